@@ -1,0 +1,302 @@
+/**
+ * `npm start` / `npm run dev`: everything a fresh machine needs, in order.
+ *
+ * 1. PostgreSQL: DATABASE_URL, or an embedded server with data in .data/pg.
+ * 2. Migrations (skipped when nothing that shapes the schema has changed).
+ * 3. The admin build (`npm start` only; rebuilt when its sources changed).
+ * 4. The demo shop seed and the first admin user (once).
+ * 5. `medusa start` (or `medusa develop`), then a summary of URLs and logins.
+ *
+ * Ctrl-C or SIGTERM stops the Medusa server first, then the embedded database.
+ */
+import { createHash, randomBytes } from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import dotenv from "dotenv"
+import { ensureDatabase, parseDatabaseUrl, redact, type DatabaseTarget } from "./database"
+import { LauncherError } from "./errors"
+import { PROJECT_ROOT, runMedusa, spawnMedusa } from "./medusa"
+import { assertPortFree, parsePort } from "./net"
+import { startCluster, type RunningCluster } from "./postgres"
+import { readShopState } from "./shop-state"
+
+const DATA_DIR = path.join(PROJECT_ROOT, ".data")
+const LOG_DIR = path.join(DATA_DIR, "logs")
+const ADMIN_OUT_DIR = path.join(PROJECT_ROOT, "public", "admin")
+const EMBEDDED_DB_NAME = "jewel_crm"
+const DEFAULT_ADMIN_EMAIL = "admin@jewel-crm.local"
+
+const started = Date.now()
+function say(message: string) {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5)
+  process.stdout.write(`[jewel-crm ${seconds}s] ${message}\n`)
+}
+
+type LocalSecrets = { postgresPassword: string; jwtSecret: string; cookieSecret: string }
+
+/** Secrets for a single-machine install, generated once into .data/secrets.json. */
+function localSecrets(): LocalSecrets {
+  const file = path.join(DATA_DIR, "secrets.json")
+  if (fs.existsSync(file)) {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as LocalSecrets
+  }
+  const secrets: LocalSecrets = {
+    postgresPassword: randomBytes(18).toString("base64url"),
+    jwtSecret: randomBytes(32).toString("base64url"),
+    cookieSecret: randomBytes(32).toString("base64url"),
+  }
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+function hashFiles(hash: ReturnType<typeof createHash>, target: string) {
+  if (!fs.existsSync(target)) {
+    return
+  }
+  const stat = fs.statSync(target)
+  if (stat.isDirectory()) {
+    for (const entry of fs.readdirSync(target).sort()) {
+      if (entry !== "__tests__" && entry !== "node_modules") {
+        hashFiles(hash, path.join(target, entry))
+      }
+    }
+    return
+  }
+  hash.update(path.relative(PROJECT_ROOT, target))
+  hash.update(fs.readFileSync(target))
+}
+
+function fingerprint(paths: string[], extra: string[] = []): string {
+  const hash = createHash("sha256")
+  for (const p of paths) {
+    hashFiles(hash, path.join(PROJECT_ROOT, p))
+  }
+  extra.forEach((e) => hash.update(e))
+  return hash.digest("hex")
+}
+
+/** What decides the database schema: module migrations, links, installed Medusa, Redis modules. */
+function schemaFingerprint(): string {
+  const moduleMigrations = fs.existsSync(path.join(PROJECT_ROOT, "src/modules"))
+    ? fs.readdirSync(path.join(PROJECT_ROOT, "src/modules")).map((m) => `src/modules/${m}/migrations`)
+    : []
+  return fingerprint(
+    ["package-lock.json", "medusa-config.ts", "src/links", "src/migration-scripts", ...moduleMigrations],
+    [process.env.REDIS_URL ? "redis" : "memory"]
+  )
+}
+
+function adminFingerprint(): string {
+  return fingerprint(["package-lock.json", "medusa-config.ts", "src/admin"], [process.env.MEDUSA_BACKEND_URL ?? ""])
+}
+
+type Stamps = Record<string, string>
+
+function readStamps(): Stamps {
+  const file = path.join(DATA_DIR, "stamps.json")
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Stamps) : {}
+}
+
+function writeStamp(key: string, value: string) {
+  const stamps = readStamps()
+  stamps[key] = value
+  fs.writeFileSync(path.join(DATA_DIR, "stamps.json"), JSON.stringify(stamps, null, 2))
+}
+
+async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<{ target: DatabaseTarget; cluster?: RunningCluster }> {
+  if (env.DATABASE_URL) {
+    const target = parseDatabaseUrl(env.DATABASE_URL)
+    const created = await ensureDatabase(target)
+    say(`PostgreSQL: ${redact(target.url)}${created === "created" ? " (database created)" : ""}`)
+    return { target }
+  }
+  const port = parsePort(env.EMBEDDED_PG_PORT, 5439, "EMBEDDED_PG_PORT")
+  const secrets = localSecrets()
+  const cluster = await startCluster({
+    dataDir: path.join(DATA_DIR, "pg"),
+    port,
+    password: secrets.postgresPassword,
+  })
+  const url = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${cluster.port}/${EMBEDDED_DB_NAME}`
+  const target = parseDatabaseUrl(url)
+  const created = await ensureDatabase(target)
+  env.DATABASE_URL = url
+  say(
+    `PostgreSQL: embedded server on 127.0.0.1:${cluster.port}, data in .data/pg` +
+      `${cluster.startedHere ? "" : " (already running)"}${created === "created" ? ", database created" : ""}`
+  )
+  return { target, cluster }
+}
+
+async function migrate(env: NodeJS.ProcessEnv, target: DatabaseTarget) {
+  const key = `schema:${createHash("sha256").update(redact(target.url)).digest("hex").slice(0, 16)}`
+  const wanted = schemaFingerprint()
+  const state = await readShopState(target)
+  if (state.migrated && readStamps()[key] === wanted) {
+    say("Migrations: up to date")
+    return
+  }
+  say("Migrations: running `medusa db:migrate` …")
+  await runMedusa(["db:migrate"], env, path.join(LOG_DIR, "migrate.log"), "Database migration")
+  writeStamp(key, wanted)
+  say("Migrations: done")
+}
+
+async function buildAdmin(env: NodeJS.ProcessEnv) {
+  if (env.DISABLE_MEDUSA_ADMIN === "true") {
+    return
+  }
+  const stampFile = path.join(ADMIN_OUT_DIR, ".fingerprint")
+  const wanted = adminFingerprint()
+  if (fs.existsSync(path.join(ADMIN_OUT_DIR, "index.html")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === wanted) {
+    say("Admin: build is current")
+    return
+  }
+  say("Admin: building the dashboard (first start or admin sources changed; about a minute) …")
+  await runMedusa(["build", "--admin-only"], env, path.join(LOG_DIR, "admin-build.log"), "Admin build")
+  fs.rmSync(ADMIN_OUT_DIR, { recursive: true, force: true })
+  fs.mkdirSync(path.dirname(ADMIN_OUT_DIR), { recursive: true })
+  fs.renameSync(path.join(PROJECT_ROOT, ".medusa", "admin"), ADMIN_OUT_DIR)
+  fs.writeFileSync(stampFile, wanted)
+  say("Admin: built")
+}
+
+async function seed(env: NodeJS.ProcessEnv, target: DatabaseTarget) {
+  const state = await readShopState(target)
+  const wantDemo = env.SEED_DEMO !== "false"
+  if ((state.seeded || !wantDemo) && state.adminUsers > 0) {
+    say(state.seeded ? "Demo shop: seeded earlier" : "Demo shop: skipped (SEED_DEMO=false)")
+    return
+  }
+  say(wantDemo && !state.seeded ? "Demo shop: seeding …" : "Admin user: creating …")
+  await runMedusa(["exec", "./src/scripts/seed.ts"], { ...env, JEWEL_DATA_DIR: DATA_DIR }, path.join(LOG_DIR, "seed.log"), "Seeding")
+  say("Demo shop: ready")
+}
+
+function adminLogin(env: NodeJS.ProcessEnv): string {
+  const file = path.join(DATA_DIR, "admin-credentials.txt")
+  if (env.ADMIN_PASSWORD) {
+    return `${env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL} / (ADMIN_PASSWORD)`
+  }
+  if (fs.existsSync(file)) {
+    const text = fs.readFileSync(file, "utf8")
+    const email = /email: (.*)/.exec(text)?.[1]
+    const password = /password: (.*)/.exec(text)?.[1]
+    return `${email} / ${password}   (saved in .data/admin-credentials.txt)`
+  }
+  return "an existing admin user (reset with `npx medusa user -e EMAIL -p PASSWORD`)"
+}
+
+async function waitForHealth(port: number, child: ReturnType<typeof spawnMedusa>): Promise<boolean> {
+  let exited = false
+  child.once("exit", () => (exited = true))
+  for (;;) {
+    if (exited) {
+      return false
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`)
+      if (res.ok) {
+        return true
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+async function main() {
+  const develop = process.argv.includes("--develop")
+  dotenv.config({ path: path.join(PROJECT_ROOT, ".env"), quiet: true } as dotenv.DotenvConfigOptions)
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  env.NODE_ENV = env.NODE_ENV || (develop ? "development" : "production")
+  const port = parsePort(env.PORT, 9000, "PORT")
+  env.PORT = String(port)
+  fs.mkdirSync(LOG_DIR, { recursive: true })
+
+  await assertPortFree(port, `Port ${port} (PORT) is already in use. Stop the program using it, or set PORT to a free port.`)
+
+  if (!env.JWT_SECRET || !env.COOKIE_SECRET) {
+    const secrets = localSecrets()
+    env.JWT_SECRET ||= secrets.jwtSecret
+    env.COOKIE_SECRET ||= secrets.cookieSecret
+    if (env.DATABASE_URL) {
+      say("JWT_SECRET/COOKIE_SECRET not set: using secrets generated into .data/secrets.json (set them for multi-machine deploys)")
+    }
+  }
+
+  const { target, cluster } = await prepareDatabase(env)
+  let stopping = false
+  const stopDatabase = () => {
+    if (cluster?.startedHere) {
+      say("Stopping the embedded PostgreSQL …")
+      cluster.stop()
+    }
+  }
+  const failEarly = (err: unknown) => {
+    stopDatabase()
+    throw err
+  }
+
+  try {
+    await migrate(env, target)
+    if (!develop) {
+      await buildAdmin(env)
+    }
+    await seed(env, target)
+  } catch (err) {
+    failEarly(err)
+  }
+
+  const state = await readShopState(target)
+  const server = spawnMedusa([develop ? "develop" : "start", "--port", String(port)], env)
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      return
+    }
+    stopping = true
+    say(`${signal}: stopping the Medusa server …`)
+    if (server.exitCode === null) {
+      server.kill("SIGTERM")
+      setTimeout(() => server.exitCode === null && server.kill("SIGKILL"), 20_000).unref()
+    }
+  }
+  process.on("SIGINT", shutdown)
+  process.on("SIGTERM", shutdown)
+  server.on("exit", (code, signal) => {
+    stopDatabase()
+    say(stopping ? "Stopped." : `The Medusa server exited (${signal ?? `code ${code}`}).`)
+    process.exit(stopping ? 0 : code ?? 1)
+  })
+
+  if (await waitForHealth(port, server)) {
+    const base = `http://localhost:${port}`
+    const keys = state.publishableKeys
+      .map((k) => `      ${(k.branches ?? "none").padEnd(8)} ${k.token}  ${k.title}`)
+      .join("\n")
+    process.stdout.write(
+      [
+        "",
+        "  jewel-crm is ready",
+        `    Admin:        ${base}/app`,
+        `    Admin login:  ${adminLogin(env)}`,
+        `    Store API:    ${base}/store   (send the header x-publishable-api-key)`,
+        "    Publishable API keys (branch code, key, title):",
+        keys || "    (none yet)",
+        `    Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops the server${cluster?.startedHere ? " and the embedded PostgreSQL" : ""}.`,
+        "",
+      ].join("\n") + "\n"
+    )
+  }
+}
+
+main().catch((err) => {
+  if (err instanceof LauncherError) {
+    process.stderr.write(`jewel-crm: ${err.message}\n`)
+  } else {
+    process.stderr.write(`jewel-crm: unexpected error: ${err instanceof Error ? err.stack : String(err)}\n`)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,205 @@
+/**
+ * The demo shop: one jeweller with three branches in two states, so that
+ * intra-state (CGST + SGST) and inter-state (IGST) sales both occur.
+ */
+export const DEMO_SHOP_NAME = "Shree Ganesh Jewellers"
+
+export const DEMO_REGION = {
+  name: "India",
+  currency_code: "inr",
+  countries: ["in"],
+}
+
+/** GST on jewellery (HSN 7113) and silverware (HSN 7114). */
+export const DEMO_GST_RATE = { name: "GST", code: "GST", rate: 3 }
+
+export type DemoBranch = {
+  code: string
+  name: string
+  gstin: string
+  state_code: string
+  state_name: string
+  province: string
+  address_1: string
+  address_2?: string
+  city: string
+  postal_code: string
+  phone: string
+  email: string
+  /** Pieces of each demo variant in stock at this branch. */
+  stock_per_variant: number
+}
+
+export const DEMO_BRANCHES: DemoBranch[] = [
+  {
+    code: "MUM",
+    name: "Mumbai – Zaveri Bazaar",
+    gstin: "27AAACJ1234M1ZM",
+    state_code: "27",
+    state_name: "Maharashtra",
+    province: "in-mh",
+    address_1: "112 Sheikh Memon Street",
+    address_2: "Zaveri Bazaar",
+    city: "Mumbai",
+    postal_code: "400002",
+    phone: "+912222400100",
+    email: "mumbai@shreeganesh.example",
+    stock_per_variant: 6,
+  },
+  {
+    code: "PUN",
+    name: "Pune – Laxmi Road",
+    gstin: "27AAACJ1234M2ZL",
+    state_code: "27",
+    state_name: "Maharashtra",
+    province: "in-mh",
+    address_1: "582 Laxmi Road",
+    address_2: "Budhwar Peth",
+    city: "Pune",
+    postal_code: "411002",
+    phone: "+912024450200",
+    email: "pune@shreeganesh.example",
+    stock_per_variant: 4,
+  },
+  {
+    code: "BLR",
+    name: "Bengaluru – Commercial Street",
+    gstin: "29AAACJ1234M1ZI",
+    state_code: "29",
+    state_name: "Karnataka",
+    province: "in-ka",
+    address_1: "44 Commercial Street",
+    address_2: "Tasker Town",
+    city: "Bengaluru",
+    postal_code: "560001",
+    phone: "+918025580300",
+    email: "bengaluru@shreeganesh.example",
+    stock_per_variant: 3,
+  },
+]
+
+export const DEMO_CATEGORIES = [
+  { name: "Rings", handle: "rings" },
+  { name: "Necklaces", handle: "necklaces" },
+  { name: "Bangles", handle: "bangles" },
+  { name: "Earrings", handle: "earrings" },
+  { name: "Chains", handle: "chains" },
+  { name: "Pendants", handle: "pendants" },
+  { name: "Coins & Bars", handle: "coins-bars" },
+  { name: "Silverware", handle: "silverware" },
+]
+
+export type DemoProduct = {
+  title: string
+  handle: string
+  category: string
+  description: string
+  /** Option title and one price (₹, tax exclusive) per option value. */
+  option: { title: string; values: { value: string; sku: string; price: number }[] }
+  material: string
+  weight_g: number
+}
+
+/**
+ * Fixed catalogue prices (taxable value in rupees; GST is added by the India
+ * tax region). Metal-rate based pricing replaces these for rate-based pieces.
+ */
+export const DEMO_PRODUCTS: DemoProduct[] = [
+  {
+    title: "Lakshmi 22K Gold Ring",
+    handle: "lakshmi-22k-gold-ring",
+    category: "rings",
+    description: "Hallmarked 22K (916) gold ring with a Lakshmi motif, about 4.2 g.",
+    option: {
+      title: "Ring size",
+      values: [
+        { value: "12", sku: "RNG-LAK-22K-12", price: 32850 },
+        { value: "14", sku: "RNG-LAK-22K-14", price: 33940 },
+        { value: "16", sku: "RNG-LAK-22K-16", price: 35020 },
+      ],
+    },
+    material: "Gold 22K",
+    weight_g: 4.2,
+  },
+  {
+    title: "Temple 22K Gold Necklace",
+    handle: "temple-22k-gold-necklace",
+    category: "necklaces",
+    description: "Antique-finish temple necklace in 22K gold, about 38 g.",
+    option: { title: "Length", values: [{ value: "16 in", sku: "NCK-TMP-22K-16", price: 298400 }] },
+    material: "Gold 22K",
+    weight_g: 38,
+  },
+  {
+    title: "Kada 22K Gold Bangle",
+    handle: "kada-22k-gold-bangle",
+    category: "bangles",
+    description: "Plain polished 22K gold kada, about 18 g.",
+    option: {
+      title: "Bangle size",
+      values: [
+        { value: "2.4", sku: "BNG-KDA-22K-24", price: 141200 },
+        { value: "2.6", sku: "BNG-KDA-22K-26", price: 147600 },
+      ],
+    },
+    material: "Gold 22K",
+    weight_g: 18,
+  },
+  {
+    title: "Jhumka 22K Gold Earrings",
+    handle: "jhumka-22k-gold-earrings",
+    category: "earrings",
+    description: "Pair of 22K gold jhumkas with bead drops, about 9.5 g.",
+    option: { title: "Style", values: [{ value: "Pair", sku: "EAR-JHM-22K", price: 76300 }] },
+    material: "Gold 22K",
+    weight_g: 9.5,
+  },
+  {
+    title: "Rope 22K Gold Chain",
+    handle: "rope-22k-gold-chain",
+    category: "chains",
+    description: "Rope-weave 22K gold chain.",
+    option: {
+      title: "Length",
+      values: [
+        { value: "18 in", sku: "CHN-RPE-22K-18", price: 98700 },
+        { value: "20 in", sku: "CHN-RPE-22K-20", price: 109600 },
+      ],
+    },
+    material: "Gold 22K",
+    weight_g: 12.5,
+  },
+  {
+    title: "Solitaire 18K Diamond Pendant",
+    handle: "solitaire-18k-diamond-pendant",
+    category: "pendants",
+    description: "18K white gold pendant with a 0.30 ct IGI-certified solitaire.",
+    option: { title: "Diamond", values: [{ value: "0.30 ct", sku: "PND-SOL-18K-030", price: 84500 }] },
+    material: "Gold 18K, diamond",
+    weight_g: 2.1,
+  },
+  {
+    title: "24K Gold Coin",
+    handle: "24k-gold-coin",
+    category: "coins-bars",
+    description: "999.9 fine gold coin with Lakshmi–Ganesh imprint.",
+    option: {
+      title: "Weight",
+      values: [
+        { value: "5 g", sku: "COIN-24K-5G", price: 39600 },
+        { value: "10 g", sku: "COIN-24K-10G", price: 79100 },
+      ],
+    },
+    material: "Gold 24K",
+    weight_g: 10,
+  },
+  {
+    title: "Silver 925 Pooja Thali",
+    handle: "silver-925-pooja-thali",
+    category: "silverware",
+    description: "Sterling silver pooja thali set with diya and kumkum bowls, about 180 g.",
+    option: { title: "Set", values: [{ value: "7 piece", sku: "SLV-THL-925-7", price: 21800 }] },
+    material: "Silver 925",
+    weight_g: 180,
+  },
+]

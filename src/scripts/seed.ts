@@ -1,0 +1,39 @@
+/**
+ * `npm run seed` (and the first `npm start`): seeds the demo shop unless
+ * SEED_DEMO=false, and creates the first admin user when there is none, from
+ * ADMIN_EMAIL / ADMIN_PASSWORD or with a generated password that is written
+ * to .data/admin-credentials.txt.
+ */
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { randomBytes } from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import { ensureAdminUser } from "./demo-shop/admin-user"
+import { seedDemoShop } from "./demo-shop/seed-demo-shop"
+
+export const DEFAULT_ADMIN_EMAIL = "admin@jewel-crm.local"
+
+export default async function seed({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  if (process.env.SEED_DEMO !== "false") {
+    await seedDemoShop(container, (message) => logger.info(`Seeding: ${message}`))
+  }
+
+  const generated = !process.env.ADMIN_PASSWORD
+  const email = process.env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL
+  const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url")
+  const admin = await ensureAdminUser(container, { email, password })
+  if (admin.created) {
+    if (generated) {
+      const dataDir = path.resolve(process.env.JEWEL_DATA_DIR || ".data")
+      fs.mkdirSync(dataDir, { recursive: true })
+      fs.writeFileSync(
+        path.join(dataDir, "admin-credentials.txt"),
+        `email: ${admin.email}\npassword: ${admin.password}\n`,
+        { mode: 0o600 }
+      )
+    }
+    logger.info(`Admin user created: ${admin.email}`)
+  }
+}
