@@ -2,8 +2,7 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
-type ModuleEntry = NonNullable<Parameters<typeof defineConfig>[0]["modules"]>
-type ModuleList = Extract<ModuleEntry, unknown[]>
+type ModuleList = { resolve: string; options: Record<string, unknown> }[]
 
 const redisUrl = process.env.REDIS_URL
 

@@ -1,3 +1,5 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
 /**
  * GSTIN (Goods and Services Tax Identification Number) checks.
  *
@@ -11,13 +13,13 @@ const GSTIN_SHAPE = /^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/
 /** Check character for the first 14 characters of a GSTIN. */
 export function gstinCheckCharacter(first14: string): string {
   if (first14.length !== 14) {
-    throw new Error("gstinCheckCharacter needs exactly 14 characters")
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "gstinCheckCharacter needs exactly 14 characters")
   }
   let sum = 0
   for (let i = 0; i < 14; i++) {
     const value = ALPHABET.indexOf(first14[i])
     if (value < 0) {
-      throw new Error(`Invalid GSTIN character "${first14[i]}"`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid GSTIN character "${first14[i]}"`)
     }
     const product = value * (i % 2 === 0 ? 1 : 2)
     sum += Math.floor(product / 36) + (product % 36)

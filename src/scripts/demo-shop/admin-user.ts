@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 
 export type AdminUserResult =
@@ -27,7 +27,7 @@ export async function ensureAdminUser(
   }
   const { authIdentity, error } = await authService.register("emailpass", { body: { email, password } })
   if (error || !authIdentity) {
-    throw new Error(`Could not register the admin login ${email}: ${error ?? "unknown error"}`)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Could not register the admin login ${email}: ${error ?? "unknown error"}`)
   }
   await createUserAccountWorkflow(container).run({
     input: { authIdentityId: authIdentity.id, userData: { email, first_name: "Shop", last_name: "Owner" } },

@@ -95,7 +95,7 @@ export type DemoProduct = {
   category: string
   description: string
   /** Option title and one price (₹, tax exclusive) per option value. */
-  option: { title: string; values: { value: string; sku: string; price: number }[] }
+  option: { title: string; values: { value: string; sku: string; rupees: number }[] }
   material: string
   weight_g: number
 }
@@ -113,9 +113,9 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Ring size",
       values: [
-        { value: "12", sku: "RNG-LAK-22K-12", price: 32850 },
-        { value: "14", sku: "RNG-LAK-22K-14", price: 33940 },
-        { value: "16", sku: "RNG-LAK-22K-16", price: 35020 },
+        { value: "12", sku: "RNG-LAK-22K-12", rupees: 32850 },
+        { value: "14", sku: "RNG-LAK-22K-14", rupees: 33940 },
+        { value: "16", sku: "RNG-LAK-22K-16", rupees: 35020 },
       ],
     },
     material: "Gold 22K",
@@ -126,7 +126,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     handle: "temple-22k-gold-necklace",
     category: "necklaces",
     description: "Antique-finish temple necklace in 22K gold, about 38 g.",
-    option: { title: "Length", values: [{ value: "16 in", sku: "NCK-TMP-22K-16", price: 298400 }] },
+    option: { title: "Length", values: [{ value: "16 in", sku: "NCK-TMP-22K-16", rupees: 298400 }] },
     material: "Gold 22K",
     weight_g: 38,
   },
@@ -138,8 +138,8 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Bangle size",
       values: [
-        { value: "2.4", sku: "BNG-KDA-22K-24", price: 141200 },
-        { value: "2.6", sku: "BNG-KDA-22K-26", price: 147600 },
+        { value: "2.4", sku: "BNG-KDA-22K-24", rupees: 141200 },
+        { value: "2.6", sku: "BNG-KDA-22K-26", rupees: 147600 },
       ],
     },
     material: "Gold 22K",
@@ -150,7 +150,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     handle: "jhumka-22k-gold-earrings",
     category: "earrings",
     description: "Pair of 22K gold jhumkas with bead drops, about 9.5 g.",
-    option: { title: "Style", values: [{ value: "Pair", sku: "EAR-JHM-22K", price: 76300 }] },
+    option: { title: "Style", values: [{ value: "Pair", sku: "EAR-JHM-22K", rupees: 76300 }] },
     material: "Gold 22K",
     weight_g: 9.5,
   },
@@ -162,8 +162,8 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Length",
       values: [
-        { value: "18 in", sku: "CHN-RPE-22K-18", price: 98700 },
-        { value: "20 in", sku: "CHN-RPE-22K-20", price: 109600 },
+        { value: "18 in", sku: "CHN-RPE-22K-18", rupees: 98700 },
+        { value: "20 in", sku: "CHN-RPE-22K-20", rupees: 109600 },
       ],
     },
     material: "Gold 22K",
@@ -174,7 +174,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     handle: "solitaire-18k-diamond-pendant",
     category: "pendants",
     description: "18K white gold pendant with a 0.30 ct IGI-certified solitaire.",
-    option: { title: "Diamond", values: [{ value: "0.30 ct", sku: "PND-SOL-18K-030", price: 84500 }] },
+    option: { title: "Diamond", values: [{ value: "0.30 ct", sku: "PND-SOL-18K-030", rupees: 84500 }] },
     material: "Gold 18K, diamond",
     weight_g: 2.1,
   },
@@ -186,8 +186,8 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Weight",
       values: [
-        { value: "5 g", sku: "COIN-24K-5G", price: 39600 },
-        { value: "10 g", sku: "COIN-24K-10G", price: 79100 },
+        { value: "5 g", sku: "COIN-24K-5G", rupees: 39600 },
+        { value: "10 g", sku: "COIN-24K-10G", rupees: 79100 },
       ],
     },
     material: "Gold 24K",
@@ -198,7 +198,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     handle: "silver-925-pooja-thali",
     category: "silverware",
     description: "Sterling silver pooja thali set with diya and kumkum bowls, about 180 g.",
-    option: { title: "Set", values: [{ value: "7 piece", sku: "SLV-THL-925-7", price: 21800 }] },
+    option: { title: "Set", values: [{ value: "7 piece", sku: "SLV-THL-925-7", rupees: 21800 }] },
     material: "Silver 925",
     weight_g: 180,
   },

@@ -121,8 +121,8 @@ async function ensureRegion(container: MedusaContainer) {
 
 async function ensureTaxRegion(container: MedusaContainer) {
   const taxService = container.resolve(Modules.TAX)
-  const existing = await taxService.listTaxRegions({ country_code: "in", parent_id: null })
-  if (existing.length) {
+  const existing = await taxService.listTaxRegions({ country_code: "in" })
+  if (existing.some((region) => !region.parent_id)) {
     return
   }
   await createTaxRegionsWorkflow(container).run({
@@ -364,7 +364,7 @@ async function ensureProducts(
           sku: v.sku,
           manage_inventory: true,
           options: { [p.option.title]: v.value },
-          prices: [{ currency_code: "inr", amount: v.price }],
+          prices: [{ currency_code: "inr", amount: v.rupees }],
         })),
         sales_channels: salesChannelIds.map((id) => ({ id })),
       })),

@@ -1,3 +1,4 @@
+import type { LinkDefinition } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createRemoteLinkStep } from "@medusajs/medusa/core-flows"
@@ -17,8 +18,8 @@ export const createBranchesWorkflow = createWorkflow(
     validateBranchesStep(input.branches)
     const branches = createBranchesStep(input.branches)
 
-    const links = transform({ branches, input }, ({ branches, input }) =>
-      branches.flatMap((branch, i) => [
+    const links = transform({ branches, input }, ({ branches, input }): LinkDefinition[] =>
+      branches.flatMap((branch, i): LinkDefinition[] => [
         {
           [BRANCH_MODULE]: { branch_id: branch.id },
           [Modules.STOCK_LOCATION]: { stock_location_id: input.branches[i].stock_location_id },

@@ -1,0 +1,27 @@
+import js from "@eslint/js"
+import medusa from "@medusajs/eslint-plugin"
+import tseslint from "typescript-eslint"
+
+export default tseslint.config(
+  {
+    ignores: ["node_modules/", ".medusa/", ".data/", "public/", "static/", "coverage/", "**/migrations/*.ts"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...medusa.configs.recommended,
+  {
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off", "@medusajs/use-medusa-error-not-generic-error": "off" },
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Tests read loosely typed HTTP answers.
+    files: ["integration-tests/**/*.ts", "**/__tests__/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  }
+)

@@ -1,0 +1,31 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
+
+export const ADMIN = { email: "owner@shreeganesh.example", password: "Test-password-1" }
+
+type Api = {
+  post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any; status: number }>
+}
+
+/** Creates the admin user (if missing) and returns headers carrying its JWT. */
+export async function adminHeaders(container: MedusaContainer, api: Api) {
+  await ensureAdminUser(container, ADMIN)
+  const { data } = await api.post("/auth/user/emailpass", ADMIN)
+  return { headers: { authorization: `Bearer ${data.token}` } }
+}
+
+/** Axios rejects non-2xx answers; this returns them instead. */
+export async function expectStatus<T extends { response?: { status: number; data: any } }>(
+  request: Promise<unknown>
+): Promise<{ status: number; data: any }> {
+  try {
+    const res = (await request) as { status: number; data: any }
+    return res
+  } catch (err) {
+    const response = (err as T).response
+    if (!response) {
+      throw err
+    }
+    return response
+  }
+}

@@ -1,0 +1,30 @@
+// Test layers, chosen by TEST_TYPE (launcher/test.ts runs them in order).
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const layers = {
+  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts", "<rootDir>/launcher/__tests__/**/*.unit.spec.ts"],
+  modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
+  http: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+}
+
+const testMatch = layers[process.env.TEST_TYPE]
+if (!testMatch) {
+  throw new Error(`TEST_TYPE must be one of ${Object.keys(layers).join(", ")}; run the tests with npm test`)
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  testMatch,
+  // Module unit tests are matched by *.unit.spec.ts; keep them out of the module layer.
+  testPathIgnorePatterns: process.env.TEST_TYPE === "modules" ? ["\\.unit\\.spec\\.ts$"] : [],
+}
