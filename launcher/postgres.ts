@@ -29,6 +29,9 @@ export type RunningCluster = {
   stop: () => void
 }
 
+/** Shared place for root installs (see runnableNativeDir and resolveServerDir). */
+const SHARED_ROOT_DIR = "/var/lib/jewel-crm"
+
 type Binaries = { binDir: string; major: number; version: string }
 
 let binariesCache: Binaries | undefined
@@ -47,19 +50,57 @@ export function embeddedBinaries(): Binaries {
         "Run `npm install` again, or set DATABASE_URL to use a PostgreSQL server of your own."
     )
   }
-  const binDir = path.resolve(path.dirname(entry), "..", "native", "bin")
-  const out = execFileSync(path.join(binDir, "postgres"), ["--version"], { encoding: "utf8" })
+  const nativeDir = path.resolve(path.dirname(entry), "..", "native")
+  const out = execFileSync(path.join(nativeDir, "bin", "postgres"), ["--version"], { encoding: "utf8" })
   const match = /(\d+)\.(\d+)/.exec(out)
   if (!match) {
     throw new LauncherError(`Could not read the embedded PostgreSQL version from: ${out.trim()}`)
   }
-  binariesCache = { binDir, major: Number(match[1]), version: `${match[1]}.${match[2]}` }
+  binariesCache = {
+    binDir: path.join(runnableNativeDir(nativeDir), "bin"),
+    major: Number(match[1]),
+    version: `${match[1]}.${match[2]}`,
+  }
   return binariesCache
+}
+
+/**
+ * As root the server runs as the `postgres` account, which may not be able to
+ * enter the project folder (e.g. one below a `mktemp -d` directory). The
+ * binaries are then copied once to /var/lib/jewel-crm, keyed by their version.
+ */
+function runnableNativeDir(nativeDir: string): string {
+  if (!runningAsRoot() || reachableByOtherUsers(path.join(nativeDir, "bin"))) {
+    return nativeDir
+  }
+  const { version } = JSON.parse(fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string }
+  const target = path.join(SHARED_ROOT_DIR, `postgres-${process.platform}-${process.arch}-${version}`)
+  const complete = path.join(target, ".complete")
+  if (!fs.existsSync(complete)) {
+    // Copy aside, then rename: a concurrent start never sees half a copy.
+    fs.mkdirSync(SHARED_ROOT_DIR, { recursive: true, mode: 0o755 })
+    fs.chmodSync(SHARED_ROOT_DIR, 0o755)
+    const staging = `${target}.${process.pid}`
+    fs.rmSync(staging, { recursive: true, force: true })
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true })
+    fs.writeFileSync(path.join(staging, ".complete"), "")
+    fs.rmSync(target, { recursive: true, force: true })
+    try {
+      fs.renameSync(staging, target)
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true })
+    }
+  }
+  return target
+}
+
+function runningAsRoot(): boolean {
+  return typeof process.getuid === "function" && process.getuid() === 0
 }
 
 /** uid/gid to run the server as: PostgreSQL refuses to run as root. */
 function serverUser(): { uid: number; gid: number } | undefined {
-  if (typeof process.getuid !== "function" || process.getuid() !== 0) {
+  if (!runningAsRoot()) {
     return undefined
   }
   const lookup = () => {
@@ -119,8 +160,8 @@ function resolveServerDir(dataDir: string, user: { uid: number; gid: number } | 
     return absolute
   }
   const key = createHash("sha256").update(absolute).digest("hex").slice(0, 16)
-  const target = path.join("/var/lib/jewel-crm", `pg-${key}`)
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 })
+  const target = path.join(SHARED_ROOT_DIR, `pg-${key}`)
+  fs.mkdirSync(SHARED_ROOT_DIR, { recursive: true, mode: 0o755 })
   fs.mkdirSync(path.dirname(absolute), { recursive: true })
   fs.symlinkSync(target, absolute)
   return target

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench -- [N]`: boots the app on a database of its own (a throwaway
+ * embedded PostgreSQL, or BENCH_DATABASE_URL), seeds the demo shop plus N
+ * products (default 1000), and measures each workload next to a Medusa core
+ * endpoint or the raw SQL that answers the same question, in the same run.
+ *
+ * Each workload: 30 warm-up requests, then `BENCH_REQUESTS` (default 300)
+ * sequential requests; p50/p95 of the wall-clock latency in milliseconds.
+ */
+import { randomBytes } from "node:crypto"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+import { ensureDatabase, parseDatabaseUrl } from "../launcher/database"
+import { LauncherError } from "../launcher/errors"
+import { PROJECT_ROOT, runMedusa, spawnMedusa } from "../launcher/medusa"
+import { freePort } from "../launcher/net"
+import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
+
+const N = Number(process.argv[2] ?? process.env.BENCH_PRODUCTS ?? 1000)
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300)
+const WARMUP = 30
+const ADMIN = { email: "bench@jewel-crm.local", password: randomBytes(12).toString("base64url") }
+
+type Timed = () => Promise<void>
+type Row = { workload: string; ours: number[]; baselineName: string; baseline: number[] }
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index]
+}
+
+async function measure(fn: Timed): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) {
+    await fn()
+  }
+  const samples: number[] = []
+  for (let i = 0; i < REQUESTS; i++) {
+    const t0 = process.hrtime.bigint()
+    await fn()
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6)
+  }
+  return samples.sort((a, b) => a - b)
+}
+
+function httpGet(url: string, headers: Record<string, string>): Timed {
+  return async () => {
+    const res = await fetch(url, { headers })
+    if (!res.ok) {
+      throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`)
+    }
+    await res.arrayBuffer()
+  }
+}
+
+function sql(client: Client, text: string, values: unknown[] = []): Timed {
+  return async () => {
+    await client.query(text, values)
+  }
+}
+
+function log(message: string) {
+  process.stderr.write(`[bench] ${message}\n`)
+}
+
+async function waitForHealth(port: number) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) {
+        return
+      }
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new LauncherError("the benchmark server did not answer /health within 2 minutes")
+}
+
+async function main() {
+  if (!Number.isInteger(N) || N < 0) {
+    throw new LauncherError(`the product count must be a whole number, got "${process.argv[2]}"`)
+  }
+  let cluster: RunningCluster | undefined
+  let clusterDir: string | undefined
+  let databaseUrl = process.env.BENCH_DATABASE_URL
+  if (!databaseUrl) {
+    clusterDir = path.join(os.tmpdir(), `jewel-crm-bench-pg-${process.pid}`)
+    const port = await freePort()
+    cluster = await startCluster({ dataDir: clusterDir, port, settings: { fsync: "off", synchronous_commit: "off" } })
+    databaseUrl = `postgres://postgres@127.0.0.1:${port}/jewel_bench`
+  }
+  const target = parseDatabaseUrl(databaseUrl)
+  await ensureDatabase(target)
+  const logDir = path.join(PROJECT_ROOT, ".data", "logs")
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    JWT_SECRET: randomBytes(16).toString("hex"),
+    COOKIE_SECRET: randomBytes(16).toString("hex"),
+    DISABLE_MEDUSA_ADMIN: "true",
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    BENCH_PRODUCTS: String(N),
+    LOG_LEVEL: "error",
+  }
+  delete env.REDIS_URL
+
+  let server: ReturnType<typeof spawnMedusa> | undefined
+  const client = new Client({ connectionString: databaseUrl })
+  try {
+    log("migrating")
+    await runMedusa(["db:migrate"], env, path.join(logDir, "bench-migrate.log"), "bench migration")
+    log("seeding the demo shop and the admin user")
+    await runMedusa(["exec", "./src/scripts/seed.ts"], env, path.join(logDir, "bench-seed.log"), "bench seed")
+    log(`loading ${N} products`)
+    await runMedusa(["exec", "./src/scripts/bench-load-products.ts"], env, path.join(logDir, "bench-products.log"), "bench product load")
+
+    const port = await freePort()
+    server = spawnMedusa(["start", "--port", String(port)], { ...env, PORT: String(port) }, path.join(logDir, "bench-server.log"))
+    await waitForHealth(port)
+    const base = `http://127.0.0.1:${port}`
+
+    await client.connect()
+    const { rows: keyRows } = await client.query<{ token: string; sales_channel_id: string }>(
+      `select k.token, pk.sales_channel_id from api_key k
+         join publishable_api_key_sales_channel pk on pk.publishable_key_id = k.id
+         join branch_branch_sales_channel_sales_channel bl on bl.sales_channel_id = pk.sales_channel_id
+         join branch b on b.id = bl.branch_id
+        where b.code = 'MUM' and k.deleted_at is null and pk.deleted_at is null`
+    )
+    const { token: storeKey, sales_channel_id: salesChannelId } = keyRows[0]
+    const login = await fetch(`${base}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const admin = { authorization: `Bearer ${token}` }
+    const store = { "x-publishable-api-key": storeKey }
+
+    const rows: Row[] = []
+    log("measuring")
+    rows.push({
+      workload: "GET /store/products?limit=20 (core route in our app)",
+      ours: await measure(httpGet(`${base}/store/products?limit=20`, store)),
+      baselineName: "raw SQL: 20 published products of the channel",
+      baseline: await measure(
+        sql(
+          client,
+          `select p.* from product p
+             join product_sales_channel psc on psc.product_id = p.id and psc.deleted_at is null
+            where psc.sales_channel_id = $1 and p.status = 'published' and p.deleted_at is null
+            order by p.created_at limit 20`,
+          [salesChannelId]
+        )
+      ),
+    })
+    rows.push({
+      workload: "GET /admin/branches",
+      ours: await measure(httpGet(`${base}/admin/branches`, admin)),
+      baselineName: "core GET /admin/stock-locations",
+      baseline: await measure(httpGet(`${base}/admin/stock-locations`, admin)),
+    })
+    rows.push({
+      workload: "GET /store/branches",
+      ours: await measure(httpGet(`${base}/store/branches`, store)),
+      baselineName: "core GET /store/regions",
+      baseline: await measure(httpGet(`${base}/store/regions`, store)),
+    })
+
+    const f = (n: number) => n.toFixed(2)
+    const lines = [
+      `jewel-crm bench: ${N} products (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
+      "",
+      "| workload | ours p50 ms | ours p95 ms | baseline | baseline p50 ms | baseline p95 ms | ratio p50 | ratio p95 |",
+      "|---|---:|---:|---|---:|---:|---:|---:|",
+      ...rows.map((r) => {
+        const [o50, o95, b50, b95] = [percentile(r.ours, 50), percentile(r.ours, 95), percentile(r.baseline, 50), percentile(r.baseline, 95)]
+        return `| ${r.workload} | ${f(o50)} | ${f(o95)} | ${r.baselineName} | ${f(b50)} | ${f(b95)} | ${f(o50 / b50)} | ${f(o95 / b95)} |`
+      }),
+    ]
+    process.stdout.write(lines.join("\n") + "\n")
+  } finally {
+    await client.end().catch(() => undefined)
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r))
+      server.kill("SIGTERM")
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
+    }
+    cluster?.stop()
+    if (clusterDir) {
+      removeCluster(clusterDir)
+    }
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err instanceof LauncherError ? err.message : err instanceof Error ? err.stack : String(err)}\n`)
+  process.exit(1)
+})
