@@ -20,7 +20,11 @@ import { assertPortFree, parsePort } from "./net"
 import { startCluster, type RunningCluster } from "./postgres"
 import { readShopState } from "./shop-state"
 
-const DATA_DIR = path.join(PROJECT_ROOT, ".data")
+dotenv.config({ path: path.join(PROJECT_ROOT, ".env") })
+
+/** Everything the launcher keeps: embedded database, secrets, stamps, logs. */
+const DATA_DIR = path.resolve(PROJECT_ROOT, process.env.JEWEL_DATA_DIR || ".data")
+const SHOWN_DATA_DIR = path.relative(process.cwd(), DATA_DIR) || "."
 const LOG_DIR = path.join(DATA_DIR, "logs")
 const ADMIN_OUT_DIR = path.join(PROJECT_ROOT, "public", "admin")
 const EMBEDDED_DB_NAME = "jewel_crm"
@@ -123,7 +127,7 @@ async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<{ target: Databa
   const created = await ensureDatabase(target)
   env.DATABASE_URL = url
   say(
-    `PostgreSQL: embedded server on 127.0.0.1:${cluster.port}, data in .data/pg` +
+    `PostgreSQL: embedded server on 127.0.0.1:${cluster.port}, data in ${path.join(SHOWN_DATA_DIR, "pg")}` +
       `${cluster.startedHere ? "" : " (already running)"}${created === "created" ? ", database created" : ""}`
   )
   return { target, cluster }
@@ -183,7 +187,7 @@ function adminLogin(env: NodeJS.ProcessEnv): string {
     const text = fs.readFileSync(file, "utf8")
     const email = /email: (.*)/.exec(text)?.[1]
     const password = /password: (.*)/.exec(text)?.[1]
-    return `${email} / ${password}   (saved in .data/admin-credentials.txt)`
+    return `${email} / ${password}   (saved in ${path.join(SHOWN_DATA_DIR, "admin-credentials.txt")})`
   }
   return "an existing admin user (reset with `npx medusa user -e EMAIL -p PASSWORD`)"
 }
@@ -209,7 +213,6 @@ async function waitForHealth(port: number, child: ReturnType<typeof spawnMedusa>
 
 async function main() {
   const develop = process.argv.includes("--develop")
-  dotenv.config({ path: path.join(PROJECT_ROOT, ".env"), quiet: true } as dotenv.DotenvConfigOptions)
   const env: NodeJS.ProcessEnv = { ...process.env }
   env.NODE_ENV = env.NODE_ENV || (develop ? "development" : "production")
   const port = parsePort(env.PORT, 9000, "PORT")
@@ -223,7 +226,9 @@ async function main() {
     env.JWT_SECRET ||= secrets.jwtSecret
     env.COOKIE_SECRET ||= secrets.cookieSecret
     if (env.DATABASE_URL) {
-      say("JWT_SECRET/COOKIE_SECRET not set: using secrets generated into .data/secrets.json (set them for multi-machine deploys)")
+      say(
+        `JWT_SECRET/COOKIE_SECRET not set: using secrets generated into ${path.join(SHOWN_DATA_DIR, "secrets.json")} (set them for multi-machine deploys)`
+      )
     }
   }
 
