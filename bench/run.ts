@@ -47,7 +47,7 @@ function httpGet(url: string, headers: Record<string, string>): Timed {
   return async () => {
     const res = await fetch(url, { headers })
     if (!res.ok) {
-      throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`)
+      throw new LauncherError(`GET ${url} answered ${res.status}: ${await res.text()}`)
     }
     await res.arrayBuffer()
   }
