@@ -6,6 +6,7 @@ const layers = {
   unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts", "<rootDir>/launcher/__tests__/**/*.unit.spec.ts"],
   modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+  redis: ["<rootDir>/integration-tests/redis/**/*.spec.ts"],
 }
 
 const testMatch = layers[process.env.TEST_TYPE]

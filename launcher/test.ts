@@ -1,6 +1,7 @@
 /**
- * `npm test`: runs the test layers in order (unit, modules, http; or the ones
- * named as arguments) against a real PostgreSQL. DB_HOST / DB_PORT /
+ * `npm test`: runs the test layers in order (unit, modules, http, redis; or
+ * the ones named as arguments) against a real PostgreSQL (and Redis for the
+ * redis layer, which runs the app with REDIS_URL set). DB_HOST / DB_PORT /
  * DB_USERNAME / DB_PASSWORD point at a server of yours; without DB_HOST a
  * throwaway embedded PostgreSQL is started for the run and removed after it.
  * Ends with one line: "tests: N passed, N failed".
@@ -14,8 +15,9 @@ import { LauncherError } from "./errors"
 import { PROJECT_ROOT } from "./medusa"
 import { freePort } from "./net"
 import { removeCluster, startCluster, type RunningCluster } from "./postgres"
+import { findTestRedis, type TestRedis } from "./redis"
 
-const LAYERS = ["unit", "modules", "http"] as const
+const LAYERS = ["unit", "modules", "http", "redis"] as const
 type Layer = (typeof LAYERS)[number]
 
 type LayerResult = { layer: Layer; passed: number; failed: number; skipped: number; exitCode: number; seconds: number }
@@ -95,7 +97,10 @@ async function main() {
     process.stdout.write(`PostgreSQL for the tests: ${env.DB_HOST}:${env.DB_PORT ?? 5432} (DB_HOST)\n`)
   }
 
+  let redis: TestRedis | undefined
   const cleanUp = () => {
+    redis?.stop()
+    redis = undefined
     if (cluster) {
       cluster.stop()
       cluster = undefined
@@ -117,6 +122,19 @@ async function main() {
   const results: LayerResult[] = []
   try {
     for (const layer of layers) {
+      if (layer === "redis") {
+        redis = await findTestRedis(env)
+        if (!redis) {
+          process.stdout.write(
+            "\n=== redis tests ===\nNo Redis found: set TEST_REDIS_URL, install redis-server, or run one on 127.0.0.1:6379.\n"
+          )
+          results.push({ layer, passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 })
+          continue
+        }
+        process.stdout.write(`Redis for the tests: ${redis.source}\n`)
+        results.push(await runJest(layer, { ...env, REDIS_URL: redis.url }, jestArgs))
+        continue
+      }
       results.push(await runJest(layer, env, jestArgs))
     }
   } finally {

@@ -1,0 +1,66 @@
+/**
+ * With REDIS_URL set (the test runner sets it for this layer), Medusa's event
+ * bus, workflow engine, locking and cache all live in Redis.
+ */
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import Redis from "ioredis"
+import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
+
+jest.setTimeout(180 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let redis: Redis
+
+    beforeAll(() => {
+      redis = new Redis(process.env.REDIS_URL!)
+    })
+
+    afterAll(async () => {
+      await redis.quit()
+    })
+
+    it("delivers events to subscribers through a Redis queue", async () => {
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const received = new Promise<unknown>((resolve) => {
+        eventBus.subscribe("jewel.redis-check", async (event) => resolve(event.data))
+      })
+      const before = Number((await redis.get("RedisEventBusService:events-queue:id")) ?? 0)
+      await eventBus.emit({ name: "jewel.redis-check", data: { id: "x" } })
+      expect(Number(await redis.get("RedisEventBusService:events-queue:id"))).toBe(before + 1)
+      await expect(received).resolves.toEqual({ id: "x" })
+    })
+
+    it("holds locks in Redis", async () => {
+      const locking = getContainer().resolve(Modules.LOCKING)
+      const key = `jewel-redis-check-${Date.now()}`
+      let heldInRedis = 0
+      await locking.execute(key, async () => {
+        heldInRedis = await redis.exists(`medusa_lock:${key}`)
+      })
+      expect(heldInRedis).toBe(1)
+      expect(await redis.exists(`medusa_lock:${key}`)).toBe(0)
+    })
+
+    it("caches in Redis", async () => {
+      const cache = getContainer().resolve(Modules.CACHE)
+      const key = `jewel-redis-check-${Date.now()}`
+      await cache.set(key, { ok: true }, 60)
+      const keys = await redis.keys(`*${key}*`)
+      expect(keys).toHaveLength(1)
+      expect(await cache.get(key)).toEqual({ ok: true })
+    })
+
+    it("runs workflows on the Redis workflow engine and serves their result", async () => {
+      const container = getContainer()
+      await seedDemoShop(container)
+      expect(await redis.exists("bull:medusa-workflows-jobs:meta")).toBe(1)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Pune – Laxmi Road storefront" })
+      const { data } = await api.get("/store/branches", { headers: { "x-publishable-api-key": key.token } })
+      expect(data.branches.map((b: { code: string }) => b.code).sort()).toEqual(["BLR", "MUM", "PUN"])
+    })
+  },
+})
