@@ -123,6 +123,8 @@ async function main() {
     const base = `http://127.0.0.1:${port}`
 
     await client.connect()
+    // Fresh statistics after the bulk load, as autovacuum would soon give them.
+    await client.query("ANALYZE")
     const { rows: keyRows } = await client.query<{ token: string; sales_channel_id: string }>(
       `select k.token, pk.sales_channel_id from api_key k
          join publishable_api_key_sales_channel pk on pk.publishable_key_id = k.id
