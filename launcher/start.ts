@@ -24,7 +24,9 @@ dotenv.config({ path: path.join(PROJECT_ROOT, ".env") })
 
 /** Everything the launcher keeps: embedded database, secrets, stamps, logs. */
 const DATA_DIR = path.resolve(PROJECT_ROOT, process.env.JEWEL_DATA_DIR || ".data")
-const SHOWN_DATA_DIR = path.relative(process.cwd(), DATA_DIR) || "."
+const SHOWN_DATA_DIR = path.relative(process.cwd(), DATA_DIR).startsWith("..")
+  ? DATA_DIR
+  : path.relative(process.cwd(), DATA_DIR) || "."
 const LOG_DIR = path.join(DATA_DIR, "logs")
 const ADMIN_OUT_DIR = path.join(PROJECT_ROOT, "public", "admin")
 const EMBEDDED_DB_NAME = "jewel_crm"

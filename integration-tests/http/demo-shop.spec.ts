@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { BRANCH_MODULE } from "../../src/modules/branch"
 import { DEMO_BRANCHES, DEMO_PRODUCTS } from "../../src/scripts/demo-shop/data"
 import { DEMO_SEED_MARKER, seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { ADMIN, adminHeaders, expectStatus } from "./helpers"
@@ -66,6 +67,50 @@ medusaIntegrationTestRunner({
         expect(regions).toHaveLength(1)
         const [again] = await storeService.listStores()
         expect(again.metadata?.[DEMO_SEED_MARKER]).toEqual(expect.any(String))
+      })
+
+      it("repairs what a run killed inside a workflow left half-made", async () => {
+        const container = getContainer()
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const productService = container.resolve(Modules.PRODUCT)
+        const [ring] = await productService.listProducts({ handle: "lakshmi-22k-gold-ring" }, { relations: ["variants"] })
+        // A product whose variants were never created, a branch without its stock location link.
+        await productService.softDeleteProductVariants(ring.variants.map((v) => v.id))
+        const { data: pune } = (await query.graph({
+          entity: "branch",
+          fields: ["id", "stock_location.id"],
+          filters: { code: "PUN" },
+        })) as { data: { id: string; stock_location: { id: string } }[] }
+        await container.resolve(ContainerRegistrationKeys.LINK).dismiss({
+          [BRANCH_MODULE]: { branch_id: pune[0].id },
+          [Modules.STOCK_LOCATION]: { stock_location_id: pune[0].stock_location.id },
+        })
+        const [shop] = await container.resolve(Modules.STORE).listStores()
+        await container.resolve(Modules.STORE).updateStores(shop.id, { metadata: { [DEMO_SEED_MARKER]: null } })
+
+        await seedDemoShop(container)
+
+        const { data: rings } = await query.graph({
+          entity: "product",
+          fields: ["id", "variants.sku", "variants.price_set.id", "variants.inventory_items.inventory.location_levels.stocked_quantity"],
+          filters: { handle: "lakshmi-22k-gold-ring" },
+        })
+        expect(rings).toHaveLength(1)
+        const variants = rings[0].variants as any[]
+        expect(variants.map((v) => v.sku).sort()).toEqual(["RNG-LAK-22K-12", "RNG-LAK-22K-14", "RNG-LAK-22K-16"])
+        for (const variant of variants) {
+          expect(variant.price_set?.id).toEqual(expect.any(String))
+          const levels = variant.inventory_items[0].inventory.location_levels.map((l: { stocked_quantity: number }) => l.stocked_quantity)
+          expect(levels.sort()).toEqual([3, 4, 6])
+        }
+        const { data: repaired } = (await query.graph({
+          entity: "branch",
+          fields: ["stock_location.id"],
+          filters: { code: "PUN" },
+        })) as { data: { stock_location?: { id: string } }[] }
+        expect(repaired[0].stock_location?.id).toBe(pune[0].stock_location.id)
+        const res = await api.get("/store/products?handle=lakshmi-22k-gold-ring&fields=variants.sku", store("PUN"))
+        expect(res.data.products).toHaveLength(1)
       })
     })
 

@@ -1,8 +1,11 @@
 /**
  * Seeds the demo shop. Every step first looks for what it would create (by
  * name, handle, code or SKU) and creates only what is missing, so a seed that
- * was interrupted finishes on the next run without duplicates. The store's
- * metadata records when the whole seed has completed.
+ * was interrupted finishes on the next run without duplicates. Medusa's
+ * workflows commit step by step, so a run killed inside one can leave a record
+ * without its links, prices or variants: each step also checks that what it
+ * finds is complete, and repairs it (or replaces it) when it is not. The
+ * store's metadata records when the whole seed has completed.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
@@ -16,13 +19,17 @@ import {
   createShippingOptionsWorkflow,
   createShippingProfilesWorkflow,
   createStockLocationsWorkflow,
+  createTaxRatesWorkflow,
   createTaxRegionsWorkflow,
+  deleteInventoryItemWorkflow,
+  deleteProductsWorkflow,
+  deleteShippingOptionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { BRANCH_MODULE } from "../../modules/branch"
-import type BranchModuleService from "../../modules/branch/service"
 import { createBranchesWorkflow } from "../../workflows/create-branches"
 import {
   DEMO_BRANCHES,
@@ -102,6 +109,18 @@ async function ensureRegion(container: MedusaContainer) {
   const regionService = container.resolve(Modules.REGION)
   const [existing] = await regionService.listRegions({ name: DEMO_REGION.name })
   if (existing) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "region",
+      fields: ["id", "payment_providers.id"],
+      filters: { id: existing.id },
+    })
+    const providers = (data[0] as { payment_providers?: { id: string }[] }).payment_providers ?? []
+    if (!providers.some((p) => p.id === "pp_system_default")) {
+      await updateRegionsWorkflow(container).run({
+        input: { selector: { id: existing.id }, update: { payment_providers: ["pp_system_default"] } },
+      })
+    }
     return existing
   }
   const { result } = await createRegionsWorkflow(container).run({
@@ -121,8 +140,14 @@ async function ensureRegion(container: MedusaContainer) {
 
 async function ensureTaxRegion(container: MedusaContainer) {
   const taxService = container.resolve(Modules.TAX)
-  const existing = await taxService.listTaxRegions({ country_code: "in" })
-  if (existing.some((region) => !region.parent_id)) {
+  const existing = (await taxService.listTaxRegions({ country_code: "in" })).find((region) => !region.parent_id)
+  if (existing) {
+    const rates = await taxService.listTaxRates({ tax_region_id: existing.id })
+    if (!rates.some((rate) => rate.is_default)) {
+      await createTaxRatesWorkflow(container).run({
+        input: [{ ...DEMO_GST_RATE, tax_region_id: existing.id, is_default: true }],
+      })
+    }
     return
   }
   await createTaxRegionsWorkflow(container).run({
@@ -214,6 +239,7 @@ async function ensureFulfillment(
   regionId: string
 ) {
   const fulfillmentService = container.resolve(Modules.FULFILLMENT)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const name = `${branch.code} pickup and delivery`
   let [fulfillmentSet] = await fulfillmentService.listFulfillmentSets({ name }, { relations: ["service_zones"] })
   if (!fulfillmentSet) {
@@ -222,49 +248,67 @@ async function ensureFulfillment(
       type: "shipping",
       service_zones: [{ name: `${branch.code} – India`, geo_zones: [{ type: "country", country_code: "in" }] }],
     })
+  }
+  const { data: locations } = await query.graph({
+    entity: "stock_location",
+    fields: ["id", "fulfillment_sets.id"],
+    filters: { id: stockLocationId },
+  })
+  const linkedSets = (locations[0] as { fulfillment_sets?: { id: string }[] }).fulfillment_sets ?? []
+  if (!linkedSets.some((set) => set.id === fulfillmentSet.id)) {
     await container.resolve(ContainerRegistrationKeys.LINK).create({
       [Modules.STOCK_LOCATION]: { stock_location_id: stockLocationId },
       [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
     })
   }
+
   const serviceZoneId = fulfillmentSet.service_zones[0].id
-  const existing = await fulfillmentService.listShippingOptions({ service_zone: { id: serviceZoneId } })
-  if (existing.length) {
-    return
-  }
   const rules = [
     { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
     { attribute: "is_return", value: "false", operator: "eq" as const },
   ]
+  const wanted = [
+    {
+      name: `Pick up at ${branch.name}`,
+      type: { label: "Store pickup", description: "Collect at the branch counter with ID.", code: "pickup" },
+      amount: 0,
+    },
+    {
+      name: `Insured delivery from ${branch.city}`,
+      type: { label: "Insured delivery", description: "Insured courier, 3–5 working days.", code: "insured" },
+      amount: 500,
+    },
+  ]
+  const { data: options } = await query.graph({
+    entity: "shipping_option",
+    fields: ["id", "name", "prices.id", "rules.id"],
+    filters: { service_zone_id: serviceZoneId },
+  })
+  const existing = options as { id: string; name: string; prices?: unknown[]; rules?: unknown[] }[]
+  // An option left without its prices or rules by an interrupted run is replaced.
+  const incomplete = existing.filter((o) => (o.prices?.length ?? 0) < 2 || (o.rules?.length ?? 0) < rules.length)
+  if (incomplete.length) {
+    await deleteShippingOptionsWorkflow(container).run({ input: { ids: incomplete.map((o) => o.id) } })
+  }
+  const complete = new Set(existing.filter((o) => !incomplete.includes(o)).map((o) => o.name))
+  const missing = wanted.filter((w) => !complete.has(w.name))
+  if (!missing.length) {
+    return
+  }
   await createShippingOptionsWorkflow(container).run({
-    input: [
-      {
-        name: `Pick up at ${branch.name}`,
-        price_type: "flat",
-        provider_id: "manual_manual",
-        service_zone_id: serviceZoneId,
-        shipping_profile_id: shippingProfileId,
-        type: { label: "Store pickup", description: "Collect at the branch counter with ID.", code: "pickup" },
-        prices: [
-          { currency_code: "inr", amount: 0 },
-          { region_id: regionId, amount: 0 },
-        ],
-        rules,
-      },
-      {
-        name: `Insured delivery from ${branch.city}`,
-        price_type: "flat",
-        provider_id: "manual_manual",
-        service_zone_id: serviceZoneId,
-        shipping_profile_id: shippingProfileId,
-        type: { label: "Insured delivery", description: "Insured courier, 3–5 working days.", code: "insured" },
-        prices: [
-          { currency_code: "inr", amount: 500 },
-          { region_id: regionId, amount: 500 },
-        ],
-        rules,
-      },
-    ],
+    input: missing.map((option) => ({
+      name: option.name,
+      price_type: "flat" as const,
+      provider_id: "manual_manual",
+      service_zone_id: serviceZoneId,
+      shipping_profile_id: shippingProfileId,
+      type: option.type,
+      prices: [
+        { currency_code: "inr", amount: option.amount },
+        { region_id: regionId, amount: option.amount },
+      ],
+      rules,
+    })),
   })
 }
 
@@ -294,8 +338,29 @@ async function ensureBranchRecords(
   container: MedusaContainer,
   branches: { branch: DemoBranch; stockLocationId: string; salesChannelId: string }[]
 ) {
-  const branchService: BranchModuleService = container.resolve(BRANCH_MODULE)
-  const existing = await branchService.listBranches({ code: branches.map((b) => b.branch.code) })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "branch",
+    fields: ["id", "code", "stock_location.id", "sales_channel.id"],
+    filters: { code: branches.map((b) => b.branch.code) },
+  })
+  const existing = data as { id: string; code: string; stock_location?: { id: string }; sales_channel?: { id: string } }[]
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  for (const record of existing) {
+    const wanted = branches.find((b) => b.branch.code === record.code)!
+    if (!record.stock_location) {
+      await link.create({
+        [BRANCH_MODULE]: { branch_id: record.id },
+        [Modules.STOCK_LOCATION]: { stock_location_id: wanted.stockLocationId },
+      })
+    }
+    if (!record.sales_channel) {
+      await link.create({
+        [BRANCH_MODULE]: { branch_id: record.id },
+        [Modules.SALES_CHANNEL]: { sales_channel_id: wanted.salesChannelId },
+      })
+    }
+  }
   const missing = branches.filter((b) => !existing.some((e) => e.code === b.branch.code))
   if (!missing.length) {
     return
@@ -341,11 +406,55 @@ async function ensureProducts(
   shippingProfileId: string,
   salesChannelIds: string[]
 ) {
-  const productService = container.resolve(Modules.PRODUCT)
-  const existing = await productService.listProducts({ handle: DEMO_PRODUCTS.map((p) => p.handle) })
-  const missing = DEMO_PRODUCTS.filter((p) => !existing.some((e) => e.handle === p.handle))
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: [
+      "id",
+      "handle",
+      "categories.id",
+      "sales_channels.id",
+      "variants.sku",
+      "variants.price_set.id",
+      "variants.inventory_items.inventory_item_id",
+    ],
+    filters: { handle: DEMO_PRODUCTS.map((p) => p.handle) },
+  })
+  type Found = {
+    id: string
+    handle: string
+    categories?: unknown[]
+    sales_channels?: unknown[]
+    variants?: { sku: string | null; price_set?: { id: string } | null; inventory_items?: unknown[] }[]
+  }
+  const isComplete = (found: Found) => {
+    const demo = DEMO_PRODUCTS.find((p) => p.handle === found.handle)!
+    const variants = found.variants ?? []
+    return (
+      (found.categories?.length ?? 0) === 1 &&
+      (found.sales_channels?.length ?? 0) === salesChannelIds.length &&
+      variants.length === demo.option.values.length &&
+      variants.every((v) => v.price_set?.id && (v.inventory_items?.length ?? 0) > 0)
+    )
+  }
+  const existing = data as Found[]
+  // A product left without variants, prices or stock records by an
+  // interrupted run is deleted and made again in full.
+  const incomplete = existing.filter((found) => !isComplete(found))
+  if (incomplete.length) {
+    await deleteProductsWorkflow(container).run({ input: { ids: incomplete.map((p) => p.id) } })
+  }
+  const missing = DEMO_PRODUCTS.filter((p) => !existing.some((e) => e.handle === p.handle && isComplete(e)))
   if (!missing.length) {
     return
+  }
+  // The variants of these SKUs are about to be made, so any stock record that
+  // still carries one belongs to a variant an interrupted run left behind.
+  const orphans = await container
+    .resolve(Modules.INVENTORY)
+    .listInventoryItems({ sku: missing.flatMap((p) => p.option.values.map((v) => v.sku)) }, { select: ["id"] })
+  if (orphans.length) {
+    await deleteInventoryItemWorkflow(container).run({ input: orphans.map((i) => i.id) })
   }
   await createProductsWorkflow(container).run({
     input: {
