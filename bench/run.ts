@@ -13,7 +13,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { ensureDatabase, parseDatabaseUrl } from "../launcher/database"
 import { LauncherError } from "../launcher/errors"
-import { PROJECT_ROOT, runMedusa, spawnMedusa } from "../launcher/medusa"
+import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa } from "../launcher/medusa"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
 
@@ -118,7 +118,9 @@ async function main() {
     await runMedusa(["exec", "./src/scripts/bench-load-products.ts"], env, path.join(logDir, "bench-products.log"), "bench product load")
 
     const port = await freePort()
-    server = spawnMedusa(["start", "--port", String(port)], { ...env, PORT: String(port) }, path.join(logDir, "bench-server.log"))
+    server = spawnMedusa(["start", "--port", String(port)], { ...env, PORT: String(port) }, path.join(logDir, "bench-server.log"), {
+      ownGroup: true,
+    })
     await waitForHealth(port)
     const base = `http://127.0.0.1:${port}`
 
@@ -188,7 +190,7 @@ async function main() {
     await client.end().catch(() => undefined)
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r))
-      server.kill("SIGTERM")
+      signalGroup(server, "SIGTERM")
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
     }
     cluster?.stop()

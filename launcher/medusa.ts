@@ -6,14 +6,43 @@ import { LauncherError } from "./errors"
 export const PROJECT_ROOT = path.resolve(__dirname, "..")
 const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js", { paths: [PROJECT_ROOT] })
 
-/** Starts the Medusa CLI in the project root. */
-export function spawnMedusa(args: string[], env: NodeJS.ProcessEnv, logFile?: string): ChildProcess {
+/**
+ * Starts the Medusa CLI in the project root. A server gets a process group of
+ * its own (`ownGroup`): `medusa develop` forks the actual server, and only a
+ * signal to the whole group (see `signalGroup`) reaches both.
+ */
+export function spawnMedusa(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile?: string,
+  { ownGroup = false }: { ownGroup?: boolean } = {}
+): ChildProcess {
   const out = logFile ? fs.openSync(logFile, "w") : "inherit"
   return spawn(process.execPath, [MEDUSA_CLI, ...args], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["ignore", out, out],
+    detached: ownGroup,
   })
+}
+
+const runningSteps = new Set<ChildProcess>()
+
+/** Ends the set-up commands still running (on Ctrl-C or SIGTERM during start-up). */
+export function stopRunningSteps(signal: NodeJS.Signals = "SIGTERM"): void {
+  runningSteps.forEach((child) => child.kill(signal))
+}
+
+/** Sends a signal to a process started by `spawnMedusa` and everything it forked. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null) {
+    return
+  }
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    child.kill(signal)
+  }
 }
 
 /**
@@ -23,7 +52,9 @@ export function spawnMedusa(args: string[], env: NodeJS.ProcessEnv, logFile?: st
 export async function runMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: string, what: string): Promise<void> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const child = spawnMedusa(args, env, logFile)
+  runningSteps.add(child)
   const code: number = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))))
+  runningSteps.delete(child)
   if (code !== 0) {
     const tail = fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-25).join("\n")
     throw new LauncherError(`${what} failed (exit ${code}). Last lines of ${path.relative(process.cwd(), logFile)}:\n${tail}`)

@@ -15,7 +15,7 @@ import path from "node:path"
 import dotenv from "dotenv"
 import { ensureDatabase, parseDatabaseUrl, redact, type DatabaseTarget } from "./database"
 import { LauncherError } from "./errors"
-import { PROJECT_ROOT, runMedusa, spawnMedusa } from "./medusa"
+import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa, stopRunningSteps } from "./medusa"
 import { assertPortFree, parsePort } from "./net"
 import { startCluster, type RunningCluster } from "./postgres"
 import { readShopState } from "./shop-state"
@@ -246,6 +246,15 @@ async function main() {
     stopDatabase()
     throw err
   }
+  // Interrupted during set-up: end the running step, then the database.
+  const interruptSetUp = (signal: NodeJS.Signals) => {
+    say(`${signal} during start-up: stopping …`)
+    stopRunningSteps()
+    stopDatabase()
+    process.exit(130)
+  }
+  process.once("SIGINT", interruptSetUp)
+  process.once("SIGTERM", interruptSetUp)
 
   try {
     await migrate(env, target)
@@ -257,18 +266,19 @@ async function main() {
     failEarly(err)
   }
 
+  process.removeListener("SIGINT", interruptSetUp)
+  process.removeListener("SIGTERM", interruptSetUp)
   const state = await readShopState(target)
-  const server = spawnMedusa([develop ? "develop" : "start", "--port", String(port)], env)
+  const server = spawnMedusa([develop ? "develop" : "start", "--port", String(port)], env, undefined, { ownGroup: true })
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
       return
     }
     stopping = true
     say(`${signal}: stopping the Medusa server …`)
-    if (server.exitCode === null) {
-      server.kill("SIGTERM")
-      setTimeout(() => server.exitCode === null && server.kill("SIGKILL"), 20_000).unref()
-    }
+    // `medusa develop` stops on SIGINT, `medusa start` on SIGTERM.
+    signalGroup(server, develop ? "SIGINT" : "SIGTERM")
+    setTimeout(() => signalGroup(server, "SIGKILL"), 20_000).unref()
   }
   process.on("SIGINT", shutdown)
   process.on("SIGTERM", shutdown)
