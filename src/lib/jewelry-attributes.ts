@@ -1,0 +1,69 @@
+/**
+ * Rules every piece's attributes obey, whoever records them (admin form, CSV
+ * intake, API): HUID shape, weights that add up, a purity the metal is sold in.
+ */
+import { METALS, PURITIES, type Metal, type StoneLine } from "./pricing"
+
+/** HUID: the 6-character hallmark unique ID, A–Z and 0–9. */
+export function normalizeHuid(value: string): string {
+  return value.trim().toUpperCase()
+}
+
+export function isValidHuid(value: string): boolean {
+  return /^[A-Z0-9]{6}$/.test(value)
+}
+
+/** 1 carat = 200 mg, so milli-carats / 5 = milligrams. */
+export function stonesWeightMg(stones: Pick<StoneLine, "weight_mct">[]): number {
+  return Math.round(stones.reduce((sum, s) => sum + s.weight_mct, 0) / 5)
+}
+
+export type WeightInput = {
+  metal: Metal
+  purity: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  stone_weight_mg: number
+  stones: Pick<StoneLine, "weight_mct">[]
+  huid?: string | null
+}
+
+/** Problems with a piece's attributes, each a sentence; empty when all is well. */
+export function attributeProblems(input: WeightInput): string[] {
+  const problems: string[] = []
+  if (!METALS.includes(input.metal)) {
+    problems.push(`Unknown metal "${input.metal}"; use one of ${METALS.join(", ")}`)
+  } else if (!PURITIES[input.metal].includes(input.purity)) {
+    problems.push(`${input.metal} is not sold in purity ${input.purity}; use one of ${PURITIES[input.metal].join(", ")}`)
+  }
+  for (const [name, value] of [
+    ["gross weight", input.gross_weight_mg],
+    ["net weight", input.net_weight_mg],
+    ["stone weight", input.stone_weight_mg],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      problems.push(`The ${name} must be zero or more grams with at most 3 decimals`)
+    }
+  }
+  if (input.net_weight_mg > input.gross_weight_mg) {
+    problems.push(
+      `The net weight (${input.net_weight_mg / 1000} g) cannot exceed the gross weight (${input.gross_weight_mg / 1000} g)`
+    )
+  }
+  const fromStones = stonesWeightMg(input.stones)
+  // One milligram of slack for carats that do not convert to whole milligrams.
+  if (Math.abs(fromStones - input.stone_weight_mg) > 1) {
+    problems.push(
+      `The stone weight (${input.stone_weight_mg / 1000} g) does not match the stones (${fromStones / 1000} g = their carats × 0.2)`
+    )
+  }
+  if (Math.abs(input.net_weight_mg + input.stone_weight_mg - input.gross_weight_mg) > 1) {
+    problems.push(
+      `The gross weight (${input.gross_weight_mg / 1000} g) must equal net weight + stone weight (${(input.net_weight_mg + input.stone_weight_mg) / 1000} g)`
+    )
+  }
+  if (input.huid !== undefined && input.huid !== null && !isValidHuid(input.huid)) {
+    problems.push(`HUID "${input.huid}" must be exactly 6 characters, A–Z and 0–9`)
+  }
+  return problems
+}
