@@ -66,6 +66,7 @@ export default defineConfig({
   },
   modules: [
     { resolve: "./src/modules/branch" },
+    { resolve: "./src/modules/jewelry" },
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

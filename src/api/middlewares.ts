@@ -1,13 +1,34 @@
-import { defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
+import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
   ADMIN_BRANCH_FIELDS,
   ListBranchesQuery,
   PUBLIC_BRANCH_FIELDS,
   RetrieveBranchQuery,
 } from "./utils/branches"
+import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/admin/metal-rates",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(CurrentMetalRatesQuery, {})],
+    },
+    {
+      matcher: "/admin/metal-rates",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(PostMetalRatesBody)],
+    },
+    {
+      matcher: "/admin/metal-rates/history",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(MetalRateHistoryQuery, {})],
+    },
+    {
+      matcher: "/store/metal-rates",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(CurrentMetalRatesQuery.omit({ at: true }), {})],
+    },
     {
       matcher: "/admin/branches",
       methods: ["GET"],

@@ -203,3 +203,14 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     weight_g: 180,
   },
 ]
+
+/** Today's rates in the demo shop (₹ per gram; the worked examples of docs/pricing.md use them). */
+export const DEMO_METAL_RATES: { metal: "gold" | "silver" | "platinum"; purity: number; rupees: string; branch?: string }[] = [
+  { metal: "gold", purity: 999, rupees: "7850.00" },
+  { metal: "gold", purity: 916, rupees: "7245.50" },
+  { metal: "gold", purity: 750, rupees: "5935.00" },
+  { metal: "silver", purity: 999, rupees: "95.00" },
+  { metal: "silver", purity: 925, rupees: "88.50" },
+  { metal: "platinum", purity: 950, rupees: "3150.00" },
+  { metal: "gold", purity: 916, rupees: "7260.00", branch: "BLR" },
+]

@@ -30,11 +30,17 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { BRANCH_MODULE } from "../../modules/branch"
+import type BranchModuleService from "../../modules/branch/service"
+import { rupeesToPaise } from "../../lib/money"
+import { JEWELRY_MODULE } from "../../modules/jewelry"
+import type JewelryModuleService from "../../modules/jewelry/service"
 import { createBranchesWorkflow } from "../../workflows/create-branches"
+import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
 import {
   DEMO_BRANCHES,
   DEMO_CATEGORIES,
   DEMO_GST_RATE,
+  DEMO_METAL_RATES,
   DEMO_PRODUCTS,
   DEMO_REGION,
   DEMO_SHOP_NAME,
@@ -86,6 +92,9 @@ export async function seedDemoShop(container: MedusaContainer, log: Log = () => 
       },
     },
   })
+
+  log("today's metal rates")
+  await ensureMetalRates(container)
 
   log("catalog: categories and products")
   const categoryIds = await ensureCategories(container)
@@ -505,4 +514,25 @@ async function ensureInventoryLevels(
   if (missing.length) {
     await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: missing } })
   }
+}
+
+async function ensureMetalRates(container: MedusaContainer) {
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const [, count] = await jewelry.listAndCountMetalRates({}, { take: 1 })
+  if (count > 0) {
+    return
+  }
+  const branches = await container.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
+  await setMetalRatesWorkflow(container).run({
+    input: {
+      source: "demo",
+      note: "Demo shop opening rates",
+      rates: DEMO_METAL_RATES.map((rate) => ({
+        metal: rate.metal,
+        purity: rate.purity,
+        rate_per_g_paise: rupeesToPaise(rate.rupees),
+        branch_id: rate.branch ? branches.find((b) => b.code === rate.branch)!.id : null,
+      })),
+    },
+  })
 }

@@ -1,0 +1,49 @@
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { PublishedRate } from "../../lib/pricing"
+import { JewelryAttributes } from "./models/jewelry-attributes"
+import { MetalRate } from "./models/metal-rate"
+
+export type CurrentMetalRate = PublishedRate & {
+  id: string
+  effective_from: Date
+  source: string
+  set_by: string | null
+}
+
+class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes }) {
+  /**
+   * The rates in force at `at` (default now): for each metal, purity and
+   * branch (or shop-wide), the published row with the latest effective time.
+   */
+  @InjectManager()
+  async listCurrentMetalRates(
+    { at = new Date(), branch_ids }: { at?: Date; branch_ids?: (string | null)[] } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CurrentMetalRate[]> {
+    const rows: {
+      id: string
+      metal: PublishedRate["metal"]
+      purity: number
+      rate_per_g_paise: number
+      branch_id: string | null
+      effective_from: Date
+      source: string
+      set_by: string | null
+    }[] = await sharedContext.manager!.execute(
+      `select distinct on (metal, purity, coalesce(branch_id, ''))
+              id, metal, purity, rate_per_g_paise, branch_id, effective_from, source, set_by
+         from metal_rate
+        where deleted_at is null and effective_from <= ?
+        order by metal, purity, coalesce(branch_id, ''), effective_from desc, created_at desc`,
+      [at]
+    )
+    const wanted = branch_ids ? new Set(branch_ids) : undefined
+    return rows
+      .filter((row) => !wanted || wanted.has(row.branch_id))
+      .map((row) => ({ ...row, purity: Number(row.purity), rate_per_g_paise: Number(row.rate_per_g_paise) }))
+  }
+}
+
+export default JewelryModuleService
