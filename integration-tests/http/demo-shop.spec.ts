@@ -115,7 +115,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("GET /store/products with a branch's publishable key", () => {
-      it.each(["MUM", "PUN", "BLR"])("lists the seeded jewellery with INR prices for %s", async (code) => {
+      it.each(["MUM", "PUN", "BLR"])("lists the seeded jewellery with rate-based INR prices for %s", async (code) => {
         const res = await api.get(
           `/store/products?region_id=${regionId}&limit=50&fields=title,handle,*variants.calculated_price`,
           store(code)
@@ -127,10 +127,11 @@ medusaIntegrationTestRunner({
           v.calculated_price.currency_code,
           v.calculated_price.calculated_amount,
         ])
+        // Taxable values at ₹7,245.50/g (22K), ₹450/g making, ₹45 hallmark fee: see docs/pricing.md.
         expect(sizes.sort()).toEqual([
-          ["inr", 32850],
-          ["inr", 33940],
-          ["inr", 35020],
+          ["inr", 31596.55],
+          ["inr", 32673.92],
+          ["inr", 33751.29],
         ])
       })
 
@@ -154,8 +155,9 @@ medusaIntegrationTestRunner({
 
     describe("GST on a cart", () => {
       it("adds 3 % GST to the taxable value of a Mumbai cart", async () => {
-        const { data: products } = await api.get("/store/products?handle=lakshmi-22k-gold-ring&fields=variants.sku", store("MUM"))
-        const variant = products.products[0].variants.find((v: { sku: string }) => v.sku === "RNG-LAK-22K-12")
+        // The 10 g coin: 10.000 g × ₹7,850.00 + ₹300 making = ₹78,800.00 taxable, GST ₹2,364.00.
+        const { data: products } = await api.get("/store/products?handle=24k-gold-coin&fields=variants.sku", store("MUM"))
+        const variant = products.products[0].variants.find((v: { sku: string }) => v.sku === "COIN-24K-10G")
         const { data: created } = await api.post("/store/carts", { region_id: regionId }, store("MUM"))
         const cartId = created.cart.id
         await api.post(`/store/carts/${cartId}/line-items`, { variant_id: variant.id, quantity: 1 }, store("MUM"))
@@ -166,9 +168,9 @@ medusaIntegrationTestRunner({
         )
         const { data } = await api.get(`/store/carts/${cartId}?fields=+item_subtotal,+item_tax_total,+total`, store("MUM"))
         expect(data.cart.currency_code).toBe("inr")
-        expect(data.cart.item_subtotal).toBe(32850)
-        expect(data.cart.item_tax_total).toBe(985.5)
-        expect(data.cart.total).toBe(33835.5)
+        expect(data.cart.item_subtotal).toBe(78800)
+        expect(data.cart.item_tax_total).toBe(2364)
+        expect(data.cart.total).toBe(81164)
       })
     })
 

@@ -2,6 +2,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
+import { JEWELRY_MODULE } from "../../src/modules/jewelry"
+import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { adminHeaders, expectStatus } from "./helpers"
 
@@ -101,11 +103,12 @@ medusaIntegrationTestRunner({
         [{ rates: [{ metal: "gold", purity: 916, rate_per_g: 7250 }], colour: "red" }, /colour/],
       ])("refuses %j with a 400 and a reason, writing nothing", async (body, message) => {
         const container = getContainer()
-        const before = await container.resolve("jewelry").listAndCountMetalRates({})
+        const jewelry = container.resolve<JewelryModuleService>(JEWELRY_MODULE)
+        const before = await jewelry.listAndCountMetalRates({})
         const res = await expectStatus(api.post("/admin/metal-rates", body, auth))
         expect(res.status).toBe(400)
         expect(res.data.message).toMatch(message)
-        const after = await container.resolve("jewelry").listAndCountMetalRates({})
+        const after = await jewelry.listAndCountMetalRates({})
         expect(after[1]).toBe(before[1])
       })
     })

@@ -5,10 +5,21 @@ import {
   PUBLIC_BRANCH_FIELDS,
   RetrieveBranchQuery,
 } from "./utils/branches"
+import { PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/admin/jewelry/reprice-jobs",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(RepriceJobsQuery, {})],
+    },
+    {
+      matcher: "/store/jewelry/variants/:id/price-breakdown",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(PriceBreakdownQuery, {})],
+    },
     {
       matcher: "/admin/metal-rates",
       methods: ["GET"],

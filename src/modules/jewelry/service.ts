@@ -4,6 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { PublishedRate } from "../../lib/pricing"
 import { JewelryAttributes } from "./models/jewelry-attributes"
 import { MetalRate } from "./models/metal-rate"
+import { RepriceJob } from "./models/reprice-job"
 
 export type CurrentMetalRate = PublishedRate & {
   id: string
@@ -12,7 +13,7 @@ export type CurrentMetalRate = PublishedRate & {
   set_by: string | null
 }
 
-class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes }) {
+class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes, RepriceJob }) {
   /**
    * The rates in force at `at` (default now): for each metal, purity and
    * branch (or shop-wide), the published row with the latest effective time.

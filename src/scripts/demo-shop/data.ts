@@ -89,15 +89,33 @@ export const DEMO_CATEGORIES = [
   { name: "Silverware", handle: "silverware" },
 ]
 
+export type DemoPiece = {
+  metal: "gold" | "silver" | "platinum"
+  purity: number
+  hsn?: string
+  making: { type: "per_gram" | "flat"; rupees: string } | { type: "percent"; percent: string }
+  wastage_percent?: string
+  other_rupees?: string
+  stones?: { type: string; shape: string; count: number; carats: string; rupees_per_carat: string; clarity?: string; colour?: string }[]
+  gender?: "women" | "men" | "unisex" | "kids"
+  occasion?: string
+  collection?: string
+}
+
 export type DemoProduct = {
   title: string
   handle: string
   category: string
   description: string
-  /** Option title and one price (₹, tax exclusive) per option value. */
-  option: { title: string; values: { value: string; sku: string; rupees: number }[] }
+  /**
+   * Option title, and per option value: SKU, the opening price (₹, tax
+   * exclusive; replaced by the rate-based price once the catalogue is
+   * priced) and the piece's net metal weight in grams.
+   */
+  option: { title: string; values: { value: string; sku: string; rupees: number; net_g: string }[] }
   material: string
   weight_g: number
+  piece: DemoPiece
 }
 
 /**
@@ -113,22 +131,24 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Ring size",
       values: [
-        { value: "12", sku: "RNG-LAK-22K-12", rupees: 32850 },
-        { value: "14", sku: "RNG-LAK-22K-14", rupees: 33940 },
-        { value: "16", sku: "RNG-LAK-22K-16", rupees: 35020 },
+        { value: "12", sku: "RNG-LAK-22K-12", rupees: 32850, net_g: "4.100" },
+        { value: "14", sku: "RNG-LAK-22K-14", rupees: 33940, net_g: "4.240" },
+        { value: "16", sku: "RNG-LAK-22K-16", rupees: 35020, net_g: "4.380" },
       ],
     },
     material: "Gold 22K",
     weight_g: 4.2,
+    piece: { metal: "gold", purity: 916, making: { type: "per_gram", rupees: "450" }, other_rupees: "45", gender: "women", collection: "Lakshmi" },
   },
   {
     title: "Temple 22K Gold Necklace",
     handle: "temple-22k-gold-necklace",
     category: "necklaces",
     description: "Antique-finish temple necklace in 22K gold, about 38 g.",
-    option: { title: "Length", values: [{ value: "16 in", sku: "NCK-TMP-22K-16", rupees: 298400 }] },
+    option: { title: "Length", values: [{ value: "16 in", sku: "NCK-TMP-22K-16", rupees: 298400, net_g: "38.000" }] },
     material: "Gold 22K",
     weight_g: 38,
+    piece: { metal: "gold", purity: 916, making: { type: "per_gram", rupees: "550" }, wastage_percent: "10", other_rupees: "45", gender: "women", occasion: "wedding", collection: "Temple" },
   },
   {
     title: "Kada 22K Gold Bangle",
@@ -138,21 +158,23 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Bangle size",
       values: [
-        { value: "2.4", sku: "BNG-KDA-22K-24", rupees: 141200 },
-        { value: "2.6", sku: "BNG-KDA-22K-26", rupees: 147600 },
+        { value: "2.4", sku: "BNG-KDA-22K-24", rupees: 141200, net_g: "17.800" },
+        { value: "2.6", sku: "BNG-KDA-22K-26", rupees: 147600, net_g: "18.600" },
       ],
     },
     material: "Gold 22K",
     weight_g: 18,
+    piece: { metal: "gold", purity: 916, making: { type: "per_gram", rupees: "350" }, wastage_percent: "6", other_rupees: "45", gender: "unisex" },
   },
   {
     title: "Jhumka 22K Gold Earrings",
     handle: "jhumka-22k-gold-earrings",
     category: "earrings",
     description: "Pair of 22K gold jhumkas with bead drops, about 9.5 g.",
-    option: { title: "Style", values: [{ value: "Pair", sku: "EAR-JHM-22K", rupees: 76300 }] },
+    option: { title: "Style", values: [{ value: "Pair", sku: "EAR-JHM-22K", rupees: 76300, net_g: "9.500" }] },
     material: "Gold 22K",
     weight_g: 9.5,
+    piece: { metal: "gold", purity: 916, making: { type: "per_gram", rupees: "500" }, wastage_percent: "8", other_rupees: "45", gender: "women", occasion: "festive" },
   },
   {
     title: "Rope 22K Gold Chain",
@@ -162,21 +184,31 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Length",
       values: [
-        { value: "18 in", sku: "CHN-RPE-22K-18", rupees: 98700 },
-        { value: "20 in", sku: "CHN-RPE-22K-20", rupees: 109600 },
+        { value: "18 in", sku: "CHN-RPE-22K-18", rupees: 98700, net_g: "12.500" },
+        { value: "20 in", sku: "CHN-RPE-22K-20", rupees: 109600, net_g: "13.900" },
       ],
     },
     material: "Gold 22K",
     weight_g: 12.5,
+    piece: { metal: "gold", purity: 916, making: { type: "per_gram", rupees: "300" }, wastage_percent: "8", other_rupees: "45", gender: "unisex" },
   },
   {
     title: "Solitaire 18K Diamond Pendant",
     handle: "solitaire-18k-diamond-pendant",
     category: "pendants",
     description: "18K white gold pendant with a 0.30 ct IGI-certified solitaire.",
-    option: { title: "Diamond", values: [{ value: "0.30 ct", sku: "PND-SOL-18K-030", rupees: 84500 }] },
+    option: { title: "Diamond", values: [{ value: "0.30 ct", sku: "PND-SOL-18K-030", rupees: 84500, net_g: "2.100" }] },
     material: "Gold 18K, diamond",
     weight_g: 2.1,
+    piece: {
+      metal: "gold",
+      purity: 750,
+      making: { type: "percent", percent: "15" },
+      other_rupees: "500",
+      stones: [{ type: "diamond", shape: "round", count: 1, carats: "0.300", rupees_per_carat: "160000", clarity: "VS1", colour: "F" }],
+      gender: "women",
+      occasion: "engagement",
+    },
   },
   {
     title: "24K Gold Coin",
@@ -186,21 +218,23 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     option: {
       title: "Weight",
       values: [
-        { value: "5 g", sku: "COIN-24K-5G", rupees: 39600 },
-        { value: "10 g", sku: "COIN-24K-10G", rupees: 79100 },
+        { value: "5 g", sku: "COIN-24K-5G", rupees: 39600, net_g: "5.000" },
+        { value: "10 g", sku: "COIN-24K-10G", rupees: 79100, net_g: "10.000" },
       ],
     },
     material: "Gold 24K",
     weight_g: 10,
+    piece: { metal: "gold", purity: 999, hsn: "7118", making: { type: "flat", rupees: "300" }, occasion: "dhanteras" },
   },
   {
     title: "Silver 925 Pooja Thali",
     handle: "silver-925-pooja-thali",
     category: "silverware",
     description: "Sterling silver pooja thali set with diya and kumkum bowls, about 180 g.",
-    option: { title: "Set", values: [{ value: "7 piece", sku: "SLV-THL-925-7", rupees: 21800 }] },
+    option: { title: "Set", values: [{ value: "7 piece", sku: "SLV-THL-925-7", rupees: 21800, net_g: "180.000" }] },
     material: "Silver 925",
     weight_g: 180,
+    piece: { metal: "silver", purity: 925, hsn: "7114", making: { type: "flat", rupees: "1500" }, occasion: "pooja" },
   },
 ]
 

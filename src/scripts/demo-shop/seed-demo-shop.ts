@@ -31,10 +31,14 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { BRANCH_MODULE } from "../../modules/branch"
 import type BranchModuleService from "../../modules/branch/service"
-import { rupeesToPaise } from "../../lib/money"
+import { createHash } from "node:crypto"
+import { caratsToMct, gramsToMg, percentToBp, rupeesToPaise } from "../../lib/money"
+import { stonesWeightMg } from "../../lib/jewelry-attributes"
 import { JEWELRY_MODULE } from "../../modules/jewelry"
 import type JewelryModuleService from "../../modules/jewelry/service"
 import { createBranchesWorkflow } from "../../workflows/create-branches"
+import { createJewelryAttributesWorkflow, type JewelryAttributesInput } from "../../workflows/create-jewelry-attributes"
+import { createRepriceJob, runRepriceJob } from "../../workflows/reprice-jewelry/run-reprice-job"
 import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
 import {
   DEMO_BRANCHES,
@@ -107,6 +111,10 @@ export async function seedDemoShop(container: MedusaContainer, log: Log = () => 
 
   log("stock in every branch")
   await ensureInventoryLevels(container, branches)
+
+  log("jewelry attributes and rate-based prices")
+  await ensureJewelryAttributes(container)
+  await ensureCataloguePriced(container)
 
   await storeService.updateStores(store.id, {
     metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: new Date().toISOString() },
@@ -535,4 +543,90 @@ async function ensureMetalRates(container: MedusaContainer) {
       })),
     },
   })
+}
+
+/** A stable, well-formed demo HUID for a SKU (six of A–Z, 0–9). */
+function demoHuid(sku: string): string {
+  const digest = createHash("sha256").update(`huid:${sku}`).digest()
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+  return Array.from(digest.subarray(0, 6), (byte) => alphabet[byte % alphabet.length]).join("")
+}
+
+async function ensureJewelryAttributes(container: MedusaContainer) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const skus = DEMO_PRODUCTS.flatMap((p) => p.option.values.map((v) => v.sku))
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "sku", "jewelry_attributes.id"],
+    filters: { sku: skus },
+  })
+  const variants = data as { id: string; sku: string; jewelry_attributes?: { id: string } | null }[]
+  const items: JewelryAttributesInput[] = []
+  for (const product of DEMO_PRODUCTS) {
+    const piece = product.piece
+    const stones = (piece.stones ?? []).map((stone) => ({
+      type: stone.type,
+      shape: stone.shape,
+      count: stone.count,
+      clarity: stone.clarity,
+      colour: stone.colour,
+      weight_mct: caratsToMct(stone.carats),
+      price_per_carat_paise: rupeesToPaise(stone.rupees_per_carat),
+    }))
+    const stoneWeight = stonesWeightMg(stones)
+    for (const value of product.option.values) {
+      const variant = variants.find((v) => v.sku === value.sku)
+      if (!variant || variant.jewelry_attributes) {
+        continue
+      }
+      const net = gramsToMg(value.net_g)
+      items.push({
+        variant_id: variant.id,
+        metal: piece.metal,
+        purity: piece.purity,
+        hsn: piece.hsn ?? "7113",
+        net_weight_mg: net,
+        stone_weight_mg: stoneWeight,
+        gross_weight_mg: net + stoneWeight,
+        stones,
+        making_type: piece.making.type,
+        making_value: piece.making.type === "percent" ? percentToBp(piece.making.percent) : rupeesToPaise(piece.making.rupees),
+        wastage_bp: percentToBp(piece.wastage_percent ?? "0"),
+        other_charges_paise: rupeesToPaise(piece.other_rupees ?? "0"),
+        huid: piece.metal === "platinum" ? null : demoHuid(value.sku),
+        tag_code: `SGJ-${value.sku}`,
+        design_code: product.handle.toUpperCase().slice(0, 20),
+        size: value.value,
+        gender: piece.gender ?? null,
+        occasion: piece.occasion ?? null,
+        collection: piece.collection ?? null,
+        pricing_mode: "rate_based",
+      })
+    }
+  }
+  if (!items.length) {
+    return
+  }
+  // These variants have no attributes, so a record still holding one of their
+  // tags or HUIDs was left behind with a variant an interrupted run lost.
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const orphans = [
+    ...(await jewelry.listJewelryAttributes({ tag_code: items.map((i) => i.tag_code) }, { select: ["id"] })),
+    ...(await jewelry.listJewelryAttributes({ huid: items.map((i) => i.huid).filter((h): h is string => !!h) }, { select: ["id"] })),
+  ]
+  if (orphans.length) {
+    await jewelry.deleteJewelryAttributes([...new Set(orphans.map((o) => o.id))])
+  }
+  await createJewelryAttributesWorkflow(container).run({ input: { items } })
+}
+
+/** Prices every rate-based piece not yet priced (first seed, or one interrupted before pricing). */
+async function ensureCataloguePriced(container: MedusaContainer) {
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const [, unpriced] = await jewelry.listAndCountJewelryAttributes({ pricing_mode: "rate_based", priced_at: null }, { take: 1 })
+  if (!unpriced) {
+    return
+  }
+  const job = await createRepriceJob(container, "seed")
+  await runRepriceJob(container, job.id)
 }

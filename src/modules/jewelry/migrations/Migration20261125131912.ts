@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261125131508 extends Migration {
+export class Migration20261125131912 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "jewelry_attributes" drop constraint if exists "jewelry_attributes_tag_code_unique";`);
@@ -16,12 +16,18 @@ export class Migration20261125131508 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_metal_rate_deleted_at" ON "metal_rate" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_metal_rate_metal_purity_branch_id_effective_from" ON "metal_rate" ("metal", "purity", "branch_id", "effective_from") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_metal_rate_effective_from" ON "metal_rate" ("effective_from") WHERE deleted_at IS NULL;`);
+
+    this.addSql(`create table if not exists "reprice_job" ("id" text not null, "trigger" text check ("trigger" in ('rates_set', 'daily', 'manual', 'seed')) not null, "status" text check ("status" in ('pending', 'running', 'succeeded', 'failed')) not null default 'pending', "total" integer not null default 0, "processed" integer not null default 0, "failed" integer not null default 0, "cursor" text null, "failures" jsonb null, "error" text null, "started_at" timestamptz null, "finished_at" timestamptz null, "heartbeat_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "reprice_job_pkey" primary key ("id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_reprice_job_deleted_at" ON "reprice_job" ("deleted_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_reprice_job_status" ON "reprice_job" ("status") WHERE deleted_at IS NULL;`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "jewelry_attributes" cascade;`);
 
     this.addSql(`drop table if exists "metal_rate" cascade;`);
+
+    this.addSql(`drop table if exists "reprice_job" cascade;`);
   }
 
 }

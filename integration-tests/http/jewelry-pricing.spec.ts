@@ -1,0 +1,158 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { JEWELRY_MODULE } from "../../src/modules/jewelry"
+import type JewelryModuleService from "../../src/modules/jewelry/service"
+import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
+import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { createJewelryAttributesWorkflow } from "../../src/workflows/create-jewelry-attributes"
+import { findStalledRepriceJobs, runRepriceJob } from "../../src/workflows/reprice-jewelry/run-reprice-job"
+import { adminHeaders, expectStatus } from "./helpers"
+
+jest.setTimeout(180 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let auth: { headers: Record<string, string> }
+    let store: { headers: Record<string, string> }
+    let ringId: string
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seedDemoShop(container)
+      auth = await adminHeaders(container, api)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
+      store = { headers: { "x-publishable-api-key": key.token } }
+      const [variant] = await container.resolve(Modules.PRODUCT).listProductVariants({ sku: "RNG-LAK-22K-12" })
+      ringId = variant.id
+    })
+
+    /** Waits for a job of that trigger, created after `since`, to finish. */
+    async function waitForJob(trigger: string, since: Date) {
+      const jewelry = getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE)
+      for (let i = 0; i < 200; i++) {
+        const [job] = await jewelry.listRepriceJobs({ trigger: trigger as "manual", created_at: { $gte: since } })
+        if (job && (job.status === "succeeded" || job.status === "failed")) {
+          return job
+        }
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`no ${trigger} reprice job finished`)
+    }
+
+    async function ringPrice(): Promise<number> {
+      const { data } = await api.get(`/store/products?handle=lakshmi-22k-gold-ring&fields=*variants.calculated_price&region_id=${await regionId()}`, store)
+      const variant = data.products[0].variants.find((v: { id: string }) => v.id === ringId)
+      return variant.calculated_price.calculated_amount
+    }
+
+    async function regionId() {
+      const [region] = await getContainer().resolve(Modules.REGION).listRegions({ name: "India" })
+      return region.id
+    }
+
+    it("shows how a piece's price is made up", async () => {
+      const { data } = await api.get(`/store/jewelry/variants/${ringId}/price-breakdown`, store)
+      expect(data.breakdown).toEqual(
+        expect.objectContaining({
+          metal: "gold",
+          purity: 916,
+          karat: "22K",
+          net_weight_g: 4.1,
+          rate_per_g: 7245.5,
+          metal_value: 29706.55,
+          making_charge: 1845,
+          other_charges: 45,
+          taxable_value: 31596.55,
+          gst: expect.objectContaining({ hsn: "7113", rate_percent: 3, supply: "intra_state", cgst: 473.95, sgst: 473.95, igst: 0 }),
+          total: 32544.45,
+          invoice_total: 32544,
+          round_off: -0.45,
+        })
+      )
+      expect(data.huid).toMatch(/^[A-Z0-9]{6}$/)
+      expect(data.tag_code).toBe("SGJ-RNG-LAK-22K-12")
+    })
+
+    it("splits GST as IGST for a place of supply in another state", async () => {
+      const { data } = await api.get(`/store/jewelry/variants/${ringId}/price-breakdown?state_code=29`, store)
+      expect(data.breakdown.gst).toEqual(expect.objectContaining({ supply: "inter_state", cgst: 0, sgst: 0, igst: 947.9 }))
+      expect(data.breakdown.taxable_value).toBe(31596.55)
+    })
+
+    it("answers 404 for a variant that is not a priced piece, 400 for a bad state code", async () => {
+      const missing = await expectStatus(api.get("/store/jewelry/variants/variant_missing/price-breakdown", store))
+      expect(missing.status).toBe(404)
+      expect(missing.data.message).toMatch(/variant_missing/)
+      const bad = await expectStatus(api.get(`/store/jewelry/variants/${ringId}/price-breakdown?state_code=MH`, store))
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toMatch(/two-digit GST state code/)
+    })
+
+    it("reprices the catalogue when a new rate is published", async () => {
+      expect(await ringPrice()).toBe(31596.55)
+      const since = new Date()
+      await api.post("/admin/metal-rates", { rates: [{ metal: "gold", purity: 916, rate_per_g: "7300.00" }] }, auth)
+      await waitForJob("rates_set", since)
+      // 4.100 g × ₹7,300.00 = ₹29,930.00 + ₹1,845.00 making + ₹45 = ₹31,820.00
+      expect(await ringPrice()).toBe(31820)
+      const { data } = await api.get(`/store/jewelry/variants/${ringId}/price-breakdown`, store)
+      expect(data.breakdown.rate_per_g).toBe(7300)
+
+      const jobs = await api.get("/admin/jewelry/reprice-jobs?limit=1", auth)
+      const job = jobs.data.reprice_jobs[0]
+      expect(job).toEqual(expect.objectContaining({ trigger: "rates_set", status: "succeeded", total: 13, processed: 13, failed: 0 }))
+      const one = await api.get(`/admin/jewelry/reprice-jobs/${job.id}`, auth)
+      expect(one.data.reprice_job.id).toBe(job.id)
+    })
+
+    it("resumes a job from its cursor and never prices a piece twice differently", async () => {
+      const container = getContainer()
+      const jewelry = container.resolve<JewelryModuleService>(JEWELRY_MODULE)
+      const all = await jewelry.listJewelryAttributes({ pricing_mode: "rate_based" }, { order: { id: "ASC" }, select: ["id"] })
+      // A job that died after its first five pieces.
+      const job = await jewelry.createRepriceJobs({ trigger: "manual", status: "running", total: all.length, processed: 5, cursor: all[4].id, heartbeat_at: new Date(0) })
+      expect((await findStalledRepriceJobs(container)).map((j) => j.id)).toContain(job.id)
+      const done = await runRepriceJob(container, job.id, 3)
+      expect(done).toEqual(expect.objectContaining({ status: "succeeded", processed: all.length, failed: 0 }))
+    })
+
+    it("POST /admin/jewelry/reprice-jobs starts a job and answers 202", async () => {
+      const since = new Date()
+      const res = await api.post("/admin/jewelry/reprice-jobs", {}, auth)
+      expect(res.status).toBe(202)
+      await waitForJob("manual", since)
+      const one = await api.get(`/admin/jewelry/reprice-jobs/${res.data.reprice_job.id}`, auth)
+      expect(one.data.reprice_job.status).toBe("succeeded")
+      const missing = await expectStatus(api.get("/admin/jewelry/reprice-jobs/rpjob_missing", auth))
+      expect(missing.status).toBe(404)
+    })
+
+    it("refuses a duplicate HUID (duplicate_error: 409 over HTTP) and bad weights (invalid_data: 400), writing nothing", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "product_variant", fields: ["id", "jewelry_attributes.huid"], filters: { id: ringId } })
+      const takenHuid = (data[0] as unknown as { jewelry_attributes: { huid: string } }).jewelry_attributes.huid
+      expect(takenHuid).toMatch(/^[A-Z0-9]{6}$/)
+      const { result: [product] } = await createProductsWorkflow(container).run({
+        input: { products: [{ title: "Test ring", options: [{ title: "Size", values: ["10"] }], variants: [{ title: "10", options: { Size: "10" }, prices: [{ currency_code: "inr", amount: 1000 }] }] }] },
+      })
+      const variantId = product.variants[0].id
+      const piece = {
+        variant_id: variantId, metal: "gold" as const, purity: 916, gross_weight_mg: 3000, net_weight_mg: 3000,
+        making_type: "per_gram" as const, making_value: 40000, tag_code: "SGJ-TEST-1",
+      }
+      // Workflow errors arrive as plain objects with type and message.
+      const duplicate = createJewelryAttributesWorkflow(container).run({ input: { items: [{ ...piece, huid: takenHuid }] } })
+      await expect(duplicate).rejects.toMatchObject({ type: "duplicate_error", message: `Already used by another piece: HUID ${takenHuid}` })
+      const heavy = createJewelryAttributesWorkflow(container).run({ input: { items: [{ ...piece, net_weight_mg: 3500 }] } })
+      await expect(heavy).rejects.toMatchObject({
+        type: "invalid_data",
+        message: expect.stringMatching(/net weight \(3.5 g\) cannot exceed the gross weight \(3 g\)/),
+      })
+      const jewelry = container.resolve<JewelryModuleService>(JEWELRY_MODULE)
+      expect(await jewelry.listJewelryAttributes({ tag_code: "SGJ-TEST-1" })).toHaveLength(0)
+    })
+  },
+})

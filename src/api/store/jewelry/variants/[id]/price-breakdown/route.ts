@@ -1,0 +1,44 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { catalogueStateCode } from "../../../../../../workflows/reprice-jewelry/catalogue-state"
+import { breakdownFor, presentBreakdown, type PriceBreakdownQueryType } from "../../../../../utils/jewelry"
+
+/**
+ * GET /store/jewelry/variants/:id/price-breakdown: how the piece's price is
+ * made up (metal, wastage, making, stones, GST), as last priced. With
+ * ?state_code= the GST split is shown for that place of supply.
+ */
+export async function GET(req: MedusaRequest<unknown, PriceBreakdownQueryType>, res: MedusaResponse) {
+  const { state_code } = req.validatedQuery as PriceBreakdownQueryType
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "product.status", "jewelry_attributes.*"],
+    filters: { id: req.params.id },
+  })
+  const variant = data[0] as
+    | { id: string; product?: { status: string }; jewelry_attributes?: Record<string, unknown> | null }
+    | undefined
+  const attributes = variant?.jewelry_attributes
+  if (!variant || variant.product?.status !== "published" || !attributes) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No priced piece of jewellery with variant id "${req.params.id}"`)
+  }
+  if (!attributes.breakdown) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant "${req.params.id}" has not been priced yet`)
+  }
+  const breakdown = breakdownFor(
+    attributes.breakdown as Parameters<typeof breakdownFor>[0],
+    attributes as unknown as Parameters<typeof breakdownFor>[1],
+    await catalogueStateCode(req.scope),
+    state_code
+  )
+  res.json({
+    variant_id: variant.id,
+    tag_code: attributes.tag_code,
+    huid: attributes.huid,
+    gross_weight_g: Number(attributes.gross_weight_mg) / 1000,
+    stone_weight_g: Number(attributes.stone_weight_mg) / 1000,
+    pricing_mode: attributes.pricing_mode,
+    breakdown: presentBreakdown(breakdown, attributes.priced_at as Date | null),
+  })
+}
