@@ -129,7 +129,7 @@ medusaIntegrationTestRunner({
       expect(missing.status).toBe(404)
     })
 
-    it("refuses a duplicate HUID (duplicate_error: 409 over HTTP) and bad weights (invalid_data: 400), writing nothing", async () => {
+    it("refuses a duplicate HUID (conflict: 409 over HTTP) and bad weights (invalid_data: 400), writing nothing", async () => {
       const container = getContainer()
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({ entity: "product_variant", fields: ["id", "jewelry_attributes.huid"], filters: { id: ringId } })
@@ -145,7 +145,7 @@ medusaIntegrationTestRunner({
       }
       // Workflow errors arrive as plain objects with type and message.
       const duplicate = createJewelryAttributesWorkflow(container).run({ input: { items: [{ ...piece, huid: takenHuid }] } })
-      await expect(duplicate).rejects.toMatchObject({ type: "duplicate_error", message: `Already used by another piece: HUID ${takenHuid}` })
+      await expect(duplicate).rejects.toMatchObject({ type: "conflict", message: `Already used by another piece: HUID ${takenHuid}` })
       const heavy = createJewelryAttributesWorkflow(container).run({ input: { items: [{ ...piece, net_weight_mg: 3500 }] } })
       await expect(heavy).rejects.toMatchObject({
         type: "invalid_data",
@@ -153,6 +153,87 @@ medusaIntegrationTestRunner({
       })
       const jewelry = container.resolve<JewelryModuleService>(JEWELRY_MODULE)
       expect(await jewelry.listJewelryAttributes({ tag_code: "SGJ-TEST-1" })).toHaveLength(0)
+    })
+
+    describe("POST /admin/jewelry/variants/:id/attributes", () => {
+      async function newVariant(title: string) {
+        const { result } = await createProductsWorkflow(getContainer()).run({
+          input: {
+            products: [
+              { title, status: "published", options: [{ title: "Size", values: ["10"] }], variants: [{ title: "10", options: { Size: "10" }, prices: [{ currency_code: "inr", amount: 1 }] }] },
+            ],
+          },
+        })
+        return result[0].variants[0].id
+      }
+
+      const body = {
+        metal: "gold",
+        purity: 916,
+        gross_weight_g: "3.000",
+        net_weight_g: "3",
+        making: { type: "per_gram", rupees: "400" },
+        other_charges: "45",
+        huid: "zx12cv",
+        tag_code: "SGJ-NEW-0001",
+      }
+
+      it("records a piece in grams and rupees and prices it at once", async () => {
+        const variantId = await newVariant("New ring")
+        const res = await api.post(`/admin/jewelry/variants/${variantId}/attributes`, body, auth)
+        expect(res.status).toBe(201)
+        expect(res.data.jewelry_attributes).toEqual(
+          expect.objectContaining({ huid: "ZX12CV", net_weight_mg: 3000, making_value: 40000, other_charges_paise: 4500 })
+        )
+        // 3.000 g × ₹7,245.50 = ₹21,736.50 + ₹1,200.00 making + ₹45 = ₹22,981.50
+        expect(res.data.jewelry_attributes.breakdown.taxable_value).toBe(2298150)
+        const { data } = await api.get(`/store/jewelry/variants/${variantId}/price-breakdown`, store)
+        expect(data.breakdown.taxable_value).toBe(22981.5)
+
+        const again = await expectStatus(api.post(`/admin/jewelry/variants/${variantId}/attributes`, { ...body, tag_code: "SGJ-NEW-0002", huid: null }, auth))
+        expect(again.status).toBe(409)
+        expect(again.data.message).toMatch(/already has jewelry attributes/)
+      })
+
+      it.each([
+        [{ net_weight_g: "3.5" }, 400, /net weight \(3.5 g\) cannot exceed the gross weight \(3 g\)/],
+        [{ net_weight_g: "2.9991" }, 400, /more than 3 decimals/],
+        [{ huid: "AB12" }, 400, /HUID must be exactly 6 characters/],
+        [{ purity: 800 }, 400, /gold is not sold in purity 800/],
+        [{ making: { type: "per_gram", rupees: "-1" } }, 400, /Invalid amount in rupees/],
+        [{ stones: [{ type: "diamond", count: 1, carats: "0.100", price_per_carat: "50000" }] }, 400, /stone weight \(0 g\) does not match the stones \(0.02 g/],
+        [{ stones: [{ type: "diamond", count: 1, carats: "0.1" }] }, 400, /either price_per_carat or fixed_price/],
+        [{ tag_code: "SGJ-RNG-LAK-22K-12" }, 409, /Already used by another piece: tag SGJ-RNG-LAK-22K-12/],
+        [{ colour: "gold" }, 400, /colour/],
+      ])("refuses %j (%i) and writes nothing", async (patch, status, message) => {
+        const variantId = await newVariant("Refused ring")
+        const res = await expectStatus(api.post(`/admin/jewelry/variants/${variantId}/attributes`, { ...body, ...patch }, auth))
+        expect(res.status).toBe(status)
+        expect(res.data.message).toMatch(message)
+        const jewelry = getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE)
+        expect(await jewelry.listJewelryAttributes({ tag_code: "SGJ-NEW-0001" })).toHaveLength(0)
+      })
+
+      it("answers 404 for an unknown variant", async () => {
+        const res = await expectStatus(api.post("/admin/jewelry/variants/variant_missing/attributes", body, auth))
+        expect(res.status).toBe(404)
+      })
+    })
+
+    describe("GET /admin/jewelry/tags/:code", () => {
+      it("finds the piece, its stock in every branch and its price", async () => {
+        const { data } = await api.get("/admin/jewelry/tags/sgj-rng-lak-22k-12", auth)
+        expect(data.variant.sku).toBe("RNG-LAK-22K-12")
+        expect(data.product.handle).toBe("lakshmi-22k-gold-ring")
+        expect(Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual({ MUM: 6, PUN: 4, BLR: 3 })
+        expect(data.breakdown.taxable_value).toBe(31596.55)
+      })
+
+      it("answers 404 with the code for an unknown tag", async () => {
+        const res = await expectStatus(api.get("/admin/jewelry/tags/NOPE-1", auth))
+        expect(res.status).toBe(404)
+        expect(res.data.message).toBe('No piece with tag code "NOPE-1"')
+      })
     })
   },
 })

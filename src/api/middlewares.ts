@@ -5,11 +5,18 @@ import {
   PUBLIC_BRANCH_FIELDS,
   RetrieveBranchQuery,
 } from "./utils/branches"
-import { PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
+import { jewelErrorHandler } from "./utils/errors"
+import { PostJewelryAttributesBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 export default defineMiddlewares({
+  errorHandler: jewelErrorHandler,
   routes: [
+    {
+      matcher: "/admin/jewelry/variants/:id/attributes",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(PostJewelryAttributesBody)],
+    },
     {
       matcher: "/admin/jewelry/reprice-jobs",
       methods: ["GET"],

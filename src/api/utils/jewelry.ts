@@ -1,6 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { paiseToAmount } from "../../lib/money"
-import { KARATS, priceJewelry, type PriceBreakdown, type StoneLine } from "../../lib/pricing"
+import { isValidHuid, normalizeHuid } from "../../lib/jewelry-attributes"
+import { caratsToMct, gramsToMg, paiseToAmount, percentToBp, rupeesToPaise } from "../../lib/money"
+import { GST_RATES, KARATS, METALS, priceJewelry, type PriceBreakdown, type StoneLine } from "../../lib/pricing"
+import type { JewelryAttributesInput } from "../../workflows/create-jewelry-attributes"
 
 export const RepriceJobsQuery = z
   .object({
@@ -88,5 +90,107 @@ export function presentBreakdown(b: StoredBreakdown, pricedAt: Date | string | n
     invoice_total: paiseToAmount(b.invoice_total),
     round_off: paiseToAmount(b.round_off),
     priced_at: pricedAt,
+  }
+}
+
+const decimal = (parse: (v: string | number) => number) =>
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    try {
+      return parse(value)
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message })
+      return z.NEVER
+    }
+  })
+
+const Grams = decimal(gramsToMg)
+const Carats = decimal(caratsToMct)
+const Rupees = decimal(rupeesToPaise)
+const Percent = decimal(percentToBp)
+
+const StoneBody = z
+  .object({
+    type: z.string().trim().min(1).max(40),
+    shape: z.string().trim().max(40).optional(),
+    count: z.number().int().min(1).max(10_000),
+    carats: Carats,
+    price_per_carat: Rupees.optional(),
+    fixed_price: Rupees.optional(),
+    clarity: z.string().trim().max(20).optional(),
+    colour: z.string().trim().max(20).optional(),
+  })
+  .strict()
+  .refine((s) => (s.price_per_carat === undefined) !== (s.fixed_price === undefined), {
+    message: "give each stone line either price_per_carat or fixed_price",
+  })
+
+/** A piece's attributes in the units people use: grams, carats, rupees, percent. */
+export const PostJewelryAttributesBody = z
+  .object({
+    metal: z.enum(METALS),
+    purity: z.number().int().positive(),
+    gross_weight_g: Grams,
+    net_weight_g: Grams,
+    stone_weight_g: Grams.optional(),
+    stones: z.array(StoneBody).max(100).optional(),
+    making: z.discriminatedUnion("type", [
+      z.object({ type: z.literal("per_gram"), rupees: Rupees }).strict(),
+      z.object({ type: z.literal("flat"), rupees: Rupees }).strict(),
+      z.object({ type: z.literal("percent"), percent: Percent }).strict(),
+    ]),
+    wastage_percent: Percent.optional(),
+    other_charges: Rupees.optional(),
+    hsn: z.enum(Object.keys(GST_RATES) as [string, ...string[]]).optional(),
+    huid: z
+      .string()
+      .transform(normalizeHuid)
+      .refine(isValidHuid, "HUID must be exactly 6 characters, A–Z and 0–9")
+      .nullish(),
+    hallmark_date: z.coerce.date().nullish(),
+    tag_code: z.string().trim().min(3).max(40),
+    design_code: z.string().trim().max(40).nullish(),
+    size: z.string().trim().max(20).nullish(),
+    gender: z.enum(["women", "men", "unisex", "kids"]).nullish(),
+    occasion: z.string().trim().max(40).nullish(),
+    collection: z.string().trim().max(60).nullish(),
+    pricing_mode: z.enum(["rate_based", "fixed"]).optional(),
+  })
+  .strict()
+
+export type PostJewelryAttributesBodyType = z.infer<typeof PostJewelryAttributesBody>
+
+/** The body in the integer units the workflow takes. */
+export function toAttributesInput(variantId: string, body: PostJewelryAttributesBodyType): JewelryAttributesInput {
+  const stones = (body.stones ?? []).map((s) => ({
+    type: s.type,
+    shape: s.shape,
+    count: s.count,
+    clarity: s.clarity,
+    colour: s.colour,
+    weight_mct: s.carats,
+    ...(s.fixed_price !== undefined ? { fixed_price_paise: s.fixed_price } : { price_per_carat_paise: s.price_per_carat! }),
+  }))
+  return {
+    variant_id: variantId,
+    metal: body.metal,
+    purity: body.purity,
+    gross_weight_mg: body.gross_weight_g,
+    net_weight_mg: body.net_weight_g,
+    stone_weight_mg: body.stone_weight_g ?? 0,
+    stones: stones as JewelryAttributesInput["stones"],
+    making_type: body.making.type,
+    making_value: body.making.type === "percent" ? body.making.percent : body.making.rupees,
+    wastage_bp: body.wastage_percent ?? 0,
+    other_charges_paise: body.other_charges ?? 0,
+    hsn: body.hsn,
+    huid: body.huid ?? null,
+    hallmark_date: body.hallmark_date ?? null,
+    tag_code: body.tag_code,
+    design_code: body.design_code ?? null,
+    size: body.size ?? null,
+    gender: body.gender ?? null,
+    occasion: body.occasion ?? null,
+    collection: body.collection ?? null,
+    pricing_mode: body.pricing_mode ?? "rate_based",
   }
 }

@@ -8,6 +8,7 @@ export type RepriceBatchInput = {
   after: string | null
   limit: number
   state_code: string
+  only_ids?: string[] | null
 }
 
 /**
@@ -16,7 +17,12 @@ export type RepriceBatchInput = {
  * (./run-reprice-job) calls it until the catalogue is done.
  */
 export const repriceBatchWorkflow = createWorkflow("reprice-batch", (input: RepriceBatchInput) => {
-  const batch = computeRepriceBatchStep({ after: input.after, limit: input.limit, state_code: input.state_code })
+  const batch = computeRepriceBatchStep({
+    after: input.after,
+    limit: input.limit,
+    state_code: input.state_code,
+    only_ids: input.only_ids,
+  })
   writeCatalogPricesStep(batch.priced)
   const progress = transform({ batch, input }, ({ batch, input }) => ({
     job_id: input.job_id,

@@ -15,11 +15,17 @@ const LOCK_KEY = "jewelry-reprice"
 
 type Trigger = "rates_set" | "daily" | "manual" | "seed"
 
-/** Records a new job, counting the rate-based pieces it will reprice. */
-export async function createRepriceJob(container: MedusaContainer, trigger: Trigger) {
+/**
+ * Records a new job, counting the rate-based pieces it will reprice: the
+ * whole catalogue, or only the given attributes records.
+ */
+export async function createRepriceJob(container: MedusaContainer, trigger: Trigger, onlyIds?: string[]) {
   const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
-  const [, total] = await jewelry.listAndCountJewelryAttributes({ pricing_mode: "rate_based" }, { take: 1, select: ["id"] })
-  return jewelry.createRepriceJobs({ trigger, total, status: "pending" })
+  const [, total] = await jewelry.listAndCountJewelryAttributes(
+    { pricing_mode: "rate_based", ...(onlyIds ? { id: onlyIds } : {}) },
+    { take: 1, select: ["id"] }
+  )
+  return jewelry.createRepriceJobs({ trigger, total, status: "pending", scope: onlyIds ? { ids: onlyIds } : null })
 }
 
 /** Runs (or resumes) a job to the end; returns the job as it finished. */
@@ -40,7 +46,13 @@ export async function runRepriceJob(container: MedusaContainer, jobId: string, b
       try {
         for (;;) {
           const { result } = await repriceBatchWorkflow(container).run({
-            input: { job_id: job.id, after: cursor, limit: batchSize, state_code: stateCode },
+            input: {
+              job_id: job.id,
+              after: cursor,
+              limit: batchSize,
+              state_code: stateCode,
+              only_ids: (job.scope as { ids?: string[] } | null)?.ids ?? null,
+            },
           })
           cursor = result.last_id ?? cursor
           if (result.count < batchSize) {

@@ -14,6 +14,8 @@ export const RepriceJob = model
     processed: model.number().default(0),
     failed: model.number().default(0),
     cursor: model.text().nullable(),
+    /** { ids: [...] } when only some pieces are repriced (pieces just added); null for the whole catalogue. */
+    scope: model.json().nullable(),
     /** Up to 50 failures: { items: [{ attributes_id, variant_id, reason }] } */
     failures: model.json().nullable(),
     error: model.text().nullable(),

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { attributeProblems } from "../../../lib/jewelry-attributes"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
@@ -8,7 +9,7 @@ import type { JewelryAttributesInput } from ".."
 /**
  * Checks every piece before anything is written: weights add up, purity fits
  * the metal, HUID and tag code are well formed and not taken, the variant
- * exists and has no attributes yet. Duplicates are 409, the rest 400.
+ * exists and has no attributes yet. Duplicates are conflicts (409), the rest 400.
  */
 export const validateJewelryAttributesStep = createStep(
   "validate-jewelry-attributes",
@@ -44,7 +45,7 @@ export const validateJewelryAttributesStep = createStep(
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product variant ${id} was not found`)
       }
       if (variant.jewelry_attributes) {
-        throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Variant ${id} already has jewelry attributes (${variant.jewelry_attributes.id})`)
+        throw new MedusaError(MedusaError.Types.CONFLICT, `Variant ${id} already has jewelry attributes (${variant.jewelry_attributes.id})`, DOMAIN_CONFLICT)
       }
     }
 
@@ -53,14 +54,14 @@ export const validateJewelryAttributesStep = createStep(
     const tags = items.map((i) => i.tag_code)
     const repeated = [...huids, ...tags].filter((v, i, all) => all.indexOf(v) !== i)
     if (repeated.length) {
-      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Repeated within the request: ${[...new Set(repeated)].join(", ")}`)
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Repeated within the request: ${[...new Set(repeated)].join(", ")}`, DOMAIN_CONFLICT)
     }
     const taken = [
       ...(huids.length ? await jewelry.listJewelryAttributes({ huid: huids }, { select: ["huid"] }) : []).map((a) => `HUID ${a.huid}`),
       ...(await jewelry.listJewelryAttributes({ tag_code: tags }, { select: ["tag_code"] })).map((a) => `tag ${a.tag_code}`),
     ]
     if (taken.length) {
-      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Already used by another piece: ${taken.join(", ")}`)
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Already used by another piece: ${taken.join(", ")}`, DOMAIN_CONFLICT)
     }
     return new StepResponse(undefined)
   }

@@ -16,6 +16,8 @@ export type RepriceFailure = { attributes_id: string; variant_id: string | null;
 export type ComputeRepriceBatchInput = {
   after: string | null
   limit: number
+  /** Reprice only these attributes records (e.g. pieces just added). */
+  only_ids?: string[] | null
   /** GST state used for the stored breakdown of catalogue prices. */
   state_code: string
 }
@@ -40,7 +42,7 @@ type AttributesRow = {
  */
 export const computeRepriceBatchStep = createStep(
   "compute-reprice-batch",
-  async ({ after, limit, state_code }: ComputeRepriceBatchInput, { container }) => {
+  async ({ after, limit, state_code, only_ids }: ComputeRepriceBatchInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
     const { data } = await query.graph({
@@ -59,7 +61,10 @@ export const computeRepriceBatchStep = createStep(
         "product_variant.id",
         "product_variant.price_set.id",
       ],
-      filters: { pricing_mode: "rate_based", ...(after ? { id: { $gt: after } } : {}) },
+      filters: {
+        pricing_mode: "rate_based",
+        ...(after || only_ids ? { id: { ...(after ? { $gt: after } : {}), ...(only_ids ? { $in: only_ids } : {}) } } : {}),
+      },
       pagination: { take: limit, order: { id: "ASC" } },
     })
     const rows = data as unknown as AttributesRow[]
