@@ -75,6 +75,15 @@ medusaIntegrationTestRunner({
       expect(data.tag_code).toBe("SGJ-RNG-LAK-22K-12")
     })
 
+    it("gives storefronts the attributes and breakdown with the products", async () => {
+      const { data } = await api.get("/store/products?handle=lakshmi-22k-gold-ring&fields=title,*variants.jewelry_attributes", store)
+      const ring = data.products[0].variants.find((v: { id: string }) => v.id === ringId)
+      expect(ring.jewelry_attributes).toEqual(
+        expect.objectContaining({ metal: "gold", purity: 916, net_weight_mg: 4100, making_type: "per_gram", making_value: 45000 })
+      )
+      expect(ring.jewelry_attributes.breakdown.taxable_value).toBe(3159655)
+    })
+
     it("splits GST as IGST for a place of supply in another state", async () => {
       const { data } = await api.get(`/store/jewelry/variants/${ringId}/price-breakdown?state_code=29`, store)
       expect(data.breakdown.gst).toEqual(expect.objectContaining({ supply: "inter_state", cgst: 0, sgst: 0, igst: 947.9 }))

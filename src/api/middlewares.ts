@@ -1,4 +1,11 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
 import {
   ADMIN_BRANCH_FIELDS,
   ListBranchesQuery,
@@ -9,9 +16,21 @@ import { jewelErrorHandler } from "./utils/errors"
 import { PostJewelryAttributesBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
+function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  req.allowed = [...(req.allowed ?? []), "variants.jewelry_attributes"]
+  next()
+}
+
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
   routes: [
+    {
+      // Lets storefronts ask for a piece's attributes and price breakdown with
+      // the products: ?fields=*variants.jewelry_attributes
+      matcher: "/store/products*",
+      methods: ["GET"],
+      middlewares: [allowJewelryFieldsOnStoreProducts],
+    },
     {
       matcher: "/admin/jewelry/variants/:id/attributes",
       methods: ["POST"],
