@@ -217,6 +217,10 @@ async function main() {
   const develop = process.argv.includes("--develop")
   const env: NodeJS.ProcessEnv = { ...process.env }
   env.NODE_ENV = env.NODE_ENV || (develop ? "development" : "production")
+  // Plain http is what a fresh install serves: a Secure session cookie would
+  // never be set there and the admin would log straight back out. Behind TLS,
+  // set COOKIE_SECURE=true.
+  env.COOKIE_SECURE ||= "false"
   const port = parsePort(env.PORT, 9000, "PORT")
   env.PORT = String(port)
   fs.mkdirSync(LOG_DIR, { recursive: true })

@@ -1,9 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { JEWELRY_MODULE } from "../../../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../../../modules/jewelry/service"
 import { createJewelryAttributesWorkflow } from "../../../../../../workflows/create-jewelry-attributes"
 import { createRepriceJob, runRepriceJob } from "../../../../../../workflows/reprice-jewelry/run-reprice-job"
-import { toAttributesInput, type PostJewelryAttributesBodyType } from "../../../../../utils/jewelry"
+import { presentBreakdown, toAttributesInput, type PostJewelryAttributesBodyType } from "../../../../../utils/jewelry"
 
 /**
  * POST /admin/jewelry/variants/:id/attributes: make a variant a piece of
@@ -20,4 +21,23 @@ export async function POST(req: MedusaRequest<PostJewelryAttributesBodyType>, re
   }
   const jewelry: JewelryModuleService = req.scope.resolve(JEWELRY_MODULE)
   res.status(201).json({ jewelry_attributes: await jewelry.retrieveJewelryAttributes(created.id) })
+}
+
+/** GET /admin/jewelry/variants/:id/attributes: the piece's attributes and current breakdown. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "jewelry_attributes.*"],
+    filters: { id: req.params.id },
+  })
+  const attributes = (data[0] as { jewelry_attributes?: Record<string, unknown> | null } | undefined)?.jewelry_attributes
+  if (!attributes) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant "${req.params.id}" has no jewelry attributes`)
+  }
+  const { breakdown, ...rest } = attributes
+  res.json({
+    jewelry_attributes: rest,
+    breakdown: breakdown ? presentBreakdown(breakdown as Parameters<typeof presentBreakdown>[0], rest.priced_at as Date | null) : null,
+  })
 }
