@@ -174,6 +174,53 @@ async function main() {
       baseline: await measure(httpGet(`${base}/store/regions`, store)),
     })
 
+    rows.push({
+      workload: "GET /store/products?limit=20 with *variants.jewelry_attributes",
+      ours: await measure(httpGet(`${base}/store/products?limit=20&fields=*variants.jewelry_attributes`, store)),
+      baselineName: "core GET /store/products?limit=20",
+      baseline: await measure(httpGet(`${base}/store/products?limit=20`, store)),
+    })
+
+    // Repricing: whole jobs, timed from the job record; three runs each side.
+    const pieces = Number(
+      (await client.query<{ n: string }>("select count(*) as n from jewelry_attributes where pricing_mode = 'rate_based' and deleted_at is null")).rows[0].n
+    )
+    const repriceRuns: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const started = await fetch(`${base}/admin/jewelry/reprice-jobs`, { method: "POST", headers: admin })
+      const { reprice_job } = (await started.json()) as { reprice_job: { id: string } }
+      const t0 = Date.now()
+      for (;;) {
+        const res = await fetch(`${base}/admin/jewelry/reprice-jobs/${reprice_job.id}`, { headers: admin })
+        const { reprice_job: job } = (await res.json()) as { reprice_job: { status: string } }
+        if (job.status === "succeeded" || job.status === "failed") {
+          if (job.status === "failed") {
+            throw new LauncherError(`reprice job ${reprice_job.id} failed`)
+          }
+          break
+        }
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      repriceRuns.push(Date.now() - t0)
+    }
+    const sqlRuns: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint()
+      await client.query(
+        `update price p set amount = p.amount, raw_amount = p.raw_amount, updated_at = now()
+           from product_variant_price_set pvps
+          where pvps.price_set_id = p.price_set_id and pvps.deleted_at is null
+            and p.currency_code = 'inr' and p.deleted_at is null`
+      )
+      sqlRuns.push(Number(process.hrtime.bigint() - t0) / 1e6)
+    }
+    rows.push({
+      workload: `reprice ${pieces} rate-based pieces (whole job; 3 runs: median, max)`,
+      ours: repriceRuns.sort((a, b) => a - b),
+      baselineName: "raw SQL UPDATE of the same INR price rows",
+      baseline: sqlRuns.sort((a, b) => a - b),
+    })
+
     const f = (n: number) => n.toFixed(2)
     const lines = [
       `jewel-crm bench: ${N} products (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,

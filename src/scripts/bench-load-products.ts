@@ -1,10 +1,12 @@
 /**
  * Used by `npm run bench`: adds BENCH_PRODUCTS published products (default
- * 1000), each with two INR-priced variants, sold in every branch.
+ * 1000), each with two INR-priced variants sold in every branch, and makes
+ * every variant a rate-based 22K piece (so repricing has work to do).
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { createJewelryAttributesWorkflow } from "../workflows/create-jewelry-attributes"
 
 const BATCH = 100
 
@@ -16,7 +18,7 @@ export default async function loadBenchProducts({ container }: ExecArgs) {
   const existing = await container.resolve(Modules.PRODUCT).listProducts({ handle: { $like: "bench-%" } }, { select: ["id"] })
   for (let start = existing.length; start < wanted; start += BATCH) {
     const size = Math.min(BATCH, wanted - start)
-    await createProductsWorkflow(container).run({
+    const { result: created } = await createProductsWorkflow(container).run({
       input: {
         products: Array.from({ length: size }, (_, i) => {
           const n = start + i
@@ -36,6 +38,29 @@ export default async function loadBenchProducts({ container }: ExecArgs) {
             sales_channels: salesChannels.map((sc) => ({ id: sc.id })),
           }
         }),
+      },
+    })
+    await createJewelryAttributesWorkflow(container).run({
+      input: {
+        items: created.flatMap((product, i) =>
+          (product.variants ?? []).map((variant) => {
+            const n = start + i
+            // 2.000 g to 11.999 g of 22K gold, per-gram making.
+            const net = 2000 + ((n * 37) % 10_000)
+            return {
+              variant_id: variant.id,
+              metal: "gold" as const,
+              purity: 916,
+              gross_weight_mg: net,
+              net_weight_mg: net,
+              making_type: "per_gram" as const,
+              making_value: 40_000,
+              wastage_bp: 500,
+              tag_code: `BENCH-${n}-${variant.sku?.slice(-1)}`,
+              pricing_mode: "rate_based" as const,
+            }
+          })
+        ),
       },
     })
     logger.info(`bench products: ${Math.min(start + size, wanted)} / ${wanted}`)
