@@ -1,5 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
+import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 
 export const ADMIN = { email: "owner@shreeganesh.example", password: "Test-password-1" }
 
@@ -28,4 +30,14 @@ export async function expectStatus<T extends { response?: { status: number; data
     }
     return response
   }
+}
+
+export type Headers = { headers: Record<string, string> }
+
+/** Seeds the demo shop; returns admin headers and the Mumbai storefront's key headers. */
+export async function demoShop(container: MedusaContainer, api: Api): Promise<{ auth: Headers; store: Headers }> {
+  await seedDemoShop(container)
+  const auth = await adminHeaders(container, api)
+  const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
+  return { auth, store: { headers: { "x-publishable-api-key": key.token } } }
 }

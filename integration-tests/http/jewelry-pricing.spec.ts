@@ -2,11 +2,10 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
-import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { createJewelryAttributesWorkflow } from "../../src/workflows/create-jewelry-attributes"
 import { findStalledRepriceJobs, runRepriceJob } from "../../src/workflows/reprice-jewelry/run-reprice-job"
-import { adminHeaders, expectStatus } from "./helpers"
+import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
@@ -14,16 +13,13 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let auth: { headers: Record<string, string> }
-    let store: { headers: Record<string, string> }
+    let auth: Headers
+    let store: Headers
     let ringId: string
 
     beforeAll(async () => {
       const container = getContainer()
-      await seedDemoShop(container)
-      auth = await adminHeaders(container, api)
-      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
-      store = { headers: { "x-publishable-api-key": key.token } }
+      ;({ auth, store } = await demoShop(container, api))
       const [variant] = await container.resolve(Modules.PRODUCT).listProductVariants({ sku: "RNG-LAK-22K-12" })
       ringId = variant.id
     })

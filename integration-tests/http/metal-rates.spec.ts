@@ -1,11 +1,9 @@
-import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
-import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
-import { adminHeaders, expectStatus } from "./helpers"
+import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
@@ -13,16 +11,13 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let auth: { headers: Record<string, string> }
-    let storeHeaders: { headers: Record<string, string> }
+    let auth: Headers
+    let storeHeaders: Headers
     let blrId: string
 
     beforeAll(async () => {
       const container = getContainer()
-      await seedDemoShop(container)
-      auth = await adminHeaders(container, api)
-      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
-      storeHeaders = { headers: { "x-publishable-api-key": key.token } }
+      ;({ auth, store: storeHeaders } = await demoShop(container, api))
       const [blr] = await container.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({ code: "BLR" })
       blrId = blr.id
     })

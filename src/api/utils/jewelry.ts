@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { isValidHuid, normalizeHuid } from "../../lib/jewelry-attributes"
 import { caratsToMct, gramsToMg, paiseToAmount, percentToBp, rupeesToPaise } from "../../lib/money"
-import { GST_RATES, KARATS, METALS, priceJewelry, type PriceBreakdown, type StoneLine } from "../../lib/pricing"
+import { GST_RATES, KARATS, METALS, priceStoredPiece, type PriceBreakdown, type StoredPiece } from "../../lib/pricing"
 import type { JewelryAttributesInput } from "../../workflows/create-jewelry-attributes"
 
 export const RepriceJobsQuery = z
@@ -29,35 +29,14 @@ type StoredBreakdown = PriceBreakdown & { metal: string; purity: number; rate_so
  */
 export function breakdownFor(
   stored: StoredBreakdown,
-  piece: {
-    net_weight_mg: number
-    wastage_bp: number
-    making_type: "per_gram" | "percent" | "flat"
-    making_value: number
-    stones: unknown
-    other_charges_paise: number
-    hsn: string
-  },
+  piece: StoredPiece,
   branchState: string,
   supplyState: string | undefined
 ): StoredBreakdown {
   if (!supplyState) {
     return stored
   }
-  const again = priceJewelry({
-    rate_per_g_paise: stored.rate_per_g,
-    net_weight_mg: piece.net_weight_mg,
-    wastage_bp: piece.wastage_bp,
-    making:
-      piece.making_type === "percent"
-        ? { type: "percent", basis_points: piece.making_value }
-        : { type: piece.making_type, amount_paise: piece.making_value },
-    stones: (piece.stones as StoneLine[] | null) ?? [],
-    other_charges_paise: piece.other_charges_paise,
-    hsn: piece.hsn,
-    branch_state_code: branchState,
-    supply_state_code: supplyState,
-  })
+  const again = priceStoredPiece(piece, stored.rate_per_g, branchState, supplyState)
   return { ...again, metal: stored.metal, purity: stored.purity, rate_source: stored.rate_source }
 }
 

@@ -3,7 +3,7 @@
  * by hand (decimal arithmetic, half-up to the paisa per line), not by the
  * code under test. Amounts are paise.
  */
-import { priceJewelry, resolveMetalRate, type PricingInput, type PublishedRate } from "../pricing"
+import { priceJewelry, priceStoredPiece, resolveMetalRate, type PricingInput, type PublishedRate } from "../pricing"
 
 const MH = "27"
 const KA = "29"
@@ -159,6 +159,25 @@ describe("priceJewelry: worked examples (docs/pricing.md)", () => {
   ] as [Partial<PricingInput>, RegExp][])("refuses bad input %p", (patch, message) => {
     const base = examples[0][1]
     expect(() => priceJewelry({ ...base, ...patch } as PricingInput)).toThrow(message)
+  })
+})
+
+describe("priceStoredPiece", () => {
+  it("prices a piece as the jewelry module stores it, like example 4 (percent making, stones)", () => {
+    const pendant = {
+      net_weight_mg: 2100,
+      wastage_bp: 0,
+      making_type: "percent" as const,
+      making_value: 1500,
+      stones: [
+        { type: "diamond", count: 12, weight_mct: 360, price_per_carat_paise: 6500000 },
+        { type: "ruby", count: 1, weight_mct: 100, fixed_price_paise: 120000 },
+      ],
+      other_charges_paise: 50000,
+      hsn: "7113",
+    }
+    const b = priceStoredPiece(pendant, 593500, MH, DL)
+    expect([b.making_charge, b.stone_value, b.taxable_value, b.igst, b.total]).toEqual([186953, 2460000, 3943303, 118299, 4061602])
   })
 })
 

@@ -185,6 +185,40 @@ export function priceJewelry(input: PricingInput): PriceBreakdown {
   }
 }
 
+/** A piece as the jewelry module stores it (integers: mg, paise, basis points). */
+export type StoredPiece = {
+  net_weight_mg: number
+  wastage_bp: number
+  making_type: "per_gram" | "percent" | "flat"
+  making_value: number
+  stones: StoneLine[] | null
+  other_charges_paise: number
+  hsn: string
+}
+
+/** Prices a stored piece at a rate, for a branch and place of supply. */
+export function priceStoredPiece(
+  piece: StoredPiece,
+  ratePerGramPaise: number,
+  branchStateCode: string,
+  supplyStateCode: string
+): PriceBreakdown {
+  return priceJewelry({
+    rate_per_g_paise: ratePerGramPaise,
+    net_weight_mg: piece.net_weight_mg,
+    wastage_bp: piece.wastage_bp,
+    making:
+      piece.making_type === "percent"
+        ? { type: "percent", basis_points: piece.making_value }
+        : { type: piece.making_type, amount_paise: piece.making_value },
+    stones: piece.stones ?? [],
+    other_charges_paise: piece.other_charges_paise,
+    hsn: piece.hsn,
+    branch_state_code: branchStateCode,
+    supply_state_code: supplyStateCode,
+  })
+}
+
 export type PublishedRate = {
   metal: Metal
   purity: number

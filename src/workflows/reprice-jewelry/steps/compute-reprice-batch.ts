@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { priceJewelry, resolveMetalRate, type PriceBreakdown, type StoneLine } from "../../../lib/pricing"
+import { priceStoredPiece, resolveMetalRate, type PriceBreakdown, type StoredPiece } from "../../../lib/pricing"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 
@@ -22,17 +22,10 @@ export type ComputeRepriceBatchInput = {
   state_code: string
 }
 
-type AttributesRow = {
+type AttributesRow = StoredPiece & {
   id: string
   metal: "gold" | "silver" | "platinum"
   purity: number
-  net_weight_mg: number
-  stones: StoneLine[] | null
-  making_type: "per_gram" | "percent" | "flat"
-  making_value: number
-  wastage_bp: number
-  other_charges_paise: number
-  hsn: string
   product_variant?: { id: string; price_set?: { id: string } | null } | null
 }
 
@@ -83,20 +76,7 @@ export const computeRepriceBatchStep = createStep(
         continue
       }
       try {
-        const breakdown = priceJewelry({
-          rate_per_g_paise: rate.rate_per_g_paise,
-          net_weight_mg: row.net_weight_mg,
-          wastage_bp: row.wastage_bp,
-          making:
-            row.making_type === "percent"
-              ? { type: "percent", basis_points: row.making_value }
-              : { type: row.making_type, amount_paise: row.making_value },
-          stones: row.stones ?? [],
-          other_charges_paise: row.other_charges_paise,
-          hsn: row.hsn,
-          branch_state_code: state_code,
-          supply_state_code: state_code,
-        })
+        const breakdown = priceStoredPiece(row, rate.rate_per_g_paise, state_code, state_code)
         priced.push({
           attributes_id: row.id,
           variant_id: variant.id,
