@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { formatInr } from "../../../lib/money"
+import { formatInr, mulDivHalfUp } from "../../../lib/money"
 import { PURITIES } from "../../../lib/pricing"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
@@ -62,10 +62,12 @@ export const validateMetalRatesStep = createStep(
         if (diff * 10_000 <= now.rate_per_g_paise * CONFIRM_CHANGE_BP) {
           return []
         }
-        const pct = ((rate.rate_per_g_paise - now.rate_per_g_paise) * 100) / now.rate_per_g_paise
+        // The move in tenths of a percent, rounded half up.
+        const tenths = mulDivHalfUp(diff, 1000, now.rate_per_g_paise)
+        const sign = rate.rate_per_g_paise > now.rate_per_g_paise ? "+" : "−"
         return [
           `${rate.metal} ${rate.purity}${rate.branch_id ? ` at ${rate.branch_id}` : ""}: ${formatInr(now.rate_per_g_paise)} → ` +
-            `${formatInr(rate.rate_per_g_paise)} (${pct > 0 ? "+" : ""}${pct.toFixed(1)} %)`,
+            `${formatInr(rate.rate_per_g_paise)} (${sign}${Math.floor(tenths / 10)}.${tenths % 10} %)`,
         ]
       })
       if (big.length) {
