@@ -240,5 +240,82 @@ medusaIntegrationTestRunner({
         expect(res.data.message).toBe('No piece with tag code "NOPE-1"')
       })
     })
+
+    describe("POST /admin/jewelry/products", () => {
+      const variant = (option_value: string, net: string, tag: string) => ({
+        option_value,
+        metal: "gold",
+        purity: 916,
+        gross_weight_g: net,
+        net_weight_g: net,
+        making: { type: "per_gram", rupees: "400" },
+        tag_code: tag,
+      })
+
+      it("creates the product, its variants and their attributes, priced from today's rate", async () => {
+        const res = await api.post(
+          "/admin/jewelry/products",
+          { title: "Nazar 22K Bracelet", handle: "nazar-22k-bracelet", variants: [variant("S", "6.000", "SGJ-NZR-S"), variant("M", "7.250", "SGJ-NZR-M")] },
+          auth
+        )
+        expect(res.status).toBe(201)
+        expect(res.data.jewelry_attributes).toHaveLength(2)
+        const { data } = await api.get(
+          `/store/products?handle=nazar-22k-bracelet&fields=*variants.calculated_price,*variants.jewelry_attributes&region_id=${await regionId()}`,
+          store
+        )
+        const prices = Object.fromEntries(
+          data.products[0].variants.map((v: { jewelry_attributes: { tag_code: string }; calculated_price: { calculated_amount: number } }) => [
+            v.jewelry_attributes.tag_code,
+            v.calculated_price.calculated_amount,
+          ])
+        )
+        // 6.000 g × 7,245.50 + 6 × 400 = 45,873.00; 7.250 g × 7,245.50 = 52,529.875 → 52,529.88, + 2,900 = 55,429.88
+        expect(prices).toEqual({ "SGJ-NZR-S": 45873, "SGJ-NZR-M": 55429.88 })
+      })
+
+      it("makes nothing when one piece is refused", async () => {
+        const res = await expectStatus(
+          api.post(
+            "/admin/jewelry/products",
+            { title: "Half made", handle: "half-made", variants: [variant("S", "6.000", "SGJ-HALF-S"), variant("M", "7.000", "SGJ-RNG-LAK-22K-12")] },
+            auth
+          )
+        )
+        expect(res.status).toBe(409)
+        expect(res.data.message).toMatch(/tag SGJ-RNG-LAK-22K-12/)
+        const products = await getContainer().resolve(Modules.PRODUCT).listProducts({ handle: "half-made" })
+        expect(products).toHaveLength(0)
+      })
+
+      it("removes the product again when a later step fails (compensation)", async () => {
+        // Fault injection: storing the attributes fails after the product exists.
+        const jewelry = getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE)
+        const createAttributes = jewelry.createJewelryAttributes.bind(jewelry)
+        jewelry.createJewelryAttributes = (async () => {
+          throw new Error("storage failed")
+        }) as typeof jewelry.createJewelryAttributes
+        try {
+          const res = await expectStatus(
+            api.post("/admin/jewelry/products", { title: "Rolled back", handle: "rolled-back", variants: [variant("S", "5.000", "SGJ-RB-S")] }, auth)
+          )
+          expect(res.status).toBeGreaterThanOrEqual(400)
+        } finally {
+          jewelry.createJewelryAttributes = createAttributes
+        }
+        const products = await getContainer().resolve(Modules.PRODUCT).listProducts({ handle: "rolled-back" })
+        expect(products).toHaveLength(0)
+      })
+
+      it.each([
+        [{ variants: [] }, /variants/],
+        [{ variants: [variant("S", "6", "SGJ-A-1"), variant("S", "7", "SGJ-A-2")] }, /own option_value/],
+        [{ handle: "Not A Handle" }, /lowercase letters/],
+      ])("refuses %j with 400", async (patch, message) => {
+        const res = await expectStatus(api.post("/admin/jewelry/products", { title: "Bad", variants: [variant("S", "6", "SGJ-BAD-1")], ...patch }, auth))
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+      })
+    })
   },
 })

@@ -13,7 +13,7 @@ import {
   RetrieveBranchQuery,
 } from "./utils/branches"
 import { jewelErrorHandler } from "./utils/errors"
-import { PostJewelryAttributesBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
+import { PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -24,6 +24,11 @@ function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaRespo
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
   routes: [
+    {
+      matcher: "/admin/jewelry/products",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(PostJewelryProductBody)],
+    },
     {
       // Lets storefronts ask for a piece's attributes and price breakdown with
       // the products: ?fields=*variants.jewelry_attributes

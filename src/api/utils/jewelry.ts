@@ -138,8 +138,8 @@ export const PostJewelryAttributesBody = z
 
 export type PostJewelryAttributesBodyType = z.infer<typeof PostJewelryAttributesBody>
 
-/** The body in the integer units the workflow takes. */
-export function toAttributesInput(variantId: string, body: PostJewelryAttributesBodyType): JewelryAttributesInput {
+/** The body in the integer units the workflows take. */
+export function toPieceInput(body: PostJewelryAttributesBodyType): Omit<JewelryAttributesInput, "variant_id"> {
   const stones = (body.stones ?? []).map((s) => ({
     type: s.type,
     shape: s.shape,
@@ -150,7 +150,6 @@ export function toAttributesInput(variantId: string, body: PostJewelryAttributes
     ...(s.fixed_price !== undefined ? { fixed_price_paise: s.fixed_price } : { price_per_carat_paise: s.price_per_carat! }),
   }))
   return {
-    variant_id: variantId,
     metal: body.metal,
     purity: body.purity,
     gross_weight_mg: body.gross_weight_g,
@@ -173,3 +172,30 @@ export function toAttributesInput(variantId: string, body: PostJewelryAttributes
     pricing_mode: body.pricing_mode ?? "rate_based",
   }
 }
+
+export const PostJewelryProductBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    handle: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "handle: lowercase letters, digits and dashes").optional(),
+    description: z.string().max(5000).optional(),
+    category_ids: z.array(z.string().min(1)).max(20).optional(),
+    status: z.enum(["draft", "published"]).optional(),
+    sales_channel_ids: z.array(z.string().min(1)).max(50).optional(),
+    option_title: z.string().trim().min(1).max(40).optional(),
+    variants: z
+      .array(
+        PostJewelryAttributesBody.extend({
+          option_value: z.string().trim().min(1).max(40),
+          title: z.string().trim().min(1).max(200).optional(),
+          sku: z.string().trim().min(1).max(60).optional(),
+          /** Taxable price in rupees, for pricing_mode "fixed". */
+          price: Rupees.optional(),
+        })
+      )
+      .min(1)
+      .max(50)
+      .refine((vs) => new Set(vs.map((v) => v.option_value)).size === vs.length, "each variant needs its own option_value"),
+  })
+  .strict()
+
+export type PostJewelryProductBodyType = z.infer<typeof PostJewelryProductBody>

@@ -5,7 +5,10 @@ import type { JewelryAttributesInput } from ".."
 
 export const createJewelryAttributesStep = createStep(
   "create-jewelry-attributes",
-  async (items: JewelryAttributesInput[], { container }) => {
+  async (
+    items: (JewelryAttributesInput & { breakdown?: Record<string, unknown> | null; priced_at?: Date | null })[],
+    { container }
+  ) => {
     const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
     const created = await jewelry.createJewelryAttributes(
       items.map(({ variant_id: _variant, stones, ...attributes }) => ({

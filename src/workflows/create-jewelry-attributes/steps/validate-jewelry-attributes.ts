@@ -13,7 +13,8 @@ import type { JewelryAttributesInput } from ".."
  */
 export const validateJewelryAttributesStep = createStep(
   "validate-jewelry-attributes",
-  async (items: JewelryAttributesInput[], { container }) => {
+  // Without variant_id (pieces whose variants are about to be created) the variant checks are skipped.
+  async (items: (Omit<JewelryAttributesInput, "variant_id"> & { variant_id?: string })[], { container }) => {
     const problems: string[] = []
     items.forEach((item, i) => {
       const where = items.length > 1 ? `piece ${i + 1} (${item.tag_code}): ` : ""
@@ -32,20 +33,26 @@ export const validateJewelryAttributesStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
     }
 
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const variantIds = items.map((i) => i.variant_id)
-    const { data: variants } = await query.graph({
-      entity: "product_variant",
-      fields: ["id", "jewelry_attributes.id"],
-      filters: { id: variantIds },
-    })
-    for (const id of variantIds) {
-      const variant = (variants as { id: string; jewelry_attributes?: { id: string } | null }[]).find((v) => v.id === id)
-      if (!variant) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product variant ${id} was not found`)
-      }
-      if (variant.jewelry_attributes) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `Variant ${id} already has jewelry attributes (${variant.jewelry_attributes.id})`, DOMAIN_CONFLICT)
+    const variantIds = items.map((i) => i.variant_id).filter((id): id is string => !!id)
+    if (variantIds.length) {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: variants } = await query.graph({
+        entity: "product_variant",
+        fields: ["id", "jewelry_attributes.id"],
+        filters: { id: variantIds },
+      })
+      for (const id of variantIds) {
+        const variant = (variants as { id: string; jewelry_attributes?: { id: string } | null }[]).find((v) => v.id === id)
+        if (!variant) {
+          throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product variant ${id} was not found`)
+        }
+        if (variant.jewelry_attributes) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `Variant ${id} already has jewelry attributes (${variant.jewelry_attributes.id})`,
+            DOMAIN_CONFLICT
+          )
+        }
       }
     }
 

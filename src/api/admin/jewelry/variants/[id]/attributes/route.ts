@@ -4,7 +4,7 @@ import { JEWELRY_MODULE } from "../../../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../../../modules/jewelry/service"
 import { createJewelryAttributesWorkflow } from "../../../../../../workflows/create-jewelry-attributes"
 import { createRepriceJob, runRepriceJob } from "../../../../../../workflows/reprice-jewelry/run-reprice-job"
-import { presentBreakdown, toAttributesInput, type PostJewelryAttributesBodyType } from "../../../../../utils/jewelry"
+import { presentBreakdown, toPieceInput, type PostJewelryAttributesBodyType } from "../../../../../utils/jewelry"
 
 /**
  * POST /admin/jewelry/variants/:id/attributes: make a variant a piece of
@@ -12,7 +12,7 @@ import { presentBreakdown, toAttributesInput, type PostJewelryAttributesBodyType
  */
 export async function POST(req: MedusaRequest<PostJewelryAttributesBodyType>, res: MedusaResponse) {
   const { result } = await createJewelryAttributesWorkflow(req.scope).run({
-    input: { items: [toAttributesInput(req.params.id, req.validatedBody)] },
+    input: { items: [{ ...toPieceInput(req.validatedBody), variant_id: req.params.id }] },
   })
   const [created] = result
   if (created.pricing_mode === "rate_based") {

@@ -1,0 +1,24 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { createJewelryProductWorkflow } from "../../../../workflows/create-jewelry-products"
+import { toPieceInput, type PostJewelryProductBodyType } from "../../../utils/jewelry"
+
+/**
+ * POST /admin/jewelry/products: a product with its variants and their
+ * jewelry attributes, each variant priced on creation, all or nothing.
+ */
+export async function POST(req: MedusaRequest<PostJewelryProductBodyType>, res: MedusaResponse) {
+  const { variants, ...product } = req.validatedBody
+  const { result } = await createJewelryProductWorkflow(req.scope).run({
+    input: {
+      ...product,
+      variants: variants.map(({ option_value, title, sku, price, ...piece }) => ({
+        ...toPieceInput(piece),
+        option_value,
+        title,
+        sku,
+        fixed_price_paise: price,
+      })),
+    },
+  })
+  res.status(201).json(result)
+}
