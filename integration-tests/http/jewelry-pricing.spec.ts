@@ -291,17 +291,15 @@ medusaIntegrationTestRunner({
       it("removes the product again when a later step fails (compensation)", async () => {
         // Fault injection: storing the attributes fails after the product exists.
         const jewelry = getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE)
-        const createAttributes = jewelry.createJewelryAttributes.bind(jewelry)
-        jewelry.createJewelryAttributes = (async () => {
-          throw new Error("storage failed")
-        }) as typeof jewelry.createJewelryAttributes
+        const failure = jest.spyOn(jewelry, "createJewelryAttributes").mockRejectedValueOnce(new Error("storage failed"))
         try {
           const res = await expectStatus(
             api.post("/admin/jewelry/products", { title: "Rolled back", handle: "rolled-back", variants: [variant("S", "5.000", "SGJ-RB-S")] }, auth)
           )
           expect(res.status).toBeGreaterThanOrEqual(400)
+          expect(failure).toHaveBeenCalled()
         } finally {
-          jewelry.createJewelryAttributes = createAttributes
+          failure.mockRestore()
         }
         const products = await getContainer().resolve(Modules.PRODUCT).listProducts({ handle: "rolled-back" })
         expect(products).toHaveLength(0)

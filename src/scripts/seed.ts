@@ -17,7 +17,7 @@ export const DEFAULT_ADMIN_EMAIL = "admin@jewel-crm.local"
 export default async function seed({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   if (process.env.SEED_DEMO !== "false") {
-    await seedDemoShop(container, (message) => logger.info(`Seeding: ${message}`))
+    await seedDemoShop(container, (message) => logger.info(`Seeding: ${message}`), { catalog: true })
   }
 
   const generated = !process.env.ADMIN_PASSWORD

@@ -38,7 +38,9 @@ import { JEWELRY_MODULE } from "../../modules/jewelry"
 import type JewelryModuleService from "../../modules/jewelry/service"
 import { createBranchesWorkflow } from "../../workflows/create-branches"
 import { createJewelryAttributesWorkflow, type JewelryAttributesInput } from "../../workflows/create-jewelry-attributes"
+import { createJewelryProductWorkflow } from "../../workflows/create-jewelry-products"
 import { createRepriceJob, runRepriceJob } from "../../workflows/reprice-jewelry/run-reprice-job"
+import { demoCatalog } from "./catalog"
 import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
 import {
   DEMO_BRANCHES,
@@ -60,7 +62,16 @@ export async function isDemoShopSeeded(container: MedusaContainer): Promise<bool
   return Boolean(store?.metadata?.[DEMO_SEED_MARKER])
 }
 
-export async function seedDemoShop(container: MedusaContainer, log: Log = () => undefined): Promise<void> {
+export type SeedOptions = {
+  /** Also the generated catalogue of ~300 pieces (catalog.ts); tests leave it out for speed. */
+  catalog?: boolean
+}
+
+export async function seedDemoShop(
+  container: MedusaContainer,
+  log: Log = () => undefined,
+  { catalog = false }: SeedOptions = {}
+): Promise<void> {
   const storeService = container.resolve(Modules.STORE)
   const [store] = await storeService.listStores()
   if (store.metadata?.[DEMO_SEED_MARKER]) {
@@ -115,6 +126,11 @@ export async function seedDemoShop(container: MedusaContainer, log: Log = () => 
   log("jewelry attributes and rate-based prices")
   await ensureJewelryAttributes(container)
   await ensureCataloguePriced(container)
+
+  if (catalog) {
+    log("generated catalogue (~300 pieces)")
+    await ensureGeneratedCatalog(container, branches, log)
+  }
 
   await storeService.updateStores(store.id, {
     metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: new Date().toISOString() },
@@ -629,4 +645,76 @@ async function ensureCataloguePriced(container: MedusaContainer) {
   }
   const job = await createRepriceJob(container, "seed")
   await runRepriceJob(container, job.id)
+}
+
+/**
+ * The generated catalogue, one product workflow each. A product an
+ * interrupted run left without its pieces is deleted and made again.
+ */
+async function ensureGeneratedCatalog(
+  container: MedusaContainer,
+  branches: { branch: DemoBranch; stockLocationId: string }[],
+  log: Log
+) {
+  const catalog = demoCatalog()
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle", "variants.id", "variants.jewelry_attributes.id"],
+    filters: { handle: catalog.map((p) => p.handle) },
+  })
+  const existing = data as { id: string; handle: string; variants?: { jewelry_attributes?: { id: string } | null }[] }[]
+  const complete = (found: (typeof existing)[number]) => {
+    const wanted = catalog.find((p) => p.handle === found.handle)!
+    return (found.variants?.length ?? 0) === wanted.variants.length && found.variants!.every((v) => v.jewelry_attributes)
+  }
+  const broken = existing.filter((p) => !complete(p))
+  if (broken.length) {
+    await deleteProductsWorkflow(container).run({ input: { ids: broken.map((p) => p.id) } })
+  }
+  const missing = catalog.filter((p) => !existing.some((e) => e.handle === p.handle && complete(e)))
+  if (missing.length) {
+    const skus = missing.flatMap((p) => p.variants.map((v) => v.sku!))
+    const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+    const orphanItems = await container.resolve(Modules.INVENTORY).listInventoryItems({ sku: skus }, { select: ["id"] })
+    if (orphanItems.length) {
+      await deleteInventoryItemWorkflow(container).run({ input: orphanItems.map((i) => i.id) })
+    }
+    const orphanPieces = await jewelry.listJewelryAttributes({ tag_code: skus }, { select: ["id"] })
+    if (orphanPieces.length) {
+      await jewelry.deleteJewelryAttributes(orphanPieces.map((p) => p.id))
+    }
+  }
+  const categories = await container
+    .resolve(Modules.PRODUCT)
+    .listProductCategories({ handle: [...new Set(catalog.map((p) => p.category))] })
+  for (const [i, product] of missing.entries()) {
+    const { stock: _stock, category, ...input } = product
+    await createJewelryProductWorkflow(container).run({
+      input: { ...input, category_ids: categories.filter((c) => c.handle === category).map((c) => c.id) },
+    })
+    if ((i + 1) % 25 === 0) {
+      log(`generated catalogue: ${i + 1} / ${missing.length} products`)
+    }
+  }
+
+  // Stock: each piece's quantities per branch, for whatever is not stocked yet.
+  const inventory = container.resolve(Modules.INVENTORY)
+  const items = await inventory.listInventoryItems({ sku: catalog.flatMap((p) => p.variants.map((v) => v.sku!)) }, { select: ["id", "sku"] })
+  const levels = await inventory.listInventoryLevels({ inventory_item_id: items.map((i) => i.id) }, { select: ["inventory_item_id", "location_id"] })
+  const have = new Set(levels.map((l) => `${l.inventory_item_id}:${l.location_id}`))
+  const wanted = catalog.flatMap((product) =>
+    product.variants.flatMap((variant, v) => {
+      const item = items.find((i) => i.sku === variant.sku)
+      if (!item) {
+        return []
+      }
+      return branches
+        .filter((b) => !have.has(`${item.id}:${b.stockLocationId}`))
+        .map((b) => ({ inventory_item_id: item.id, location_id: b.stockLocationId, stocked_quantity: product.stock[v][b.branch.code] ?? 0 }))
+    })
+  )
+  if (wanted.length) {
+    await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: wanted } })
+  }
 }

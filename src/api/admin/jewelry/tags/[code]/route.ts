@@ -41,7 +41,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   }
   const { data: branches } = await query.graph({ entity: "branch", fields: ["id", "code", "name", "stock_location.id"] })
   const levels = piece.product_variant?.inventory_items?.flatMap((i) => i.inventory?.location_levels ?? []) ?? []
-  const stock = (branches as { id: string; code: string; name: string; stock_location?: { id: string } }[]).map((branch) => {
+  const stock = (branches as { id: string; code: string; name: string; stock_location?: { id: string } }[])
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((branch) => {
     const level = levels.find((l) => l.location_id === branch.stock_location?.id)
     return {
       branch_id: branch.id,

@@ -1,0 +1,29 @@
+import { attributeProblems, isValidHuid } from "../../../lib/jewelry-attributes"
+import { demoCatalog } from "../catalog"
+
+describe("demo catalogue", () => {
+  const catalog = demoCatalog()
+  const pieces = catalog.flatMap((p) => p.variants)
+
+  it("is the same on every run (fixed seed)", () => {
+    expect(demoCatalog()).toEqual(catalog)
+  })
+
+  it("has about 300 pieces across every category and metal", () => {
+    expect(pieces.length).toBeGreaterThanOrEqual(250)
+    expect(pieces.length).toBeLessThanOrEqual(320)
+    expect(new Set(catalog.map((p) => p.category)).size).toBe(8)
+    expect(new Set(pieces.map((p) => p.metal))).toEqual(new Set(["gold", "silver", "platinum"]))
+  })
+
+  it("only holds pieces whose attributes pass the rules, with unique tags, SKUs and HUIDs", () => {
+    for (const piece of pieces) {
+      expect(attributeProblems({ ...piece, stones: piece.stones ?? [], stone_weight_mg: piece.stone_weight_mg ?? 0 })).toEqual([])
+    }
+    const huids = pieces.map((p) => p.huid).filter((h): h is string => !!h)
+    expect(huids.every(isValidHuid)).toBe(true)
+    expect(new Set(huids).size).toBe(huids.length)
+    expect(new Set(pieces.map((p) => p.tag_code)).size).toBe(pieces.length)
+    expect(new Set(catalog.map((p) => p.handle)).size).toBe(catalog.length)
+  })
+})
