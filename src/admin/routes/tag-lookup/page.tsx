@@ -1,0 +1,124 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { MagnifyingGlass } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, Input, Table, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { useState } from "react"
+import { Link } from "react-router-dom"
+import { inr } from "../../lib/format"
+import { sdk } from "../../lib/sdk"
+import type { Breakdown } from "../../lib/types"
+
+type Lookup = {
+  piece: { metal: string; purity: number; gross_weight_mg: number; net_weight_mg: number; huid: string | null; tag_code: string }
+  variant: { id: string; sku: string; title: string } | null
+  product: { id: string; title: string; handle: string } | null
+  stock: { branch_code: string; branch_name: string; stocked: number; reserved: number; available: number }[]
+  breakdown: Breakdown | null
+}
+
+/** At the counter: scan or type a tag, see the piece, where it is in stock and what it costs today. */
+const TagLookupPage = () => {
+  const [input, setInput] = useState("")
+  const [code, setCode] = useState<string | null>(null)
+  const { data, error, isFetching } = useQuery({
+    queryKey: ["tag-lookup", code],
+    queryFn: () => sdk.client.fetch<Lookup>(`/admin/jewelry/tags/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+    retry: false,
+  })
+  const g = (mg: number) => `${(mg / 1000).toFixed(3)} g`
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Heading level="h1">Tag lookup</Heading>
+          <Text size="small" className="text-ui-fg-subtle">Scan a barcode or type a tag code.</Text>
+        </div>
+        <form
+          className="flex gap-x-2 px-6 py-4"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setCode(input.trim() || null)
+          }}
+        >
+          <Input autoFocus placeholder="SGJ-RNG-LAK-22K-12" value={input} onChange={(e) => setInput(e.target.value)} />
+          <Button type="submit" isLoading={isFetching}>Look up</Button>
+        </form>
+        {error && (
+          <div className="px-6 py-4">
+            <Text size="small" className="text-ui-fg-error">{(error as Error).message}</Text>
+          </div>
+        )}
+      </Container>
+
+      {data && (
+        <Container className="divide-y p-0">
+          <div className="flex items-center justify-between px-6 py-4">
+            <div>
+              <Heading level="h2">{data.product?.title ?? data.piece.tag_code}</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                {data.variant?.sku} · {data.piece.metal} {data.piece.purity} · gross {g(data.piece.gross_weight_mg)} · net{" "}
+                {g(data.piece.net_weight_mg)} · HUID {data.piece.huid ?? "—"}
+              </Text>
+            </div>
+            {data.product && data.variant && (
+              <Link to={`/products/${data.product.id}/variants/${data.variant.id}`}>
+                <Button variant="secondary" size="small">Open piece</Button>
+              </Link>
+            )}
+          </div>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Branch</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">In stock</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Reserved</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Available</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data.stock.map((s) => (
+                <Table.Row key={s.branch_code}>
+                  <Table.Cell>{s.branch_name}</Table.Cell>
+                  <Table.Cell className="text-right">{s.stocked}</Table.Cell>
+                  <Table.Cell className="text-right">{s.reserved}</Table.Cell>
+                  <Table.Cell className="text-right">
+                    <Badge size="2xsmall" color={s.available > 0 ? "green" : "grey"}>{s.available}</Badge>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          {data.breakdown && (
+            <div className="grid grid-cols-2 gap-y-1 px-6 py-4 md:grid-cols-4">
+              <Text size="small">Metal @ {inr(data.breakdown.rate_per_g)}/g</Text>
+              <Text size="small" className="text-right md:text-left">{inr(data.breakdown.metal_value)}</Text>
+              <Text size="small">Wastage</Text>
+              <Text size="small" className="text-right md:text-left">{inr(data.breakdown.wastage)}</Text>
+              <Text size="small">Making</Text>
+              <Text size="small" className="text-right md:text-left">{inr(data.breakdown.making_charge)}</Text>
+              <Text size="small">Stones</Text>
+              <Text size="small" className="text-right md:text-left">{inr(data.breakdown.stone_value)}</Text>
+              <Text size="small">Other</Text>
+              <Text size="small" className="text-right md:text-left">{inr(data.breakdown.other_charges)}</Text>
+              <Text size="small">Taxable value</Text>
+              <Text size="small" className="text-right md:text-left">{inr(data.breakdown.taxable_value)}</Text>
+              <Text size="small">GST {data.breakdown.gst.rate_percent} %</Text>
+              <Text size="small" className="text-right md:text-left">{inr(data.breakdown.gst.total)}</Text>
+              <Text size="small" weight="plus">Price today</Text>
+              <Text size="small" weight="plus" className="text-right md:text-left">{inr(data.breakdown.invoice_total)}</Text>
+            </div>
+          )}
+        </Container>
+      )}
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Tag lookup",
+  icon: MagnifyingGlass,
+})
+
+export default TagLookupPage
