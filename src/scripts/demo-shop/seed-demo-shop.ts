@@ -38,7 +38,7 @@ import { JEWELRY_MODULE } from "../../modules/jewelry"
 import type JewelryModuleService from "../../modules/jewelry/service"
 import { createBranchesWorkflow } from "../../workflows/create-branches"
 import { createJewelryAttributesWorkflow, type JewelryAttributesInput } from "../../workflows/create-jewelry-attributes"
-import { createJewelryProductWorkflow } from "../../workflows/create-jewelry-products"
+import { createJewelryProductsWorkflow } from "../../workflows/create-jewelry-products"
 import { createRepriceJob, runRepriceJob } from "../../workflows/reprice-jewelry/run-reprice-job"
 import { demoCatalog } from "./catalog"
 import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
@@ -688,14 +688,14 @@ async function ensureGeneratedCatalog(
   const categories = await container
     .resolve(Modules.PRODUCT)
     .listProductCategories({ handle: [...new Set(catalog.map((p) => p.category))] })
-  for (const [i, product] of missing.entries()) {
-    const { stock: _stock, category, ...input } = product
-    await createJewelryProductWorkflow(container).run({
-      input: { ...input, category_ids: categories.filter((c) => c.handle === category).map((c) => c.id) },
-    })
-    if ((i + 1) % 25 === 0) {
-      log(`generated catalogue: ${i + 1} / ${missing.length} products`)
-    }
+  const BATCH = 25
+  for (let i = 0; i < missing.length; i += BATCH) {
+    const batch = missing.slice(i, i + BATCH).map(({ stock: _stock, category, ...input }) => ({
+      ...input,
+      category_ids: categories.filter((c) => c.handle === category).map((c) => c.id),
+    }))
+    await createJewelryProductsWorkflow(container).run({ input: { products: batch } })
+    log(`generated catalogue: ${Math.min(i + BATCH, missing.length)} / ${missing.length} products`)
   }
 
   // Stock: each piece's quantities per branch, for whatever is not stocked yet.

@@ -27,49 +27,58 @@ export type CreateJewelryProductInput = {
 }
 
 /**
- * A product with its variants and their jewelry attributes in one go, each
- * variant priced on creation. A failure at any point removes what was made.
+ * Products with their variants and the variants' jewelry attributes in one
+ * go, each variant priced on creation. A failure at any point removes what
+ * was made.
  */
-export const createJewelryProductWorkflow = createWorkflow(
-  "create-jewelry-product",
-  (input: CreateJewelryProductInput) => {
-    validateJewelryAttributesStep(input.variants)
-    const prices = priceNewPiecesStep(input.variants)
+export const createJewelryProductsWorkflow = createWorkflow(
+  "create-jewelry-products",
+  (input: { products: CreateJewelryProductInput[] }) => {
+    const pieces = transform({ input }, ({ input }) => input.products.flatMap((p) => p.variants))
+    validateJewelryAttributesStep(pieces)
+    const prices = priceNewPiecesStep(pieces)
     const defaults = productDefaultsStep()
 
     const productData = transform({ input, prices, defaults }, ({ input, prices, defaults }) => {
-      const optionTitle = input.option_title ?? "Size"
-      return [
-        {
-          title: input.title,
-          handle: input.handle,
-          description: input.description,
-          status: input.status === "draft" ? ProductStatus.DRAFT : ProductStatus.PUBLISHED,
-          category_ids: input.category_ids,
+      let piece = 0
+      return input.products.map((product) => {
+        const optionTitle = product.option_title ?? "Size"
+        return {
+          title: product.title,
+          handle: product.handle,
+          description: product.description,
+          status: product.status === "draft" ? ProductStatus.DRAFT : ProductStatus.PUBLISHED,
+          category_ids: product.category_ids,
           shipping_profile_id: defaults.shipping_profile_id ?? undefined,
-          sales_channels: (input.sales_channel_ids ?? defaults.sales_channel_ids).map((id) => ({ id })),
-          options: [{ title: optionTitle, values: input.variants.map((v) => v.option_value) }],
-          variants: input.variants.map((v, i) => ({
-            // Listed in the order of the pieces; prices[i] belongs to variants[i].
-            title: variantTitle(input.title, v),
+          sales_channels: (product.sales_channel_ids ?? defaults.sales_channel_ids).map((id) => ({ id })),
+          options: [{ title: optionTitle, values: product.variants.map((v) => v.option_value) }],
+          variants: product.variants.map((v) => ({
+            title: variantTitle(product.title, v),
             sku: v.sku,
             manage_inventory: true,
             options: { [optionTitle]: v.option_value },
-            prices: [{ currency_code: "inr", amount: paiseToAmount(prices[i].price_paise) }],
+            // Pieces are priced in the order they are listed.
+            prices: [{ currency_code: "inr", amount: paiseToAmount(prices[piece++].price_paise) }],
           })),
-        },
-      ]
+        }
+      })
     })
     const products = createProductsWorkflow.runAsStep({ input: { products: productData } })
 
     const attributes = transform({ input, prices, products }, ({ input, prices, products }) => {
-      const variants = products[0].variants ?? []
-      return input.variants.map(({ fixed_price_paise: _price, title, sku: _sku, option_value, ...piece }, i) => ({
-        ...piece,
-        variant_id: variants.find((v) => v.title === variantTitle(input.title, { title, option_value }))!.id,
-        breakdown: prices[i].breakdown as Record<string, unknown> | null,
-        priced_at: prices[i].breakdown ? new Date() : null,
-      }))
+      let piece = 0
+      return input.products.flatMap((product, p) =>
+        product.variants.map(({ fixed_price_paise: _price, title, sku: _sku, option_value, ...attrs }) => {
+          const priced = prices[piece++]
+          const variant = (products[p].variants ?? []).find((v) => v.title === variantTitle(product.title, { title, option_value }))
+          return {
+            ...attrs,
+            variant_id: variant!.id,
+            breakdown: priced.breakdown as Record<string, unknown> | null,
+            priced_at: priced.breakdown ? new Date() : null,
+          }
+        })
+      )
     })
     const created = createJewelryAttributesStep(attributes)
     const links = transform({ created, attributes }, ({ created, attributes }): LinkDefinition[] =>
@@ -80,6 +89,6 @@ export const createJewelryProductWorkflow = createWorkflow(
     )
     createRemoteLinkStep(links)
 
-    return new WorkflowResponse({ product: products[0], jewelry_attributes: created })
+    return new WorkflowResponse({ products, jewelry_attributes: created })
   }
 )

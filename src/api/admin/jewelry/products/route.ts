@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createJewelryProductWorkflow } from "../../../../workflows/create-jewelry-products"
+import { createJewelryProductsWorkflow } from "../../../../workflows/create-jewelry-products"
 import { toPieceInput, type PostJewelryProductBodyType } from "../../../utils/jewelry"
 
 /**
@@ -8,17 +8,21 @@ import { toPieceInput, type PostJewelryProductBodyType } from "../../../utils/je
  */
 export async function POST(req: MedusaRequest<PostJewelryProductBodyType>, res: MedusaResponse) {
   const { variants, ...product } = req.validatedBody
-  const { result } = await createJewelryProductWorkflow(req.scope).run({
+  const { result } = await createJewelryProductsWorkflow(req.scope).run({
     input: {
-      ...product,
-      variants: variants.map(({ option_value, title, sku, price, ...piece }) => ({
-        ...toPieceInput(piece),
-        option_value,
-        title,
-        sku,
-        fixed_price_paise: price,
-      })),
+      products: [
+        {
+          ...product,
+          variants: variants.map(({ option_value, title, sku, price, ...piece }) => ({
+            ...toPieceInput(piece),
+            option_value,
+            title,
+            sku,
+            fixed_price_paise: price,
+          })),
+        },
+      ],
     },
   })
-  res.status(201).json(result)
+  res.status(201).json({ product: result.products[0], jewelry_attributes: result.jewelry_attributes })
 }
