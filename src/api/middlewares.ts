@@ -13,7 +13,7 @@ import {
   RetrieveBranchQuery,
 } from "./utils/branches"
 import { jewelErrorHandler } from "./utils/errors"
-import { PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
+import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -24,6 +24,13 @@ function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaRespo
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
   routes: [
+    {
+      // The body is the CSV file itself, read by the route.
+      matcher: "/admin/jewelry/import",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [validateAndTransformQuery(ImportQuery, {})],
+    },
     {
       matcher: "/admin/jewelry/products",
       methods: ["POST"],

@@ -199,3 +199,8 @@ export const PostJewelryProductBody = z
   .strict()
 
 export type PostJewelryProductBodyType = z.infer<typeof PostJewelryProductBody>
+
+export const ImportQuery = z
+  .object({ mode: z.enum(["all", "partial"]).default("all") })
+  .strict()
+export type ImportQueryType = z.infer<typeof ImportQuery>
