@@ -4,7 +4,7 @@ import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { createJewelryAttributesWorkflow } from "../../src/workflows/create-jewelry-attributes"
-import { findStalledRepriceJobs, runRepriceJob } from "../../src/workflows/reprice-jewelry/run-reprice-job"
+import { createRepriceJob, findStalledRepriceJobs, runRepriceJob } from "../../src/workflows/reprice-jewelry/run-reprice-job"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
@@ -110,6 +110,24 @@ medusaIntegrationTestRunner({
       expect(job).toEqual(expect.objectContaining({ trigger: "rates_set", status: "succeeded", total: 13, processed: 13, failed: 0 }))
       const one = await api.get(`/admin/jewelry/reprice-jobs/${job.id}`, auth)
       expect(one.data.reprice_job.id).toBe(job.id)
+    })
+
+    it("keeps a piece's other prices (another currency) when repricing", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "product_variant", fields: ["price_set.id", "price_set.prices.*"], filters: { id: ringId } })
+      const set = (data[0] as unknown as { price_set: { id: string; prices: { id: string; currency_code: string; amount: number }[] } }).price_set
+      const pricing = container.resolve(Modules.PRICING)
+      await pricing.upsertPriceSets([
+        { id: set.id, prices: [...set.prices.map((p) => ({ id: p.id, currency_code: p.currency_code, amount: p.amount })), { currency_code: "usd", amount: 399 }] },
+      ])
+      const inrBefore = set.prices.find((p) => p.currency_code === "inr")!
+      const job = await createRepriceJob(container, "manual")
+      await runRepriceJob(container, job.id)
+      const after = await pricing.listPrices({ price_set_id: [set.id] })
+      expect(after.map((p) => [p.currency_code, Number(p.amount)]).sort()).toEqual([["inr", 31596.55], ["usd", 399]])
+      // Updated in place: the INR price keeps its id.
+      expect(after.find((p) => p.currency_code === "inr")!.id).toBe(inrBefore.id)
     })
 
     it("resumes a job from its cursor and never prices a piece twice differently", async () => {
