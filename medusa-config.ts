@@ -67,6 +67,7 @@ export default defineConfig({
   modules: [
     { resolve: "./src/modules/branch" },
     { resolve: "./src/modules/jewelry" },
+    { resolve: "./src/modules/crm" },
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

@@ -38,18 +38,25 @@ function say(message: string) {
   process.stdout.write(`[jewel-crm ${seconds}s] ${message}\n`)
 }
 
-type LocalSecrets = { postgresPassword: string; jwtSecret: string; cookieSecret: string }
+type LocalSecrets = { postgresPassword: string; jwtSecret: string; cookieSecret: string; piiKey?: string }
 
 /** Secrets for a single-machine install, generated once into .data/secrets.json. */
 function localSecrets(): LocalSecrets {
   const file = path.join(DATA_DIR, "secrets.json")
   if (fs.existsSync(file)) {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as LocalSecrets
+    const existing = JSON.parse(fs.readFileSync(file, "utf8")) as LocalSecrets
+    if (!existing.piiKey) {
+      // Installs from before PAN storage get their key now.
+      existing.piiKey = randomBytes(32).toString("hex")
+      fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 })
+    }
+    return existing
   }
   const secrets: LocalSecrets = {
     postgresPassword: randomBytes(18).toString("base64url"),
     jwtSecret: randomBytes(32).toString("base64url"),
     cookieSecret: randomBytes(32).toString("base64url"),
+    piiKey: randomBytes(32).toString("hex"),
   }
   fs.mkdirSync(DATA_DIR, { recursive: true })
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
@@ -227,10 +234,11 @@ async function main() {
 
   await assertPortFree(port, `Port ${port} (PORT) is already in use. Stop the program using it, or set PORT to a free port.`)
 
-  if (!env.JWT_SECRET || !env.COOKIE_SECRET) {
+  if (!env.JWT_SECRET || !env.COOKIE_SECRET || !env.PII_ENCRYPTION_KEY) {
     const secrets = localSecrets()
     env.JWT_SECRET ||= secrets.jwtSecret
     env.COOKIE_SECRET ||= secrets.cookieSecret
+    env.PII_ENCRYPTION_KEY ||= secrets.piiKey
     if (env.DATABASE_URL) {
       say(
         `JWT_SECRET/COOKIE_SECRET not set: using secrets generated into ${path.join(SHOWN_DATA_DIR, "secrets.json")} (set them for multi-machine deploys)`

@@ -69,6 +69,8 @@ async function main() {
   const jestArgs = args.filter((a) => !(LAYERS as readonly string[]).includes(a))
   const layers: Layer[] = named.length ? named : [...LAYERS]
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
+  // A fresh key per run: tests store encrypted PANs like production does.
+  env.PII_ENCRYPTION_KEY ||= randomBytes(32).toString("hex")
   delete env.DATABASE_URL
   delete env.REDIS_URL
 

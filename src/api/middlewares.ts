@@ -12,6 +12,7 @@ import {
   PUBLIC_BRANCH_FIELDS,
   RetrieveBranchQuery,
 } from "./utils/branches"
+import { CreateCrmCustomerBody, ListCrmCustomersQuery } from "./utils/crm"
 import { jewelErrorHandler } from "./utils/errors"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
@@ -24,6 +25,16 @@ function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaRespo
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
   routes: [
+    {
+      matcher: "/admin/crm/customers",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListCrmCustomersQuery, {})],
+    },
+    {
+      matcher: "/admin/crm/customers",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(CreateCrmCustomerBody)],
+    },
     {
       // The body is the CSV file itself, read by the route.
       matcher: "/admin/jewelry/import",

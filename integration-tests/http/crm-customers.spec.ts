@@ -1,0 +1,117 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { decryptSecret, parseEncryptionKey } from "../../src/lib/pan"
+import { CRM_MODULE } from "../../src/modules/crm"
+import type CrmModuleService from "../../src/modules/crm/service"
+import { demoShop, expectStatus, type Headers } from "./helpers"
+
+jest.setTimeout(180 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let auth: Headers
+    beforeAll(async () => {
+      ;({ auth } = await demoShop(getContainer(), api))
+    })
+
+    const asha = {
+      first_name: "Asha",
+      last_name: "Patil",
+      email: "Asha.Patil@example.in",
+      phone: "98200 12345",
+      birthday: "1988-03-14",
+      anniversary: "2012-12-02",
+      ring_size: "14",
+      preferred_metals: ["gold"],
+      preferred_purities: ["916"],
+      tags: ["wedding-2026"],
+      consents: { whatsapp: "granted", sms: "revoked" },
+      pan: "abcde1234f",
+    }
+    const customerCount = async () => (await getContainer().resolve(Modules.CUSTOMER).listAndCountCustomers({}))[1]
+
+    it("creates the customer and the profile in one call, phone in E.164 and PAN encrypted", async () => {
+      const res = await api.post("/admin/crm/customers", asha, auth)
+      expect(res.status).toBe(201)
+      expect(res.data.customer).toEqual(expect.objectContaining({ first_name: "Asha", email: "asha.patil@example.in" }))
+      expect(res.data.profile).toEqual(
+        expect.objectContaining({ phone: "+919820012345", pan_masked: "ABCDE****F", ring_size: "14", tags: ["wedding-2026"] })
+      )
+      expect(res.data.profile.pan_encrypted).toBeUndefined()
+      expect(res.data.profile.consents.whatsapp).toEqual(expect.objectContaining({ status: "granted", source: expect.stringMatching(/^admin:user_/) }))
+
+      const [stored] = await getContainer().resolve<CrmModuleService>(CRM_MODULE).listCustomerProfiles({ phone: "+919820012345" })
+      expect(stored.pan_encrypted).not.toContain("ABCDE")
+      expect(decryptSecret(stored.pan_encrypted!, parseEncryptionKey(process.env.PII_ENCRYPTION_KEY!))).toBe("ABCDE1234F")
+    })
+
+    it("finds the customer by the phone however it is typed, and by name", async () => {
+      const { data: created } = await api.post("/admin/crm/customers", asha, auth)
+      for (const q of ["098200 12345", "+91 98200-12345", "9820012345"]) {
+        const { data } = await api.get(`/admin/crm/customers?q=${encodeURIComponent(q)}`, auth)
+        expect(data.customers.map((c: { id: string }) => c.id)).toEqual([created.customer.id])
+      }
+      const byName = await api.get("/admin/crm/customers?q=patil", auth)
+      expect(byName.data.customers[0].profile.phone).toBe("+919820012345")
+      const profile = await api.get(`/admin/crm/customers/${created.customer.id}/profile`, auth)
+      expect(profile.data.profile.pan_masked).toBe("ABCDE****F")
+    })
+
+    it("refuses a second customer with the same phone: 409 naming the first, nothing written", async () => {
+      const { data: first } = await api.post("/admin/crm/customers", asha, auth)
+      const before = await customerCount()
+      const res = await expectStatus(
+        api.post("/admin/crm/customers", { ...asha, first_name: "Asha B", email: "other@example.in", phone: "+91 98200-12345" }, auth)
+      )
+      expect(res.status).toBe(409)
+      expect(res.data.message).toBe(`The phone number +919820012345 already belongs to customer ${first.customer.id}`)
+      expect(await customerCount()).toBe(before)
+    })
+
+    it.each([
+      ["an unreadable phone", { phone: "12345" }, /is not a phone number we can read/],
+      ["a birthday in the future", { birthday: "2099-01-01" }, /birthday cannot be in the future/],
+      ["an anniversary before the birthday", { anniversary: "1980-01-01" }, /anniversary cannot be before the birthday/],
+      ["a malformed PAN", { pan: "ABCD1234F" }, /5 letters, 4 digits and a letter/],
+      ["a consent outside the enum", { consents: { whatsapp: "maybe" } }, /consents/],
+      ["an unknown branch", { home_branch_id: "br_nowhere" }, /Unknown branch br_nowhere/],
+      ["an unknown staff user", { assigned_user_id: "user_nobody" }, /Unknown staff user user_nobody/],
+      ["10 000-character notes", { notes: "x".repeat(10_000) }, /notes/],
+      ["an unknown metal preference", { preferred_metals: ["copper"] }, /preferred_metals/],
+    ])("refuses %s with 400 and writes nothing", async (_label, patch, message) => {
+      const before = await customerCount()
+      const res = await expectStatus(api.post("/admin/crm/customers", { ...asha, ...patch }, auth))
+      expect(res.status).toBe(400)
+      expect(res.data.message).toMatch(message)
+      expect(await customerCount()).toBe(before)
+    })
+
+    it("removes the Medusa customer again when the profile cannot be stored (compensation)", async () => {
+      const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
+      const failure = jest.spyOn(crm, "createCustomerProfiles").mockRejectedValueOnce(new Error("storage failed"))
+      const before = await customerCount()
+      try {
+        const res = await expectStatus(api.post("/admin/crm/customers", { ...asha, email: "rollback@example.in", phone: "9820099999" }, auth))
+        expect(res.status).toBeGreaterThanOrEqual(400)
+        expect(failure).toHaveBeenCalled()
+      } finally {
+        failure.mockRestore()
+      }
+      expect(await customerCount()).toBe(before)
+    })
+
+    it("gives customers made elsewhere (Medusa's own admin route) an empty profile", async () => {
+      const { data } = await api.post("/admin/customers", { first_name: "Ravi", email: "ravi@example.in", phone: "+91 99870 11111" }, auth)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      let profile: { phone?: string } | null = null
+      for (let i = 0; i < 50 && !profile; i++) {
+        const { data: rows } = await query.graph({ entity: "customer", fields: ["customer_profile.*"], filters: { id: data.customer.id } })
+        profile = (rows[0] as { customer_profile?: { phone?: string } | null }).customer_profile ?? null
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(profile).toEqual(expect.objectContaining({ phone: "+919987011111" }))
+    })
+  },
+})

@@ -1,0 +1,102 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import { encryptSecret, maskPan, normalizePan, parseEncryptionKey } from "../../lib/pan"
+import { normalizePhone } from "../../lib/phone"
+import { METALS } from "../../lib/pricing"
+import type { CustomerProfileData } from "../../workflows/create-customer-with-profile/steps/create-customer-profile"
+
+const parsed = <T>(parse: (v: string) => T) =>
+  z.string().transform((value, ctx) => {
+    try {
+      return parse(value)
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message })
+      return z.NEVER
+    }
+  })
+
+const Phone = parsed(normalizePhone)
+const Consent = z.enum(["granted", "revoked"])
+const ShortText = z.string().trim().min(1).max(100)
+
+export const CreateCrmCustomerBody = z
+  .object({
+    first_name: ShortText,
+    last_name: ShortText.optional(),
+    email: z.string().trim().toLowerCase().email().max(200).optional(),
+    phone: Phone.optional(),
+    alternate_phone: Phone.optional(),
+    birthday: z.coerce.date().optional(),
+    anniversary: z.coerce.date().optional(),
+    ring_size: z.string().trim().max(10).optional(),
+    bangle_size: z.string().trim().max(10).optional(),
+    preferred_metals: z.array(z.enum(METALS)).max(3).optional(),
+    preferred_purities: z.array(z.string().regex(/^\d{3}$/, "purities are finenesses like 916")).max(10).optional(),
+    preferred_categories: z.array(ShortText).max(20).optional(),
+    budget_band: z.enum(["under_25k", "from_25k_to_1l", "from_1l_to_5l", "above_5l"]).optional(),
+    tags: z.array(z.string().trim().min(1).max(30)).max(30).optional(),
+    home_branch_id: z.string().min(1).optional(),
+    assigned_user_id: z.string().min(1).optional(),
+    source: z.string().trim().max(50).optional(),
+    referred_by_customer_id: z.string().min(1).optional(),
+    consents: z.object({ sms: Consent.optional(), whatsapp: Consent.optional(), email: Consent.optional() }).strict().optional(),
+    pan: parsed(normalizePan).optional(),
+    notes: z.string().max(5000).optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const today = new Date()
+    if (body.birthday && body.birthday > today) {
+      ctx.addIssue({ code: "custom", path: ["birthday"], message: "birthday cannot be in the future" })
+    }
+    if (body.anniversary && body.anniversary > today) {
+      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be in the future" })
+    }
+    if (body.birthday && body.anniversary && body.anniversary < body.birthday) {
+      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be before the birthday" })
+    }
+  })
+
+export type CreateCrmCustomerBodyType = z.infer<typeof CreateCrmCustomerBody>
+
+export const ListCrmCustomersQuery = z
+  .object({
+    q: z.string().trim().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type ListCrmCustomersQueryType = z.infer<typeof ListCrmCustomersQuery>
+
+/** The key that encrypts PAN and other identity numbers at rest. */
+export function piiKey(): Buffer {
+  const text = process.env.PII_ENCRYPTION_KEY
+  if (!text) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Storing a PAN needs PII_ENCRYPTION_KEY to be set on the server")
+  }
+  return parseEncryptionKey(text)
+}
+
+/** The profile part of a create body, consents stamped with time and source. */
+export function toProfileData(body: CreateCrmCustomerBodyType, source: string): CustomerProfileData {
+  const { first_name: _f, last_name: _l, email: _e, pan, consents, ...profile } = body
+  const at = new Date().toISOString()
+  return {
+    ...profile,
+    consents: consents
+      ? Object.fromEntries(Object.entries(consents).map(([channel, status]) => [channel, { status, at, source }]))
+      : null,
+    ...(pan ? { pan_encrypted: encryptSecret(pan, piiKey()), pan_masked: maskPan(pan) } : {}),
+  }
+}
+
+type StoredProfile = Record<string, unknown> & { pan_encrypted?: string | null }
+
+/** A profile as staff see it: the PAN masked (ABCDE****F), never the ciphertext. */
+export function presentProfile(profile: StoredProfile | null | undefined) {
+  if (!profile) {
+    return null
+  }
+  const { pan_encrypted: _cipher, ...rest } = profile
+  return rest
+}

@@ -1,0 +1,20 @@
+import { model } from "@medusajs/framework/utils"
+
+/** Something that happened between the shop and a customer. */
+export const Interaction = model
+  .define("interaction", {
+    id: model.id({ prefix: "intr" }).primaryKey(),
+    customer_id: model.text(),
+    branch_id: model.text().nullable(),
+    user_id: model.text().nullable(),
+    channel: model.enum(["walk_in", "call", "whatsapp", "sms", "email", "video", "home_visit"]),
+    kind: model.enum(["enquiry", "purchase", "complaint", "repair", "follow_up", "feedback"]),
+    summary: model.text(),
+    /** Variant ids the customer looked at or asked about. */
+    products_of_interest: model.array().default([]),
+    outcome: model.text().nullable(),
+    follow_up_at: model.dateTime().nullable(),
+    order_id: model.text().nullable(),
+    occurred_at: model.dateTime(),
+  })
+  .indexes([{ on: ["customer_id", "occurred_at"] }, { on: ["branch_id"] }, { on: ["order_id"] }])
