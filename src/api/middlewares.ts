@@ -12,7 +12,15 @@ import {
   PUBLIC_BRANCH_FIELDS,
   RetrieveBranchQuery,
 } from "./utils/branches"
-import { CreateCrmCustomerBody, ListCrmCustomersQuery } from "./utils/crm"
+import {
+  CompleteTaskBody,
+  CreateCrmCustomerBody,
+  ListCrmCustomersQuery,
+  ListInteractionsQuery,
+  ListTasksQuery,
+  LogInteractionBody,
+  UpcomingQuery,
+} from "./utils/crm"
 import { jewelErrorHandler } from "./utils/errors"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
@@ -25,6 +33,23 @@ function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaRespo
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
   routes: [
+    {
+      matcher: "/admin/crm/customers/:id/interactions",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListInteractionsQuery, {})],
+    },
+    {
+      matcher: "/admin/crm/customers/:id/interactions",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(LogInteractionBody)],
+    },
+    { matcher: "/admin/crm/tasks", methods: ["GET"], middlewares: [validateAndTransformQuery(ListTasksQuery, {})] },
+    {
+      matcher: "/admin/crm/tasks/:id/complete",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(CompleteTaskBody)],
+    },
+    { matcher: "/admin/crm/upcoming", methods: ["GET"], middlewares: [validateAndTransformQuery(UpcomingQuery, {})] },
     {
       matcher: "/admin/crm/customers",
       methods: ["GET"],

@@ -100,3 +100,48 @@ export function presentProfile(profile: StoredProfile | null | undefined) {
   const { pan_encrypted: _cipher, ...rest } = profile
   return rest
 }
+
+export const LogInteractionBody = z
+  .object({
+    channel: z.enum(["walk_in", "call", "whatsapp", "sms", "email", "video", "home_visit"]),
+    kind: z.enum(["enquiry", "purchase", "complaint", "repair", "follow_up", "feedback"]),
+    summary: z.string().trim().min(1).max(2000),
+    branch_id: z.string().min(1).optional(),
+    products_of_interest: z.array(z.string().min(1)).max(50).optional(),
+    outcome: z.string().trim().max(2000).optional(),
+    follow_up_at: z.coerce.date().optional(),
+    occurred_at: z.coerce.date().optional(),
+  })
+  .strict()
+export type LogInteractionBodyType = z.infer<typeof LogInteractionBody>
+
+export const ListInteractionsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type ListInteractionsQueryType = z.infer<typeof ListInteractionsQuery>
+
+export const ListTasksQuery = z
+  .object({
+    assignee: z.string().min(1).optional(),
+    status: z.enum(["open", "done", "cancelled"]).optional(),
+    due_before: z.coerce.date().optional(),
+    customer_id: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type ListTasksQueryType = z.infer<typeof ListTasksQuery>
+
+export const CompleteTaskBody = z
+  .object({
+    status: z.enum(["done", "cancelled"]).default("done"),
+    completion_note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+export type CompleteTaskBodyType = z.infer<typeof CompleteTaskBody>
+
+export const UpcomingQuery = z.object({ days: z.coerce.number().int().min(0).max(60).default(7) }).strict()
+export type UpcomingQueryType = z.infer<typeof UpcomingQuery>

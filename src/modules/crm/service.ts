@@ -1,8 +1,27 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { CustomerProfile } from "./models/customer-profile"
 import { FollowUpTask } from "./models/follow-up-task"
 import { Interaction } from "./models/interaction"
 
-class CrmModuleService extends MedusaService({ CustomerProfile, Interaction, FollowUpTask }) {}
+class CrmModuleService extends MedusaService({ CustomerProfile, Interaction, FollowUpTask }) {
+  /** Profiles whose birthday or anniversary falls on one of the given month-days ("MMDD"). */
+  @InjectManager()
+  async listProfilesWithOccasionOn(
+    monthDays: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; birthday: Date | null; anniversary: Date | null }[]> {
+    if (!monthDays.length) {
+      return []
+    }
+    return sharedContext.manager!.execute(
+      `select id, birthday, anniversary from customer_profile
+        where deleted_at is null
+          and (to_char(birthday at time zone 'UTC', 'MMDD') in (?) or to_char(anniversary at time zone 'UTC', 'MMDD') in (?))`,
+      [monthDays, monthDays]
+    )
+  }
+}
 
 export default CrmModuleService
