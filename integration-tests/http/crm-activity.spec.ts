@@ -1,5 +1,8 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { shopToday } from "../../src/lib/occasions"
+import { CRM_MODULE } from "../../src/modules/crm"
+import type CrmModuleService from "../../src/modules/crm/service"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
@@ -16,9 +19,10 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
+    let store: Headers
     let customerId: string
     beforeAll(async () => {
-      ;({ auth } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api))
     })
     beforeEach(async () => {
       const { data } = await api.post(
@@ -92,6 +96,45 @@ medusaIntegrationTestRunner({
         "anniversary",
       ])
       expect((await expectStatus(api.get("/admin/crm/upcoming?days=400", auth))).status).toBe(400)
+    })
+
+    it("turns a placed order into a purchase interaction on the buyer's timeline, once", async () => {
+      const { data: regions } = await api.get("/store/regions", store)
+      const { data: products } = await api.get("/store/products?handle=24k-gold-coin&fields=variants.id,variants.sku", store)
+      const coin = products.products[0].variants.find((v: { sku: string }) => v.sku === "COIN-24K-5G")
+      const address = { first_name: "Kiran", last_name: "Rao", address_1: "1 MG Road", city: "Mumbai", province: "in-mh", postal_code: "400001", country_code: "in", phone: "+919820055555" }
+      const { data: created } = await api.post("/store/carts", { region_id: regions.regions[0].id, email: "kiran.rao@example.in" }, store)
+      const cartId = created.cart.id
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: coin.id, quantity: 1 }, store)
+      await api.post(`/store/carts/${cartId}`, { shipping_address: address, billing_address: address }, store)
+      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, store)
+      const pickup = options.shipping_options.find((o: { name: string }) => o.name.startsWith("Pick up"))
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: pickup.id }, store)
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
+      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
+      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      expect(completed.type).toBe("order")
+      const order = completed.order
+
+      const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
+      let interactions: { customer_id: string; kind: string; order_id: string | null; channel: string; summary: string; branch_id: string | null; products_of_interest: string[] }[] = []
+      for (let i = 0; i < 50 && !interactions.length; i++) {
+        interactions = (await crm.listInteractions({ order_id: order.id })) as typeof interactions
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(interactions).toHaveLength(1)
+      expect(interactions[0]).toEqual(
+        expect.objectContaining({ kind: "purchase", channel: "online", products_of_interest: [coin.id], branch_id: expect.stringMatching(/^br_/) })
+      )
+      expect(interactions[0].summary).toMatch(new RegExp(`^Order #${order.display_id}: 24K Gold Coin`))
+      // The same event again (a retry) adds nothing.
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await new Promise((r) => setTimeout(r, 1000))
+      expect(await crm.listInteractions({ order_id: order.id })).toHaveLength(1)
+
+      // The guest buyer got a customer (and a CRM profile) from Medusa's checkout.
+      const timeline = await api.get(`/admin/crm/customers/${interactions[0].customer_id}/interactions`, auth)
+      expect(timeline.data.interactions.map((i: { order_id: string }) => i.order_id)).toEqual([order.id])
     })
   },
 })

@@ -7,7 +7,7 @@ export const Interaction = model
     customer_id: model.text(),
     branch_id: model.text().nullable(),
     user_id: model.text().nullable(),
-    channel: model.enum(["walk_in", "call", "whatsapp", "sms", "email", "video", "home_visit"]),
+    channel: model.enum(["walk_in", "call", "whatsapp", "sms", "email", "video", "home_visit", "online"]),
     kind: model.enum(["enquiry", "purchase", "complaint", "repair", "follow_up", "feedback"]),
     summary: model.text(),
     /** Variant ids the customer looked at or asked about. */

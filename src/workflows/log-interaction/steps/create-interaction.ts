@@ -6,7 +6,7 @@ export type InteractionInput = {
   customer_id: string
   branch_id?: string | null
   user_id?: string | null
-  channel: "walk_in" | "call" | "whatsapp" | "sms" | "email" | "video" | "home_visit"
+  channel: "walk_in" | "call" | "whatsapp" | "sms" | "email" | "video" | "home_visit" | "online"
   kind: "enquiry" | "purchase" | "complaint" | "repair" | "follow_up" | "feedback"
   summary: string
   products_of_interest?: string[]

@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261125140909 extends Migration {
+export class Migration20261125141930 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "customer_profile" drop constraint if exists "customer_profile_phone_unique";`);
@@ -17,7 +17,7 @@ export class Migration20261125140909 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_follow_up_task_assignee_user_id_status" ON "follow_up_task" ("assignee_user_id", "status") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_follow_up_task_customer_id" ON "follow_up_task" ("customer_id") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "interaction" ("id" text not null, "customer_id" text not null, "branch_id" text null, "user_id" text null, "channel" text check ("channel" in ('walk_in', 'call', 'whatsapp', 'sms', 'email', 'video', 'home_visit')) not null, "kind" text check ("kind" in ('enquiry', 'purchase', 'complaint', 'repair', 'follow_up', 'feedback')) not null, "summary" text not null, "products_of_interest" text[] not null default '{}', "outcome" text null, "follow_up_at" timestamptz null, "order_id" text null, "occurred_at" timestamptz not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "interaction_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "interaction" ("id" text not null, "customer_id" text not null, "branch_id" text null, "user_id" text null, "channel" text check ("channel" in ('walk_in', 'call', 'whatsapp', 'sms', 'email', 'video', 'home_visit', 'online')) not null, "kind" text check ("kind" in ('enquiry', 'purchase', 'complaint', 'repair', 'follow_up', 'feedback')) not null, "summary" text not null, "products_of_interest" text[] not null default '{}', "outcome" text null, "follow_up_at" timestamptz null, "order_id" text null, "occurred_at" timestamptz not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "interaction_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_interaction_deleted_at" ON "interaction" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_interaction_customer_id_occurred_at" ON "interaction" ("customer_id", "occurred_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_interaction_branch_id" ON "interaction" ("branch_id") WHERE deleted_at IS NULL;`);
