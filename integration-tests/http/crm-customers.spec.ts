@@ -113,5 +113,40 @@ medusaIntegrationTestRunner({
       }
       expect(profile).toEqual(expect.objectContaining({ phone: "+919987011111" }))
     })
+
+    describe("/store/customers/me/profile", () => {
+      it("lets a signed-in customer keep their own dates, sizes, preferences and consents", async () => {
+        const container = getContainer()
+        const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
+        const pk = { "x-publishable-api-key": key.token }
+        const credentials = { email: "nisha@example.in", password: "Nisha-pass-1" }
+        const { data: registered } = await api.post("/auth/customer/emailpass/register", credentials)
+        await api.post("/store/customers", { email: credentials.email, first_name: "Nisha" }, { headers: { ...pk, authorization: `Bearer ${registered.token}` } })
+        const { data: login } = await api.post("/auth/customer/emailpass", credentials)
+        const me = { headers: { ...pk, authorization: `Bearer ${login.token}` } }
+
+        const res = await api.post(
+          "/store/customers/me/profile",
+          { birthday: "1995-07-21", ring_size: "12", preferred_metals: ["gold", "platinum"], consents: { whatsapp: "granted" } },
+          me
+        )
+        expect(res.data.profile).toEqual(expect.objectContaining({ ring_size: "12", preferred_metals: ["gold", "platinum"] }))
+        expect(res.data.profile.consents.whatsapp).toEqual(expect.objectContaining({ status: "granted", source: "storefront" }))
+        expect(res.data.profile.pan_masked).toBeUndefined()
+
+        await api.post("/store/customers/me/profile", { consents: { sms: "revoked" } }, me)
+        const { data } = await api.get("/store/customers/me/profile", me)
+        expect(Object.keys(data.profile.consents).sort()).toEqual(["sms", "whatsapp"])
+        expect(data.profile.ring_size).toBe("12")
+
+        for (const forbidden of [{ pan: "ABCDE1234F" }, { tags: ["vip"] }, { assigned_user_id: "user_x" }]) {
+          const refused = await expectStatus(api.post("/store/customers/me/profile", forbidden, me))
+          expect(refused.status).toBe(400)
+        }
+        const future = await expectStatus(api.post("/store/customers/me/profile", { birthday: "2099-01-01" }, me))
+        expect(future.data.message).toMatch(/birthday cannot be in the future/)
+        expect((await expectStatus(api.get("/store/customers/me/profile", { headers: pk }))).status).toBe(401)
+      })
+    })
   },
 })

@@ -1,4 +1,5 @@
 import {
+  authenticate,
   defineMiddlewares,
   validateAndTransformBody,
   validateAndTransformQuery,
@@ -19,6 +20,7 @@ import {
   ListInteractionsQuery,
   ListTasksQuery,
   LogInteractionBody,
+  StoreProfileBody,
   UpcomingQuery,
 } from "./utils/crm"
 import { jewelErrorHandler } from "./utils/errors"
@@ -33,6 +35,16 @@ function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaRespo
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
   routes: [
+    {
+      matcher: "/store/customers/me/profile",
+      methods: ["GET", "POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/store/customers/me/profile",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(StoreProfileBody)],
+    },
     {
       matcher: "/admin/crm/customers/:id/interactions",
       methods: ["GET"],

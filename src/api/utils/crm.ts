@@ -80,12 +80,9 @@ export function piiKey(): Buffer {
 /** The profile part of a create body, consents stamped with time and source. */
 export function toProfileData(body: CreateCrmCustomerBodyType, source: string): CustomerProfileData {
   const { first_name: _f, last_name: _l, email: _e, pan, consents, ...profile } = body
-  const at = new Date().toISOString()
   return {
     ...profile,
-    consents: consents
-      ? Object.fromEntries(Object.entries(consents).map(([channel, status]) => [channel, { status, at, source }]))
-      : null,
+    consents: stampConsents(consents, source) ?? null,
     ...(pan ? { pan_encrypted: encryptSecret(pan, piiKey()), pan_masked: maskPan(pan) } : {}),
   }
 }
@@ -145,3 +142,62 @@ export type CompleteTaskBodyType = z.infer<typeof CompleteTaskBody>
 
 export const UpcomingQuery = z.object({ days: z.coerce.number().int().min(0).max(60).default(7) }).strict()
 export type UpcomingQueryType = z.infer<typeof UpcomingQuery>
+
+/** What customers may change about themselves: not PAN, tags, staff or notes. */
+export const StoreProfileBody = z
+  .object({
+    birthday: z.coerce.date().nullable().optional(),
+    anniversary: z.coerce.date().nullable().optional(),
+    ring_size: z.string().trim().max(10).nullable().optional(),
+    bangle_size: z.string().trim().max(10).nullable().optional(),
+    preferred_metals: z.array(z.enum(METALS)).max(3).optional(),
+    preferred_purities: z.array(z.string().regex(/^\d{3}$/, "purities are finenesses like 916")).max(10).optional(),
+    preferred_categories: z.array(ShortText).max(20).optional(),
+    budget_band: z.enum(["under_25k", "from_25k_to_1l", "from_1l_to_5l", "above_5l"]).nullable().optional(),
+    consents: z.object({ sms: Consent.optional(), whatsapp: Consent.optional(), email: Consent.optional() }).strict().optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const today = new Date()
+    if (body.birthday && body.birthday > today) {
+      ctx.addIssue({ code: "custom", path: ["birthday"], message: "birthday cannot be in the future" })
+    }
+    if (body.anniversary && body.anniversary > today) {
+      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be in the future" })
+    }
+    if (body.birthday && body.anniversary && body.anniversary < body.birthday) {
+      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be before the birthday" })
+    }
+  })
+export type StoreProfileBodyType = z.infer<typeof StoreProfileBody>
+
+const STORE_PROFILE_FIELDS = [
+  "birthday",
+  "anniversary",
+  "ring_size",
+  "bangle_size",
+  "preferred_metals",
+  "preferred_purities",
+  "preferred_categories",
+  "budget_band",
+  "consents",
+  "phone",
+] as const
+
+/** The part of a profile a customer sees about themselves. */
+export function presentOwnProfile(profile: Record<string, unknown> | null | undefined) {
+  return Object.fromEntries(STORE_PROFILE_FIELDS.map((k) => [k, profile?.[k] ?? null]))
+}
+
+/** Consents as given by a channel, stamped with time and source. */
+export function stampConsents(consents: Record<string, string | undefined> | undefined, source: string) {
+  if (!consents) {
+    return undefined
+  }
+  const at = new Date().toISOString()
+  return Object.fromEntries(
+    Object.entries(consents)
+      .filter(([, status]) => status)
+      .map(([channel, status]) => [channel, { status, at, source }])
+  )
+}
