@@ -16,46 +16,57 @@ const parsed = <T>(parse: (v: string) => T) =>
   })
 
 const Phone = parsed(normalizePhone)
+
+/** Birthdays and anniversaries are in the past, and a wedding comes after the birth. */
+function checkOccasionDates(
+  body: { birthday?: Date | null; anniversary?: Date | null },
+  ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string }) => void }
+) {
+  const today = new Date()
+  if (body.birthday && body.birthday > today) {
+    ctx.addIssue({ code: "custom", path: ["birthday"], message: "birthday cannot be in the future" })
+  }
+  if (body.anniversary && body.anniversary > today) {
+    ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be in the future" })
+  }
+  if (body.birthday && body.anniversary && body.anniversary < body.birthday) {
+    ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be before the birthday" })
+  }
+}
 const Consent = z.enum(["granted", "revoked"])
 const ShortText = z.string().trim().min(1).max(100)
 
+/** What both staff and the customer may record: dates, sizes, preferences, consents. */
+const PreferenceFields = {
+  birthday: z.coerce.date().nullable().optional(),
+  anniversary: z.coerce.date().nullable().optional(),
+  ring_size: z.string().trim().max(10).nullable().optional(),
+  bangle_size: z.string().trim().max(10).nullable().optional(),
+  preferred_metals: z.array(z.enum(METALS)).max(3).optional(),
+  preferred_purities: z.array(z.string().regex(/^\d{3}$/, "purities are finenesses like 916")).max(10).optional(),
+  preferred_categories: z.array(ShortText).max(20).optional(),
+  budget_band: z.enum(["under_25k", "from_25k_to_1l", "from_1l_to_5l", "above_5l"]).nullable().optional(),
+  consents: z.object({ sms: Consent.optional(), whatsapp: Consent.optional(), email: Consent.optional() }).strict().optional(),
+}
+
 export const CreateCrmCustomerBody = z
   .object({
+    ...PreferenceFields,
     first_name: ShortText,
     last_name: ShortText.optional(),
     email: z.string().trim().toLowerCase().email().max(200).optional(),
     phone: Phone.optional(),
     alternate_phone: Phone.optional(),
-    birthday: z.coerce.date().optional(),
-    anniversary: z.coerce.date().optional(),
-    ring_size: z.string().trim().max(10).optional(),
-    bangle_size: z.string().trim().max(10).optional(),
-    preferred_metals: z.array(z.enum(METALS)).max(3).optional(),
-    preferred_purities: z.array(z.string().regex(/^\d{3}$/, "purities are finenesses like 916")).max(10).optional(),
-    preferred_categories: z.array(ShortText).max(20).optional(),
-    budget_band: z.enum(["under_25k", "from_25k_to_1l", "from_1l_to_5l", "above_5l"]).optional(),
     tags: z.array(z.string().trim().min(1).max(30)).max(30).optional(),
     home_branch_id: z.string().min(1).optional(),
     assigned_user_id: z.string().min(1).optional(),
     source: z.string().trim().max(50).optional(),
     referred_by_customer_id: z.string().min(1).optional(),
-    consents: z.object({ sms: Consent.optional(), whatsapp: Consent.optional(), email: Consent.optional() }).strict().optional(),
     pan: parsed(normalizePan).optional(),
     notes: z.string().max(5000).optional(),
   })
   .strict()
-  .superRefine((body, ctx) => {
-    const today = new Date()
-    if (body.birthday && body.birthday > today) {
-      ctx.addIssue({ code: "custom", path: ["birthday"], message: "birthday cannot be in the future" })
-    }
-    if (body.anniversary && body.anniversary > today) {
-      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be in the future" })
-    }
-    if (body.birthday && body.anniversary && body.anniversary < body.birthday) {
-      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be before the birthday" })
-    }
-  })
+  .superRefine(checkOccasionDates)
 
 export type CreateCrmCustomerBodyType = z.infer<typeof CreateCrmCustomerBody>
 
@@ -144,31 +155,8 @@ export const UpcomingQuery = z.object({ days: z.coerce.number().int().min(0).max
 export type UpcomingQueryType = z.infer<typeof UpcomingQuery>
 
 /** What customers may change about themselves: not PAN, tags, staff or notes. */
-export const StoreProfileBody = z
-  .object({
-    birthday: z.coerce.date().nullable().optional(),
-    anniversary: z.coerce.date().nullable().optional(),
-    ring_size: z.string().trim().max(10).nullable().optional(),
-    bangle_size: z.string().trim().max(10).nullable().optional(),
-    preferred_metals: z.array(z.enum(METALS)).max(3).optional(),
-    preferred_purities: z.array(z.string().regex(/^\d{3}$/, "purities are finenesses like 916")).max(10).optional(),
-    preferred_categories: z.array(ShortText).max(20).optional(),
-    budget_band: z.enum(["under_25k", "from_25k_to_1l", "from_1l_to_5l", "above_5l"]).nullable().optional(),
-    consents: z.object({ sms: Consent.optional(), whatsapp: Consent.optional(), email: Consent.optional() }).strict().optional(),
-  })
-  .strict()
-  .superRefine((body, ctx) => {
-    const today = new Date()
-    if (body.birthday && body.birthday > today) {
-      ctx.addIssue({ code: "custom", path: ["birthday"], message: "birthday cannot be in the future" })
-    }
-    if (body.anniversary && body.anniversary > today) {
-      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be in the future" })
-    }
-    if (body.birthday && body.anniversary && body.anniversary < body.birthday) {
-      ctx.addIssue({ code: "custom", path: ["anniversary"], message: "anniversary cannot be before the birthday" })
-    }
-  })
+export const StoreProfileBody = z.object(PreferenceFields).strict()
+  .superRefine(checkOccasionDates)
 export type StoreProfileBodyType = z.infer<typeof StoreProfileBody>
 
 const STORE_PROFILE_FIELDS = [
