@@ -98,7 +98,7 @@ medusaIntegrationTestRunner({
       expect((await expectStatus(api.get("/admin/crm/upcoming?days=400", auth))).status).toBe(400)
     })
 
-    it("turns a placed order into a purchase interaction on the buyer's timeline, once", async () => {
+    it("turns a placed order into one purchase interaction, and the customer 360 shows the purchase", async () => {
       const { data: regions } = await api.get("/store/regions", store)
       const { data: products } = await api.get("/store/products?handle=24k-gold-coin&fields=variants.id,variants.sku", store)
       const coin = products.products[0].variants.find((v: { sku: string }) => v.sku === "COIN-24K-5G")
@@ -135,6 +135,22 @@ medusaIntegrationTestRunner({
       // The guest buyer got a customer (and a CRM profile) from Medusa's checkout.
       const timeline = await api.get(`/admin/crm/customers/${interactions[0].customer_id}/interactions`, auth)
       expect(timeline.data.interactions.map((i: { order_id: string }) => i.order_id)).toEqual([order.id])
+
+      const { data: view } = await api.get(`/admin/crm/customers/${interactions[0].customer_id}/360`, auth)
+      expect(view.customer.email).toBe("kiran.rao@example.in")
+      expect(view.purchases).toEqual(
+        expect.objectContaining({
+          order_count: 1,
+          lifetime_value: order.total,
+          average_order_value: order.total,
+          favourite_metal: "gold",
+          favourite_category: "coins-bars",
+        })
+      )
+      expect(view.purchases.recent_orders[0].items).toEqual([expect.objectContaining({ variant_id: coin.id, quantity: 1 })])
+      expect(view.interactions.map((i: { kind: string }) => i.kind)).toEqual(["purchase"])
+      expect(view.open_tasks).toEqual([])
+      expect((await expectStatus(api.get("/admin/crm/customers/cus_nope/360", auth))).status).toBe(404)
     })
   },
 })

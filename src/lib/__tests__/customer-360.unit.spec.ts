@@ -1,0 +1,33 @@
+import { summarisePurchases } from "../customer-360"
+
+describe("summarisePurchases", () => {
+  it("adds totals without float drift and leaves cancelled orders out", () => {
+    const summary = summarisePurchases([
+      { created_at: "2026-01-10T10:00:00Z", status: "completed", total: 0.1, items: [{ quantity: 1, metal: "gold", category: "rings" }] },
+      { created_at: "2026-03-05T10:00:00Z", status: "pending", total: 0.2, items: [{ quantity: 2, metal: "silver", category: "silverware" }] },
+      { created_at: "2026-02-01T10:00:00Z", status: "canceled", total: 1000, items: [{ quantity: 5, metal: "platinum", category: "rings" }] },
+      { created_at: "2025-12-24T10:00:00Z", status: "completed", total: "33835.50", items: [{ quantity: 1, metal: "gold", category: "necklaces" }] },
+    ])
+    expect(summary).toEqual({
+      lifetime_value: 33835.8,
+      order_count: 3,
+      average_order_value: 11278.6,
+      first_purchase_at: "2025-12-24T10:00:00.000Z",
+      last_purchase_at: "2026-03-05T10:00:00.000Z",
+      favourite_metal: "gold",
+      favourite_category: "silverware",
+    })
+  })
+
+  it("is empty for a customer who has not bought yet", () => {
+    expect(summarisePurchases([])).toEqual({
+      lifetime_value: 0,
+      order_count: 0,
+      average_order_value: 0,
+      first_purchase_at: null,
+      last_purchase_at: null,
+      favourite_metal: null,
+      favourite_category: null,
+    })
+  })
+})
