@@ -13,6 +13,11 @@ export function isValidHuid(value: string): boolean {
   return /^[A-Z0-9]{6}$/.test(value)
 }
 
+/** A tag (barcode) code: 3–40 letters, digits or dashes, starting with a letter or digit. */
+export function isValidTagCode(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/.test(value)
+}
+
 /** 1 carat = 200 mg, so milli-carats / 5 = milligrams. */
 export function stonesWeightMg(stones: Pick<StoneLine, "weight_mct">[]): number {
   return Math.round(stones.reduce((sum, s) => sum + s.weight_mct, 0) / 5)

@@ -4,7 +4,7 @@
  * row number as the spreadsheet shows it (the header is row 1).
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { attributeProblems, isValidHuid, normalizeHuid } from "./jewelry-attributes"
+import { attributeProblems, isValidHuid, isValidTagCode, normalizeHuid } from "./jewelry-attributes"
 import { caratsToMct, gramsToMg, percentToBp, rupeesToPaise } from "./money"
 import { GST_RATES, METALS, type Metal, type StoneLine } from "./pricing"
 
@@ -164,7 +164,7 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
     errors.push(`HUID "${huidRaw}" must be exactly 6 characters, A–Z and 0–9`)
   }
   const tag = get("tag_code")
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/.test(tag)) {
+  if (!isValidTagCode(tag)) {
     errors.push(`tag_code "${tag}" must be 3–40 letters, digits or dashes`)
   }
   const mode = (get("pricing_mode") || "rate_based").toLowerCase()

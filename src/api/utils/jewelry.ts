@@ -24,18 +24,15 @@ export type PriceBreakdownQueryType = z.infer<typeof PriceBreakdownQuery>
 type StoredBreakdown = PriceBreakdown & { metal: string; purity: number; rate_source: string }
 
 /**
- * The stored breakdown, with the GST split for another place of supply when
- * asked: the same pricing function, fed the stored rate and the piece.
+ * A piece's breakdown for another place of supply: the same pricing
+ * function, fed the stored rate and the piece.
  */
 export function breakdownFor(
   stored: StoredBreakdown,
   piece: StoredPiece,
   branchState: string,
-  supplyState: string | undefined
+  supplyState: string
 ): StoredBreakdown {
-  if (!supplyState) {
-    return stored
-  }
   const again = priceStoredPiece(piece, stored.rate_per_g, branchState, supplyState)
   return { ...again, metal: stored.metal, purity: stored.purity, rate_source: stored.rate_source }
 }

@@ -481,14 +481,7 @@ async function ensureProducts(
   if (!missing.length) {
     return
   }
-  // The variants of these SKUs are about to be made, so any stock record that
-  // still carries one belongs to a variant an interrupted run left behind.
-  const orphans = await container
-    .resolve(Modules.INVENTORY)
-    .listInventoryItems({ sku: missing.flatMap((p) => p.option.values.map((v) => v.sku)) }, { select: ["id"] })
-  if (orphans.length) {
-    await deleteInventoryItemWorkflow(container).run({ input: orphans.map((i) => i.id) })
-  }
+  await removeLeftovers(container, { skus: missing.flatMap((p) => p.option.values.map((v) => v.sku)) })
   await createProductsWorkflow(container).run({
     input: {
       products: missing.map((p) => ({
@@ -623,16 +616,10 @@ async function ensureJewelryAttributes(container: MedusaContainer) {
   if (!items.length) {
     return
   }
-  // These variants have no attributes, so a record still holding one of their
-  // tags or HUIDs was left behind with a variant an interrupted run lost.
-  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
-  const orphans = [
-    ...(await jewelry.listJewelryAttributes({ tag_code: items.map((i) => i.tag_code) }, { select: ["id"] })),
-    ...(await jewelry.listJewelryAttributes({ huid: items.map((i) => i.huid).filter((h): h is string => !!h) }, { select: ["id"] })),
-  ]
-  if (orphans.length) {
-    await jewelry.deleteJewelryAttributes([...new Set(orphans.map((o) => o.id))])
-  }
+  await removeLeftovers(container, {
+    tags: items.map((i) => i.tag_code),
+    huids: items.map((i) => i.huid).filter((h): h is string => !!h),
+  })
   await createJewelryAttributesWorkflow(container).run({ input: { items } })
 }
 
@@ -674,16 +661,9 @@ async function ensureGeneratedCatalog(
   }
   const missing = catalog.filter((p) => !existing.some((e) => e.handle === p.handle && complete(e)))
   if (missing.length) {
+    // In the generated catalogue a piece's tag is its SKU.
     const skus = missing.flatMap((p) => p.variants.map((v) => v.sku!))
-    const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
-    const orphanItems = await container.resolve(Modules.INVENTORY).listInventoryItems({ sku: skus }, { select: ["id"] })
-    if (orphanItems.length) {
-      await deleteInventoryItemWorkflow(container).run({ input: orphanItems.map((i) => i.id) })
-    }
-    const orphanPieces = await jewelry.listJewelryAttributes({ tag_code: skus }, { select: ["id"] })
-    if (orphanPieces.length) {
-      await jewelry.deleteJewelryAttributes(orphanPieces.map((p) => p.id))
-    }
+    await removeLeftovers(container, { skus, tags: skus })
   }
   const categories = await container
     .resolve(Modules.PRODUCT)
@@ -716,5 +696,30 @@ async function ensureGeneratedCatalog(
   )
   if (wanted.length) {
     await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: wanted } })
+  }
+}
+
+/**
+ * Removes stock records (by SKU) and jewelry attributes (by tag or HUID) that
+ * an interrupted run left behind with variants it lost. Called only for
+ * pieces about to be made, so anything still holding their keys is a leftover.
+ */
+async function removeLeftovers(
+  container: MedusaContainer,
+  { skus = [], tags = [], huids = [] }: { skus?: string[]; tags?: string[]; huids?: string[] }
+) {
+  if (skus.length) {
+    const items = await container.resolve(Modules.INVENTORY).listInventoryItems({ sku: skus }, { select: ["id"] })
+    if (items.length) {
+      await deleteInventoryItemWorkflow(container).run({ input: items.map((i) => i.id) })
+    }
+  }
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const pieces = [
+    ...(tags.length ? await jewelry.listJewelryAttributes({ tag_code: tags }, { select: ["id"] }) : []),
+    ...(huids.length ? await jewelry.listJewelryAttributes({ huid: huids }, { select: ["id"] }) : []),
+  ]
+  if (pieces.length) {
+    await jewelry.deleteJewelryAttributes([...new Set(pieces.map((p) => p.id))])
   }
 }

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
-import { attributeProblems } from "../../../lib/jewelry-attributes"
+import { attributeProblems, isValidTagCode } from "../../../lib/jewelry-attributes"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 import type { JewelryAttributesInput } from ".."
@@ -25,7 +25,7 @@ export const validateJewelryAttributesStep = createStep(
       })) {
         problems.push(where + problem)
       }
-      if (!/^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/.test(item.tag_code)) {
+      if (!isValidTagCode(item.tag_code)) {
         problems.push(`${where}tag code "${item.tag_code}" must be 3–40 letters, digits or dashes`)
       }
     })

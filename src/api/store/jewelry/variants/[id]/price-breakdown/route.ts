@@ -26,12 +26,11 @@ export async function GET(req: MedusaRequest<unknown, PriceBreakdownQueryType>, 
   if (!attributes.breakdown) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant "${req.params.id}" has not been priced yet`)
   }
-  const breakdown = breakdownFor(
-    attributes.breakdown as Parameters<typeof breakdownFor>[0],
-    attributes as unknown as Parameters<typeof breakdownFor>[1],
-    await catalogueStateCode(req.scope),
-    state_code
-  )
+  const stored = attributes.breakdown as Parameters<typeof breakdownFor>[0]
+  // The stored breakdown already is the catalogue's; only another place of supply needs a recompute.
+  const breakdown = state_code
+    ? breakdownFor(stored, attributes as unknown as Parameters<typeof breakdownFor>[1], await catalogueStateCode(req.scope), state_code)
+    : stored
   res.json({
     variant_id: variant.id,
     tag_code: attributes.tag_code,
