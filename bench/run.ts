@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- [N]`: boots the app on a database of its own (a throwaway
  * embedded PostgreSQL, or BENCH_DATABASE_URL), seeds the demo shop plus N
- * products (default 1000), and measures each workload next to a Medusa core
+ * products (default 1000) and BENCH_PIECES rate-based pieces loaded by SQL
+ * (default 100 000, for the reprice workload), and measures each workload next to a Medusa core
  * endpoint or the raw SQL that answers the same question, in the same run.
  *
  * Each workload: 30 warm-up requests, then `BENCH_REQUESTS` (default 300)
@@ -16,8 +17,10 @@ import { LauncherError } from "../launcher/errors"
 import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa } from "../launcher/medusa"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
+import { loadBulkPieces } from "./bulk-pieces"
 
 const N = Number(process.argv[2] ?? process.env.BENCH_PRODUCTS ?? 1000)
+const PIECES = Number(process.env.BENCH_PIECES ?? 100_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300)
 const WARMUP = 30
 const ADMIN = { email: "bench@jewel-crm.local", password: randomBytes(12).toString("base64url") }
@@ -81,6 +84,9 @@ async function main() {
   if (!Number.isInteger(N) || N < 0) {
     throw new LauncherError(`the product count must be a whole number, got "${process.argv[2]}"`)
   }
+  if (!Number.isInteger(PIECES) || PIECES < 0) {
+    throw new LauncherError(`BENCH_PIECES must be a whole number, got "${process.env.BENCH_PIECES}"`)
+  }
   let cluster: RunningCluster | undefined
   let clusterDir: string | undefined
   let databaseUrl = process.env.BENCH_DATABASE_URL
@@ -117,6 +123,10 @@ async function main() {
     log(`loading ${N} products`)
     await runMedusa(["exec", "./src/scripts/bench-load-products.ts"], env, path.join(logDir, "bench-products.log"), "bench product load")
 
+    await client.connect()
+    log(`loading ${PIECES} rate-based pieces by SQL for the reprice workload`)
+    await loadBulkPieces(client, PIECES)
+
     const port = await freePort()
     server = spawnMedusa(["start", "--port", String(port)], { ...env, PORT: String(port) }, path.join(logDir, "bench-server.log"), {
       ownGroup: true,
@@ -124,7 +134,6 @@ async function main() {
     await waitForHealth(port)
     const base = `http://127.0.0.1:${port}`
 
-    await client.connect()
     // Fresh statistics after the bulk load, as autovacuum would soon give them.
     await client.query("ANALYZE")
     const { rows: keyRows } = await client.query<{ token: string; sales_channel_id: string }>(
@@ -223,7 +232,7 @@ async function main() {
 
     const f = (n: number) => n.toFixed(2)
     const lines = [
-      `jewel-crm bench: ${N} products (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
+      `jewel-crm bench: ${N} products and ${PIECES} SQL-loaded rate-based pieces (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
       "",
       "| workload | ours p50 ms | ours p95 ms | baseline | baseline p50 ms | baseline p95 ms | ratio p50 | ratio p95 |",
       "|---|---:|---:|---|---:|---:|---:|---:|",

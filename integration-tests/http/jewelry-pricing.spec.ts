@@ -4,6 +4,7 @@ import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { createJewelryAttributesWorkflow } from "../../src/workflows/create-jewelry-attributes"
+import { repriceBatchWorkflow } from "../../src/workflows/reprice-jewelry"
 import { createRepriceJob, findStalledRepriceJobs, runRepriceJob } from "../../src/workflows/reprice-jewelry/run-reprice-job"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
@@ -139,6 +140,45 @@ medusaIntegrationTestRunner({
       expect((await findStalledRepriceJobs(container)).map((j) => j.id)).toContain(job.id)
       const done = await runRepriceJob(container, job.id, 3)
       expect(done).toEqual(expect.objectContaining({ status: "succeeded", processed: all.length, failed: 0 }))
+    })
+
+    it("puts the old prices back when a batch fails after writing them (compensation)", async () => {
+      const container = getContainer()
+      const pricing = container.resolve(Modules.PRICING)
+      const inrBefore = (await pricing.listPrices({ currency_code: "inr" }, { select: ["id", "amount"], take: null }))
+        .map((p) => [p.id, Number(p.amount)])
+        .sort()
+      // Rates move (recorded without the event, so no job runs meanwhile), so the batch has new prices to write...
+      await container
+        .resolve<JewelryModuleService>(JEWELRY_MODULE)
+        .createMetalRates({ metal: "gold", purity: 916, rate_per_g_paise: 740000, effective_from: new Date(), source: "test" })
+      // ...and the progress step fails: its job record does not exist.
+      await expect(
+        repriceBatchWorkflow(container).run({ input: { job_id: "rpjob_gone", after: null, limit: 1000, state_code: "27" } })
+      ).rejects.toMatchObject({ message: expect.stringMatching(/RepriceJob with id: rpjob_gone was not found/) })
+      const inrAfter = (await pricing.listPrices({ currency_code: "inr" }, { select: ["id", "amount"], take: null }))
+        .map((p) => [p.id, Number(p.amount)])
+        .sort()
+      expect(inrAfter).toEqual(inrBefore)
+      // The same batch with a real job then writes the new prices.
+      const job = await createRepriceJob(container, "manual")
+      await runRepriceJob(container, job.id)
+      // 4.100 g × ₹7,400.00 = ₹30,340.00 + 4.100 g × ₹450 making + ₹45 = ₹32,230.00
+      expect(await ringPrice()).toBe(32230)
+    })
+
+    it("gives a piece whose price set has no INR price one", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "product_variant", fields: ["price_set.id", "price_set.prices.*"], filters: { id: ringId } })
+      const set = (data[0] as unknown as { price_set: { id: string; prices: { id: string; currency_code: string }[] } }).price_set
+      const pricing = container.resolve(Modules.PRICING)
+      const expected = await ringPrice()
+      await pricing.softDeletePrices(set.prices.filter((p) => p.currency_code === "inr").map((p) => p.id))
+      const job = await createRepriceJob(container, "manual")
+      expect(await runRepriceJob(container, job.id)).toEqual(expect.objectContaining({ status: "succeeded", failed: 0 }))
+      const inr = await pricing.listPrices({ price_set_id: [set.id], currency_code: "inr" })
+      expect(inr.map((p) => Number(p.amount))).toEqual([expected])
     })
 
     it("POST /admin/jewelry/reprice-jobs starts a job and answers 202", async () => {

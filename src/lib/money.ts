@@ -31,6 +31,15 @@ export function paiseToAmount(paise: number): number {
   return paise / 100
 }
 
+/** Paise as an exact decimal string of rupees: 7245050 → "72450.5", 100 → "1". */
+export function paiseToDecimal(paise: number): string {
+  const big = toBig(paise, "paise")
+  const sign = big < 0n ? "-" : ""
+  const abs = big < 0n ? -big : big
+  const fraction = (abs % 100n).toString().padStart(2, "0").replace(/0+$/, "")
+  return `${sign}${abs / 100n}${fraction ? `.${fraction}` : ""}`
+}
+
 /**
  * Parses a decimal in rupees ("7245.5", "7,245.50", 7245.5) into paise,
  * refusing more than two decimals instead of rounding them away.

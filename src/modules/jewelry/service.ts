@@ -45,6 +45,28 @@ class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes,
       .filter((row) => !wanted || wanted.has(row.branch_id))
       .map((row) => ({ ...row, purity: Number(row.purity), rate_per_g_paise: Number(row.rate_per_g_paise) }))
   }
+
+  /**
+   * Stores many computed breakdowns in one statement (a reprice batch writes
+   * thousands; the generated update would issue one query per row).
+   */
+  @InjectManager()
+  async storeBreakdowns(
+    items: { id: string; breakdown: Record<string, unknown> }[],
+    pricedAt: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!items.length) {
+      return
+    }
+    await sharedContext.manager!.execute(
+      `update jewelry_attributes ja
+          set breakdown = v.breakdown, priced_at = ?, updated_at = now()
+         from jsonb_to_recordset(?::jsonb) as v(id text, breakdown jsonb)
+        where ja.id = v.id`,
+      [pricedAt, JSON.stringify(items)]
+    )
+  }
 }
 
 export default JewelryModuleService

@@ -42,6 +42,7 @@ import { createJewelryProductsWorkflow } from "../../workflows/create-jewelry-pr
 import { createRepriceJob, runRepriceJob } from "../../workflows/reprice-jewelry/run-reprice-job"
 import { demoCatalog } from "./catalog"
 import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
+import { ensureRateHistory, RATE_HISTORY_DAYS } from "./rate-history"
 import {
   DEMO_BRANCHES,
   DEMO_CATEGORIES,
@@ -130,6 +131,8 @@ export async function seedDemoShop(
   if (catalog) {
     log("generated catalogue (~300 pieces)")
     await ensureGeneratedCatalog(container, branches, log)
+    log(`metal rate history (${RATE_HISTORY_DAYS} days)`)
+    await ensureRateHistory(container)
   }
 
   await storeService.updateStores(store.id, {

@@ -29,7 +29,12 @@ export async function createRepriceJob(container: MedusaContainer, trigger: Trig
 }
 
 /** Runs (or resumes) a job to the end; returns the job as it finished. */
-export async function runRepriceJob(container: MedusaContainer, jobId: string, batchSize = REPRICE_BATCH_SIZE) {
+export async function runRepriceJob(
+  container: MedusaContainer,
+  jobId: string,
+  batchSize = REPRICE_BATCH_SIZE,
+  onProgress?: (processed: number, total: number) => void
+) {
   const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
   const locking = container.resolve(Modules.LOCKING)
   return locking.execute(
@@ -43,6 +48,7 @@ export async function runRepriceJob(container: MedusaContainer, jobId: string, b
       await jewelry.updateRepriceJobs({ id: job.id, status: "running", started_at: job.started_at ?? now, heartbeat_at: now, error: null })
       const stateCode = await catalogueStateCode(container)
       let cursor = job.cursor
+      let processed = job.processed
       try {
         for (;;) {
           const { result } = await repriceBatchWorkflow(container).run({
@@ -55,6 +61,8 @@ export async function runRepriceJob(container: MedusaContainer, jobId: string, b
             },
           })
           cursor = result.last_id ?? cursor
+          processed += result.count
+          onProgress?.(processed, job.total)
           if (result.count < batchSize) {
             break
           }
@@ -69,7 +77,7 @@ export async function runRepriceJob(container: MedusaContainer, jobId: string, b
         })
       } catch (e) {
         // The cursor stays where the last committed batch left it: resumable.
-        return await jewelry.updateRepriceJobs({ id: job.id, status: "failed", error: (e as Error).message, finished_at: new Date() })
+        return await jewelry.updateRepriceJobs({ id: job.id, status: "failed", error: (e as Error).message.slice(0, 500), finished_at: new Date() })
       }
     },
     { timeout: 3600 }

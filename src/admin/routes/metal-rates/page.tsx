@@ -3,6 +3,7 @@ import { CurrencyDollar } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
+import { RateChart } from "../../components/rate-chart"
 import { inr, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { Branch, MetalRate, RepriceJob } from "../../lib/types"
@@ -209,6 +210,15 @@ const MetalRatesPage = () => {
             ))}
           </Table.Body>
         </Table>
+      </Container>
+
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Heading level="h2">Trend</Heading>
+        </div>
+        <div className="px-6 py-4">
+          <RateChart current={current?.rates ?? []} />
+        </div>
       </Container>
 
       <Container className="p-0">

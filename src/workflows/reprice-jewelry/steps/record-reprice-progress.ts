@@ -23,8 +23,9 @@ export const recordRepriceProgressStep = createStep(
     const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
     const now = new Date()
     if (input.pieces.length) {
-      await jewelry.updateJewelryAttributes(
-        input.pieces.map((piece) => ({ id: piece.attributes_id, breakdown: piece.breakdown, priced_at: now }))
+      await jewelry.storeBreakdowns(
+        input.pieces.map((piece) => ({ id: piece.attributes_id, breakdown: piece.breakdown })),
+        now
       )
     }
     const job = await jewelry.retrieveRepriceJob(input.job_id)

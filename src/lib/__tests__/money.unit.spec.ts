@@ -1,0 +1,27 @@
+import { mulDivHalfUp, paiseToAmount, paiseToDecimal, rupeesToPaise } from "../money"
+
+describe("money", () => {
+  it("writes paise as an exact rupee decimal", () => {
+    expect(paiseToDecimal(7245050)).toBe("72450.5")
+    expect(paiseToDecimal(100)).toBe("1")
+    expect(paiseToDecimal(1)).toBe("0.01")
+    expect(paiseToDecimal(0)).toBe("0")
+    expect(paiseToDecimal(-250)).toBe("-2.5")
+    expect(paiseToDecimal(9007199254740991)).toBe("90071992547409.91")
+  })
+
+  it("refuses fractional paise", () => {
+    expect(() => paiseToDecimal(1.5)).toThrow()
+    expect(() => paiseToAmount(Number.NaN)).toThrow()
+  })
+
+  it("rounds half up in integer arithmetic", () => {
+    expect(mulDivHalfUp(5, 1, 2)).toBe(3)
+    expect(mulDivHalfUp(724550, 8350, 1000)).toBe(6049993)
+  })
+
+  it("parses rupees without losing paise", () => {
+    expect(rupeesToPaise("7,245.50")).toBe(724550)
+    expect(() => rupeesToPaise("1.005")).toThrow()
+  })
+})
