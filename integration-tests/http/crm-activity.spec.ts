@@ -136,7 +136,16 @@ medusaIntegrationTestRunner({
       const timeline = await api.get(`/admin/crm/customers/${interactions[0].customer_id}/interactions`, auth)
       expect(timeline.data.interactions.map((i: { order_id: string }) => i.order_id)).toEqual([order.id])
 
-      const { data: view } = await api.get(`/admin/crm/customers/${interactions[0].customer_id}/360`, auth)
+      // Purchase aggregates follow the order events; the replay above counted nothing twice.
+      const customerId = interactions[0].customer_id
+      let stats: { order_count: number }[] = []
+      for (let i = 0; i < 50 && !stats.length; i++) {
+        stats = (await crm.listCustomerStats({ customer_id: customerId })) as typeof stats
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(stats.map((s) => s.order_count)).toEqual([1])
+
+      const { data: view } = await api.get(`/admin/crm/customers/${customerId}/360`, auth)
       expect(view.customer.email).toBe("kiran.rao@example.in")
       expect(view.purchases).toEqual(
         expect.objectContaining({
@@ -150,6 +159,8 @@ medusaIntegrationTestRunner({
       expect(view.purchases.recent_orders[0].items).toEqual([expect.objectContaining({ variant_id: coin.id, quantity: 1 })])
       expect(view.interactions.map((i: { kind: string }) => i.kind)).toEqual(["purchase"])
       expect(view.open_tasks).toEqual([])
+      // Sections contributed from src/customer-360/sections.
+      expect(view.sections.wishlist).toEqual({ title: "Wishlist", data: { count: 0, items: [] } })
       expect((await expectStatus(api.get("/admin/crm/customers/cus_nope/360", auth))).status).toBe(404)
     })
   },

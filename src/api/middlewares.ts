@@ -15,8 +15,14 @@ import {
 } from "./utils/branches"
 import {
   CompleteTaskBody,
+  AddWishlistItemBody,
   CreateCrmCustomerBody,
+  DuplicatesQuery,
   ListCrmCustomersQuery,
+  ListMergesQuery,
+  ListWishlistQuery,
+  MergeCustomersBody,
+  RemoveWishlistItemQuery,
   ListInteractionsQuery,
   ListTasksQuery,
   LogInteractionBody,
@@ -45,6 +51,25 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [validateAndTransformBody(StoreProfileBody)],
     },
+    {
+      matcher: "/store/customers/me/wishlist",
+      methods: ["GET", "POST", "DELETE"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    { matcher: "/store/customers/me/wishlist", methods: ["GET"], middlewares: [validateAndTransformQuery(ListWishlistQuery, {})] },
+    { matcher: "/store/customers/me/wishlist", methods: ["POST"], middlewares: [validateAndTransformBody(AddWishlistItemBody)] },
+    {
+      matcher: "/store/customers/me/wishlist",
+      methods: ["DELETE"],
+      middlewares: [validateAndTransformQuery(RemoveWishlistItemQuery, {})],
+    },
+    {
+      matcher: "/admin/crm/customers/duplicates",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(DuplicatesQuery, {})],
+    },
+    { matcher: "/admin/crm/customers/merge", methods: ["POST"], middlewares: [validateAndTransformBody(MergeCustomersBody)] },
+    { matcher: "/admin/crm/merges", methods: ["GET"], middlewares: [validateAndTransformQuery(ListMergesQuery, {})] },
     {
       matcher: "/admin/crm/customers/:id/interactions",
       methods: ["GET"],

@@ -22,42 +22,70 @@ export type PurchaseSummary = {
   favourite_category: string | null
 }
 
-/** The most bought value by pieces; ties go to the one bought first in the list. */
-function favourite(counts: Map<string, number>): string | null {
-  let best: string | null = null
-  let most = 0
-  for (const [value, count] of counts) {
-    if (count > most) {
-      best = value
-      most = count
-    }
-  }
-  return best
+/** Purchases of one customer as stored per customer (CRM `customer_stats`). */
+export type PurchaseAggregate = {
+  order_count: number
+  /** Exact decimal string in the order currency. */
+  lifetime_value: string
+  first_purchase_at: string | null
+  last_purchase_at: string | null
+  /** Pieces bought per metal and per category handle. */
+  metal_counts: Record<string, number>
+  category_counts: Record<string, number>
 }
 
-export function summarisePurchases(orders: OrderForSummary[]): PurchaseSummary {
+/** The most bought value by pieces; ties go to the alphabetically first, so the answer never depends on key order. */
+function favourite(counts: Record<string, number>): string | null {
+  let best: string | null = null
+  for (const [value, count] of Object.entries(counts)) {
+    if (best === null || count > counts[best] || (count === counts[best] && value < best)) {
+      best = value
+    }
+  }
+  return best && counts[best] > 0 ? best : null
+}
+
+/** Orders (placed, not cancelled or draft) reduced to the per-customer aggregate. */
+export function aggregatePurchases(orders: OrderForSummary[]): PurchaseAggregate {
   const placed = orders.filter((o) => o.status !== "canceled" && o.status !== "draft")
   const ltv = placed.length ? MathBN.sum(...placed.map((o) => o.total)) : MathBN.convert(0)
   const dates = placed.map((o) => new Date(o.created_at).getTime()).sort((a, b) => a - b)
-  const metals = new Map<string, number>()
-  const categories = new Map<string, number>()
+  const metal_counts: Record<string, number> = {}
+  const category_counts: Record<string, number> = {}
   for (const order of placed) {
     for (const item of order.items ?? []) {
       if (item.metal) {
-        metals.set(item.metal, (metals.get(item.metal) ?? 0) + item.quantity)
+        metal_counts[item.metal] = (metal_counts[item.metal] ?? 0) + item.quantity
       }
       if (item.category) {
-        categories.set(item.category, (categories.get(item.category) ?? 0) + item.quantity)
+        category_counts[item.category] = (category_counts[item.category] ?? 0) + item.quantity
       }
     }
   }
   return {
-    lifetime_value: MathBN.convert(ltv, 2).toNumber(),
     order_count: placed.length,
-    average_order_value: placed.length ? MathBN.convert(MathBN.div(ltv, placed.length), 2).toNumber() : 0,
+    lifetime_value: MathBN.convert(ltv, 2).toString(),
     first_purchase_at: dates.length ? new Date(dates[0]).toISOString() : null,
     last_purchase_at: dates.length ? new Date(dates[dates.length - 1]).toISOString() : null,
-    favourite_metal: favourite(metals),
-    favourite_category: favourite(categories),
+    metal_counts,
+    category_counts,
   }
+}
+
+/** The 360's purchase summary from the stored aggregate. */
+export function presentPurchases(aggregate: Omit<PurchaseAggregate, "lifetime_value"> & { lifetime_value: string | number }): PurchaseSummary {
+  const ltv = MathBN.convert(aggregate.lifetime_value, 2)
+  return {
+    lifetime_value: ltv.toNumber(),
+    order_count: aggregate.order_count,
+    average_order_value: aggregate.order_count ? MathBN.convert(MathBN.div(ltv, aggregate.order_count), 2).toNumber() : 0,
+    first_purchase_at: aggregate.first_purchase_at ? new Date(aggregate.first_purchase_at).toISOString() : null,
+    last_purchase_at: aggregate.last_purchase_at ? new Date(aggregate.last_purchase_at).toISOString() : null,
+    favourite_metal: favourite(aggregate.metal_counts ?? {}),
+    favourite_category: favourite(aggregate.category_counts ?? {}),
+  }
+}
+
+export function summarisePurchases(orders: OrderForSummary[]): PurchaseSummary {
+  return presentPurchases(aggregatePurchases(orders))
 }

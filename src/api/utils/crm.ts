@@ -189,3 +189,53 @@ export function stampConsents(consents: Record<string, string | undefined> | und
       .map(([channel, status]) => [channel, { status, at, source }])
   )
 }
+
+export const DuplicatesQuery = z
+  .object({
+    by: z.enum(["phone", "email", "name_birthday"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type DuplicatesQueryType = z.infer<typeof DuplicatesQuery>
+
+export const MergeCustomersBody = z
+  .object({
+    survivor_id: z.string().trim().min(1),
+    merged_ids: z.array(z.string().trim().min(1)).min(1).max(10),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .refine((b) => !b.merged_ids.includes(b.survivor_id), {
+    message: "A customer cannot be merged into itself",
+    path: ["merged_ids"],
+  })
+export type MergeCustomersBodyType = z.infer<typeof MergeCustomersBody>
+
+export const ListMergesQuery = z
+  .object({
+    customer_id: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type ListMergesQueryType = z.infer<typeof ListMergesQuery>
+
+export const AddWishlistItemBody = z
+  .object({
+    variant_id: z.string().trim().min(1).max(100),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+export type AddWishlistItemBodyType = z.infer<typeof AddWishlistItemBody>
+
+export const RemoveWishlistItemQuery = z.object({ variant_id: z.string().trim().min(1).max(100) }).strict()
+export type RemoveWishlistItemQueryType = z.infer<typeof RemoveWishlistItemQuery>
+
+export const ListWishlistQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type ListWishlistQueryType = z.infer<typeof ListWishlistQuery>

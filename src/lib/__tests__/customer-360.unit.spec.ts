@@ -1,4 +1,4 @@
-import { summarisePurchases } from "../customer-360"
+import { aggregatePurchases, presentPurchases, summarisePurchases } from "../customer-360"
 
 describe("summarisePurchases", () => {
   it("adds totals without float drift and leaves cancelled orders out", () => {
@@ -29,5 +29,25 @@ describe("summarisePurchases", () => {
       favourite_metal: null,
       favourite_category: null,
     })
+  })
+
+  it("stores an exact aggregate and reads the same summary back from it", () => {
+    const orders = [
+      { created_at: "2026-01-10T10:00:00Z", status: "completed", total: "45012.35", items: [{ quantity: 1, metal: "gold", category: "rings" }] },
+      { created_at: "2026-04-01T10:00:00Z", status: "completed", total: "12000.10", items: [{ quantity: 1, metal: "silver", category: "anklets" }] },
+    ]
+    const aggregate = aggregatePurchases(orders)
+    expect(aggregate).toEqual({
+      order_count: 2,
+      lifetime_value: "57012.45",
+      first_purchase_at: "2026-01-10T10:00:00.000Z",
+      last_purchase_at: "2026-04-01T10:00:00.000Z",
+      metal_counts: { gold: 1, silver: 1 },
+      category_counts: { rings: 1, anklets: 1 },
+    })
+    // A tie is broken alphabetically, whatever order the stored keys come back in.
+    const fromStore = presentPurchases({ ...aggregate, metal_counts: { silver: 1, gold: 1 }, category_counts: { rings: 1, anklets: 1 } })
+    expect(fromStore).toEqual(summarisePurchases(orders))
+    expect(fromStore).toEqual(expect.objectContaining({ favourite_metal: "gold", favourite_category: "anklets", average_order_value: 28506.23 }))
   })
 })

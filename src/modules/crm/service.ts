@@ -1,11 +1,21 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { CustomerMerge } from "./models/customer-merge"
 import { CustomerProfile } from "./models/customer-profile"
+import { CustomerStats } from "./models/customer-stats"
 import { FollowUpTask } from "./models/follow-up-task"
 import { Interaction } from "./models/interaction"
+import { WishlistItem } from "./models/wishlist-item"
 
-class CrmModuleService extends MedusaService({ CustomerProfile, Interaction, FollowUpTask }) {
+class CrmModuleService extends MedusaService({
+  CustomerProfile,
+  Interaction,
+  FollowUpTask,
+  CustomerMerge,
+  WishlistItem,
+  CustomerStats,
+}) {
   /** Profiles whose birthday or anniversary falls on one of the given month-days ("MMDD"). */
   @InjectManager()
   async listProfilesWithOccasionOn(

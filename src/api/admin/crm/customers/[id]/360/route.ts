@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { summarisePurchases } from "../../../../../../lib/customer-360"
+import { loadCustomer360Sections } from "../../../../../../customer-360"
+import { presentPurchases, summarisePurchases } from "../../../../../../lib/customer-360"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
 import { presentProfile } from "../../../../../utils/crm"
@@ -15,11 +16,15 @@ type OrderRow = {
   items?: { title: string; quantity: number; variant_id: string | null }[]
 }
 
+const RECENT_ORDERS = 5
+
 /**
  * GET /admin/crm/customers/:id/360 — everything staff need about a customer
  * in one answer: profile, purchases (lifetime value, orders, average, first
  * and last, favourite metal and category, recent orders with pieces),
- * recent interactions and open tasks.
+ * recent interactions and open tasks, then the sections other features add
+ * (src/customer-360/sections). Purchases come from the customer's stored
+ * aggregates (kept up to date on order events), never from scanning orders.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -32,45 +37,37 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (!customer) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${req.params.id}" was not found`)
   }
-  const { data: orderData } = await query.graph({
-    entity: "order",
-    fields: ["id", "display_id", "created_at", "status", "total", "currency_code", "items.title", "items.quantity", "items.variant_id"],
-    filters: { customer_id: req.params.id },
-    pagination: { order: { created_at: "DESC" } },
-  })
-  const orders = orderData as unknown as OrderRow[]
-  const variantIds = [...new Set(orders.flatMap((o) => (o.items ?? []).map((i) => i.variant_id)).filter((id): id is string => !!id))]
-  const { data: variants } = variantIds.length
-    ? await query.graph({
-        entity: "product_variant",
-        fields: ["id", "jewelry_attributes.metal", "product.categories.handle"],
-        filters: { id: variantIds },
-      })
-    : { data: [] }
-  const pieceOf = new Map(
-    (variants as { id: string; jewelry_attributes?: { metal: string } | null; product?: { categories?: { handle: string }[] } }[]).map((v) => [
-      v.id,
-      { metal: v.jewelry_attributes?.metal ?? null, category: v.product?.categories?.[0]?.handle ?? null },
-    ])
-  )
-  const summary = summarisePurchases(
-    orders.map((o) => ({
-      ...o,
-      items: (o.items ?? []).map((i) => ({ quantity: i.quantity, ...(i.variant_id ? pieceOf.get(i.variant_id) : {}) })),
-    }))
-  )
   const crm: CrmModuleService = req.scope.resolve(CRM_MODULE)
-  const [interactions, tasks] = await Promise.all([
+  const [{ data: orderData }, [stats], interactions, tasks, sections] = await Promise.all([
+    query.graph({
+      entity: "order",
+      fields: ["id", "display_id", "created_at", "status", "total", "currency_code", "items.title", "items.quantity", "items.variant_id"],
+      filters: { customer_id: req.params.id },
+      pagination: { order: { created_at: "DESC" }, take: RECENT_ORDERS },
+    }),
+    crm.listCustomerStats({ customer_id: req.params.id }, { take: 1 }),
     crm.listInteractions({ customer_id: req.params.id }, { order: { occurred_at: "DESC" }, take: 10 }),
     crm.listFollowUpTasks({ customer_id: req.params.id, status: "open" }, { order: { due_at: "ASC" }, take: 20 }),
+    loadCustomer360Sections(req.scope, req.params.id),
   ])
+  const orders = orderData as unknown as OrderRow[]
+  const summary = stats
+    ? presentPurchases({
+        order_count: stats.order_count,
+        lifetime_value: (stats.raw_lifetime_value as { value: string }).value,
+        first_purchase_at: stats.first_order_at ? new Date(stats.first_order_at).toISOString() : null,
+        last_purchase_at: stats.last_order_at ? new Date(stats.last_order_at).toISOString() : null,
+        metal_counts: (stats.metal_counts as Record<string, number> | null) ?? {},
+        category_counts: (stats.category_counts as Record<string, number> | null) ?? {},
+      })
+    : summarisePurchases([])
   const { customer_profile, ...core } = customer
   res.json({
     customer: core,
     profile: presentProfile(customer_profile),
     purchases: {
       ...summary,
-      recent_orders: orders.slice(0, 5).map((o) => ({
+      recent_orders: orders.map((o) => ({
         id: o.id,
         display_id: o.display_id,
         created_at: o.created_at,
@@ -82,5 +79,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     },
     interactions,
     open_tasks: tasks,
+    sections: Object.fromEntries(sections.map(({ id, ...section }) => [id, section])),
   })
 }

@@ -1,0 +1,57 @@
+/**
+ * Extension point of the customer 360 (`GET /admin/crm/customers/:id/360`).
+ *
+ * A feature adds a section by dropping a file in `./sections/` whose default
+ * export is `defineCustomer360Section({ id, title, load })`. The 360 finds the
+ * files itself, so the CRM module never imports loyalty, offers or any other
+ * feature; each section reads what it needs through the container.
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { readdirSync } from "node:fs"
+import path from "node:path"
+
+export type Customer360Section<T = unknown> = {
+  /** Key of the section in the 360 answer, e.g. "loyalty". */
+  id: string
+  title: string
+  /** Lower comes first in the admin widget. */
+  rank?: number
+  load(args: { container: MedusaContainer; customer_id: string }): Promise<T>
+}
+
+export function defineCustomer360Section<T>(section: Customer360Section<T>): Customer360Section<T> {
+  return section
+}
+
+let discovered: Customer360Section[] | undefined
+
+/** The sections in ./sections, found once per process. */
+export function customer360Sections(): Customer360Section[] {
+  if (!discovered) {
+    const dir = path.join(__dirname, "sections")
+    discovered = readdirSync(dir)
+      .filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith(".d.ts") && !/\.spec\./.test(file))
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      .map((file) => (require(path.join(dir, file)) as { default?: Customer360Section }).default)
+      .filter((section): section is Customer360Section => !!section && typeof section.load === "function")
+      .sort((a, b) => (a.rank ?? 100) - (b.rank ?? 100) || a.id.localeCompare(b.id))
+  }
+  return discovered
+}
+
+export type LoadedSection = { id: string; title: string; data: unknown } | { id: string; title: string; error: string }
+
+/** Loads every section in parallel; one that fails is reported in its place instead of failing the 360. */
+export async function loadCustomer360Sections(container: MedusaContainer, customerId: string): Promise<LoadedSection[]> {
+  return Promise.all(
+    customer360Sections().map(async (section) => {
+      try {
+        return { id: section.id, title: section.title, data: await section.load({ container, customer_id: customerId }) }
+      } catch (e) {
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`customer 360 section "${section.id}" failed: ${(e as Error).message}`)
+        return { id: section.id, title: section.title, error: "This section could not be loaded." }
+      }
+    })
+  )
+}
