@@ -159,6 +159,9 @@ medusaIntegrationTestRunner({
       expect(view.purchases.recent_orders[0].items).toEqual([expect.objectContaining({ variant_id: coin.id, quantity: 1 })])
       expect(view.interactions.map((i: { kind: string }) => i.kind)).toEqual(["purchase"])
       expect(view.open_tasks).toEqual([])
+      // Staff find the buyer from the tag on the piece.
+      const byTag = await api.get("/admin/crm/customers?q=sgj-coin-24k-5g", auth)
+      expect(byTag.data.customers.map((c: { id: string }) => c.id)).toEqual([customerId])
       // Sections contributed from src/customer-360/sections.
       expect(view.sections.wishlist).toEqual({ title: "Wishlist", data: { count: 0, items: [] } })
       expect((await expectStatus(api.get("/admin/crm/customers/cus_nope/360", auth))).status).toBe(404)

@@ -1,6 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { isValidTagCode } from "../../../../lib/jewelry-attributes"
 import { tryNormalizePhone } from "../../../../lib/phone"
+import { CRM_MODULE } from "../../../../modules/crm"
+import type CrmModuleService from "../../../../modules/crm/service"
+import { JEWELRY_MODULE } from "../../../../modules/jewelry"
+import type JewelryModuleService from "../../../../modules/jewelry/service"
 import { createCustomerWithProfileWorkflow } from "../../../../workflows/create-customer-with-profile"
 import {
   presentProfile,
@@ -12,8 +18,36 @@ import {
 const CUSTOMER_FIELDS = ["id", "first_name", "last_name", "email", "phone", "created_at", "customer_profile.*"]
 
 /**
- * GET /admin/crm/customers?q= — search by name or email, or by phone in any
- * way it is written (98200 12345, +91…, 0…).
+ * Customers whose purchases included the piece with this tag (from the
+ * purchase interactions orders leave), or undefined when no piece has it.
+ */
+async function customersWhoBoughtTag(scope: MedusaContainer, tag: string): Promise<string[] | undefined> {
+  const jewelry: JewelryModuleService = scope.resolve(JEWELRY_MODULE)
+  const [piece] = await jewelry.listJewelryAttributes({ tag_code: tag.toUpperCase() }, { select: ["id"] })
+  if (!piece) {
+    return undefined
+  }
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "jewelry_attributes",
+    fields: ["product_variant.id"],
+    filters: { id: piece.id },
+  })
+  const variantId = (data[0] as { product_variant?: { id: string } | null } | undefined)?.product_variant?.id
+  if (!variantId) {
+    return []
+  }
+  const crm: CrmModuleService = scope.resolve(CRM_MODULE)
+  const purchases = await crm.listInteractions({ kind: "purchase", products_of_interest: { $contains: [variantId] } }, {
+    select: ["customer_id"],
+    take: null,
+  })
+  return [...new Set(purchases.map((p) => p.customer_id))]
+}
+
+/**
+ * GET /admin/crm/customers?q= — search by name or email, by phone in any
+ * way it is written (98200 12345, +91…, 0…), or by the tag code of a piece
+ * the customer bought.
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ListCrmCustomersQueryType>, res: MedusaResponse) {
   const { q, limit, offset } = req.validatedQuery as ListCrmCustomersQueryType
@@ -27,6 +61,9 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListCrmCustom
       filters: { $or: [{ phone }, { alternate_phone: phone }] },
     })
     filters = { id: (profiles as { customer?: { id: string } | null }[]).map((p) => p.customer?.id).filter(Boolean) }
+  } else if (q && isValidTagCode(q)) {
+    const bought = await customersWhoBoughtTag(req.scope, q)
+    filters = bought ? { id: bought } : { q }
   } else if (q) {
     filters = { q }
   }
