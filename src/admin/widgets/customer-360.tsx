@@ -1,7 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { Badge, Button, Container, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
 import { inr, when } from "../lib/format"
 import { sdk } from "../lib/sdk"
 
@@ -23,9 +24,120 @@ type View360 = {
     last_purchase_at: string | null
     favourite_metal: string | null
     favourite_category: string | null
+    recent_orders: { id: string; display_id: number; created_at: string; total: number; items: { title: string; quantity: number }[] }[]
   }
   interactions: { id: string; kind: string; channel: string; summary: string; occurred_at: string }[]
   open_tasks: { id: string; title: string; due_at: string }[]
+  sections: Record<string, { title: string; data?: unknown; error?: string }>
+}
+
+const CHANNELS = ["walk_in", "call", "whatsapp", "sms", "email", "video", "home_visit"] as const
+const KINDS = ["enquiry", "purchase", "complaint", "repair", "follow_up", "feedback"] as const
+const label = (value: string) => value.replace(/_/g, " ")
+
+/** Staff note what happened; a follow-up date also opens a task. */
+function LogInteraction({ customerId }: { customerId: string }) {
+  const queryClient = useQueryClient()
+  const [channel, setChannel] = useState<string>("walk_in")
+  const [kind, setKind] = useState<string>("enquiry")
+  const [summary, setSummary] = useState("")
+  const [followUp, setFollowUp] = useState("")
+  const save = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch(`/admin/crm/customers/${customerId}/interactions`, {
+        method: "POST",
+        body: {
+          channel,
+          kind,
+          summary,
+          // A date alone means 11:00 at the shop that day.
+          ...(followUp ? { follow_up_at: new Date(`${followUp}T11:00:00+05:30`).toISOString() } : {}),
+        },
+      }),
+    onSuccess: () => {
+      toast.success(followUp ? "Interaction logged, follow-up scheduled" : "Interaction logged")
+      setSummary("")
+      setFollowUp("")
+      queryClient.invalidateQueries({ queryKey: ["customer-360", customerId] })
+    },
+    onError: (e: Error) => toast.error("Not saved", { description: e.message }),
+  })
+  return (
+    <form
+      className="grid grid-cols-1 gap-3 md:grid-cols-4"
+      onSubmit={(e) => {
+        e.preventDefault()
+        save.mutate()
+      }}
+    >
+      <div className="flex flex-col gap-y-1">
+        <Label size="small">Channel</Label>
+        <Select value={channel} onValueChange={setChannel}>
+          <Select.Trigger><Select.Value /></Select.Trigger>
+          <Select.Content>
+            {CHANNELS.map((c) => <Select.Item key={c} value={c}>{label(c)}</Select.Item>)}
+          </Select.Content>
+        </Select>
+      </div>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small">Kind</Label>
+        <Select value={kind} onValueChange={setKind}>
+          <Select.Trigger><Select.Value /></Select.Trigger>
+          <Select.Content>
+            {KINDS.map((k) => <Select.Item key={k} value={k}>{label(k)}</Select.Item>)}
+          </Select.Content>
+        </Select>
+      </div>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small" htmlFor="follow-up">Follow up on</Label>
+        <Input id="follow-up" type="date" value={followUp} onChange={(e) => setFollowUp(e.target.value)} />
+      </div>
+      <div className="flex items-end">
+        <Button type="submit" size="small" isLoading={save.isPending} disabled={!summary.trim()}>Log interaction</Button>
+      </div>
+      <div className="col-span-full">
+        <Textarea
+          aria-label="Summary"
+          placeholder="What did the customer ask for, what was promised?"
+          maxLength={2000}
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+        />
+      </div>
+    </form>
+  )
+}
+
+type WishlistSection = { count: number; items: { id: string; title: string | null; variant_title: string | null; sku: string | null }[] }
+
+/** Sections other features add to the 360 (src/customer-360/sections). */
+function Sections({ sections }: { sections: View360["sections"] }) {
+  const entries = Object.entries(sections ?? {})
+  if (!entries.length) {
+    return null
+  }
+  return (
+    <>
+      {entries.map(([id, section]) => (
+        <div key={id} className="px-6 py-4">
+          <Text size="small" weight="plus">{section.title}</Text>
+          {section.error ? (
+            <Text size="small" className="text-ui-fg-error">{section.error}</Text>
+          ) : id === "wishlist" ? (
+            (section.data as WishlistSection).count ? (
+              (section.data as WishlistSection).items.map((item) => (
+                <Text key={item.id} size="small">{item.title ?? item.sku} {item.variant_title ? `· ${item.variant_title}` : ""}</Text>
+              ))
+            ) : (
+              <Text size="small" className="text-ui-fg-subtle">Nothing saved</Text>
+            )
+          ) : (
+            <pre className="text-ui-fg-subtle txt-compact-xsmall overflow-x-auto">{JSON.stringify(section.data, null, 2)}</pre>
+          )}
+        </div>
+      ))}
+    </>
+  )
 }
 
 const day = (value: string | null) => (value ? new Date(value).toLocaleDateString("en-IN", { day: "numeric", month: "short" }) : "—")
@@ -81,6 +193,9 @@ const Customer360Widget = ({ data: customer }: DetailWidgetProps<AdminCustomer>)
         />
       </div>
       <div className="px-6 py-4">
+        <LogInteraction customerId={customer.id} />
+      </div>
+      <div className="px-6 py-4">
         <Text size="small" weight="plus">Open follow-ups</Text>
         {data.open_tasks.length ? (
           data.open_tasks.map((t) => (
@@ -109,6 +224,21 @@ const Customer360Widget = ({ data: customer }: DetailWidgetProps<AdminCustomer>)
           <Text size="small" className="text-ui-fg-subtle">None yet</Text>
         )}
       </div>
+      <div className="px-6 py-4">
+        <Text size="small" weight="plus">Recent orders</Text>
+        {purchases.recent_orders.length ? (
+          purchases.recent_orders.map((o) => (
+            <div key={o.id} className="flex items-start gap-x-2 py-1">
+              <a href={`/app/orders/${o.id}`} className="text-ui-fg-interactive txt-compact-small">#{o.display_id}</a>
+              <Text size="small" className="flex-1">{o.items.map((i) => `${i.title} ×${i.quantity}`).join(", ")}</Text>
+              <Text size="xsmall" className="text-ui-fg-subtle">{inr(o.total)} · {when(o.created_at)}</Text>
+            </div>
+          ))
+        ) : (
+          <Text size="small" className="text-ui-fg-subtle">No orders yet</Text>
+        )}
+      </div>
+      <Sections sections={data.sections} />
     </Container>
   )
 }

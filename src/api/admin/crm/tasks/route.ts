@@ -1,9 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../modules/crm"
 import type CrmModuleService from "../../../../modules/crm/service"
 import type { ListTasksQueryType } from "../../../utils/crm"
 
-/** GET /admin/crm/tasks?assignee=&status=&due_before= — soonest due first; overdue ones are flagged. */
+/** GET /admin/crm/tasks?assignee=&status=&due_before= — soonest due first, with the customer; overdue ones are flagged. */
 export async function GET(req: MedusaRequest<unknown, ListTasksQueryType>, res: MedusaResponse) {
   const q = req.validatedQuery as ListTasksQueryType
   const filters: Record<string, unknown> = {}
@@ -22,9 +23,22 @@ export async function GET(req: MedusaRequest<unknown, ListTasksQueryType>, res: 
   const [tasks, count] = await req.scope
     .resolve<CrmModuleService>(CRM_MODULE)
     .listAndCountFollowUpTasks(filters, { order: { due_at: "ASC" }, take: q.limit, skip: q.offset })
+  const customerIds = [...new Set(tasks.map((t) => t.customer_id))]
+  const { data: customers } = customerIds.length
+    ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "customer",
+        fields: ["id", "first_name", "last_name", "phone", "customer_profile.phone"],
+        filters: { id: customerIds },
+      })
+    : { data: [] }
+  const byId = new Map((customers as { id: string }[]).map((c) => [c.id, c]))
   const now = Date.now()
   res.json({
-    tasks: tasks.map((t) => ({ ...t, overdue: t.status === "open" && new Date(t.due_at).getTime() < now })),
+    tasks: tasks.map((t) => ({
+      ...t,
+      overdue: t.status === "open" && new Date(t.due_at).getTime() < now,
+      customer: byId.get(t.customer_id) ?? null,
+    })),
     count,
     limit: q.limit,
     offset: q.offset,
