@@ -43,6 +43,7 @@ import { createRepriceJob, runRepriceJob } from "../../workflows/reprice-jewelry
 import { demoCatalog } from "./catalog"
 import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
 import { ensureRateHistory, RATE_HISTORY_DAYS } from "./rate-history"
+import { ensureDemoCustomers } from "./seed-customers"
 import {
   DEMO_BRANCHES,
   DEMO_CATEGORIES,
@@ -133,6 +134,8 @@ export async function seedDemoShop(
     await ensureGeneratedCatalog(container, branches, log)
     log(`metal rate history (${RATE_HISTORY_DAYS} days)`)
     await ensureRateHistory(container)
+    log("customers: profiles, a year of interactions and orders")
+    await ensureDemoCustomers(container, log)
   }
 
   await storeService.updateStores(store.id, {

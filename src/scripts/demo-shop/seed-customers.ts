@@ -1,0 +1,180 @@
+/**
+ * Writes the demo customers (customers.ts) into the shop: customers with
+ * profiles through the import-customers workflow, then their orders,
+ * interactions and follow-ups, then their purchase aggregates. Every part is
+ * skipped when already there, so an interrupted seed finishes on the next run.
+ */
+import type { CreateOrderDTO, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { CRM_MODULE } from "../../modules/crm"
+import type CrmModuleService from "../../modules/crm/service"
+import { importCustomersWorkflow } from "../../workflows/import-customers"
+import { refreshCustomerStatsWorkflow } from "../../workflows/refresh-customer-stats"
+import { demoCustomers, TASK_TITLES } from "./customers"
+
+type Log = (message: string) => void
+type Piece = { variant_id: string; sku: string; title: string; product_title: string; unit_price: number }
+
+const BATCH = 250
+const DAY = 86_400_000
+
+/** 11:00 IST on the day `daysAgo` days before `now` (negative: in the future). */
+function shopDay(now: Date, daysAgo: number, hour = 11): Date {
+  const day = new Date(now.getTime() - daysAgo * DAY)
+  day.setUTCHours(hour - 5, 30, 0, 0)
+  return day
+}
+
+async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "jewelry_attributes",
+    fields: ["breakdown", "product_variant.id", "product_variant.sku", "product_variant.title", "product_variant.product.title"],
+    filters: { pricing_mode: "rate_based" },
+  })
+  return (data as { breakdown: { taxable_value: number } | null; product_variant?: { id: string; sku: string; title: string; product?: { title: string } } | null }[])
+    .filter((row) => row.breakdown && row.product_variant)
+    .map((row) => ({
+      variant_id: row.product_variant!.id,
+      sku: row.product_variant!.sku,
+      title: row.product_variant!.title,
+      product_title: row.product_variant!.product?.title ?? row.product_variant!.title,
+      unit_price: row.breakdown!.taxable_value / 100,
+    }))
+    .sort((a, b) => a.sku.localeCompare(b.sku))
+}
+
+async function branchChannels(container: MedusaContainer) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "branch",
+    fields: ["id", "code", "sales_channels.id"],
+  })
+  return new Map(
+    (data as { id: string; code: string; sales_channels?: { id: string }[] }[]).map((b) => [b.code, { id: b.id, sales_channel_id: b.sales_channels?.[0]?.id ?? null }])
+  )
+}
+
+export async function ensureDemoCustomers(container: MedusaContainer, log: Log, now = new Date()) {
+  const people = demoCustomers()
+  const customerService = container.resolve(Modules.CUSTOMER)
+  const crm: CrmModuleService = container.resolve(CRM_MODULE)
+  const orderService = container.resolve(Modules.ORDER)
+  const branches = await branchChannels(container)
+  const pieces = await pricedPieces(container)
+  const [region] = await container.resolve(Modules.REGION).listRegions({ name: "India" }, { select: ["id"] })
+  if (!pieces.length || !region) {
+    log("demo customers skipped: no priced pieces or no India region")
+    return
+  }
+
+  for (let start = 0; start < people.length; start += BATCH) {
+    const batch = people.slice(start, start + BATCH)
+    const existing = await customerService.listCustomers({ email: batch.map((p) => p.email) }, { select: ["id", "email"], take: null })
+    const idByEmail = new Map(existing.map((c) => [c.email!, c.id]))
+    const missing = batch.filter((p) => !idByEmail.has(p.email))
+    if (missing.length) {
+      const { result } = await importCustomersWorkflow(container).run({
+        input: missing.map((p) => ({
+          customer: { first_name: p.first_name, last_name: p.last_name, email: p.email },
+          profile: {
+            phone: p.phone,
+            birthday: new Date(`${p.birthday}T00:00:00Z`),
+            anniversary: p.anniversary ? new Date(`${p.anniversary}T00:00:00Z`) : null,
+            ring_size: p.ring_size,
+            bangle_size: p.bangle_size,
+            preferred_metals: p.preferred_metals,
+            preferred_categories: p.preferred_categories,
+            budget_band: p.budget_band,
+            tags: p.tags,
+            source: p.source,
+            home_branch_id: branches.get(p.home_branch)?.id ?? null,
+            consents: Object.fromEntries(
+              Object.entries(p.consents).map(([channel, status]) => [channel, { status, at: shopDay(now, 200).toISOString(), source: "demo" }])
+            ),
+          },
+        })),
+      })
+      result.customers.forEach((c) => idByEmail.set(c.email!, c.id))
+    }
+    const ids = batch.map((p) => idByEmail.get(p.email)!)
+
+    // Orders, for customers who have none yet.
+    const withOrders = new Set(
+      (await orderService.listOrders({ customer_id: ids }, { select: ["customer_id"], take: null })).map((o) => o.customer_id)
+    )
+    const orderRows = batch.flatMap((p) =>
+      withOrders.has(idByEmail.get(p.email)!)
+        ? []
+        : p.orders.map((order) => ({ person: p, order, items: order.pieces.map((n) => pieces[n % pieces.length]) }))
+    )
+    const createdOrders = orderRows.length
+      ? await orderService.createOrders(
+          orderRows.map(({ person, order, items }): CreateOrderDTO & { created_at: Date } => ({
+            region_id: region.id,
+            customer_id: idByEmail.get(person.email)!,
+            sales_channel_id: branches.get(order.branch)?.sales_channel_id ?? undefined,
+            email: person.email,
+            currency_code: "inr",
+            status: "completed",
+            created_at: shopDay(now, order.days_ago, 12),
+            items: items.map((piece) => ({
+              title: piece.product_title,
+              subtitle: piece.title,
+              product_title: piece.product_title,
+              variant_id: piece.variant_id,
+              variant_sku: piece.sku,
+              quantity: 1,
+              unit_price: piece.unit_price,
+            })),
+          }))
+        )
+      : []
+
+    // Interactions and follow-ups, for customers who have none yet; orders appear as purchases.
+    const withInteractions = new Set((await crm.listInteractions({ customer_id: ids }, { select: ["customer_id"], take: null })).map((i) => i.customer_id))
+    const fresh = batch.filter((p) => !withInteractions.has(idByEmail.get(p.email)!))
+    const freshIds = new Set(fresh.map((p) => idByEmail.get(p.email)!))
+    const talks = fresh.flatMap((p) =>
+      p.interactions.map((talk) => ({
+        customer_id: idByEmail.get(p.email)!,
+        branch_id: branches.get(p.home_branch)?.id ?? null,
+        channel: talk.channel,
+        kind: talk.kind as "enquiry",
+        summary: talk.summary,
+        follow_up_at: talk.follow_up_due_in_days === null ? null : shopDay(now, -talk.follow_up_due_in_days, 12),
+        occurred_at: shopDay(now, talk.days_ago),
+      }))
+    )
+    const purchases = orderRows
+      .map((row, i) => ({ row, order: createdOrders[i] }))
+      .filter(({ order }) => order && freshIds.has(order.customer_id!))
+      .map(({ row, order }) => ({
+        customer_id: order.customer_id!,
+        branch_id: branches.get(row.order.branch)?.id ?? null,
+        channel: "walk_in" as const,
+        kind: "purchase" as const,
+        summary: `Order #${order.display_id}: ${row.items.map((i) => `${i.product_title} ×1`).join(", ")}`,
+        products_of_interest: row.items.map((i) => i.variant_id),
+        order_id: order.id,
+        occurred_at: shopDay(now, row.order.days_ago, 12),
+      }))
+    const created = talks.length + purchases.length ? await crm.createInteractions([...talks, ...purchases]) : []
+    const tasks = created
+      .filter((i) => i.follow_up_at)
+      .map((i, n) => ({
+        customer_id: i.customer_id,
+        interaction_id: i.id,
+        title: TASK_TITLES[n % TASK_TITLES.length],
+        due_at: i.follow_up_at!,
+        branch_id: i.branch_id,
+        status: "open" as const,
+      }))
+    if (tasks.length) {
+      await crm.createFollowUpTasks(tasks)
+    }
+    const buyers = [...new Set(createdOrders.map((o) => o.customer_id!))]
+    if (buyers.length) {
+      await refreshCustomerStatsWorkflow(container).run({ input: buyers })
+    }
+    log(`demo customers: ${Math.min(start + BATCH, people.length)} / ${people.length}`)
+  }
+}
