@@ -2,7 +2,8 @@
  * `npm run bench -- [N]`: boots the app on a database of its own (a throwaway
  * embedded PostgreSQL, or BENCH_DATABASE_URL), seeds the demo shop plus N
  * products (default 1000) and BENCH_PIECES rate-based pieces loaded by SQL
- * (default 100 000, for the reprice workload), and measures each workload next to a Medusa core
+ * (default 100 000, for the reprice workload) and BENCH_CUSTOMERS customers
+ * with three orders each (default 100 000), and measures each workload next to a Medusa core
  * endpoint or the raw SQL that answers the same question, in the same run.
  *
  * Each workload: 30 warm-up requests, then `BENCH_REQUESTS` (default 300)
@@ -17,10 +18,13 @@ import { LauncherError } from "../launcher/errors"
 import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa } from "../launcher/medusa"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
+import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
 import { loadBulkPieces } from "./bulk-pieces"
 
 const N = Number(process.argv[2] ?? process.env.BENCH_PRODUCTS ?? 1000)
 const PIECES = Number(process.env.BENCH_PIECES ?? 100_000)
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
+const ORDERS_EACH = 3
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300)
 const WARMUP = 30
 const ADMIN = { email: "bench@jewel-crm.local", password: randomBytes(12).toString("base64url") }
@@ -87,6 +91,9 @@ async function main() {
   if (!Number.isInteger(PIECES) || PIECES < 0) {
     throw new LauncherError(`BENCH_PIECES must be a whole number, got "${process.env.BENCH_PIECES}"`)
   }
+  if (!Number.isInteger(CUSTOMERS) || CUSTOMERS < 1) {
+    throw new LauncherError(`BENCH_CUSTOMERS must be a whole number above 0, got "${process.env.BENCH_CUSTOMERS}"`)
+  }
   let cluster: RunningCluster | undefined
   let clusterDir: string | undefined
   let databaseUrl = process.env.BENCH_DATABASE_URL
@@ -126,6 +133,8 @@ async function main() {
     await client.connect()
     log(`loading ${PIECES} rate-based pieces by SQL for the reprice workload`)
     await loadBulkPieces(client, PIECES)
+    log(`loading ${CUSTOMERS} customers with ${CUSTOMERS * ORDERS_EACH} orders by SQL for the CRM workloads`)
+    await loadBulkCustomers(client, CUSTOMERS, ORDERS_EACH)
 
     const port = await freePort()
     server = spawnMedusa(["start", "--port", String(port)], { ...env, PORT: String(port) }, path.join(logDir, "bench-server.log"), {
@@ -190,6 +199,24 @@ async function main() {
       baseline: await measure(httpGet(`${base}/store/products?limit=20`, store)),
     })
 
+    // The customer 360 and phone search, each request for another of the loaded customers.
+    let nth = 0
+    const nextCustomer = () => bulkCustomer(1 + ((nth++ * 7919) % CUSTOMERS))
+    rows.push({
+      workload: `GET /admin/crm/customers/:id/360 (${CUSTOMERS} customers, ${CUSTOMERS * ORDERS_EACH} orders)`,
+      ours: await measure(() => httpGet(`${base}/admin/crm/customers/${nextCustomer().id}/360`, admin)()),
+      baselineName: "core GET /admin/customers/:id",
+      baseline: await measure(() => httpGet(`${base}/admin/customers/${nextCustomer().id}`, admin)()),
+    })
+    // Typed the way staff type it: "97 0000 1234".
+    const spaced = (phone: string) => `${phone.slice(3, 5)} ${phone.slice(5, 9)} ${phone.slice(9)}`
+    rows.push({
+      workload: `GET /admin/crm/customers?q=<phone as typed> (${CUSTOMERS} customers)`,
+      ours: await measure(() => httpGet(`${base}/admin/crm/customers?q=${encodeURIComponent(spaced(nextCustomer().phone))}`, admin)()),
+      baselineName: "core GET /admin/customers?q=<email>",
+      baseline: await measure(() => httpGet(`${base}/admin/customers?q=${encodeURIComponent(nextCustomer().email)}`, admin)()),
+    })
+
     // Repricing: whole jobs, timed from the job record; three runs each side.
     const pieces = Number(
       (await client.query<{ n: string }>("select count(*) as n from jewelry_attributes where pricing_mode = 'rate_based' and deleted_at is null")).rows[0].n
@@ -232,7 +259,7 @@ async function main() {
 
     const f = (n: number) => n.toFixed(2)
     const lines = [
-      `jewel-crm bench: ${N} products and ${PIECES} SQL-loaded rate-based pieces (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
+      `jewel-crm bench: ${N} products, ${PIECES} rate-based pieces and ${CUSTOMERS} customers with ${CUSTOMERS * ORDERS_EACH} orders loaded by SQL (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
       "",
       "| workload | ours p50 ms | ours p95 ms | baseline | baseline p50 ms | baseline p95 ms | ratio p50 | ratio p95 |",
       "|---|---:|---:|---|---:|---:|---:|---:|",

@@ -89,3 +89,29 @@ export function presentPurchases(aggregate: Omit<PurchaseAggregate, "lifetime_va
 export function summarisePurchases(orders: OrderForSummary[]): PurchaseSummary {
   return presentPurchases(aggregatePurchases(orders))
 }
+
+export type RecentOrder = {
+  id: string
+  display_id: number
+  created_at: string
+  status: string
+  total: number
+  currency_code: string
+  items: { title: string; quantity: number; variant_id: string | null }[]
+}
+
+/** The newest `count` orders (any status), as the 360 lists them. */
+export function recentOrders(orders: (RecentOrder & { created_at: string | Date })[], count = 5): RecentOrder[] {
+  return [...orders]
+    .sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || b.display_id - a.display_id)
+    .slice(0, count)
+    .map((o) => ({
+      id: o.id,
+      display_id: o.display_id,
+      created_at: new Date(o.created_at).toISOString(),
+      status: o.status,
+      total: Number(o.total),
+      currency_code: o.currency_code,
+      items: (o.items ?? []).map((i) => ({ title: i.title, quantity: Number(i.quantity), variant_id: i.variant_id ?? null })),
+    }))
+}

@@ -1,4 +1,4 @@
-import { aggregatePurchases, presentPurchases, summarisePurchases } from "../customer-360"
+import { aggregatePurchases, presentPurchases, recentOrders, summarisePurchases } from "../customer-360"
 
 describe("summarisePurchases", () => {
   it("adds totals without float drift and leaves cancelled orders out", () => {
@@ -49,5 +49,20 @@ describe("summarisePurchases", () => {
     const fromStore = presentPurchases({ ...aggregate, metal_counts: { silver: 1, gold: 1 }, category_counts: { rings: 1, anklets: 1 } })
     expect(fromStore).toEqual(summarisePurchases(orders))
     expect(fromStore).toEqual(expect.objectContaining({ favourite_metal: "gold", favourite_category: "anklets", average_order_value: 28506.23 }))
+  })
+
+  it("keeps the newest orders first, at most five", () => {
+    const orders = Array.from({ length: 7 }, (_, i) => ({
+      id: `order_${i}`,
+      display_id: i + 1,
+      created_at: new Date(Date.UTC(2026, i % 3, 1 + i)).toISOString(),
+      status: "completed",
+      total: 100 * (i + 1),
+      currency_code: "inr",
+      items: [{ title: `Piece ${i}`, quantity: 1, variant_id: null }],
+    }))
+    const recent = recentOrders(orders)
+    expect(recent.map((o) => o.display_id)).toEqual([6, 3, 5, 2, 7])
+    expect(recent[0]).toEqual({ ...orders[5], total: 600 })
   })
 })

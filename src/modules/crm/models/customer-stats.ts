@@ -17,5 +17,7 @@ export const CustomerStats = model
     /** Pieces bought per metal and per category handle: { gold: 3, silver: 1 }. */
     metal_counts: model.json().nullable(),
     category_counts: model.json().nullable(),
+    /** The latest orders as the 360 shows them: [{ id, display_id, created_at, status, total, currency_code, items }]. */
+    recent_orders: model.json().nullable(),
   })
   .indexes([{ on: ["customer_id"], unique: true, where: "deleted_at IS NULL" }, { on: ["lifetime_value"] }])

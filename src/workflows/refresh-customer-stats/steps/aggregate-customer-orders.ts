@@ -1,21 +1,24 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { aggregatePurchases, type PurchaseAggregate } from "../../../lib/customer-360"
+import { aggregatePurchases, recentOrders, type PurchaseAggregate, type RecentOrder } from "../../../lib/customer-360"
 
 type OrderRow = {
+  id: string
+  display_id: number
   customer_id: string
   created_at: string
   status: string
   total: number
   currency_code: string
-  items?: { quantity: number; variant_id: string | null }[]
+  items?: { title: string; quantity: number; variant_id: string | null }[]
 }
 
-export type CustomerAggregate = PurchaseAggregate & { customer_id: string; currency_code: string }
+export type CustomerAggregate = PurchaseAggregate & { customer_id: string; currency_code: string; recent_orders: RecentOrder[] }
 
 /**
  * Reads the customers' orders and their pieces' metal and category, and
- * reduces them to one aggregate per customer. Reads only.
+ * reduces them to one aggregate per customer, with the latest orders as
+ * the 360 lists them. Reads only.
  */
 export const aggregateCustomerOrdersStep = createStep(
   "aggregate-customer-orders",
@@ -23,7 +26,7 @@ export const aggregateCustomerOrdersStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["customer_id", "created_at", "status", "total", "currency_code", "items.quantity", "items.variant_id"],
+      fields: ["id", "display_id", "customer_id", "created_at", "status", "total", "currency_code", "items.title", "items.quantity", "items.variant_id"],
       filters: { customer_id: customerIds },
     })
     const orders = data as unknown as OrderRow[]
@@ -46,6 +49,7 @@ export const aggregateCustomerOrdersStep = createStep(
       return {
         customer_id: customerId,
         currency_code: mine[0]?.currency_code ?? "inr",
+        recent_orders: recentOrders(mine.map((o) => ({ ...o, items: o.items ?? [] }))),
         ...aggregatePurchases(
           mine.map((o) => ({
             ...o,

@@ -14,6 +14,7 @@ type StoredStats = {
   last_order_at: Date | null
   metal_counts: Record<string, number> | null
   category_counts: Record<string, number> | null
+  recent_orders: unknown[] | null
 }
 
 /** DML types a bigNumber column as number; a BigNumber keeps every paisa of the exact decimal. */
@@ -28,6 +29,8 @@ const toRow = (a: CustomerAggregate) => ({
   last_order_at: a.last_purchase_at ? new Date(a.last_purchase_at) : null,
   metal_counts: a.metal_counts,
   category_counts: a.category_counts,
+  // A json column is typed as an object; the array is stored as is.
+  recent_orders: a.recent_orders as unknown as Record<string, unknown>,
 })
 
 /** Replaces each customer's stats row; compensation restores the rows as they were. */
@@ -55,7 +58,7 @@ export const storeCustomerStatsStep = createStep(
     const crm: CrmModuleService = container.resolve(CRM_MODULE)
     if (undo.restore.length) {
       await crm.updateCustomerStats(
-        undo.restore.map(({ id, order_count, raw_lifetime_value, first_order_at, last_order_at, metal_counts, category_counts, currency_code }) => ({
+        undo.restore.map(({ id, order_count, raw_lifetime_value, first_order_at, last_order_at, metal_counts, category_counts, currency_code, recent_orders }) => ({
           id,
           order_count,
           lifetime_value: money(raw_lifetime_value.value),
@@ -64,6 +67,7 @@ export const storeCustomerStatsStep = createStep(
           metal_counts,
           category_counts,
           currency_code,
+          recent_orders: recent_orders as unknown as Record<string, unknown> | null,
         }))
       )
     }

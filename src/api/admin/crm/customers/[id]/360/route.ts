@@ -1,30 +1,19 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { loadCustomer360Sections } from "../../../../../../customer-360"
-import { presentPurchases, summarisePurchases } from "../../../../../../lib/customer-360"
+import { presentPurchases, summarisePurchases, type RecentOrder } from "../../../../../../lib/customer-360"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
 import { presentProfile } from "../../../../../utils/crm"
-
-type OrderRow = {
-  id: string
-  display_id: number
-  created_at: string
-  status: string
-  total: number
-  currency_code: string
-  items?: { title: string; quantity: number; variant_id: string | null }[]
-}
-
-const RECENT_ORDERS = 5
 
 /**
  * GET /admin/crm/customers/:id/360 — everything staff need about a customer
  * in one answer: profile, purchases (lifetime value, orders, average, first
  * and last, favourite metal and category, recent orders with pieces),
  * recent interactions and open tasks, then the sections other features add
- * (src/customer-360/sections). Purchases come from the customer's stored
- * aggregates (kept up to date on order events), never from scanning orders.
+ * (src/customer-360/sections). Purchases and recent orders come from the
+ * customer's stored aggregate (kept up to date on order events): the 360
+ * never reads the order tables.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -38,19 +27,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${req.params.id}" was not found`)
   }
   const crm: CrmModuleService = req.scope.resolve(CRM_MODULE)
-  const [{ data: orderData }, [stats], interactions, tasks, sections] = await Promise.all([
-    query.graph({
-      entity: "order",
-      fields: ["id", "display_id", "created_at", "status", "total", "currency_code", "items.title", "items.quantity", "items.variant_id"],
-      filters: { customer_id: req.params.id },
-      pagination: { order: { created_at: "DESC" }, take: RECENT_ORDERS },
-    }),
+  const [[stats], interactions, tasks, sections] = await Promise.all([
     crm.listCustomerStats({ customer_id: req.params.id }, { take: 1 }),
     crm.listInteractions({ customer_id: req.params.id }, { order: { occurred_at: "DESC" }, take: 10 }),
     crm.listFollowUpTasks({ customer_id: req.params.id, status: "open" }, { order: { due_at: "ASC" }, take: 20 }),
     loadCustomer360Sections(req.scope, req.params.id),
   ])
-  const orders = orderData as unknown as OrderRow[]
   const summary = stats
     ? presentPurchases({
         order_count: stats.order_count,
@@ -67,15 +49,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     profile: presentProfile(customer_profile),
     purchases: {
       ...summary,
-      recent_orders: orders.map((o) => ({
-        id: o.id,
-        display_id: o.display_id,
-        created_at: o.created_at,
-        status: o.status,
-        total: o.total,
-        currency_code: o.currency_code,
-        items: (o.items ?? []).map((i) => ({ title: i.title, quantity: i.quantity, variant_id: i.variant_id })),
-      })),
+      recent_orders: (stats?.recent_orders as RecentOrder[] | null) ?? [],
     },
     interactions,
     open_tasks: tasks,
