@@ -7,6 +7,7 @@ const layers = {
   modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
   redis: ["<rootDir>/integration-tests/redis/**/*.spec.ts"],
+  e2e: ["<rootDir>/integration-tests/e2e/**/*.spec.ts"],
 }
 
 const testMatch = layers[process.env.TEST_TYPE]

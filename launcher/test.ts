@@ -1,7 +1,8 @@
 /**
- * `npm test`: runs the test layers in order (unit, modules, http, redis; or
- * the ones named as arguments) against a real PostgreSQL (and Redis for the
- * redis layer, which runs the app with REDIS_URL set). DB_HOST / DB_PORT /
+ * `npm test`: runs the test layers in order (unit, modules, http, redis, e2e;
+ * or the ones named as arguments) against a real PostgreSQL (and Redis for the
+ * redis layer, which runs the app with REDIS_URL set; the e2e layer starts the
+ * app as `npm start` does and drives its admin in Debian's Chromium). DB_HOST / DB_PORT /
  * DB_USERNAME / DB_PASSWORD point at a server of yours; without DB_HOST a
  * throwaway embedded PostgreSQL is started for the run and removed after it.
  * Ends with one line: "tests: N passed, N failed".
@@ -16,8 +17,9 @@ import { PROJECT_ROOT } from "./medusa"
 import { freePort } from "./net"
 import { removeCluster, startCluster, type RunningCluster } from "./postgres"
 import { findTestRedis, type TestRedis } from "./redis"
+import { findChromium, startApp, type RunningApp } from "./e2e"
 
-const LAYERS = ["unit", "modules", "http", "redis"] as const
+const LAYERS = ["unit", "modules", "http", "redis", "e2e"] as const
 type Layer = (typeof LAYERS)[number]
 
 type LayerResult = { layer: Layer; passed: number; failed: number; skipped: number; exitCode: number; seconds: number }
@@ -100,9 +102,13 @@ async function main() {
   }
 
   let redis: TestRedis | undefined
+  let app: RunningApp | undefined
   const cleanUp = () => {
     redis?.stop()
     redis = undefined
+    // The app's launcher stops its server on SIGTERM; do not wait for it here.
+    void app?.stop()
+    app = undefined
     if (cluster) {
       cluster.stop()
       cluster = undefined
@@ -135,6 +141,36 @@ async function main() {
         }
         process.stdout.write(`Redis for the tests: ${redis.source}\n`)
         results.push(await runJest(layer, { ...env, REDIS_URL: redis.url }, jestArgs))
+        continue
+      }
+      if (layer === "e2e") {
+        process.stdout.write("\n=== e2e tests ===\n")
+        const chromium = findChromium()
+        if (!chromium) {
+          process.stdout.write("No Chromium: set CHROMIUM_PATH or install Debian's chromium (apt-get install chromium).\n")
+          results.push({ layer, passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 })
+          continue
+        }
+        const started = Date.now()
+        const dataDir = path.join(os.tmpdir(), `jewel-crm-e2e-${process.pid}-${randomBytes(3).toString("hex")}`)
+        const admin = { email: "e2e-admin@jewel-crm.local", password: randomBytes(12).toString("base64url") }
+        const databaseUrl = `postgres://${env.DB_USERNAME ?? "postgres"}${env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""}@${env.DB_HOST}:${env.DB_PORT ?? 5432}/jewel_e2e_${randomBytes(3).toString("hex")}`
+        process.stdout.write("Starting the app as `npm start` does (migrate, build the admin, seed the demo shop) …\n")
+        app = await startApp({ ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password }, databaseUrl, dataDir)
+        process.stdout.write(`App up at ${app.baseUrl} after ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
+        try {
+          results.push(
+            await runJest(
+              layer,
+              { ...env, E2E_BASE_URL: app.baseUrl, E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password, CHROMIUM_PATH: chromium, E2E_ARTIFACTS: dataDir },
+              jestArgs
+            )
+          )
+        } finally {
+          await app.stop()
+          app = undefined
+          fs.rmSync(dataDir, { recursive: true, force: true })
+        }
         continue
       }
       results.push(await runJest(layer, env, jestArgs))

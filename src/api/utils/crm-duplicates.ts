@@ -37,10 +37,14 @@ export async function findDuplicateCustomers(
        select customer_id, 'name_birthday',
               lower(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))) || ' · ' || to_char(birthday at time zone 'UTC', 'YYYY-MM-DD')
          from people where birthday is not null and coalesce(trim(first_name), '') <> ''
+     ), repeated as (
+       -- Cheap first pass: keys seen more than once; only those are gathered into groups.
+       select reason, key from keys where (?::text is null or reason = ?::text)
+        group by reason, key having count(*) > 1
      ), groups as (
-       select reason, key, array_agg(distinct customer_id order by customer_id) as customer_ids
-         from keys where (?::text is null or reason = ?::text)
-        group by reason, key having count(distinct customer_id) > 1
+       select k.reason, k.key, array_agg(distinct k.customer_id order by k.customer_id) as customer_ids
+         from keys k join repeated r on r.reason = k.reason and r.key = k.key
+        group by k.reason, k.key having count(distinct k.customer_id) > 1
      )
      select reason, key, customer_ids, count(*) over () as total
        from groups order by reason, key limit ? offset ?`,

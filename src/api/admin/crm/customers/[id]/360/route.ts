@@ -17,22 +17,23 @@ import { presentProfile } from "../../../../../utils/crm"
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: customers } = await query.graph({
-    entity: "customer",
-    fields: ["id", "first_name", "last_name", "email", "phone", "created_at", "customer_profile.*"],
-    filters: { id: req.params.id },
-  })
-  const customer = customers[0] as (Record<string, unknown> & { customer_profile?: Record<string, unknown> | null }) | undefined
-  if (!customer) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${req.params.id}" was not found`)
-  }
   const crm: CrmModuleService = req.scope.resolve(CRM_MODULE)
-  const [[stats], interactions, tasks, sections] = await Promise.all([
+  // Everything at once: each part reads by customer id through its own index.
+  const [{ data: customers }, [stats], interactions, tasks, sections] = await Promise.all([
+    query.graph({
+      entity: "customer",
+      fields: ["id", "first_name", "last_name", "email", "phone", "created_at", "customer_profile.*"],
+      filters: { id: req.params.id },
+    }),
     crm.listCustomerStats({ customer_id: req.params.id }, { take: 1 }),
     crm.listInteractions({ customer_id: req.params.id }, { order: { occurred_at: "DESC" }, take: 10 }),
     crm.listFollowUpTasks({ customer_id: req.params.id, status: "open" }, { order: { due_at: "ASC" }, take: 20 }),
     loadCustomer360Sections(req.scope, req.params.id),
   ])
+  const customer = customers[0] as (Record<string, unknown> & { customer_profile?: Record<string, unknown> | null }) | undefined
+  if (!customer) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${req.params.id}" was not found`)
+  }
   const summary = stats
     ? presentPurchases({
         order_count: stats.order_count,

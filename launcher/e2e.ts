@@ -1,0 +1,96 @@
+/**
+ * What the e2e test layer needs around Jest: Debian's Chromium (installed
+ * through apt-get when missing and the tests run as root, as on CI), and the
+ * app started the way a new user starts it (`launcher/start.ts`: migrations,
+ * admin build, demo seed, first admin user) on the test PostgreSQL.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { LauncherError } from "./errors"
+import { PROJECT_ROOT, signalGroup } from "./medusa"
+import { freePort } from "./net"
+
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+
+function aptInstall(): boolean {
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
+  const install = () =>
+    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env, stdio: "inherit" }).status === 0
+  if (install()) {
+    return true
+  }
+  // A fresh machine may not have the package lists yet.
+  return spawnSync("apt-get", ["update"], { env, stdio: "inherit" }).status === 0 && install()
+}
+
+/**
+ * The Chromium to drive: CHROMIUM_PATH, else Debian's package, installed now
+ * when missing if we may (root with apt-get). Undefined when there is none.
+ */
+export function findChromium(): string | undefined {
+  if (process.env.CHROMIUM_PATH) {
+    if (!fs.existsSync(process.env.CHROMIUM_PATH)) {
+      throw new LauncherError(`CHROMIUM_PATH points at ${process.env.CHROMIUM_PATH}, which does not exist`)
+    }
+    return process.env.CHROMIUM_PATH
+  }
+  const found = () => CHROMIUM_CANDIDATES.find((file) => fs.existsSync(file))
+  if (found()) {
+    return found()
+  }
+  if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+    process.stdout.write("Installing Debian's chromium for the browser tests (apt-get) …\n")
+    if (aptInstall()) {
+      return found()
+    }
+  }
+  return undefined
+}
+
+export type RunningApp = { baseUrl: string; logFile: string; stop: () => Promise<void> }
+
+/** Starts `launcher/start.ts` on `databaseUrl` in a data folder of its own; resolves when /health answers. */
+export async function startApp(env: NodeJS.ProcessEnv, databaseUrl: string, dataDir: string): Promise<RunningApp> {
+  const port = await freePort()
+  fs.mkdirSync(dataDir, { recursive: true })
+  const logFile = path.join(dataDir, "start.log")
+  const out = fs.openSync(logFile, "w")
+  const appEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: databaseUrl, PORT: String(port), JEWEL_DATA_DIR: dataDir }
+  // The app runs as it does for a user, not under the test runner's settings.
+  delete appEnv.NODE_ENV
+  delete appEnv.TEST_TYPE
+  const tsNode = require.resolve("ts-node/dist/bin.js", { paths: [PROJECT_ROOT] })
+  const child: ChildProcess = spawn(process.execPath, [tsNode, "--transpile-only", "launcher/start.ts"], {
+    cwd: PROJECT_ROOT,
+    env: appEnv,
+    stdio: ["ignore", out, out],
+    detached: true,
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve))
+      signalGroup(child, "SIGTERM")
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))])
+      signalGroup(child, "SIGKILL")
+    }
+  }
+  const deadline = Date.now() + 10 * 60 * 1000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      break
+    }
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) {
+        return { baseUrl, logFile, stop }
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  await stop()
+  const tail = fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-30).join("\n")
+  throw new LauncherError(`the app did not come up for the browser tests. Last lines of ${logFile}:\n${tail}`)
+}
