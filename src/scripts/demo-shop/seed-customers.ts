@@ -74,7 +74,7 @@ export async function ensureDemoCustomers(container: MedusaContainer, log: Log, 
     if (missing.length) {
       const { result } = await importCustomersWorkflow(container).run({
         input: missing.map((p) => ({
-          customer: { first_name: p.first_name, last_name: p.last_name, email: p.email },
+          customer: { first_name: p.first_name, last_name: p.last_name, email: p.email, phone: p.phone },
           profile: {
             phone: p.phone,
             birthday: new Date(`${p.birthday}T00:00:00Z`),

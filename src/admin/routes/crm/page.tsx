@@ -206,10 +206,8 @@ const CrmPage = () => (
       </Button>
     </Container>
     <CustomerSearch />
-    <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
-      <FollowUps />
-      <Occasions />
-    </div>
+    <FollowUps />
+    <Occasions />
   </div>
 )
 
