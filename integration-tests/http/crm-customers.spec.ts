@@ -59,6 +59,22 @@ medusaIntegrationTestRunner({
       expect(profile.data.profile.pan_masked).toBe("ABCDE****F")
     })
 
+    it("sorts the customer list by an allowed field and refuses any other", async () => {
+      for (const first_name of ["Zubin", "Aarti"]) {
+        await api.post("/admin/crm/customers", { first_name, last_name: "Sortable" }, auth)
+      }
+      const { data: ascending } = await api.get("/admin/crm/customers?q=sortable&order=first_name", auth)
+      expect(ascending.customers.map((c: { first_name: string }) => c.first_name)).toEqual(["Aarti", "Zubin"])
+      const { data: descending } = await api.get("/admin/crm/customers?q=sortable&order=-first_name", auth)
+      expect(descending.customers.map((c: { first_name: string }) => c.first_name)).toEqual(["Zubin", "Aarti"])
+      const refused = await expectStatus(api.get("/admin/crm/customers?order=password_hash", auth))
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toMatch(/order/)
+      const tasks = await expectStatus(api.get("/admin/crm/tasks?order=-due_at", auth))
+      expect(tasks.status).toBe(200)
+      expect((await expectStatus(api.get("/admin/crm/tasks?order=title", auth))).status).toBe(400)
+    })
+
     it("refuses a second customer with the same phone: 409 naming the first, nothing written", async () => {
       const { data: first } = await api.post("/admin/crm/customers", asha, auth)
       const before = await customerCount()

@@ -17,6 +17,20 @@ const parsed = <T>(parse: (v: string) => T) =>
 
 const Phone = parsed(normalizePhone)
 
+/**
+ * A sort parameter: a field name, or "-" and a field name for descending,
+ * e.g. `order=-created_at`. Only the listed fields are allowed. It stays a
+ * string (Medusa's query validation reads `order` as one); routes turn it
+ * into an order object with `orderBy`.
+ */
+function sortParam<const F extends string>(fields: readonly F[], fallback: `${"" | "-"}${F}`) {
+  return z.enum(fields.flatMap((f) => [f, `-${f}`]) as [string, ...string[]]).default(fallback)
+}
+
+export function orderBy(value: string): Record<string, "ASC" | "DESC"> {
+  return { [value.replace(/^-/, "")]: value.startsWith("-") ? "DESC" : "ASC" }
+}
+
 /** Birthdays and anniversaries are in the past, and a wedding comes after the birth. */
 function checkOccasionDates(
   body: { birthday?: Date | null; anniversary?: Date | null },
@@ -73,6 +87,7 @@ export type CreateCrmCustomerBodyType = z.infer<typeof CreateCrmCustomerBody>
 export const ListCrmCustomersQuery = z
   .object({
     q: z.string().trim().min(1).max(100).optional(),
+    order: sortParam(["created_at", "first_name", "last_name", "email"], "-created_at"),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -125,6 +140,7 @@ export type LogInteractionBodyType = z.infer<typeof LogInteractionBody>
 
 export const ListInteractionsQuery = z
   .object({
+    order: sortParam(["occurred_at", "created_at"], "-occurred_at"),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -137,6 +153,7 @@ export const ListTasksQuery = z
     status: z.enum(["open", "done", "cancelled"]).optional(),
     due_before: z.coerce.date().optional(),
     customer_id: z.string().min(1).optional(),
+    order: sortParam(["due_at", "created_at"], "due_at"),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -215,6 +232,7 @@ export type MergeCustomersBodyType = z.infer<typeof MergeCustomersBody>
 export const ListMergesQuery = z
   .object({
     customer_id: z.string().min(1).optional(),
+    order: sortParam(["due_at", "created_at"], "due_at"),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })

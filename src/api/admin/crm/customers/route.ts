@@ -9,6 +9,7 @@ import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
 import { createCustomerWithProfileWorkflow } from "../../../../workflows/create-customer-with-profile"
 import {
+  orderBy,
   presentProfile,
   toProfileData,
   type CreateCrmCustomerBodyType,
@@ -50,7 +51,7 @@ async function customersWhoBoughtTag(scope: MedusaContainer, tag: string): Promi
  * the customer bought.
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ListCrmCustomersQueryType>, res: MedusaResponse) {
-  const { q, limit, offset } = req.validatedQuery as ListCrmCustomersQueryType
+  const { q, order, limit, offset } = req.validatedQuery as ListCrmCustomersQueryType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const phone = q ? tryNormalizePhone(q) : undefined
   let filters: Record<string, unknown> = {}
@@ -71,7 +72,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListCrmCustom
     entity: "customer",
     fields: CUSTOMER_FIELDS,
     filters,
-    pagination: { take: limit, skip: offset, order: { created_at: "DESC" } },
+    pagination: { take: limit, skip: offset, order: orderBy(order) },
   })
   res.json({
     customers: (data as Record<string, unknown>[]).map(({ customer_profile, ...customer }) => ({

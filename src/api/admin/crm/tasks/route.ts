@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../modules/crm"
 import type CrmModuleService from "../../../../modules/crm/service"
-import type { ListTasksQueryType } from "../../../utils/crm"
+import { orderBy, type ListTasksQueryType } from "../../../utils/crm"
 
 /** GET /admin/crm/tasks?assignee=&status=&due_before= — soonest due first, with the customer; overdue ones are flagged. */
 export async function GET(req: MedusaRequest<unknown, ListTasksQueryType>, res: MedusaResponse) {
@@ -22,7 +22,7 @@ export async function GET(req: MedusaRequest<unknown, ListTasksQueryType>, res: 
   }
   const [tasks, count] = await req.scope
     .resolve<CrmModuleService>(CRM_MODULE)
-    .listAndCountFollowUpTasks(filters, { order: { due_at: "ASC" }, take: q.limit, skip: q.offset })
+    .listAndCountFollowUpTasks(filters, { order: orderBy(q.order), take: q.limit, skip: q.offset })
   const customerIds = [...new Set(tasks.map((t) => t.customer_id))]
   const { data: customers } = customerIds.length
     ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({

@@ -3,18 +3,18 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
 import { logInteractionWorkflow } from "../../../../../../workflows/log-interaction"
-import type { ListInteractionsQueryType, LogInteractionBodyType } from "../../../../../utils/crm"
+import { orderBy, type ListInteractionsQueryType, type LogInteractionBodyType } from "../../../../../utils/crm"
 
 /** GET /admin/crm/customers/:id/interactions — newest first. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ListInteractionsQueryType>, res: MedusaResponse) {
-  const { limit, offset } = req.validatedQuery as ListInteractionsQueryType
+  const { order, limit, offset } = req.validatedQuery as ListInteractionsQueryType
   const [customer] = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: req.params.id }, { select: ["id"] })
   if (!customer) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${req.params.id}" was not found`)
   }
   const [interactions, count] = await req.scope
     .resolve<CrmModuleService>(CRM_MODULE)
-    .listAndCountInteractions({ customer_id: req.params.id }, { order: { occurred_at: "DESC" }, take: limit, skip: offset })
+    .listAndCountInteractions({ customer_id: req.params.id }, { order: orderBy(order), take: limit, skip: offset })
   res.json({ interactions, count, limit, offset })
 }
 
