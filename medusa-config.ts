@@ -68,6 +68,7 @@ export default defineConfig({
     { resolve: "./src/modules/branch" },
     { resolve: "./src/modules/jewelry" },
     { resolve: "./src/modules/crm" },
+    { resolve: "./src/modules/loyalty" },
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

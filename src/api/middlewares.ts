@@ -31,6 +31,7 @@ import {
 } from "./utils/crm"
 import { jewelErrorHandler } from "./utils/errors"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
+import { AdjustPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "./utils/loyalty"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -63,6 +64,15 @@ export default defineMiddlewares({
       methods: ["DELETE"],
       middlewares: [validateAndTransformQuery(RemoveWishlistItemQuery, {})],
     },
+    {
+      matcher: "/store/customers/me/loyalty",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    { matcher: "/admin/loyalty/customers/:id/redeem", methods: ["POST"], middlewares: [validateAndTransformBody(RedeemPointsBody)] },
+    { matcher: "/admin/loyalty/customers/:id/adjust", methods: ["POST"], middlewares: [validateAndTransformBody(AdjustPointsBody)] },
+    { matcher: "/admin/loyalty/ledger", methods: ["GET"], middlewares: [validateAndTransformQuery(LedgerQuery, {})] },
+    { matcher: "/admin/loyalty/program", methods: ["POST"], middlewares: [validateAndTransformBody(ProgramBody)] },
     {
       matcher: "/admin/crm/customers/duplicates",
       methods: ["GET"],

@@ -1,0 +1,158 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { redeemPointsWorkflow } from "../../src/workflows/loyalty"
+import { demoShop, expectStatus, type Headers } from "./helpers"
+
+jest.setTimeout(180 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let auth: Headers
+    let store: Headers
+    beforeAll(async () => {
+      ;({ auth, store } = await demoShop(getContainer(), api))
+    })
+    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    afterEach(async () => {
+      // The invariant after every scenario, through the admin endpoint.
+      const { data } = await api.get("/admin/loyalty/verify", auth)
+      expect(data).toEqual({ ok: true, mismatches: [] })
+    })
+
+    async function customerWithPoints(name: string, points: number) {
+      const { data } = await api.post("/admin/crm/customers", { first_name: name }, auth)
+      if (points) {
+        await api.post(`/admin/loyalty/customers/${data.customer.id}/adjust`, { points, idempotency_key: `opening-${data.customer.id}`, reason: "opening balance" }, auth)
+      }
+      return data.customer.id as string
+    }
+
+    it("redeems in store once per idempotency key, within the balance", async () => {
+      const id = await customerWithPoints("Rekha", 500)
+      const first = await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 200, idempotency_key: "POS-MUM-000123" }, auth)
+      expect(first.status).toBe(201)
+      expect(first.data).toEqual(expect.objectContaining({ balance: 300, replayed: false }))
+      const again = await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 200, idempotency_key: "POS-MUM-000123" }, auth)
+      expect(again.status).toBe(200)
+      expect(again.data).toEqual(expect.objectContaining({ balance: 300, replayed: true }))
+      expect(again.data.entry.id).toBe(first.data.entry.id)
+
+      const { data } = await api.get(`/admin/loyalty/customers/${id}`, auth)
+      expect(data.loyalty).toEqual(expect.objectContaining({ balance: 300, balance_value: 300, tier: "Silver", can_redeem: true }))
+      expect(data.loyalty.history.map((h: { type: string; points: number }) => [h.type, h.points])).toEqual([["redeem", -200], ["adjust", 500]])
+      const ledger = await api.get(`/admin/loyalty/ledger?customer_id=${id}&type=redeem`, auth)
+      expect(ledger.data.entries.map((e: { idempotency_key: string }) => e.idempotency_key)).toEqual(["POS-MUM-000123"])
+    })
+
+    it("refuses bad redemptions with a clear 4xx and writes nothing", async () => {
+      const id = await customerWithPoints("Sunil", 150)
+      const cases: [unknown, number, RegExp][] = [
+        [{ points: 151, idempotency_key: "POS-BAD-0001" }, 400, /balance is 150, 151/],
+        [{ points: 0, idempotency_key: "POS-BAD-0002" }, 400, /points.*too small/],
+        [{ points: -5, idempotency_key: "POS-BAD-0003" }, 400, /points.*too small/],
+        [{ points: 2.5, idempotency_key: "POS-BAD-0004" }, 400, /'int' for field 'points'/],
+        [{ points: "10", idempotency_key: "POS-BAD-0005" }, 400, /number/],
+        [{ points: 10 }, 400, /idempotency_key/],
+        [{ points: 10, idempotency_key: "short" }, 400, /idempotency_key/],
+        // 20 % of a ₹500 bill at ₹1 a point: at most 100 points.
+        [{ points: 120, idempotency_key: "POS-BAD-0006", order_total: 500 }, 400, /at most 100 points/i],
+      ]
+      for (const [body, status, message] of cases) {
+        const res = await expectStatus(api.post(`/admin/loyalty/customers/${id}/redeem`, body, auth))
+        expect([res.status, res.data.message]).toEqual([status, expect.stringMatching(message)])
+      }
+      const unknown = await expectStatus(api.post("/admin/loyalty/customers/cus_nope/adjust", { points: 5, idempotency_key: "ADJ-NOPE-1", reason: "test" }, auth))
+      expect(unknown.status).toBe(404)
+      const noReason = await expectStatus(api.post(`/admin/loyalty/customers/${id}/adjust`, { points: 5, idempotency_key: "ADJ-X-1" }, auth))
+      expect(noReason.status).toBe(400)
+      expect((await loyalty().listPointsEntries({ customer_id: id })).length).toBe(1)
+      const [account] = await loyalty().listLoyaltyAccounts({ customer_id: id })
+      expect(account.balance).toBe(150)
+    })
+
+    it("under a minimum balance, refuses to redeem", async () => {
+      const id = await customerWithPoints("Tina", 60)
+      const res = await expectStatus(api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 10, idempotency_key: "POS-TINA-0001" }, auth))
+      expect(res.status).toBe(400)
+      expect(res.data.message).toMatch(/at least 100 points/)
+    })
+
+    it("gives the points back when the redemption's workflow fails after deducting (compensation)", async () => {
+      const id = await customerWithPoints("Uday", 400)
+      const workflow = redeemPointsWorkflow(getContainer())
+      workflow.appendAction("bill-printer-jams", "post-points-entry", {
+        invoke: async () => {
+          throw new Error("injected failure after the points were taken")
+        },
+      })
+      await expect(workflow.run({ input: { customer_id: id, points: 150, idempotency_key: "POS-U-1" } })).rejects.toMatchObject({
+        message: expect.stringMatching(/injected failure/),
+      })
+      const [account] = await loyalty().listLoyaltyAccounts({ customer_id: id })
+      expect(account.balance).toBe(400)
+      const entries = await loyalty().listPointsEntries({ customer_id: id }, { order: { created_at: "ASC" } })
+      expect(entries.map((e) => [e.type, e.points])).toEqual([["adjust", 400], ["redeem", -150], ["reverse", 150]])
+    })
+
+    it("saves a consistent program and refuses one that contradicts itself", async () => {
+      const { data: current } = await api.get("/admin/loyalty/program", auth)
+      expect(current.program).toEqual(expect.objectContaining({ points_per_100_rupees: 1, point_value: 1, max_redeem_share_percent: 20 }))
+      const bad = await expectStatus(
+        api.post("/admin/loyalty/program", { ...current.program, tiers: [{ name: "Silver", min_spend: 0, multiplier: 1 }, { name: "Gold", min_spend: 0, multiplier: 1.25 }] }, auth)
+      )
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toMatch(/thresholds must increase/)
+      const good = await api.post("/admin/loyalty/program", { ...current.program, points_per_100_rupees: 2 }, auth)
+      expect(good.data.program.points_per_100_rupees).toBe(2)
+      expect((await api.get("/admin/loyalty/program", auth)).data.program.points_per_100_rupees).toBe(2)
+      await api.post("/admin/loyalty/program", current.program, auth)
+    })
+
+    it("earns points for a placed order once, however often the event arrives, and shows them in the 360 and the storefront", async () => {
+      const credentials = { email: "points@example.in", password: "Points-pass-1" }
+      const { data: registered } = await api.post("/auth/customer/emailpass/register", credentials)
+      await api.post("/store/customers", { email: credentials.email, first_name: "Varsha" }, { headers: { ...store.headers, authorization: `Bearer ${registered.token}` } })
+      const { data: login } = await api.post("/auth/customer/emailpass", credentials)
+      const me = { headers: { ...store.headers, authorization: `Bearer ${login.token}` } }
+      const { data: customer } = await api.get("/store/customers/me", me)
+      const [coin] = await getContainer().resolve(Modules.PRODUCT).listProductVariants({ sku: "COIN-24K-5G" })
+      const order = await getContainer()
+        .resolve(Modules.ORDER)
+        .createOrders({ currency_code: "inr", customer_id: customer.customer.id, email: credentials.email, items: [{ title: "24K Gold Coin 5 g", quantity: 1, unit_price: 40545, variant_id: coin.id }] })
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      for (let i = 0; i < 3; i++) {
+        await bus.emit({ name: "order.placed", data: { id: order.id } })
+      }
+      let entries: { type: string; points: number }[] = []
+      for (let i = 0; i < 50 && !entries.length; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        entries = await loyalty().listPointsEntries({ order_id: order.id })
+      }
+      await new Promise((r) => setTimeout(r, 1000))
+      entries = await loyalty().listPointsEntries({ order_id: order.id })
+      // ₹40,545 at 1 point per ₹100: 405 points, once.
+      expect(entries.map((e) => [e.type, e.points])).toEqual([["earn", 405]])
+
+      const { data: mine } = await api.get("/store/customers/me/loyalty", me)
+      expect(mine.loyalty).toEqual(expect.objectContaining({ balance: 405, tier: "Silver", next_tier: { name: "Gold", min_spend: 200000 } }))
+      const { data: view } = await api.get(`/admin/crm/customers/${customer.customer.id}/360`, auth)
+      expect(view.sections.loyalty.data.balance).toBe(405)
+      expect((await expectStatus(api.get("/store/customers/me/loyalty", store))).status).toBe(401)
+
+      // Cancelled: the points go again.
+      await bus.emit({ name: "order.canceled", data: { id: order.id } })
+      for (let i = 0; i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        if ((await loyalty().listPointsEntries({ order_id: order.id })).length === 2) {
+          break
+        }
+      }
+      const [account] = await loyalty().listLoyaltyAccounts({ customer_id: customer.customer.id })
+      expect(account.balance).toBe(0)
+    })
+  },
+})

@@ -1,0 +1,16 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { adjustPointsWorkflow } from "../../../../../../workflows/loyalty"
+import type { AdjustPointsBodyType } from "../../../../../utils/loyalty"
+
+/** POST /admin/loyalty/customers/:id/adjust — a signed correction with its reason, kept in the ledger with the staff member. */
+export async function POST(req: AuthenticatedMedusaRequest<AdjustPointsBodyType>, res: MedusaResponse) {
+  const customers = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: req.params.id }, { select: ["id"] })
+  if (!customers.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${req.params.id}" was not found`)
+  }
+  const { result } = await adjustPointsWorkflow(req.scope).run({
+    input: { customer_id: req.params.id, ...req.validatedBody, user_id: req.auth_context.actor_id },
+  })
+  res.status(result.replayed ? 200 : 201).json({ entry: result.entry, balance: result.balance, replayed: result.replayed })
+}

@@ -1,0 +1,26 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { rupeesToPaise } from "../../../../../../lib/money"
+import { redeemPointsWorkflow } from "../../../../../../workflows/loyalty"
+import type { RedeemPointsBodyType } from "../../../../../utils/loyalty"
+
+/**
+ * POST /admin/loyalty/customers/:id/redeem — points paying part of an in-store
+ * bill. The same idempotency key answers the same result without deducting
+ * twice (200 instead of 201).
+ */
+export async function POST(req: AuthenticatedMedusaRequest<RedeemPointsBodyType>, res: MedusaResponse) {
+  const body = req.validatedBody
+  const { result } = await redeemPointsWorkflow(req.scope).run({
+    input: {
+      customer_id: req.params.id,
+      points: body.points,
+      idempotency_key: body.idempotency_key,
+      order_total_paise: body.order_total === undefined ? undefined : rupeesToPaise(body.order_total),
+      order_id: body.order_id ?? null,
+      branch_id: body.branch_id ?? null,
+      user_id: req.auth_context.actor_id,
+      reason: body.reason ?? null,
+    },
+  })
+  res.status(result.replayed ? 200 : 201).json({ entry: result.entry, balance: result.balance, replayed: result.replayed })
+}

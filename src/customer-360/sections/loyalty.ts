@@ -1,0 +1,10 @@
+import { defineCustomer360Section } from ".."
+import { loyaltyView } from "../../api/utils/loyalty-view"
+
+/** Points, tier and recent ledger lines of the customer. */
+export default defineCustomer360Section({
+  id: "loyalty",
+  title: "Loyalty points",
+  rank: 10,
+  load: ({ container, customer_id }) => loyaltyView(container, customer_id, { history: 5 }),
+})

@@ -1,0 +1,256 @@
+import type { Context } from "@medusajs/framework/types"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { allocateFifo, DEFAULT_PROGRAM, type LoyaltyProgram } from "../../lib/loyalty"
+import { LoyaltyAccount } from "./models/loyalty-account"
+import { LoyaltyProgramSettings } from "./models/loyalty-program"
+import { PointsEntry } from "./models/points-entry"
+
+export type EntryType = "earn" | "redeem" | "expire" | "adjust" | "reverse" | "bonus"
+
+export type PostEntryInput = {
+  customer_id: string
+  type: EntryType
+  /** Signed whole points. */
+  points: number
+  idempotency_key: string
+  expires_at?: Date | null
+  order_id?: string | null
+  branch_id?: string | null
+  user_id?: string | null
+  reason?: string | null
+  reverses_entry_id?: string | null
+  /** Deductions may take the balance below zero only when this is set (reversals of earned points already spent). */
+  allow_negative?: boolean
+}
+
+export type ReverseEntryInput = {
+  entry_id: string
+  idempotency_key: string
+  /** Part of the entry (a partial return); the whole open remainder when absent. */
+  points?: number
+  reason?: string | null
+  user_id?: string | null
+}
+
+export type PostedEntry = {
+  entry: EntryRow
+  balance: number
+  /** True when the key had been posted before: nothing new was written. */
+  replayed: boolean
+}
+
+type EntryRow = {
+  id: string
+  account_id: string
+  customer_id: string
+  type: EntryType
+  points: number
+  remaining: number
+  expires_at: Date | null
+  idempotency_key: string
+  order_id: string | null
+  reason: string | null
+  consumed: { id: string; take: number }[] | null
+  created_at: Date
+}
+
+const ENTRY_COLUMNS = "id, account_id, customer_id, type, points, remaining, expires_at, idempotency_key, order_id, reason, consumed, created_at"
+
+class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, LoyaltyProgramSettings }) {
+  /**
+   * Posts one ledger entry and moves the cached balance with it, in one
+   * transaction under a lock on the account row: concurrent postings to one
+   * account run one after the other, a deduction never takes more than the
+   * balance (unless `allow_negative`), and a key posted before returns the
+   * entry it made instead of posting again.
+   */
+  @InjectManager()
+  async postEntry(input: PostEntryInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PostedEntry> {
+    return this.postEntry_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async postEntry_(input: PostEntryInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PostedEntry> {
+    if (!Number.isInteger(input.points) || input.points === 0) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Points must be a whole number other than 0, got ${input.points}`)
+    }
+    const db = sharedContext.transactionManager!
+    await db.execute(
+      `insert into loyalty_account (id, customer_id, balance, lifetime_earned, tier, created_at, updated_at)
+       values (?, ?, 0, 0, ?, now(), now())
+       on conflict (customer_id) where deleted_at is null do nothing`,
+      [generateEntityId(undefined, "lacct"), input.customer_id, DEFAULT_PROGRAM.tiers[0].name]
+    )
+    const [account] = (await db.execute(
+      "select id, balance from loyalty_account where customer_id = ? and deleted_at is null for update",
+      [input.customer_id]
+    )) as { id: string; balance: number }[]
+    const [earlier] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where idempotency_key = ?`, [input.idempotency_key])) as EntryRow[]
+    if (earlier) {
+      if (earlier.customer_id !== input.customer_id || earlier.points !== input.points) {
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `The idempotency key ${input.idempotency_key} was already used for another posting (${earlier.points} points to ${earlier.customer_id})`
+        )
+      }
+      return { entry: earlier, balance: Number(account.balance), replayed: true }
+    }
+    const balance = Number(account.balance)
+    let consumed: { id: string; take: number }[] | null = null
+    if (input.points < 0) {
+      const wanted = -input.points
+      if (wanted > balance && !input.allow_negative) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Not enough points: the balance is ${balance}, ${wanted} were asked for`)
+      }
+      const lots = (await db.execute(
+        `select id, remaining, expires_at, created_at from points_entry
+          where account_id = ? and remaining > 0 and deleted_at is null for update`,
+        [account.id]
+      )) as { id: string; remaining: number; expires_at: Date | null; created_at: Date }[]
+      consumed = allocateFifo(lots, wanted)
+      for (const { id, take } of consumed) {
+        await db.execute("update points_entry set remaining = remaining - ?, updated_at = now() where id = ?", [take, id])
+      }
+    }
+    const id = generateEntityId(undefined, "lpe")
+    await db.execute(
+      `insert into points_entry (id, account_id, customer_id, type, points, remaining, expires_at, idempotency_key, order_id,
+                                 branch_id, user_id, reason, reverses_entry_id, consumed, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
+      [
+        id,
+        account.id,
+        input.customer_id,
+        input.type,
+        input.points,
+        input.points > 0 ? input.points : 0,
+        input.expires_at ?? null,
+        input.idempotency_key,
+        input.order_id ?? null,
+        input.branch_id ?? null,
+        input.user_id ?? null,
+        input.reason ?? null,
+        input.reverses_entry_id ?? null,
+        consumed ? JSON.stringify(consumed) : null,
+      ]
+    )
+    const earned = input.type === "earn" || input.type === "bonus" ? Math.max(input.points, 0) : 0
+    await db.execute(
+      "update loyalty_account set balance = balance + ?, lifetime_earned = lifetime_earned + ?, updated_at = now() where id = ?",
+      [input.points, earned, account.id]
+    )
+    const [entry] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where id = ?`, [id])) as EntryRow[]
+    return { entry, balance: balance + input.points, replayed: false }
+  }
+
+  /**
+   * Undoes an entry, wholly or by `points` (a partial return): a deduction
+   * gives its points back to the very lots it used; an earning takes its
+   * points back from its own lot first, then from others, and what was
+   * already spent leaves a negative balance that later earnings settle.
+   * Same lock and idempotency as postEntry.
+   */
+  @InjectManager()
+  async reverseEntry(input: ReverseEntryInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PostedEntry> {
+    return this.reverseEntry_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reverseEntry_(input: ReverseEntryInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PostedEntry> {
+    const db = sharedContext.transactionManager!
+    const [original] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where id = ?`, [input.entry_id])) as EntryRow[]
+    if (!original) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Points entry ${input.entry_id} was not found`)
+    }
+    const [account] = (await db.execute("select id, balance from loyalty_account where id = ? for update", [original.account_id])) as {
+      id: string
+      balance: number
+    }[]
+    const [earlier] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where idempotency_key = ?`, [input.idempotency_key])) as EntryRow[]
+    if (earlier) {
+      return { entry: earlier, balance: Number(account.balance), replayed: true }
+    }
+    const [{ reversed }] = (await db.execute(
+      "select coalesce(sum(points), 0) as reversed from points_entry where reverses_entry_id = ?",
+      [original.id]
+    )) as { reversed: string }[]
+    const open = Math.abs(Number(original.points)) - Math.abs(Number(reversed))
+    const amount = input.points ?? open
+    if (!Number.isInteger(amount) || amount <= 0 || amount > open) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Between 1 and ${open} points of entry ${original.id} can still be reversed, not ${amount}`)
+    }
+    let consumed: { id: string; take: number }[] | null = null
+    let signed: number
+    if (Number(original.points) < 0) {
+      // Give the points back to the lots the deduction used, last used first.
+      let left = amount
+      for (const { id, take } of [...(original.consumed ?? [])].reverse()) {
+        const back = Math.min(take, left)
+        if (back > 0) {
+          await db.execute("update points_entry set remaining = remaining + ?, updated_at = now() where id = ?", [back, id])
+          left -= back
+        }
+      }
+      signed = amount
+    } else {
+      const lots = (await db.execute(
+        "select id, remaining, expires_at, created_at from points_entry where account_id = ? and remaining > 0 and deleted_at is null for update",
+        [account.id]
+      )) as { id: string; remaining: number; expires_at: Date | null; created_at: Date }[]
+      const own = lots.find((l) => l.id === original.id)
+      const fromOwn = Math.min(own?.remaining ?? 0, amount)
+      const others = allocateFifo(lots.filter((l) => l.id !== original.id), amount - fromOwn)
+      consumed = [...(fromOwn ? [{ id: original.id, take: fromOwn }] : []), ...others]
+      for (const { id, take } of consumed) {
+        await db.execute("update points_entry set remaining = remaining - ?, updated_at = now() where id = ?", [take, id])
+      }
+      signed = -amount
+    }
+    const id = generateEntityId(undefined, "lpe")
+    await db.execute(
+      `insert into points_entry (id, account_id, customer_id, type, points, remaining, idempotency_key, order_id, user_id, reason,
+                                 reverses_entry_id, consumed, created_at, updated_at)
+       values (?, ?, ?, 'reverse', ?, 0, ?, ?, ?, ?, ?, ?, now(), now())`,
+      [
+        id,
+        account.id,
+        original.customer_id,
+        signed,
+        input.idempotency_key,
+        original.order_id,
+        input.user_id ?? null,
+        input.reason ?? null,
+        original.id,
+        consumed ? JSON.stringify(consumed) : null,
+      ]
+    )
+    await db.execute("update loyalty_account set balance = balance + ?, updated_at = now() where id = ?", [signed, account.id])
+    const [entry] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where id = ?`, [id])) as EntryRow[]
+    return { entry, balance: Number(account.balance) + signed, replayed: false }
+  }
+
+  /** Accounts whose cached balance differs from the sum of their ledger (should be none). */
+  @InjectManager()
+  async findBalanceMismatches(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ account_id: string; customer_id: string; balance: number; ledger: number }[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select a.id as account_id, a.customer_id, a.balance, coalesce(sum(e.points), 0) as ledger
+         from loyalty_account a
+         left join points_entry e on e.account_id = a.id and e.deleted_at is null
+        where a.deleted_at is null
+        group by a.id
+       having a.balance <> coalesce(sum(e.points), 0)`
+    )) as { account_id: string; customer_id: string; balance: number; ledger: string }[]
+    return rows.map((r) => ({ ...r, balance: Number(r.balance), ledger: Number(r.ledger) }))
+  }
+
+  /** The program in force: the stored settings, or the defaults until the shop saves its own. */
+  async currentProgram(): Promise<LoyaltyProgram> {
+    const [row] = await this.listLoyaltyProgramSettings({}, { order: { created_at: "DESC" }, take: 1 })
+    return row ? { ...DEFAULT_PROGRAM, ...(row.settings as Partial<LoyaltyProgram>) } : DEFAULT_PROGRAM
+  }
+}
+
+export default LoyaltyModuleService

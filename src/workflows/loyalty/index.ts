@@ -1,0 +1,57 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { PostEntryInput } from "../../modules/loyalty/service"
+import { checkRedemptionStep } from "./steps/check-redemption"
+import { computeOrderEarningStep } from "./steps/earn-for-order"
+import { postPointsEntryStep } from "./steps/post-points-entry"
+
+export type RedeemPointsInput = {
+  customer_id: string
+  /** Points to take, as a positive whole number. */
+  points: number
+  idempotency_key: string
+  order_total_paise?: number
+  order_id?: string | null
+  branch_id?: string | null
+  user_id?: string | null
+  reason?: string | null
+}
+
+/** Points taken in store (POS, draft order): checked against the program, then deducted exactly once. */
+export const redeemPointsWorkflow = createWorkflow("redeem-points", (input: RedeemPointsInput) => {
+  checkRedemptionStep(input)
+  const entry = transform({ input }, ({ input }): PostEntryInput => ({
+    customer_id: input.customer_id,
+    type: "redeem",
+    points: -input.points,
+    idempotency_key: input.idempotency_key,
+    order_id: input.order_id ?? null,
+    branch_id: input.branch_id ?? null,
+    user_id: input.user_id ?? null,
+    reason: input.reason ?? null,
+  }))
+  return new WorkflowResponse(postPointsEntryStep(entry))
+})
+
+export type AdjustPointsInput = {
+  customer_id: string
+  /** Signed whole points. */
+  points: number
+  idempotency_key: string
+  reason: string
+  user_id?: string | null
+}
+
+/** A correction by staff, with its reason (kept in the ledger). A deduction cannot exceed the balance. */
+export const adjustPointsWorkflow = createWorkflow("adjust-points", (input: AdjustPointsInput) => {
+  const entry = transform({ input }, ({ input }): PostEntryInput => ({ ...input, type: "adjust" }))
+  return new WorkflowResponse(postPointsEntryStep(entry))
+})
+
+/** The points an order earns, once per order however often the event arrives. */
+export const earnPointsForOrderWorkflow = createWorkflow("earn-points-for-order", (orderId: string) => {
+  const earning = computeOrderEarningStep(orderId)
+  const posted = when({ earning }, ({ earning }) => !!earning).then(() =>
+    postPointsEntryStep(transform({ earning }, ({ earning }) => earning!))
+  )
+  return new WorkflowResponse(transform({ posted }, ({ posted }) => posted ?? null))
+})
