@@ -74,6 +74,18 @@ medusaIntegrationTestRunner({
       expect(account.balance).toBe(150)
     })
 
+    it("reports the outstanding points and their value by branch and expiry month", async () => {
+      const before = (await api.get("/admin/loyalty/liability", auth)).data
+      await customerWithPoints("Yamini", 250)
+      const { data } = await api.get("/admin/loyalty/liability", auth)
+      expect(data.point_value).toBe(1)
+      expect(data.total.points - before.total.points).toBe(250)
+      expect(data.total.value).toBe(data.total.points)
+      // Staff adjustments carry no expiry; a customer without a home branch is counted under "none".
+      expect(data.by_expiry_month).toEqual(expect.arrayContaining([expect.objectContaining({ month: "never" })]))
+      expect(data.by_branch.reduce((n: number, b: { points: number }) => n + b.points, 0)).toBe(data.total.points)
+    })
+
     it("under a minimum balance, refuses to redeem", async () => {
       const id = await customerWithPoints("Tina", 60)
       const res = await expectStatus(api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 10, idempotency_key: "POS-TINA-0001" }, auth))

@@ -230,6 +230,70 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
     return { entry, balance: Number(account.balance) + signed, replayed: false }
   }
 
+  /**
+   * Expires every lot whose date has passed (up to `limit` lots a call): one
+   * `expire` entry per lot, keyed by the lot (`expire:<lot id>`), so running
+   * again (or twice at once) expires nothing twice. Returns how many lots
+   * and points expired.
+   */
+  async expireDueLots(now = new Date(), limit = 500): Promise<{ lots: number; points: number }> {
+    const due = await this.listPointsEntries(
+      { remaining: { $gt: 0 }, expires_at: { $lte: now } },
+      { select: ["id", "customer_id", "remaining"], order: { expires_at: "ASC" }, take: limit }
+    )
+    let points = 0
+    let lots = 0
+    for (const lot of due) {
+      const posted = await this.expireLot(lot.id, lot.customer_id)
+      if (posted) {
+        lots += 1
+        points += posted
+      }
+    }
+    return { lots, points }
+  }
+
+  /** Expires what is left of one lot under the account lock; 0 when nothing was left. */
+  @InjectTransactionManager()
+  protected async expireLot(lotId: string, customerId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    const db = sharedContext.transactionManager!
+    const [account] = (await db.execute("select id from loyalty_account where customer_id = ? and deleted_at is null for update", [customerId])) as {
+      id: string
+    }[]
+    const [lot] = (await db.execute("select id, remaining from points_entry where id = ? for update", [lotId])) as { id: string; remaining: number }[]
+    const key = `expire:${lotId}`
+    const [done] = (await db.execute("select id from points_entry where idempotency_key = ?", [key])) as { id: string }[]
+    if (!account || !lot || done || lot.remaining <= 0) {
+      return 0
+    }
+    const points = Number(lot.remaining)
+    await db.execute("update points_entry set remaining = 0, updated_at = now() where id = ?", [lotId])
+    await db.execute(
+      `insert into points_entry (id, account_id, customer_id, type, points, remaining, idempotency_key, reason, consumed, created_at, updated_at)
+       values (?, ?, ?, 'expire', ?, 0, ?, 'points expired', ?, now(), now())`,
+      [generateEntityId(undefined, "lpe"), account.id, customerId, -points, key, JSON.stringify([{ id: lotId, take: points }])]
+    )
+    await db.execute("update loyalty_account set balance = balance - ?, updated_at = now() where id = ?", [points, account.id])
+    return points
+  }
+
+  /**
+   * Outstanding points and what they are worth (an accountant's liability):
+   * by the customer's home branch and by the month the points expire.
+   */
+  @InjectManager()
+  async outstandingLots(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ customer_id: string; expiry_month: string | null; points: number }[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select customer_id, to_char(expires_at at time zone 'Asia/Kolkata', 'YYYY-MM') as expiry_month, sum(remaining) as points
+         from points_entry
+        where remaining > 0 and deleted_at is null
+        group by customer_id, expiry_month`
+    )) as { customer_id: string; expiry_month: string | null; points: string }[]
+    return rows.map((r) => ({ ...r, points: Number(r.points) }))
+  }
+
   /** Accounts whose cached balance differs from the sum of their ledger (should be none). */
   @InjectManager()
   async findBalanceMismatches(

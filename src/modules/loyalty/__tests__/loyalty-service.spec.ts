@@ -77,5 +77,21 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       expect(await service.listPointsEntries({ customer_id: "cus_e" })).toEqual([])
       await expectLedgerConsistent()
     })
+
+    it("expires lots past their date once, however often (or concurrently) the job runs", async () => {
+      const old = await service.postEntry({ customer_id: "cus_f", type: "earn", points: 70, idempotency_key: "f:1", expires_at: new Date("2026-01-01") })
+      await service.postEntry({ customer_id: "cus_f", type: "redeem", points: -20, idempotency_key: "f:2" })
+      await service.postEntry({ customer_id: "cus_f", type: "earn", points: 40, idempotency_key: "f:3", expires_at: new Date("2099-01-01") })
+      const now = new Date("2026-06-01")
+      const [first, second] = await Promise.all([service.expireDueLots(now), service.expireDueLots(now)])
+      expect(first.points + second.points).toBe(50)
+      expect(await service.expireDueLots(now)).toEqual({ lots: 0, points: 0 })
+      const [account] = await service.listLoyaltyAccounts({ customer_id: "cus_f" })
+      expect(account.balance).toBe(40)
+      const expired = await service.listPointsEntries({ customer_id: "cus_f", type: "expire" })
+      expect(expired.map((e) => [e.points, e.idempotency_key])).toEqual([[-50, `expire:${old.entry.id}`]])
+      expect(await service.outstandingLots()).toEqual(expect.arrayContaining([{ customer_id: "cus_f", expiry_month: "2099-01", points: 40 }]))
+      await expectLedgerConsistent()
+    })
   },
 })
