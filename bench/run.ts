@@ -12,7 +12,7 @@
 import { randomBytes } from "node:crypto"
 import os from "node:os"
 import path from "node:path"
-import { Client } from "pg"
+import { Client, Pool } from "pg"
 import { ensureDatabase, parseDatabaseUrl } from "../launcher/database"
 import { LauncherError } from "../launcher/errors"
 import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa } from "../launcher/medusa"
@@ -64,6 +64,24 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
   return async () => {
     await client.query(text, values)
   }
+}
+
+const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
+
+/** Operations per second of `clients` loops running `fn` side by side for LOYALTY_SECONDS. */
+async function throughput(clients: number, fn: (client: number) => Promise<void>): Promise<number> {
+  const until = Date.now() + LOYALTY_SECONDS * 1000
+  let done = 0
+  const started = Date.now()
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (Date.now() < until) {
+        await fn(client)
+        done++
+      }
+    })
+  )
+  return done / ((Date.now() - started) / 1000)
 }
 
 function log(message: string) {
@@ -257,6 +275,50 @@ async function main() {
       baseline: sqlRuns.sort((a, b) => a - b),
     })
 
+    // Loyalty: 50 clients at once, each earning then redeeming on one of 500 customers (ten clients share
+    // a customer, so the account locks are contended), for LOYALTY_SECONDS; then the ledger is verified.
+    log("loyalty throughput")
+    const clients = 50
+    const customers = Array.from({ length: 500 }, (_, i) => bulkCustomer(1 + i).id)
+    let op = 0
+    const ours = await throughput(clients, async (client) => {
+      const id = customers[(client * 10 + op) % customers.length]
+      const n = op++
+      const kind = n % 2 === 0 ? "adjust" : "redeem"
+      const body = kind === "adjust" ? { points: 10, idempotency_key: `bench-earn-${n}`, reason: "bench" } : { points: 1, idempotency_key: `bench-redeem-${n}` }
+      const res = await fetch(`${base}/admin/loyalty/customers/${id}/${kind}`, {
+        method: "POST",
+        headers: { ...admin, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      })
+      // A redemption on an account not yet earned into is refused (400): a valid answer, counted as an operation.
+      if (res.status >= 500) {
+        throw new LauncherError(`loyalty ${kind} answered ${res.status}: ${await res.text()}`)
+      }
+      await res.arrayBuffer()
+    })
+    const verify = (await (await fetch(`${base}/admin/loyalty/verify`, { headers: admin })).json()) as { mismatches: unknown[] }
+    const pool = new Pool({ connectionString: databaseUrl, max: clients })
+    await pool.query("create table if not exists bench_balance_ledger (id serial primary key, account int not null, points int not null)")
+    await pool.query("create table if not exists bench_balance_account (id int primary key, balance int not null default 0)")
+    await pool.query("insert into bench_balance_account (id) select g from generate_series(0, 499) g on conflict do nothing")
+    let sqlOp = 0
+    const raw = await throughput(clients, async (client) => {
+      const account = (client * 10 + sqlOp++) % 500
+      const conn = await pool.connect()
+      try {
+        await conn.query("begin")
+        await conn.query("select balance from bench_balance_account where id = $1 for update", [account])
+        await conn.query("insert into bench_balance_ledger (account, points) values ($1, 1)", [account])
+        await conn.query("update bench_balance_account set balance = balance + 1 where id = $1", [account])
+        await conn.query("commit")
+      } finally {
+        conn.release()
+      }
+    })
+    await pool.query("drop table if exists bench_balance_ledger, bench_balance_account")
+    await pool.end()
+
     const f = (n: number) => n.toFixed(2)
     const lines = [
       `jewel-crm bench: ${N} products, ${PIECES} rate-based pieces and ${CUSTOMERS} customers with ${CUSTOMERS * ORDERS_EACH} orders loaded by SQL (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
@@ -268,6 +330,12 @@ async function main() {
         return `| ${r.workload} | ${f(o50)} | ${f(o95)} | ${r.baselineName} | ${f(b50)} | ${f(b95)} | ${f(o50 / b50)} | ${f(o95 / b95)} |`
       }),
     ]
+    lines.push(
+      "",
+      `| throughput, ${clients} concurrent clients, ${LOYALTY_SECONDS} s | ours ops/s | baseline | baseline ops/s | ratio | ledger mismatches |`,
+      "|---|---:|---|---:|---:|---:|",
+      `| POST /admin/loyalty/customers/:id/adjust and /redeem (idempotent, row-locked) | ${f(ours)} | raw SQL: lock account, insert ledger row, update balance | ${f(raw)} | ${f(ours / raw)} | ${verify.mismatches.length} |`
+    )
     process.stdout.write(lines.join("\n") + "\n")
   } finally {
     await client.end().catch(() => undefined)

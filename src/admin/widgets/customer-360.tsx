@@ -3,6 +3,7 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Badge, Button, Container, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
+import { LoyaltySection, type LoyaltyData } from "../components/loyalty-section"
 import { inr, when } from "../lib/format"
 import { sdk } from "../lib/sdk"
 
@@ -111,7 +112,7 @@ function LogInteraction({ customerId }: { customerId: string }) {
 type WishlistSection = { count: number; items: { id: string; title: string | null; variant_title: string | null; sku: string | null }[] }
 
 /** Sections other features add to the 360 (src/customer-360/sections). */
-function Sections({ sections }: { sections: View360["sections"] }) {
+function Sections({ customerId, sections }: { customerId: string; sections: View360["sections"] }) {
   const entries = Object.entries(sections ?? {})
   if (!entries.length) {
     return null
@@ -123,6 +124,8 @@ function Sections({ sections }: { sections: View360["sections"] }) {
           <Text size="small" weight="plus">{section.title}</Text>
           {section.error ? (
             <Text size="small" className="text-ui-fg-error">{section.error}</Text>
+          ) : id === "loyalty" ? (
+            <LoyaltySection customerId={customerId} data={section.data as LoyaltyData} />
           ) : id === "wishlist" ? (
             (section.data as WishlistSection).count ? (
               (section.data as WishlistSection).items.map((item) => (
@@ -238,7 +241,7 @@ const Customer360Widget = ({ data: customer }: DetailWidgetProps<AdminCustomer>)
           <Text size="small" className="text-ui-fg-subtle">No orders yet</Text>
         )}
       </div>
-      <Sections sections={data.sections} />
+      <Sections customerId={customer.id} sections={data.sections} />
     </Container>
   )
 }
