@@ -22,6 +22,8 @@ export type PostEntryInput = {
   reverses_entry_id?: string | null
   /** Deductions may take the balance below zero only when this is set (reversals of earned points already spent). */
   allow_negative?: boolean
+  /** A deduction needs at least this balance first (the program's minimum to redeem), checked under the lock. */
+  min_balance?: number
 }
 
 export type ReverseEntryInput = {
@@ -54,6 +56,8 @@ type EntryRow = {
   consumed: { id: string; take: number }[] | null
   created_at: Date
 }
+
+const PROGRAM_CACHE_MS = 5000
 
 const ENTRY_COLUMNS = "id, account_id, customer_id, type, points, remaining, expires_at, idempotency_key, order_id, reason, consumed, created_at"
 
@@ -100,6 +104,12 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
     let consumed: { id: string; take: number }[] | null = null
     if (input.points < 0) {
       const wanted = -input.points
+      if (input.min_balance !== undefined && balance < input.min_balance) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `A balance of at least ${input.min_balance} points is needed to redeem; the balance is ${balance}`
+        )
+      }
       if (wanted > balance && !input.allow_negative) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Not enough points: the balance is ${balance}, ${wanted} were asked for`)
       }
@@ -310,10 +320,27 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
     return rows.map((r) => ({ ...r, balance: Number(r.balance), ledger: Number(r.ledger) }))
   }
 
-  /** The program in force: the stored settings, or the defaults until the shop saves its own. */
+  private programCache: { at: number; program: LoyaltyProgram } | undefined
+
+  /**
+   * The program in force: the stored settings, or the defaults until the shop
+   * saves its own. Read at most every few seconds (every earn and redeem
+   * needs it); a save on this instance is seen at once, on others within
+   * PROGRAM_CACHE_MS.
+   */
   async currentProgram(): Promise<LoyaltyProgram> {
+    if (this.programCache && Date.now() - this.programCache.at < PROGRAM_CACHE_MS) {
+      return this.programCache.program
+    }
     const [row] = await this.listLoyaltyProgramSettings({}, { order: { created_at: "DESC" }, take: 1 })
-    return row ? { ...DEFAULT_PROGRAM, ...(row.settings as Partial<LoyaltyProgram>) } : DEFAULT_PROGRAM
+    const program = row ? { ...DEFAULT_PROGRAM, ...(row.settings as Partial<LoyaltyProgram>) } : DEFAULT_PROGRAM
+    this.programCache = { at: Date.now(), program }
+    return program
+  }
+
+  /** Forgets the cached program (after saving a new one). */
+  async forgetProgram(): Promise<void> {
+    this.programCache = undefined
   }
 }
 

@@ -18,8 +18,8 @@ export type RedeemPointsInput = {
 
 /** Points taken in store (POS, draft order): checked against the program, then deducted exactly once. */
 export const redeemPointsWorkflow = createWorkflow("redeem-points", (input: RedeemPointsInput) => {
-  checkRedemptionStep(input)
-  const entry = transform({ input }, ({ input }): PostEntryInput => ({
+  const limits = checkRedemptionStep(input)
+  const entry = transform({ input, limits }, ({ input, limits }): PostEntryInput => ({
     customer_id: input.customer_id,
     type: "redeem",
     points: -input.points,
@@ -28,6 +28,7 @@ export const redeemPointsWorkflow = createWorkflow("redeem-points", (input: Rede
     branch_id: input.branch_id ?? null,
     user_id: input.user_id ?? null,
     reason: input.reason ?? null,
+    min_balance: limits.min_balance,
   }))
   return new WorkflowResponse(postPointsEntryStep(entry))
 })

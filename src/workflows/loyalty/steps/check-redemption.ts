@@ -7,20 +7,16 @@ import type LoyaltyModuleService from "../../../modules/loyalty/service"
 export type CheckRedemptionInput = { customer_id: string; points: number; order_total_paise?: number; idempotency_key: string }
 
 /**
- * The program's limits (minimum balance, share of an order). The balance
- * itself is checked again under the account lock when the points are taken;
- * a key already posted skips the check so a retry answers as the first did.
+ * The limits that do not depend on the balance (whole points, the share of
+ * the bill), and the program's minimum balance for the posting step, which
+ * checks it and the balance under the account lock.
  */
 export const checkRedemptionStep = createStep("check-redemption", async (input: CheckRedemptionInput, { container }) => {
-  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const [posted] = await loyalty.listPointsEntries({ idempotency_key: input.idempotency_key }, { select: ["id"] })
-  if (posted) {
-    return new StepResponse(true)
-  }
-  const [account] = await loyalty.listLoyaltyAccounts({ customer_id: input.customer_id }, { select: ["balance"] })
-  const problem = redemptionProblem(input.points, account?.balance ?? 0, await loyalty.currentProgram(), input.order_total_paise)
+  const program = await container.resolve<LoyaltyModuleService>(LOYALTY_MODULE).currentProgram()
+  // The balance is not known here: pass one that satisfies every balance rule.
+  const problem = redemptionProblem(input.points, Math.max(input.points, program.min_balance_to_redeem), program, input.order_total_paise)
   if (problem) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, problem.charAt(0).toUpperCase() + problem.slice(1))
   }
-  return new StepResponse(true)
+  return new StepResponse({ min_balance: program.min_balance_to_redeem })
 })

@@ -14,11 +14,14 @@ export const saveLoyaltyProgramStep = createStep(
     }
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const saved = await loyalty.createLoyaltyProgramSettings({ settings: program as unknown as Record<string, unknown>, updated_by: user_id ?? null })
+    await loyalty.forgetProgram()
     return new StepResponse(program, saved.id)
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<LoyaltyModuleService>(LOYALTY_MODULE).deleteLoyaltyProgramSettings(id)
+      const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+      await loyalty.deleteLoyaltyProgramSettings(id)
+      await loyalty.forgetProgram()
     }
   }
 )
