@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { decryptSecret, parseEncryptionKey } from "../../src/lib/pan"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
@@ -135,11 +135,7 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
         const pk = { "x-publishable-api-key": key.token }
-        const credentials = { email: "nisha@example.in", password: "Nisha-pass-1" }
-        const { data: registered } = await api.post("/auth/customer/emailpass/register", credentials)
-        await api.post("/store/customers", { email: credentials.email, first_name: "Nisha" }, { headers: { ...pk, authorization: `Bearer ${registered.token}` } })
-        const { data: login } = await api.post("/auth/customer/emailpass", credentials)
-        const me = { headers: { ...pk, authorization: `Bearer ${login.token}` } }
+        const { me } = await signedInCustomer(api, { headers: pk }, { email: "nisha@example.in", password: "Nisha-pass-1", first_name: "Nisha" })
 
         const res = await api.post(
           "/store/customers/me/profile",

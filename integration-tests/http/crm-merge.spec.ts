@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { mergeCustomersWorkflow } from "../../src/workflows/merge-customers"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
@@ -95,13 +95,11 @@ medusaIntegrationTestRunner({
       const empty = await expectStatus(api.post("/admin/crm/customers/merge", { survivor_id: keep, merged_ids: [] }, auth))
       expect(empty.status).toBe(400)
 
-      const credentials = { email: "meera3333@example.in", password: "Meera-pass-1" }
-      const { data: registered } = await api.post("/auth/customer/emailpass/register", credentials)
-      const { data: account } = await api.post("/store/customers", { email: credentials.email, first_name: "Meera" }, { headers: { ...store.headers, authorization: `Bearer ${registered.token}` } })
-      const login = await expectStatus(api.post("/admin/crm/customers/merge", { survivor_id: keep, merged_ids: [account.customer.id] }, auth))
+      const account = await signedInCustomer(api, store, { email: "meera3333@example.in", password: "Meera-pass-1", first_name: "Meera" })
+      const login = await expectStatus(api.post("/admin/crm/customers/merge", { survivor_id: keep, merged_ids: [account.id] }, auth))
       expect(login.status).toBe(400)
       expect(login.data.message).toMatch(/storefront login/)
-      expect(await getContainer().resolve(Modules.CUSTOMER).listCustomers({ id: [keep, merge, account.customer.id] })).toHaveLength(3)
+      expect(await getContainer().resolve(Modules.CUSTOMER).listCustomers({ id: [keep, merge, account.id] })).toHaveLength(3)
       expect(await crm().listCustomerMerges({ survivor_customer_id: keep })).toHaveLength(0)
     })
 
@@ -132,11 +130,7 @@ medusaIntegrationTestRunner({
 
     describe("/store/customers/me/wishlist", () => {
       it("saves, lists and removes pieces for the signed-in customer only", async () => {
-        const credentials = { email: "wish@example.in", password: "Wish-pass-1" }
-        const { data: registered } = await api.post("/auth/customer/emailpass/register", credentials)
-        await api.post("/store/customers", { email: credentials.email, first_name: "Tara" }, { headers: { ...store.headers, authorization: `Bearer ${registered.token}` } })
-        const { data: login } = await api.post("/auth/customer/emailpass", credentials)
-        const me = { headers: { ...store.headers, authorization: `Bearer ${login.token}` } }
+        const { me } = await signedInCustomer(api, store, { email: "wish@example.in", password: "Wish-pass-1", first_name: "Tara" })
         const [coin] = await getContainer().resolve(Modules.PRODUCT).listProductVariants({ sku: "COIN-24K-5G" })
 
         const first = await api.post("/store/customers/me/wishlist", { variant_id: coin.id, note: "for Diwali" }, me)

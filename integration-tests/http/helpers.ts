@@ -41,3 +41,18 @@ export async function demoShop(container: MedusaContainer, api: Api): Promise<{ 
   const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
   return { auth, store: { headers: { "x-publishable-api-key": key.token } } }
 }
+
+/**
+ * Registers a storefront customer with a login (as the storefront's sign-up
+ * does) and returns its id and the headers of its signed-in session.
+ */
+export async function signedInCustomer(
+  api: Api,
+  store: Headers,
+  { email, password, first_name }: { email: string; password: string; first_name: string }
+): Promise<{ id: string; me: Headers }> {
+  const { data: registered } = await api.post("/auth/customer/emailpass/register", { email, password })
+  const { data: created } = await api.post("/store/customers", { email, first_name }, { headers: { ...store.headers, authorization: `Bearer ${registered.token}` } })
+  const { data: login } = await api.post("/auth/customer/emailpass", { email, password })
+  return { id: created.customer.id, me: { headers: { ...store.headers, authorization: `Bearer ${login.token}` } } }
+}

@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { redeemPointsWorkflow } from "../../src/workflows/loyalty"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
@@ -125,16 +125,12 @@ medusaIntegrationTestRunner({
     })
 
     it("earns points for a placed order once, however often the event arrives, and shows them in the 360 and the storefront", async () => {
-      const credentials = { email: "points@example.in", password: "Points-pass-1" }
-      const { data: registered } = await api.post("/auth/customer/emailpass/register", credentials)
-      await api.post("/store/customers", { email: credentials.email, first_name: "Varsha" }, { headers: { ...store.headers, authorization: `Bearer ${registered.token}` } })
-      const { data: login } = await api.post("/auth/customer/emailpass", credentials)
-      const me = { headers: { ...store.headers, authorization: `Bearer ${login.token}` } }
-      const { data: customer } = await api.get("/store/customers/me", me)
+      const credentials = { email: "points@example.in", password: "Points-pass-1", first_name: "Varsha" }
+      const { id: customerId, me } = await signedInCustomer(api, store, credentials)
       const [coin] = await getContainer().resolve(Modules.PRODUCT).listProductVariants({ sku: "COIN-24K-5G" })
       const order = await getContainer()
         .resolve(Modules.ORDER)
-        .createOrders({ currency_code: "inr", customer_id: customer.customer.id, email: credentials.email, items: [{ title: "24K Gold Coin 5 g", quantity: 1, unit_price: 40545, variant_id: coin.id }] })
+        .createOrders({ currency_code: "inr", customer_id: customerId, email: credentials.email, items: [{ title: "24K Gold Coin 5 g", quantity: 1, unit_price: 40545, variant_id: coin.id }] })
       const bus = getContainer().resolve(Modules.EVENT_BUS)
       for (let i = 0; i < 3; i++) {
         await bus.emit({ name: "order.placed", data: { id: order.id } })
@@ -151,7 +147,7 @@ medusaIntegrationTestRunner({
 
       const { data: mine } = await api.get("/store/customers/me/loyalty", me)
       expect(mine.loyalty).toEqual(expect.objectContaining({ balance: 405, tier: "Silver", next_tier: { name: "Gold", min_spend: 200000 } }))
-      const { data: view } = await api.get(`/admin/crm/customers/${customer.customer.id}/360`, auth)
+      const { data: view } = await api.get(`/admin/crm/customers/${customerId}/360`, auth)
       expect(view.sections.loyalty.data.balance).toBe(405)
       expect((await expectStatus(api.get("/store/customers/me/loyalty", store))).status).toBe(401)
 
@@ -163,7 +159,7 @@ medusaIntegrationTestRunner({
           break
         }
       }
-      const [account] = await loyalty().listLoyaltyAccounts({ customer_id: customer.customer.id })
+      const [account] = await loyalty().listLoyaltyAccounts({ customer_id: customerId })
       expect(account.balance).toBe(0)
     })
   },

@@ -8,6 +8,7 @@ import { customerName, customerPhone } from "../../lib/customers"
 import { when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary, FollowUpTask, Occasion } from "../../lib/types"
+import { Paginator } from "../../components/paginator"
 
 const PAGE = 10
 
@@ -76,16 +77,7 @@ function CustomerSearch() {
       {!isFetching && count === 0 && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4">No customer matches “{term}”.</Text>
       )}
-      <Table.Pagination
-        count={count}
-        pageSize={PAGE}
-        pageIndex={page}
-        pageCount={Math.max(1, Math.ceil(count / PAGE))}
-        canPreviousPage={page > 0}
-        canNextPage={(page + 1) * PAGE < count}
-        previousPage={() => setPage((p) => Math.max(0, p - 1))}
-        nextPage={() => setPage((p) => p + 1)}
-      />
+      <Paginator count={count} pageSize={PAGE} page={page} setPage={setPage} />
     </Container>
   )
 }
@@ -144,16 +136,7 @@ function FollowUps() {
         </Table.Body>
       </Table>
       {count === 0 && <Text size="small" className="text-ui-fg-subtle px-6 py-4">Nothing due. Well done.</Text>}
-      <Table.Pagination
-        count={count}
-        pageSize={PAGE}
-        pageIndex={page}
-        pageCount={Math.max(1, Math.ceil(count / PAGE))}
-        canPreviousPage={page > 0}
-        canNextPage={(page + 1) * PAGE < count}
-        previousPage={() => setPage((p) => Math.max(0, p - 1))}
-        nextPage={() => setPage((p) => p + 1)}
-      />
+      <Paginator count={count} pageSize={PAGE} page={page} setPage={setPage} />
     </Container>
   )
 }

@@ -7,6 +7,7 @@ import { RateChart } from "../../components/rate-chart"
 import { inr, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { Branch, MetalRate, RepriceJob } from "../../lib/types"
+import { Paginator } from "../../components/paginator"
 
 const PURITIES: Record<string, number[]> = {
   gold: [999, 995, 916, 875, 750, 585, 417, 375],
@@ -249,16 +250,7 @@ const MetalRatesPage = () => {
             ))}
           </Table.Body>
         </Table>
-        <Table.Pagination
-          count={history?.count ?? 0}
-          pageSize={HISTORY_PAGE}
-          pageIndex={page}
-          pageCount={Math.max(1, Math.ceil((history?.count ?? 0) / HISTORY_PAGE))}
-          canPreviousPage={page > 0}
-          canNextPage={(page + 1) * HISTORY_PAGE < (history?.count ?? 0)}
-          previousPage={() => setPage((p) => Math.max(0, p - 1))}
-          nextPage={() => setPage((p) => p + 1)}
-        />
+        <Paginator count={history?.count ?? 0} pageSize={HISTORY_PAGE} page={page} setPage={setPage} />
       </Container>
     </div>
   )

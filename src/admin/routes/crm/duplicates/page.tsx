@@ -7,6 +7,7 @@ import { customerName, customerPhone } from "../../../lib/customers"
 import { when } from "../../../lib/format"
 import { sdk } from "../../../lib/sdk"
 import type { DuplicateGroup } from "../../../lib/types"
+import { Paginator } from "../../../components/paginator"
 
 const PAGE = 10
 const REASONS = { all: "Any reason", phone: "Same phone", email: "Same email", name_birthday: "Same name and birthday" } as const
@@ -139,16 +140,7 @@ const DuplicatesPage = () => {
       {(data?.groups ?? []).map((group) => (
         <Group key={`${group.reason}-${group.key}`} group={group} />
       ))}
-      <Table.Pagination
-        count={count}
-        pageSize={PAGE}
-        pageIndex={page}
-        pageCount={Math.max(1, Math.ceil(count / PAGE))}
-        canPreviousPage={page > 0}
-        canNextPage={(page + 1) * PAGE < count}
-        previousPage={() => setPage((p) => Math.max(0, p - 1))}
-        nextPage={() => setPage((p) => p + 1)}
-      />
+      <Paginator count={count} pageSize={PAGE} page={page} setPage={setPage} />
     </Container>
   )
 }
