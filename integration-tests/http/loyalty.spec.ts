@@ -162,5 +162,24 @@ medusaIntegrationTestRunner({
       const [account] = await loyalty().listLoyaltyAccounts({ customer_id: customerId })
       expect(account.balance).toBe(0)
     })
+
+    it("moves a customer up a tier by the last 12 months' spend and earns at that tier's multiplier", async () => {
+      const { id } = await signedInCustomer(api, store, { email: "gold@example.in", password: "Gold-pass-1", first_name: "Gayatri" })
+      const [necklace] = await getContainer().resolve(Modules.PRODUCT).listProductVariants({ sku: "COIN-24K-5G" })
+      const order = await getContainer()
+        .resolve(Modules.ORDER)
+        .createOrders({ currency_code: "inr", customer_id: id, email: "gold@example.in", items: [{ title: "Bridal set", quantity: 1, unit_price: 250000, variant_id: necklace.id }] })
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      let entries: { points: number }[] = []
+      for (let i = 0; i < 50 && !entries.length; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        entries = await loyalty().listPointsEntries({ order_id: order.id })
+      }
+      // ₹2,50,000 reaches Gold (from ₹2,00,000): 2,500 points × 1.25.
+      expect(entries.map((e) => e.points)).toEqual([3125])
+      const [account] = await loyalty().listLoyaltyAccounts({ customer_id: id })
+      expect(account).toEqual(expect.objectContaining({ tier: "Gold", balance: 3125 }))
+      expect(account.tier_since).not.toBeNull()
+    })
   },
 })

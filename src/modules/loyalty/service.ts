@@ -304,6 +304,35 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
     return rows.map((r) => ({ ...r, points: Number(r.points) }))
   }
 
+  /** Moves a customer to a tier (opening the account if needed); returns the tier it had. */
+  @InjectManager()
+  async setTier(customerId: string, tier: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string | null> {
+    return this.setTier_(customerId, tier, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async setTier_(customerId: string, tier: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string | null> {
+    const db = sharedContext.transactionManager!
+    const [before] = (await db.execute("select tier from loyalty_account where customer_id = ? and deleted_at is null for update", [customerId])) as {
+      tier: string
+    }[]
+    if (!before) {
+      await db.execute(
+        `insert into loyalty_account (id, customer_id, balance, lifetime_earned, tier, tier_since, created_at, updated_at)
+         values (?, ?, 0, 0, ?, now(), now(), now()) on conflict (customer_id) where deleted_at is null do nothing`,
+        [generateEntityId(undefined, "lacct"), customerId, tier]
+      )
+      return null
+    }
+    if (before.tier !== tier) {
+      await db.execute("update loyalty_account set tier = ?, tier_since = now(), updated_at = now() where customer_id = ? and deleted_at is null", [
+        tier,
+        customerId,
+      ])
+    }
+    return before.tier
+  }
+
   /** Accounts whose cached balance differs from the sum of their ledger (should be none). */
   @InjectManager()
   async findBalanceMismatches(

@@ -3,6 +3,7 @@ import type { PostEntryInput } from "../../modules/loyalty/service"
 import { checkRedemptionStep } from "./steps/check-redemption"
 import { computeOrderEarningStep } from "./steps/earn-for-order"
 import { postPointsEntryStep } from "./steps/post-points-entry"
+import { updateLoyaltyTierStep } from "./steps/update-loyalty-tier"
 
 export type RedeemPointsInput = {
   customer_id: string
@@ -48,9 +49,13 @@ export const adjustPointsWorkflow = createWorkflow("adjust-points", (input: Adju
   return new WorkflowResponse(postPointsEntryStep(entry))
 })
 
-/** The points an order earns, once per order however often the event arrives. */
+/**
+ * The points an order earns, once per order however often the event arrives,
+ * at the multiplier of the tier the customer's last 12 months reach.
+ */
 export const earnPointsForOrderWorkflow = createWorkflow("earn-points-for-order", (orderId: string) => {
-  const earning = computeOrderEarningStep(orderId)
+  const tier = updateLoyaltyTierStep(orderId)
+  const earning = computeOrderEarningStep(transform({ orderId, tier }, ({ orderId }) => orderId))
   const posted = when({ earning }, ({ earning }) => !!earning).then(() =>
     postPointsEntryStep(transform({ earning }, ({ earning }) => earning!))
   )
