@@ -2,7 +2,9 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { shopToday } from "../../src/lib/occasions"
 import { redeemPointsWorkflow } from "../../src/workflows/loyalty"
+import { grantOccasionBonuses } from "../../src/workflows/loyalty/grant-occasion-bonuses"
 import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
@@ -180,6 +182,36 @@ medusaIntegrationTestRunner({
       const [account] = await loyalty().listLoyaltyAccounts({ customer_id: id })
       expect(account).toEqual(expect.objectContaining({ tier: "Gold", balance: 3125 }))
       expect(account.tier_since).not.toBeNull()
+    })
+
+    it("gives welcome, birthday and anniversary points once each, when the program sets them", async () => {
+      const { data: current } = await api.get("/admin/loyalty/program", auth)
+      await api.post("/admin/loyalty/program", { ...current.program, welcome_bonus: 25, birthday_bonus: 100, anniversary_bonus: 150 }, auth)
+      try {
+        const today = shopToday()
+        const mmdd = `${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`
+        const { data } = await api.post("/admin/crm/customers", { first_name: "Hema", birthday: `1990-${mmdd}`, anniversary: `2015-${mmdd}` }, auth)
+        const id = data.customer.id as string
+        let welcome: { points: number }[] = []
+        for (let i = 0; i < 50 && !welcome.length; i++) {
+          await new Promise((r) => setTimeout(r, 100))
+          welcome = await loyalty().listPointsEntries({ idempotency_key: `welcome:${id}` })
+        }
+        expect(welcome.map((e) => e.points)).toEqual([25])
+
+        expect(await grantOccasionBonuses(getContainer())).toBeGreaterThanOrEqual(2)
+        await grantOccasionBonuses(getContainer())
+        const bonuses = await loyalty().listPointsEntries({ customer_id: id, type: "bonus" }, { order: { points: "ASC" } })
+        expect(bonuses.map((e) => [e.points, e.idempotency_key])).toEqual([
+          [25, `welcome:${id}`],
+          [100, `birthday:${id}:${today.year}`],
+          [150, `anniversary:${id}:${today.year}`],
+        ])
+        const [account] = await loyalty().listLoyaltyAccounts({ customer_id: id })
+        expect(account).toEqual(expect.objectContaining({ balance: 275, lifetime_earned: 275 }))
+      } finally {
+        await api.post("/admin/loyalty/program", current.program, auth)
+      }
     })
   },
 })

@@ -39,7 +39,7 @@ export const DEFAULT_PROGRAM: LoyaltyProgram = {
     { name: "Gold", min_spend_paise: 2_00_000_00, multiplier_bp: 12_500 },
     { name: "Platinum", min_spend_paise: 10_00_000_00, multiplier_bp: 15_000 },
   ],
-  welcome_bonus: 50,
+  welcome_bonus: 0,
   birthday_bonus: 100,
   anniversary_bonus: 100,
 }
