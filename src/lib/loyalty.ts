@@ -123,7 +123,7 @@ export function redemptionProblem(
     return `not enough points: the balance is ${balance}, ${points} were asked for`
   }
   if (orderTotalPaise !== undefined) {
-    const most = Math.floor((orderTotalPaise * program.max_redeem_share_bp) / 10_000 / program.point_value_paise)
+    const most = Number((BigInt(orderTotalPaise) * BigInt(program.max_redeem_share_bp)) / (10_000n * BigInt(program.point_value_paise)))
     if (points > most) {
       return `at most ${most} points can pay for this order (${program.max_redeem_share_bp / 100} % of it)`
     }

@@ -63,6 +63,11 @@ export function percentToBp(value: string | number): number {
   return parseScaled(value, 2, "percentage")
 }
 
+/** Parses a multiplier with up to four decimals into basis points of 1× (1.25 → 12500). */
+export function multiplierToBp(value: string | number): number {
+  return parseScaled(value, 4, "multiplier")
+}
+
 function parseScaled(value: string | number, decimals: number, what: string): number {
   const text = (typeof value === "number" ? String(value) : value).trim().replace(/,/g, "")
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text)

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { tierFor, type LoyaltyProgram } from "../../lib/loyalty"
+import { paiseToAmount } from "../../lib/money"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
@@ -28,11 +29,11 @@ export async function loyaltyView(container: MedusaContainer, customerId: string
   return {
     customer_id: customerId,
     balance,
-    balance_value: (Math.max(balance, 0) * program.point_value_paise) / 100,
+    balance_value: paiseToAmount(Math.max(balance, 0) * program.point_value_paise),
     lifetime_earned: account?.lifetime_earned ?? 0,
     tier: tier.name,
     tier_since: account?.tier_since ?? null,
-    next_tier: next ? { name: next.name, min_spend: next.min_spend_paise / 100 } : null,
+    next_tier: next ? { name: next.name, min_spend: paiseToAmount(next.min_spend_paise) } : null,
     can_redeem: balance >= program.min_balance_to_redeem,
     history: entries.map((e) => ({
       id: e.id,
@@ -52,11 +53,11 @@ export function presentProgram(p: LoyaltyProgram) {
   return {
     earn_basis: p.earn_basis,
     points_per_100_rupees: p.points_per_100_rupees,
-    point_value: p.point_value_paise / 100,
+    point_value: paiseToAmount(p.point_value_paise),
     min_balance_to_redeem: p.min_balance_to_redeem,
     max_redeem_share_percent: p.max_redeem_share_bp / 100,
     expiry_months: p.expiry_months,
-    tiers: p.tiers.map((t) => ({ name: t.name, min_spend: t.min_spend_paise / 100, multiplier: t.multiplier_bp / 10_000 })),
+    tiers: p.tiers.map((t) => ({ name: t.name, min_spend: paiseToAmount(t.min_spend_paise), multiplier: t.multiplier_bp / 10_000 })),
     welcome_bonus: p.welcome_bonus,
     birthday_bonus: p.birthday_bonus,
     anniversary_bonus: p.anniversary_bonus,

@@ -1,4 +1,4 @@
-import { mulDivHalfUp, paiseToAmount, paiseToDecimal, rupeesToPaise } from "../money"
+import { multiplierToBp, mulDivHalfUp, paiseToAmount, paiseToDecimal, percentToBp, rupeesToPaise } from "../money"
 
 describe("money", () => {
   it("writes paise as an exact rupee decimal", () => {
@@ -23,5 +23,13 @@ describe("money", () => {
   it("parses rupees without losing paise", () => {
     expect(rupeesToPaise("7,245.50")).toBe(724550)
     expect(() => rupeesToPaise("1.005")).toThrow()
+  })
+
+  it("parses percentages and multipliers into basis points without float drift", () => {
+    expect(percentToBp(20)).toBe(2000)
+    expect(percentToBp("12.5")).toBe(1250)
+    expect(multiplierToBp(1.25)).toBe(12500)
+    expect(multiplierToBp("1.0001")).toBe(10001)
+    expect(() => multiplierToBp("1.00001")).toThrow(/more than 4 decimals/)
   })
 })

@@ -6,6 +6,7 @@
  */
 import type { CreateOrderDTO, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { paiseToAmount } from "../../lib/money"
 import { CRM_MODULE } from "../../modules/crm"
 import type CrmModuleService from "../../modules/crm/service"
 import { importCustomersWorkflow } from "../../workflows/import-customers"
@@ -38,7 +39,7 @@ async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
       sku: row.product_variant!.sku,
       title: row.product_variant!.title,
       product_title: row.product_variant!.product?.title ?? row.product_variant!.title,
-      unit_price: row.breakdown!.taxable_value / 100,
+      unit_price: paiseToAmount(row.breakdown!.taxable_value),
     }))
     .sort((a, b) => a.sku.localeCompare(b.sku))
 }

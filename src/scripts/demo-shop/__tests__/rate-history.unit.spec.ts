@@ -1,3 +1,4 @@
+import { rupeesToPaise } from "../../../lib/money"
 import { DEMO_METAL_RATES } from "../data"
 import { demoRateHistory, RATE_HISTORY_DAYS } from "../rate-history"
 
@@ -17,7 +18,7 @@ describe("demo rate history", () => {
       const series = rows.filter((r) => r.metal === rate.metal && r.purity === rate.purity)
       const step = rate.metal === "silver" ? 50 : 500
       expect(series.every((r) => Number.isInteger(r.rate_per_g_paise) && r.rate_per_g_paise % step === 0)).toBe(true)
-      const todayPaise = Math.round(Number(rate.rupees) * 100)
+      const todayPaise = rupeesToPaise(rate.rupees)
       expect(series.every((r) => Math.abs(r.rate_per_g_paise - todayPaise) / todayPaise < 0.35)).toBe(true)
     }
   })

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { paiseToAmount } from "../../../../lib/money"
 import { LOYALTY_MODULE } from "../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 
@@ -25,7 +26,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     (customers as { id: string; customer_profile?: { home_branch_id: string | null } | null }[]).map((c) => [c.id, c.customer_profile?.home_branch_id ?? null])
   )
   // Paise per point times whole points stays an integer; rupees only at the end.
-  const value = (points: number) => (points * program.point_value_paise) / 100
+  const value = (points: number) => paiseToAmount(points * program.point_value_paise)
   const add = (map: Map<string, number>, key: string, points: number) => map.set(key, (map.get(key) ?? 0) + points)
   const byBranch = new Map<string, number>()
   const byMonth = new Map<string, number>()
@@ -38,7 +39,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const list = (map: Map<string, number>, key: string) =>
     [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, p]) => ({ [key]: k, points: p, value: value(p) }) as Bucket & Record<string, unknown>)
   res.json({
-    point_value: program.point_value_paise / 100,
+    point_value: paiseToAmount(program.point_value_paise),
     total: { points, value: value(points) },
     by_branch: list(byBranch, "branch_id"),
     by_expiry_month: list(byMonth, "month"),

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { rupeesToPaise } from "../../../../lib/money"
+import { multiplierToBp, percentToBp, rupeesToPaise } from "../../../../lib/money"
 import { LOYALTY_MODULE } from "../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import { saveLoyaltyProgramWorkflow } from "../../../../workflows/save-loyalty-program"
@@ -22,9 +22,9 @@ export async function POST(req: AuthenticatedMedusaRequest<ProgramBodyType>, res
         points_per_100_rupees: b.points_per_100_rupees,
         point_value_paise: rupeesToPaise(b.point_value),
         min_balance_to_redeem: b.min_balance_to_redeem,
-        max_redeem_share_bp: Math.round(b.max_redeem_share_percent * 100),
+        max_redeem_share_bp: percentToBp(b.max_redeem_share_percent),
         expiry_months: b.expiry_months,
-        tiers: b.tiers.map((t) => ({ name: t.name, min_spend_paise: rupeesToPaise(t.min_spend), multiplier_bp: Math.round(t.multiplier * 10_000) })),
+        tiers: b.tiers.map((t) => ({ name: t.name, min_spend_paise: rupeesToPaise(t.min_spend), multiplier_bp: multiplierToBp(t.multiplier) })),
         welcome_bonus: b.welcome_bonus,
         birthday_bonus: b.birthday_bonus,
         anniversary_bonus: b.anniversary_bonus,
