@@ -105,21 +105,23 @@ export function tierFor(spendPaise: number, tiers: Tier[]): Tier {
 
 /**
  * Why a redemption may not go ahead, or null. `orderTotalPaise` is given when
- * the points pay part of an order (the share limit applies).
+ * the points pay part of an order (the share limit applies). A `balance` of
+ * null leaves out the balance rules, for a caller that checks them later
+ * under the account lock.
  */
 export function redemptionProblem(
   points: number,
-  balance: number,
+  balance: number | null,
   program: Pick<LoyaltyProgram, "min_balance_to_redeem" | "max_redeem_share_bp" | "point_value_paise">,
   orderTotalPaise?: number
 ): string | null {
   if (!Number.isInteger(points) || points <= 0) {
     return "points to redeem must be a whole number above 0"
   }
-  if (balance < program.min_balance_to_redeem) {
+  if (balance !== null && balance < program.min_balance_to_redeem) {
     return `a balance of at least ${program.min_balance_to_redeem} points is needed to redeem; the balance is ${balance}`
   }
-  if (points > balance) {
+  if (balance !== null && points > balance) {
     return `not enough points: the balance is ${balance}, ${points} were asked for`
   }
   if (orderTotalPaise !== undefined) {

@@ -27,6 +27,9 @@ describe("loyalty rules", () => {
     // 20 % of a ₹10,000 order at ₹1 a point: at most 2,000 points.
     expect(redemptionProblem(2000, 5000, DEFAULT_PROGRAM, 10_000_00)).toBeNull()
     expect(redemptionProblem(2001, 5000, DEFAULT_PROGRAM, 10_000_00)).toMatch(/at most 2000 points/)
+    // Without a balance only the rules that do not depend on it apply.
+    expect(redemptionProblem(600, null, DEFAULT_PROGRAM)).toBeNull()
+    expect(redemptionProblem(2001, null, DEFAULT_PROGRAM, 10_000_00)).toMatch(/at most 2000 points/)
   })
 
   it("uses the lots that expire first, never-expiring ones last", () => {

@@ -55,7 +55,7 @@ export const adjustPointsWorkflow = createWorkflow("adjust-points", (input: Adju
  */
 export const earnPointsForOrderWorkflow = createWorkflow("earn-points-for-order", (orderId: string) => {
   const tier = updateLoyaltyTierStep(orderId)
-  const earning = computeOrderEarningStep(transform({ orderId, tier }, ({ orderId }) => orderId))
+  const earning = computeOrderEarningStep(transform({ orderId, tier }, ({ orderId, tier }) => ({ order_id: orderId, tier })))
   const posted = when({ earning }, ({ earning }) => !!earning).then(() =>
     postPointsEntryStep(transform({ earning }, ({ earning }) => earning!))
   )

@@ -13,8 +13,8 @@ export type CheckRedemptionInput = { customer_id: string; points: number; order_
  */
 export const checkRedemptionStep = createStep("check-redemption", async (input: CheckRedemptionInput, { container }) => {
   const program = await container.resolve<LoyaltyModuleService>(LOYALTY_MODULE).currentProgram()
-  // The balance is not known here: pass one that satisfies every balance rule.
-  const problem = redemptionProblem(input.points, Math.max(input.points, program.min_balance_to_redeem), program, input.order_total_paise)
+  // The balance rules are checked by the posting step, under the account lock.
+  const problem = redemptionProblem(input.points, null, program, input.order_total_paise)
   if (problem) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, problem.charAt(0).toUpperCase() + problem.slice(1))
   }

@@ -17,49 +17,51 @@ type OrderRow = {
 /**
  * What an order earns: the basis (its taxable value, or only the making
  * charges of its pieces) at the program's rate and the customer's tier
- * multiplier. Null when the order earns nothing (no customer, cancelled,
- * a basis under ₹100).
+ * multiplier (the tier just set by update-loyalty-tier). Null when the
+ * order earns nothing (no customer, cancelled, a basis under ₹100).
  */
-export const computeOrderEarningStep = createStep("compute-order-earning", async (orderId: string, { container }) => {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "customer_id", "status", "created_at", "item_subtotal", "items.quantity", "items.variant_id", "items.subtotal"],
-    filters: { id: orderId },
-  })
-  const order = data[0] as unknown as OrderRow | undefined
-  if (!order?.customer_id || order.status === "canceled" || order.status === "draft") {
-    return new StepResponse(null as PostEntryInput | null)
+export const computeOrderEarningStep = createStep(
+  "compute-order-earning",
+  async ({ order_id: orderId, tier: tierName }: { order_id: string; tier: string | null }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "customer_id", "status", "created_at", "item_subtotal", "items.quantity", "items.variant_id", "items.subtotal"],
+      filters: { id: orderId },
+    })
+    const order = data[0] as unknown as OrderRow | undefined
+    if (!order?.customer_id || order.status === "canceled" || order.status === "draft") {
+      return new StepResponse(null as PostEntryInput | null)
+    }
+    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+    const program = await loyalty.currentProgram()
+    let basisPaise = Math.round(MathBN.convert(MathBN.mult(order.item_subtotal ?? 0, 100), 0).toNumber())
+    if (program.earn_basis === "making_charges") {
+      const variantIds = (order.items ?? []).map((i) => i.variant_id).filter((id): id is string => !!id)
+      const { data: pieces } = variantIds.length
+        ? await query.graph({ entity: "product_variant", fields: ["id", "jewelry_attributes.breakdown"], filters: { id: variantIds } })
+        : { data: [] }
+      const making = new Map(
+        (pieces as { id: string; jewelry_attributes?: { breakdown?: { making_charge?: number } | null } | null }[]).map((p) => [
+          p.id,
+          p.jewelry_attributes?.breakdown?.making_charge ?? 0,
+        ])
+      )
+      basisPaise = (order.items ?? []).reduce((sum, i) => sum + (i.variant_id ? (making.get(i.variant_id) ?? 0) * i.quantity : 0), 0)
+    }
+    const tier = program.tiers.find((t) => t.name === tierName) ?? tierFor(0, program.tiers)
+    const points = pointsEarned(basisPaise, program, tier.multiplier_bp)
+    if (points <= 0) {
+      return new StepResponse(null as PostEntryInput | null)
+    }
+    return new StepResponse({
+      customer_id: order.customer_id,
+      type: "earn",
+      points,
+      idempotency_key: `order:${order.id}:earn`,
+      order_id: order.id,
+      expires_at: expiryFor(new Date(order.created_at), program),
+      reason: `${points} points for order (${tier.name})`,
+    } as PostEntryInput | null)
   }
-  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const program = await loyalty.currentProgram()
-  let basisPaise = Math.round(MathBN.convert(MathBN.mult(order.item_subtotal ?? 0, 100), 0).toNumber())
-  if (program.earn_basis === "making_charges") {
-    const variantIds = (order.items ?? []).map((i) => i.variant_id).filter((id): id is string => !!id)
-    const { data: pieces } = variantIds.length
-      ? await query.graph({ entity: "product_variant", fields: ["id", "jewelry_attributes.breakdown"], filters: { id: variantIds } })
-      : { data: [] }
-    const making = new Map(
-      (pieces as { id: string; jewelry_attributes?: { breakdown?: { making_charge?: number } | null } | null }[]).map((p) => [
-        p.id,
-        p.jewelry_attributes?.breakdown?.making_charge ?? 0,
-      ])
-    )
-    basisPaise = (order.items ?? []).reduce((sum, i) => sum + (i.variant_id ? (making.get(i.variant_id) ?? 0) * i.quantity : 0), 0)
-  }
-  const [account] = await loyalty.listLoyaltyAccounts({ customer_id: order.customer_id }, { select: ["tier"] })
-  const tier = program.tiers.find((t) => t.name === account?.tier) ?? tierFor(0, program.tiers)
-  const points = pointsEarned(basisPaise, program, tier.multiplier_bp)
-  if (points <= 0) {
-    return new StepResponse(null as PostEntryInput | null)
-  }
-  return new StepResponse({
-    customer_id: order.customer_id,
-    type: "earn",
-    points,
-    idempotency_key: `order:${order.id}:earn`,
-    order_id: order.id,
-    expires_at: expiryFor(new Date(order.created_at), program),
-    reason: `${points} points for order (${tier.name})`,
-  } as PostEntryInput | null)
-})
+)
