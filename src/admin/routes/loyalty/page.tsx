@@ -96,6 +96,30 @@ function ProgramForm({ program }: { program: Program }) {
   )
 }
 
+/** Points and their value, one row per branch or per month. */
+function LiabilityTable({ heading, rows }: { heading: string; rows: { key: string; label: string; points: number; value: number }[] }) {
+  return (
+    <Table>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>{heading}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Points</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Value</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {rows.map((row) => (
+          <Table.Row key={row.key}>
+            <Table.Cell>{row.label}</Table.Cell>
+            <Table.Cell className="text-right">{row.points}</Table.Cell>
+            <Table.Cell className="text-right">{inr(row.value)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  )
+}
+
 const LoyaltyPage = () => {
   const { data: program } = useQuery({ queryKey: ["loyalty-program"], queryFn: () => sdk.client.fetch<{ program: Program }>("/admin/loyalty/program") })
   const { data: liability } = useQuery({ queryKey: ["loyalty-liability"], queryFn: () => sdk.client.fetch<Liability>("/admin/loyalty/liability") })
@@ -118,42 +142,8 @@ const LoyaltyPage = () => {
           </Text>
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Home branch</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Points</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Value</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {(liability?.by_branch ?? []).map((b) => (
-                <Table.Row key={b.branch_id}>
-                  <Table.Cell>{branchName(b.branch_id)}</Table.Cell>
-                  <Table.Cell className="text-right">{b.points}</Table.Cell>
-                  <Table.Cell className="text-right">{inr(b.value)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Expires in</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Points</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Value</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {(liability?.by_expiry_month ?? []).map((m) => (
-                <Table.Row key={m.month}>
-                  <Table.Cell>{m.month}</Table.Cell>
-                  <Table.Cell className="text-right">{m.points}</Table.Cell>
-                  <Table.Cell className="text-right">{inr(m.value)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <LiabilityTable heading="Home branch" rows={(liability?.by_branch ?? []).map((b) => ({ key: b.branch_id, label: branchName(b.branch_id), ...b }))} />
+          <LiabilityTable heading="Expires in" rows={(liability?.by_expiry_month ?? []).map((m) => ({ key: m.month, label: m.month, ...m }))} />
         </div>
       </Container>
     </div>

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { LOYALTY_MODULE } from "../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
+import { dateRange } from "../../../utils/filters"
 import type { LedgerQueryType } from "../../../utils/loyalty"
 
 /** GET /admin/loyalty/ledger?customer_id=&type=&from=&to= — ledger entries, newest first. */
@@ -14,7 +15,7 @@ export async function GET(req: MedusaRequest<unknown, LedgerQueryType>, res: Med
     filters.type = q.type
   }
   if (q.from || q.to) {
-    filters.created_at = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) }
+    filters.created_at = dateRange(q.from, q.to)
   }
   const [entries, count] = await req.scope
     .resolve<LoyaltyModuleService>(LOYALTY_MODULE)

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
+import { dateRange } from "../../../utils/filters"
 import { presentRate, type MetalRateHistoryQueryType } from "../../../utils/metal-rates"
 
 /** GET /admin/metal-rates/history: every published rate, newest first. */
@@ -17,7 +18,7 @@ export async function GET(req: MedusaRequest<unknown, MetalRateHistoryQueryType>
     filters.branch_id = q.branch_id
   }
   if (q.from || q.to) {
-    filters.effective_from = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) }
+    filters.effective_from = dateRange(q.from, q.to)
   }
   const jewelry: JewelryModuleService = req.scope.resolve(JEWELRY_MODULE)
   const [rates, count] = await jewelry.listAndCountMetalRates(filters, {
