@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { shopToday } from "../../src/lib/occasions"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { cartWithCoin, demoShop, expectStatus, payAndComplete, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
@@ -99,20 +99,8 @@ medusaIntegrationTestRunner({
     })
 
     it("turns a placed order into one purchase interaction, and the customer 360 shows the purchase", async () => {
-      const { data: regions } = await api.get("/store/regions", store)
-      const { data: products } = await api.get("/store/products?handle=24k-gold-coin&fields=variants.id,variants.sku", store)
-      const coin = products.products[0].variants.find((v: { sku: string }) => v.sku === "COIN-24K-5G")
-      const address = { first_name: "Kiran", last_name: "Rao", address_1: "1 MG Road", city: "Mumbai", province: "in-mh", postal_code: "400001", country_code: "in", phone: "+919820055555" }
-      const { data: created } = await api.post("/store/carts", { region_id: regions.regions[0].id, email: "kiran.rao@example.in" }, store)
-      const cartId = created.cart.id
-      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: coin.id, quantity: 1 }, store)
-      await api.post(`/store/carts/${cartId}`, { shipping_address: address, billing_address: address }, store)
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, store)
-      const pickup = options.shipping_options.find((o: { name: string }) => o.name.startsWith("Pick up"))
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: pickup.id }, store)
-      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
-      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, store)
-      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      const { cartId, variantId } = await cartWithCoin(api, store)
+      const { data: completed } = await payAndComplete(api, store, cartId)
       expect(completed.type).toBe("order")
       const order = completed.order
 
@@ -124,7 +112,7 @@ medusaIntegrationTestRunner({
       }
       expect(interactions).toHaveLength(1)
       expect(interactions[0]).toEqual(
-        expect.objectContaining({ kind: "purchase", channel: "online", products_of_interest: [coin.id], branch_id: expect.stringMatching(/^br_/) })
+        expect.objectContaining({ kind: "purchase", channel: "online", products_of_interest: [variantId], branch_id: expect.stringMatching(/^br_/) })
       )
       expect(interactions[0].summary).toMatch(new RegExp(`^Order #${order.display_id}: 24K Gold Coin`))
       // The same event again (a retry) adds nothing.
@@ -156,7 +144,7 @@ medusaIntegrationTestRunner({
           favourite_category: "coins-bars",
         })
       )
-      expect(view.purchases.recent_orders[0].items).toEqual([expect.objectContaining({ variant_id: coin.id, quantity: 1 })])
+      expect(view.purchases.recent_orders[0].items).toEqual([expect.objectContaining({ variant_id: variantId, quantity: 1 })])
       expect(view.interactions.map((i: { kind: string }) => i.kind)).toEqual(["purchase"])
       expect(view.open_tasks).toEqual([])
       // Staff find the buyer from the tag on the piece.

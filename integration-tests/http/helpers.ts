@@ -56,3 +56,32 @@ export async function signedInCustomer(
   const { data: login } = await api.post("/auth/customer/emailpass", { email, password })
   return { id: created.customer.id, me: { headers: { ...store.headers, authorization: `Bearer ${login.token}` } } }
 }
+
+type StoreApi = Api & { get: (url: string, config?: unknown) => Promise<{ data: any; status: number }> }
+
+/**
+ * A storefront cart holding one 5 g gold coin, with an address and the
+ * pick-up shipping method: ready for payment. `headers` carry the
+ * publishable key, and a customer's session when the cart is theirs.
+ */
+export async function cartWithCoin(api: StoreApi, headers: Headers, email = "kiran.rao@example.in"): Promise<{ cartId: string; variantId: string }> {
+  const { data: regions } = await api.get("/store/regions", headers)
+  const { data: products } = await api.get("/store/products?handle=24k-gold-coin&fields=variants.id,variants.sku", headers)
+  const coin = products.products[0].variants.find((v: { sku: string }) => v.sku === "COIN-24K-5G")
+  const address = { first_name: "Kiran", last_name: "Rao", address_1: "1 MG Road", city: "Mumbai", province: "in-mh", postal_code: "400001", country_code: "in", phone: "+919820055555" }
+  const { data: created } = await api.post("/store/carts", { region_id: regions.regions[0].id, email }, headers)
+  const cartId = created.cart.id as string
+  await api.post(`/store/carts/${cartId}/line-items`, { variant_id: coin.id, quantity: 1 }, headers)
+  await api.post(`/store/carts/${cartId}`, { shipping_address: address, billing_address: address }, headers)
+  const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, headers)
+  const pickup = options.shipping_options.find((o: { name: string }) => o.name.startsWith("Pick up"))
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: pickup.id }, headers)
+  return { cartId, variantId: coin.id }
+}
+
+/** Pays with the system provider and completes the cart; answers whatever Medusa answers (an order, or the cart and an error). */
+export async function payAndComplete(api: StoreApi, headers: Headers, cartId: string): Promise<{ status: number; data: any }> {
+  const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
+  await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  return expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, headers))
+}

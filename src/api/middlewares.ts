@@ -31,7 +31,7 @@ import {
 } from "./utils/crm"
 import { jewelErrorHandler } from "./utils/errors"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
-import { AdjustPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "./utils/loyalty"
+import { AdjustPointsBody, CartPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "./utils/loyalty"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -69,6 +69,11 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
+    {
+      matcher: "/store/carts/:id/loyalty*",
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    { matcher: "/store/carts/:id/loyalty/redeem", methods: ["POST"], middlewares: [validateAndTransformBody(CartPointsBody)] },
     { matcher: "/admin/loyalty/customers/:id/redeem", methods: ["POST"], middlewares: [validateAndTransformBody(RedeemPointsBody)] },
     { matcher: "/admin/loyalty/customers/:id/adjust", methods: ["POST"], middlewares: [validateAndTransformBody(AdjustPointsBody)] },
     { matcher: "/admin/loyalty/ledger", methods: ["GET"], middlewares: [validateAndTransformQuery(LedgerQuery, {})] },

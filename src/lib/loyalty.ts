@@ -125,12 +125,32 @@ export function redemptionProblem(
     return `not enough points: the balance is ${balance}, ${points} were asked for`
   }
   if (orderTotalPaise !== undefined) {
-    const most = Number((BigInt(orderTotalPaise) * BigInt(program.max_redeem_share_bp)) / (10_000n * BigInt(program.point_value_paise)))
+    const most = mostPointsForBill(orderTotalPaise, program)
     if (points > most) {
       return `at most ${most} points can pay for this order (${program.max_redeem_share_bp / 100} % of it)`
     }
   }
   return null
+}
+
+/** The most points that may pay a bill of `billPaise` (the program's share of it, in whole points). */
+export function mostPointsForBill(billPaise: number, program: Pick<LoyaltyProgram, "max_redeem_share_bp" | "point_value_paise">): number {
+  if (billPaise <= 0) {
+    return 0
+  }
+  return Number((BigInt(billPaise) * BigInt(program.max_redeem_share_bp)) / (10_000n * BigInt(program.point_value_paise)))
+}
+
+/** The most points a customer with `balance` may put on a bill: the share limit, the balance, and nothing below the minimum balance. */
+export function redeemablePoints(
+  balance: number,
+  billPaise: number,
+  program: Pick<LoyaltyProgram, "min_balance_to_redeem" | "max_redeem_share_bp" | "point_value_paise">
+): number {
+  if (balance < program.min_balance_to_redeem || balance <= 0) {
+    return 0
+  }
+  return Math.min(balance, mostPointsForBill(billPaise, program))
 }
 
 export type Lot = { id: string; remaining: number; expires_at: Date | string | null; created_at: Date | string }

@@ -3,7 +3,8 @@
  * milligrams, stone weights milli-carats, percentages basis points or
  * parts per 100 000 — always integers, so nothing drifts through floats.
  */
-import { MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 
 function toBig(value: number, name: string): bigint {
   if (!Number.isSafeInteger(value)) {
@@ -46,6 +47,18 @@ export function paiseToDecimal(paise: number): string {
  */
 export function rupeesToPaise(value: string | number): number {
   return parseScaled(value, 2, "amount in rupees")
+}
+
+/**
+ * A Medusa total (rupees, as BigNumber or number, possibly with fractions of
+ * a paisa from tax) in whole paise, half away from zero.
+ */
+export function amountToPaise(amount: BigNumberInput | null | undefined): number {
+  const paise = MathBN.convert(MathBN.mult(amount ?? 0, 100), 0).toNumber()
+  if (!Number.isSafeInteger(paise)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `amount too large: ${String(amount)}`)
+  }
+  return paise
 }
 
 /** Parses grams with up to three decimals into milligrams. */

@@ -1,24 +1,35 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { earnPointsForOrderWorkflow } from "../workflows/loyalty"
 
 /**
- * A placed order earns its points (once, by the key `order:<id>:earn`); a
- * cancelled one gives back what it earned, into a negative balance if they
- * were spent meanwhile.
+ * A placed order earns its points (once, by the key `order:<id>:earn`) and
+ * files the points its cart spent under it; a cancelled one takes back what
+ * it earned (into a negative balance if they were spent meanwhile) and gives
+ * back what it spent.
  */
 export default async function loyaltyOnOrder({ event, container }: SubscriberArgs<{ id: string }>) {
+  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+  const orderId = event.data.id
   if (event.name === "order.placed") {
-    await earnPointsForOrderWorkflow(container).run({ input: event.data.id })
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: orderId } })
+    const cartId = (data[0] as { cart_id?: string } | undefined)?.cart_id
+    if (cartId) {
+      await loyalty.settleCartRedemption(cartId, orderId)
+    }
+    await earnPointsForOrderWorkflow(container).run({ input: orderId })
     return
   }
-  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const [earned] = await loyalty.listPointsEntries({ idempotency_key: `order:${event.data.id}:earn` })
-  if (earned) {
-    const [done] = await loyalty.listPointsEntries({ idempotency_key: `order:${event.data.id}:cancel` }, { select: ["id"] })
+  // Cancelled: what the order earned goes, what it spent comes back.
+  const entries = await loyalty.listPointsEntries({ order_id: orderId, type: ["earn", "redeem"] })
+  for (const entry of entries) {
+    const key = entry.type === "earn" ? `order:${orderId}:cancel` : `order:${orderId}:cancel:${entry.id}`
+    const [done] = await loyalty.listPointsEntries({ idempotency_key: key }, { select: ["id"] })
     if (!done) {
-      await loyalty.reverseEntry({ entry_id: earned.id, idempotency_key: `order:${event.data.id}:cancel`, reason: "order cancelled" })
+      await loyalty.reverseEntry({ entry_id: entry.id, idempotency_key: key, reason: entry.type === "earn" ? "order cancelled" : "points given back: order cancelled" })
     }
   }
 }

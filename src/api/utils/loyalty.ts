@@ -22,6 +22,11 @@ export const RedeemPointsBody = z
   .strict()
 export type RedeemPointsBodyType = z.infer<typeof RedeemPointsBody>
 
+export const CartPointsBody = z
+  .object({ points: WholePoints.positive("points must be above 0").max(10_000_000) })
+  .strict()
+export type CartPointsBodyType = z.infer<typeof CartPointsBody>
+
 export const AdjustPointsBody = z
   .object({
     points: WholePoints.refine((n) => n !== 0, "points must not be 0").refine((n) => Math.abs(n) <= 10_000_000, "at most 10,000,000 points at once"),

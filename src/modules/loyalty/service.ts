@@ -2,9 +2,13 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { allocateFifo, DEFAULT_PROGRAM, type LoyaltyProgram } from "../../lib/loyalty"
+import { CartRedemption } from "./models/cart-redemption"
 import { LoyaltyAccount } from "./models/loyalty-account"
 import { LoyaltyProgramSettings } from "./models/loyalty-program"
 import { PointsEntry } from "./models/points-entry"
+
+/** The ledger key of a cart redemption's deduction; the attempt changes when a failed completion gave the points back. */
+export const cartRedemptionKey = (redemptionId: string, attempt: number) => `cart-redemption:${redemptionId}:${attempt}`
 
 export type EntryType = "earn" | "redeem" | "expire" | "adjust" | "reverse" | "bonus"
 
@@ -61,7 +65,7 @@ const PROGRAM_CACHE_MS = 5000
 
 const ENTRY_COLUMNS = "id, account_id, customer_id, type, points, remaining, expires_at, idempotency_key, order_id, reason, consumed, created_at"
 
-class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, LoyaltyProgramSettings }) {
+class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, LoyaltyProgramSettings, CartRedemption }) {
   /**
    * Posts one ledger entry and moves the cached balance with it, in one
    * transaction under a lock on the account row: concurrent postings to one
@@ -238,6 +242,120 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
     await db.execute("update loyalty_account set balance = balance + ?, updated_at = now() where id = ?", [signed, account.id])
     const [entry] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where id = ?`, [id])) as EntryRow[]
     return { entry, balance: Number(account.balance) + signed, replayed: false }
+  }
+
+  /**
+   * Takes the points of a cart redemption off the balance as the cart is
+   * completed, and marks the redemption deducted, in one transaction: either
+   * both happen or neither. A redemption already deducted is returned as it
+   * is (a retried completion deducts nothing twice).
+   */
+  @InjectManager()
+  async deductCartRedemption(
+    redemptionId: string,
+    minBalance: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ entry_id: string; replayed: boolean }> {
+    return this.deductCartRedemption_(redemptionId, minBalance, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async deductCartRedemption_(
+    redemptionId: string,
+    minBalance: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ entry_id: string; replayed: boolean }> {
+    const db = sharedContext.transactionManager!
+    const [redemption] = (await db.execute("select * from cart_redemption where id = ? and deleted_at is null for update", [redemptionId])) as {
+      id: string
+      cart_id: string
+      customer_id: string
+      points: number
+      attempt: number
+      status: string
+      entry_id: string | null
+    }[]
+    if (!redemption || redemption.status === "released") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The points on this cart were released; apply them again")
+    }
+    if (redemption.status !== "applied") {
+      return { entry_id: redemption.entry_id!, replayed: true }
+    }
+    const posted = await this.postEntry_(
+      {
+        customer_id: redemption.customer_id,
+        type: "redeem",
+        points: -Number(redemption.points),
+        idempotency_key: cartRedemptionKey(redemption.id, Number(redemption.attempt)),
+        min_balance: minBalance,
+        reason: `online order, cart ${redemption.cart_id}`,
+      },
+      sharedContext
+    )
+    await db.execute("update cart_redemption set status = 'deducted', entry_id = ?, updated_at = now() where id = ?", [posted.entry.id, redemption.id])
+    return { entry_id: posted.entry.id, replayed: false }
+  }
+
+  /**
+   * Gives back the points of a deducted cart redemption: `retry` when the
+   * completion failed after deducting (the redemption stays on the cart and
+   * the next attempt deducts under a new key), `release` when the cart is
+   * abandoned with its points taken (the redemption ends).
+   */
+  @InjectManager()
+  async restoreCartRedemption(
+    redemptionId: string,
+    outcome: "retry" | "release",
+    reason: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    return this.restoreCartRedemption_(redemptionId, outcome, reason, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreCartRedemption_(
+    redemptionId: string,
+    outcome: "retry" | "release",
+    reason: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const db = sharedContext.transactionManager!
+    const [redemption] = (await db.execute("select id, status, attempt, entry_id from cart_redemption where id = ? for update", [redemptionId])) as {
+      id: string
+      status: string
+      attempt: number
+      entry_id: string | null
+    }[]
+    if (!redemption || redemption.status !== "deducted" || !redemption.entry_id) {
+      return
+    }
+    await this.reverseEntry_(
+      { entry_id: redemption.entry_id, idempotency_key: `${cartRedemptionKey(redemption.id, Number(redemption.attempt))}:undo`, reason },
+      sharedContext
+    )
+    await db.execute(
+      "update cart_redemption set status = ?, attempt = attempt + 1, entry_id = null, updated_at = now() where id = ?",
+      [outcome === "retry" ? "applied" : "released", redemption.id]
+    )
+  }
+
+  /** Marks a deducted redemption as paid into its order, and files the ledger entry under the order. */
+  @InjectManager()
+  async settleCartRedemption(cartId: string, orderId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    return this.settleCartRedemption_(cartId, orderId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async settleCartRedemption_(cartId: string, orderId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    const db = sharedContext.transactionManager!
+    const rows = (await db.execute(
+      "update cart_redemption set status = 'placed', order_id = ?, updated_at = now() where cart_id = ? and status = 'deducted' and deleted_at is null returning entry_id",
+      [orderId, cartId]
+    )) as { entry_id: string }[]
+    for (const row of rows) {
+      await db.execute("update points_entry set order_id = ?, updated_at = now() where id = ?", [orderId, row.entry_id])
+    }
+    return rows.length > 0
   }
 
   /**

@@ -1,6 +1,7 @@
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { expiryFor, pointsEarned, tierFor } from "../../../lib/loyalty"
+import { amountToPaise } from "../../../lib/money"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import type { PostEntryInput } from "../../../modules/loyalty/service"
@@ -35,7 +36,7 @@ export const computeOrderEarningStep = createStep(
     }
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const program = await loyalty.currentProgram()
-    let basisPaise = Math.round(MathBN.convert(MathBN.mult(order.item_subtotal ?? 0, 100), 0).toNumber())
+    let basisPaise = amountToPaise(order.item_subtotal)
     if (program.earn_basis === "making_charges") {
       const variantIds = (order.items ?? []).map((i) => i.variant_id).filter((id): id is string => !!id)
       const { data: pieces } = variantIds.length

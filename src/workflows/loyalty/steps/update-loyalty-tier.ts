@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { tierFor } from "../../../lib/loyalty"
+import { amountToPaise } from "../../../lib/money"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
@@ -26,7 +27,7 @@ export const updateLoyaltyTierStep = createStep(
       filters: { customer_id: customerId, created_at: { $gte: new Date(Date.now() - YEAR_MS) } },
     })
     const placed = (data as { total: number; status: string }[]).filter((o) => o.status !== "canceled" && o.status !== "draft")
-    const spendPaise = placed.length ? MathBN.convert(MathBN.mult(MathBN.sum(...placed.map((o) => o.total)), 100), 0).toNumber() : 0
+    const spendPaise = placed.length ? amountToPaise(MathBN.sum(...placed.map((o) => o.total))) : 0
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const tier = tierFor(spendPaise, (await loyalty.currentProgram()).tiers).name
     const before = await loyalty.setTier(customerId, tier)

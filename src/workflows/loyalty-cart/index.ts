@@ -1,0 +1,2 @@
+export * from "./apply-loyalty-to-cart"
+export * from "./remove-loyalty-from-cart"
