@@ -177,6 +177,50 @@ medusaIntegrationTestRunner({
       expect(entries.map((e) => [e.type, e.points])).toEqual([["redeem", -250], ["reverse", 250], ["redeem", -250]])
     })
 
+    it("a received return takes back its share of the points earned and gives back its share of the points spent; cancelling undoes the rest", async () => {
+      const { id, me, cartId, variantId } = await shopperWithCart(1000)
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity: 1 }, me)
+      await api.post(`/store/carts/${cartId}/loyalty/redeem`, { points: 500 }, me)
+      const { data: completed } = await payAndComplete(api, me, cartId)
+      expect(completed.type).toBe("order")
+      const orderId = completed.order.id as string
+      await settled(orderId)
+      let earned: { points: number }[] = []
+      for (let i = 0; i < 50 && !earned.length; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        earned = await loyalty().listPointsEntries({ order_id: orderId, type: "earn" })
+      }
+      const earnedPoints = earned[0].points
+      expect(await balanceOf(id)).toBe(1000 - 500 + earnedPoints)
+
+      // One of the two coins comes back.
+      const [line] = completed.order.items as { id: string; quantity: number }[]
+      expect(line.quantity).toBe(2)
+      const orders = getContainer().resolve(Modules.ORDER)
+      // The order module's return item names the line by item_id.
+      const ret = await orders.createReturns({ order_id: orderId, items: [{ item_id: line.id, quantity: 1 } as unknown as { id: string; quantity: number }] })
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const reversals = async (n: number) => {
+        for (let i = 0; i < 50 && (await loyalty().listPointsEntries({ customer_id: id, type: "reverse" })).length < n; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        return loyalty().listPointsEntries({ customer_id: id, type: "reverse" }, { order: { created_at: "ASC" } })
+      }
+      await bus.emit({ name: "order.return_received", data: { order_id: orderId, return_id: ret.id } })
+      const half = Math.round(earnedPoints / 2)
+      expect((await reversals(2)).map((e) => e.points).sort((a, b) => a - b)).toEqual([-half, 250])
+      // The same event again changes nothing.
+      await bus.emit({ name: "order.return_received", data: { order_id: orderId, return_id: ret.id } })
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(await loyalty().listPointsEntries({ customer_id: id, type: "reverse" })).toHaveLength(2)
+      expect(await balanceOf(id)).toBe(1000 - 250 + earnedPoints - half)
+
+      // Cancelled: what is left of both goes.
+      await bus.emit({ name: "order.canceled", data: { id: orderId } })
+      expect((await reversals(4)).map((e) => e.points).sort((a, b) => a - b)).toEqual([-half, -(earnedPoints - half), 250, 250].sort((a, b) => a - b))
+      expect(await balanceOf(id)).toBe(1000)
+    })
+
     it("after a completion that died between the deduction and the order, the job gives the points back and takes the discount off", async () => {
       const { id, me, cartId } = await shopperWithCart(600)
       const full = await cartTotalPaise(cartId, me)

@@ -5,6 +5,7 @@
  * first used). Points are whole numbers; money is integer paise.
  */
 import { MedusaError } from "@medusajs/framework/utils"
+import { mulDivHalfUp } from "./money"
 
 export type Tier = { name: string; min_spend_paise: number; multiplier_bp: number }
 
@@ -151,6 +152,17 @@ export function redeemablePoints(
     return 0
   }
   return Math.min(balance, mostPointsForBill(billPaise, program))
+}
+
+/**
+ * The points that go with a part of an order (a return): the entry's points
+ * × part / whole, rounded half up, never more than what is still open.
+ */
+export function pointsForPart(entryPoints: number, partPaise: number, wholePaise: number, open: number): number {
+  if (wholePaise <= 0 || partPaise <= 0 || open <= 0) {
+    return 0
+  }
+  return Math.min(open, mulDivHalfUp(Math.abs(entryPoints), Math.min(partPaise, wholePaise), wholePaise))
 }
 
 export type Lot = { id: string; remaining: number; expires_at: Date | string | null; created_at: Date | string }

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
-import { earnPointsForOrderWorkflow } from "../workflows/loyalty"
+import { earnPointsForOrderWorkflow, reversePointsForCancelledOrderWorkflow } from "../workflows/loyalty"
 
 /**
  * A placed order earns its points (once, by the key `order:<id>:earn`) and
@@ -23,15 +23,7 @@ export default async function loyaltyOnOrder({ event, container }: SubscriberArg
     await earnPointsForOrderWorkflow(container).run({ input: orderId })
     return
   }
-  // Cancelled: what the order earned goes, what it spent comes back.
-  const entries = await loyalty.listPointsEntries({ order_id: orderId, type: ["earn", "redeem"] })
-  for (const entry of entries) {
-    const key = entry.type === "earn" ? `order:${orderId}:cancel` : `order:${orderId}:cancel:${entry.id}`
-    const [done] = await loyalty.listPointsEntries({ idempotency_key: key }, { select: ["id"] })
-    if (!done) {
-      await loyalty.reverseEntry({ entry_id: entry.id, idempotency_key: key, reason: entry.type === "earn" ? "order cancelled" : "points given back: order cancelled" })
-    }
-  }
+  await reversePointsForCancelledOrderWorkflow(container).run({ input: { order_id: orderId } })
 }
 
 export const config: SubscriberConfig = {

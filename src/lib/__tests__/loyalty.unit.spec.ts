@@ -1,4 +1,15 @@
-import { allocateFifo, DEFAULT_PROGRAM, expiryFor, pointsEarned, programProblems, redemptionProblem, tierFor } from "../loyalty"
+import {
+  allocateFifo,
+  DEFAULT_PROGRAM,
+  expiryFor,
+  mostPointsForBill,
+  pointsEarned,
+  pointsForPart,
+  programProblems,
+  redeemablePoints,
+  redemptionProblem,
+  tierFor,
+} from "../loyalty"
 
 describe("loyalty rules", () => {
   it("earns whole points per ₹100 of the basis, times the tier multiplier, rounding down", () => {
@@ -69,5 +80,28 @@ describe("loyalty rules", () => {
         expect.stringMatching(/never fall: "Platinum"/),
       ])
     )
+  })
+
+  it("caps the points a bill can take at the program's share, the balance and the minimum balance", () => {
+    // 20 % of ₹40,736.50 at ₹1 a point: ₹8,147.30 → 8,147 points.
+    expect(mostPointsForBill(40_736_50, DEFAULT_PROGRAM)).toBe(8147)
+    expect(mostPointsForBill(0, DEFAULT_PROGRAM)).toBe(0)
+    expect(redeemablePoints(1000, 40_736_50, DEFAULT_PROGRAM)).toBe(1000)
+    expect(redeemablePoints(20_000, 40_736_50, DEFAULT_PROGRAM)).toBe(8147)
+    // Under the minimum balance of 100 nothing may be redeemed.
+    expect(redeemablePoints(99, 40_736_50, DEFAULT_PROGRAM)).toBe(0)
+    // At 50 paise a point, the same share buys twice the points.
+    expect(mostPointsForBill(40_736_50, { ...DEFAULT_PROGRAM, point_value_paise: 50 })).toBe(16294)
+  })
+
+  it("splits an order's points over a partial return, rounding half up, never past what is still open", () => {
+    // 405 points earned on ₹40,545; one of two equal pieces returned: 202.5 → 203.
+    expect(pointsForPart(405, 20_272_50, 40_545_00, 405)).toBe(203)
+    // The second piece takes only the 202 still open.
+    expect(pointsForPart(405, 20_272_50, 40_545_00, 202)).toBe(202)
+    // A redemption of −500 gives back its share as a positive count.
+    expect(pointsForPart(-500, 10_000_00, 40_000_00, 500)).toBe(125)
+    expect(pointsForPart(405, 0, 40_545_00, 405)).toBe(0)
+    expect(pointsForPart(405, 50_000_00, 40_545_00, 405)).toBe(405)
   })
 })

@@ -1,8 +1,11 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { PostEntryInput } from "../../modules/loyalty/service"
 import { checkRedemptionStep } from "./steps/check-redemption"
+import { computeCancelReversalsStep } from "./steps/compute-cancel-reversals"
+import { computeReturnReversalsStep } from "./steps/compute-return-reversals"
 import { computeOrderEarningStep } from "./steps/earn-for-order"
 import { postPointsEntryStep } from "./steps/post-points-entry"
+import { reversePointsEntriesStep } from "./steps/reverse-points-entries"
 import { updateLoyaltyTierStep } from "./steps/update-loyalty-tier"
 
 export type RedeemPointsInput = {
@@ -60,4 +63,20 @@ export const earnPointsForOrderWorkflow = createWorkflow("earn-points-for-order"
     postPointsEntryStep(transform({ earning }, ({ earning }) => earning!))
   )
   return new WorkflowResponse(transform({ posted }, ({ posted }) => posted ?? null))
+})
+
+/**
+ * A received return (or the return half of an exchange) takes back its share
+ * of the points the order earned and gives back its share of the points that
+ * paid for it, once per return.
+ */
+export const reversePointsForReturnWorkflow = createWorkflow("reverse-points-for-return", (input: { return_id: string }) => {
+  const reversals = computeReturnReversalsStep(input)
+  return new WorkflowResponse(reversePointsEntriesStep(reversals))
+})
+
+/** A cancelled order takes back what it earned (into a negative balance if spent meanwhile) and gives back what it spent. */
+export const reversePointsForCancelledOrderWorkflow = createWorkflow("reverse-points-for-cancelled-order", (input: { order_id: string }) => {
+  const reversals = computeCancelReversalsStep(input)
+  return new WorkflowResponse(reversePointsEntriesStep(reversals))
 })

@@ -27,7 +27,8 @@ export const computeOrderEarningStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "customer_id", "status", "created_at", "item_subtotal", "items.quantity", "items.variant_id", "items.subtotal"],
+      // An order line's quantity is only filled in when its detail is asked for too.
+      fields: ["id", "customer_id", "status", "created_at", "item_subtotal", "items.quantity", "items.detail.quantity", "items.variant_id"],
       filters: { id: orderId },
     })
     const order = data[0] as unknown as OrderRow | undefined
