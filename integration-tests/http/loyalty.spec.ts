@@ -1,5 +1,6 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { reviewLoyaltyTiers } from "../../src/jobs/review-loyalty-tiers"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { shopToday } from "../../src/lib/occasions"
@@ -165,7 +166,7 @@ medusaIntegrationTestRunner({
       expect(account.balance).toBe(0)
     })
 
-    it("moves a customer up a tier by the last 12 months' spend and earns at that tier's multiplier", async () => {
+    it("moves a customer up a tier by the last 12 months' spend, earns at that tier's multiplier, and moves them down when the spend leaves the window", async () => {
       const { id } = await signedInCustomer(api, store, { email: "gold@example.in", password: "Gold-pass-1", first_name: "Gayatri" })
       const [necklace] = await getContainer().resolve(Modules.PRODUCT).listProductVariants({ sku: "COIN-24K-5G" })
       const order = await getContainer()
@@ -182,6 +183,14 @@ medusaIntegrationTestRunner({
       const [account] = await loyalty().listLoyaltyAccounts({ customer_id: id })
       expect(account).toEqual(expect.objectContaining({ tier: "Gold", balance: 3125 }))
       expect(account.tier_since).not.toBeNull()
+
+      // Thirteen months on, the order has left the window: the daily review moves her down; points stay.
+      await getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(`update "order" set created_at = now() - interval '13 months' where id = ?`, [order.id])
+      const review = await reviewLoyaltyTiers(getContainer())
+      expect(review.moved).toBeGreaterThanOrEqual(1)
+      const [after] = await loyalty().listLoyaltyAccounts({ customer_id: id })
+      expect(after).toEqual(expect.objectContaining({ tier: "Silver", balance: 3125 }))
+      expect((await reviewLoyaltyTiers(getContainer())).moved).toBe(0)
     })
 
     it("gives welcome, birthday and anniversary points once each, when the program sets them", async () => {

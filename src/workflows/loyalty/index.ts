@@ -57,7 +57,7 @@ export const adjustPointsWorkflow = createWorkflow("adjust-points", (input: Adju
  * at the multiplier of the tier the customer's last 12 months reach.
  */
 export const earnPointsForOrderWorkflow = createWorkflow("earn-points-for-order", (orderId: string) => {
-  const tier = updateLoyaltyTierStep(orderId)
+  const tier = updateLoyaltyTierStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
   const earning = computeOrderEarningStep(transform({ orderId, tier }, ({ orderId, tier }) => ({ order_id: orderId, tier })))
   const posted = when({ earning }, ({ earning }) => !!earning).then(() =>
     postPointsEntryStep(transform({ earning }, ({ earning }) => earning!))
@@ -79,4 +79,9 @@ export const reversePointsForReturnWorkflow = createWorkflow("reverse-points-for
 export const reversePointsForCancelledOrderWorkflow = createWorkflow("reverse-points-for-cancelled-order", (input: { order_id: string }) => {
   const reversals = computeCancelReversalsStep(input)
   return new WorkflowResponse(reversePointsEntriesStep(reversals))
+})
+
+/** Re-places a customer in the tier their last 12 months' spend reaches (the daily review moves customers down). */
+export const reviewLoyaltyTierWorkflow = createWorkflow("review-loyalty-tier", (input: { customer_id: string }) => {
+  return new WorkflowResponse(updateLoyaltyTierStep(input))
 })

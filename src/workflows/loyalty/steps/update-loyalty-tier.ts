@@ -8,16 +8,20 @@ import type LoyaltyModuleService from "../../../modules/loyalty/service"
 const YEAR_MS = 365 * 86_400_000
 
 /**
- * Places the customer in the tier their spend of the last 12 months reaches
- * (this order included), before the order's points are counted. Compensation
- * puts the previous tier back.
+ * Places the customer in the tier their spend of the last 12 months reaches:
+ * up, before a new order's points are counted (the order included), or down,
+ * when the daily review finds old spend has left the window. Given an order
+ * id or a customer id. Compensation puts the previous tier back.
  */
 export const updateLoyaltyTierStep = createStep(
   "update-loyalty-tier",
-  async (orderId: string, { container }) => {
+  async (input: { order_id?: string; customer_id?: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: orders } = await query.graph({ entity: "order", fields: ["customer_id"], filters: { id: orderId } })
-    const customerId = (orders[0] as { customer_id?: string | null } | undefined)?.customer_id
+    let customerId = input.customer_id ?? null
+    if (input.order_id) {
+      const { data: orders } = await query.graph({ entity: "order", fields: ["customer_id"], filters: { id: input.order_id } })
+      customerId = (orders[0] as { customer_id?: string | null } | undefined)?.customer_id ?? null
+    }
     if (!customerId) {
       return new StepResponse(null as string | null, null)
     }
