@@ -42,6 +42,34 @@ function redisModules(url: string): ModuleList {
   ]
 }
 
+/**
+ * Medusa's notification module: the local "feed" provider the admin uses,
+ * and Twilio for SMS and WhatsApp when its credentials are set. Without a
+ * provider, messages are kept as "not sent: no provider".
+ */
+function notificationModule(env: NodeJS.ProcessEnv): ModuleList[number] {
+  const providers: Record<string, unknown>[] = [
+    { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+  ]
+  if (env.TWILIO_ACCOUNT_SID) {
+    const channels = [...(env.TWILIO_SMS_FROM ? ["sms"] : []), ...(env.TWILIO_WHATSAPP_FROM ? ["whatsapp"] : [])]
+    providers.push({
+      resolve: "./src/modules/notification-twilio",
+      id: "twilio",
+      options: {
+        channels,
+        account_sid: env.TWILIO_ACCOUNT_SID,
+        auth_token: env.TWILIO_AUTH_TOKEN,
+        sms_from: env.TWILIO_SMS_FROM,
+        whatsapp_from: env.TWILIO_WHATSAPP_FROM,
+        status_callback_url: env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/$/, "")}/hooks/twilio/status` : undefined,
+        api_base: env.TWILIO_API_BASE,
+      },
+    })
+  }
+  return { resolve: "@medusajs/medusa/notification", options: { providers } }
+}
+
 const cookieSecure = process.env.COOKIE_SECURE
 
 export default defineConfig({
@@ -69,6 +97,8 @@ export default defineConfig({
     { resolve: "./src/modules/jewelry" },
     { resolve: "./src/modules/crm" },
     { resolve: "./src/modules/loyalty" },
+    { resolve: "./src/modules/messaging" },
+    notificationModule(process.env),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

@@ -32,6 +32,8 @@ import {
 import { jewelErrorHandler } from "./utils/errors"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { AdjustPointsBody, CartPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "./utils/loyalty"
+import { ListMessagesQuery, PreviewTemplateBody, SaveTemplateBody } from "./utils/messaging"
+import { TwilioInboundBody, TwilioStatusBody, validateProviderForm, verifyTwilioSignature } from "./utils/twilio-webhook"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
 
 function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -69,6 +71,11 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
+    { matcher: "/admin/messages", methods: ["GET"], middlewares: [validateAndTransformQuery(ListMessagesQuery, {})] },
+    { matcher: "/admin/messages/templates", methods: ["POST"], middlewares: [validateAndTransformBody(SaveTemplateBody)] },
+    { matcher: "/admin/messages/templates/preview", methods: ["POST"], middlewares: [validateAndTransformBody(PreviewTemplateBody)] },
+    { matcher: "/hooks/twilio/status", methods: ["POST"], middlewares: [verifyTwilioSignature, validateProviderForm(TwilioStatusBody)] },
+    { matcher: "/hooks/twilio/inbound", methods: ["POST"], middlewares: [verifyTwilioSignature, validateProviderForm(TwilioInboundBody)] },
     {
       matcher: "/store/carts/:id/loyalty*",
       middlewares: [authenticate("customer", ["session", "bearer"])],

@@ -1,0 +1,206 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { drainMessages } from "../../src/jobs/drain-messages"
+import { CRM_MODULE } from "../../src/modules/crm"
+import type CrmModuleService from "../../src/modules/crm/service"
+import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import type MessagingModuleService from "../../src/modules/messaging/service"
+import { queueMessageWorkflow, type QueueMessageInput } from "../../src/workflows/messaging"
+import { TwilioLoopback } from "../support/twilio-loopback"
+import { demoShop, expectStatus, type Headers } from "./helpers"
+
+jest.setTimeout(180 * 1000)
+
+// The official Twilio SDK, pointed at a loopback Twilio; set before the app reads its config.
+const twilioServer = new TwilioLoopback()
+const LOOPBACK_PORT = 41000 + (process.pid % 15000)
+Object.assign(process.env, {
+  TWILIO_ACCOUNT_SID: twilioServer.accountSid,
+  TWILIO_AUTH_TOKEN: twilioServer.authToken,
+  TWILIO_SMS_FROM: "+15005550006",
+  TWILIO_API_BASE: `http://127.0.0.1:${LOOPBACK_PORT}`,
+})
+delete process.env.TWILIO_WHATSAPP_FROM
+delete process.env.PUBLIC_URL
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let auth: Headers
+    beforeAll(async () => {
+      await twilioServer.start(LOOPBACK_PORT)
+      ;({ auth } = await demoShop(getContainer(), api))
+    })
+    afterAll(async () => {
+      await twilioServer.stop()
+    })
+    const messaging = () => getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const hook = (path: string) => `${api.defaults.baseURL}/hooks/twilio/${path}`
+    const queue = (input: QueueMessageInput) =>
+      queueMessageWorkflow(getContainer()).run({ input }).then((r) => r.result.message)
+    const dueNow = (id: string) => messaging().updateMessages({ id, next_attempt_at: new Date(Date.now() - 1000) })
+
+    let n = 0
+    async function customer(consents?: Record<string, string>) {
+      n += 1
+      const phone = `98201${String(10000 + n).slice(-5)}`
+      const { data } = await api.post("/admin/crm/customers", { first_name: `Asha ${n}`, phone, ...(consents ? { consents } : {}) }, auth)
+      return { id: data.customer.id as string, phone: `+91${phone}` }
+    }
+
+    it("sends an order confirmation through Twilio's API, once, and follows its signed delivery callbacks", async () => {
+      const { id, phone } = await customer()
+      const order = await getContainer()
+        .resolve(Modules.ORDER)
+        .createOrders({ currency_code: "inr", customer_id: id, email: `asha${n}@example.in`, items: [{ title: "24K Gold Coin 5 g", quantity: 1, unit_price: 40545 }] })
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      await bus.emit({ name: "order.placed", data: { id: order.id } })
+      await bus.emit({ name: "order.placed", data: { id: order.id } })
+      let queued: { id: string; status: string }[] = []
+      for (let i = 0; i < 50 && !queued.length; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        queued = await messaging().listMessages({ customer_id: id })
+      }
+      await new Promise((r) => setTimeout(r, 500))
+      queued = await messaging().listMessages({ customer_id: id })
+      expect(queued).toHaveLength(1)
+      expect(queued[0]).toEqual(expect.objectContaining({ status: "queued", channel: "sms", to: phone, event: "order_placed" }))
+
+      const before = twilioServer.messages.length
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 1, failed: 0 }))
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 0 }))
+      const sent = twilioServer.messages.slice(before)
+      expect(sent).toHaveLength(1)
+      expect(sent[0]).toEqual(expect.objectContaining({ to: phone, from: "+15005550006" }))
+      expect(sent[0].body).toBe(`Dear Asha ${n}, thank you for your order #${order.display_id} of ₹40,545.00 at Shree Ganesh Jewellers.`)
+      const [message] = await messaging().listMessages({ id: queued[0].id })
+      expect(message).toEqual(expect.objectContaining({ status: "sent", provider_message_id: sent[0].sid, attempts: 1 }))
+
+      expect(await twilioServer.deliver(hook("status"), sent[0].sid, "delivered")).toEqual({ status: 200, text: expect.stringContaining('"status":"delivered"') })
+      // A late "sent" does not move it back.
+      await twilioServer.deliver(hook("status"), sent[0].sid, "sent")
+      expect((await messaging().listMessages({ id: message.id }))[0]).toEqual(expect.objectContaining({ status: "delivered", delivered_at: expect.any(Date) }))
+
+      // Unsigned, wrongly signed, or for an unknown message.
+      const forged = await twilioServer.post(hook("status"), { MessageSid: sent[0].sid, MessageStatus: "failed" }, "bm90IGEgc2lnbmF0dXJl")
+      expect(forged.status).toBe(403)
+      const unsigned = await expectStatus(api.post("/hooks/twilio/status", "MessageSid=SM1&MessageStatus=failed", { headers: { "content-type": "application/x-www-form-urlencoded" } }))
+      expect([unsigned.status, unsigned.data.message]).toEqual([403, "Missing X-Twilio-Signature"])
+      expect((await twilioServer.deliver(hook("status"), `SM${"0".repeat(32)}`, "delivered")).text).toContain('"known":false')
+      expect((await messaging().listMessages({ id: message.id }))[0].status).toBe("delivered")
+      const malformed = await twilioServer.post(hook("status"), { MessageStatus: "delivered" })
+      expect(malformed.status).toBe(400)
+    })
+
+    it("retries rate limits and server errors with back-off, fails a bad number at once, and resends on request", async () => {
+      const { id } = await customer()
+      const first = await queue({ event: "payment_received", customer_id: id, variables: { amount: "₹5,000.00", order_number: "#7" }, idempotency_key: `pay-${id}` })
+      twilioServer.failNext.push({ status: 429, code: 20429, message: "Too Many Requests" }, { status: 500, code: 20500, message: "Internal Server Error" })
+      const before = twilioServer.messages.length
+
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ retry: 1 }))
+      let [row] = await messaging().listMessages({ id: first.id })
+      expect(row).toEqual(expect.objectContaining({ status: "queued", attempts: 1, error_code: "20429" }))
+      expect(row.next_attempt_at!.getTime()).toBeGreaterThan(Date.now() + 20_000)
+      // Not due yet: nothing is sent.
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 0, retry: 0 }))
+      await dueNow(first.id)
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ retry: 1 }))
+      ;[row] = await messaging().listMessages({ id: first.id })
+      expect(row).toEqual(expect.objectContaining({ attempts: 2, error_code: "20500" }))
+      expect(row.next_attempt_at!.getTime()).toBeGreaterThan(Date.now() + 50_000)
+      await dueNow(first.id)
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 1 }))
+      expect(twilioServer.messages.length - before).toBe(1)
+      expect((await messaging().listMessages({ id: first.id }))[0]).toEqual(expect.objectContaining({ status: "sent", attempts: 3 }))
+
+      const second = await queue({ event: "payment_received", customer_id: id, variables: { amount: "₹1.00", order_number: "#8" }, idempotency_key: `pay2-${id}` })
+      twilioServer.failNext.push({ status: 400, code: 21211, message: "The 'To' number is not a valid phone number." })
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ failed: 1 }))
+      expect((await messaging().listMessages({ id: second.id }))[0]).toEqual(
+        expect.objectContaining({ status: "failed", attempts: 1, error_code: "21211", reason: expect.stringMatching(/not a valid phone number/) })
+      )
+      const resent = await api.post(`/admin/messages/${second.id}/resend`, {}, auth)
+      expect(resent.data.message).toEqual(expect.objectContaining({ status: "queued", idempotency_key: `pay2-${id}:resend:1` }))
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 1 }))
+      const again = await expectStatus(api.post(`/admin/messages/${first.id}/resend`, {}, auth))
+      expect([again.status, again.data.message]).toEqual([400, expect.stringMatching(/this one is sent/)])
+      expect((await expectStatus(api.post("/admin/messages/msg_nope/resend", {}, auth))).status).toBe(404)
+
+      const { data: log } = await api.get(`/admin/messages?customer_id=${id}&status=failed`, auth)
+      expect(log.messages.map((m: { id: string }) => m.id)).toEqual([second.id])
+      expect((await expectStatus(api.get("/admin/messages?status=lost", auth))).status).toBe(400)
+    })
+
+    it("keeps consent, quiet hours and the daily cap, and queues each idempotency key once", async () => {
+      const none = await customer()
+      const greeting = await queue({ event: "birthday_greeting", customer_id: none.id, variables: {}, idempotency_key: `bday-${none.id}` })
+      expect(greeting).toEqual(expect.objectContaining({ status: "not_sent", reason: "no consent for this channel" }))
+
+      const keen = await customer({ sms: "granted" })
+      const sent: { status: string; reason: string | null; next_attempt_at: Date | null }[] = []
+      for (let i = 0; i < 4; i++) {
+        sent.push(await queue({ event: "metal_rate_alert", customer_id: keen.id, variables: { metal: "22K gold", rate: "₹7,245.00/g" }, idempotency_key: `rate-${keen.id}-${i}` }))
+      }
+      expect(sent.map((m) => m.status)).toEqual(["queued", "queued", "queued", "not_sent"])
+      expect(sent[3].reason).toBe("the daily cap of 3 promotional messages is reached")
+      expect(new Date(sent[0].next_attempt_at!).getTime()).toBeGreaterThanOrEqual(Date.now() - 60_000)
+
+      const twice = await queue({ event: "metal_rate_alert", customer_id: keen.id, variables: { metal: "22K gold", rate: "₹7,245.00/g" }, idempotency_key: `rate-${keen.id}-0` })
+      expect(await messaging().listMessages({ idempotency_key: `rate-${keen.id}-0` })).toHaveLength(1)
+      expect(twice.id).toBeDefined()
+
+      // WhatsApp has no sender configured: the message waits in the log as not sent.
+      const wa = await customer({ whatsapp: "granted" })
+      const waMessage = await queue({ event: "order_shipped", customer_id: wa.id, variables: { order_number: "#9", tracking_number: "BD1IN" }, idempotency_key: `ship-${wa.id}` })
+      expect(waMessage.channel).toBe("whatsapp")
+      await drainMessages(getContainer())
+      expect((await messaging().listMessages({ id: waMessage.id }))[0]).toEqual(expect.objectContaining({ status: "not_sent", reason: "not sent: no provider for this channel" }))
+
+      const missing = await queue({ event: "order_shipped", customer_id: keen.id, variables: { order_number: "#9" }, idempotency_key: `ship-${keen.id}` })
+      expect(missing).toEqual(expect.objectContaining({ status: "not_sent", reason: "Missing template variable: tracking_number" }))
+    })
+
+    it("STOP by reply revokes consent and is logged as an interaction; START grants it again", async () => {
+      const { id, phone } = await customer({ sms: "granted" })
+      const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
+      const stop = await twilioServer.post(hook("inbound"), { From: phone, To: "+15005550006", Body: "Band karo", MessageSid: `SM${"1".repeat(32)}` })
+      expect(stop).toEqual({ status: 200, text: "<Response></Response>" })
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const consentOf = async () => {
+        const { data } = await query.graph({ entity: "customer", fields: ["customer_profile.consents"], filters: { id } })
+        return (data[0] as { customer_profile: { consents: { sms: { status: string } } } }).customer_profile.consents.sms.status
+      }
+      expect(await consentOf()).toBe("revoked")
+      const interactions = await crm.listInteractions({ customer_id: id })
+      expect(interactions.map((i) => [i.channel, i.kind, i.summary])).toEqual([["sms", "feedback", 'Replied "Band karo": no more SMS messages']])
+      const after = await queue({ event: "payment_received", customer_id: id, variables: { amount: "₹1.00", order_number: "#1" }, idempotency_key: `pay-stop-${id}` })
+      expect(after).toEqual(expect.objectContaining({ status: "not_sent", reason: "the customer revoked consent for this channel" }))
+
+      await twilioServer.post(hook("inbound"), { From: phone, To: "+15005550006", Body: "START" })
+      expect(await consentOf()).toBe("granted")
+      const forged = await twilioServer.post(hook("inbound"), { From: phone, Body: "STOP" }, "d3Jvbmc=")
+      expect(forged.status).toBe(403)
+      expect(await consentOf()).toBe("granted")
+      // A number we do not know: answered, nothing recorded.
+      expect((await twilioServer.post(hook("inbound"), { From: "+919999999999", Body: "STOP" })).status).toBe(200)
+    })
+
+    it("saves templates per event, channel and language with their variables checked, and previews them", async () => {
+      const bad = await expectStatus(api.post("/admin/messages/templates", { event: "order_placed", channel: "sms", language: "hi", body: "नमस्ते {{customer_name}}, {{discount}}" }, auth))
+      expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/unknown variable \{\{discount\}\} for order_placed/)])
+      const unknownEvent = await expectStatus(api.post("/admin/messages/templates", { event: "diwali", channel: "sms", language: "en", body: "Hi" }, auth))
+      expect(unknownEvent.status).toBe(400)
+      const body = "नमस्ते {{customer_name}}, ऑर्डर {{order_number}} ({{total}}) के लिए धन्यवाद। – {{shop_name}}"
+      await api.post("/admin/messages/templates", { event: "order_placed", channel: "sms", language: "hi", body }, auth)
+      const { data } = await api.get("/admin/messages/templates", auth)
+      const hi = data.templates.find((t: { event: string; channel: string; language: string }) => t.event === "order_placed" && t.channel === "sms" && t.language === "hi")
+      expect(hi).toEqual(expect.objectContaining({ body, is_default: false }))
+      const { data: preview } = await api.post("/admin/messages/templates/preview", { event: "order_placed", language: "hi", variables: { customer_name: "मीरा" } }, auth)
+      expect(preview.preview.text).toBe("नमस्ते मीरा, ऑर्डर #1042 (₹72,450.50) के लिए धन्यवाद। – Shree Ganesh Jewellers")
+      const stray = await expectStatus(api.post("/admin/messages/templates/preview", { event: "order_placed", body: "Hi {{code}}" }, auth))
+      expect(stray.status).toBe(400)
+    })
+  },
+})

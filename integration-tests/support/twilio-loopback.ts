@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto"
+import http from "node:http"
+import type { AddressInfo } from "node:net"
+import twilio from "twilio"
+
+export type LoopbackMessage = {
+  sid: string
+  to: string
+  from: string | null
+  messaging_service_sid: string | null
+  body: string | null
+  content_sid: string | null
+  content_variables: string | null
+  status_callback: string | null
+}
+
+type ForcedFailure = { status: number; code: number; message: string }
+
+const E164 = /^\+[1-9]\d{7,14}$/
+
+/**
+ * A loopback server that speaks the part of Twilio's REST API we use (the
+ * Messages resource: basic auth, form bodies, Twilio's error JSON and codes,
+ * 429) and sends delivery callbacks and inbound messages signed the way
+ * Twilio signs them (X-Twilio-Signature). The official SDK is pointed at it.
+ */
+export class TwilioLoopback {
+  readonly accountSid = `AC${randomBytes(16).toString("hex")}`
+  readonly authToken = randomBytes(16).toString("hex")
+  readonly messages: LoopbackMessage[] = []
+  /** Answers for the next requests, before any message is made (e.g. a 429, a 500). */
+  readonly failNext: ForcedFailure[] = []
+  requests = 0
+  private server?: http.Server
+
+  get origin() {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`
+  }
+
+  async start(port = 0): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve))
+    return this
+  }
+
+  async stop() {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  private reply(res: http.ServerResponse, status: number, body: unknown) {
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
+  }
+
+  private error(res: http.ServerResponse, status: number, code: number, message: string) {
+    this.reply(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status })
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    this.requests += 1
+    const chunks: Buffer[] = []
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer)
+    }
+    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"))
+    const path = new URL(req.url ?? "/", "http://loopback").pathname
+    const expected = `Basic ${Buffer.from(`${this.accountSid}:${this.authToken}`).toString("base64")}`
+    if (req.headers.authorization !== expected) {
+      return this.error(res, 401, 20003, "Authenticate")
+    }
+    if (req.method !== "POST" || path !== `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) {
+      return this.error(res, 404, 20404, `The requested resource ${path} was not found`)
+    }
+    const forced = this.failNext.shift()
+    if (forced) {
+      return this.error(res, forced.status, forced.code, forced.message)
+    }
+    const to = form.get("To") ?? ""
+    const number = to.replace(/^whatsapp:/, "")
+    if (!E164.test(number)) {
+      return this.error(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`)
+    }
+    if (!form.get("From") && !form.get("MessagingServiceSid")) {
+      return this.error(res, 400, 21603, "The 'From' phone number is required.")
+    }
+    if (!form.get("Body") && !form.get("ContentSid")) {
+      return this.error(res, 400, 21602, "Message body is required.")
+    }
+    const message: LoopbackMessage = {
+      sid: `SM${randomBytes(16).toString("hex")}`,
+      to,
+      from: form.get("From"),
+      messaging_service_sid: form.get("MessagingServiceSid"),
+      body: form.get("Body"),
+      content_sid: form.get("ContentSid"),
+      content_variables: form.get("ContentVariables"),
+      status_callback: form.get("StatusCallback"),
+    }
+    this.messages.push(message)
+    const now = new Date().toUTCString()
+    this.reply(res, 201, {
+      sid: message.sid,
+      account_sid: this.accountSid,
+      to: message.to,
+      from: message.from,
+      messaging_service_sid: message.messaging_service_sid,
+      body: message.body ?? "",
+      status: "queued",
+      num_segments: "1",
+      direction: "outbound-api",
+      api_version: "2010-04-01",
+      date_created: now,
+      date_updated: now,
+      date_sent: null,
+      error_code: null,
+      error_message: null,
+      price: null,
+      price_unit: "USD",
+      uri: `/2010-04-01/Accounts/${this.accountSid}/Messages/${message.sid}.json`,
+      subresource_uris: {},
+    })
+  }
+
+  /** Posts form fields to a URL of ours, signed as Twilio signs (or with `signature` given, e.g. a wrong one). */
+  async post(url: string, params: Record<string, string>, signature?: string): Promise<{ status: number; text: string }> {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": signature ?? twilio.getExpectedTwilioSignature(this.authToken, url, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    })
+    return { status: res.status, text: await res.text() }
+  }
+
+  /** Twilio's status callback for a message it accepted. */
+  deliver(url: string, sid: string, status: string, extra: Record<string, string> = {}) {
+    const message = this.messages.find((m) => m.sid === sid)
+    return this.post(url, {
+      AccountSid: this.accountSid,
+      MessageSid: sid,
+      SmsSid: sid,
+      MessageStatus: status,
+      SmsStatus: status,
+      To: message?.to ?? "",
+      From: message?.from ?? "",
+      ApiVersion: "2010-04-01",
+      ...extra,
+    })
+  }
+}

@@ -1,0 +1,13 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
+import type { ListMessagesQueryType } from "../../utils/messaging"
+
+/** GET /admin/messages — the message log, newest first, filtered by customer, status, channel or event. */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, ListMessagesQueryType>, res: MedusaResponse) {
+  const { limit, offset, ...filters } = req.validatedQuery
+  const [messages, count] = await req.scope
+    .resolve<MessagingModuleService>(MESSAGING_MODULE)
+    .listAndCountMessages(filters, { order: { created_at: "DESC" }, take: limit, skip: offset })
+  res.json({ messages, count, limit, offset })
+}

@@ -1,0 +1,75 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { inboundIntent, type Channel } from "../../lib/messaging"
+import { logInteractionWorkflow } from "../log-interaction"
+import { updateCustomerProfileWorkflow } from "../update-customer-profile"
+import { copyMessageForResendStep } from "./steps/copy-message-for-resend"
+import { findCustomerByPhoneStep } from "./steps/find-customer-by-phone"
+import { prepareMessageStep, type QueueMessageInput } from "./steps/prepare-message"
+import { recordDeliveryStatusStep, type DeliveryReport } from "./steps/record-delivery-status"
+import { saveMessageTemplateStep, type SaveTemplateInput } from "./steps/save-message-template"
+import { storeMessageStep } from "./steps/store-message"
+
+export type { QueueMessageInput }
+
+/**
+ * Puts an SMS or WhatsApp message in the outbox (or records why it will not
+ * be sent); the drain-messages job sends it through Medusa's notification
+ * module. Queueing the same idempotency key twice stores one message.
+ */
+export const queueMessageWorkflow = createWorkflow("queue-message", (input: QueueMessageInput) => {
+  const prepared = prepareMessageStep(input)
+  return new WorkflowResponse(storeMessageStep(prepared))
+})
+
+/** Records a provider's delivery callback on the message it is about. */
+export const recordDeliveryStatusWorkflow = createWorkflow("record-delivery-status", (report: DeliveryReport) => {
+  return new WorkflowResponse(recordDeliveryStatusStep(report))
+})
+
+export type InboundMessageInput = { from: string; channel: Channel; body: string }
+
+/**
+ * A customer's reply: STOP (or "band karo") revokes consent for the channel
+ * it came on, START grants it again; every reply from a known customer is
+ * kept as an interaction in their history.
+ */
+export const handleInboundMessageWorkflow = createWorkflow("handle-inbound-message", (input: InboundMessageInput) => {
+  const customerId = findCustomerByPhoneStep(transform({ input }, ({ input }) => ({ phone: input.from })))
+  const intent = transform({ input }, ({ input }) => inboundIntent(input.body))
+  when({ customerId, intent }, ({ customerId, intent }) => !!customerId && !!intent).then(() => {
+    updateCustomerProfileWorkflow.runAsStep({
+      input: transform({ input, customerId, intent }, ({ input, customerId, intent }) => ({
+        customer_id: customerId!,
+        update: {
+          consents: { [input.channel]: { status: intent === "stop" ? "revoked" : "granted", at: new Date().toISOString(), source: `inbound ${input.channel} reply` } },
+        },
+      })),
+    })
+  })
+  when({ customerId }, ({ customerId }) => !!customerId).then(() => {
+    logInteractionWorkflow.runAsStep({
+      input: transform({ input, customerId, intent }, ({ input, customerId, intent }) => ({
+        customer_id: customerId!,
+        channel: input.channel,
+        kind: (intent ? "feedback" : "enquiry") as "feedback" | "enquiry",
+        summary:
+          intent === "stop"
+            ? `Replied "${input.body.trim()}": no more ${input.channel === "sms" ? "SMS" : "WhatsApp"} messages`
+            : intent === "start"
+              ? `Replied "${input.body.trim()}": ${input.channel === "sms" ? "SMS" : "WhatsApp"} messages welcome again`
+              : input.body.trim().slice(0, 1000) || "(empty reply)",
+      })),
+    })
+  })
+  return new WorkflowResponse(transform({ customerId, intent }, ({ customerId, intent }) => ({ customer_id: customerId, intent })))
+})
+
+/** Sends a failed message again, as a new message in the outbox. */
+export const resendMessageWorkflow = createWorkflow("resend-message", (input: { id: string }) => {
+  return new WorkflowResponse(copyMessageForResendStep(input))
+})
+
+/** Saves the shop's template for an event, channel and language (variables checked). */
+export const saveMessageTemplateWorkflow = createWorkflow("save-message-template", (input: SaveTemplateInput) => {
+  return new WorkflowResponse(saveMessageTemplateStep(input))
+})
