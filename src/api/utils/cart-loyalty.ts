@@ -1,27 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { redeemablePoints } from "../../lib/loyalty"
 import { amountToPaise, paiseToAmount } from "../../lib/money"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
+import { findCustomerCart } from "../../workflows/loyalty-cart/steps/load-cart-for-redemption"
 
 /**
  * The points side of a customer's cart, for the storefront: what is applied,
  * the balance, and the most that may still be put on this cart.
  */
 export async function cartLoyaltyView(container: MedusaContainer, cartId: string, customerId: string) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "customer_id", "currency_code", "total", "discount_total", "promotions.code"],
-    filters: { id: cartId },
-  })
-  const cart = data[0] as
-    | { id: string; customer_id: string | null; currency_code: string; total: number; discount_total: number; promotions?: { code: string }[] }
-    | undefined
-  if (!cart || cart.customer_id !== customerId) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
-  }
+  const cart = await findCustomerCart(container, cartId, customerId)
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
   const [program, [account], [applied]] = await Promise.all([
     loyalty.currentProgram(),

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { amountToPaise } from "../../../lib/money"
@@ -10,6 +11,31 @@ export type CartForRedemption = {
   redemption: { id: string; points: number; value_paise: number; promotion_id: string; promotion_code: string; status: string } | null
 }
 
+export type CustomerCart = {
+  id: string
+  customer_id: string | null
+  currency_code: string
+  completed_at: Date | null
+  total: number
+  discount_total: number
+  promotions?: { code: string }[]
+}
+
+/** A cart of this customer's; another customer's cart is "not found", as if it did not exist. */
+export async function findCustomerCart(container: MedusaContainer, cartId: string, customerId: string): Promise<CustomerCart> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "customer_id", "currency_code", "completed_at", "total", "discount_total", "promotions.code"],
+    filters: { id: cartId },
+  })
+  const cart = data[0] as CustomerCart | undefined
+  if (!cart || cart.customer_id !== customerId) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
+  }
+  return cart
+}
+
 /**
  * The customer's own open INR cart and the points already on it. Another
  * customer's cart answers "not found", as if it did not exist. Points a
@@ -19,18 +45,7 @@ export type CartForRedemption = {
 export const loadCartForRedemptionStep = createStep(
   "load-cart-for-redemption",
   async ({ cart_id, customer_id, allow_deducted }: { cart_id: string; customer_id: string; allow_deducted?: boolean }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "cart",
-      fields: ["id", "customer_id", "currency_code", "completed_at", "total", "promotions.code"],
-      filters: { id: cart_id },
-    })
-    const cart = data[0] as
-      | { id: string; customer_id: string | null; currency_code: string; completed_at: Date | null; total: number; promotions?: { code: string }[] }
-      | undefined
-    if (!cart || cart.customer_id !== customer_id) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cart_id} was not found`)
-    }
+    const cart = await findCustomerCart(container, cart_id, customer_id)
     if (cart.completed_at && !allow_deducted) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart is already completed")
     }
