@@ -44,15 +44,31 @@ function redisModules(url: string): ModuleList {
 
 /**
  * Medusa's notification module: the local "feed" provider the admin uses,
- * and Twilio for SMS and WhatsApp when its credentials are set. Without a
- * provider, messages are kept as "not sent: no provider".
+ * Twilio for SMS (and WhatsApp) and Gupshup for WhatsApp when their
+ * credentials are set. Without a provider for a channel, its messages are
+ * kept as "not sent: no provider".
  */
 function notificationModule(env: NodeJS.ProcessEnv): ModuleList[number] {
   const providers: Record<string, unknown>[] = [
     { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
   ]
+  const gupshup = !!env.GUPSHUP_API_KEY
+  if (gupshup) {
+    providers.push({
+      resolve: "./src/modules/notification-gupshup",
+      id: "gupshup",
+      options: {
+        channels: ["whatsapp"],
+        api_key: env.GUPSHUP_API_KEY,
+        app_name: env.GUPSHUP_APP_NAME,
+        source: env.GUPSHUP_SOURCE,
+        api_base: env.GUPSHUP_API_BASE,
+      },
+    })
+  }
   if (env.TWILIO_ACCOUNT_SID) {
-    const channels = [...(env.TWILIO_SMS_FROM ? ["sms"] : []), ...(env.TWILIO_WHATSAPP_FROM ? ["whatsapp"] : [])]
+    // One provider per channel: with Gupshup set, WhatsApp goes through Gupshup.
+    const channels = [...(env.TWILIO_SMS_FROM ? ["sms"] : []), ...(env.TWILIO_WHATSAPP_FROM && !gupshup ? ["whatsapp"] : [])]
     providers.push({
       resolve: "./src/modules/notification-twilio",
       id: "twilio",

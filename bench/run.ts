@@ -20,6 +20,9 @@ import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
 import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
 import { loadBulkPieces } from "./bulk-pieces"
+import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
+import twilio from "twilio"
+import { RedirectingRequestClient } from "../src/modules/notification-twilio/service"
 
 const N = Number(process.argv[2] ?? process.env.BENCH_PRODUCTS ?? 1000)
 const PIECES = Number(process.env.BENCH_PIECES ?? 100_000)
@@ -67,6 +70,7 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
 }
 
 const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000)
 
 /** Operations per second of `clients` loops running `fn` side by side for LOYALTY_SECONDS. */
 async function throughput(clients: number, fn: (client: number) => Promise<void>): Promise<number> {
@@ -137,6 +141,16 @@ async function main() {
     LOG_LEVEL: "error",
   }
   delete env.REDIS_URL
+  // Messages go to a loopback Twilio (our server speaking its API) through the official SDK.
+  const twilioServer = await new TwilioLoopback().start()
+  Object.assign(env, {
+    TWILIO_ACCOUNT_SID: twilioServer.accountSid,
+    TWILIO_AUTH_TOKEN: twilioServer.authToken,
+    TWILIO_SMS_FROM: "+15005550006",
+    TWILIO_API_BASE: twilioServer.origin,
+  })
+  delete env.TWILIO_WHATSAPP_FROM
+  delete env.GUPSHUP_API_KEY
 
   let server: ReturnType<typeof spawnMedusa> | undefined
   const client = new Client({ connectionString: databaseUrl })
@@ -335,6 +349,47 @@ async function main() {
     await pool.query("drop table if exists bench_balance_ledger, bench_balance_account")
     await pool.end()
 
+    // Messaging: MESSAGES queued messages written into the outbox, drained through the notification module
+    // and the Twilio SDK to the loopback; then every message must be sent exactly once.
+    log(`draining ${MESSAGES} queued messages`)
+    await client.query(
+      `insert into message (id, customer_id, "to", channel, event, kind, language, body, status, next_attempt_at, idempotency_key, attempts, created_at, updated_at)
+       select 'msg_bench_' || g, null, '+9198' || lpad(g::text, 8, '0'), 'sms', 'order_placed', 'transactional', 'en',
+              'bench message ' || g, 'queued', now(), 'bench:' || g, 0, now(), now()
+         from generate_series(1, $1::int) g`,
+      [MESSAGES]
+    )
+    const beforeDrain = twilioServer.messages.length
+    const drainStarted = Date.now()
+    await runMedusa(["exec", "./src/scripts/drain-messages.ts"], env, path.join(logDir, "bench-drain.log"), "bench message drain")
+    for (;;) {
+      const { rows } = await client.query<{ left: number }>(`select count(*)::int as left from message where idempotency_key like 'bench:%' and status in ('queued', 'sending')`)
+      if (!rows[0].left) {
+        break
+      }
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    const drainLog = (await import("node:fs")).readFileSync(path.join(logDir, "bench-drain.log"), "utf8")
+    const drainMs = Number(/"ms":(\d+)/.exec(drainLog)?.[1] ?? Date.now() - drainStarted)
+    const received = twilioServer.messages.slice(beforeDrain).filter((m) => m.body?.startsWith("bench message "))
+    const { rows: statusRows } = await client.query<{ sent: number }>(`select count(*)::int as sent from message where idempotency_key like 'bench:%' and status = 'sent'`)
+    const lost = MESSAGES - statusRows[0].sent
+    const duplicates = received.length - new Set(received.map((m) => m.body)).size
+    // Baseline: the same number of messages straight through the SDK to the loopback, 50 at a time.
+    const sdk = twilio(twilioServer.accountSid, twilioServer.authToken, { httpClient: new RedirectingRequestClient(new URL(twilioServer.origin)) })
+    let sdkLeft = MESSAGES
+    const sdkStarted = Date.now()
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (sdkLeft > 0) {
+          sdkLeft -= 1
+          await sdk.messages.create({ to: "+919800000000", from: "+15005550006", body: "baseline" })
+        }
+      })
+    )
+    const sdkMs = Date.now() - sdkStarted
+    await twilioServer.stop()
+
     const f = (n: number) => n.toFixed(2)
     const lines = [
       `jewel-crm bench: ${N} products, ${PIECES} rate-based pieces and ${CUSTOMERS} customers with ${CUSTOMERS * ORDERS_EACH} orders loaded by SQL (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
@@ -352,6 +407,12 @@ async function main() {
       "|---|---:|---|---:|---:|---:|",
       `| POST /admin/loyalty/customers/:id/adjust and /redeem (idempotent, row-locked) | ${f(ours)} | core POST /admin/customers/:id (update one field) | ${f(core)} | ${f(ours / core)} | ${verify.mismatches.length} |`,
       `| same | ${f(ours)} | raw SQL: lock account, insert ledger row, update balance | ${f(raw)} | ${f(ours / raw)} | ${verify.mismatches.length} |`
+    )
+    lines.push(
+      "",
+      `| messages | ours msg/s | baseline | baseline msg/s | ratio | lost | duplicates |`,
+      "|---|---:|---|---:|---:|---:|---:|",
+      `| ${MESSAGES} queued messages drained (outbox → notification module → Twilio SDK → loopback Twilio) | ${f(MESSAGES / (drainMs / 1000))} | the Twilio SDK alone, 50 at a time, to the same loopback | ${f(MESSAGES / (sdkMs / 1000))} | ${f(drainMs ? sdkMs / drainMs : 0)} | ${lost} | ${duplicates} |`
     )
     process.stdout.write(lines.join("\n") + "\n")
   } finally {

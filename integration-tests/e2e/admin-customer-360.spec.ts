@@ -80,4 +80,13 @@ describe("admin in a browser", () => {
     await page.waitForFunction(() => document.querySelector("table tbody")?.querySelectorAll("tr").length === 1, undefined, { timeout: 30_000 })
     await expect(page.locator("table tbody tr").first().innerText()).resolves.toContain("+919820100001")
   })
+
+  it("shows the Messages page and previews a Hindi template before saving", async () => {
+    await page.goto(`${base}/app/messages`)
+    await page.getByRole("heading", { name: "Messages", exact: true }).waitFor({ timeout: 60_000 })
+    await page.getByRole("heading", { name: "Templates" }).waitFor()
+    await page.getByLabel("Template").fill("नमस्ते {{customer_name}}, ऑर्डर {{order_number}} मिला। – {{shop_name}}")
+    await page.getByRole("button", { name: "Preview" }).click()
+    await page.getByText("नमस्ते Meera, ऑर्डर #1042 मिला। – Shree Ganesh Jewellers").waitFor({ timeout: 30_000 })
+  })
 })

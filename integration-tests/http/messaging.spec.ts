@@ -170,7 +170,7 @@ medusaIntegrationTestRunner({
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const consentOf = async () => {
         const { data } = await query.graph({ entity: "customer", fields: ["customer_profile.consents"], filters: { id } })
-        return (data[0] as { customer_profile: { consents: { sms: { status: string } } } }).customer_profile.consents.sms.status
+        return (data[0] as unknown as { customer_profile: { consents: { sms: { status: string } } } }).customer_profile.consents.sms.status
       }
       expect(await consentOf()).toBe("revoked")
       const interactions = await crm.listInteractions({ customer_id: id })

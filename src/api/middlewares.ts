@@ -32,6 +32,7 @@ import {
 import { jewelErrorHandler } from "./utils/errors"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { AdjustPointsBody, CartPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "./utils/loyalty"
+import { GupshupCallbackBody, verifyGupshupToken } from "./utils/gupshup-webhook"
 import { ListMessagesQuery, PreviewTemplateBody, SaveTemplateBody } from "./utils/messaging"
 import { TwilioInboundBody, TwilioStatusBody, validateProviderForm, verifyTwilioSignature } from "./utils/twilio-webhook"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
@@ -74,6 +75,7 @@ export default defineMiddlewares({
     { matcher: "/admin/messages", methods: ["GET"], middlewares: [validateAndTransformQuery(ListMessagesQuery, {})] },
     { matcher: "/admin/messages/templates", methods: ["POST"], middlewares: [validateAndTransformBody(SaveTemplateBody)] },
     { matcher: "/admin/messages/templates/preview", methods: ["POST"], middlewares: [validateAndTransformBody(PreviewTemplateBody)] },
+    { matcher: "/hooks/gupshup", methods: ["POST"], middlewares: [verifyGupshupToken, validateProviderForm(GupshupCallbackBody)] },
     { matcher: "/hooks/twilio/status", methods: ["POST"], middlewares: [verifyTwilioSignature, validateProviderForm(TwilioStatusBody)] },
     { matcher: "/hooks/twilio/inbound", methods: ["POST"], middlewares: [verifyTwilioSignature, validateProviderForm(TwilioInboundBody)] },
     {

@@ -63,7 +63,7 @@ async function sendOne(container: MedusaContainer, messaging: MessagingModuleSer
       await messaging.updateMessages({ id: message.id, status: "not_sent", reason: "not sent: no provider for this channel", next_attempt_at: null })
       return "not_sent"
     }
-    const rest = /twilio (\d{3}) (\d+): ([\s\S]*)$/.exec(text)
+    const rest = /(?:twilio|gupshup) (\d{3}) (\S+): ([\s\S]*)$/.exec(text)
     const status = rest ? Number(rest[1]) : undefined
     const reason = (rest ? rest[3] : text.replace(/^Failed to send notification with id \S+:\n/, "")).slice(0, 500)
     if (isTransientFailure(status) && message.attempts < MAX_SEND_ATTEMPTS) {

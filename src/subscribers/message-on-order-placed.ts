@@ -7,7 +7,7 @@ import { queueMessageWorkflow } from "../workflows/messaging"
 export default async function messageOnOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "display_id", "customer_id", "total", "currency_code"], filters: { id: event.data.id } })
-  const order = data[0] as { id: string; display_id: number; customer_id: string | null; total: number; currency_code: string } | undefined
+  const order = data[0] as unknown as { id: string; display_id: number; customer_id: string | null; total: number; currency_code: string } | undefined
   if (!order?.customer_id) {
     return
   }

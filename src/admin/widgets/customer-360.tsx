@@ -4,6 +4,7 @@ import { Badge, Button, Container, Heading, Input, Label, Select, Text, Textarea
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { LoyaltySection, type LoyaltyData } from "../components/loyalty-section"
+import { MessagesSection, type MessagesData } from "../components/messages-section"
 import { inr, when } from "../lib/format"
 import { sdk } from "../lib/sdk"
 
@@ -126,6 +127,8 @@ function Sections({ customerId, sections }: { customerId: string; sections: View
             <Text size="small" className="text-ui-fg-error">{section.error}</Text>
           ) : id === "loyalty" ? (
             <LoyaltySection customerId={customerId} data={section.data as LoyaltyData} />
+          ) : id === "messages" ? (
+            <MessagesSection customerId={customerId} data={section.data as MessagesData} />
           ) : id === "wishlist" ? (
             (section.data as WishlistSection).count ? (
               (section.data as WishlistSection).items.map((item) => (

@@ -17,7 +17,7 @@ export type TwilioOptions = {
 }
 
 /** Sends every request of the official SDK to another origin (a loopback Twilio in tests). */
-class RedirectingRequestClient extends twilio.RequestClient {
+export class RedirectingRequestClient extends twilio.RequestClient {
   constructor(private readonly origin: URL) {
     super({ timeout: 15_000 })
   }
