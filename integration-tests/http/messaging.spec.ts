@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { drainMessages } from "../../src/jobs/drain-messages"
+import { sendOccasionGreetings } from "../../src/jobs/occasion-greetings"
+import { shopToday } from "../../src/lib/occasions"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
@@ -42,10 +44,10 @@ medusaIntegrationTestRunner({
     const dueNow = (id: string) => messaging().updateMessages({ id, next_attempt_at: new Date(Date.now() - 1000) })
 
     let n = 0
-    async function customer(consents?: Record<string, string>) {
+    async function customer(consents?: Record<string, string>, extra: Record<string, unknown> = {}) {
       n += 1
       const phone = `98201${String(10000 + n).slice(-5)}`
-      const { data } = await api.post("/admin/crm/customers", { first_name: `Asha ${n}`, phone, ...(consents ? { consents } : {}) }, auth)
+      const { data } = await api.post("/admin/crm/customers", { first_name: `Asha ${n}`, phone, ...(consents ? { consents } : {}), ...extra }, auth)
       return { id: data.customer.id as string, phone: `+91${phone}` }
     }
 
@@ -57,23 +59,29 @@ medusaIntegrationTestRunner({
       const bus = getContainer().resolve(Modules.EVENT_BUS)
       await bus.emit({ name: "order.placed", data: { id: order.id } })
       await bus.emit({ name: "order.placed", data: { id: order.id } })
-      let queued: { id: string; status: string }[] = []
-      for (let i = 0; i < 50 && !queued.length; i++) {
+      // The confirmation, and the points the order earned (405 on ₹40,545) announced by the loyalty event.
+      let queued: { id: string; status: string; event: string; channel: string; to: string | null }[] = []
+      for (let i = 0; i < 50 && queued.length < 2; i++) {
         await new Promise((r) => setTimeout(r, 100))
-        queued = await messaging().listMessages({ customer_id: id })
+        queued = await messaging().listMessages({ customer_id: id }, { order: { event: "ASC" } })
       }
       await new Promise((r) => setTimeout(r, 500))
-      queued = await messaging().listMessages({ customer_id: id })
-      expect(queued).toHaveLength(1)
-      expect(queued[0]).toEqual(expect.objectContaining({ status: "queued", channel: "sms", to: phone, event: "order_placed" }))
+      queued = await messaging().listMessages({ customer_id: id }, { order: { event: "ASC" } })
+      expect(queued.map((m) => [m.event, m.status, m.channel, m.to])).toEqual([
+        ["order_placed", "queued", "sms", phone],
+        ["points_earned", "queued", "sms", phone],
+      ])
 
       const before = twilioServer.messages.length
-      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 1, failed: 0 }))
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 2, failed: 0 }))
       expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 0 }))
-      const sent = twilioServer.messages.slice(before)
-      expect(sent).toHaveLength(1)
-      expect(sent[0]).toEqual(expect.objectContaining({ to: phone, from: "+15005550006" }))
-      expect(sent[0].body).toBe(`Dear Asha ${n}, thank you for your order #${order.display_id} of ₹40,545.00 at Shree Ganesh Jewellers.`)
+      const bodies = twilioServer.messages.slice(before)
+      expect(bodies.map((m) => m.body).sort()).toEqual([
+        `Dear Asha ${n}, thank you for your order #${order.display_id} of ₹40,545.00 at Shree Ganesh Jewellers.`,
+        `Dear Asha ${n}, you earned 405 points. Your balance is 405 points. – Shree Ganesh Jewellers`,
+      ])
+      expect(bodies.every((m) => m.to === phone && m.from === "+15005550006")).toBe(true)
+      const sent = bodies.filter((m) => m.body?.includes("thank you for your order"))
       const [message] = await messaging().listMessages({ id: queued[0].id })
       expect(message).toEqual(expect.objectContaining({ status: "sent", provider_message_id: sent[0].sid, attempts: 1 }))
 
@@ -160,6 +168,36 @@ medusaIntegrationTestRunner({
 
       const missing = await queue({ event: "order_shipped", customer_id: keen.id, variables: { order_number: "#9" }, idempotency_key: `ship-${keen.id}` })
       expect(missing).toEqual(expect.objectContaining({ status: "not_sent", reason: "Missing template variable: tracking_number" }))
+    })
+
+    it("wishes customers a happy birthday on the day (India time), once a year, only with consent", async () => {
+      const today = shopToday()
+      const birthday = `1990-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`
+      const consenting = await customer({ sms: "granted" }, { birthday })
+      const silent = await customer(undefined, { birthday })
+      await sendOccasionGreetings(getContainer())
+      await sendOccasionGreetings(getContainer())
+      const greetings = await messaging().listMessages({ customer_id: [consenting.id, silent.id], event: "birthday_greeting" })
+      expect(greetings.map((m) => [m.customer_id, m.status, m.reason])).toEqual(
+        expect.arrayContaining([
+          [consenting.id, "queued", null],
+          [silent.id, "not_sent", "no consent for this channel"],
+        ])
+      )
+      expect(greetings).toHaveLength(2)
+    })
+
+    it("marks a message caught mid-send by a crash as failed instead of sending it twice", async () => {
+      const { id } = await customer()
+      const message = await queue({ event: "payment_received", customer_id: id, variables: { amount: "₹2.00", order_number: "#3" }, idempotency_key: `crash-${id}` })
+      // A sender claims it and dies before Twilio answers: its lease runs out.
+      const [claimed] = await messaging().claimDueMessages(1, 0)
+      expect(claimed.id).toBe(message.id)
+      await new Promise((r) => setTimeout(r, 20))
+      const before = twilioServer.messages.length
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ interrupted: 1, sent: 0 }))
+      expect(twilioServer.messages.length).toBe(before)
+      expect((await messaging().listMessages({ id: message.id }))[0]).toEqual(expect.objectContaining({ status: "failed", reason: expect.stringMatching(/^interrupted while sending/) }))
     })
 
     it("STOP by reply revokes consent and is logged as an interaction; START grants it again", async () => {

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { PostEntryInput } from "../../modules/loyalty/service"
 import { checkRedemptionStep } from "./steps/check-redemption"
 import { computeCancelReversalsStep } from "./steps/compute-cancel-reversals"
@@ -62,6 +63,17 @@ export const earnPointsForOrderWorkflow = createWorkflow("earn-points-for-order"
   const posted = when({ earning }, ({ earning }) => !!earning).then(() =>
     postPointsEntryStep(transform({ earning }, ({ earning }) => earning!))
   )
+  when({ posted }, ({ posted }) => !!posted && !posted.replayed).then(() => {
+    emitEventStep({
+      eventName: "loyalty.points_earned",
+      data: transform({ posted, orderId }, ({ posted, orderId }) => ({
+        customer_id: posted!.entry.customer_id,
+        points: posted!.entry.points,
+        balance: posted!.balance,
+        order_id: orderId,
+      })),
+    })
+  })
   return new WorkflowResponse(transform({ posted }, ({ posted }) => posted ?? null))
 })
 
