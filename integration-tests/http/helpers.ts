@@ -61,10 +61,15 @@ type StoreApi = Api & { get: (url: string, config?: unknown) => Promise<{ data: 
 
 /**
  * A storefront cart holding one 5 g gold coin, with an address and the
- * pick-up shipping method: ready for payment. `headers` carry the
+ * pick-up (or insured delivery) shipping method: ready for payment. `headers` carry the
  * publishable key, and a customer's session when the cart is theirs.
  */
-export async function cartWithCoin(api: StoreApi, headers: Headers, email = "kiran.rao@example.in"): Promise<{ cartId: string; variantId: string }> {
+export async function cartWithCoin(
+  api: StoreApi,
+  headers: Headers,
+  email = "kiran.rao@example.in",
+  shipping: "pickup" | "delivery" = "pickup"
+): Promise<{ cartId: string; variantId: string }> {
   const { data: regions } = await api.get("/store/regions", headers)
   const { data: products } = await api.get("/store/products?handle=24k-gold-coin&fields=variants.id,variants.sku", headers)
   const coin = products.products[0].variants.find((v: { sku: string }) => v.sku === "COIN-24K-5G")
@@ -74,8 +79,8 @@ export async function cartWithCoin(api: StoreApi, headers: Headers, email = "kir
   await api.post(`/store/carts/${cartId}/line-items`, { variant_id: coin.id, quantity: 1 }, headers)
   await api.post(`/store/carts/${cartId}`, { shipping_address: address, billing_address: address }, headers)
   const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, headers)
-  const pickup = options.shipping_options.find((o: { name: string }) => o.name.startsWith("Pick up"))
-  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: pickup.id }, headers)
+  const option = options.shipping_options.find((o: { name: string }) => o.name.startsWith("Pick up") === (shipping === "pickup"))
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, headers)
   return { cartId, variantId: coin.id }
 }
 

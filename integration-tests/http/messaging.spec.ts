@@ -9,7 +9,7 @@ import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { queueMessageWorkflow, type QueueMessageInput } from "../../src/workflows/messaging"
 import { TwilioLoopback } from "../support/twilio-loopback"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { cartWithCoin, demoShop, expectStatus, payAndComplete, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
@@ -30,9 +30,10 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
+    let store: Headers
     beforeAll(async () => {
       await twilioServer.start(LOOPBACK_PORT)
-      ;({ auth } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api))
     })
     afterAll(async () => {
       await twilioServer.stop()
@@ -168,6 +169,51 @@ medusaIntegrationTestRunner({
 
       const missing = await queue({ event: "order_shipped", customer_id: keen.id, variables: { order_number: "#9" }, idempotency_key: `ship-${keen.id}` })
       expect(missing).toEqual(expect.objectContaining({ status: "not_sent", reason: "Missing template variable: tracking_number" }))
+    })
+
+    it("tells the customer when the payment is captured, when a pickup order is ready at the branch, and when a delivery ships", async () => {
+      n += 1
+      const email = `order-news-${n}@example.in`
+      const { data: created } = await api.post("/admin/crm/customers", { first_name: "Nisha", email, phone: `98207${String(10000 + n).slice(-5)}` }, auth)
+      const customerId = created.customer.id as string
+      const messagesOf = async (event: string, count = 1) => {
+        let rows: { event: string; status: string; body: string }[] = []
+        for (let i = 0; i < 80 && rows.length < count; i++) {
+          rows = await messaging().listMessages({ customer_id: customerId, event })
+          if (rows.length < count) {
+            await new Promise((r) => setTimeout(r, 100))
+          }
+        }
+        return rows
+      }
+      async function placeOrder(shipping: "pickup" | "delivery") {
+        const { cartId } = await cartWithCoin(api, store, email, shipping)
+        const { data } = await payAndComplete(api, store, cartId)
+        expect(data.type).toBe("order")
+        const { data: full } = await api.get(`/admin/orders/${data.order.id}?fields=id,display_id,items.id,payment_collections.payments.id`, auth)
+        return full.order as { id: string; display_id: number; items: { id: string }[]; payment_collections: { payments: { id: string }[] }[] }
+      }
+
+      const pickup = await placeOrder("pickup")
+      await api.post(`/admin/payments/${pickup.payment_collections[0].payments[0].id}/capture`, {}, auth)
+      const [received] = await messagesOf("payment_received")
+      expect(received.body).toMatch(new RegExp(`^Dear Nisha, we received ₹[\\d,]+\\.\\d{2} for order #${pickup.display_id}\\.`))
+      await api.post(`/admin/orders/${pickup.id}/fulfillments`, { items: [{ id: pickup.items[0].id, quantity: 1 }] }, auth)
+      const [ready] = await messagesOf("order_ready_for_pickup")
+      expect(ready.body).toMatch(new RegExp(`^Dear Nisha, your order #${pickup.display_id} is ready for pickup at .+\\. – Shree Ganesh Jewellers$`))
+
+      const delivery = await placeOrder("delivery")
+      const { data: fulfilled } = await api.post(`/admin/orders/${delivery.id}/fulfillments?fields=fulfillments.id`, { items: [{ id: delivery.items[0].id, quantity: 1 }] }, auth)
+      const fulfillmentId = fulfilled.order.fulfillments[0].id
+      await api.post(
+        `/admin/orders/${delivery.id}/fulfillments/${fulfillmentId}/shipments`,
+        { items: [{ id: delivery.items[0].id, quantity: 1 }], labels: [{ tracking_number: "BD123456789IN", tracking_url: "https://track.example/BD123456789IN", label_url: "https://track.example/label" }] },
+        auth
+      )
+      const [shipped] = await messagesOf("order_shipped")
+      expect(shipped.body).toBe(`Dear Nisha, your order #${delivery.display_id} has been shipped (tracking BD123456789IN). – Shree Ganesh Jewellers`)
+      // A pickup order is not "shipped", a delivery is not "ready for pickup".
+      expect(await messaging().listMessages({ customer_id: customerId, event: "order_ready_for_pickup" })).toHaveLength(1)
     })
 
     it("wishes customers a happy birthday on the day (India time), once a year, only with consent", async () => {
