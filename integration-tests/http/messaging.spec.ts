@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { drainMessages } from "../../src/jobs/drain-messages"
+import { sendFollowUpReminders } from "../../src/jobs/follow-up-reminders"
 import { sendOccasionGreetings } from "../../src/jobs/occasion-greetings"
 import { shopToday } from "../../src/lib/occasions"
 import { CRM_MODULE } from "../../src/modules/crm"
@@ -214,6 +215,30 @@ medusaIntegrationTestRunner({
       expect(shipped.body).toBe(`Dear Nisha, your order #${delivery.display_id} has been shipped (tracking BD123456789IN). – Shree Ganesh Jewellers`)
       // A pickup order is not "shipped", a delivery is not "ready for pickup".
       expect(await messaging().listMessages({ customer_id: customerId, event: "order_ready_for_pickup" })).toHaveLength(1)
+    })
+
+    it("sends the day's rate to customers who asked for it, and reminds staff of today's follow-ups on their phone", async () => {
+      const keen = await customer({ sms: "granted", rate_alerts: "granted" })
+      const notAsked = await customer({ sms: "granted" })
+      await api.post("/admin/metal-rates", { rates: [{ metal: "gold", purity: 916, rate_per_g: "7300.00" }, { metal: "silver", purity: 999, rate_per_g: "95.50" }], confirm: true }, auth)
+      let alerts: { customer_id: string | null; body: string }[] = []
+      for (let i = 0; i < 80 && !alerts.length; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        alerts = await messaging().listMessages({ event: "metal_rate_alert", customer_id: [keen.id, notAsked.id] })
+      }
+      expect(alerts.map((m) => [m.customer_id, m.body])).toEqual([[keen.id, `Dear Asha ${n - 1}, today's 22K gold rate at Shree Ganesh Jewellers is ₹7,300.00/g.`]])
+
+      const users = getContainer().resolve(Modules.USER)
+      const [owner] = await users.listUsers({ email: "owner@shreeganesh.example" })
+      await users.updateUsers({ id: owner.id, first_name: "Ravi", metadata: { phone: "98200 77777" } })
+      const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
+      const task = await crm.createFollowUpTasks({ customer_id: notAsked.id, title: "Call about the bridal set", due_at: new Date(), assignee_user_id: owner.id })
+      expect(await sendFollowUpReminders(getContainer())).toBeGreaterThanOrEqual(1)
+      await sendFollowUpReminders(getContainer())
+      const reminders = await messaging().listMessages({ event: "follow_up_reminder", idempotency_key: { $like: `task:${task.id}:%` } })
+      expect(reminders).toHaveLength(1)
+      expect(reminders[0]).toEqual(expect.objectContaining({ to: "+919820077777", user_id: owner.id, customer_id: null, status: "queued" }))
+      expect(reminders[0].body).toMatch(new RegExp(`^Reminder for Ravi: Call about the bridal set with Asha ${n}, due \\d{2}:\\d{2}`))
     })
 
     it("wishes customers a happy birthday on the day (India time), once a year, only with consent", async () => {

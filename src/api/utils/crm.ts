@@ -60,7 +60,11 @@ const PreferenceFields = {
   preferred_purities: z.array(z.string().regex(/^\d{3}$/, "purities are finenesses like 916")).max(10).optional(),
   preferred_categories: z.array(ShortText).max(20).optional(),
   budget_band: z.enum(["under_25k", "from_25k_to_1l", "from_1l_to_5l", "above_5l"]).nullable().optional(),
-  consents: z.object({ sms: Consent.optional(), whatsapp: Consent.optional(), email: Consent.optional() }).strict().optional(),
+  /** Per channel, and `rate_alerts`: the customer asked to be told the day's metal rates. */
+  consents: z
+    .object({ sms: Consent.optional(), whatsapp: Consent.optional(), email: Consent.optional(), rate_alerts: Consent.optional() })
+    .strict()
+    .optional(),
 }
 
 export const CreateCrmCustomerBody = z

@@ -32,6 +32,21 @@ class CrmModuleService extends MedusaService({
       [monthDays, monthDays]
     )
   }
+
+  /** Profiles that asked for the day's metal rates (consents.rate_alerts granted), a page at a time by id. */
+  @InjectManager()
+  async listRateAlertProfiles(
+    after: string,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string }[]> {
+    return sharedContext.manager!.execute(
+      `select id from customer_profile
+        where deleted_at is null and consents -> 'rate_alerts' ->> 'status' = 'granted' and id > ?
+        order by id limit ?`,
+      [after, limit]
+    )
+  }
 }
 
 export default CrmModuleService
