@@ -168,6 +168,11 @@ medusaIntegrationTestRunner({
       await drainMessages(getContainer())
       expect((await messaging().listMessages({ id: waMessage.id }))[0]).toEqual(expect.objectContaining({ status: "not_sent", reason: "not sent: no provider for this channel" }))
 
+      const badNumber = await queue({ event: "follow_up_reminder", to: "12345", variables: { staff_name: "Ravi", customer_name: "Meera", due: "11:00", title: "Call" }, idempotency_key: `bad-number-${n}` })
+      expect(badNumber).toEqual(expect.objectContaining({ status: "not_sent", reason: "not a valid phone number: 12345" }))
+      const unknownEvent = await queueMessageWorkflow(getContainer()).run({ input: { event: "diwali", variables: {}, idempotency_key: `x-${n}` }, throwOnError: false })
+      expect(unknownEvent.errors.map((e) => e.error?.message)).toEqual(['Unknown message event "diwali"'])
+      expect(await messaging().listMessages({ idempotency_key: `x-${n}` })).toEqual([])
       const missing = await queue({ event: "order_shipped", customer_id: keen.id, variables: { order_number: "#9" }, idempotency_key: `ship-${keen.id}` })
       expect(missing).toEqual(expect.objectContaining({ status: "not_sent", reason: "Missing template variable: tracking_number" }))
     })
