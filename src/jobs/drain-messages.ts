@@ -25,61 +25,80 @@ export async function drainMessages(container: MedusaContainer, { batch = 50, ma
     if (!claimed.length) {
       break
     }
-    const outcomes = await Promise.all(claimed.map((message) => sendOne(container, messaging, message)))
-    for (const outcome of outcomes) {
+    for (const outcome of await sendBatch(container, messaging, claimed)) {
       totals[outcome] += 1
     }
   }
   return totals
 }
 
-async function sendOne(container: MedusaContainer, messaging: MessagingModuleService, message: ClaimedMessage): Promise<Outcome> {
+/**
+ * One call to the notification module for the whole batch (it sends them in
+ * parallel and records each notification's outcome), then one update of
+ * our messages. Medusa reports the failed ones in one aggregated error,
+ * one "Failed to send notification with id <id>:" paragraph each.
+ */
+async function sendBatch(container: MedusaContainer, messaging: MessagingModuleService, claimed: ClaimedMessage[]): Promise<Outcome[]> {
   const notifications = container.resolve(Modules.NOTIFICATION)
+  // One notification per attempt: Medusa's module does not re-send a failed key cleanly.
+  const keyOf = (m: ClaimedMessage) => `message:${m.id}:${m.attempts}`
+  let failure: string | null = null
   try {
-    const [sent] = await notifications.createNotifications([
-      {
-        to: message.to ?? "",
-        channel: message.channel,
-        template: message.event,
-        data: { body: message.body, content_sid: message.content_sid, content_variables: message.variables, message_id: message.id },
-        // One notification per attempt: Medusa's module does not re-send a failed key cleanly.
-        idempotency_key: `message:${message.id}:${message.attempts}`,
-      },
-    ])
-    await messaging.updateMessages({
-      id: message.id,
-      status: "sent",
-      provider: sent?.provider_id ?? null,
-      provider_message_id: sent?.external_id ?? null,
-      sent_at: new Date(),
-      reason: null,
-      error_code: null,
-      next_attempt_at: null,
-    })
-    return "sent"
+    await notifications.createNotifications(
+      claimed.map((m) => ({
+        to: m.to ?? "",
+        channel: m.channel,
+        template: m.event,
+        data: { body: m.body, content_sid: m.content_sid, content_variables: m.variables, message_id: m.id },
+        idempotency_key: keyOf(m),
+      }))
+    )
   } catch (err) {
-    const text = (err as Error).message ?? String(err)
-    if (/Could not find a notification provider|is not enabled/.test(text)) {
-      await messaging.updateMessages({ id: message.id, status: "not_sent", reason: "not sent: no provider for this channel", next_attempt_at: null })
-      return "not_sent"
-    }
-    const rest = /(?:twilio|gupshup) (\d{3}) (\S+): ([\s\S]*)$/.exec(text)
-    const status = rest ? Number(rest[1]) : undefined
-    const reason = (rest ? rest[3] : text.replace(/^Failed to send notification with id \S+:\n/, "")).slice(0, 500)
-    if (isTransientFailure(status) && message.attempts < MAX_SEND_ATTEMPTS) {
-      await messaging.updateMessages({
-        id: message.id,
-        status: "queued",
-        reason,
-        error_code: rest ? rest[2] : null,
-        next_attempt_at: new Date(Date.now() + retryDelayMs(message.attempts)),
-      })
-      return "retry"
-    }
-    await messaging.updateMessages({ id: message.id, status: "failed", reason, error_code: rest ? rest[2] : null, next_attempt_at: null })
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`messaging: message ${message.id} failed: ${reason}`)
-    return "failed"
+    failure = (err as Error).message ?? String(err)
   }
+  // The module's filter type leaves out idempotency_key, a column it filters by itself.
+  const records = (await notifications.listNotifications({ idempotency_key: claimed.map(keyOf) } as Record<string, unknown>, {
+    select: ["id", "idempotency_key", "status", "external_id", "provider_id"],
+  })) as unknown as { id: string; idempotency_key: string; status: string; external_id: string | null; provider_id: string | null }[]
+  const byKey = new Map(records.map((r) => [r.idempotency_key, r]))
+  const errorOf = new Map<string, string>()
+  for (const match of (failure ?? "").matchAll(/Failed to send notification with id (\S+):\n(.*)/g)) {
+    errorOf.set(match[1], match[2])
+  }
+  for (const match of (failure ?? "").matchAll(/(Could not find a notification provider[^\n]*|Notification provider [^\n]* is not enabled[^\n]*) (?:for notification id )?(noti_\w+)?/g)) {
+    if (match[2]) {
+      errorOf.set(match[2], match[1])
+    }
+  }
+  const updates: ({ id: string } & Record<string, unknown>)[] = []
+  const outcomes: Outcome[] = []
+  for (const message of claimed) {
+    const record = byKey.get(keyOf(message))
+    if (record?.status === "success") {
+      updates.push({ id: message.id, status: "sent", provider: record.provider_id ?? null, provider_message_id: record.external_id ?? null, sent_at: new Date(), reason: null, error_code: null, next_attempt_at: null })
+      outcomes.push("sent")
+      continue
+    }
+    const text = (record && errorOf.get(record.id)) ?? failure ?? "the notification module gave no answer"
+    if (/Could not find a notification provider|is not enabled/.test(text)) {
+      updates.push({ id: message.id, status: "not_sent", reason: "not sent: no provider for this channel", next_attempt_at: null })
+      outcomes.push("not_sent")
+      continue
+    }
+    const rest = /(?:twilio|gupshup) (\d{3}) (\S+): (.*)$/.exec(text)
+    const status = rest ? Number(rest[1]) : undefined
+    const reason = (rest ? rest[3] : text).slice(0, 500)
+    if (isTransientFailure(status) && message.attempts < MAX_SEND_ATTEMPTS) {
+      updates.push({ id: message.id, status: "queued", reason, error_code: rest ? rest[2] : null, next_attempt_at: new Date(Date.now() + retryDelayMs(message.attempts)) })
+      outcomes.push("retry")
+      continue
+    }
+    updates.push({ id: message.id, status: "failed", reason, error_code: rest ? rest[2] : null, next_attempt_at: null })
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`messaging: message ${message.id} failed: ${reason}`)
+    outcomes.push("failed")
+  }
+  await messaging.updateMessages(updates as Parameters<MessagingModuleService["updateMessages"]>[0])
+  return outcomes
 }
 
 /** Every minute. */
