@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
-import http from "node:http"
-import type { AddressInfo } from "node:net"
+import type http from "node:http"
+import { LoopbackServer } from "./loopback-server"
 
 export type GupshupSent = { id: string; destination: string; source: string; app: string; message: { type: string; text?: string } | null; template: { id: string; params: string[] } | null }
 
@@ -10,36 +10,13 @@ export type GupshupSent = { id: string; destination: string; source: string; app
  * and a form body, answering {status: "submitted", messageId} or Gupshup's
  * error JSON ({status: "error", message}).
  */
-export class GupshupLoopback {
+export class GupshupLoopback extends LoopbackServer {
   readonly apiKey = `gs-${randomUUID()}`
   readonly sent: GupshupSent[] = []
   readonly failNext: { status: number; message: string }[] = []
-  private server?: http.Server
 
-  get origin() {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`
-  }
-
-  async start(port = 0): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res))
-    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve))
-    return this
-  }
-
-  async stop() {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
-
-  private reply(res: http.ServerResponse, status: number, body: unknown) {
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) {
-      chunks.push(chunk as Buffer)
-    }
-    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"))
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+    const form = new URLSearchParams(raw)
     const path = new URL(req.url ?? "/", "http://loopback").pathname
     if (req.headers.apikey !== this.apiKey) {
       return this.reply(res, 401, { status: "error", message: "Authentication Failed" })

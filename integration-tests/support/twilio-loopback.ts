@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
-import http from "node:http"
-import type { AddressInfo } from "node:net"
+import type http from "node:http"
+import { LoopbackServer } from "./loopback-server"
 import twilio from "twilio"
 
 export type LoopbackMessage = {
@@ -24,44 +24,21 @@ const E164 = /^\+[1-9]\d{7,14}$/
  * 429) and sends delivery callbacks and inbound messages signed the way
  * Twilio signs them (X-Twilio-Signature). The official SDK is pointed at it.
  */
-export class TwilioLoopback {
+export class TwilioLoopback extends LoopbackServer {
   readonly accountSid = `AC${randomBytes(16).toString("hex")}`
   readonly authToken = randomBytes(16).toString("hex")
   readonly messages: LoopbackMessage[] = []
   /** Answers for the next requests, before any message is made (e.g. a 429, a 500). */
   readonly failNext: ForcedFailure[] = []
   requests = 0
-  private server?: http.Server
-
-  get origin() {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`
-  }
-
-  async start(port = 0): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res))
-    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve))
-    return this
-  }
-
-  async stop() {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
-
-  private reply(res: http.ServerResponse, status: number, body: unknown) {
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
-  }
 
   private error(res: http.ServerResponse, status: number, code: number, message: string) {
     this.reply(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status })
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
     this.requests += 1
-    const chunks: Buffer[] = []
-    for await (const chunk of req) {
-      chunks.push(chunk as Buffer)
-    }
-    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"))
+    const form = new URLSearchParams(raw)
     const path = new URL(req.url ?? "/", "http://loopback").pathname
     const expected = `Basic ${Buffer.from(`${this.accountSid}:${this.authToken}`).toString("base64")}`
     if (req.headers.authorization !== expected) {

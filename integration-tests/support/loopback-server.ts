@@ -1,0 +1,41 @@
+import http from "node:http"
+import type { AddressInfo } from "node:net"
+
+/**
+ * The HTTP scaffolding of our loopback stand-ins for outside services: a
+ * server on 127.0.0.1, the raw request body read in full, JSON answers.
+ * Subclasses speak the service's API in `handle`.
+ */
+export abstract class LoopbackServer {
+  private server?: http.Server
+
+  get origin() {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`
+  }
+
+  async start(port = 0): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      void this.readBody(req).then((body) => this.handle(req, res, body))
+    })
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve))
+    return this
+  }
+
+  async stop() {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void | Promise<void>
+
+  protected reply(res: http.ServerResponse, status: number, body: unknown) {
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
+  }
+
+  private async readBody(req: http.IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer)
+    }
+    return Buffer.concat(chunks).toString("utf8")
+  }
+}
