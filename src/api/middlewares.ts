@@ -33,6 +33,7 @@ import { jewelErrorHandler } from "./utils/errors"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "./utils/jewelry"
 import { AdjustPointsBody, CartPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "./utils/loyalty"
 import { GupshupCallbackBody, verifyGupshupToken } from "./utils/gupshup-webhook"
+import { SegmentPreviewBody } from "./utils/segment-preview"
 import { ListMessagesQuery, PreviewTemplateBody, SaveTemplateBody } from "./utils/messaging"
 import { TwilioInboundBody, TwilioStatusBody, validateProviderForm, verifyTwilioSignature } from "./utils/twilio-webhook"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "./utils/metal-rates"
@@ -72,6 +73,7 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
+    { matcher: "/admin/offers/segments/preview", methods: ["POST"], middlewares: [validateAndTransformBody(SegmentPreviewBody)] },
     { matcher: "/admin/messages", methods: ["GET"], middlewares: [validateAndTransformQuery(ListMessagesQuery, {})] },
     { matcher: "/admin/messages/templates", methods: ["POST"], middlewares: [validateAndTransformBody(SaveTemplateBody)] },
     { matcher: "/admin/messages/templates/preview", methods: ["POST"], middlewares: [validateAndTransformBody(PreviewTemplateBody)] },
