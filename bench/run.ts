@@ -249,6 +249,29 @@ async function main() {
       baseline: await measure(() => httpGet(`${base}/admin/customers?q=${encodeURIComponent(nextCustomer().email)}`, admin)()),
     })
 
+    // Segment preview: a lapsed-high-value rule with an OR group and RFM scores, over every customer.
+    const segment = {
+      rules: {
+        all: [
+          { field: "lifetime_value", op: "gte", value: 50000 },
+          { any: [{ field: "last_purchase", op: "older_than_days", value: 90 }, { field: "recency", op: "lte", value: 2 }] },
+        ],
+      },
+      limit: 20,
+    }
+    rows.push({
+      workload: `POST /admin/offers/segments/preview, count + first page with RFM scores (${CUSTOMERS} customers)`,
+      ours: await measure(async () => {
+        const res = await fetch(`${base}/admin/offers/segments/preview`, { method: "POST", headers: { ...admin, "content-type": "application/json" }, body: JSON.stringify(segment) })
+        if (!res.ok) {
+          throw new LauncherError(`segment preview answered ${res.status}: ${await res.text()}`)
+        }
+        await res.arrayBuffer()
+      }),
+      baselineName: "core GET /admin/customers?limit=20 (first page and count, no rule)",
+      baseline: await measure(() => httpGet(`${base}/admin/customers?limit=20`, admin)()),
+    })
+
     // Repricing: whole jobs, timed from the job record; three runs each side.
     const pieces = Number(
       (await client.query<{ n: string }>("select count(*) as n from jewelry_attributes where pricing_mode = 'rate_based' and deleted_at is null")).rows[0].n
