@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 /** Medusa's customer table and our customer ↔ profile link table (src/links/customer-profile.ts). */
-const PROFILE_LINK_TABLE = "customer_customer_crm_customer_profile"
+export const PROFILE_LINK_TABLE = "customer_customer_crm_customer_profile"
 
 export type DuplicateReason = "phone" | "email" | "name_birthday"
 export type DuplicateGroup = { reason: DuplicateReason; key: string; customer_ids: string[] }

@@ -6,9 +6,8 @@ import { shopToday } from "../../lib/occasions"
 import { compileSegmentRule, parseSegmentRule, type SegmentRule } from "../../lib/segments"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
+import { PROFILE_LINK_TABLE } from "./crm-duplicates"
 
-/** Our customer ↔ profile link table (src/links/customer-profile.ts). */
-const PROFILE_LINK_TABLE = "customer_customer_crm_customer_profile"
 
 /** One row per live customer with what segment rules look at; customers without an account sit in the first tier. */
 const SEGMENT_BASE_SQL = `
@@ -74,16 +73,17 @@ export async function previewSegment(
   const compiled = compileSegmentRule(rule, shopToday(now), now.toISOString())
   const source = `with base as (${SEGMENT_BASE_SQL})${compiled.uses_rfm ? `, scored as (${RFM_SQL})` : ""}
     select * from ${compiled.uses_rfm ? "scored" : "base"} where ${compiled.sql}`
-  const [counted, page] = await Promise.all([
-    knex.raw(`select count(*)::int as count from (${source}) selected`, [baseTier, ...compiled.bindings]),
-    knex.raw(
-      `select customer_id, first_name, last_name, email, phone, lifetime_value, order_count, last_order_at, tier
-         from (${source}) selected order by lifetime_value desc, customer_id limit ? offset ?`,
-      [baseTier, ...compiled.bindings, limit, offset]
-    ),
-  ])
+  // One pass gives the page and the total; only a page past the end needs a count of its own.
+  const page = (await knex.raw(
+    `select customer_id, first_name, last_name, email, phone, lifetime_value, order_count, last_order_at, tier, count(*) over ()::int as total
+       from (${source}) selected order by lifetime_value desc, customer_id limit ? offset ?`,
+    [baseTier, ...compiled.bindings, limit, offset]
+  )) as { rows: (SegmentMember & { total: number })[] }
+  const count = page.rows.length
+    ? page.rows[0].total
+    : ((await knex.raw(`select count(*)::int as count from (${source}) selected`, [baseTier, ...compiled.bindings])) as { rows: { count: number }[] }).rows[0].count
   return {
-    count: (counted as { rows: { count: number }[] }).rows[0].count,
-    customers: (page as { rows: SegmentMember[] }).rows.map((r) => ({ ...r, lifetime_value: Number(r.lifetime_value), order_count: Number(r.order_count) })),
+    count,
+    customers: page.rows.map(({ total: _total, ...r }) => ({ ...r, lifetime_value: Number(r.lifetime_value), order_count: Number(r.order_count) })),
   }
 }
