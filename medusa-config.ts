@@ -114,6 +114,7 @@ export default defineConfig({
     { resolve: "./src/modules/crm" },
     { resolve: "./src/modules/loyalty" },
     { resolve: "./src/modules/messaging" },
+    { resolve: "./src/modules/offers" },
     notificationModule(process.env),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],

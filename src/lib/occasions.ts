@@ -43,3 +43,8 @@ export function monthDayKeys(today: CalendarDay, days: number): string[] {
   }
   return [...keys]
 }
+
+/** A date as customers read it, in India time: "31 December 2026". */
+export function formatShopDate(date: Date): string {
+  return date.toLocaleDateString("en-IN", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Kolkata" })
+}

@@ -1,9 +1,9 @@
 /**
  * Customer segments (DESIGN §7): a rule tree of conditions joined by AND/OR
- * groups, validated as JSON, and compiled to one SQL condition over a
- * per-customer row (profile, purchase aggregates, loyalty account, RFM
- * scores), so a segment of 100 000 customers is counted by the database,
- * never loaded into memory.
+ * groups, validated as JSON, and compiled to one SQL condition over the
+ * customer facts (one narrow row per customer: profile, purchase aggregates,
+ * loyalty tier, RFM scores), so a segment of 100 000 customers is counted by
+ * the database, never loaded into memory.
  */
 import { z } from "@medusajs/framework/zod"
 import { monthDayKeys, type CalendarDay } from "./occasions"
@@ -96,19 +96,20 @@ export function parseSegmentRule(input: unknown): { rule: SegmentRule; problems:
   return rule && !problems.length ? { rule, problems: [] } : { rule: null, problems: problems.slice(0, 5) }
 }
 
-export type CompiledSegment = { sql: string; bindings: (string | number)[]; uses_rfm: boolean }
+export type CompiledSegment = { sql: string; bindings: (string | number)[] }
 
 const COMPARE = { gte: ">=", lte: "<=", eq: "=" } as const
+const LIST_COLUMNS = { preferred_metal: "preferred_metals", preferred_category: "preferred_categories", tag: "tags" } as const
 
 /**
- * The rule as a SQL condition over the columns of the segment base row
- * (see SEGMENT_BASE_SQL): `?` placeholders with their bindings, in order.
- * Birthdays and anniversaries compare month-days of the coming window, so
- * 29 February is seen on the 28th in other years.
+ * The rule as a SQL condition over the columns of the customer facts table
+ * (one row per customer: profile, purchase aggregates, tier and RFM scores,
+ * list values lower-cased): `?` placeholders with their bindings, in order.
+ * Birthdays and anniversaries compare month-days (MMDD) of the coming
+ * window, so 29 February is seen on the 28th in other years.
  */
 export function compileSegmentRule(rule: SegmentRule, today: CalendarDay, nowIso: string): CompiledSegment {
   const bindings: (string | number)[] = []
-  let usesRfm = false
   const walk = (node: SegmentRule): string => {
     if ("all" in node) {
       return `(${node.all.map(walk).join(" and ")})`
@@ -132,15 +133,13 @@ export function compileSegmentRule(rule: SegmentRule, today: CalendarDay, nowIso
       case "anniversary": {
         const keys = monthDayKeys(today, node.value)
         bindings.push(...keys)
-        return `(to_char(${node.field} at time zone 'UTC', 'MMDD') in (${keys.map(() => "?").join(", ")}))`
+        return `(${node.field}_md in (${keys.map(() => "?").join(", ")}))`
       }
       case "preferred_metal":
       case "preferred_category":
-      case "tag": {
+      case "tag":
         bindings.push(node.value.toLowerCase())
-        const column = { preferred_metal: "preferred_metals", preferred_category: "preferred_categories", tag: "tags" }[node.field]
-        return `(? = any(array(select lower(x) from unnest(${column}) x)))`
-      }
+        return `(${LIST_COLUMNS[node.field]} @> array[?]::text[])`
       case "home_branch":
         bindings.push(...node.value)
         return `(home_branch_id in (${node.value.map(() => "?").join(", ")}))`
@@ -148,16 +147,13 @@ export function compileSegmentRule(rule: SegmentRule, today: CalendarDay, nowIso
         bindings.push(...node.value.map((t) => t.toLowerCase()))
         return `(lower(tier) in (${node.value.map(() => "?").join(", ")}))`
       case "consent":
-        bindings.push(node.value)
-        return `(consents -> ?::text ->> 'status' = 'granted')`
+        return `(consent_${node.value})`
       case "recency":
       case "frequency":
       case "monetary":
-        usesRfm = true
         bindings.push(node.value)
         return `(${node.field}_score ${COMPARE[node.op]} ?)`
     }
   }
-  const sql = walk(rule)
-  return { sql, bindings, uses_rfm: usesRfm }
+  return { sql: walk(rule), bindings }
 }

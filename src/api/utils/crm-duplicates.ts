@@ -3,7 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 /** Medusa's customer table and our customer ↔ profile link table (src/links/customer-profile.ts). */
-export const PROFILE_LINK_TABLE = "customer_customer_crm_customer_profile"
+import { PROFILE_LINK_TABLE } from "../../lib/link-tables"
+
+export { PROFILE_LINK_TABLE }
 
 export type DuplicateReason = "phone" | "email" | "name_birthday"
 export type DuplicateGroup = { reason: DuplicateReason; key: string; customer_ids: string[] }

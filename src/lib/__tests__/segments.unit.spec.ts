@@ -37,17 +37,16 @@ describe("segment rules", () => {
     })
     const compiled = compileSegmentRule(rule!, TODAY, NOW)
     expect(compiled.sql).toBe(
-      "((lifetime_value >= ?) and ((? = any(array(select lower(x) from unnest(preferred_metals) x))) or (lower(tier) in (?, ?))) and " +
-        "(last_order_at is null or last_order_at < ?::timestamptz - make_interval(days => ?)) and (consents -> ?::text ->> 'status' = 'granted'))"
+      "((lifetime_value >= ?) and ((preferred_metals @> array[?]::text[]) or (lower(tier) in (?, ?))) and " +
+        "(last_order_at is null or last_order_at < ?::timestamptz - make_interval(days => ?)) and (consent_whatsapp))"
     )
-    expect(compiled.bindings).toEqual([50000, "gold", "gold", "platinum", NOW, 180, "whatsapp"])
-    expect(compiled.uses_rfm).toBe(false)
+    expect(compiled.bindings).toEqual([50000, "gold", "gold", "platinum", NOW, 180])
   })
 
-  it("looks at the coming month-days for birthdays (29 February on the 28th in other years) and flags RFM scores", () => {
+  it("looks at the coming month-days for birthdays (29 February on the 28th in other years) and compares RFM scores", () => {
     const { rule } = parseSegmentRule({ all: [{ field: "birthday", op: "within_days", value: 2 }, { field: "monetary", op: "eq", value: 5 }] })
     const compiled = compileSegmentRule(rule!, { year: 2027, month: 2, day: 27 }, NOW)
+    expect(compiled.sql).toBe("((birthday_md in (?, ?, ?, ?)) and (monetary_score = ?))")
     expect(compiled.bindings).toEqual(["0227", "0228", "0229", "0301", 5])
-    expect(compiled.uses_rfm).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { pgArray } from "../../lib/pg-array"
 import { Message } from "./models/message"
 import { MessageTemplate } from "./models/message-template"
 
@@ -62,6 +63,98 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
     )) as { n: number }[]
     return row.n
   }
+
+  /** The same count for many customers at once (customers with none are absent). */
+  @InjectManager()
+  async countPromotionalSinceByCustomer(
+    customerIds: string[],
+    since: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Map<string, number>> {
+    const rows = (await sharedContext.manager!.execute(
+      `select customer_id, count(*)::int as n from message
+        where customer_id = any(?::text[]) and kind = 'promotional' and created_at >= ? and status <> 'not_sent' and deleted_at is null
+        group by customer_id`,
+      [pgArray(customerIds), since]
+    )) as { customer_id: string; n: number }[]
+    return new Map(rows.map((r) => [r.customer_id, r.n]))
+  }
+
+  /**
+   * Stores many prepared messages in one statement, once per idempotency
+   * key: returns each key's message id and whether this call stored it.
+   */
+  @InjectManager()
+  async storeMessagesOnce(
+    messages: StorableMessage[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; idempotency_key: string; created: boolean }[]> {
+    return this.storeMessagesOnce_(messages, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async storeMessagesOnce_(
+    messages: StorableMessage[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; idempotency_key: string; created: boolean }[]> {
+    if (!messages.length) {
+      return []
+    }
+    const db = sharedContext.transactionManager!
+    const column = <K extends keyof StorableMessage>(key: K) => pgArray(messages.map((m) => (m[key] ?? null) as string | null))
+    const inserted = (await db.execute(
+      `insert into message (id, customer_id, user_id, "to", channel, event, kind, language, body, content_sid, variables, status, reason,
+                            next_attempt_at, idempotency_key, attempts, created_at, updated_at)
+       select id, customer_id, user_id, "to", channel, event, kind, language, body, content_sid, variables, status, reason,
+              next_attempt_at, idempotency_key, 0, now(), now()
+         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                     ?::jsonb[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+           as t(id, customer_id, user_id, "to", channel, event, kind, language, body, content_sid, variables, status, reason, next_attempt_at, idempotency_key)
+       on conflict (idempotency_key) where deleted_at is null do nothing
+       returning id, idempotency_key`,
+      [
+        pgArray(messages.map(() => generateEntityId(undefined, "msg"))),
+        column("customer_id"),
+        column("user_id"),
+        column("to"),
+        column("channel"),
+        column("event"),
+        column("kind"),
+        column("language"),
+        column("body"),
+        column("content_sid"),
+        pgArray(messages.map((m) => JSON.stringify(m.variables ?? {}))),
+        column("status"),
+        column("reason"),
+        pgArray(messages.map((m) => m.next_attempt_at?.toISOString() ?? null)),
+        column("idempotency_key"),
+      ]
+    )) as { id: string; idempotency_key: string }[]
+    const created = new Set(inserted.map((r) => r.idempotency_key))
+    const earlier = messages.length === inserted.length
+      ? []
+      : ((await db.execute("select id, idempotency_key from message where idempotency_key = any(?::text[]) and deleted_at is null", [
+          pgArray(messages.map((m) => m.idempotency_key).filter((k) => !created.has(k))),
+        ])) as { id: string; idempotency_key: string }[])
+    return [...inserted.map((r) => ({ ...r, created: true })), ...earlier.map((r) => ({ ...r, created: false }))]
+  }
+}
+
+export type StorableMessage = {
+  customer_id: string | null
+  user_id: string | null
+  to: string | null
+  channel: "sms" | "whatsapp"
+  event: string
+  kind: "transactional" | "promotional"
+  language: string
+  body: string
+  content_sid: string | null
+  variables: Record<string, string> | null
+  status: "queued" | "not_sent"
+  reason: string | null
+  next_attempt_at: Date | null
+  idempotency_key: string
 }
 
 export default MessagingModuleService

@@ -20,7 +20,7 @@ export type ApplyLoyaltyToCartInput = { cart_id: string; customer_id: string; po
  * machinery: a single-use promotion worth the points (tax included, so the
  * bill falls by exactly their value), limited to this customer, added to the
  * cart's codes in place of any points applied before. Nothing leaves the
- * balance until the cart is completed (see hooks/complete-cart-loyalty).
+ * balance until the cart is completed (see hooks/complete-cart).
  */
 export const applyLoyaltyToCartWorkflow = createWorkflow("apply-loyalty-to-cart", (input: ApplyLoyaltyToCartInput) => {
   acquireLockStep({ key: input.cart_id, timeout: 2, ttl: 10 })

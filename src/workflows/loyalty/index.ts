@@ -1,4 +1,4 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { PostEntryInput } from "../../modules/loyalty/service"
 import { checkRedemptionStep } from "./steps/check-redemption"
@@ -7,7 +7,17 @@ import { computeReturnReversalsStep } from "./steps/compute-return-reversals"
 import { computeOrderEarningStep } from "./steps/earn-for-order"
 import { postPointsEntryStep } from "./steps/post-points-entry"
 import { reversePointsEntriesStep } from "./steps/reverse-points-entries"
-import { updateLoyaltyTierStep } from "./steps/update-loyalty-tier"
+import { updateLoyaltyTierStep, type TierPlacement } from "./steps/update-loyalty-tier"
+
+/** Emitted when a customer moves to another tier: { customer_id, tier, previous_tier }. */
+export const TIER_CHANGED_EVENT = "loyalty.tier_changed"
+
+/** Tells subscribers (tier-upgrade offers, segment facts) when the tier step moved the customer. */
+function emitTierChange(placement: WorkflowData<TierPlacement>) {
+  when({ placement }, ({ placement }) => !!placement && !!placement.previous_tier && placement.previous_tier !== placement.tier).then(() => {
+    emitEventStep({ eventName: TIER_CHANGED_EVENT, data: transform({ placement }, ({ placement }) => placement!) }).config({ name: "emit-tier-changed" })
+  })
+}
 
 export type RedeemPointsInput = {
   customer_id: string
@@ -58,8 +68,11 @@ export const adjustPointsWorkflow = createWorkflow("adjust-points", (input: Adju
  * at the multiplier of the tier the customer's last 12 months reach.
  */
 export const earnPointsForOrderWorkflow = createWorkflow("earn-points-for-order", (orderId: string) => {
-  const tier = updateLoyaltyTierStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
-  const earning = computeOrderEarningStep(transform({ orderId, tier }, ({ orderId, tier }) => ({ order_id: orderId, tier })))
+  const placement = updateLoyaltyTierStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
+  emitTierChange(placement)
+  const earning = computeOrderEarningStep(
+    transform({ orderId, placement }, ({ orderId, placement }) => ({ order_id: orderId, tier: placement?.tier ?? null }))
+  )
   const posted = when({ earning }, ({ earning }) => !!earning).then(() =>
     postPointsEntryStep(transform({ earning }, ({ earning }) => earning!))
   )
@@ -95,5 +108,7 @@ export const reversePointsForCancelledOrderWorkflow = createWorkflow("reverse-po
 
 /** Re-places a customer in the tier their last 12 months' spend reaches (the daily review moves customers down). */
 export const reviewLoyaltyTierWorkflow = createWorkflow("review-loyalty-tier", (input: { customer_id: string }) => {
-  return new WorkflowResponse(updateLoyaltyTierStep(input))
+  const placement = updateLoyaltyTierStep(input)
+  emitTierChange(placement)
+  return new WorkflowResponse(transform({ placement }, ({ placement }) => placement?.tier ?? null))
 })

@@ -13,6 +13,8 @@ const YEAR_MS = 365 * 86_400_000
  * when the daily review finds old spend has left the window. Given an order
  * id or a customer id. Compensation puts the previous tier back.
  */
+export type TierPlacement = { customer_id: string; tier: string; previous_tier: string | null } | null
+
 export const updateLoyaltyTierStep = createStep(
   "update-loyalty-tier",
   async (input: { order_id?: string; customer_id?: string }, { container }) => {
@@ -23,7 +25,7 @@ export const updateLoyaltyTierStep = createStep(
       customerId = (orders[0] as { customer_id?: string | null } | undefined)?.customer_id ?? null
     }
     if (!customerId) {
-      return new StepResponse(null as string | null, null)
+      return new StepResponse(null as TierPlacement, null)
     }
     const { data } = await query.graph({
       entity: "order",
@@ -35,7 +37,10 @@ export const updateLoyaltyTierStep = createStep(
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const tier = tierFor(spendPaise, (await loyalty.currentProgram()).tiers).name
     const before = await loyalty.setTier(customerId, tier)
-    return new StepResponse(tier as string | null, before && before !== tier ? { customer_id: customerId, tier: before } : null)
+    return new StepResponse<TierPlacement, { customer_id: string; tier: string } | null>(
+      { customer_id: customerId, tier, previous_tier: before },
+      before && before !== tier ? { customer_id: customerId, tier: before } : null
+    )
   },
   async (previous, { container }) => {
     if (previous) {

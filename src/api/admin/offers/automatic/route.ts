@@ -1,0 +1,8 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ensureAutomaticCampaigns } from "../../../../workflows/offers/automatic-campaigns"
+import { presentCampaign } from "../../../utils/offers"
+
+/** GET /admin/offers/automatic — the birthday, anniversary, win-back and tier-upgrade campaigns (off until switched on). */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  res.json({ campaigns: (await ensureAutomaticCampaigns(req.scope)).map(presentCampaign) })
+}

@@ -1,0 +1,7 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { refreshAllFacts } from "../../../../../workflows/offers/customer-facts"
+
+/** POST /admin/offers/facts/refresh — rewrite every customer's segment facts and RFM scores now (the nightly job does it too). */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  res.json({ refresh: await refreshAllFacts(req.scope) })
+}

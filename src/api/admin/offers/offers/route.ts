@@ -1,0 +1,9 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { listOffersWithCustomers } from "../../../utils/offer-lists"
+import type { ListOffersQueryType } from "../../../utils/offers"
+
+/** GET /admin/offers/offers?customer_id=&status= — offers across campaigns (a customer's offers), newest first. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const q = req.validatedQuery as ListOffersQueryType
+  res.json(await listOffersWithCustomers(req.scope, { status: q.status, customer_id: q.customer_id }, q))
+}

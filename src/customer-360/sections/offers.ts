@@ -1,0 +1,16 @@
+import { activeOffersOf, listOffersWithCustomers } from "../../api/utils/offer-lists"
+import { defineCustomer360Section } from ".."
+
+/** The customer's offers they can still use (soonest to expire first) and their latest offers of any status. */
+export default defineCustomer360Section({
+  id: "offers",
+  title: "Offers",
+  rank: 30,
+  async load({ container, customer_id }) {
+    const [active, recent] = await Promise.all([
+      activeOffersOf(container, customer_id),
+      listOffersWithCustomers(container, { customer_id }, { limit: 5, offset: 0 }),
+    ])
+    return { active, recent: recent.offers.map(({ customer: _customer, ...offer }) => offer), count: recent.count }
+  },
+})

@@ -1,0 +1,25 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ensureOfferPromotions, offerPromotionInput } from "../offer-promotion"
+import type { OfferBatch } from "./load-offer-batch"
+
+/**
+ * Creates the Medusa promotions of a batch of offers (those that have none
+ * yet: a batch retried after a crash creates only what is missing); returns
+ * offer id → promotion id. Compensation deletes the promotions it created.
+ */
+export const createOfferPromotionsStep = createStep(
+  "create-offer-promotions",
+  async ({ campaign, terms, offers }: Pick<OfferBatch, "campaign" | "terms" | "offers">, { container }) => {
+    const { ids, created } = await ensureOfferPromotions(
+      container,
+      offers.map((o) => offerPromotionInput({ ...terms, promotion_campaign_id: campaign.promotion_campaign_id }, o, terms.max_discount ?? undefined))
+    )
+    return new StepResponse(Object.fromEntries(offers.map((o) => [o.id, ids.get(o.code) ?? null])), created)
+  },
+  async (created, { container }) => {
+    if (created?.length) {
+      await container.resolve(Modules.PROMOTION).deletePromotions(created)
+    }
+  }
+)
