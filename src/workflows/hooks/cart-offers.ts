@@ -12,7 +12,7 @@ import { cartValue, ensureOfferPromotions, offerPromotionInput, type CartLine } 
 type Cart = {
   id: string
   item_subtotal: unknown
-  customer?: { id: string } | null
+  customer?: { id: string; has_account?: boolean | null } | null
   items?: CartLine[] | null
   promotions?: { id: string; code?: string | null }[] | null
 }
@@ -25,13 +25,13 @@ type OfferWithCampaign = Awaited<ReturnType<OffersModuleService["listOffers"]>>[
 /** The terms an offer carries: its run's, as they were when it was issued. */
 const termsOfOffer = (offer: OfferWithCampaign): OfferTerms => offer.run?.terms ?? termsOf(offer.campaign)
 
+type CartCustomer = { id: string; has_account?: boolean | null } | null | undefined
+
 /** Why an offer code cannot go on this cart now, in the customer's words; null when it can. */
-export function offerCodeProblem(offer: OfferWithCampaign, customerId: string | null, goodsPaise: number, now = new Date()): string | null {
-  if (!customerId) {
-    return `Sign in to use your offer code ${offer.code}`
-  }
-  if (offer.customer_id !== customerId) {
-    return `The offer code ${offer.code} belongs to another customer`
+export function offerCodeProblem(offer: OfferWithCampaign, customer: CartCustomer, goodsPaise: number, now = new Date()): string | null {
+  if (offer.customer_id !== customer?.id) {
+    // A guest cart (no customer, or one Medusa made from the email alone) cannot hold anyone's personal code.
+    return !customer || customer.has_account === false ? `Sign in to use your offer code ${offer.code}` : `The offer code ${offer.code} belongs to another customer`
   }
   if (offer.status === "redeemed") {
     return `The offer code ${offer.code} was already used`
@@ -90,7 +90,7 @@ updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }: { input: { p
   const customerId = cart.customer?.id ?? null
   for (const offer of offers.filter((o) => !onCart.has(o.code))) {
     const problem =
-      offerCodeProblem(offer, customerId, value.goods_paise) ??
+      offerCodeProblem(offer, cart.customer, value.goods_paise) ??
       (offerDiscountPaise(termsOfOffer(offer), value) === 0 ? `The offer code ${offer.code} gives nothing on this cart (${describeOffer(termsOfOffer(offer))})` : null)
     if (problem) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, problem)
@@ -124,7 +124,7 @@ updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }: { input: { p
  * customer's own, unused and still valid (a code copied onto another cart,
  * or one that expired in the meantime, stops the completion).
  */
-export async function checkCartOfferCodes(container: MedusaContainer, cart: { customer?: { id: string } | null; promotions?: { id: string }[] | null }) {
+export async function checkCartOfferCodes(container: MedusaContainer, cart: { customer?: CartCustomer; promotions?: { id: string }[] | null }) {
   const promotionIds = (cart.promotions ?? []).map((p) => p.id)
   if (!promotionIds.length) {
     return
@@ -133,7 +133,7 @@ export async function checkCartOfferCodes(container: MedusaContainer, cart: { cu
     .resolve<OffersModuleService>(OFFERS_MODULE)
     .listOffers({ promotion_id: promotionIds }, { relations: ["campaign", "run"] })) as unknown as OfferWithCampaign[]
   for (const offer of offers) {
-    const problem = offerCodeProblem(offer, cart.customer?.id ?? null, Number.MAX_SAFE_INTEGER)
+    const problem = offerCodeProblem(offer, cart.customer, Number.MAX_SAFE_INTEGER)
     if (problem) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${problem}; remove it to continue`)
     }

@@ -51,7 +51,9 @@ const DEFAULT_CAMPAIGN_DAYS = 30
  */
 export const validateOfferCampaignStep = createStep("validate-offer-campaign", async (input: OfferCampaignInput, { container }) => {
   const kind = input.kind ?? "manual"
-  const problems = campaignTermsProblems({ ...input, kind })
+  // Workflow inputs arrive serialised: dates as text.
+  const asDate = (value: Date | string | null | undefined) => (value ? new Date(value) : null)
+  const problems = campaignTermsProblems({ ...input, kind, starts_at: asDate(input.starts_at), ends_at: asDate(input.ends_at) })
   let rules = input.rules ?? null
   if (input.segment_id) {
     const [segment] = await container.resolve<OffersModuleService>(OFFERS_MODULE).listSegments({ id: input.segment_id }, { select: ["rules"] })
@@ -79,7 +81,7 @@ export const validateOfferCampaignStep = createStep("validate-offer-campaign", a
   if (problems.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `The campaign cannot be saved: ${problems.join("; ")}`)
   }
-  const startsAt = input.starts_at ?? new Date()
-  const endsAt = input.ends_at ?? (kind === "manual" ? new Date(startsAt.getTime() + DEFAULT_CAMPAIGN_DAYS * 86_400_000) : null)
+  const startsAt = asDate(input.starts_at) ?? new Date()
+  const endsAt = asDate(input.ends_at) ?? (kind === "manual" ? new Date(startsAt.getTime() + DEFAULT_CAMPAIGN_DAYS * 86_400_000) : null)
   return new StepResponse<ValidatedCampaign>({ ...input, kind, rules, starts_at: startsAt, ends_at: endsAt, campaign_identifier: `offers-${randomUUID()}` })
 })
