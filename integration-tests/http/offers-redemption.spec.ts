@@ -127,7 +127,7 @@ medusaIntegrationTestRunner({
         fields: ["jewelry_attributes.breakdown"],
         filters: { id: variantId },
       })
-      const making = (data[0] as { jewelry_attributes: { breakdown: { making_charge: number } } }).jewelry_attributes.breakdown.making_charge
+      const making = (data[0] as unknown as { jewelry_attributes: { breakdown: { making_charge: number } } }).jewelry_attributes.breakdown.making_charge
       expect(making).toBeGreaterThan(0)
 
       const applied = await applyCode(cartId, kiran, people.kiran.me)

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { LoyaltySection, type LoyaltyData } from "../components/loyalty-section"
 import { MessagesSection, type MessagesData } from "../components/messages-section"
+import { OffersSection, type OffersData } from "../components/offers-section"
 import { inr, when } from "../lib/format"
 import { sdk } from "../lib/sdk"
 
@@ -129,6 +130,8 @@ function Sections({ customerId, sections }: { customerId: string; sections: View
             <LoyaltySection customerId={customerId} data={section.data as LoyaltyData} />
           ) : id === "messages" ? (
             <MessagesSection customerId={customerId} data={section.data as MessagesData} />
+          ) : id === "offers" ? (
+            <OffersSection data={section.data as OffersData} />
           ) : id === "wishlist" ? (
             (section.data as WishlistSection).count ? (
               (section.data as WishlistSection).items.map((item) => (

@@ -33,6 +33,7 @@ export const createOfferCampaignWorkflow = createWorkflow("create-offer-campaign
     transform({ campaign }, ({ campaign }): CreateCampaignDTO[] => [
       {
         name: campaign.name,
+        description: "Personal offer codes of an offer campaign (Offer campaigns page)",
         campaign_identifier: campaign.campaign_identifier,
         starts_at: campaign.starts_at,
         ends_at: campaign.ends_at ?? undefined,
@@ -64,7 +65,7 @@ export const issueOffersBatchWorkflow = createWorkflow("issue-offers-batch", (in
   const messages = queueOfferMessagesStep(transform({ batch }, ({ batch }) => ({ campaign: batch.campaign, terms: batch.terms, offers: batch.offers })))
   const issued = markOffersIssuedStep(
     transform({ batch, promotions, messages }, ({ batch, promotions, messages }) =>
-      batch.offers.map((o) => ({ id: o.id, promotion_id: promotions?.[o.id] ?? null, message_id: messages[o.id] ?? null }))
+      batch.offers.map((o) => ({ id: o.id, promotion_id: promotions?.[o.id] ?? null, message_id: messages.by_offer[o.id] ?? null }))
     )
   )
   recordOfferRunProgressStep(
@@ -72,7 +73,7 @@ export const issueOffersBatchWorkflow = createWorkflow("issue-offers-batch", (in
       run_id: batch.run_id,
       processed: batch.offers.length,
       issued,
-      messaged: Object.values(messages).filter(Boolean).length,
+      messaged: messages.queued,
     }))
   )
   return new WorkflowResponse(transform({ batch, issued }, ({ batch, issued }) => ({ count: batch.offers.length, issued })))

@@ -6,6 +6,7 @@ import { useState } from "react"
 import { RateChart } from "../../components/rate-chart"
 import { inr, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
+import { ProgressBar } from "../../components/progress-bar"
 import type { Branch, MetalRate, RepriceJob } from "../../lib/types"
 import { Paginator } from "../../components/paginator"
 
@@ -29,7 +30,6 @@ function RepriceProgress() {
   if (!job) {
     return <Text size="small" className="text-ui-fg-subtle">No repricing has run yet.</Text>
   }
-  const pct = job.total ? Math.round((job.processed / job.total) * 100) : 100
   const color = job.status === "succeeded" ? "green" : job.status === "failed" ? "red" : "orange"
   return (
     <div className="flex flex-col gap-y-2">
@@ -40,9 +40,7 @@ function RepriceProgress() {
           {when(job.created_at)}
         </Text>
       </div>
-      <div className="bg-ui-bg-subtle h-2 w-full overflow-hidden rounded-full" role="progressbar" aria-valuenow={pct}>
-        <div className="bg-ui-fg-interactive h-2" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar done={job.processed} total={job.total} />
       {job.error && <Text size="small" className="text-ui-fg-error">{job.error}</Text>}
     </div>
   )

@@ -13,14 +13,15 @@ export const offerMessageKey = (offerId: string) => `offer:${offerId}`
  * Tells each customer of a batch about their offer through the messaging
  * outbox (consent, quiet hours and the daily cap as for every promotional
  * message), in one read and one write for the batch; returns offer id →
- * message id. Compensation removes the messages this call stored.
+ * message id and how many will go out. Compensation removes the messages
+ * this call stored.
  */
 export const queueOfferMessagesStep = createStep(
   "queue-offer-messages",
   async ({ campaign, terms, offers }: Pick<OfferBatch, "campaign" | "terms" | "offers">, { container }) => {
     const channel = campaign.channel
     if (channel === "none" || !offers.length) {
-      return new StepResponse({} as Record<string, string | null>, [] as string[])
+      return new StepResponse({ by_offer: {} as Record<string, string | null>, queued: 0 }, [] as string[])
     }
     const offer = describeOffer(terms)
     const prepared = await prepareMessages(
@@ -37,7 +38,11 @@ export const queueOfferMessagesStep = createStep(
     const stored = await container.resolve<MessagingModuleService>(MESSAGING_MODULE).storeMessagesOnce(prepared)
     const byKey = new Map(stored.map((m) => [m.idempotency_key, m.id]))
     return new StepResponse(
-      Object.fromEntries(offers.map((o) => [o.id, byKey.get(offerMessageKey(o.id)) ?? null])),
+      {
+        by_offer: Object.fromEntries(offers.map((o) => [o.id, byKey.get(offerMessageKey(o.id)) ?? null])),
+        // Messages that will go out; the others are kept as not sent, with the reason (no consent, no phone, daily cap).
+        queued: prepared.filter((m) => m.status === "queued").length,
+      },
       stored.filter((m) => m.created).map((m) => m.id)
     )
   },
