@@ -6,6 +6,7 @@ import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
+import { updateCustomerProfileWorkflow } from "../../src/workflows/update-customer-profile"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
@@ -77,6 +78,17 @@ medusaIntegrationTestRunner({
       expect(first.customers[0]).toEqual(expect.objectContaining({ lifetime_value: 250000, tier: "Gold" }))
       const second = await preview(rule, { limit: 1, offset: 1 })
       expect(second.customers.map((c) => c.customer_id)).toEqual([ids.bina])
+    })
+
+    it("follows a profile change without waiting for the nightly refresh", async () => {
+      await preview({ field: "order_count", op: "gte", value: 0 })
+      await updateCustomerProfileWorkflow(getContainer()).run({ input: { customer_id: ids.chitra, update: { tags: ["SegTest", "gold-scheme"] } } })
+      let found: string[] = []
+      for (let i = 0; i < 50 && !found.length; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        found = who(await preview({ field: "tag", op: "includes", value: "gold-scheme" }))
+      }
+      expect(found).toEqual(["chitra"])
     })
 
     it("refuses a rule it does not understand with a 400 naming the problem", async () => {

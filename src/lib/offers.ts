@@ -132,15 +132,14 @@ const CODE_PREFIX: Record<CampaignKind, string> = {
 const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 /**
- * An unguessable code (60 random bits), grouped in fours for reading out:
- * "BDAY-7F3A-9C24-D0E6".
+ * An unguessable code (60 random bits: 12 characters of 5 bits, each from
+ * one random byte, since 256 is a multiple of 32), grouped in fours for
+ * reading out: "BDAY-7F3A-9C24-D0E6".
  */
-export function newOfferCode(kind: CampaignKind, random: Buffer = randomBytes(8)): string {
-  let bits = BigInt(`0x${random.toString("hex")}`)
+export function newOfferCode(kind: CampaignKind, random: Buffer = randomBytes(12)): string {
   let digits = ""
   for (let i = 0; i < 12; i++) {
-    digits += CODE_ALPHABET[Number(bits & 31n)]
-    bits >>= 5n
+    digits += CODE_ALPHABET[random[i] & 31]
   }
   return `${CODE_PREFIX[kind]}-${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`
 }

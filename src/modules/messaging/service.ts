@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { entityIds } from "../../lib/ids"
 import { pgArray } from "../../lib/pg-array"
 import { Message } from "./models/message"
 import { MessageTemplate } from "./models/message-template"
@@ -113,7 +114,7 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
        on conflict (idempotency_key) where deleted_at is null do nothing
        returning id, idempotency_key`,
       [
-        pgArray(messages.map(() => generateEntityId(undefined, "msg"))),
+        pgArray(entityIds("msg", messages.length)),
         column("customer_id"),
         column("user_id"),
         column("to"),

@@ -6,7 +6,8 @@
  * from its pending offers, and running it again issues nothing twice.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { entityIds } from "../../lib/ids"
 import { shopToday } from "../../lib/occasions"
 import { newOfferCode, occasionSql, offerExpiry, termsOf, type CampaignKind } from "../../lib/offers"
 import { compileSegmentRule, type SegmentRule } from "../../lib/segments"
@@ -17,6 +18,7 @@ import { issueOffersBatchWorkflow } from "."
 import { refreshAllFacts } from "./customer-facts"
 
 export const OFFER_BATCH_SIZE = Number(process.env.OFFERS_BATCH_SIZE ?? 1000)
+const AUDIENCE_SLICE = 5000
 
 type Campaign = Awaited<ReturnType<OffersModuleService["retrieveCampaign"]>>
 
@@ -75,6 +77,7 @@ export type RunOptions = {
 /** Runs (or resumes) a run to the end; returns the run as it finished. */
 export async function runCampaignRun(container: MedusaContainer, runId: string, options: RunOptions = {}) {
   const offers: OffersModuleService = container.resolve(OFFERS_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const batchSize = options.batchSize ?? OFFER_BATCH_SIZE
   return container.resolve(Modules.LOCKING).execute(
     `offers-run:${runId}`,
@@ -90,20 +93,26 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
         await offers.updateCampaigns({ id: campaign.id, status: "running" })
       }
       try {
+        const started = Date.now()
         const { members, matched } = options.audience
           ? { members: options.audience, matched: options.audience.length }
           : await findAudience(container, campaign, now)
         const expiresAt = offerExpiry({ kind: campaign.kind as CampaignKind, ends_at: campaign.ends_at ? new Date(campaign.ends_at) : null, valid_days: campaign.valid_days }, now)
-        const added = await offers.addPendingOffers(
-          { id: run.id, campaign_id: campaign.id },
-          members.map((m) => ({
-            id: generateEntityId(undefined, "offer"),
+        let added = 0
+        // In slices, giving the event loop back between them: a large audience must not stall the server's other requests.
+        for (let i = 0; i < members.length; i += AUDIENCE_SLICE) {
+          const ids = entityIds("offer", Math.min(AUDIENCE_SLICE, members.length - i))
+          const slice = members.slice(i, i + AUDIENCE_SLICE).map((m, j) => ({
+            id: ids[j],
             customer_id: m.customer_id,
             occasion: m.occasion,
             code: newOfferCode(campaign.kind as CampaignKind),
             expires_at: expiresAt,
           }))
-        )
+          added += await offers.addPendingOffers({ id: run.id, campaign_id: campaign.id }, slice)
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        logger.info(`Campaign "${campaign.name}" run ${run.id}: ${matched} customers match, ${added} new offers written down in ${Date.now() - started} ms`)
         const [, total] = await offers.listAndCountOffers({ run_id: run.id }, { take: 1, select: ["id"] })
         // Skipped: customers of the audience who had this campaign's offer for the occasion before the run.
         const skipped = options.audience ? run.skipped + members.length - added : Math.max(0, matched - total)
@@ -118,6 +127,7 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
           }
         }
         const finished = await offers.updateCampaignRuns({ id: run.id, status: "succeeded", finished_at: new Date() })
+        logger.info(`Campaign "${campaign.name}" run ${run.id}: ${finished.issued} offers issued, ${finished.messaged} messages queued`)
         if (campaign.kind === "manual") {
           await offers.updateCampaigns({ id: campaign.id, status: "finished" })
         }
