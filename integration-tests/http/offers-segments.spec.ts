@@ -86,7 +86,7 @@ medusaIntegrationTestRunner({
       let found: string[] = []
       for (let i = 0; i < 50 && !found.length; i++) {
         await new Promise((r) => setTimeout(r, 100))
-        found = who(await preview({ field: "tag", op: "includes", value: "gold-scheme" }))
+        found = who(await preview({ field: "tag", op: "includes", value: "gold-scheme" })) as string[]
       }
       expect(found).toEqual(["chitra"])
     })

@@ -125,13 +125,22 @@ class OffersModuleService extends MedusaService({ Segment, Campaign, CampaignRun
     return added
   }
 
-  /** The next pending offers of a run, oldest first. */
+  /**
+   * The next pending offers of a run, in id order; of one share of them when
+   * several batches issue side by side (`shard` of `shards`, by a hash of the id).
+   */
   @InjectManager()
-  async listPendingOffers(runId: string, limit: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PendingOffer[]> {
+  async listPendingOffers(
+    runId: string,
+    limit: number,
+    share: { shard: number; shards: number } = { shard: 0, shards: 1 },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<PendingOffer[]> {
     return (await sharedContext.manager!.execute(
       `select id, customer_id, code, expires_at from offer
-        where run_id = ? and status = 'pending' and deleted_at is null order by id limit ?`,
-      [runId, limit]
+        where run_id = ? and status = 'pending' and deleted_at is null and mod(abs(hashtext(id)), ?) = ?
+        order by id limit ?`,
+      [runId, share.shards, share.shard, limit]
     )) as PendingOffer[]
   }
 

@@ -47,7 +47,13 @@ export const createOfferCampaignWorkflow = createWorkflow("create-offer-campaign
   return new WorkflowResponse(created)
 })
 
-export type IssueOffersBatchInput = { run_id: string; limit: number }
+export type IssueOffersBatchInput = {
+  run_id: string
+  limit: number
+  /** Of batches issued side by side, which share of the pending offers this one takes. */
+  shard?: number
+  shards?: number
+}
 
 /**
  * Issues the next batch of a run's pending offers: their Medusa promotions

@@ -18,6 +18,8 @@ import { issueOffersBatchWorkflow } from "."
 import { refreshAllFacts } from "./customer-facts"
 
 export const OFFER_BATCH_SIZE = Number(process.env.OFFERS_BATCH_SIZE ?? 1000)
+/** Batches of one run issued side by side (OFFERS_CONCURRENCY). */
+export const OFFER_CONCURRENCY = Number(process.env.OFFERS_CONCURRENCY ?? 2)
 const AUDIENCE_SLICE = 5000
 
 type Campaign = Awaited<ReturnType<OffersModuleService["retrieveCampaign"]>>
@@ -117,15 +119,22 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
         // Skipped: customers of the audience who had this campaign's offer for the occasion before the run.
         const skipped = options.audience ? run.skipped + members.length - added : Math.max(0, matched - total)
         await offers.updateCampaignRuns({ id: run.id, total, skipped })
+        // Batches issue side by side, each on its own share of the pending offers: the database works on one
+        // while the server prepares the next.
         let processed = run.processed
-        for (;;) {
-          const { result } = await issueOffersBatchWorkflow(container).run({ input: { run_id: run.id, limit: batchSize } })
-          processed += result.count
-          options.onProgress?.(processed, total)
-          if (result.count < batchSize) {
-            break
-          }
-        }
+        const shards = Math.max(1, OFFER_CONCURRENCY)
+        await Promise.all(
+          Array.from({ length: shards }, async (_, shard) => {
+            for (;;) {
+              const { result } = await issueOffersBatchWorkflow(container).run({ input: { run_id: run.id, limit: batchSize, shard, shards } })
+              processed += result.count
+              options.onProgress?.(processed, total)
+              if (result.count < batchSize) {
+                break
+              }
+            }
+          })
+        )
         const finished = await offers.updateCampaignRuns({ id: run.id, status: "succeeded", finished_at: new Date() })
         logger.info(`Campaign "${campaign.name}" run ${run.id}: ${finished.issued} offers issued, ${finished.messaged} messages queued`)
         if (campaign.kind === "manual") {
