@@ -123,7 +123,8 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
         // while the server prepares the next.
         let processed = run.processed
         const shards = Math.max(1, OFFER_CONCURRENCY)
-        await Promise.all(
+        // Every share finishes (or fails) before the run is settled, so nothing issues after the lock is released.
+        const outcomes = await Promise.allSettled(
           Array.from({ length: shards }, async (_, shard) => {
             for (;;) {
               const { result } = await issueOffersBatchWorkflow(container).run({ input: { run_id: run.id, limit: batchSize, shard, shards } })
@@ -135,6 +136,10 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
             }
           })
         )
+        const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")
+        if (failed) {
+          throw failed.reason
+        }
         const finished = await offers.updateCampaignRuns({ id: run.id, status: "succeeded", finished_at: new Date() })
         logger.info(`Campaign "${campaign.name}" run ${run.id}: ${finished.issued} offers issued, ${finished.messaged} messages queued`)
         if (campaign.kind === "manual") {
