@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { jewelErrorHandler } from "./utils/errors"
 import { branchRoutes } from "./middlewares/branches"
 import { crmRoutes } from "./middlewares/crm"
+import { fileRoutes } from "./middlewares/files"
 import { invoiceRoutes } from "./middlewares/invoices"
 import { jewelryRoutes } from "./middlewares/jewelry"
 import { loyaltyRoutes } from "./middlewares/loyalty"
@@ -14,5 +15,5 @@ import { offerRoutes } from "./middlewares/offers"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes],
+  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes],
 })

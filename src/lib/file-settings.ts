@@ -8,6 +8,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 export type FileSettings = {
   /** s3 with S3_BUCKET set: private files can be handed out as presigned URLs. */
   provider: "s3" | "local"
+  /** How long a presigned S3 URL works (S3_DOWNLOAD_URL_SECONDS, as given to @medusajs/file-s3 in medusa-config.ts). */
+  download_url_seconds: number
   certificate_max_bytes: number
   image_max_bytes: number
   /** How long the invoice link in an order message stays valid. */
@@ -28,6 +30,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 export function fileSettings(env: NodeJS.ProcessEnv = process.env): FileSettings {
   return {
     provider: env.S3_BUCKET ? "s3" : "local",
+    download_url_seconds: positive(env, "S3_DOWNLOAD_URL_SECONDS", 300),
     certificate_max_bytes: Math.round(positive(env, "CERTIFICATE_MAX_MB", 10) * 1024 * 1024),
     image_max_bytes: Math.round(positive(env, "IMAGE_MAX_MB", 15) * 1024 * 1024),
     document_link_days: positive(env, "DOCUMENT_LINK_DAYS", 30),

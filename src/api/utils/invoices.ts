@@ -9,6 +9,7 @@ import { INVOICING_MODULE } from "../../modules/invoicing"
 import type InvoicingModuleService from "../../modules/invoicing/service"
 import type { TaxDocumentRow } from "../../modules/invoicing/service"
 import { issueInvoiceWorkflow, storeTaxDocumentFileWorkflow } from "../../workflows/invoicing"
+import { sendPrivateFile } from "./files"
 import { documentLinkKey, publicBaseUrl } from "../../workflows/invoicing/links"
 
 export { documentLinkKey }
@@ -80,12 +81,8 @@ export async function ensureInvoice(scope: MedusaContainer, orderId: string): Pr
 
 const LOCAL_LINK_SECONDS = 300
 
-function unavailable(res: MedusaResponse, doc: TaxDocumentRow, reason: string) {
-  res.status(503).json({
-    type: "unavailable",
-    message: `${doc.type === "invoice" ? "Invoice" : "Credit note"} ${doc.number} is issued, but its PDF cannot be fetched now: ${reason}. It is kept and will be stored as soon as the file storage answers; try again shortly.`,
-  })
-}
+const unavailableMessage = (doc: TaxDocumentRow, reason: string) =>
+  `${doc.type === "invoice" ? "Invoice" : "Credit note"} ${doc.number} is issued, but its PDF cannot be fetched now: ${reason}. It is kept and will be stored as soon as the file storage answers; try again shortly.`
 
 /**
  * Answers with a document: its PDF (stored first if it was not yet), its
@@ -104,35 +101,23 @@ export async function respondWithDocument(req: MedusaRequest, res: MedusaRespons
     const { result } = await storeTaxDocumentFileWorkflow(req.scope).run({ input: { document_id: doc.id } })
     doc = result
     if (!doc.file_id) {
-      return unavailable(res, doc, doc.file_error ?? "the file storage did not answer")
+      res.status(503).json({ type: "unavailable", message: unavailableMessage(doc, doc.file_error ?? "the file storage did not answer") })
+      return
     }
   }
   const files = req.scope.resolve(Modules.FILE)
   if (format === "url") {
-    if (fileSettings().provider === "s3") {
+    const settings = fileSettings()
+    if (settings.provider === "s3") {
       const { url } = await files.retrieveFile(doc.file_id!)
-      res.json({ url, expires_in: Number(process.env.S3_DOWNLOAD_URL_SECONDS ?? 300) })
+      res.json({ url, expires_in: settings.download_url_seconds })
       return
     }
     const path = `/documents/tax-documents/${doc.id}`
     res.json({ url: `${publicBaseUrl()}${signedPath(documentLinkKey(req.scope), path, LOCAL_LINK_SECONDS)}`, expires_in: LOCAL_LINK_SECONDS })
     return
   }
-  let pdf: Buffer
-  try {
-    pdf = await files.getAsBuffer(doc.file_id!)
-  } catch (e) {
-    return unavailable(res, doc, (e as Error).message || (e as Error).name)
-  }
-  res
-    .status(200)
-    .set({
-      "content-type": "application/pdf",
-      "content-length": String(pdf.length),
-      "content-disposition": `attachment; filename="${documentFileName(doc.number)}"`,
-      "cache-control": "private, no-store",
-    })
-    .end(pdf)
+  await sendPrivateFile(req, res, { file_id: doc.file_id!, content_type: "application/pdf", filename: documentFileName(doc.number) }, (reason) => unavailableMessage(doc, reason))
 }
 
 /** A document by id, or 404. */
