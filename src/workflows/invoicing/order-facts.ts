@@ -220,8 +220,11 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
   if (order.status === "draft") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order #${order.display_id} is a draft; it is invoiced when it is placed`)
   }
-  const { data: channels } = order.sales_channel_id
-    ? await query.graph({ entity: "sales_channel", fields: ["id", "name", "branch.*"], filters: { id: order.sales_channel_id } })
+  // An order entered without a sales channel is the main branch's (the store's default channel), as Medusa's admin assumes.
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name", "default_sales_channel_id"], take: 1 })
+  const channelId = order.sales_channel_id ?? store?.default_sales_channel_id
+  const { data: channels } = channelId
+    ? await query.graph({ entity: "sales_channel", fields: ["id", "name", "branch.*"], filters: { id: channelId } })
     : { data: [] }
   const branch = (channels[0] as { branch?: BranchRow | null } | undefined)?.branch
   if (!branch) {
@@ -298,7 +301,7 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
   const pickup = new Set((options as { id: string; type?: { code: string } | null }[]).filter((o) => o.type?.code === "pickup").map((o) => o.id))
   const delivery = (order.shipping_methods ?? []).some((m) => !m.shipping_option_id || !pickup.has(m.shipping_option_id))
 
-  const shopName = process.env.SHOP_NAME ?? (await container.resolve(Modules.STORE).listStores({}, { select: ["name"], take: 1 }))[0]?.name ?? branch.name
+  const shopName = process.env.SHOP_NAME ?? store?.name ?? branch.name
   const seller: SellerParty = {
     shop_name: shopName,
     branch_code: branch.code,
