@@ -112,6 +112,24 @@ medusaIntegrationTestRunner({
       expect(piece.jewelry_attributes.certificate).toBeNull()
     })
 
+    it("answers 503 and changes nothing while S3 is unreachable", async () => {
+      const port = Number(new URL(s3.origin).port)
+      await s3.stop()
+      try {
+        const cert = await certificate(coin, { name: "file", filename: "IGI.pdf", bytes: PDF })
+        expect([cert.status, cert.data.message]).toEqual([503, expect.stringMatching(/^The certificate could not be stored now \(.+\); nothing was changed/)])
+        const photos = await post("/admin/jewelry/images?by=tag", [{ name: "files", filename: "SGJ-COIN-24K-5G.jpg", bytes: await photo(100, 100, "jpeg") }])
+        expect([photos.status, photos.data.results[0].message]).toEqual([400, expect.stringMatching(/^could not be stored/)])
+      } finally {
+        await s3.start(port)
+      }
+      const { data: piece } = await api.get(`/admin/jewelry/variants/${coin}/attributes`, auth)
+      expect(piece.jewelry_attributes.certificate).toBeNull()
+      const { data } = await api.get("/admin/jewelry/tags/SGJ-COIN-24K-5G", auth)
+      const products = await getContainer().resolve(Modules.PRODUCT).listProducts({ id: data.product.id }, { relations: ["images"] })
+      expect(products[0].images).toEqual([])
+    })
+
     it("lets the buyer of the piece download its certificate from the storefront, and nobody else", async () => {
       const buyer = await signedInCustomer(api, store, { email: "cert.buyer@example.in", password: "Cert-pass-123", first_name: "Kiran" })
       const { cartId } = await cartWithCoin(api, buyer.me, "cert.buyer@example.in")

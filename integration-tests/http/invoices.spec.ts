@@ -224,6 +224,16 @@ medusaIntegrationTestRunner({
       expect(bangle).toContain("Round off -0.46")
       expect(bangle).toContain("Rupees One Lakh Forty-Six Thousand Eight Hundred Twenty Only")
       expect(bangle).toContain("Offer INV2000: 2,060.00 incl. GST")
+
+      // Loyalty points (a tax-inclusive promotion): ₹300 off the bill is 300 / 1.03 = 291.26 off the taxable value.
+      await api.post(`/admin/loyalty/customers/${shopper.id}/adjust`, { points: 300, idempotency_key: `invoice-points-${shopper.id}`, reason: "opening balance" }, auth)
+      const pointsCart = await cart(shopper.me, "INV-R-0002")
+      await api.post(`/store/carts/${pointsCart}/loyalty/redeem`, { points: 300 }, shopper.me)
+      const withPoints = await pdfText((await download(`/admin/orders/${await place(shopper.me, pointsCart)}/invoice`, auth)).data)
+      // 64,302.43 − 291.26 = 64,011.17; 960.17 + 960.17; 65,931.51 → 65,932 (+0.49).
+      expect(withPoints).toContain("60,499.93 0.00 3,757.50 0.00 45.00 291.26 64,011.17 960.17 960.17 65,931.51")
+      expect(withPoints).toMatch(/Loyalty points \(POINTS-[A-Z0-9-]+\): 300\.00 incl\. GST/)
+      expect(withPoints).toContain("Grand total (Rs.) 65,932.00")
     })
 
     it("issues a credit note in its own series when a return is received, against the invoice and at its amounts", async () => {

@@ -10,7 +10,7 @@ import { uploadedFiles } from "../../../../../utils/uploads"
  */
 export async function POST(req: AuthenticatedMedusaRequest<CertificateFieldsType>, res: MedusaResponse) {
   const [file] = uploadedFiles(req, "file")
-  const { result } = await attachCertificateWorkflow(req.scope).run({
+  const { result, errors } = await attachCertificateWorkflow(req.scope).run({
     input: {
       variant_id: req.params.id,
       filename: file.originalname,
@@ -19,7 +19,17 @@ export async function POST(req: AuthenticatedMedusaRequest<CertificateFieldsType
       number: req.validatedBody.number ?? null,
       uploaded_by: req.auth_context.actor_id,
     },
+    throwOnError: false,
   })
+  const error = errors[0]?.error as (Error & { type?: string }) | undefined
+  if (error) {
+    if (error.type) {
+      throw error
+    }
+    // Not the upload's fault: the file storage did not take it. Nothing was recorded.
+    res.status(503).json({ type: "unavailable", message: `The certificate could not be stored now (${error.message || error.name}); nothing was changed, try again shortly` })
+    return
+  }
   res.status(201).json({ certificate: result })
 }
 
