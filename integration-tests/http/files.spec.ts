@@ -1,30 +1,13 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import sharp from "sharp"
-import { S3Loopback } from "../support/s3-loopback"
+import { useS3Loopback } from "../support/s3-loopback"
 import { cartWithCoin, demoShop, payAndComplete, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
-// Medusa's S3 file provider (official AWS SDK) against a loopback S3 that checks SigV4 and ACLs; set before the app reads its config.
-const s3 = new S3Loopback()
-const ENV = { S3_FORCE_PATH_STYLE: "true", CERTIFICATE_MAX_MB: "0.05", IMAGE_MAX_MB: "2" }
-beforeAll(async () => {
-  await s3.start()
-  Object.assign(process.env, ENV, {
-    S3_BUCKET: s3.bucket,
-    S3_REGION: s3.region,
-    S3_ENDPOINT: s3.origin,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-  })
-})
-afterAll(async () => {
-  await s3.stop()
-  for (const name of [...Object.keys(ENV), "S3_BUCKET", "S3_REGION", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {
-    delete process.env[name]
-  }
-})
+// Medusa's S3 file provider (official AWS SDK) against a loopback S3 that checks SigV4 and ACLs, with small upload limits.
+const s3 = useS3Loopback({ CERTIFICATE_MAX_MB: "0.05", IMAGE_MAX_MB: "2" })
 
 const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"), Buffer.alloc(2000, 0x20), Buffer.from("\n%%EOF\n")])
 const EXE = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00", "latin1"), Buffer.alloc(500)])

@@ -8,31 +8,13 @@ import type InvoicingModuleService from "../../src/modules/invoicing/service"
 import type { TaxDocumentRow } from "../../src/modules/invoicing/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
-import { S3Loopback } from "../support/s3-loopback"
+import { useS3Loopback } from "../support/s3-loopback"
 import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(300 * 1000)
 
-// Medusa's S3 file provider (the official AWS SDK) pointed at a loopback S3 that checks SigV4; started before the app reads its config.
-const s3 = new S3Loopback()
-beforeAll(async () => {
-  await s3.start()
-  Object.assign(process.env, {
-    S3_BUCKET: s3.bucket,
-    S3_REGION: s3.region,
-    S3_ENDPOINT: s3.origin,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    S3_FORCE_PATH_STYLE: "true",
-    S3_DOWNLOAD_URL_SECONDS: "2",
-  })
-})
-afterAll(async () => {
-  await s3.stop()
-  for (const name of ["S3_BUCKET", "S3_REGION", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE", "S3_DOWNLOAD_URL_SECONDS"]) {
-    delete process.env[name]
-  }
-})
+// Medusa's S3 file provider (the official AWS SDK) pointed at a loopback S3 that checks SigV4; presigned URLs live 2 s.
+const s3 = useS3Loopback({ S3_DOWNLOAD_URL_SECONDS: "2" })
 
 /** Pieces priced as docs/pricing.md's examples 1 (ring) and 11 (bangle), and a 1 g coin for the many orders. */
 const INTAKE = [

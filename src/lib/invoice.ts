@@ -54,6 +54,19 @@ export type OrderPiece = {
   rate_candidates: number[]
 }
 
+/** What every line adds to the totals. */
+export type LineAmounts = {
+  /** The price before discounts (for a piece: metal + wastage + making + stones + other). */
+  value: number
+  discount: number
+  taxable_value: number
+  gst_rate: number
+  cgst: number
+  sgst: number
+  igst: number
+  total: number
+}
+
 export type InvoiceLine = {
   item_id: string
   /** Which piece of its order line (1 … quantity). */
@@ -75,36 +88,16 @@ export type InvoiceLine = {
   making_charge: number
   stone_value: number
   other_charges: number
-  /** The piece's price before discounts (metal + wastage + making + stones + other). */
-  value: number
-  discount: number
-  taxable_value: number
-  gst_rate: number
-  cgst: number
-  sgst: number
-  igst: number
-  total: number
   /**
    * breakdown: every component from the pricing function; as_charged: the
    * price the order charged, for fixed-price pieces, goods that are not
    * pieces, or a price no known rate explains.
    */
   basis: "breakdown" | "as_charged"
-}
+} & LineAmounts
 
 /** A charge billed with the goods (delivery), taxed at the rate of the jewellery it goes with. */
-export type ChargeLine = {
-  description: string
-  sac: string
-  value: number
-  discount: number
-  taxable_value: number
-  gst_rate: number
-  cgst: number
-  sgst: number
-  igst: number
-  total: number
-}
+export type ChargeLine = { description: string; sac: string } & LineAmounts
 
 export type Tender = { label: string; amount: number; reference: string | null; status: string }
 
