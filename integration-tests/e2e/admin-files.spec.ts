@@ -68,6 +68,13 @@ describe("invoices, certificates and photos in the admin", () => {
     const saved = path.join(work, "invoice.pdf")
     await download.saveAs(saved)
     expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe("%PDF-")
+
+    // The local provider presigns nothing: ?format=url hands out a signed link of ours, good for 5 minutes, without a login.
+    const { url, expires_in } = await api<{ url: string; expires_in: number }>(`/admin/orders/${orders[0].id}/invoice?format=url`, token)
+    expect(expires_in).toBe(300)
+    const viaLink = await fetch(url)
+    expect([viaLink.status, Buffer.from(await viaLink.arrayBuffer()).subarray(0, 5).toString()]).toEqual([200, "%PDF-"])
+    expect((await fetch(url.replace(/signature=[^&]+/, "signature=forged"))).status).toBe(403)
   })
 
   it("uploads a certificate in the variant's Jewellery widget", async () => {
