@@ -4,6 +4,15 @@ import { amountToPaise, formatInr } from "../lib/money"
 import { invoiceLinkForOrder } from "../workflows/invoicing/links"
 import { queueMessageWorkflow } from "../workflows/messaging"
 
+/** The link, or nothing when it cannot be signed: a template that uses it then says so in the message log. */
+function invoiceLink(container: SubscriberArgs<unknown>["container"], orderId: string): string | undefined {
+  try {
+    return invoiceLinkForOrder(container, orderId)
+  } catch {
+    return undefined
+  }
+}
+
 /** An order confirmation to the customer, once per order (keyed), sent by the drain-messages job. */
 export default async function messageOnOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -20,7 +29,7 @@ export default async function messageOnOrderPlaced({ event, container }: Subscri
         order_number: `#${order.display_id}`,
         total: order.currency_code === "inr" ? formatInr(amountToPaise(order.total)) : `${order.total} ${order.currency_code.toUpperCase()}`,
         // Opens the invoice without a login (it is issued on first open if the order's own run has not finished).
-        invoice_link: invoiceLinkForOrder(container, order.id),
+        invoice_link: invoiceLink(container, order.id),
       },
       idempotency_key: `order:${order.id}:placed`,
     },
