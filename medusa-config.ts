@@ -86,6 +86,68 @@ function notificationModule(env: NodeJS.ProcessEnv): ModuleList[number] {
   return { resolve: "@medusajs/medusa/notification", options: { providers } }
 }
 
+/**
+ * Medusa's file module. Without S3_BUCKET: the local provider, public files
+ * (product images) in static/ (served at /static) and private ones (invoices,
+ * certificates) in FILE_PRIVATE_DIR, which nothing serves. With S3_BUCKET:
+ * `@medusajs/file-s3` on that bucket (any S3-compatible store: S3_ENDPOINT and
+ * S3_FORCE_PATH_STYLE for MinIO and the like); private objects are written with
+ * the private ACL and reached only through our routes or short-lived
+ * presigned URLs.
+ */
+function fileModule(env: NodeJS.ProcessEnv): ModuleList[number] {
+  if (env.S3_BUCKET) {
+    const endpoint = env.S3_ENDPOINT?.replace(/\/$/, "")
+    const pathStyle = env.S3_FORCE_PATH_STYLE === "true"
+    const region = env.S3_REGION ?? "ap-south-1"
+    const fileUrl =
+      env.S3_FILE_URL?.replace(/\/$/, "") ??
+      (endpoint
+        ? pathStyle
+          ? `${endpoint}/${env.S3_BUCKET}`
+          : endpoint.replace("://", `://${env.S3_BUCKET}.`)
+        : `https://${env.S3_BUCKET}.s3.${region}.amazonaws.com`)
+    return {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              file_url: fileUrl,
+              bucket: env.S3_BUCKET,
+              region,
+              endpoint,
+              access_key_id: env.S3_ACCESS_KEY_ID,
+              secret_access_key: env.S3_SECRET_ACCESS_KEY,
+              prefix: env.S3_PREFIX,
+              download_file_duration: Number(env.S3_DOWNLOAD_URL_SECONDS ?? 300),
+              additional_client_config: { forcePathStyle: pathStyle },
+            },
+          },
+        ],
+      },
+    }
+  }
+  return {
+    resolve: "@medusajs/medusa/file",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/file-local",
+          id: "local",
+          options: {
+            upload_dir: "static",
+            private_upload_dir: env.FILE_PRIVATE_DIR ?? `${env.JEWEL_DATA_DIR ?? ".data"}/private-files`,
+            backend_url: `${(env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 9000}`).replace(/\/$/, "")}/static`,
+          },
+        },
+      ],
+    },
+  }
+}
+
 const cookieSecure = process.env.COOKIE_SECURE
 
 export default defineConfig({
@@ -115,7 +177,9 @@ export default defineConfig({
     { resolve: "./src/modules/loyalty" },
     { resolve: "./src/modules/messaging" },
     { resolve: "./src/modules/offers" },
+    { resolve: "./src/modules/invoicing" },
     notificationModule(process.env),
+    fileModule(process.env),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

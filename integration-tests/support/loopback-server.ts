@@ -15,27 +15,30 @@ export abstract class LoopbackServer {
 
   async start(port = 0): Promise<this> {
     this.server = http.createServer((req, res) => {
-      void this.readBody(req).then((body) => this.handle(req, res, body))
+      void this.readBody(req).then((bytes) => this.handle(req, res, bytes.toString("utf8"), bytes))
     })
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve))
     return this
   }
 
   async stop() {
+    // Idle keep-alive connections of the client SDKs would hold close() open.
+    this.server?.closeAllConnections()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
 
-  protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void | Promise<void>
+  /** `body` is the request body as UTF-8 text, `bytes` the same body unaltered (binary uploads). */
+  protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse, body: string, bytes: Buffer): void | Promise<void>
 
   protected reply(res: http.ServerResponse, status: number, body: unknown) {
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
   }
 
-  private async readBody(req: http.IncomingMessage): Promise<string> {
+  private async readBody(req: http.IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = []
     for await (const chunk of req) {
       chunks.push(chunk as Buffer)
     }
-    return Buffer.concat(chunks).toString("utf8")
+    return Buffer.concat(chunks)
   }
 }

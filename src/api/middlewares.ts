@@ -2,6 +2,8 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { jewelErrorHandler } from "./utils/errors"
 import { branchRoutes } from "./middlewares/branches"
 import { crmRoutes } from "./middlewares/crm"
+import { fileRoutes } from "./middlewares/files"
+import { invoiceRoutes } from "./middlewares/invoices"
 import { jewelryRoutes } from "./middlewares/jewelry"
 import { loyaltyRoutes } from "./middlewares/loyalty"
 import { messagingRoutes } from "./middlewares/messaging"
@@ -13,5 +15,5 @@ import { offerRoutes } from "./middlewares/offers"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes],
+  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes],
 })

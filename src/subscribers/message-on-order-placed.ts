@@ -1,7 +1,17 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { amountToPaise, formatInr } from "../lib/money"
+import { invoiceLinkForOrder } from "../workflows/invoicing/links"
 import { queueMessageWorkflow } from "../workflows/messaging"
+
+/** The link, or nothing when it cannot be signed: a template that uses it then says so in the message log. */
+function invoiceLink(container: SubscriberArgs<unknown>["container"], orderId: string): string | undefined {
+  try {
+    return invoiceLinkForOrder(container, orderId)
+  } catch {
+    return undefined
+  }
+}
 
 /** An order confirmation to the customer, once per order (keyed), sent by the drain-messages job. */
 export default async function messageOnOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
@@ -15,7 +25,12 @@ export default async function messageOnOrderPlaced({ event, container }: Subscri
     input: {
       event: "order_placed",
       customer_id: order.customer_id,
-      variables: { order_number: `#${order.display_id}`, total: order.currency_code === "inr" ? formatInr(amountToPaise(order.total)) : `${order.total} ${order.currency_code.toUpperCase()}` },
+      variables: {
+        order_number: `#${order.display_id}`,
+        total: order.currency_code === "inr" ? formatInr(amountToPaise(order.total)) : `${order.total} ${order.currency_code.toUpperCase()}`,
+        // Opens the invoice without a login (it is issued on first open if the order's own run has not finished).
+        invoice_link: invoiceLink(container, order.id),
+      },
       idempotency_key: `order:${order.id}:placed`,
     },
   })

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProductVariant, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
+import { CertificateSection, type Certificate } from "../components/certificate-section"
 import { inr, when } from "../lib/format"
 import { sdk } from "../lib/sdk"
 import type { Breakdown } from "../lib/types"
@@ -16,6 +17,7 @@ type Attributes = {
   tag_code: string
   pricing_mode: string
   making_type: string
+  certificate: Certificate
 }
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -72,6 +74,7 @@ const VariantJewelryWidget = ({ data: variant }: DetailWidgetProps<AdminProductV
           </div>
         </div>
       )}
+      <CertificateSection variantId={variant.id} tagCode={a.tag_code} certificate={a.certificate} />
     </Container>
   )
 }

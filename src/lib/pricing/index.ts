@@ -112,12 +112,42 @@ export function stoneValue(stones: StoneLine[]): number {
   }, 0)
 }
 
-export function priceJewelry(input: PricingInput): PriceBreakdown {
-  const hsn = input.hsn ?? "7113"
+function gstRateOf(hsn: string): number {
   const gstRate = GST_RATES[hsn]
   if (gstRate === undefined) {
     invalid(`Unknown HSN code ${hsn}; known: ${Object.keys(GST_RATES).join(", ")}`)
   }
+  return gstRate
+}
+
+export type GstSplit = Pick<PriceBreakdown, "hsn" | "gst_rate" | "supply" | "cgst" | "sgst" | "igst" | "gst_total">
+
+/**
+ * GST on a taxable value: CGST + SGST (half the rate each, each rounded half
+ * up to the paisa) when the place of supply is the branch's state, else IGST.
+ * Also used for what is not a piece but is billed with one (delivery charges
+ * take the rate of the jewellery they deliver).
+ */
+export function gstOn(taxablePaise: number, hsn: string, branchStateCode: string, supplyStateCode: string): GstSplit {
+  const gstRate = gstRateOf(hsn)
+  nonNegativeInteger(taxablePaise, "taxable value")
+  const intra = branchStateCode === supplyStateCode
+  const half = mulDivHalfUp(taxablePaise, gstRate, 200_000)
+  const cgst = intra ? half : 0
+  const sgst = intra ? half : 0
+  const igst = intra ? 0 : mulDivHalfUp(taxablePaise, gstRate, 100_000)
+  return { hsn, gst_rate: gstRate, supply: intra ? "intra_state" : "inter_state", cgst, sgst, igst, gst_total: cgst + sgst + igst }
+}
+
+/** An invoice total rounded half up to the rupee (50 paise and more round up). */
+export function roundToRupee(paise: number): number {
+  nonNegativeInteger(paise, "total")
+  return mulDivHalfUp(paise, 1, 100) * 100
+}
+
+export function priceJewelry(input: PricingInput): PriceBreakdown {
+  const hsn = input.hsn ?? "7113"
+  gstRateOf(hsn)
   nonNegativeInteger(input.rate_per_g_paise, "rate per gram")
   nonNegativeInteger(input.net_weight_mg, "net weight")
   const wastageBp = input.wastage_bp ?? 0
@@ -153,14 +183,9 @@ export function priceJewelry(input: PricingInput): PriceBreakdown {
   }
   const taxable = gross - discount
 
-  const intra = input.branch_state_code === input.supply_state_code
-  const half = mulDivHalfUp(taxable, gstRate, 200_000)
-  const cgst = intra ? half : 0
-  const sgst = intra ? half : 0
-  const igst = intra ? 0 : mulDivHalfUp(taxable, gstRate, 100_000)
-  const gstTotal = cgst + sgst + igst
-  const total = taxable + gstTotal
-  const invoiceTotal = mulDivHalfUp(total, 1, 100) * 100
+  const gst = gstOn(taxable, hsn, input.branch_state_code, input.supply_state_code)
+  const total = taxable + gst.gst_total
+  const invoiceTotal = roundToRupee(total)
 
   return {
     rate_per_g: input.rate_per_g_paise,
@@ -172,13 +197,7 @@ export function priceJewelry(input: PricingInput): PriceBreakdown {
     other_charges: other,
     discount,
     taxable_value: taxable,
-    hsn,
-    gst_rate: gstRate,
-    supply: intra ? "intra_state" : "inter_state",
-    cgst,
-    sgst,
-    igst,
-    gst_total: gstTotal,
+    ...gst,
     total,
     invoice_total: invoiceTotal,
     round_off: invoiceTotal - total,
@@ -196,12 +215,13 @@ export type StoredPiece = {
   hsn: string
 }
 
-/** Prices a stored piece at a rate, for a branch and place of supply. */
+/** Prices a stored piece at a rate, for a branch and place of supply (less a discount, e.g. an offer on the invoice). */
 export function priceStoredPiece(
   piece: StoredPiece,
   ratePerGramPaise: number,
   branchStateCode: string,
-  supplyStateCode: string
+  supplyStateCode: string,
+  discountPaise = 0
 ): PriceBreakdown {
   return priceJewelry({
     rate_per_g_paise: ratePerGramPaise,
@@ -213,6 +233,7 @@ export function priceStoredPiece(
         : { type: piece.making_type, amount_paise: piece.making_value },
     stones: piece.stones ?? [],
     other_charges_paise: piece.other_charges_paise,
+    discount_paise: discountPaise,
     hsn: piece.hsn,
     branch_state_code: branchStateCode,
     supply_state_code: supplyStateCode,

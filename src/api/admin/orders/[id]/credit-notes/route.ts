@@ -1,0 +1,28 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { INVOICING_MODULE } from "../../../../../modules/invoicing"
+import type InvoicingModuleService from "../../../../../modules/invoicing/service"
+import { issueCreditNoteWorkflow } from "../../../../../workflows/invoicing"
+import { ensureInvoice, presentDocument, type IssueCreditNoteBodyType } from "../../../../utils/invoices"
+
+/** GET /admin/orders/:id/credit-notes: the order's invoice and credit notes, oldest first. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const documents = await req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE).listOrderDocuments([req.params.id])
+  res.json({
+    invoice: documents.find((d) => d.type === "invoice") ? presentDocument(documents.find((d) => d.type === "invoice")!) : null,
+    credit_notes: documents.filter((d) => d.type === "credit_note").map((d) => presentDocument(d)),
+  })
+}
+
+/** POST /admin/orders/:id/credit-notes `{ return_id, reason? }`: a credit note for a received return of this order (201; 200 when issued before). */
+export async function POST(req: MedusaRequest<IssueCreditNoteBodyType>, res: MedusaResponse) {
+  const { return_id, reason } = req.validatedBody
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "return", fields: ["id", "order_id"], filters: { id: return_id } })
+  if ((data[0] as { order_id?: string } | undefined)?.order_id !== req.params.id) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order "${req.params.id}" has no return with id "${return_id}"`)
+  }
+  await ensureInvoice(req.scope, req.params.id)
+  const { result } = await issueCreditNoteWorkflow(req.scope).run({ input: { return_id, reason } })
+  res.status(result.created ? 201 : 200).json({ tax_document: presentDocument(result.document) })
+}

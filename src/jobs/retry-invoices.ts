@@ -1,0 +1,91 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { fileSettings } from "../lib/file-settings"
+import { INVOICING_MODULE } from "../modules/invoicing"
+import type InvoicingModuleService from "../modules/invoicing/service"
+import { issueCreditNoteWorkflow, issueInvoiceWorkflow, storeTaxDocumentFileWorkflow } from "../workflows/invoicing"
+
+/** Give the order.placed subscriber this long before the job steps in. */
+const GRACE_MINUTES = 2
+
+export type RetryOutcome = { stored: number; invoiced: number; credited: number; failed: { id: string; reason: string }[] }
+
+/**
+ * Puts right what the subscribers could not finish: PDFs that could not be
+ * stored (S3 unreachable) are stored, placed orders of the last
+ * INVOICE_RETRY_DAYS without an invoice are invoiced, and received returns
+ * without a credit note get one. Orders count as placed when they came from a
+ * cart or carry a payment (the demo shop's history, written straight into the
+ * order module, does not). Everything is keyed: running twice issues nothing twice.
+ */
+export async function retryInvoices(container: MedusaContainer, { limit = 50, graceMinutes = GRACE_MINUTES } = {}): Promise<RetryOutcome> {
+  const invoicing: InvoicingModuleService = container.resolve(INVOICING_MODULE)
+  const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const outcome: RetryOutcome = { stored: 0, invoiced: 0, credited: 0, failed: [] }
+  const { invoice_retry_days: days } = fileSettings()
+
+  for (const doc of await invoicing.listDocumentsAwaitingFile(limit)) {
+    const { result } = await storeTaxDocumentFileWorkflow(container).run({ input: { document_id: doc.id } })
+    if (result.file_id) {
+      outcome.stored += 1
+    } else {
+      outcome.failed.push({ id: doc.id, reason: result.file_error ?? "not stored" })
+    }
+  }
+
+  const { rows: orders } = (await knex.raw(
+    `select o.id from "order" o
+      where o.deleted_at is null and o.status not in ('draft', 'canceled') and coalesce(o.is_draft_order, false) = false
+        and o.created_at > now() - make_interval(days => ?) and o.created_at < now() - make_interval(mins => ?)
+        and (exists (select 1 from order_cart oc where oc.order_id = o.id and oc.deleted_at is null)
+             or exists (select 1 from order_payment_collection opc where opc.order_id = o.id and opc.deleted_at is null))
+        and not exists (select 1 from tax_document d where d.order_id = o.id and d.type = 'invoice' and d.deleted_at is null)
+      order by o.created_at limit ?`,
+    [days, graceMinutes, limit]
+  )) as { rows: { id: string }[] }
+  for (const { id } of orders) {
+    try {
+      await issueInvoiceWorkflow(container).run({ input: { order_id: id } })
+      outcome.invoiced += 1
+    } catch (e) {
+      outcome.failed.push({ id, reason: (e as Error).message })
+    }
+  }
+
+  const { rows: returns } = (await knex.raw(
+    `select r.id from "return" r
+      where r.deleted_at is null and r.status in ('received', 'partially_received')
+        and r.updated_at > now() - make_interval(days => ?) and r.updated_at < now() - make_interval(mins => ?)
+        and exists (select 1 from tax_document i where i.order_id = r.order_id and i.type = 'invoice' and i.deleted_at is null)
+        and not exists (select 1 from tax_document d where d.return_id = r.id and d.deleted_at is null)
+      order by r.updated_at limit ?`,
+    [days, graceMinutes, limit]
+  )) as { rows: { id: string }[] }
+  for (const { id } of returns) {
+    try {
+      await issueCreditNoteWorkflow(container).run({ input: { return_id: id } })
+      outcome.credited += 1
+    } catch (e) {
+      outcome.failed.push({ id, reason: (e as Error).message })
+    }
+  }
+  return outcome
+}
+
+/** Every 5 minutes. */
+export default async function retryInvoicesJob(container: MedusaContainer) {
+  const outcome = await retryInvoices(container)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  if (outcome.stored || outcome.invoiced || outcome.credited) {
+    logger.info(`invoices: ${outcome.stored} PDFs stored, ${outcome.invoiced} orders invoiced, ${outcome.credited} credit notes issued`)
+  }
+  if (outcome.failed.length) {
+    logger.warn(`invoices: ${outcome.failed.length} still waiting (first: ${outcome.failed[0].id}: ${outcome.failed[0].reason})`)
+  }
+}
+
+export const config = {
+  name: "retry-invoices",
+  schedule: "*/5 * * * *",
+}

@@ -1,0 +1,47 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A GST tax invoice or credit note, issued once: its number comes from a
+ * gap-free series (tax_document_counter) in the same transaction that stores
+ * it, and `body` keeps what it says (src/lib/invoice) so the PDF can be drawn
+ * again at any time and always reads the same. The PDF lives in Medusa's file
+ * module (private); until it is stored the job retries it.
+ */
+export const TaxDocument = model
+  .define("tax_document", {
+    id: model.id({ prefix: "tdoc" }).primaryKey(),
+    type: model.enum(["invoice", "credit_note"]),
+    /** MUM/2026-27/000123, MUM/CN/2026-27/000004. */
+    number: model.text(),
+    series: model.text(),
+    sequence: model.number(),
+    financial_year: model.text(),
+    branch_id: model.text(),
+    branch_code: model.text(),
+    order_id: model.text(),
+    /** The return a credit note is for. */
+    return_id: model.text().nullable(),
+    /** The invoice a credit note corrects. */
+    against_id: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    issued_at: model.dateTime(),
+    /** Grand total (rounded to the rupee), paise. */
+    grand_total_paise: model.bigNumber(),
+    body: model.json(),
+    /** The PDF in the file module, once stored. */
+    file_id: model.text().nullable(),
+    file_status: model.enum(["pending", "stored", "failed"]).default("pending"),
+    file_attempts: model.number().default(0),
+    file_error: model.text().nullable(),
+    /** When the job may try storing the PDF again. */
+    next_attempt_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    { on: ["number"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["series", "sequence"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["order_id"], unique: true, where: "type = 'invoice' AND deleted_at IS NULL" },
+    { on: ["return_id"], unique: true, where: "return_id IS NOT NULL AND deleted_at IS NULL" },
+    { on: ["file_status", "next_attempt_at"] },
+    { on: ["customer_id"] },
+    { on: ["issued_at"] },
+  ])

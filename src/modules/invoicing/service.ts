@@ -1,0 +1,235 @@
+import type { Context } from "@medusajs/framework/types"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { TaxDocumentBody } from "../../lib/invoice"
+import { documentNumber, financialYear, seriesKey, type TaxDocumentType } from "../../lib/tax-documents"
+import { TaxDocument } from "./models/tax-document"
+import { TaxDocumentCounter } from "./models/tax-document-counter"
+
+export type IssueDocumentInput = {
+  type: TaxDocumentType
+  branch_id: string
+  branch_code: string
+  order_id: string
+  return_id?: string | null
+  against_id?: string | null
+  customer_id?: string | null
+  /** The body without its number and date; both are filled in here. */
+  body: TaxDocumentBody
+}
+
+export type TaxDocumentRow = {
+  id: string
+  type: TaxDocumentType
+  number: string
+  series: string
+  sequence: number
+  financial_year: string
+  branch_id: string
+  branch_code: string
+  order_id: string
+  return_id: string | null
+  against_id: string | null
+  customer_id: string | null
+  issued_at: Date
+  grand_total_paise: number
+  body: TaxDocumentBody
+  file_id: string | null
+  file_status: "pending" | "stored" | "failed"
+  file_attempts: number
+  file_error: string | null
+  next_attempt_at: Date | null
+  created_at: Date
+}
+
+const COLUMNS = `id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id, against_id,
+  customer_id, issued_at, grand_total_paise::bigint::text as grand_total_paise, body, file_id, file_status, file_attempts,
+  file_error, next_attempt_at, created_at`
+
+/** How long the issuer has to store a new document's PDF before the retry job takes it over. */
+export const FILE_LEASE_MS = 2 * 60_000
+
+function row(r: TaxDocumentRow): TaxDocumentRow {
+  return { ...r, sequence: Number(r.sequence), grand_total_paise: Number(r.grand_total_paise), file_attempts: Number(r.file_attempts) }
+}
+
+class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCounter }) {
+  /**
+   * Issues a document once: its number is the next in its series (kind,
+   * branch, financial year of now, India time), taken under a lock on the
+   * series' counter row in the same transaction that stores the document.
+   * An order's invoice (or a return's credit note) that exists already is
+   * returned as it is, without taking a number.
+   */
+  @InjectManager()
+  async issueDocument(input: IssueDocumentInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ document: TaxDocumentRow; created: boolean }> {
+    return this.issueDocument_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async issueDocument_(input: IssueDocumentInput, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const db = sharedContext.transactionManager!
+    const issuedAt = new Date()
+    const fy = financialYear(issuedAt)
+    const series = seriesKey(input.type, input.branch_code, fy)
+    await db.execute(
+      `insert into tax_document_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
+       on conflict (series) where deleted_at is null do nothing`,
+      [generateEntityId(undefined, "tdctr"), series]
+    )
+    const [counter] = (await db.execute("select id, last_sequence from tax_document_counter where series = ? for update", [series])) as {
+      id: string
+      last_sequence: number
+    }[]
+    // Checked under the lock: a second issue of the same document waits for the first and finds it.
+    const existing = await this.findIssued(db, input)
+    if (existing) {
+      return { document: existing, created: false }
+    }
+    const sequence = Number(counter.last_sequence) + 1
+    const number = documentNumber(input.type, input.branch_code, fy, sequence)
+    const body: TaxDocumentBody = { ...input.body, number, issued_at: issuedAt.toISOString() }
+    const grand = body.totals.grand_total
+    await db.execute("update tax_document_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counter.id])
+    const [created] = (await db.execute(
+      `insert into tax_document (id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id,
+                                 against_id, customer_id, issued_at, grand_total_paise, raw_grand_total_paise, body, file_status,
+                                 file_attempts, next_attempt_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'pending', 0, ?, now(), now())
+       returning ${COLUMNS}`,
+      [
+        generateEntityId(undefined, "tdoc"),
+        input.type,
+        number,
+        series,
+        sequence,
+        fy,
+        input.branch_id,
+        input.branch_code,
+        input.order_id,
+        input.return_id ?? null,
+        input.against_id ?? null,
+        input.customer_id ?? null,
+        issuedAt,
+        grand,
+        JSON.stringify({ value: String(grand), precision: 20 }),
+        JSON.stringify(body),
+        // A short lease for the issuer to store the PDF before the retry job may.
+        new Date(issuedAt.getTime() + FILE_LEASE_MS),
+      ]
+    )) as TaxDocumentRow[]
+    return { document: row(created), created: true }
+  }
+
+  private async findIssued(db: EntityManager, input: Pick<IssueDocumentInput, "type" | "order_id" | "return_id">): Promise<TaxDocumentRow | undefined> {
+    const [found] = (await (input.type === "invoice"
+      ? db.execute(`select ${COLUMNS} from tax_document where type = 'invoice' and order_id = ? and deleted_at is null`, [input.order_id])
+      : db.execute(`select ${COLUMNS} from tax_document where return_id = ? and deleted_at is null`, [input.return_id ?? ""]))) as TaxDocumentRow[]
+    return found ? row(found) : undefined
+  }
+
+  /**
+   * Undoes an issue (a workflow failing after it): the document goes and its
+   * number returns to the series when it is still the series' last; a later
+   * number already issued means this one stays, so the series keeps no gap.
+   */
+  @InjectManager()
+  async withdrawDocument(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    return this.withdrawDocument_(id, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async withdrawDocument_(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    const db = sharedContext.transactionManager!
+    const [doc] = (await db.execute("select series, sequence from tax_document where id = ? and deleted_at is null", [id])) as { series: string; sequence: number }[]
+    if (!doc) {
+      return false
+    }
+    const [counter] = (await db.execute("select id, last_sequence from tax_document_counter where series = ? for update", [doc.series])) as {
+      id: string
+      last_sequence: number
+    }[]
+    if (Number(counter.last_sequence) !== Number(doc.sequence)) {
+      return false
+    }
+    await db.execute("delete from tax_document where id = ?", [id])
+    await db.execute("update tax_document_counter set last_sequence = last_sequence - 1, updated_at = now() where id = ?", [counter.id])
+    return true
+  }
+
+  @InjectManager()
+  async getDocument(
+    where: { id?: string; order_id?: string; type?: TaxDocumentType },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<TaxDocumentRow | undefined> {
+    const filters = Object.entries(where).filter(([, v]) => v !== undefined)
+    if (!filters.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "getDocument needs an id, order_id or type")
+    }
+    const [found] = (await sharedContext.manager!.execute(
+      `select ${COLUMNS} from tax_document where deleted_at is null and ${filters.map(([k]) => `${k} = ?`).join(" and ")}
+        order by issued_at limit 1`,
+      filters.map(([, v]) => v as string)
+    )) as TaxDocumentRow[]
+    return found ? row(found) : undefined
+  }
+
+  /** Documents of orders, oldest first: an order's invoice and its credit notes. */
+  @InjectManager()
+  async listOrderDocuments(orderIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<TaxDocumentRow[]> {
+    if (!orderIds.length) {
+      return []
+    }
+    const rows = (await sharedContext.manager!.execute(
+      `select ${COLUMNS} from tax_document where deleted_at is null and order_id in (select jsonb_array_elements_text(?::jsonb))
+        order by issued_at, sequence`,
+      [JSON.stringify(orderIds)]
+    )) as TaxDocumentRow[]
+    return rows.map(row)
+  }
+
+  /** A page of the register: documents by kind, branch, financial year, newest first. */
+  @InjectManager()
+  async listRegister(
+    { type, branch_code, financial_year, q, limit, offset }: { type?: TaxDocumentType; branch_code?: string; financial_year?: string; q?: string; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ documents: TaxDocumentRow[]; count: number }> {
+    const where: string[] = ["deleted_at is null"]
+    const values: (string | number)[] = []
+    for (const [column, value] of [["type", type], ["branch_code", branch_code], ["financial_year", financial_year]] as const) {
+      if (value) {
+        where.push(`${column} = ?`)
+        values.push(value)
+      }
+    }
+    if (q) {
+      where.push("(number ilike ? or order_id = ?)")
+      values.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q)
+    }
+    const rows = (await sharedContext.manager!.execute(
+      `select ${COLUMNS}, count(*) over () as total from tax_document where ${where.join(" and ")}
+        order by issued_at desc, sequence desc limit ? offset ?`,
+      [...values, limit, offset]
+    )) as (TaxDocumentRow & { total: string })[]
+    let count = rows.length ? Number(rows[0].total) : 0
+    if (!rows.length && offset > 0) {
+      const [c] = (await sharedContext.manager!.execute(`select count(*) as n from tax_document where ${where.join(" and ")}`, values)) as { n: string }[]
+      count = Number(c.n)
+    }
+    return { documents: rows.map(({ total: _total, ...r }) => row(r as TaxDocumentRow)), count }
+  }
+
+  /** Documents whose PDF is not stored yet and whose next try is due. */
+  @InjectManager()
+  async listDocumentsAwaitingFile(limit: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<TaxDocumentRow[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select ${COLUMNS} from tax_document
+        where deleted_at is null and file_id is null and (next_attempt_at is null or next_attempt_at <= now())
+        order by issued_at limit ?`,
+      [limit]
+    )) as TaxDocumentRow[]
+    return rows.map(row)
+  }
+}
+
+export default InvoicingModuleService
