@@ -86,6 +86,36 @@ function notificationModule(env: NodeJS.ProcessEnv): ModuleList[number] {
   return { resolve: "@medusajs/medusa/notification", options: { providers } }
 }
 
+/**
+ * Medusa's payment module with the shop's providers: the counter tenders
+ * (pp_instore_cash, _card, _upi, _old_gold, _points; never offered online),
+ * Razorpay when RAZORPAY_KEY_ID is set (pp_razorpay_razorpay, webhooks at
+ * /hooks/payment/razorpay_razorpay).
+ */
+function paymentModule(env: NodeJS.ProcessEnv): ModuleList[number] {
+  const providers: Record<string, unknown>[] = ["cash", "card", "upi", "old_gold", "points"].map((tender) => ({
+    resolve: "./src/modules/payment-instore",
+    id: tender,
+    options: { tender },
+  }))
+  if (env.RAZORPAY_KEY_ID) {
+    providers.push({
+      resolve: "./src/modules/payment-razorpay",
+      id: "razorpay",
+      options: {
+        key_id: env.RAZORPAY_KEY_ID,
+        key_secret: env.RAZORPAY_KEY_SECRET,
+        webhook_secret: env.RAZORPAY_WEBHOOK_SECRET,
+        capture: env.RAZORPAY_CAPTURE || "automatic",
+        shop_name: env.SHOP_NAME,
+        api_base: env.RAZORPAY_API_BASE,
+        timeout_ms: env.RAZORPAY_TIMEOUT_MS ? Number(env.RAZORPAY_TIMEOUT_MS) : undefined,
+      },
+    })
+  }
+  return { resolve: "@medusajs/medusa/payment", options: { providers } }
+}
+
 const cookieSecure = process.env.COOKIE_SECURE
 
 export default defineConfig({
@@ -114,7 +144,9 @@ export default defineConfig({
     { resolve: "./src/modules/crm" },
     { resolve: "./src/modules/loyalty" },
     { resolve: "./src/modules/messaging" },
+    { resolve: "./src/modules/pos" },
     notificationModule(process.env),
+    paymentModule(process.env),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

@@ -1,0 +1,290 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { POS_MODULE } from "../../src/modules/pos"
+import type PosModuleService from "../../src/modules/pos/service"
+import { RazorpayLoopback } from "../support/razorpay-loopback"
+import { cartWithCoin, demoShop, expectStatus, type Headers } from "./helpers"
+
+jest.setTimeout(240 * 1000)
+
+// The official Razorpay SDK, pointed at a loopback Razorpay; set before the app reads its config.
+const razorpay = new RazorpayLoopback()
+const RAZORPAY_PORT = 40000 + (process.pid % 15000)
+Object.assign(process.env, {
+  RAZORPAY_KEY_ID: razorpay.keyId,
+  RAZORPAY_KEY_SECRET: razorpay.keySecret,
+  RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
+  RAZORPAY_API_BASE: `http://127.0.0.1:${RAZORPAY_PORT}`,
+  RAZORPAY_CAPTURE: "manual",
+  RAZORPAY_TIMEOUT_MS: "1000",
+})
+
+const RZP = "pp_razorpay_razorpay"
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let auth: Headers
+    let store: Headers
+    beforeAll(async () => {
+      await razorpay.start(RAZORPAY_PORT)
+      ;({ auth, store } = await demoShop(getContainer(), api))
+    })
+    afterAll(async () => {
+      await razorpay.stop()
+    })
+
+    const hook = () => `${api.defaults.baseURL}/hooks/payment/razorpay_razorpay`
+    const pos = () => getContainer().resolve<PosModuleService>(POS_MODULE)
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    /**
+     * Medusa processes a webhook about five seconds after answering it: waits
+     * until every delivered event has been through the app's processing,
+     * then a moment more for Medusa's own workflows to finish.
+     */
+    async function processed(eventIds: string[]) {
+      for (let i = 0; i < 60; i++) {
+        const rows = await pos().listPaymentWebhookEvents({ event_id: eventIds })
+        if (rows.length === new Set(eventIds).size && rows.every((r) => r.processed_at)) {
+          await sleep(1500)
+          return rows
+        }
+        await sleep(250)
+      }
+      throw new Error(`webhooks not processed: ${eventIds.join(", ")}`)
+    }
+
+    /** A cart with the 5 g coin and a Razorpay session: the session and the Razorpay order it opened. */
+    async function razorpayCart(email: string) {
+      const { cartId } = await cartWithCoin(api, store, email)
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
+      const { data } = await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: RZP }, store)
+      const session = data.payment_collection.payment_sessions.find((s: { provider_id: string }) => s.provider_id === RZP)
+      return { cartId, collection: data.payment_collection, session, order: razorpay.orders.get(session.data.razorpay_order_id)! }
+    }
+
+    async function paymentOf(orderId: string) {
+      const { data } = await api.get(`/admin/orders/${orderId}?fields=id,total,payment_status,payment_collections.payments.*,payment_collections.payments.captures.*,payment_collections.payments.refunds.*`, auth)
+      return { order: data.order, payment: data.order.payment_collections[0].payments[0] }
+    }
+
+    it("takes a store checkout through Razorpay: session, checkout, signature, order; forged signatures change nothing", async () => {
+      const { data: providers } = await api.get(`/store/payment-providers?region_id=${(await api.get("/store/regions", store)).data.regions[0].id}`, store)
+      expect(providers.payment_providers.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([RZP, "pp_system_default"]))
+      expect(providers.payment_providers.map((p: { id: string }) => p.id)).not.toContain("pp_instore_cash")
+
+      const { cartId, collection, session, order } = await razorpayCart("asha.checkout@example.in")
+      // The Razorpay order: the cart's total in paise, the session as receipt and in the notes.
+      expect(order).toEqual(
+        expect.objectContaining({ amount: Math.round(collection.amount * 100), currency: "INR", receipt: session.id, notes: expect.objectContaining({ session_id: session.id }), capture: "manual" })
+      )
+      expect(session.data).toEqual(expect.objectContaining({ razorpay_order_id: order.id, key_id: razorpay.keyId, amount_paise: order.amount }))
+
+      const paid = razorpay.checkout(order.id)
+      const forged = await expectStatus(api.post(`/store/carts/${cartId}/razorpay/verify`, { ...paid, razorpay_signature: "0".repeat(64) }, store))
+      expect([forged.status, forged.data.message]).toEqual([400, expect.stringMatching(/razorpay_signature does not match/)])
+      const malformed = await expectStatus(api.post(`/store/carts/${cartId}/razorpay/verify`, { ...paid, razorpay_signature: "nope" }, store))
+      expect(malformed.status).toBe(400)
+      const { data: untouched } = await api.get(`/store/carts/${cartId}?fields=payment_collection.payment_sessions.*`, store)
+      expect(untouched.cart.payment_collection.payment_sessions[0].data.razorpay_payment_id).toBeUndefined()
+
+      const verified = await api.post(`/store/carts/${cartId}/razorpay/verify`, paid, store)
+      expect(verified.data.payment_session).toEqual(expect.objectContaining({ id: session.id, razorpay_payment_id: paid.razorpay_payment_id }))
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      expect(completed.data.type).toBe("order")
+      const { order: placed, payment } = await paymentOf(completed.data.order.id)
+      expect(placed.payment_status).toBe("authorized")
+      expect(payment).toEqual(expect.objectContaining({ provider_id: RZP, captures: [] }))
+      expect(payment.data).toEqual(expect.objectContaining({ razorpay_payment_id: paid.razorpay_payment_id, razorpay_status: "authorized" }))
+    })
+
+    /** An order placed through Razorpay's checkout, its payment authorised (manual capture). */
+    async function authorizedOrder(email: string) {
+      const { cartId, order } = await razorpayCart(email)
+      const paid = razorpay.checkout(order.id)
+      await api.post(`/store/carts/${cartId}/razorpay/verify`, paid, store)
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      const { payment } = await paymentOf(data.order.id)
+      return { orderId: data.order.id as string, paymentId: payment.id as string, razorpayPaymentId: paid.razorpay_payment_id, paise: order.amount }
+    }
+
+    it("captures part of an authorisation once: Razorpay's capture webhooks, five times and out of order, add nothing; forged webhooks are refused", async () => {
+      const { orderId, paymentId, razorpayPaymentId, paise } = await authorizedOrder("ravi.capture@example.in")
+      // The authorisation's webhook, five times with one event id: one delivery is processed.
+      const authorized = razorpay.lastEvent("payment.authorized", razorpayPaymentId)
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => razorpay.deliver(hook(), authorized)))
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200])
+      expect(answers.filter((a) => a.text.includes('"duplicate":true'))).toHaveLength(4)
+      expect(await pos().listPaymentWebhookEvents({ event_id: authorized.id })).toHaveLength(1)
+
+      const forged = await razorpay.deliver(hook(), authorized, { signature: "f".repeat(64), eventId: "evt_forged" })
+      expect([forged.status, forged.text]).toEqual([403, expect.stringContaining("Invalid X-Razorpay-Signature")])
+      const unsigned = await expectStatus(api.post("/hooks/payment/razorpay_razorpay", JSON.parse(authorized.body)))
+      expect([unsigned.status, unsigned.data.message]).toEqual([403, "Missing X-Razorpay-Signature"])
+      expect(await pos().listPaymentWebhookEvents({ event_id: "evt_forged" })).toHaveLength(0)
+
+      // Capture ₹10,000 of it: Razorpay captures that much and releases the rest.
+      const part = 10_000
+      const captured = await expectStatus(api.post(`/admin/payments/${paymentId}/capture`, { amount: part }, auth))
+      expect([captured.status, captured.data.message]).toEqual([200, undefined])
+      expect(razorpay.payments.get(razorpayPaymentId)).toEqual(expect.objectContaining({ status: "captured", amount: part * 100 }))
+      // Razorpay takes one capture a payment: a second is refused, and nothing is recorded.
+      const again = await expectStatus(api.post(`/admin/payments/${paymentId}/capture`, { amount: 500 }, auth))
+      expect([again.status, again.data.message]).toEqual([400, expect.stringMatching(/takes one capture a payment/)])
+
+      // Razorpay's capture events, in reverse order and each five times: the capture is recorded once.
+      const events = [razorpay.lastEvent("order.paid", razorpayPaymentId), razorpay.lastEvent("payment.captured", razorpayPaymentId)]
+      const ids: string[] = [authorized.id]
+      for (const event of events) {
+        for (let i = 0; i < 5; i++) {
+          ids.push(`${event.id}-${i}`)
+          await razorpay.deliver(hook(), event, { eventId: ids[ids.length - 1] })
+        }
+      }
+      const rows = await processed(ids)
+      expect(rows.map((r) => r.result)).toEqual(ids.map(() => "passed to Medusa"))
+      const { order, payment } = await paymentOf(orderId)
+      expect(payment.captures.map((c: { amount: number }) => c.amount)).toEqual([part])
+      expect(order.payment_status).toBe("partially_captured")
+      expect(paise).toBeGreaterThan(part * 100)
+    })
+
+    it("records a capture and a refund made in Razorpay's dashboard once, however often and in whatever order the webhooks come", async () => {
+      const { orderId, razorpayPaymentId, paise } = await authorizedOrder("meena.dashboard@example.in")
+      razorpay.captureInDashboard(razorpayPaymentId)
+      const refund = razorpay.dashboardRefund(razorpayPaymentId, 50_000)
+      const refunded = razorpay.lastEvent("refund.processed", refund.id)
+      const captured = razorpay.lastEvent("payment.captured", razorpayPaymentId)
+      const paid = razorpay.lastEvent("order.paid", razorpayPaymentId)
+      // The refund first, all at once: repeats of one event id, and the same events under new ids.
+      const deliveries = [
+        ...[0, 1, 2].map(() => [refunded, refunded.id] as const),
+        ...[0, 1].map((i) => [refunded, `${refunded.id}-again-${i}`] as const),
+        ...[0, 1, 2, 3, 4].map((i) => [captured, `${captured.id}-${i}`] as const),
+        ...[0, 1].map((i) => [paid, `${paid.id}-${i}`] as const),
+      ]
+      const answers = await Promise.all(deliveries.map(([event, eventId]) => razorpay.deliver(hook(), event, { eventId })))
+      expect(answers.every((a) => a.status === 200)).toBe(true)
+      await processed(deliveries.map(([, eventId]) => eventId))
+      const { order, payment } = await paymentOf(orderId)
+      expect(payment.captures.map((c: { amount: number }) => Math.round(c.amount * 100))).toEqual([paise])
+      expect(payment.refunds.map((r: { amount: number; note: string }) => [r.amount, r.note])).toEqual([[500, `Refunded in Razorpay (${refund.id})`]])
+      expect(payment.data.refunds).toEqual([expect.objectContaining({ id: refund.id, amount_paise: 50_000 })])
+      expect(order.payment_status).toBe("partially_refunded")
+      // Razorpay made one refund: the shop recorded it and did not refund again.
+      expect([...razorpay.refunds.values()].filter((r) => r.payment_id === razorpayPaymentId)).toHaveLength(1)
+      const results = (await pos().listPaymentWebhookEvents({ provider_refund_id: refund.id })).map((e) => e.result).sort()
+      expect(results).toEqual(["refund ignored: recorded already", "refund ignored: recorded already", `refund ${refund.id} recorded`])
+    })
+
+    it("refunds partly and fully through the admin, each refund made once at Razorpay and never above what was captured", async () => {
+      const { orderId, paymentId, razorpayPaymentId, paise } = await authorizedOrder("farah.refund@example.in")
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, auth)
+      expect(razorpay.payments.get(razorpayPaymentId)).toEqual(expect.objectContaining({ status: "captured", amount: paise }))
+
+      const first = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 1000 }, auth)
+      expect(first.status).toBe(200)
+      const atRazorpay = () => [...razorpay.refunds.values()].filter((r) => r.payment_id === razorpayPaymentId)
+      expect(atRazorpay()).toEqual([expect.objectContaining({ amount: 100_000, notes: { medusa_refund_id: expect.stringMatching(/^ref_/) } })])
+
+      const tooMuch = await expectStatus(api.post(`/admin/payments/${paymentId}/refund`, { amount: paise / 100 }, auth))
+      expect([tooMuch.status, tooMuch.data.message]).toEqual([400, expect.stringMatching(/refund more than the captured amount/)])
+      expect(atRazorpay()).toHaveLength(1)
+
+      const rest = (paise - 100_000) / 100
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: rest }, auth)
+      expect(razorpay.payments.get(razorpayPaymentId)).toEqual(expect.objectContaining({ status: "refunded", amount_refunded: paise }))
+      // Razorpay's webhooks about the shop's own refunds add nothing.
+      const refundEvents = atRazorpay().map((r) => razorpay.lastEvent("refund.processed", r.id))
+      for (const event of refundEvents) {
+        await razorpay.deliver(hook(), event)
+      }
+      await processed(refundEvents.map((e) => e.id))
+      const { order, payment } = await paymentOf(orderId)
+      expect(payment.refunds.map((r: { amount: number }) => r.amount).sort((a: number, b: number) => a - b)).toEqual([1000, rest].sort((a, b) => a - b))
+      expect(order.payment_status).toBe("refunded")
+      expect(atRazorpay()).toHaveLength(2)
+      expect((await pos().listPaymentWebhookEvents({ event: "refund.processed", provider_payment_id: razorpayPaymentId })).map((e) => e.result)).toEqual([
+        "refund ignored: made by the shop",
+        "refund ignored: made by the shop",
+      ])
+    })
+
+    it("refuses to capture an authorisation Razorpay gave back or a failed payment, and records nothing", async () => {
+      const lapsed = await authorizedOrder("gopal.lapsed@example.in")
+      razorpay.lapseAuthorization(lapsed.razorpayPaymentId)
+      const late = await expectStatus(api.post(`/admin/payments/${lapsed.paymentId}/capture`, {}, auth))
+      expect([late.status, late.data.message]).toEqual([400, expect.stringMatching(/not captured in time and Razorpay returned it/)])
+
+      const failed = await authorizedOrder("hema.failed@example.in")
+      Object.assign(razorpay.payments.get(failed.razorpayPaymentId)!, { status: "failed", error_description: "Payment was declined by the bank" })
+      const refused = await expectStatus(api.post(`/admin/payments/${failed.paymentId}/capture`, {}, auth))
+      expect([refused.status, refused.data.message]).toEqual([400, expect.stringMatching(/failed \(Payment was declined by the bank\); a failed payment cannot be captured/)])
+      for (const { orderId } of [lapsed, failed]) {
+        expect((await paymentOf(orderId)).payment.captures).toEqual([])
+      }
+    })
+
+    it("places the order from the webhook when the customer never comes back from the checkout, once for five deliveries", async () => {
+      const { cartId, order } = await razorpayCart("imran.away@example.in")
+      razorpay.checkout(order.id)
+      const authorized = razorpay.lastEvent("payment.authorized", order.id)
+      const ids = [0, 1, 2, 3, 4].map((i) => `${authorized.id}-${i}`)
+      await Promise.all(ids.map((eventId) => razorpay.deliver(hook(), authorized, { eventId })))
+      await processed(ids)
+      await sleep(1500)
+      const { data } = await api.get(`/admin/orders?fields=id,payment_status&email=imran.away@example.in`, auth)
+      expect(data.orders).toEqual([expect.objectContaining({ payment_status: "authorized" })])
+      const { data: cart } = await api.get(`/store/carts/${cartId}?fields=completed_at`, store)
+      expect(cart.cart.completed_at).toBeTruthy()
+    })
+
+    it("keeps a failed payment for the reconciliation and lets the customer pay again", async () => {
+      const { cartId, order } = await razorpayCart("jaya.retry@example.in")
+      const failed = razorpay.checkout(order.id, { fail: true })
+      const failure = razorpay.lastEvent("payment.failed", failed.razorpay_payment_id)
+      await razorpay.deliver(hook(), failure)
+      const [event] = await processed([failure.id])
+      expect(event).toEqual(expect.objectContaining({ event: "payment.failed", reason: "Payment failed because the UPI PIN was incorrect", result: expect.stringMatching(/^payment failed/) }))
+      expect(event.payment_session_id).toMatch(/^payses_/)
+
+      const notPaid = await expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, store))
+      expect(notPaid.data.type ?? notPaid.status).not.toBe("order")
+
+      // A second attempt on the same Razorpay order succeeds.
+      const { cartId: again } = { cartId }
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: again }, store)
+      const { data: session } = await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: RZP }, store)
+      const retry = razorpay.checkout(session.payment_collection.payment_sessions[0].data.razorpay_order_id)
+      await api.post(`/store/carts/${again}/razorpay/verify`, retry, store)
+      const completed = await api.post(`/store/carts/${again}/complete`, {}, store)
+      expect(completed.data.type).toBe("order")
+    })
+
+    it("answers 503 with what to do when Razorpay is down or slow, and the cart stays payable", async () => {
+      const { cartId } = await cartWithCoin(api, store, "kavya.outage@example.in")
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
+      const sessions = `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`
+      razorpay.down = true
+      const down = await expectStatus(api.post(sessions, { provider_id: RZP }, store))
+      razorpay.down = false
+      expect([down.status, down.data.message]).toEqual([503, expect.stringMatching(/^Razorpay is unavailable \(HTTP 503 SERVER_ERROR.*try again in a minute/)])
+      razorpay.stallNext = 1
+      const slow = await expectStatus(api.post(sessions, { provider_id: RZP }, store))
+      expect([slow.status, slow.data.message]).toEqual([503, expect.stringMatching(/TIMEOUT: no answer in time/)])
+      const { data: unchanged } = await api.get(`/store/carts/${cartId}?fields=completed_at,payment_collection.payment_sessions.id`, store)
+      expect(unchanged.cart.completed_at).toBeNull()
+      expect(unchanged.cart.payment_collection.payment_sessions).toEqual([])
+
+      const { data } = await api.post(sessions, { provider_id: RZP }, store)
+      const paid = razorpay.checkout(data.payment_collection.payment_sessions[0].data.razorpay_order_id)
+      await api.post(`/store/carts/${cartId}/razorpay/verify`, paid, store)
+      razorpay.failNext.push({ status: 500, code: "SERVER_ERROR", description: "We are facing some trouble completing your request at the moment." })
+      const failedCompletion = await expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, store))
+      expect(failedCompletion.data.type).not.toBe("order")
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      expect(completed.data.type).toBe("order")
+    })
+  },
+})

@@ -1,0 +1,20 @@
+/**
+ * Where the shop's payment providers stand: their Medusa ids and the secrets
+ * code outside the providers needs (the checkout signature check, the
+ * webhook guard), from the same variables medusa-config.ts gives them.
+ */
+export const RAZORPAY_PROVIDER_ID = "pp_razorpay_razorpay"
+/** Medusa serves provider webhooks at /hooks/payment/<this>. */
+export const RAZORPAY_WEBHOOK_PROVIDER = "razorpay_razorpay"
+export const PAYPAL_PROVIDER_ID = "pp_paypal_paypal"
+export const PAYPAL_WEBHOOK_PROVIDER = "paypal_paypal"
+
+export type RazorpaySecrets = { key_id: string; key_secret: string; webhook_secret: string | null }
+
+/** Razorpay's keys when Razorpay is configured (RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET). */
+export function razorpaySecrets(env: NodeJS.ProcessEnv = process.env): RazorpaySecrets | null {
+  if (!env.RAZORPAY_KEY_ID || !env.RAZORPAY_KEY_SECRET) {
+    return null
+  }
+  return { key_id: env.RAZORPAY_KEY_ID, key_secret: env.RAZORPAY_KEY_SECRET, webhook_secret: env.RAZORPAY_WEBHOOK_SECRET || null }
+}
