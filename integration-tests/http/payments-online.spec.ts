@@ -2,15 +2,23 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { POS_MODULE } from "../../src/modules/pos"
 import type PosModuleService from "../../src/modules/pos/service"
+import { PaypalLoopback } from "../support/paypal-loopback"
 import { RazorpayLoopback } from "../support/razorpay-loopback"
 import { cartWithCoin, demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
-// The official Razorpay SDK, pointed at a loopback Razorpay; set before the app reads its config.
+// The official Razorpay and PayPal SDKs, pointed at loopback servers; set before the app reads its config.
 const razorpay = new RazorpayLoopback()
+const paypal = new PaypalLoopback()
 const RAZORPAY_PORT = 40000 + (process.pid % 15000)
+const PAYPAL_PORT = RAZORPAY_PORT + 1
 Object.assign(process.env, {
+  PAYPAL_CLIENT_ID: paypal.clientId,
+  PAYPAL_CLIENT_SECRET: paypal.clientSecret,
+  PAYPAL_WEBHOOK_ID: paypal.webhookId,
+  PAYPAL_API_BASE: `http://127.0.0.1:${PAYPAL_PORT}`,
+  PAYPAL_CAPTURE: "manual",
   RAZORPAY_KEY_ID: razorpay.keyId,
   RAZORPAY_KEY_SECRET: razorpay.keySecret,
   RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
@@ -29,10 +37,12 @@ medusaIntegrationTestRunner({
     let store: Headers
     beforeAll(async () => {
       await razorpay.start(RAZORPAY_PORT)
+      await paypal.start(PAYPAL_PORT)
       ;({ auth, store } = await demoShop(getContainer(), api))
     })
     afterAll(async () => {
       await razorpay.stop()
+      await paypal.stop()
     })
 
     const hook = () => `${api.defaults.baseURL}/hooks/payment/razorpay_razorpay`
@@ -285,6 +295,49 @@ medusaIntegrationTestRunner({
       expect(failedCompletion.data.type).not.toBe("order")
       const completed = await api.post(`/store/carts/${cartId}/complete`, {}, store)
       expect(completed.data.type).toBe("order")
+    })
+
+    it("takes a PayPal payment: approved by the buyer, authorised with the order, captured in two parts and partly refunded; PayPal vouches for its webhooks", async () => {
+      const PAYPAL = "pp_paypal_paypal"
+      const { cartId } = await cartWithCoin(api, store, "lata.paypal@example.in")
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store)
+      const { data } = await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: PAYPAL }, store)
+      const session = data.payment_collection.payment_sessions.find((s: { provider_id: string }) => s.provider_id === PAYPAL)
+      const order = paypal.orders.get(session.data.paypal_order_id)!
+      const total = Math.round(collection.payment_collection.amount * 100)
+      expect(order).toEqual(expect.objectContaining({ intent: "AUTHORIZE", custom_id: session.id, amount: { currency_code: "INR", value: (total / 100).toFixed(2) } }))
+      expect(session.data.approval_url).toContain(order.id)
+
+      // Not approved yet: the cart does not complete.
+      const early = await expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, store))
+      expect(early.data.type).not.toBe("order")
+      paypal.approve(order.id)
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      expect(completed.data.type).toBe("order")
+      const { payment } = await paymentOf(completed.data.order.id)
+      expect(payment).toEqual(expect.objectContaining({ provider_id: PAYPAL, data: expect.objectContaining({ authorization_id: order.authorization!.id }) }))
+
+      await api.post(`/admin/payments/${payment.id}/capture`, { amount: 10_000 }, auth)
+      await api.post(`/admin/payments/${payment.id}/capture`, { amount: (total - 1_000_000) / 100 }, auth)
+      expect(order.captures.map((c) => c.amount.value)).toEqual(["10000.00", ((total - 1_000_000) / 100).toFixed(2)])
+      // Fully captured: Medusa answers a further capture without asking PayPal for more.
+      await api.post(`/admin/payments/${payment.id}/capture`, { amount: 1 }, auth)
+      expect(order.captures).toHaveLength(2)
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 2500 }, auth)
+      expect(order.refunds.map((r) => r.amount.value)).toEqual(["2500.00"])
+
+      const captureEvents = paypal.events.filter((e) => e.event_type === "PAYMENT.CAPTURE.COMPLETED" && e.body.includes(order.id))
+      expect(captureEvents).toHaveLength(2)
+      const forged = await paypal.deliver(`${api.defaults.baseURL}/hooks/payment/paypal_paypal`, captureEvents[0], { forge: true })
+      expect([forged.status, forged.text]).toEqual([403, expect.stringContaining("PayPal did not vouch")])
+      for (const event of [...captureEvents, ...captureEvents]) {
+        expect((await paypal.deliver(`${api.defaults.baseURL}/hooks/payment/paypal_paypal`, event)).status).toBe(200)
+      }
+      await processed(captureEvents.map((e) => e.id))
+      const after = await paymentOf(completed.data.order.id)
+      expect(after.payment.captures).toHaveLength(2)
+      expect(after.payment.refunds.map((r: { amount: number }) => r.amount)).toEqual([2500])
+      expect(after.order.payment_status).toBe("partially_refunded")
     })
   },
 })

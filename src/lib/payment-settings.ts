@@ -18,3 +18,27 @@ export function razorpaySecrets(env: NodeJS.ProcessEnv = process.env): RazorpayS
   }
   return { key_id: env.RAZORPAY_KEY_ID, key_secret: env.RAZORPAY_KEY_SECRET, webhook_secret: env.RAZORPAY_WEBHOOK_SECRET || null }
 }
+
+export type PaypalSettings = {
+  client_id: string
+  client_secret: string
+  webhook_id: string | null
+  environment: "sandbox" | "production"
+  api_base?: string
+  timeout_ms?: number
+}
+
+/** PayPal's settings when PayPal is configured (PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, PAYPAL_WEBHOOK_ID, PAYPAL_ENVIRONMENT). */
+export function paypalSettings(env: NodeJS.ProcessEnv = process.env): PaypalSettings | null {
+  if (!env.PAYPAL_CLIENT_ID || !env.PAYPAL_CLIENT_SECRET) {
+    return null
+  }
+  return {
+    client_id: env.PAYPAL_CLIENT_ID,
+    client_secret: env.PAYPAL_CLIENT_SECRET,
+    webhook_id: env.PAYPAL_WEBHOOK_ID || null,
+    environment: env.PAYPAL_ENVIRONMENT === "production" ? "production" : "sandbox",
+    api_base: env.PAYPAL_API_BASE || undefined,
+    timeout_ms: env.PAYPAL_TIMEOUT_MS ? Number(env.PAYPAL_TIMEOUT_MS) : undefined,
+  }
+}

@@ -1,6 +1,7 @@
 import { type MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { RAZORPAY_WEBHOOK_PROVIDER } from "../../lib/payment-settings"
+import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER } from "../../lib/payment-settings"
 import { RazorpayVerifyBody } from "../utils/payments"
+import { guardPaypalWebhook } from "../utils/paypal-webhook"
 import { guardRazorpayWebhook } from "../utils/razorpay-webhook"
 
 export const paymentRoutes: MiddlewareRoute[] = [
@@ -9,6 +10,12 @@ export const paymentRoutes: MiddlewareRoute[] = [
     methods: ["POST"],
     bodyParser: { preserveRawBody: true },
     middlewares: [guardRazorpayWebhook],
+  },
+  {
+    matcher: `/hooks/payment/${PAYPAL_WEBHOOK_PROVIDER}`,
+    methods: ["POST"],
+    bodyParser: { preserveRawBody: true },
+    middlewares: [guardPaypalWebhook],
   },
   { matcher: "/store/carts/:id/razorpay/verify", methods: ["POST"], middlewares: [validateAndTransformBody(RazorpayVerifyBody)] },
 ]

@@ -38,6 +38,7 @@ import {
   settledPayment,
   type RazorpayWebhook,
 } from "../../lib/razorpay"
+import { captureBeingMade, capturedOnPayment, sessionHasCapture, type PaymentModuleRecords } from "../../payments/medusa-records"
 import { createRazorpayClient } from "./client"
 
 export type RazorpayOptions = {
@@ -99,19 +100,7 @@ export type RazorpaySessionData = {
   error?: string
 }
 
-type Amountish = { raw_amount?: BigNumberInput; amount?: BigNumberInput }
-type InternalService<T> = {
-  retrieve(id: string, config?: Record<string, unknown>): Promise<T>
-  list(filters: Record<string, unknown>, config?: Record<string, unknown>): Promise<T[]>
-}
-type Cradle = {
-  logger: Logger
-  /** The payment module's own records of captures (see capturedByMedusa). */
-  paymentService?: InternalService<{ id: string; captures?: Amountish[] }>
-  captureService?: InternalService<Amountish & { id: string; payment_id?: string; payment?: { id: string } }>
-}
-
-const paiseOf = (a: Amountish) => amountToPaise((a.raw_amount ?? a.amount) as BigNumberInput)
+type Cradle = PaymentModuleRecords & { logger: Logger }
 
 /**
  * Medusa payment provider for Razorpay on the official `razorpay` SDK.
@@ -313,49 +302,23 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
     return { status: status as PaymentSessionStatus, data: next as Record<string, unknown> }
   }
 
-  /** Paise Medusa has recorded as captured on a payment (the payment module's own capture records). */
-  protected async capturedByMedusa(paymentId: string): Promise<number | undefined> {
-    if (!this.cradle.paymentService) {
-      return undefined
-    }
-    const payment = await this.cradle.paymentService.retrieve(paymentId, { relations: ["captures"] })
-    return (payment.captures ?? []).reduce((sum, c) => sum + paiseOf(c), 0)
-  }
-
-  /**
-   * The amount of the capture Medusa is making: Medusa hands the provider
-   * only the capture's id (as the idempotency key), so its amount is read
-   * from the payment module's capture record. Without one, the whole
-   * authorisation is captured.
-   */
-  protected async captureRequest(captureId: string | undefined): Promise<{ paise: number; payment_id?: string } | undefined> {
-    if (!captureId || !this.cradle.captureService) {
-      return undefined
-    }
-    try {
-      const capture = await this.cradle.captureService.retrieve(captureId, { select: ["id", "amount", "raw_amount", "payment_id"] })
-      return { paise: paiseOf(capture), payment_id: capture.payment_id ?? capture.payment?.id }
-    } catch {
-      return undefined
-    }
-  }
-
   async capturePayment({ data, context }: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const session = (data ?? {}) as RazorpaySessionData
     if (!session.razorpay_payment_id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no Razorpay payment to capture yet")
     }
     const payment = await this.call<RzpPayment>("look up the payment", () => this.client.payments.fetch(session.razorpay_payment_id!))
-    const request = await this.captureRequest(context?.idempotency_key)
+    // Medusa names the capture it is recording; its amount is what Razorpay captures.
+    const request = await captureBeingMade(this.cradle, context?.idempotency_key)
     if (payment.status === "authorized") {
-      const paise = Math.min(request?.paise ?? payment.amount, payment.amount)
+      const paise = Math.min(request?.minor ?? payment.amount, payment.amount)
       const captured = await this.call<RzpPayment>("capture the payment", () => this.client.payments.capture(payment.id, paise, payment.currency))
       return { data: { ...this.withPayment(session, captured), captured_paise: paise } as Record<string, unknown> }
     }
     if (payment.captured) {
       // Captured already (automatically, in the dashboard, or by an earlier try): Medusa may record up to that much.
       const atRazorpay = session.captured_paise ?? payment.amount
-      const recorded = request?.payment_id ? await this.capturedByMedusa(request.payment_id) : undefined
+      const recorded = request?.payment_id ? await capturedOnPayment(this.cradle, request.payment_id) : undefined
       if (recorded !== undefined && recorded > atRazorpay) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
@@ -494,15 +457,6 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
     return noteValue(order.notes, "session_id") ?? (order.receipt || undefined)
   }
 
-  /** Whether Medusa has recorded a capture for the session's payment already (Razorpay captures once). */
-  protected async sessionCaptured(sessionId: string): Promise<boolean> {
-    if (!this.cradle.paymentService) {
-      return false
-    }
-    const [payment] = await this.cradle.paymentService.list({ payment_session_id: sessionId }, { relations: ["captures"], take: 1 })
-    return !!payment?.captures?.length
-  }
-
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     const secret = this.options_.webhook_secret
     if (!secret) {
@@ -531,7 +485,7 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
       case "payment_link.paid": {
         const paise = event.payment?.amount ?? event.payment_link?.amount_paid ?? event.order?.amount_paid ?? 0
         // A capture Medusa has recorded is the one Razorpay reports: nothing more to capture.
-        if (await this.sessionCaptured(sessionId)) {
+        if (await sessionHasCapture(this.cradle, sessionId)) {
           return { action: PaymentActions.NOT_SUPPORTED, data: { session_id: sessionId, amount: amountOf(paise) } }
         }
         return { action: PaymentActions.SUCCESSFUL, data: { session_id: sessionId, amount: amountOf(paise) } }

@@ -2,19 +2,28 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
 import { razorpayEventId } from "../api/utils/razorpay-webhook"
-import { RAZORPAY_WEBHOOK_PROVIDER } from "../lib/payment-settings"
+import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER } from "../lib/payment-settings"
+import { parsePaypalWebhook } from "../lib/paypal"
 import { parseRazorpayWebhook } from "../lib/razorpay"
 import { notePaymentWebhookWorkflow, recordRazorpayRefundWorkflow } from "../workflows/payments"
 
 type Payload = ProviderWebhookPayload["payload"] & { rawData: Buffer | string | { type: "Buffer"; data: number[] } }
 
 /**
- * The part of Razorpay's webhooks Medusa leaves to the shop: a refund made in
- * Razorpay's dashboard is recorded on the Medusa payment (once), and a
- * failed payment is tied to its payment session for the reconciliation.
+ * The part of the payment providers' webhooks Medusa leaves to the shop: a
+ * refund made in Razorpay's dashboard is recorded on the Medusa payment
+ * (once), and a failed payment is tied to its payment session for the
+ * reconciliation; every delivery's record notes how it was handled.
  * Authorisations and captures are Medusa's own (processPaymentWorkflow).
  */
-export default async function razorpayWebhookBookkeeping({ event, container }: SubscriberArgs<ProviderWebhookPayload>) {
+export default async function paymentWebhookBookkeeping({ event, container }: SubscriberArgs<ProviderWebhookPayload>) {
+  if (event.data.provider === PAYPAL_WEBHOOK_PROVIDER) {
+    const paypal = parsePaypalWebhook(event.data.payload.data)
+    if (paypal) {
+      await notePaymentWebhookWorkflow(container).run({ input: { provider: "paypal", event_id: paypal.id, result: "passed to Medusa" } })
+    }
+    return
+  }
   if (event.data.provider !== RAZORPAY_WEBHOOK_PROVIDER) {
     return
   }
@@ -57,5 +66,5 @@ export default async function razorpayWebhookBookkeeping({ event, container }: S
 
 export const config: SubscriberConfig = {
   event: PaymentWebhookEvents.WebhookReceived,
-  context: { subscriberId: "razorpay-webhook-bookkeeping" },
+  context: { subscriberId: "payment-webhook-bookkeeping" },
 }
