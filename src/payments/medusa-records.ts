@@ -55,3 +55,17 @@ export async function sessionHasCapture(records: PaymentModuleRecords, sessionId
   const [payment] = await records.paymentService.list({ payment_session_id: sessionId }, { relations: ["captures"], take: 1 })
   return !!payment?.captures?.length
 }
+
+/**
+ * Whether Medusa keeps a payment for the session. When Medusa cancels a
+ * provider payment without naming a Medusa payment, it is undoing an
+ * authorisation it could not record — because another run (a concurrent
+ * webhook) recorded it first; that money must not be given back.
+ */
+export async function sessionHasPayment(records: PaymentModuleRecords, sessionId: string): Promise<boolean> {
+  if (!records.paymentService) {
+    return false
+  }
+  const [payment] = await records.paymentService.list({ payment_session_id: sessionId, canceled_at: null }, { take: 1 })
+  return !!payment
+}

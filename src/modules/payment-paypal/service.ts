@@ -28,7 +28,7 @@ import { CheckoutPaymentIntent, OrdersController, PaymentsController, type Clien
 import { PROVIDER_UNAVAILABLE } from "../../lib/errors"
 import { amountToPaise } from "../../lib/money"
 import { PAYPAL_CURRENCIES, parsePaypalWebhook, paypalErrorInfo, paypalMinor, paypalSessionId, paypalSessionStatus, paypalValue } from "../../lib/paypal"
-import { captureBeingMade, capturedOnPayment, sessionHasCapture, type PaymentModuleRecords } from "../../payments/medusa-records"
+import { captureBeingMade, capturedOnPayment, sessionHasCapture, sessionHasPayment, type PaymentModuleRecords } from "../../payments/medusa-records"
 import { createPaypalClient } from "./client"
 import { PaypalWebhookVerifier, type PaypalApiOptions } from "./webhook-verifier"
 
@@ -243,8 +243,12 @@ export class PaypalProviderService extends AbstractPaymentProvider<PaypalOptions
     return { data: { ...session, refunds } as Record<string, unknown> }
   }
 
-  async cancelPayment({ data }: CancelPaymentInput): Promise<CancelPaymentOutput> {
+  async cancelPayment({ data, context }: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const session = (data ?? {}) as PaypalSessionData
+    if (!context?.idempotency_key && session.session_id && (await sessionHasPayment(this.cradle, session.session_id))) {
+      // Medusa undoing an authorisation another run recorded: the money stays.
+      return { data: session as Record<string, unknown> }
+    }
     if (session.authorization_id && !(session.captures ?? []).length) {
       await this.call("void the authorisation", () => this.payments.voidPayment({ authorizationId: session.authorization_id!, prefer: "return=minimal" }))
       return { data: { ...session, paypal_status: "VOIDED" } as Record<string, unknown> }

@@ -38,7 +38,7 @@ import {
   settledPayment,
   type RazorpayWebhook,
 } from "../../lib/razorpay"
-import { captureBeingMade, capturedOnPayment, sessionHasCapture, type PaymentModuleRecords } from "../../payments/medusa-records"
+import { captureBeingMade, capturedOnPayment, sessionHasCapture, sessionHasPayment, type PaymentModuleRecords } from "../../payments/medusa-records"
 import { createRazorpayClient } from "./client"
 
 export type RazorpayOptions = {
@@ -381,6 +381,10 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
     if (!session.razorpay_payment_id) {
       return { data: session as Record<string, unknown> }
     }
+    if (!context?.idempotency_key && session.session_id && (await sessionHasPayment(this.cradle, session.session_id))) {
+      // Medusa undoing an authorisation another run recorded: the money stays.
+      return { data: session as Record<string, unknown> }
+    }
     const payment = await this.call<RzpPayment>("look up the payment", () => this.client.payments.fetch(session.razorpay_payment_id!))
     if (payment.status === "captured") {
       // Money taken for an order that did not happen goes back to the customer.
@@ -480,10 +484,8 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
     switch (event.event) {
       case "payment.authorized":
         return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount: amountOf(event.payment?.amount ?? 0) } }
-      case "payment.captured":
-      case "order.paid":
-      case "payment_link.paid": {
-        const paise = event.payment?.amount ?? event.payment_link?.amount_paid ?? event.order?.amount_paid ?? 0
+      case "payment.captured": {
+        const paise = event.payment?.amount ?? 0
         // A capture Medusa has recorded is the one Razorpay reports: nothing more to capture.
         if (await sessionHasCapture(this.cradle, sessionId)) {
           return { action: PaymentActions.NOT_SUPPORTED, data: { session_id: sessionId, amount: amountOf(paise) } }
@@ -493,7 +495,8 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
       case "payment.failed":
         return { action: PaymentActions.FAILED, data: { session_id: sessionId, amount: amountOf(event.payment?.amount ?? 0) } }
       default:
-        // Refunds are recorded by the shop's own webhook subscriber (Medusa has no refund action).
+        // order.paid and payment_link.paid come with a payment.captured, which Medusa acts on (once);
+        // refunds are recorded by the shop's own webhook subscriber (Medusa has no refund action).
         return { action: PaymentActions.NOT_SUPPORTED, data: { session_id: sessionId, amount: amountOf(event.refund?.amount ?? 0) } }
     }
   }
