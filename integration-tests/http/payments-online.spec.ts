@@ -258,6 +258,10 @@ medusaIntegrationTestRunner({
       const [event] = await processed([failure.id])
       expect(event).toEqual(expect.objectContaining({ event: "payment.failed", reason: "Payment failed because the UPI PIN was incorrect", result: expect.stringMatching(/^payment failed/) }))
       expect(event.payment_session_id).toMatch(/^payses_/)
+      // The reconciliation lists it under the cart's branch (the Mumbai storefront).
+      const { data: recon } = await api.get("/admin/payments/reconciliation?kind=failed", auth)
+      expect(recon.entries).toEqual([expect.objectContaining({ kind: "failed", tender: "razorpay", branch_code: "MUM", amount_paise: order.amount, reference: "Payment failed because the UPI PIN was incorrect" })])
+      expect(recon.totals.failed).toEqual({ count: 1, amount: order.amount / 100, amount_paise: order.amount })
 
       const notPaid = await expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, store))
       expect(notPaid.data.type ?? notPaid.status).not.toBe("order")

@@ -1,15 +1,20 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, capturePaymentWorkflow, refundPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { paiseToAmount } from "../../lib/money"
+import { acquireLockStep, capturePaymentWorkflow, createOrderPaymentCollectionWorkflow, refundPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { formatInr, paiseToAmount } from "../../lib/money"
+import { queueMessageWorkflow } from "../messaging"
+import { createLinkSessionStep } from "./steps/create-link-session"
+import { planPaymentLinkStep, type PaymentLinkInput } from "./steps/plan-payment-link"
+import { recordPaymentLinkStep } from "./steps/record-payment-link"
 import type { WebhookEventInput } from "../../modules/pos/service"
 import { adoptProviderRefundStep } from "./steps/adopt-provider-refund"
+import { markPaymentLinkPaidStep } from "./steps/mark-payment-link-paid"
 import { noteWebhookOutcomeStep, type WebhookOutcome } from "./steps/note-webhook-outcome"
 import { planRazorpayRefundStep, type RazorpayRefundInput } from "./steps/plan-razorpay-refund"
 import { recordWebhookEventStep } from "./steps/record-webhook-event"
 import { updatePaymentSessionDataStep } from "./steps/update-payment-session-data"
 import { verifyRazorpayCheckoutStep, type RazorpayCheckoutInput } from "./steps/verify-razorpay-checkout"
 
-export type { RazorpayCheckoutInput, RazorpayRefundInput, WebhookOutcome }
+export type { PaymentLinkInput, RazorpayCheckoutInput, RazorpayRefundInput, WebhookOutcome }
 
 /** Keeps a provider's webhook delivery once per event id; says whether it is a repeat. */
 export const recordPaymentWebhookWorkflow = createWorkflow("record-payment-webhook", (input: WebhookEventInput) => {
@@ -72,4 +77,54 @@ export const recordRazorpayRefundWorkflow = createWorkflow("record-razorpay-refu
   })
   releaseLockStep({ key })
   return new WorkflowResponse(plan)
+})
+
+/** A paid payment link (payment_link.paid): the link and its counter-sale tender marked paid, once. */
+export const markPaymentLinkPaidWorkflow = createWorkflow("mark-payment-link-paid", (input: { razorpay_payment_link_id: string }) => {
+  return new WorkflowResponse(markPaymentLinkPaidStep(input))
+})
+
+/**
+ * A Razorpay payment link for (part of) an order's balance, sent to the
+ * customer by SMS or WhatsApp through the outbox. Under a lock on the order:
+ * an unpaid link that already covers the balance is answered again instead
+ * of a second one; a new link gets a payment collection of its own on the
+ * order, so its payment lands there when the customer pays.
+ */
+export const createPaymentLinkWorkflow = createWorkflow("create-payment-link", (input: PaymentLinkInput & { shop_name: string }) => {
+  const key = transform({ input }, ({ input }) => `payment-link:${input.order_id}`)
+  acquireLockStep({ key, timeout: 30, ttl: 120 })
+  const plan = planPaymentLinkStep(input)
+  const created = when("new-payment-link", { plan }, ({ plan }) => !plan.existing_link_id).then(() => {
+    const collections = createOrderPaymentCollectionWorkflow.runAsStep({
+      input: transform({ plan }, ({ plan }) => ({ order_id: plan.order.id, amount: paiseToAmount(plan.amount_paise) })),
+    })
+    const session = createLinkSessionStep(transform({ collections, plan, input }, ({ collections, plan, input }) => ({ payment_collection_id: collections[0].id, plan, shop_name: input.shop_name })))
+    const link = recordPaymentLinkStep(
+      transform({ collections, plan, session, input }, ({ collections, plan, session, input }) => ({
+        order_id: plan.order.id,
+        customer_id: plan.customer.id,
+        payment_collection_id: collections[0].id,
+        payment_session_id: session.payment_session_id,
+        razorpay_payment_link_id: session.razorpay_payment_link_id,
+        short_url: session.short_url,
+        amount_paise: plan.amount_paise,
+        expires_at: session.expires_at,
+        channel: input.channel ?? null,
+        user_id: input.user_id ?? null,
+      }))
+    )
+    queueMessageWorkflow.runAsStep({
+      input: transform({ plan, session, input }, ({ plan, session, input }) => ({
+        event: "payment_link",
+        customer_id: plan.customer.id,
+        ...(input.channel ? { channel: input.channel } : {}),
+        variables: { amount: formatInr(plan.amount_paise), order_number: `#${plan.order.display_id}`, link: session.short_url },
+        idempotency_key: `payment-link:${session.razorpay_payment_link_id}:sent`,
+      })),
+    })
+    return link
+  })
+  releaseLockStep({ key })
+  return new WorkflowResponse(transform({ plan, created }, ({ plan, created }) => ({ link_id: (plan.existing_link_id ?? created?.id)!, existing: !!plan.existing_link_id })))
 })
