@@ -4,13 +4,9 @@
  * day's reconciliation on the Payments page. The app was started by the e2e
  * layer exactly as `npm start` starts it (launcher/e2e.ts).
  */
-import path from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import { adminToken, base, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
-
-const base = process.env.E2E_BASE_URL!
-const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! }
 
 async function api<T>(token: string, route: string, body?: unknown): Promise<T> {
   const res = await fetch(`${base}${route}`, {
@@ -23,41 +19,17 @@ async function api<T>(token: string, route: string, body?: unknown): Promise<T> 
 }
 
 describe("the counter in a browser", () => {
-  let browser: Browser
-  let page: Page
-
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  afterEach(async () => {
-    if (page && process.env.E2E_ARTIFACTS) {
-      await page.screenshot({ path: path.join(process.env.E2E_ARTIFACTS, `${expect.getState().currentTestName?.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
-    }
-  })
+  const browser = useBrowser()
 
   it("sells a coin at the counter for cash and shows it in the day's reconciliation", async () => {
-    const login = await fetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) })
-    const { token } = (await login.json()) as { token: string }
+    const page = browser.page()
+    const token = await adminToken()
     const { customers } = await api<{ customers: { id: string; first_name: string; last_name: string }[] }>(token, `/admin/crm/customers?q=${encodeURIComponent("98201 00002")}`)
     const customer = customers[0]
     const { branches } = await api<{ branches: { id: string; code: string; name: string }[] }>(token, "/admin/branches?limit=100")
     const { quote } = await api<{ quote: { to_pay: number } }>(token, "/admin/pos/quote", { branch_id: branches[0].id, customer_id: customer.id, items: [{ tag_code: "SGJ-COIN-24K-5G" }] })
 
-    await page.goto(`${base}/app/login`)
-    await page.locator('input[name="email"]').fill(admin.email)
-    await page.locator('input[name="password"]').fill(admin.password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 60_000 })
+    await logIn(page)
 
     await page.goto(`${base}/app/pos`)
     await page.getByRole("heading", { name: "Counter sale" }).waitFor({ timeout: 60_000 })

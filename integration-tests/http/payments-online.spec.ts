@@ -160,15 +160,33 @@ medusaIntegrationTestRunner({
       expect(paise).toBeGreaterThan(part * 100)
     })
 
-    it("records a capture and a refund made in Razorpay's dashboard once, however often and in whatever order the webhooks come", async () => {
-      const { orderId, razorpayPaymentId, paise } = await authorizedOrder("meena.dashboard@example.in")
-      razorpay.captureInDashboard(razorpayPaymentId)
-      const refund = razorpay.dashboardRefund(razorpayPaymentId, 50_000)
+    it("refunds once at Razorpay however it is made: partly and fully through the admin, never above the capture; in Razorpay's dashboard, recorded once under repeated, out-of-order deliveries", async () => {
+      // Through the admin.
+      const shop = await authorizedOrder("farah.refund@example.in")
+      await api.post(`/admin/payments/${shop.paymentId}/capture`, {}, auth)
+      expect(razorpay.payments.get(shop.razorpayPaymentId)).toEqual(expect.objectContaining({ status: "captured", amount: shop.paise }))
+      const first = await api.post(`/admin/payments/${shop.paymentId}/refund`, { amount: 1000 }, auth)
+      expect(first.status).toBe(200)
+      const atRazorpay = (paymentId: string) => [...razorpay.refunds.values()].filter((r) => r.payment_id === paymentId)
+      expect(atRazorpay(shop.razorpayPaymentId)).toEqual([expect.objectContaining({ amount: 100_000, notes: { medusa_refund_id: expect.stringMatching(/^ref_/) } })])
+      const tooMuch = await expectStatus(api.post(`/admin/payments/${shop.paymentId}/refund`, { amount: shop.paise / 100 }, auth))
+      expect([tooMuch.status, tooMuch.data.message]).toEqual([400, expect.stringMatching(/refund more than the captured amount/)])
+      expect(atRazorpay(shop.razorpayPaymentId)).toHaveLength(1)
+      const rest = (shop.paise - 100_000) / 100
+      await api.post(`/admin/payments/${shop.paymentId}/refund`, { amount: rest }, auth)
+      expect(razorpay.payments.get(shop.razorpayPaymentId)).toEqual(expect.objectContaining({ status: "refunded", amount_refunded: shop.paise }))
+      const ownRefunds = atRazorpay(shop.razorpayPaymentId).map((r) => [razorpay.lastEvent("refund.processed", r.id), razorpay.lastEvent("refund.processed", r.id).id] as const)
+
+      // In Razorpay's dashboard: captured there, then partly refunded there.
+      const dash = await authorizedOrder("meena.dashboard@example.in")
+      razorpay.captureInDashboard(dash.razorpayPaymentId)
+      const refund = razorpay.dashboardRefund(dash.razorpayPaymentId, 50_000)
       const refunded = razorpay.lastEvent("refund.processed", refund.id)
-      const captured = razorpay.lastEvent("payment.captured", razorpayPaymentId)
-      const paid = razorpay.lastEvent("order.paid", razorpayPaymentId)
+      const captured = razorpay.lastEvent("payment.captured", dash.razorpayPaymentId)
+      const paid = razorpay.lastEvent("order.paid", dash.razorpayPaymentId)
       // The refund first, all at once: repeats of one event id, and the same events under new ids.
       const deliveries = [
+        ...ownRefunds,
         ...[0, 1, 2].map(() => [refunded, refunded.id] as const),
         ...[0, 1].map((i) => [refunded, `${refunded.id}-again-${i}`] as const),
         ...[0, 1, 2, 3, 4].map((i) => [captured, `${captured.id}-${i}`] as const),
@@ -177,48 +195,25 @@ medusaIntegrationTestRunner({
       const answers = await Promise.all(deliveries.map(([event, eventId]) => razorpay.deliver(hook(), event, { eventId })))
       expect(answers.every((a) => a.status === 200)).toBe(true)
       await processed(deliveries.map(([, eventId]) => eventId))
-      const { order, payment } = await paymentOf(orderId)
-      expect(payment.captures.map((c: { amount: number }) => Math.round(c.amount * 100))).toEqual([paise])
-      expect(payment.refunds.map((r: { amount: number; note: string }) => [r.amount, r.note])).toEqual([[500, `Refunded in Razorpay (${refund.id})`]])
-      expect(payment.data.refunds).toEqual([expect.objectContaining({ id: refund.id, amount_paise: 50_000 })])
-      expect(order.payment_status).toBe("partially_refunded")
-      // Razorpay made one refund: the shop recorded it and did not refund again.
-      expect([...razorpay.refunds.values()].filter((r) => r.payment_id === razorpayPaymentId)).toHaveLength(1)
-      const results = (await pos().listPaymentWebhookEvents({ provider_refund_id: refund.id })).map((e) => e.result).sort()
-      expect(results).toEqual(["refund ignored: recorded already", "refund ignored: recorded already", `refund ${refund.id} recorded`])
-    })
 
-    it("refunds partly and fully through the admin, each refund made once at Razorpay and never above what was captured", async () => {
-      const { orderId, paymentId, razorpayPaymentId, paise } = await authorizedOrder("farah.refund@example.in")
-      await api.post(`/admin/payments/${paymentId}/capture`, {}, auth)
-      expect(razorpay.payments.get(razorpayPaymentId)).toEqual(expect.objectContaining({ status: "captured", amount: paise }))
-
-      const first = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 1000 }, auth)
-      expect(first.status).toBe(200)
-      const atRazorpay = () => [...razorpay.refunds.values()].filter((r) => r.payment_id === razorpayPaymentId)
-      expect(atRazorpay()).toEqual([expect.objectContaining({ amount: 100_000, notes: { medusa_refund_id: expect.stringMatching(/^ref_/) } })])
-
-      const tooMuch = await expectStatus(api.post(`/admin/payments/${paymentId}/refund`, { amount: paise / 100 }, auth))
-      expect([tooMuch.status, tooMuch.data.message]).toEqual([400, expect.stringMatching(/refund more than the captured amount/)])
-      expect(atRazorpay()).toHaveLength(1)
-
-      const rest = (paise - 100_000) / 100
-      await api.post(`/admin/payments/${paymentId}/refund`, { amount: rest }, auth)
-      expect(razorpay.payments.get(razorpayPaymentId)).toEqual(expect.objectContaining({ status: "refunded", amount_refunded: paise }))
-      // Razorpay's webhooks about the shop's own refunds add nothing.
-      const refundEvents = atRazorpay().map((r) => razorpay.lastEvent("refund.processed", r.id))
-      for (const event of refundEvents) {
-        await razorpay.deliver(hook(), event)
-      }
-      await processed(refundEvents.map((e) => e.id))
-      const { order, payment } = await paymentOf(orderId)
-      expect(payment.refunds.map((r: { amount: number }) => r.amount).sort((a: number, b: number) => a - b)).toEqual([1000, rest].sort((a, b) => a - b))
-      expect(order.payment_status).toBe("refunded")
-      expect(atRazorpay()).toHaveLength(2)
-      expect((await pos().listPaymentWebhookEvents({ event: "refund.processed", provider_payment_id: razorpayPaymentId })).map((e) => e.result)).toEqual([
+      // The shop's own refunds: recorded once each, Razorpay's webhooks about them add nothing.
+      const ours = await paymentOf(shop.orderId)
+      expect(ours.payment.refunds.map((r: { amount: number }) => r.amount).sort((x: number, y: number) => x - y)).toEqual([1000, rest].sort((x, y) => x - y))
+      expect(ours.order.payment_status).toBe("refunded")
+      expect(atRazorpay(shop.razorpayPaymentId)).toHaveLength(2)
+      expect((await pos().listPaymentWebhookEvents({ event: "refund.processed", provider_payment_id: shop.razorpayPaymentId })).map((e) => e.result)).toEqual([
         "refund ignored: made by the shop",
         "refund ignored: made by the shop",
       ])
+      // The dashboard's: its capture and its refund recorded once; Razorpay made one refund, not two.
+      const { order, payment } = await paymentOf(dash.orderId)
+      expect(payment.captures.map((c: { amount: number }) => Math.round(c.amount * 100))).toEqual([dash.paise])
+      expect(payment.refunds.map((r: { amount: number; note: string }) => [r.amount, r.note])).toEqual([[500, `Refunded in Razorpay (${refund.id})`]])
+      expect(payment.data.refunds).toEqual([expect.objectContaining({ id: refund.id, amount_paise: 50_000 })])
+      expect(order.payment_status).toBe("partially_refunded")
+      expect(atRazorpay(dash.razorpayPaymentId)).toHaveLength(1)
+      const results = (await pos().listPaymentWebhookEvents({ provider_refund_id: refund.id })).map((e) => e.result).sort()
+      expect(results).toEqual(["refund ignored: recorded already", "refund ignored: recorded already", `refund ${refund.id} recorded`])
     })
 
     it("refuses to capture an authorisation Razorpay gave back or a failed payment, and records nothing", async () => {
@@ -236,43 +231,38 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("places the order from the webhook when the customer never comes back from the checkout, once for five deliveries", async () => {
-      const { cartId, order } = await razorpayCart("imran.away@example.in")
-      razorpay.checkout(order.id)
-      const authorized = razorpay.lastEvent("payment.authorized", order.id)
+    it("places the order from the webhook when the customer never comes back (once for five deliveries), keeps a failed payment for the reconciliation and lets that customer pay again", async () => {
+      const away = await razorpayCart("imran.away@example.in")
+      razorpay.checkout(away.order.id)
+      const authorized = razorpay.lastEvent("payment.authorized", away.order.id)
       const ids = [0, 1, 2, 3, 4].map((i) => `${authorized.id}-${i}`)
-      await Promise.all(ids.map((eventId) => razorpay.deliver(hook(), authorized, { eventId })))
-      await processed(ids)
-      await sleep(1500)
+      const retrying = await razorpayCart("jaya.retry@example.in")
+      const failed = razorpay.checkout(retrying.order.id, { fail: true })
+      const failure = razorpay.lastEvent("payment.failed", failed.razorpay_payment_id)
+      await Promise.all([...ids.map((eventId) => razorpay.deliver(hook(), authorized, { eventId })), razorpay.deliver(hook(), failure)])
+      const rows = await processed([...ids, failure.id])
+
       const { data } = await api.get(`/admin/orders?fields=id,payment_status&email=imran.away@example.in`, auth)
       expect(data.orders).toEqual([expect.objectContaining({ payment_status: "authorized" })])
-      const { data: cart } = await api.get(`/store/carts/${cartId}?fields=completed_at`, store)
+      const { data: cart } = await api.get(`/store/carts/${away.cartId}?fields=completed_at`, store)
       expect(cart.cart.completed_at).toBeTruthy()
-    })
 
-    it("keeps a failed payment for the reconciliation and lets the customer pay again", async () => {
-      const { cartId, order } = await razorpayCart("jaya.retry@example.in")
-      const failed = razorpay.checkout(order.id, { fail: true })
-      const failure = razorpay.lastEvent("payment.failed", failed.razorpay_payment_id)
-      await razorpay.deliver(hook(), failure)
-      const [event] = await processed([failure.id])
+      const event = rows.find((r) => r.event_id === failure.id)!
       expect(event).toEqual(expect.objectContaining({ event: "payment.failed", reason: "Payment failed because the UPI PIN was incorrect", result: expect.stringMatching(/^payment failed/) }))
       expect(event.payment_session_id).toMatch(/^payses_/)
       // The reconciliation lists it under the cart's branch (the Mumbai storefront).
       const { data: recon } = await api.get("/admin/payments/reconciliation?kind=failed", auth)
-      expect(recon.entries).toEqual([expect.objectContaining({ kind: "failed", tender: "razorpay", branch_code: "MUM", amount_paise: order.amount, reference: "Payment failed because the UPI PIN was incorrect" })])
-      expect(recon.totals.failed).toEqual({ count: 1, amount: order.amount / 100, amount_paise: order.amount })
+      expect(recon.entries).toEqual([expect.objectContaining({ kind: "failed", tender: "razorpay", branch_code: "MUM", amount_paise: retrying.order.amount, reference: "Payment failed because the UPI PIN was incorrect" })])
+      expect(recon.totals.failed).toEqual({ count: 1, amount: retrying.order.amount / 100, amount_paise: retrying.order.amount })
 
-      const notPaid = await expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, store))
+      const notPaid = await expectStatus(api.post(`/store/carts/${retrying.cartId}/complete`, {}, store))
       expect(notPaid.data.type ?? notPaid.status).not.toBe("order")
-
-      // A second attempt on the same Razorpay order succeeds.
-      const { cartId: again } = { cartId }
-      const { data: collection } = await api.post("/store/payment-collections", { cart_id: again }, store)
+      // A second attempt succeeds.
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: retrying.cartId }, store)
       const { data: session } = await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: RZP }, store)
       const retry = razorpay.checkout(session.payment_collection.payment_sessions[0].data.razorpay_order_id)
-      await api.post(`/store/carts/${again}/razorpay/verify`, retry, store)
-      const completed = await api.post(`/store/carts/${again}/complete`, {}, store)
+      await api.post(`/store/carts/${retrying.cartId}/razorpay/verify`, retry, store)
+      const completed = await api.post(`/store/carts/${retrying.cartId}/complete`, {}, store)
       expect(completed.data.type).toBe("order")
     })
 

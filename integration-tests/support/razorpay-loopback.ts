@@ -303,27 +303,7 @@ export class RazorpayLoopback extends LoopbackServer {
     if (amount > p.amount - p.amount_refunded) {
       return this.error(res, 400, "BAD_REQUEST_ERROR", "The refund amount provided is greater than amount captured", "amount")
     }
-    const refund: LoopbackRefund = {
-      id: rid("rfnd"),
-      entity: "refund",
-      amount,
-      currency: p.currency,
-      payment_id: p.id,
-      notes: body.notes && Object.keys(body.notes).length ? body.notes : [],
-      receipt: body.receipt ?? null,
-      acquirer_data: { arn: null },
-      created_at: now(),
-      batch_id: null,
-      status: "processed",
-      speed_processed: "normal",
-      speed_requested: "normal",
-    }
-    this.refunds.set(refund.id, refund)
-    p.amount_refunded += amount
-    p.refund_status = p.amount_refunded === p.amount ? "full" : "partial"
-    if (p.amount_refunded === p.amount) {
-      p.status = "refunded"
-    }
+    const refund = this.addRefund(p, amount, { notes: body.notes && Object.keys(body.notes).length ? body.notes : [], receipt: body.receipt ?? null })
     this.record("refund.created", { refund, payment: p })
     this.record("refund.processed", { refund, payment: p })
     this.reply(res, 200, refund)
@@ -362,6 +342,64 @@ export class RazorpayLoopback extends LoopbackServer {
     this.reply(res, 200, link)
   }
 
+  /** A processed refund of `amount` on a captured payment, and the payment's refund state after it. */
+  private addRefund(payment: LoopbackPayment, amount: number, extra: Pick<LoopbackRefund, "notes" | "receipt">): LoopbackRefund {
+    const refund: LoopbackRefund = {
+      id: rid("rfnd"),
+      entity: "refund",
+      amount,
+      currency: payment.currency,
+      payment_id: payment.id,
+      ...extra,
+      acquirer_data: { arn: null },
+      created_at: now(),
+      batch_id: null,
+      status: "processed",
+      speed_processed: "normal",
+      speed_requested: "normal",
+    }
+    this.refunds.set(refund.id, refund)
+    payment.amount_refunded += amount
+    payment.refund_status = payment.amount_refunded === payment.amount ? "full" : "partial"
+    if (payment.amount_refunded === payment.amount) {
+      payment.status = "refunded"
+    }
+    return refund
+  }
+
+  /** A payment of an order as Razorpay records it, with what differs given. */
+  private addPayment(order: LoopbackOrder, fields: Partial<LoopbackPayment>): LoopbackPayment {
+    const payment: LoopbackPayment = {
+      id: rid("pay"),
+      entity: "payment",
+      amount: order.amount,
+      currency: order.currency,
+      status: "authorized",
+      order_id: order.id,
+      invoice_id: null,
+      international: false,
+      method: "upi",
+      amount_refunded: 0,
+      refund_status: null,
+      captured: false,
+      description: null,
+      email: "kiran.rao@example.in",
+      contact: "+919820055555",
+      notes: [],
+      fee: null,
+      tax: null,
+      error_code: null,
+      error_description: null,
+      error_source: null,
+      error_step: null,
+      error_reason: null,
+      created_at: now(),
+      ...fields,
+    }
+    this.payments.set(payment.id, payment)
+    return payment
+  }
+
   private paidOrder(p: LoopbackPayment) {
     const order = p.order_id ? this.orders.get(p.order_id) : undefined
     if (order && order.status !== "paid") {
@@ -396,33 +434,19 @@ export class RazorpayLoopback extends LoopbackServer {
     }
     order.attempts += 1
     order.status = order.status === "paid" ? "paid" : "attempted"
-    const payment: LoopbackPayment = {
-      id: rid("pay"),
-      entity: "payment",
-      amount: order.amount,
-      currency: order.currency,
+    const payment = this.addPayment(order, {
       status: fail ? "failed" : "authorized",
-      order_id: order.id,
-      invoice_id: null,
-      international: false,
       method,
-      amount_refunded: 0,
-      refund_status: null,
-      captured: false,
-      description: null,
-      email: "kiran.rao@example.in",
-      contact: "+919820055555",
-      notes: [],
-      fee: null,
-      tax: null,
-      error_code: fail ? "BAD_REQUEST_ERROR" : null,
-      error_description: fail ? "Payment failed because the UPI PIN was incorrect" : null,
-      error_source: fail ? "customer" : null,
-      error_step: fail ? "payment_authorization" : null,
-      error_reason: fail ? "incorrect_pin" : null,
-      created_at: now(),
-    }
-    this.payments.set(payment.id, payment)
+      ...(fail
+        ? {
+            error_code: "BAD_REQUEST_ERROR",
+            error_description: "Payment failed because the UPI PIN was incorrect",
+            error_source: "customer",
+            error_step: "payment_authorization",
+            error_reason: "incorrect_pin",
+          }
+        : {}),
+    })
     if (fail) {
       this.record("payment.failed", { payment })
       return { razorpay_order_id: order.id, razorpay_payment_id: payment.id, razorpay_signature: null as string | null }
@@ -463,33 +487,15 @@ export class RazorpayLoopback extends LoopbackServer {
       capture: "automatic",
     }
     this.orders.set(order.id, order)
-    const payment: LoopbackPayment = {
-      id: rid("pay"),
-      entity: "payment",
-      amount: link.amount,
-      currency: link.currency,
+    const payment = this.addPayment(order, {
       status: "captured",
-      order_id: order.id,
-      invoice_id: null,
-      international: false,
-      method,
-      amount_refunded: 0,
-      refund_status: null,
       captured: true,
+      method,
       description: link.description,
       email: link.customer.email ?? "",
       contact: link.customer.contact ?? "",
       notes: link.notes,
-      fee: null,
-      tax: null,
-      error_code: null,
-      error_description: null,
-      error_source: null,
-      error_step: null,
-      error_reason: null,
-      created_at: now(),
-    }
-    this.payments.set(payment.id, payment)
+    })
     link.amount_paid = link.amount
     link.status = "paid"
     link.payments = [{ payment_id: payment.id, amount: payment.amount, status: "captured" }]
@@ -505,27 +511,7 @@ export class RazorpayLoopback extends LoopbackServer {
     if (!payment || !payment.captured || amount > payment.amount - payment.amount_refunded) {
       throw new Error(`cannot refund ${amount} on ${paymentId}`)
     }
-    const refund: LoopbackRefund = {
-      id: rid("rfnd"),
-      entity: "refund",
-      amount,
-      currency: payment.currency,
-      payment_id: payment.id,
-      notes: [],
-      receipt: null,
-      acquirer_data: { arn: null },
-      created_at: now(),
-      batch_id: null,
-      status: "processed",
-      speed_processed: "normal",
-      speed_requested: "normal",
-    }
-    this.refunds.set(refund.id, refund)
-    payment.amount_refunded += amount
-    payment.refund_status = payment.amount_refunded === payment.amount ? "full" : "partial"
-    if (payment.amount_refunded === payment.amount) {
-      payment.status = "refunded"
-    }
+    const refund = this.addRefund(payment, amount, { notes: [], receipt: null })
     this.record("refund.processed", { refund, payment })
     return refund
   }

@@ -1,3 +1,5 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
 /**
  * Error code of conflicts in the shop's own data (a HUID or tag already in
  * use). Throw `new MedusaError(MedusaError.Types.CONFLICT, message, DOMAIN_CONFLICT)`:
@@ -12,3 +14,12 @@ export const DOMAIN_CONFLICT = "domain_conflict"
  * nothing on our side has changed, so the same request may be tried again.
  */
 export const PROVIDER_UNAVAILABLE = "provider_unavailable"
+
+/** A payment provider's outage, worded for staff and customers alike (answered 503). */
+export function providerUnavailable(provider: string, problem: { status: number; code: string; description: string }, action: string): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.UNEXPECTED_STATE,
+    `${provider} is unavailable (${problem.status ? `HTTP ${problem.status} ` : ""}${problem.code}: ${problem.description}) and could not ${action}. Nothing was changed; try again in a minute or choose another way to pay.`,
+    PROVIDER_UNAVAILABLE
+  )
+}

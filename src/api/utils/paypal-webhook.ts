@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { paypalSettings } from "../../lib/payment-settings"
 import { paypalMinor, parsePaypalWebhook } from "../../lib/paypal"
 import { PaypalWebhookVerifier } from "../../modules/payment-paypal/webhook-verifier"
-import { recordPaymentWebhookWorkflow } from "../../workflows/payments"
+import { passOnce } from "./payment-webhooks"
 
 let verifier: { key: string; verifier: PaypalWebhookVerifier } | undefined
 
@@ -45,23 +45,16 @@ export async function guardPaypalWebhook(req: MedusaRequest, res: MedusaResponse
       res.status(403).json({ type: "not_allowed", message: "PayPal did not vouch for this webhook delivery" })
       return
     }
-    const { result } = await recordPaymentWebhookWorkflow(req.scope).run({
-      input: {
-        provider: "paypal",
-        event_id: event.id,
-        event: event.event_type,
-        provider_payment_id: event.resource.id,
-        provider_order_id: event.resource.supplementary_data?.related_ids?.order_id ?? null,
-        amount_paise: event.resource.amount ? paypalMinor(event.resource.amount.value) : null,
-        currency_code: event.resource.amount?.currency_code?.toLowerCase() ?? null,
-        occurred_at: new Date(),
-      },
+    await passOnce(req, res, next, {
+      provider: "paypal",
+      event_id: event.id,
+      event: event.event_type,
+      provider_payment_id: event.resource.id,
+      provider_order_id: event.resource.supplementary_data?.related_ids?.order_id ?? null,
+      amount_paise: event.resource.amount ? paypalMinor(event.resource.amount.value) : null,
+      currency_code: event.resource.amount?.currency_code?.toLowerCase() ?? null,
+      occurred_at: new Date(),
     })
-    if (result.duplicate) {
-      res.status(200).json({ received: true, duplicate: true })
-      return
-    }
-    next()
   } catch (err) {
     next(err)
   }

@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { createHash } from "node:crypto"
 import { razorpaySecrets } from "../../lib/payment-settings"
 import { isValidWebhookSignature, parseRazorpayWebhook } from "../../lib/razorpay"
-import { recordPaymentWebhookWorkflow } from "../../workflows/payments"
+import { passOnce } from "./payment-webhooks"
 
 /** Razorpay's id of an event (the same on every redelivery), else a digest of the body. */
 export function razorpayEventId(headers: Record<string, unknown>, raw: Buffer | string): string {
@@ -39,25 +39,18 @@ export async function guardRazorpayWebhook(req: MedusaRequest, res: MedusaRespon
       res.status(400).json({ type: "invalid_data", message: "Not a Razorpay event: expected { entity: \"event\", event, payload }" })
       return
     }
-    const { result } = await recordPaymentWebhookWorkflow(req.scope).run({
-      input: {
-        provider: "razorpay",
-        event_id: razorpayEventId(req.headers, raw),
-        event: event.event,
-        provider_payment_id: event.payment?.id ?? event.refund?.payment_id ?? null,
-        provider_order_id: event.payment?.order_id ?? event.order?.id ?? null,
-        provider_refund_id: event.refund?.id ?? null,
-        amount_paise: event.refund?.amount ?? event.payment?.amount ?? event.payment_link?.amount ?? null,
-        currency_code: (event.payment?.currency ?? event.refund?.currency)?.toLowerCase() ?? null,
-        reason: event.payment?.error_description ?? null,
-        occurred_at: event.created_at ? new Date(event.created_at * 1000) : new Date(),
-      },
+    await passOnce(req, res, next, {
+      provider: "razorpay",
+      event_id: razorpayEventId(req.headers, raw),
+      event: event.event,
+      provider_payment_id: event.payment?.id ?? event.refund?.payment_id ?? null,
+      provider_order_id: event.payment?.order_id ?? event.order?.id ?? null,
+      provider_refund_id: event.refund?.id ?? null,
+      amount_paise: event.refund?.amount ?? event.payment?.amount ?? event.payment_link?.amount ?? null,
+      currency_code: (event.payment?.currency ?? event.refund?.currency)?.toLowerCase() ?? null,
+      reason: event.payment?.error_description ?? null,
+      occurred_at: event.created_at ? new Date(event.created_at * 1000) : new Date(),
     })
-    if (result.duplicate) {
-      res.status(200).json({ received: true, duplicate: true })
-      return
-    }
-    next()
   } catch (err) {
     next(err)
   }

@@ -25,7 +25,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, BigNumber, MedusaError, PaymentActions } from "@medusajs/framework/utils"
 import { CheckoutPaymentIntent, OrdersController, PaymentsController, type Client, type Order } from "@paypal/paypal-server-sdk"
-import { PROVIDER_UNAVAILABLE } from "../../lib/errors"
+import { PROVIDER_UNAVAILABLE, providerUnavailable } from "../../lib/errors"
 import { amountToPaise } from "../../lib/money"
 import { PAYPAL_CURRENCIES, parsePaypalWebhook, paypalErrorInfo, paypalMinor, paypalSessionId, paypalSessionStatus, paypalValue } from "../../lib/paypal"
 import { captureBeingMade, capturedOnPayment, sessionHasCapture, sessionHasPayment, type PaymentModuleRecords } from "../../payments/medusa-records"
@@ -107,11 +107,7 @@ export class PaypalProviderService extends AbstractPaymentProvider<PaypalOptions
       }
       const info = paypalErrorInfo(err)
       if (info.unavailable) {
-        throw new MedusaError(
-          MedusaError.Types.UNEXPECTED_STATE,
-          `PayPal is unavailable (${info.status ? `HTTP ${info.status} ` : ""}${info.name}: ${info.description}) and could not ${action}. Nothing was changed; try again in a minute or choose another way to pay.`,
-          PROVIDER_UNAVAILABLE
-        )
+        throw providerUnavailable("PayPal", { status: info.status, code: info.name, description: info.description }, action)
       }
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `PayPal could not ${action}: ${info.description} (${info.name})`)
     }

@@ -25,7 +25,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, BigNumber, MedusaError, PaymentActions } from "@medusajs/framework/utils"
 import type Razorpay from "razorpay"
-import { PROVIDER_UNAVAILABLE } from "../../lib/errors"
+import { providerUnavailable } from "../../lib/errors"
 import { amountToPaise, formatInr, paiseToAmount } from "../../lib/money"
 import {
   isValidCheckoutSignature,
@@ -145,11 +145,7 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
     }
     const info = razorpayErrorInfo(err)
     if (info.unavailable) {
-      throw new MedusaError(
-        MedusaError.Types.UNEXPECTED_STATE,
-        `Razorpay is unavailable (${info.status ? `HTTP ${info.status} ` : ""}${info.code}: ${info.description}) and could not ${action}. Nothing was changed; try again in a minute or choose another way to pay.`,
-        PROVIDER_UNAVAILABLE
-      )
+      throw providerUnavailable("Razorpay", info, action)
     }
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Razorpay could not ${action}: ${info.description} (${info.code})`)
   }

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { customerName, customerPhone } from "../../lib/customers"
 import { inr } from "../../lib/format"
+import { useDebounced } from "../../lib/hooks"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
 
@@ -37,15 +38,6 @@ const TENDERS: [string, string][] = [
 ]
 
 const newKey = () => `COUNTER-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
-
-function useDebounced<T>(value: T, ms = 250): T {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return debounced
-}
 
 function CustomerPicker({ value, onChange }: { value: CustomerSummary | null; onChange: (c: CustomerSummary | null) => void }) {
   const [q, setQ] = useState("")
