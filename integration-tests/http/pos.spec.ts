@@ -288,6 +288,13 @@ medusaIntegrationTestRunner({
       expect((await expectStatus(api.post("/admin/payments/links", { order_id: "order_nope" }, auth))).status).toBe(404)
       expect((await expectStatus(api.post("/admin/payments/links", { order_id: order.id, amount: -5 }, auth))).status).toBe(400)
 
+      // A link for part of it expires unpaid: it no longer counts against the balance.
+      const part = await api.post("/admin/payments/links", { order_id: order.id, amount: 1000 }, auth)
+      expect([part.status, part.data.payment_link.amount]).toEqual([201, 1000])
+      razorpay.expireLink(part.data.payment_link.razorpay_payment_link_id)
+      const expired = razorpay.lastEvent("payment_link.expired", part.data.payment_link.razorpay_payment_link_id)
+      await razorpay.deliver(hook(), expired)
+      await processed([expired.id])
       const created = await expectStatus(api.post("/admin/payments/links", { order_id: order.id, channel: "sms" }, auth))
       expect([created.status, created.data.message]).toEqual([201, undefined])
       const link = created.data.payment_link
@@ -297,7 +304,10 @@ medusaIntegrationTestRunner({
       const again = await api.post("/admin/payments/links", { order_id: order.id }, auth)
       expect([again.status, again.data.payment_link.id]).toEqual([200, link.id])
       const { data: listed } = await api.get(`/admin/payments/links?order_id=${order.id}`, auth)
-      expect(listed.payment_links.map((l: { id: string }) => l.id)).toEqual([link.id])
+      expect(listed.payment_links.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual([
+        [link.id, "created"],
+        [part.data.payment_link.id, "expired"],
+      ])
 
       const paid = razorpay.payLink(link.razorpay_payment_link_id)
       const events = [razorpay.lastEvent("payment.captured", paid.payment_id), razorpay.lastEvent("payment_link.paid", paid.payment_id)]
@@ -313,7 +323,7 @@ medusaIntegrationTestRunner({
       // A counter sale in Mumbai, refunded in part; a failed online attempt.
       const mum = await customer()
       const coin = paise((await quote({ branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }] })).total)
-      const sale = await sell({ idempotency_key: "MUM-BILL-RECON-1", branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }], tenders: [{ kind: "upi", amount: 10000, reference: "UTR 4021" }, { kind: "cash", amount: rupees(coin - 10000_00) }] })
+      const sale = await sell({ idempotency_key: "MUM-BILL-RECON-1", branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }], tenders: [{ kind: "upi", amount: 10000, reference: "UTR 4021" }, { kind: "old_gold", amount: 5000, reference: "Exchange slip 77" }, { kind: "cash", amount: rupees(coin - 15000_00) }] })
       const { data: saleOrder } = await api.get(`/admin/orders/${sale.data.sale.order.id}?fields=payment_collections.payments.id,payment_collections.payments.provider_id`, auth)
       const upi = saleOrder.order.payment_collections[0].payments.find((p: { provider_id: string }) => p.provider_id === "pp_instore_upi")
       await api.post(`/admin/payments/${upi.id}/refund`, { amount: 2500 }, auth)
@@ -322,7 +332,8 @@ medusaIntegrationTestRunner({
       const branch = (code: string) => recon.branches.find((b: { branch: { code: string } }) => b.branch.code === code)
       const tender = (code: string, t: string) => branch(code).tenders.find((x: { tender: string }) => x.tender === t)
       expect(tender("MUM", "upi")).toEqual(expect.objectContaining({ captured: { count: 1, amount: 10000, amount_paise: 10000_00 }, refunded: { count: 1, amount: 2500, amount_paise: 2500_00 }, net: { amount: 7500, amount_paise: 7500_00 } }))
-      expect(tender("MUM", "cash").captured.amount_paise).toBe(coin - 10000_00)
+      expect(tender("MUM", "cash").captured.amount_paise).toBe(coin - 15000_00)
+      expect(tender("MUM", "old_gold")).toEqual(expect.objectContaining({ label: "Old gold", captured: { count: 1, amount: 5000, amount_paise: 5000_00 } }))
       expect(tender("PUN", "razorpay_link").captured).toEqual({ count: 1, amount: placed.order.total, amount_paise: paise(placed.order.total) })
       expect(recon.totals.net.amount_paise).toBe(recon.branches.reduce((s: number, b: { totals: { net: { amount_paise: number } } }) => s + b.totals.net.amount_paise, 0))
       expect(recon.entries.filter((e: { kind: string }) => e.kind === "refunded")).toEqual([expect.objectContaining({ tender: "upi", branch_code: "MUM", amount: 2500 })])

@@ -505,6 +505,16 @@ export class RazorpayLoopback extends LoopbackServer {
     return { payment_id: payment.id, order_id: order.id }
   }
 
+  /** A payment link's time runs out unpaid. */
+  expireLink(linkId: string) {
+    const link = this.links.get(linkId)
+    if (!link || link.status !== "created") {
+      throw new Error(`payment link ${linkId} cannot expire`)
+    }
+    link.status = "expired"
+    this.record("payment_link.expired", { payment_link: link })
+  }
+
   /** A refund made in Razorpay's dashboard (not through the shop). */
   dashboardRefund(paymentId: string, amount: number) {
     const payment = this.payments.get(paymentId)

@@ -5,7 +5,7 @@ import { razorpayEventId } from "../api/utils/razorpay-webhook"
 import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER } from "../lib/payment-settings"
 import { parsePaypalWebhook } from "../lib/paypal"
 import { parseRazorpayWebhook } from "../lib/razorpay"
-import { markPaymentLinkPaidWorkflow, notePaymentWebhookWorkflow, recordRazorpayRefundWorkflow } from "../workflows/payments"
+import { markPaymentLinkWorkflow, notePaymentWebhookWorkflow, recordRazorpayRefundWorkflow } from "../workflows/payments"
 
 type Payload = ProviderWebhookPayload["payload"] & { rawData: Buffer | string | { type: "Buffer"; data: number[] } }
 
@@ -36,9 +36,11 @@ export default async function paymentWebhookBookkeeping({ event, container }: Su
   const eventId = razorpayEventId(payload.headers, raw as Buffer | string)
   const note = (result: string, sessionId?: string | null) =>
     notePaymentWebhookWorkflow(container).run({ input: { provider: "razorpay", event_id: eventId, result, payment_session_id: sessionId ?? null } })
-  if (parsed.event === "payment_link.paid" && parsed.payment_link) {
-    const { result } = await markPaymentLinkPaidWorkflow(container).run({ input: { razorpay_payment_link_id: parsed.payment_link.id } })
-    await note(result.marked ? `payment link ${parsed.payment_link.id} paid; passed to Medusa` : "passed to Medusa")
+  const linkOutcome = { "payment_link.paid": "paid", "payment_link.expired": "expired", "payment_link.cancelled": "cancelled" } as const
+  if (parsed.event in linkOutcome && parsed.payment_link) {
+    const status = linkOutcome[parsed.event as keyof typeof linkOutcome]
+    const { result } = await markPaymentLinkWorkflow(container).run({ input: { razorpay_payment_link_id: parsed.payment_link.id, status } })
+    await note(result.marked ? `payment link ${parsed.payment_link.id} ${status}; passed to Medusa` : "passed to Medusa")
     return
   }
   if (parsed.event !== "refund.processed" && parsed.event !== "payment.failed") {

@@ -1,5 +1,13 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, capturePaymentWorkflow, createOrderPaymentCollectionWorkflow, refundPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import {
+  acquireLockStep,
+  capturePaymentWorkflow,
+  createOrderPaymentCollectionWorkflow,
+  refundPaymentWorkflow,
+  releaseLockStep,
+  updatePaymentCollectionStep,
+} from "@medusajs/medusa/core-flows"
+import { PaymentCollectionStatus } from "@medusajs/framework/utils"
 import { formatInr, paiseToAmount } from "../../lib/money"
 import { queueMessageWorkflow } from "../messaging"
 import { createLinkSessionStep } from "./steps/create-link-session"
@@ -7,7 +15,7 @@ import { planPaymentLinkStep, type PaymentLinkInput } from "./steps/plan-payment
 import { recordPaymentLinkStep } from "./steps/record-payment-link"
 import type { WebhookEventInput } from "../../modules/pos/service"
 import { adoptProviderRefundStep } from "./steps/adopt-provider-refund"
-import { markPaymentLinkPaidStep } from "./steps/mark-payment-link-paid"
+import { markPaymentLinkStep, type PaymentLinkOutcome } from "./steps/mark-payment-link"
 import { noteWebhookOutcomeStep, type WebhookOutcome } from "./steps/note-webhook-outcome"
 import { planRazorpayRefundStep, type RazorpayRefundInput } from "./steps/plan-razorpay-refund"
 import { recordWebhookEventStep } from "./steps/record-webhook-event"
@@ -79,9 +87,22 @@ export const recordRazorpayRefundWorkflow = createWorkflow("record-razorpay-refu
   return new WorkflowResponse(plan)
 })
 
-/** A paid payment link (payment_link.paid): the link and its counter-sale tender marked paid, once. */
-export const markPaymentLinkPaidWorkflow = createWorkflow("mark-payment-link-paid", (input: { razorpay_payment_link_id: string }) => {
-  return new WorkflowResponse(markPaymentLinkPaidStep(input))
+/**
+ * What became of a payment link (paid, expired, cancelled), marked once; a
+ * paid link's counter-sale tender is marked paid too, and a link sent on its
+ * own that expired or was cancelled takes its payment collection with it, so
+ * the order no longer waits for it.
+ */
+export const markPaymentLinkWorkflow = createWorkflow("mark-payment-link", (input: PaymentLinkOutcome) => {
+  const marked = markPaymentLinkStep(input)
+  when({ marked }, ({ marked }) => !!marked.payment_collection_id).then(() => {
+    // Nothing was paid on it: the collection is cancelled (Medusa leaves cancelled collections out of the order's payment status).
+    updatePaymentCollectionStep({
+      selector: transform({ marked }, ({ marked }) => ({ id: marked.payment_collection_id! })),
+      update: { status: PaymentCollectionStatus.CANCELED },
+    })
+  })
+  return new WorkflowResponse(marked)
 })
 
 /**

@@ -1,6 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { amountToPaise, formatInr } from "../../../lib/money"
 
 export type PosOrder = { id: string; display_id: number; total_paise: number; items: { id: string; variant_id: string; quantity: number }[] }
@@ -21,7 +22,8 @@ export const loadPosOrderStep = createStep("load-pos-order", async (input: { ord
   if (total !== input.expected_total_paise) {
     throw new MedusaError(
       MedusaError.Types.CONFLICT,
-      `The bill changed while the sale was being made (${formatInr(input.expected_total_paise)} → ${formatInr(total)}); nothing was sold — check the prices and try again`
+      `The bill changed while the sale was being made (${formatInr(input.expected_total_paise)} → ${formatInr(total)}); nothing was sold — check the prices and try again`,
+      DOMAIN_CONFLICT
     )
   }
   return new StepResponse<PosOrder>({
