@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { POS_MODULE } from "../../src/modules/pos"
 import type PosModuleService from "../../src/modules/pos/service"
 import { PaypalLoopback } from "../support/paypal-loopback"
+import { webhooksProcessed } from "../support/payment-webhooks"
 import { RazorpayLoopback } from "../support/razorpay-loopback"
 import { cartWithCoin, demoShop, expectStatus, type Headers } from "./helpers"
 
@@ -47,23 +48,7 @@ medusaIntegrationTestRunner({
 
     const hook = () => `${api.defaults.baseURL}/hooks/payment/razorpay_razorpay`
     const pos = () => getContainer().resolve<PosModuleService>(POS_MODULE)
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-    /**
-     * Medusa processes a webhook about five seconds after answering it: waits
-     * until every delivered event has been through the app's processing,
-     * then a moment more for Medusa's own workflows to finish.
-     */
-    async function processed(eventIds: string[]) {
-      for (let i = 0; i < 60; i++) {
-        const rows = await pos().listPaymentWebhookEvents({ event_id: eventIds })
-        if (rows.length === new Set(eventIds).size && rows.every((r) => r.processed_at)) {
-          await sleep(1500)
-          return rows
-        }
-        await sleep(250)
-      }
-      throw new Error(`webhooks not processed: ${eventIds.join(", ")}`)
-    }
+    const processed = (eventIds: string[]) => webhooksProcessed(getContainer(), eventIds)
 
     /** A cart with the 5 g coin and a Razorpay session: the session and the Razorpay order it opened. */
     async function razorpayCart(email: string) {

@@ -5,6 +5,7 @@ import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { POS_MODULE } from "../../src/modules/pos"
 import type PosModuleService from "../../src/modules/pos/service"
+import { webhooksProcessed } from "../support/payment-webhooks"
 import { RazorpayLoopback } from "../support/razorpay-loopback"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
@@ -208,18 +209,7 @@ medusaIntegrationTestRunner({
     })
 
     const hook = () => `${api.defaults.baseURL}/hooks/payment/razorpay_razorpay`
-    /** Medusa processes a webhook about five seconds after answering it; waits until the app has been through every one. */
-    async function processed(eventIds: string[]) {
-      for (let i = 0; i < 60; i++) {
-        const rows = await pos().listPaymentWebhookEvents({ event_id: eventIds })
-        if (rows.length === new Set(eventIds).size && rows.every((r) => r.processed_at)) {
-          await new Promise((r) => setTimeout(r, 1500))
-          return rows
-        }
-        await new Promise((r) => setTimeout(r, 250))
-      }
-      throw new Error(`webhooks not processed: ${eventIds.join(", ")}`)
-    }
+    const processed = (eventIds: string[]) => webhooksProcessed(getContainer(), eventIds)
 
     it("takes the balance by a Razorpay payment link sent to the customer, and records its payment once however often Razorpay reports it; a sale that fails part-way is undone", async () => {
       const customerId = await customer(200)
