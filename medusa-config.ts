@@ -148,6 +148,52 @@ function fileModule(env: NodeJS.ProcessEnv): ModuleList[number] {
   }
 }
 
+/**
+ * Medusa's payment module with the shop's providers: the counter tenders
+ * (pp_instore_cash, _card, _upi, _old_gold, _points; never offered online),
+ * Razorpay when RAZORPAY_KEY_ID is set (pp_razorpay_razorpay, webhooks at
+ * /hooks/payment/razorpay_razorpay) and PayPal when PAYPAL_CLIENT_ID is set
+ * (pp_paypal_paypal, webhooks at /hooks/payment/paypal_paypal).
+ */
+function paymentModule(env: NodeJS.ProcessEnv): ModuleList[number] {
+  const providers: Record<string, unknown>[] = ["cash", "card", "upi", "old_gold", "points"].map((tender) => ({
+    resolve: "./src/modules/payment-instore",
+    id: tender,
+    options: { tender },
+  }))
+  if (env.RAZORPAY_KEY_ID) {
+    providers.push({
+      resolve: "./src/modules/payment-razorpay",
+      id: "razorpay",
+      options: {
+        key_id: env.RAZORPAY_KEY_ID,
+        key_secret: env.RAZORPAY_KEY_SECRET,
+        webhook_secret: env.RAZORPAY_WEBHOOK_SECRET,
+        capture: env.RAZORPAY_CAPTURE || "automatic",
+        shop_name: env.SHOP_NAME,
+        api_base: env.RAZORPAY_API_BASE,
+        timeout_ms: env.RAZORPAY_TIMEOUT_MS ? Number(env.RAZORPAY_TIMEOUT_MS) : undefined,
+      },
+    })
+  }
+  if (env.PAYPAL_CLIENT_ID) {
+    providers.push({
+      resolve: "./src/modules/payment-paypal",
+      id: "paypal",
+      options: {
+        client_id: env.PAYPAL_CLIENT_ID,
+        client_secret: env.PAYPAL_CLIENT_SECRET,
+        webhook_id: env.PAYPAL_WEBHOOK_ID,
+        environment: env.PAYPAL_ENVIRONMENT || "sandbox",
+        capture: env.PAYPAL_CAPTURE || "automatic",
+        api_base: env.PAYPAL_API_BASE,
+        timeout_ms: env.PAYPAL_TIMEOUT_MS ? Number(env.PAYPAL_TIMEOUT_MS) : undefined,
+      },
+    })
+  }
+  return { resolve: "@medusajs/medusa/payment", options: { providers } }
+}
+
 const cookieSecure = process.env.COOKIE_SECURE
 
 export default defineConfig({
@@ -178,8 +224,10 @@ export default defineConfig({
     { resolve: "./src/modules/messaging" },
     { resolve: "./src/modules/offers" },
     { resolve: "./src/modules/invoicing" },
+    { resolve: "./src/modules/pos" },
     notificationModule(process.env),
     fileModule(process.env),
+    paymentModule(process.env),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

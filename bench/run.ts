@@ -23,6 +23,7 @@ import { loadBulkPieces } from "./bulk-pieces"
 import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
 import twilio from "twilio"
 import { RedirectingRequestClient } from "../src/modules/notification-twilio/service"
+import { RazorpayLoopback } from "../integration-tests/support/razorpay-loopback"
 
 const N = Number(process.argv[2] ?? process.env.BENCH_PRODUCTS ?? 1000)
 const PIECES = Number(process.env.BENCH_PIECES ?? 100_000)
@@ -40,12 +41,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[index]
 }
 
-async function measure(fn: Timed): Promise<number[]> {
+async function measure(fn: Timed, requests = REQUESTS): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) {
     await fn()
   }
   const samples: number[] = []
-  for (let i = 0; i < REQUESTS; i++) {
+  for (let i = 0; i < requests; i++) {
     const t0 = process.hrtime.bigint()
     await fn()
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6)
@@ -69,11 +70,12 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
   }
 }
 
-/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, crm, offers, reprice, loyalty, messages); all by default. */
+/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, crm, offers, payments, reprice, loyalty, messages); all by default. */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((g) => g.trim()).filter(Boolean)
-const wants = (group: "catalog" | "crm" | "offers" | "reprice" | "loyalty" | "messages") => !ONLY.length || ONLY.includes(group)
+const wants = (group: "catalog" | "crm" | "offers" | "payments" | "reprice" | "loyalty" | "messages") => !ONLY.length || ONLY.includes(group)
 
 const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
+const POS_SALES = Number(process.env.BENCH_POS_SALES ?? 100)
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000)
 
 /** Operations per second of `clients` loops running `fn` side by side for LOYALTY_SECONDS. */
@@ -155,6 +157,15 @@ async function main() {
   })
   delete env.TWILIO_WHATSAPP_FROM
   delete env.GUPSHUP_API_KEY
+  // Razorpay sessions go to a loopback Razorpay through the official SDK.
+  const razorpayServer = await new RazorpayLoopback().start()
+  Object.assign(env, {
+    RAZORPAY_KEY_ID: razorpayServer.keyId,
+    RAZORPAY_KEY_SECRET: razorpayServer.keySecret,
+    RAZORPAY_WEBHOOK_SECRET: razorpayServer.webhookSecret,
+    RAZORPAY_API_BASE: razorpayServer.origin,
+  })
+  delete env.PAYPAL_CLIENT_ID
 
   let server: ReturnType<typeof spawnMedusa> | undefined
   const client = new Client({ connectionString: databaseUrl })
@@ -199,6 +210,13 @@ async function main() {
     const store = { "x-publishable-api-key": storeKey }
 
     const rows: Row[] = []
+    const post = async <T = Record<string, { id: string }>>(url: string, body: unknown, headers: Record<string, string> = admin): Promise<T> => {
+      const res = await fetch(url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) })
+      if (!res.ok) {
+        throw new LauncherError(`POST ${url} answered ${res.status}: ${await res.text()}`)
+      }
+      return (await res.json()) as T
+    }
     /** Tables of their own (throughput, whole jobs), printed after the latency table. */
     const extra: string[] = []
     const f = (n: number) => n.toFixed(2)
@@ -287,20 +305,13 @@ async function main() {
       // Generating offers: a campaign to every customer who bought (all the loaded ones), run to the end —
       // audience written down, a code each, one message each through the outbox. Timed from the run record.
       log(`generating offers for ${CUSTOMERS} customers`)
-      const post = async (url: string, body: unknown) => {
-        const res = await fetch(`${base}${url}`, { method: "POST", headers: { ...admin, "content-type": "application/json" }, body: JSON.stringify(body) })
-        if (!res.ok) {
-          throw new LauncherError(`POST ${url} answered ${res.status}: ${await res.text()}`)
-        }
-        return res.json() as Promise<Record<string, { id: string }>>
-      }
-      const { campaign } = await post("/admin/offers/campaigns", {
+      const { campaign } = await post(`${base}/admin/offers/campaigns`, {
         name: `Bench ${Date.now()}`,
         rules: { field: "order_count", op: "gte", value: 1 },
         offer: { type: "making_percentage", value: 20, max_discount: 5000 },
         min_order: 10000,
       })
-      const { run } = await post(`/admin/offers/campaigns/${campaign.id}/run`, {})
+      const { run } = await post(`${base}/admin/offers/campaigns/${campaign.id}/run`, {})
       let finished: { status: string; issued: number; messaged: number; started_at: string; finished_at: string; error: string | null }
       for (;;) {
         const res = await fetch(`${base}/admin/offers/runs/${run.id}`, { headers: admin }).catch(() => null)
@@ -326,7 +337,7 @@ async function main() {
       const CORE_PROMOTIONS = 300
       const coreStarted = Date.now()
       for (let i = 0; i < CORE_PROMOTIONS; i++) {
-        await post("/admin/promotions", {
+        await post(`${base}/admin/promotions`, {
           code: `BENCH-${Date.now()}-${i}`,
           type: "standard",
           status: "active",
@@ -344,6 +355,63 @@ async function main() {
         "|---|---:|---|---:|---:|",
         `| generate offers for ${finished.issued} customers (audience, a code each, one message each: ${finished.messaged} queued, the rest kept as not sent for want of consent; ${duplicateCodes[0].n} duplicates) | ${f(runMs / 1000)} s, ${f(oursPerSecond)} offers/s | core POST /admin/promotions (single use, one customer), one at a time | ${f(corePerSecond)} promotions/s | ${f(oursPerSecond / corePerSecond)} |`
       )
+    }
+
+    if (wants("payments")) {
+      // Payments: a storefront cart's payment session through Razorpay (official SDK → loopback) beside Medusa's system provider.
+      log("payments")
+      const { regions } = (await (await fetch(`${base}/store/regions`, { headers: store })).json()) as { regions: { id: string }[] }
+      const { rows: coinRows } = await client.query<{ variant_id: string; inventory_item_id: string }>(
+        `select v.id as variant_id, ii.id as inventory_item_id from product_variant v
+           join product_variant_inventory_item pvi on pvi.variant_id = v.id and pvi.deleted_at is null
+           join inventory_item ii on ii.id = pvi.inventory_item_id
+          where v.sku = 'COIN-24K-5G' and v.deleted_at is null`
+      )
+      const { cart } = await post<{ cart: { id: string } }>(`${base}/store/carts`, { region_id: regions[0].id, email: "bench@example.in", items: [{ variant_id: coinRows[0].variant_id, quantity: 1 }] }, store)
+      const { payment_collection } = await post<{ payment_collection: { id: string } }>(`${base}/store/payment-collections`, { cart_id: cart.id }, store)
+      const sessions = `${base}/store/payment-collections/${payment_collection.id}/payment-sessions`
+      rows.push({
+        workload: "POST /store/payment-collections/:id/payment-sessions, Razorpay (official SDK → loopback Razorpay order)",
+        ours: await measure(async () => void (await post(sessions, { provider_id: "pp_razorpay_razorpay" }, store))),
+        baselineName: "same route, core pp_system_default",
+        baseline: await measure(async () => void (await post(sessions, { provider_id: "pp_system_default" }, store))),
+      })
+
+      // Counter sales: one coin each at Mumbai, paid by UPI, for a different customer each time.
+      const { rows: mumRows } = await client.query<{ branch_id: string; location_id: string }>(
+        `select b.id as branch_id, l.stock_location_id as location_id from branch b
+           join branch_branch_stock_location_stock_location l on l.branch_id = b.id and l.deleted_at is null where b.code = 'MUM'`
+      )
+      const mum = mumRows[0]
+      await client.query(`update inventory_level set stocked_quantity = 1000000 where inventory_item_id = $1 and location_id = $2`, [coinRows[0].inventory_item_id, mum.location_id])
+      const { quote } = await post<{ quote: { to_pay: number } }>(`${base}/admin/pos/quote`, { branch_id: mum.branch_id, customer_id: bulkCustomer(1).id, items: [{ tag_code: "SGJ-COIN-24K-5G" }] }, admin)
+      let sale = 0
+      const posSamples = await measure(async () => {
+        sale += 1
+        await post(
+          `${base}/admin/pos/orders`,
+          { idempotency_key: `bench-pos-${sale}`, branch_id: mum.branch_id, customer_id: bulkCustomer(1 + sale).id, items: [{ tag_code: "SGJ-COIN-24K-5G" }], tenders: [{ kind: "upi", amount: quote.to_pay }] },
+          admin
+        )
+      }, POS_SALES)
+      let draft = 0
+      rows.push({
+        workload: "POST /admin/pos/orders, one piece by UPI (order, payment, reservation, fulfilment from the branch, points, order.placed)",
+        ours: posSamples,
+        baselineName: "core POST /admin/draft-orders (one piece)",
+        baseline: await measure(async () => {
+          draft += 1
+          await post(`${base}/admin/draft-orders`, { region_id: regions[0].id, sales_channel_id: salesChannelId, email: bulkCustomer(1 + draft).email, items: [{ variant_id: coinRows[0].variant_id, quantity: 1 }] }, admin)
+        }, POS_SALES),
+      })
+      rows.push({
+        workload: `GET /admin/payments/reconciliation (today: ${POS_SALES + WARMUP} counter sales)`,
+        ours: await measure(httpGet(`${base}/admin/payments/reconciliation`, admin)),
+        baselineName: "raw SQL: today's captures summed by provider",
+        baseline: await measure(
+          sql(client, `select p.provider_id, sum(c.amount) from capture c join payment p on p.id = c.payment_id where c.created_at >= now() - interval '1 day' group by p.provider_id`)
+        ),
+      })
     }
 
     if (wants("reprice")) {
@@ -519,6 +587,7 @@ async function main() {
     process.stdout.write(lines.join("\n") + "\n")
   } finally {
     await twilioServer.stop().catch(() => undefined)
+    await razorpayServer.stop().catch(() => undefined)
     await client.end().catch(() => undefined)
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r))

@@ -4,7 +4,8 @@
  * 1. PostgreSQL: DATABASE_URL, or an embedded server with data in .data/pg.
  * 2. Migrations (skipped when nothing that shapes the schema has changed).
  * 3. The admin build (`npm start` only; rebuilt when its sources changed).
- * 4. The demo shop seed and the first admin user (once).
+ * 4. The demo shop seed and the first admin user (once); Razorpay/PayPal offered
+ *    in the regions when their settings changed.
  * 5. `medusa start` (or `medusa develop`), then a summary of URLs and logins.
  *
  * Ctrl-C or SIGTERM stops the Medusa server first, then the embedded database.
@@ -187,6 +188,22 @@ async function seed(env: NodeJS.ProcessEnv, target: DatabaseTarget) {
   say("Demo shop: ready")
 }
 
+/**
+ * Offers Razorpay and PayPal in the regions whose currency they take, when
+ * their settings are present and differ from the last start's (a shop
+ * seeded before a provider was configured gets it here).
+ */
+async function offerPaymentProviders(env: NodeJS.ProcessEnv, target: DatabaseTarget) {
+  const configured = [env.RAZORPAY_KEY_ID ? "razorpay" : "", env.PAYPAL_CLIENT_ID ? "paypal" : ""].filter(Boolean).join(",")
+  const key = `payments:${createHash("sha256").update(redact(target.url)).digest("hex").slice(0, 16)}`
+  if (!configured || readStamps()[key] === configured) {
+    return
+  }
+  say(`Payments: offering ${configured.replace(",", " and ")} in the regions …`)
+  await runMedusa(["exec", "./src/scripts/payment-providers.ts"], env, path.join(LOG_DIR, "payment-providers.log"), "Offering payment providers")
+  writeStamp(key, configured)
+}
+
 function adminLogin(env: NodeJS.ProcessEnv): string {
   const file = path.join(DATA_DIR, "admin-credentials.txt")
   if (env.ADMIN_PASSWORD) {
@@ -274,6 +291,7 @@ async function main() {
       await buildAdmin(env)
     }
     await seed(env, target)
+    await offerPaymentProviders(env, target)
   } catch (err) {
     failEarly(err)
   }

@@ -4,47 +4,12 @@
  * purchases, then the CRM page. The app was started by the e2e layer exactly
  * as `npm start` starts it (launcher/e2e.ts).
  */
-import path from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import { adminToken, base, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
-const base = process.env.E2E_BASE_URL!
-const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! }
-
-async function adminToken(): Promise<string> {
-  const res = await fetch(`${base}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(admin),
-  })
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { token: string }).token
-}
-
 describe("admin in a browser", () => {
-  let browser: Browser
-  let page: Page
-
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH,
-      headless: true,
-      // The machine has no network beyond the app: keep Chromium from calling home.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  afterEach(async () => {
-    if (page && process.env.E2E_ARTIFACTS) {
-      await page.screenshot({ path: path.join(process.env.E2E_ARTIFACTS, `${expect.getState().currentTestName?.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
-    }
-  })
+  const browser = useBrowser()
 
   it("logs in, opens a demo customer and shows the Customer 360 widget", async () => {
     // Demo customer no. 1, found by phone as staff would type it.
@@ -57,11 +22,8 @@ describe("admin in a browser", () => {
       profile: { phone: string }
     }
 
-    await page.goto(`${base}/app/login`)
-    await page.locator('input[name="email"]').fill(admin.email)
-    await page.locator('input[name="password"]').fill(admin.password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 60_000 })
+    const page = browser.page()
+    await logIn(page)
 
     await page.goto(`${base}/app/customers/${customer.id}`)
     await page.getByRole("heading", { name: "Customer 360" }).waitFor({ timeout: 60_000 })
@@ -73,6 +35,7 @@ describe("admin in a browser", () => {
   })
 
   it("shows the CRM page with today's follow-ups and a customer search", async () => {
+    const page = browser.page()
     await page.goto(`${base}/app/crm`)
     await page.getByRole("heading", { name: "Follow-ups due today and overdue" }).waitFor({ timeout: 60_000 })
     await page.getByPlaceholder(/Name, email, phone/).fill("98201 00001")
@@ -82,6 +45,7 @@ describe("admin in a browser", () => {
   })
 
   it("shows the Messages page and previews a Hindi template before saving", async () => {
+    const page = browser.page()
     await page.goto(`${base}/app/messages`)
     await page.getByRole("heading", { name: "Messages", exact: true }).waitFor({ timeout: 60_000 })
     await page.getByRole("heading", { name: "Templates" }).waitFor()

@@ -8,6 +8,7 @@ import { jewelryRoutes } from "./middlewares/jewelry"
 import { loyaltyRoutes } from "./middlewares/loyalty"
 import { messagingRoutes } from "./middlewares/messaging"
 import { offerRoutes } from "./middlewares/offers"
+import { paymentRoutes } from "./middlewares/payments"
 
 /**
  * Validation and authentication of jewel-crm's routes, one file per area in
@@ -15,5 +16,5 @@ import { offerRoutes } from "./middlewares/offers"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes],
+  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes],
 })

@@ -30,6 +30,7 @@ export const MESSAGE_EVENTS = {
   offer_issued: { kind: "promotional", variables: ["customer_name", "offer", "code", "valid_until", "shop_name"] },
   follow_up_reminder: { kind: "transactional", variables: ["staff_name", "customer_name", "due", "title"] },
   metal_rate_alert: { kind: "promotional", variables: ["customer_name", "metal", "rate", "shop_name"] },
+  payment_link: { kind: "transactional", variables: ["customer_name", "amount", "order_number", "link", "shop_name"] },
 } as const satisfies Record<string, { kind: MessageKind; variables: readonly string[] }>
 
 export type MessageEvent = keyof typeof MESSAGE_EVENTS
@@ -81,6 +82,10 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<Language, string>> =
   metal_rate_alert: {
     en: "Dear {{customer_name}}, today's {{metal}} rate at {{shop_name}} is {{rate}}.",
     hi: "प्रिय {{customer_name}}, {{shop_name}} पर आज का {{metal}} भाव {{rate}} है।",
+  },
+  payment_link: {
+    en: "Dear {{customer_name}}, please pay {{amount}} for order {{order_number}} at {{shop_name}} here: {{link}}",
+    hi: "प्रिय {{customer_name}}, {{shop_name}} के ऑर्डर {{order_number}} के {{amount}} का भुगतान यहाँ करें: {{link}}",
   },
 }
 

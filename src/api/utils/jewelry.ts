@@ -81,7 +81,8 @@ const decimal = (parse: (v: string | number) => number) =>
 
 const Grams = decimal(gramsToMg)
 const Carats = decimal(caratsToMct)
-const Rupees = decimal(rupeesToPaise)
+/** A rupee amount (string or number, at most 2 decimals) as paise. */
+export const Rupees = decimal(rupeesToPaise)
 const Percent = decimal(percentToBp)
 
 const StoneBody = z

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 
-const IdempotencyKey = z
+export const IdempotencyKey = z
   .string()
   .trim()
   .min(8, "idempotency_key must be 8 to 100 characters (e.g. the POS bill number)")

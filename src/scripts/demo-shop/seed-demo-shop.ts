@@ -42,6 +42,7 @@ import { createJewelryProductsWorkflow } from "../../workflows/create-jewelry-pr
 import { createRepriceJob, runRepriceJob } from "../../workflows/reprice-jewelry/run-reprice-job"
 import { demoCatalog } from "./catalog"
 import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
+import { offerPaymentProviders } from "../payments/offer-payment-providers"
 import { ensureRateHistory, RATE_HISTORY_DAYS } from "./rate-history"
 import { ensureDemoCustomers } from "./seed-customers"
 import {
@@ -84,6 +85,7 @@ export async function seedDemoShop(
   log("store, region and GST")
   const region = await ensureRegion(container)
   await ensureTaxRegion(container)
+  await offerPaymentProviders(container)
 
   log("branches: stock locations, sales channels, publishable keys")
   const shippingProfileId = await ensureShippingProfile(container)

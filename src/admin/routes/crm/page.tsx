@@ -2,24 +2,16 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Users } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { Link } from "react-router-dom"
 import { customerName, customerPhone } from "../../lib/customers"
 import { when } from "../../lib/format"
+import { useDebounced } from "../../lib/hooks"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary, FollowUpTask, Occasion } from "../../lib/types"
 import { Paginator } from "../../components/paginator"
 
 const PAGE = 10
-
-function useDebounced<T>(value: T, ms = 250): T {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return debounced
-}
 
 function CustomerSearch() {
   const [q, setQ] = useState("")

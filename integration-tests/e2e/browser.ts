@@ -1,0 +1,49 @@
+/**
+ * The e2e tests' browser: Debian's Chromium through playwright-core, kept
+ * from calling home (the machine has no network beyond the app), a
+ * screenshot of each test into the run's folder, and the admin's login.
+ */
+import path from "node:path"
+import { chromium, type Browser, type Page } from "playwright-core"
+
+export const base = process.env.E2E_BASE_URL!
+export const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! }
+
+/** A browser and a page for the file's tests; closes with the file, screenshots after each test. */
+export function useBrowser(): { page: () => Page } {
+  let browser: Browser
+  let page: Page
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    })
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    if (page && process.env.E2E_ARTIFACTS) {
+      await page.screenshot({ path: path.join(process.env.E2E_ARTIFACTS, `${expect.getState().currentTestName?.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
+    }
+  })
+  return { page: () => page }
+}
+
+/** Logs in through the admin's login form. */
+export async function logIn(page: Page) {
+  await page.goto(`${base}/app/login`)
+  await page.locator('input[name="email"]').fill(admin.email)
+  await page.locator('input[name="password"]').fill(admin.password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 60_000 })
+}
+
+/** An admin API token, as the admin's own login gets one. */
+export async function adminToken(): Promise<string> {
+  const res = await fetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) })
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { token: string }).token
+}

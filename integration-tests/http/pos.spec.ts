@@ -1,0 +1,339 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import type MessagingModuleService from "../../src/modules/messaging/service"
+import { POS_MODULE } from "../../src/modules/pos"
+import type PosModuleService from "../../src/modules/pos/service"
+import { webhooksProcessed } from "../support/payment-webhooks"
+import { RazorpayLoopback } from "../support/razorpay-loopback"
+import { demoShop, expectStatus, type Headers } from "./helpers"
+
+jest.setTimeout(240 * 1000)
+
+// The official Razorpay SDK, pointed at a loopback Razorpay (payment links); set before the app reads its config.
+const razorpay = new RazorpayLoopback()
+const RAZORPAY_PORT = 42000 + (process.pid % 15000)
+Object.assign(process.env, {
+  RAZORPAY_KEY_ID: razorpay.keyId,
+  RAZORPAY_KEY_SECRET: razorpay.keySecret,
+  RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
+  RAZORPAY_API_BASE: `http://127.0.0.1:${RAZORPAY_PORT}`,
+  RAZORPAY_TIMEOUT_MS: "1000",
+})
+
+const COIN = "SGJ-COIN-24K-5G"
+const RING = "SGJ-RNG-LAK-22K-12"
+const NECKLACE = "SGJ-NCK-TMP-22K-16"
+const BANGLE = "SGJ-BNG-KDA-22K-24"
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let auth: Headers
+    let branches: Record<string, { id: string; name: string; stock_location: { id: string }; sales_channel: { id: string } }>
+    beforeAll(async () => {
+      await razorpay.start(RAZORPAY_PORT)
+      ;({ auth } = await demoShop(getContainer(), api))
+      const { data } = await api.get("/admin/branches?fields=id,code,name,stock_location.id,sales_channel.id", auth)
+      branches = Object.fromEntries(data.branches.map((b: { code: string }) => [b.code, b]))
+    })
+    afterAll(async () => {
+      await razorpay.stop()
+    })
+
+    const pos = () => getContainer().resolve<PosModuleService>(POS_MODULE)
+    let n = 0
+    async function customer(points = 0) {
+      n += 1
+      const { data } = await api.post("/admin/crm/customers", { first_name: `Sunita ${n}`, last_name: "Joshi", email: `sunita${n}@example.in`, phone: `98203${String(10000 + n).slice(-5)}` }, auth)
+      if (points) {
+        await api.post(`/admin/loyalty/customers/${data.customer.id}/adjust`, { points, idempotency_key: `opening-${data.customer.id}`, reason: "opening balance" }, auth)
+      }
+      return data.customer.id as string
+    }
+    const stock = async (tag: string) => {
+      const { data } = await api.get(`/admin/jewelry/tags/${tag}`, auth)
+      return Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))
+    }
+    const quote = async (body: Record<string, unknown>) => {
+      const res = await expectStatus(api.post("/admin/pos/quote", body, auth))
+      expect([res.status, res.data.message]).toEqual([200, undefined])
+      return res.data.quote
+    }
+    const sell = (body: Record<string, unknown>) => expectStatus(api.post("/admin/pos/orders", body, auth))
+    const rupees = (paise: number) => paise / 100
+    const paise = (amount: number) => Math.round(amount * 100)
+
+    it("sells at the counter: pieces by tag, points and a split tender with change, the order in the branch's channel, stock down at that branch only", async () => {
+      const customerId = await customer(1000)
+      const before = { coin: await stock(COIN), ring: await stock(RING) }
+      const items = [{ tag_code: COIN }, { tag_code: RING.toLowerCase() }]
+      const q = await quote({ branch_id: branches.MUM.id, customer_id: customerId, items, loyalty_points: 500 })
+      expect(q.lines.map((l: { tag_code: string }) => l.tag_code).sort()).toEqual([COIN, RING].sort())
+      expect(q).toEqual(expect.objectContaining({ points_value: 500, points_balance: 1000, cash_received_today: 0 }))
+      const bill = paise(q.total)
+      // Card for most of it, ₹20,000 in notes: change comes back from the cash.
+      const card = bill - 500_00 - 15_000_00
+      const body = {
+        idempotency_key: "MUM-BILL-000101",
+        branch_id: branches.MUM.id,
+        customer_id: customerId,
+        items,
+        loyalty_points: 500,
+        tenders: [
+          { kind: "card", amount: rupees(card), reference: "APPR 448812" },
+          { kind: "cash", amount: "20,000" },
+        ],
+      }
+      const sold = await sell(body)
+      expect([sold.status, sold.data.message]).toEqual([201, undefined])
+      const sale = sold.data.sale
+      expect(sale).toEqual(expect.objectContaining({ total: q.total, points: 500, points_value: 500, cash_tendered: 20000, cash_kept: 15000, change_due: 5000, payment_link: null }))
+      expect(sale.tenders.map((t: { kind: string; amount: number; tendered: number }) => [t.kind, t.amount, t.tendered])).toEqual([
+        ["card", rupees(card), rupees(card)],
+        ["cash", 15000, 20000],
+        ["points", 500, 500],
+      ])
+
+      // The order: the branch's sales channel, one captured payment per tender, handed over.
+      const { data } = await api.get(
+        `/admin/orders/${sale.order.id}?fields=id,sales_channel_id,total,payment_status,fulfillment_status,metadata,payment_collections.payments.provider_id,payment_collections.payments.amount,payment_collections.payments.captures.amount`,
+        auth
+      )
+      expect(data.order).toEqual(expect.objectContaining({ sales_channel_id: branches.MUM.sales_channel.id, payment_status: "captured", fulfillment_status: "delivered" }))
+      expect(paise(data.order.total)).toBe(bill)
+      const payments = data.order.payment_collections[0].payments
+      expect(payments.map((p: { provider_id: string; amount: number }) => [p.provider_id, paise(p.amount)]).sort()).toEqual(
+        [
+          ["pp_instore_card", card],
+          ["pp_instore_cash", 15_000_00],
+          ["pp_instore_points", 500_00],
+        ].sort()
+      )
+      expect(payments.every((p: { captures: unknown[] }) => p.captures.length === 1)).toBe(true)
+
+      // Stock leaves Mumbai only.
+      const after = { coin: await stock(COIN), ring: await stock(RING) }
+      expect(after.coin).toEqual({ ...before.coin, MUM: before.coin.MUM - 1 })
+      expect(after.ring).toEqual({ ...before.ring, MUM: before.ring.MUM - 1 })
+      const { data: points } = await api.get(`/admin/loyalty/customers/${customerId}`, auth)
+      expect(points.loyalty.history.some((e: { type: string; points: number }) => e.type === "redeem" && e.points === -500)).toBe(true)
+
+      // The same request again: the same sale, nothing sold twice; the key for another sale is refused.
+      const replay = await sell(body)
+      expect([replay.status, replay.data.replayed, replay.data.sale.id]).toEqual([200, true, sale.id])
+      expect(await stock(COIN)).toEqual(after.coin)
+      const reused = await sell({ ...body, tenders: [{ kind: "card", amount: q.total - 500 }] })
+      expect([reused.status, reused.data.message]).toEqual([409, expect.stringMatching(/was used for another sale/)])
+    })
+
+    /** What could have been written by a sale: orders, counter sales, stock, points, payments. */
+    async function footprint(customerId: string, tags: string[]) {
+      const { data: orders } = await api.get(`/admin/orders?customer_id=${customerId}&fields=id`, auth)
+      const { data: points } = await api.get(`/admin/loyalty/customers/${customerId}`, auth)
+      return {
+        orders: orders.orders.length,
+        sales: (await pos().listPosSales({ customer_id: customerId })).length,
+        stock: await Promise.all(tags.map(stock)),
+        points: points.loyalty.balance,
+        payments: (await getContainer().resolve(Modules.PAYMENT).listPayments({})).length,
+      }
+    }
+
+    it("refuses bad sales with a clear 4xx and writes nothing", async () => {
+      const customerId = await customer(300)
+      const base = { branch_id: branches.MUM.id, customer_id: customerId, items: [{ tag_code: COIN }] }
+      const q = await quote(base)
+      const bill = paise(q.total)
+      const before = await footprint(customerId, [COIN, NECKLACE])
+      const refuse = async (body: Record<string, unknown>, status: number, message: RegExp) => {
+        const res = await sell({ idempotency_key: `BAD-${Math.random().toString(36).slice(2, 10)}`, ...base, ...body })
+        expect([res.status, res.data.message]).toEqual([status, expect.stringMatching(message)])
+      }
+      await refuse({ tenders: [{ kind: "upi", amount: rupees(bill - 1) }] }, 400, /add up to .* but the bill is .*: ₹0\.01 short/)
+      await refuse({ tenders: [{ kind: "card", amount: rupees(bill + 100) }] }, 400, /only cash gives change/)
+      await refuse({ loyalty_points: 301, tenders: [{ kind: "cash", amount: rupees(bill) }] }, 400, /Not enough points: the balance is 300, 301 were asked for/)
+      await refuse({ items: [{ tag_code: "SGJ-NO-SUCH-PIECE" }, { tag_code: COIN }], tenders: [{ kind: "cash", amount: rupees(bill) }] }, 400, /Unknown tag code: SGJ-NO-SUCH-PIECE/)
+      await refuse({ items: [{ tag_code: COIN, quantity: 7 }], tenders: [{ kind: "cash", amount: rupees(bill * 7) }] }, 409, /Out of stock at Mumbai – Zaveri Bazaar: SGJ-COIN-24K-5G \(6 available, 7 wanted\)/)
+      await refuse({ branch_id: "br_nope", tenders: [{ kind: "cash", amount: 1 }] }, 404, /No active branch/)
+      await refuse({ tenders: [{ kind: "cash", amount: "12.345" }] }, 400, /more than 2 decimals/)
+      await refuse({ tenders: [{ kind: "cheque", amount: 10 }] }, 400, /kind is one of cash, card, upi, razorpay_link, old_gold/)
+      await refuse({ tenders: [] }, 400, /field 'tenders' too small/)
+      // Income Tax Act s.269ST: ₹2,00,000 or more in cash from one person in a day.
+      const necklace = await quote({ ...base, items: [{ tag_code: NECKLACE }] })
+      await refuse(
+        { items: [{ tag_code: NECKLACE }], tenders: [{ kind: "cash", amount: 200000 }, { kind: "card", amount: rupees(paise(necklace.total) - 200000_00) }] },
+        400,
+        /^Cash of ₹2,00,000.00 or more from one customer in a day is not allowed \(Income Tax Act s.269ST\)/
+      )
+      expect(await footprint(customerId, [COIN, NECKLACE])).toEqual(before)
+
+      // Cash earlier today counts: ₹1,50,000 in one sale, then ₹60,000 more is refused.
+      const first = await sell({ idempotency_key: "MUM-BILL-CASH-1", ...base, items: [{ tag_code: NECKLACE }], tenders: [{ kind: "cash", amount: 150000 }, { kind: "upi", amount: rupees(paise(necklace.total) - 150000_00) }] })
+      expect(first.status).toBe(201)
+      await refuse(
+        { items: [{ tag_code: NECKLACE }], tenders: [{ kind: "cash", amount: 60000 }, { kind: "card", amount: rupees(paise(necklace.total) - 60000_00) }] },
+        400,
+        /₹60,000.00 in cash and ₹1,50,000.00 was taken earlier today. Take at least ₹10,000.01/
+      )
+      const { data: q2 } = await api.post("/admin/pos/quote", base, auth)
+      expect(q2.quote.cash_still_allowed_today).toBe(49999.99)
+    })
+
+    it("sells a piece once when two counters sell it at the same moment, and a replayed request once however often it comes", async () => {
+      // The ring in Bengaluru down to its last piece.
+      const { data: tag } = await api.get(`/admin/jewelry/tags/${RING}`, auth)
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      const [item] = await inventory.listInventoryItems({ sku: tag.variant.sku })
+      await inventory.updateInventoryLevels([{ inventory_item_id: item.id, location_id: branches.BLR.stock_location.id, stocked_quantity: 1 }])
+      const [a, b] = [await customer(), await customer()]
+      const total = (await quote({ branch_id: branches.BLR.id, customer_id: a, items: [{ tag_code: RING }] })).total
+      const sale = (customerId: string, key: string) => sell({ idempotency_key: key, branch_id: branches.BLR.id, customer_id: customerId, items: [{ tag_code: RING }], tenders: [{ kind: "upi", amount: total }] })
+      const raced = await Promise.all([sale(a, "BLR-RACE-A-0001"), sale(b, "BLR-RACE-B-0001")])
+      expect(raced.map((r) => r.status).sort()).toEqual([201, 409])
+      expect(raced.find((r) => r.status === 409)!.data.message).toMatch(/Out of stock at Bengaluru/)
+      expect((await stock(RING)).BLR).toBe(0)
+
+      // Five copies of one request at once: one sale, the others answered with it.
+      const c = await customer()
+      const coinTotal = (await quote({ branch_id: branches.PUN.id, customer_id: c, items: [{ tag_code: COIN }] })).total
+      const before = (await stock(COIN)).PUN
+      const body = { idempotency_key: "PUN-BILL-000555", branch_id: branches.PUN.id, customer_id: c, items: [{ tag_code: COIN }], tenders: [{ kind: "cash", amount: coinTotal }] }
+      const copies = await Promise.all([0, 1, 2, 3, 4].map(() => sell(body)))
+      expect(copies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201])
+      expect(new Set(copies.map((r) => r.data.sale.id)).size).toBe(1)
+      expect((await stock(COIN)).PUN).toBe(before - 1)
+      expect(await pos().listPosSales({ customer_id: c })).toHaveLength(1)
+    })
+
+    const hook = () => `${api.defaults.baseURL}/hooks/payment/razorpay_razorpay`
+    const processed = (eventIds: string[]) => webhooksProcessed(getContainer(), eventIds)
+
+    it("takes the balance by a Razorpay payment link sent to the customer, and records its payment once however often Razorpay reports it; a sale that fails part-way is undone", async () => {
+      const customerId = await customer(200)
+      const base = { branch_id: branches.MUM.id, customer_id: customerId, items: [{ tag_code: BANGLE }] }
+      const bill = paise((await quote(base)).total)
+      const body = { idempotency_key: "MUM-BILL-LINK-01", ...base, loyalty_points: 200, tenders: [{ kind: "cash", amount: 50000 }, { kind: "razorpay_link", amount: rupees(bill - 50000_00 - 200_00) }] }
+
+      // Razorpay down while the link is made: the sale is undone, nothing stays behind, and the key may be used again.
+      const before = await footprint(customerId, [BANGLE])
+      razorpay.down = true
+      const failed = await sell(body)
+      razorpay.down = false
+      expect([failed.status, failed.data.message]).toEqual([503, expect.stringMatching(/^Razorpay is unavailable .* could not create the payment link/)])
+      expect(await footprint(customerId, [BANGLE])).toEqual(before)
+
+      const sold = await sell(body)
+      expect([sold.status, sold.data.message]).toEqual([201, undefined])
+      const sale = sold.data.sale
+      const link = razorpay.links.get(sale.payment_link.id)!
+      expect(link).toEqual(expect.objectContaining({ amount: bill - 50000_00 - 200_00, reference_id: expect.stringMatching(/^payses_/), customer: expect.objectContaining({ contact: expect.stringMatching(/^\+9198203/) }) }))
+      expect(sale.payment_link).toEqual(expect.objectContaining({ short_url: link.short_url, status: "created" }))
+      expect(sale.tenders.find((t: { kind: string }) => t.kind === "razorpay_link")).toEqual(expect.objectContaining({ status: "pending" }))
+      const [message] = await getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ idempotency_key: `payment-link:${link.id}:sent` })
+      expect(message).toEqual(expect.objectContaining({ event: "payment_link", customer_id: customerId, body: expect.stringContaining(link.short_url) }))
+      const order = () => api.get(`/admin/orders/${sale.order.id}?fields=payment_status,payment_collections.payments.provider_id,payment_collections.payments.captures.amount`, auth)
+      expect((await order()).data.order.payment_status).toBe("partially_captured")
+
+      // The customer pays; Razorpay reports it three ways, some twice.
+      const paid = razorpay.payLink(link.id)
+      const events = ["payment_link.paid", "payment.captured", "order.paid"].map((e) => razorpay.lastEvent(e, paid.payment_id))
+      const ids: string[] = []
+      for (const event of [...events, ...events]) {
+        const eventId = `${event.id}-${ids.length}`
+        ids.push(eventId)
+        expect((await razorpay.deliver(hook(), event, { eventId })).status).toBe(200)
+      }
+      await processed(ids)
+      const { data } = await order()
+      expect(data.order.payment_status).toBe("captured")
+      const linkPayments = data.order.payment_collections.flatMap((c: { payments: { provider_id: string; captures: unknown[] }[] }) => c.payments).filter((p: { provider_id: string }) => p.provider_id === "pp_razorpay_razorpay")
+      expect(linkPayments.map((p: { captures: unknown[] }) => p.captures.length)).toEqual([1])
+      // Deliveries racing each other never give the customer's money back.
+      expect([...razorpay.refunds.values()].filter((r) => r.payment_id === paid.payment_id)).toEqual([])
+      const { data: after } = await api.get(`/admin/pos/orders/${sale.id}`, auth)
+      expect(after.sale.payment_link.status).toBe("paid")
+      expect(after.sale.tenders.map((t: { status: string }) => t.status)).toEqual(["captured", "captured", "captured"])
+    })
+
+    it("sends a payment link for an order's balance (once while it is unpaid) and reconciles the day per branch and tender", async () => {
+      const customerId = await customer()
+      // An order placed by staff with nothing paid yet (e.g. a bespoke piece on order).
+      const { data: tag } = await api.get(`/admin/jewelry/tags/${COIN}`, auth)
+      const { result: order } = await createOrderWorkflow(getContainer()).run({
+        input: {
+          region_id: (await api.get("/admin/regions", auth)).data.regions[0].id,
+          sales_channel_id: branches.PUN.sales_channel.id,
+          customer_id: customerId,
+          email: `sunita${n}@example.in`,
+          items: [{ variant_id: tag.variant.id, quantity: 1 } as never],
+          shipping_address: { first_name: "Sunita", country_code: "in", city: "Pune", province: "in-mh", address_1: "582 Laxmi Road", postal_code: "411030" },
+        },
+      })
+      const { data: placed } = await api.get(`/admin/orders/${order.id}?fields=total,display_id`, auth)
+      const bad = await expectStatus(api.post("/admin/payments/links", { order_id: order.id, amount: placed.order.total + 1 }, auth))
+      expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/left to pay; a link for .* is too much/)])
+      expect((await expectStatus(api.post("/admin/payments/links", { order_id: "order_nope" }, auth))).status).toBe(404)
+      expect((await expectStatus(api.post("/admin/payments/links", { order_id: order.id, amount: -5 }, auth))).status).toBe(400)
+
+      // A link for part of it expires unpaid: it no longer counts against the balance.
+      const part = await api.post("/admin/payments/links", { order_id: order.id, amount: 1000 }, auth)
+      expect([part.status, part.data.payment_link.amount]).toEqual([201, 1000])
+      razorpay.expireLink(part.data.payment_link.razorpay_payment_link_id)
+      const expired = razorpay.lastEvent("payment_link.expired", part.data.payment_link.razorpay_payment_link_id)
+      await razorpay.deliver(hook(), expired)
+      await processed([expired.id])
+      const created = await expectStatus(api.post("/admin/payments/links", { order_id: order.id, channel: "sms" }, auth))
+      expect([created.status, created.data.message]).toEqual([201, undefined])
+      const link = created.data.payment_link
+      expect(link).toEqual(expect.objectContaining({ order_id: order.id, amount: placed.order.total, status: "created", message: expect.objectContaining({ channel: "sms" }) }))
+      expect(razorpay.links.get(link.razorpay_payment_link_id)).toEqual(expect.objectContaining({ amount: paise(placed.order.total), short_url: link.short_url }))
+      // Asked again while unpaid: the same link, not a second one.
+      const again = await api.post("/admin/payments/links", { order_id: order.id }, auth)
+      expect([again.status, again.data.payment_link.id]).toEqual([200, link.id])
+      const { data: listed } = await api.get(`/admin/payments/links?order_id=${order.id}`, auth)
+      expect(listed.payment_links.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual([
+        [link.id, "created"],
+        [part.data.payment_link.id, "expired"],
+      ])
+
+      const paid = razorpay.payLink(link.razorpay_payment_link_id)
+      const events = [razorpay.lastEvent("payment.captured", paid.payment_id), razorpay.lastEvent("payment_link.paid", paid.payment_id)]
+      for (const event of events) {
+        await razorpay.deliver(hook(), event)
+      }
+      await processed(events.map((e) => e.id))
+      const { data: settled } = await api.get(`/admin/orders/${order.id}?fields=payment_status`, auth)
+      expect(settled.order.payment_status).toBe("captured")
+      const done = await expectStatus(api.post("/admin/payments/links", { order_id: order.id }, auth))
+      expect([done.status, done.data.message]).toEqual([400, `Order #${placed.order.display_id} has nothing left to pay`])
+
+      // A counter sale in Mumbai, refunded in part; a failed online attempt.
+      const mum = await customer()
+      const coin = paise((await quote({ branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }] })).total)
+      const sale = await sell({ idempotency_key: "MUM-BILL-RECON-1", branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }], tenders: [{ kind: "upi", amount: 10000, reference: "UTR 4021" }, { kind: "old_gold", amount: 5000, reference: "Exchange slip 77" }, { kind: "cash", amount: rupees(coin - 15000_00) }] })
+      const { data: saleOrder } = await api.get(`/admin/orders/${sale.data.sale.order.id}?fields=payment_collections.payments.id,payment_collections.payments.provider_id`, auth)
+      const upi = saleOrder.order.payment_collections[0].payments.find((p: { provider_id: string }) => p.provider_id === "pp_instore_upi")
+      await api.post(`/admin/payments/${upi.id}/refund`, { amount: 2500 }, auth)
+
+      const { data: recon } = await api.get("/admin/payments/reconciliation", auth)
+      const branch = (code: string) => recon.branches.find((b: { branch: { code: string } }) => b.branch.code === code)
+      const tender = (code: string, t: string) => branch(code).tenders.find((x: { tender: string }) => x.tender === t)
+      expect(tender("MUM", "upi")).toEqual(expect.objectContaining({ captured: { count: 1, amount: 10000, amount_paise: 10000_00 }, refunded: { count: 1, amount: 2500, amount_paise: 2500_00 }, net: { amount: 7500, amount_paise: 7500_00 } }))
+      expect(tender("MUM", "cash").captured.amount_paise).toBe(coin - 15000_00)
+      expect(tender("MUM", "old_gold")).toEqual(expect.objectContaining({ label: "Old gold", captured: { count: 1, amount: 5000, amount_paise: 5000_00 } }))
+      expect(tender("PUN", "razorpay_link").captured).toEqual({ count: 1, amount: placed.order.total, amount_paise: paise(placed.order.total) })
+      expect(recon.totals.net.amount_paise).toBe(recon.branches.reduce((s: number, b: { totals: { net: { amount_paise: number } } }) => s + b.totals.net.amount_paise, 0))
+      expect(recon.entries.filter((e: { kind: string }) => e.kind === "refunded")).toEqual([expect.objectContaining({ tender: "upi", branch_code: "MUM", amount: 2500 })])
+      const { data: onlyMum } = await api.get(`/admin/payments/reconciliation?branch_id=${branches.MUM.id}&kind=captured`, auth)
+      expect(onlyMum.branches.map((b: { branch: { code: string } }) => b.branch.code)).toEqual(["MUM"])
+      expect(onlyMum.entries.every((e: { kind: string; branch_code: string }) => e.kind === "captured" && e.branch_code === "MUM")).toBe(true)
+      const { data: yesterday } = await api.get("/admin/payments/reconciliation?date=2020-01-01", auth)
+      expect([yesterday.branches, yesterday.totals.captured.count]).toEqual([[], 0])
+      expect((await expectStatus(api.get("/admin/payments/reconciliation?date=2026-02-30", auth))).status).toBe(400)
+      expect((await expectStatus(api.get("/admin/payments/reconciliation?date=today", auth))).status).toBe(400)
+    })
+  },
+})

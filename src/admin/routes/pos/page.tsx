@@ -1,0 +1,271 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ShoppingCart, XMark } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { useMutation, useQuery } from "@tanstack/react-query"
+import { useEffect, useMemo, useState } from "react"
+import { Link } from "react-router-dom"
+import { customerName, customerPhone } from "../../lib/customers"
+import { inr } from "../../lib/format"
+import { useDebounced } from "../../lib/hooks"
+import { sdk } from "../../lib/sdk"
+import type { CustomerSummary } from "../../lib/types"
+
+type Branch = { id: string; code: string; name: string }
+type Quote = {
+  lines: { tag_code: string; title: string; quantity: number; unit_price: number }[]
+  total: number
+  points_value: number
+  to_pay: number
+  points_balance: number
+  points_limit: number
+  cash_still_allowed_today: number
+}
+type Sale = {
+  id: string
+  order: { id: string; display_id?: number } | null
+  total: number
+  change_due: number
+  payment_link: { short_url: string; amount: number } | null
+}
+type TenderDraft = { kind: string; amount: string; reference: string }
+
+const TENDERS: [string, string][] = [
+  ["cash", "Cash"],
+  ["card", "Card"],
+  ["upi", "UPI"],
+  ["razorpay_link", "Razorpay payment link"],
+  ["old_gold", "Old gold"],
+]
+
+const newKey = () => `COUNTER-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+
+function CustomerPicker({ value, onChange }: { value: CustomerSummary | null; onChange: (c: CustomerSummary | null) => void }) {
+  const [q, setQ] = useState("")
+  const term = useDebounced(q.trim())
+  const { data } = useQuery({
+    queryKey: ["pos-customers", term],
+    enabled: term.length >= 2 && !value,
+    queryFn: () => sdk.client.fetch<{ customers: CustomerSummary[] }>("/admin/crm/customers", { query: { q: term, limit: 5 } }),
+  })
+  if (value) {
+    return (
+      <div className="flex items-center gap-x-2">
+        <Text size="small" weight="plus">{customerName(value)}</Text>
+        <Text size="small" className="text-ui-fg-subtle">{customerPhone(value) ?? ""}</Text>
+        <Button size="small" variant="transparent" onClick={() => onChange(null)}>Change</Button>
+      </div>
+    )
+  }
+  return (
+    <div className="flex flex-col gap-y-1">
+      <Input type="search" placeholder="Name, phone or email" value={q} onChange={(e) => setQ(e.target.value)} />
+      {(data?.customers ?? []).map((c) => (
+        <Button key={c.id} size="small" variant="secondary" className="justify-start" onClick={() => onChange(c)}>
+          {customerName(c)} {customerPhone(c) ? `· ${customerPhone(c)}` : ""}
+        </Button>
+      ))}
+    </div>
+  )
+}
+
+const CounterSalePage = () => {
+  const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
+  const [branchId, setBranchId] = useState("")
+  const [customer, setCustomer] = useState<CustomerSummary | null>(null)
+  const [tag, setTag] = useState("")
+  const [items, setItems] = useState<{ tag_code: string; quantity: number }[]>([])
+  const [points, setPoints] = useState("0")
+  const [tenders, setTenders] = useState<TenderDraft[]>([{ kind: "cash", amount: "", reference: "" }])
+  const [key, setKey] = useState(newKey)
+  const [sold, setSold] = useState<Sale | null>(null)
+  useEffect(() => {
+    if (!branchId && branchList?.branches.length) {
+      setBranchId(branchList.branches[0].id)
+    }
+  }, [branchId, branchList])
+
+  const pointsNumber = Number.isInteger(Number(points)) && Number(points) >= 0 ? Number(points) : 0
+  const ready = !!branchId && !!customer && items.length > 0
+  const quote = useQuery({
+    queryKey: ["pos-quote", branchId, customer?.id, items, pointsNumber],
+    enabled: ready,
+    retry: false,
+    queryFn: () =>
+      sdk.client.fetch<{ quote: Quote }>("/admin/pos/quote", {
+        method: "POST",
+        body: { branch_id: branchId, customer_id: customer!.id, items, loyalty_points: pointsNumber },
+      }),
+  })
+  const tendered = useMemo(() => tenders.reduce((s, t) => s + (Number(t.amount.replace(/,/g, "")) || 0), 0), [tenders])
+  const toPay = quote.data?.quote.to_pay ?? 0
+  const left = Math.round((toPay - tendered) * 100) / 100
+
+  const sell = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ sale: Sale; replayed: boolean }>("/admin/pos/orders", {
+        method: "POST",
+        body: {
+          idempotency_key: key,
+          branch_id: branchId,
+          customer_id: customer!.id,
+          items,
+          loyalty_points: pointsNumber,
+          tenders: tenders.filter((t) => t.amount.trim()).map((t) => ({ kind: t.kind, amount: t.amount.trim(), ...(t.reference.trim() ? { reference: t.reference.trim() } : {}) })),
+        },
+      }),
+    onSuccess: ({ sale }) => {
+      setSold(sale)
+      toast.success(`Sold: order #${sale.order?.display_id}`, { description: sale.change_due ? `Change due ${inr(sale.change_due)}` : undefined })
+      setItems([])
+      setTenders([{ kind: "cash", amount: "", reference: "" }])
+      setPoints("0")
+      setKey(newKey())
+    },
+    onError: (e: Error) => toast.error("Not sold", { description: e.message }),
+  })
+
+  const addTag = () => {
+    const code = tag.trim().toUpperCase()
+    if (!code) {
+      return
+    }
+    setItems((list) => (list.some((i) => i.tag_code === code) ? list.map((i) => (i.tag_code === code ? { ...i, quantity: i.quantity + 1 } : i)) : [...list, { tag_code: code, quantity: 1 }]))
+    setTag("")
+  }
+  const setTender = (i: number, patch: Partial<TenderDraft>) => setTenders((list) => list.map((t, j) => (j === i ? { ...t, ...patch } : t)))
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Heading level="h1">Counter sale</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Scan the pieces, take the tenders; the order, the payments and the branch's stock are recorded together. Cash of ₹2,00,000 or more from one customer in a day is refused (Income Tax Act s.269ST).
+          </Text>
+        </div>
+        <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+          <div className="flex flex-col gap-y-1">
+            <Label size="small">Branch</Label>
+            <Select value={branchId} onValueChange={setBranchId}>
+              <Select.Trigger><Select.Value placeholder="Branch" /></Select.Trigger>
+              <Select.Content>
+                {(branchList?.branches ?? []).map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}
+              </Select.Content>
+            </Select>
+          </div>
+          <div className="flex flex-col gap-y-1">
+            <Label size="small">Customer</Label>
+            <CustomerPicker value={customer} onChange={setCustomer} />
+          </div>
+          <div className="flex flex-col gap-y-1">
+            <Label size="small" htmlFor="pos-tag">Tag code (scan or type, Enter)</Label>
+            <Input
+              id="pos-tag"
+              placeholder="SGJ-…"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault()
+                  addTag()
+                }
+              }}
+            />
+          </div>
+          <div className="flex flex-col gap-y-1">
+            <Label size="small" htmlFor="pos-points">
+              Loyalty points{quote.data ? ` (balance ${quote.data.quote.points_balance}, up to ${quote.data.quote.points_limit} on this bill)` : ""}
+            </Label>
+            <Input id="pos-points" inputMode="numeric" value={points} onChange={(e) => setPoints(e.target.value)} />
+          </div>
+        </div>
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Tag</Table.HeaderCell>
+              <Table.HeaderCell>Piece</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Qty</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Price (before GST)</Table.HeaderCell>
+              <Table.HeaderCell />
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {items.map((item) => {
+              const line = quote.data?.quote.lines.find((l) => l.tag_code === item.tag_code)
+              return (
+                <Table.Row key={item.tag_code}>
+                  <Table.Cell>{item.tag_code}</Table.Cell>
+                  <Table.Cell>{line?.title ?? "…"}</Table.Cell>
+                  <Table.Cell className="text-right">{item.quantity}</Table.Cell>
+                  <Table.Cell className="text-right">{line ? inr(line.unit_price * line.quantity) : "—"}</Table.Cell>
+                  <Table.Cell className="text-right">
+                    <IconButton size="small" variant="transparent" aria-label={`Remove ${item.tag_code}`} onClick={() => setItems((list) => list.filter((i) => i.tag_code !== item.tag_code))}>
+                      <XMark />
+                    </IconButton>
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
+          </Table.Body>
+        </Table>
+        <div className="flex flex-col gap-y-1 px-6 py-4">
+          {quote.error && <Text size="small" className="text-ui-fg-error">{(quote.error as Error).message}</Text>}
+          {quote.data && (
+            <Text size="small">
+              Bill {inr(quote.data.quote.total)} (GST included){quote.data.quote.points_value ? `, points −${inr(quote.data.quote.points_value)}` : ""}: <strong>{inr(quote.data.quote.to_pay)} to pay</strong>. Cash still allowed today: {inr(quote.data.quote.cash_still_allowed_today)}.
+            </Text>
+          )}
+        </div>
+      </Container>
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <Heading level="h2">Tenders</Heading>
+          <Badge size="small" color={left === 0 ? "green" : left < 0 ? "orange" : "grey"}>
+            {left === 0 ? "Settled" : left > 0 ? `${inr(left)} still to take` : `${inr(-left)} change (from cash)`}
+          </Badge>
+        </div>
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          {tenders.map((t, i) => (
+            <div key={i} className="grid grid-cols-1 gap-2 md:grid-cols-[200px_1fr_1fr_auto]">
+              <Select value={t.kind} onValueChange={(kind) => setTender(i, { kind })}>
+                <Select.Trigger><Select.Value /></Select.Trigger>
+                <Select.Content>
+                  {TENDERS.map(([value, label]) => <Select.Item key={value} value={value}>{label}</Select.Item>)}
+                </Select.Content>
+              </Select>
+              <Input aria-label="Amount (₹)" placeholder="Amount (₹)" inputMode="decimal" value={t.amount} onChange={(e) => setTender(i, { amount: e.target.value })} />
+              <Input aria-label="Reference" placeholder={t.kind === "card" ? "Approval code" : t.kind === "upi" ? "UTR" : t.kind === "old_gold" ? "Voucher no." : "Reference (optional)"} value={t.reference} onChange={(e) => setTender(i, { reference: e.target.value })} />
+              <IconButton variant="transparent" aria-label="Remove tender" onClick={() => setTenders((list) => list.filter((_, j) => j !== i))}>
+                <XMark />
+              </IconButton>
+            </div>
+          ))}
+          <div className="flex gap-x-2">
+            <Button size="small" variant="secondary" onClick={() => setTenders((list) => [...list, { kind: "card", amount: left > 0 ? String(left) : "", reference: "" }])}>Add tender</Button>
+            <Button size="small" disabled={!ready || !quote.data || left > 0} isLoading={sell.isPending} onClick={() => sell.mutate()}>Record sale</Button>
+          </div>
+        </div>
+        {sold && (
+          <div className="flex flex-col gap-y-1 px-6 py-4">
+            <Text size="small">
+              Last sale: {sold.order ? <Link to={`/orders/${sold.order.id}`}>order #{sold.order.display_id}</Link> : "—"}, {inr(sold.total)}
+              {sold.change_due ? `, change ${inr(sold.change_due)}` : ""}.
+            </Text>
+            {sold.payment_link && (
+              <Text size="small">
+                Payment link for {inr(sold.payment_link.amount)} sent to the customer: <a href={sold.payment_link.short_url} target="_blank" rel="noreferrer">{sold.payment_link.short_url}</a>
+              </Text>
+            )}
+          </div>
+        )}
+      </Container>
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Counter sale",
+  icon: ShoppingCart,
+})
+
+export default CounterSalePage

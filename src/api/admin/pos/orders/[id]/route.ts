@@ -1,0 +1,7 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { posSaleView } from "../../../../utils/pos"
+
+/** GET /admin/pos/orders/:id — one counter sale with its tenders and payment link. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  res.json({ sale: await posSaleView(req.scope, req.params.id) })
+}

@@ -1,0 +1,35 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { createPosSaleWorkflow } from "../../../../workflows/pos"
+import { posSalesView, posSaleView, type PosOrderBodyType, type PosOrdersQueryType } from "../../../utils/pos"
+
+/**
+ * POST /admin/pos/orders — a counter sale: customer, branch, pieces by tag
+ * code, loyalty points and tenders (cash, card, UPI, a Razorpay payment link,
+ * old gold) adding up to the bill. 201 with the sale (order, tenders, change
+ * due, the link); the same idempotency key again answers 200 with the same
+ * sale and sells nothing.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, res: MedusaResponse) {
+  const body = req.validatedBody
+  const { result } = await createPosSaleWorkflow(req.scope).run({
+    input: {
+      idempotency_key: body.idempotency_key,
+      branch_id: body.branch_id,
+      customer_id: body.customer_id,
+      items: body.items,
+      points: body.loyalty_points,
+      tenders: body.tenders.map((t) => ({ kind: t.kind, amount_paise: t.amount, reference: t.reference ?? null })),
+      note: body.note ?? null,
+      user_id: req.auth_context?.actor_id ?? null,
+      link_channel: body.link_channel,
+    },
+  })
+  res.status(result.replayed ? 200 : 201).json({ sale: await posSaleView(req.scope, result.sale_id), replayed: result.replayed })
+}
+
+/** GET /admin/pos/orders — counter sales, newest first; `branch_id`, `customer_id`, `limit`, `offset`. */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, PosOrdersQueryType>, res: MedusaResponse) {
+  const { branch_id, customer_id, limit, offset } = req.validatedQuery as PosOrdersQueryType
+  const { sales, count } = await posSalesView(req.scope, { ...(branch_id ? { branch_id } : {}), ...(customer_id ? { customer_id } : {}) }, { limit, offset })
+  res.json({ sales, count, limit, offset })
+}

@@ -1,0 +1,32 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { paiseToAmount } from "../../../../lib/money"
+import { CASH_LIMIT_PAISE } from "../../../../lib/pos"
+import { quotePosSale } from "../../../../workflows/pos/steps/prepare-pos-sale"
+import type { PosQuoteBodyType } from "../../../utils/pos"
+
+/**
+ * POST /admin/pos/quote — the bill for pieces at a branch before the sale:
+ * each piece by its tag with its price, the total as the order will have it
+ * (GST included), what the points would take off and the most the customer
+ * may use, and how much more cash the customer may pay today under s.269ST.
+ * Checks stock and tags like the sale; writes nothing.
+ */
+export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResponse) {
+  const body = req.validatedBody
+  const quote = await quotePosSale(req.scope, { branch_id: body.branch_id, customer_id: body.customer_id, items: body.items, points: body.loyalty_points })
+  res.json({
+    quote: {
+      branch: { id: quote.branch.id, code: quote.branch.code, name: quote.branch.name },
+      customer_id: quote.customer.id,
+      lines: quote.lines.map((l) => ({ tag_code: l.tag_code, title: l.title, variant_id: l.variant_id, quantity: l.quantity, unit_price: l.unit_price })),
+      total: paiseToAmount(quote.total_paise),
+      points: quote.points,
+      points_value: paiseToAmount(quote.points_paise),
+      to_pay: paiseToAmount(quote.total_paise - quote.points_paise),
+      points_balance: quote.points_balance,
+      points_limit: quote.points_limit,
+      cash_received_today: paiseToAmount(quote.cash_today_paise),
+      cash_still_allowed_today: paiseToAmount(Math.max(0, CASH_LIMIT_PAISE - 1 - quote.cash_today_paise)),
+    },
+  })
+}

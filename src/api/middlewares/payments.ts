@@ -1,0 +1,29 @@
+import { type MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER } from "../../lib/payment-settings"
+import { PaymentLinkBody, PaymentLinksQuery, RazorpayVerifyBody } from "../utils/payments"
+import { PosOrderBody, PosOrdersQuery, PosQuoteBody } from "../utils/pos"
+import { ReconciliationQuery } from "../utils/reconciliation"
+import { guardPaypalWebhook } from "../utils/paypal-webhook"
+import { guardRazorpayWebhook } from "../utils/razorpay-webhook"
+
+export const paymentRoutes: MiddlewareRoute[] = [
+  {
+    matcher: `/hooks/payment/${RAZORPAY_WEBHOOK_PROVIDER}`,
+    methods: ["POST"],
+    bodyParser: { preserveRawBody: true },
+    middlewares: [guardRazorpayWebhook],
+  },
+  {
+    matcher: `/hooks/payment/${PAYPAL_WEBHOOK_PROVIDER}`,
+    methods: ["POST"],
+    bodyParser: { preserveRawBody: true },
+    middlewares: [guardPaypalWebhook],
+  },
+  { matcher: "/admin/pos/orders", methods: ["POST"], middlewares: [validateAndTransformBody(PosOrderBody)] },
+  { matcher: "/admin/pos/quote", methods: ["POST"], middlewares: [validateAndTransformBody(PosQuoteBody)] },
+  { matcher: "/admin/pos/orders", methods: ["GET"], middlewares: [validateAndTransformQuery(PosOrdersQuery, {})] },
+  { matcher: "/admin/payments/links", methods: ["POST"], middlewares: [validateAndTransformBody(PaymentLinkBody)] },
+  { matcher: "/admin/payments/links", methods: ["GET"], middlewares: [validateAndTransformQuery(PaymentLinksQuery, {})] },
+  { matcher: "/admin/payments/reconciliation", methods: ["GET"], middlewares: [validateAndTransformQuery(ReconciliationQuery, {})] },
+  { matcher: "/store/carts/:id/razorpay/verify", methods: ["POST"], middlewares: [validateAndTransformBody(RazorpayVerifyBody)] },
+]

@@ -1,0 +1,60 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { POS_MODULE } from ".."
+import { PaymentLink } from "../models/payment-link"
+import { PaymentWebhookEvent } from "../models/payment-webhook-event"
+import { PosSale } from "../models/pos-sale"
+import { PosTender } from "../models/pos-tender"
+import PosModuleService from "../service"
+
+jest.setTimeout(60 * 1000)
+
+const event = (event_id: string) => ({
+  provider: "razorpay",
+  event_id,
+  event: "payment.captured",
+  provider_payment_id: "pay_1",
+  amount_paise: 40_736_50,
+  currency_code: "inr",
+  occurred_at: new Date("2026-03-01T10:00:00+05:30"),
+})
+
+moduleIntegrationTestRunner<PosModuleService>({
+  moduleName: POS_MODULE,
+  moduleModels: [PosSale, PosTender, PaymentLink, PaymentWebhookEvent],
+  resolve: "./src/modules/pos",
+  testSuite: ({ service }) => {
+    describe("PosModuleService", () => {
+      it("keeps one webhook delivery per event id, even when twenty arrive at once", async () => {
+        const results = await Promise.all(Array.from({ length: 20 }, () => service.recordWebhookEvent(event("evt_1"))))
+        expect(results.filter((r) => !r.duplicate)).toHaveLength(1)
+        expect(new Set(results.map((r) => r.id)).size).toBe(1)
+        const rows = await service.listPaymentWebhookEvents({ event_id: "evt_1" })
+        expect(rows).toEqual([expect.objectContaining({ provider: "razorpay", amount_paise: 40_736_50, provider_payment_id: "pay_1" })])
+        // Another provider may use the same id.
+        expect((await service.recordWebhookEvent({ ...event("evt_1"), provider: "paypal" })).duplicate).toBe(false)
+      })
+
+      it("claims an idempotency key once", async () => {
+        const claim = { idempotency_key: "MUM-BILL-1", fingerprint: "f", branch_id: "br_1", customer_id: "cus_1" }
+        await service.createPosSales(claim)
+        await expect(service.createPosSales({ ...claim, fingerprint: "g" })).rejects.toThrow(/idempotency_key/)
+      })
+
+      it("adds up a customer's cash since a moment, tenders of other kinds and customers left out", async () => {
+        const sale = await service.createPosSales({ idempotency_key: "MUM-BILL-2", fingerprint: "f", branch_id: "br_1", customer_id: "cus_1" })
+        const tender = (kind: "cash" | "card", amount: number, customer = "cus_1") => ({
+          sale_id: sale.id,
+          kind,
+          amount_paise: amount,
+          tendered_paise: amount,
+          branch_id: "br_1",
+          customer_id: customer,
+        })
+        const since = new Date(Date.now() - 60_000)
+        await service.createPosTenders([tender("cash", 1_50_000_00), tender("cash", 10_000_00), tender("card", 99_000_00), tender("cash", 5_000_00, "cus_2")])
+        expect(await service.cashReceivedSince("cus_1", since)).toBe(1_60_000_00)
+        expect(await service.cashReceivedSince("cus_1", new Date(Date.now() + 60_000))).toBe(0)
+      })
+    })
+  },
+})

@@ -1,0 +1,77 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { ProviderWebhookPayload } from "@medusajs/framework/types"
+import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
+import { razorpayEventId } from "../api/utils/razorpay-webhook"
+import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER } from "../lib/payment-settings"
+import { parsePaypalWebhook } from "../lib/paypal"
+import { parseRazorpayWebhook } from "../lib/razorpay"
+import { markPaymentLinkWorkflow, notePaymentWebhookWorkflow, recordRazorpayRefundWorkflow } from "../workflows/payments"
+
+type Payload = ProviderWebhookPayload["payload"] & { rawData: Buffer | string | { type: "Buffer"; data: number[] } }
+
+/**
+ * The part of the payment providers' webhooks Medusa leaves to the shop: a
+ * refund made in Razorpay's dashboard is recorded on the Medusa payment
+ * (once), and a failed payment is tied to its payment session for the
+ * reconciliation; every delivery's record notes how it was handled.
+ * Authorisations and captures are Medusa's own (processPaymentWorkflow).
+ */
+export default async function paymentWebhookBookkeeping({ event, container }: SubscriberArgs<ProviderWebhookPayload>) {
+  if (event.data.provider === PAYPAL_WEBHOOK_PROVIDER) {
+    const paypal = parsePaypalWebhook(event.data.payload.data)
+    if (paypal) {
+      await notePaymentWebhookWorkflow(container).run({ input: { provider: "paypal", event_id: paypal.id, result: "passed to Medusa" } })
+    }
+    return
+  }
+  if (event.data.provider !== RAZORPAY_WEBHOOK_PROVIDER) {
+    return
+  }
+  const payload = event.data.payload as Payload
+  const raw = payload.rawData && typeof payload.rawData === "object" && "type" in payload.rawData ? Buffer.from(payload.rawData.data) : payload.rawData
+  const parsed = parseRazorpayWebhook(payload.data)
+  if (!parsed || !raw) {
+    return
+  }
+  const eventId = razorpayEventId(payload.headers, raw as Buffer | string)
+  const note = (result: string, sessionId?: string | null) =>
+    notePaymentWebhookWorkflow(container).run({ input: { provider: "razorpay", event_id: eventId, result, payment_session_id: sessionId ?? null } })
+  const linkOutcome = { "payment_link.paid": "paid", "payment_link.expired": "expired", "payment_link.cancelled": "cancelled" } as const
+  if (parsed.event in linkOutcome && parsed.payment_link) {
+    const status = linkOutcome[parsed.event as keyof typeof linkOutcome]
+    const { result } = await markPaymentLinkWorkflow(container).run({ input: { razorpay_payment_link_id: parsed.payment_link.id, status } })
+    await note(result.marked ? `payment link ${parsed.payment_link.id} ${status}; passed to Medusa` : "passed to Medusa")
+    return
+  }
+  if (parsed.event !== "refund.processed" && parsed.event !== "payment.failed") {
+    await note("passed to Medusa")
+    return
+  }
+  // The provider checks the signature again and finds the session the event is about.
+  const action = await container
+    .resolve(Modules.PAYMENT)
+    .getWebhookActionAndData({ provider: RAZORPAY_WEBHOOK_PROVIDER, payload: { ...payload, rawData: raw as Buffer } })
+  const sessionId = action.data?.session_id
+  if (!sessionId) {
+    await note("not a payment of this shop")
+    return
+  }
+  if (parsed.event === "payment.failed") {
+    await note(`payment failed: ${parsed.payment?.error_description ?? parsed.payment?.error_code ?? "no reason given"}`, sessionId)
+    return
+  }
+  const { result } = await recordRazorpayRefundWorkflow(container).run({
+    input: {
+      session_id: sessionId,
+      razorpay_payment_id: parsed.refund!.payment_id,
+      razorpay_captured_paise: parsed.payment?.captured ? parsed.payment.amount : 0,
+      refund: parsed.refund!,
+    },
+  })
+  await note(result.action === "record" ? `refund ${parsed.refund!.id} recorded` : `refund ignored: ${result.reason}`, sessionId)
+}
+
+export const config: SubscriberConfig = {
+  event: PaymentWebhookEvents.WebhookReceived,
+  context: { subscriberId: "payment-webhook-bookkeeping" },
+}
