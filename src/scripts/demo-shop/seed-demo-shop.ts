@@ -45,6 +45,7 @@ import { setMetalRatesWorkflow } from "../../workflows/set-metal-rates"
 import { offerPaymentProviders } from "../payments/offer-payment-providers"
 import { ensureRateHistory, RATE_HISTORY_DAYS } from "./rate-history"
 import { ensureDemoCustomers } from "./seed-customers"
+import { ensureDemoOffers } from "./seed-offers"
 import {
   DEMO_BRANCHES,
   DEMO_CATEGORIES,
@@ -138,6 +139,8 @@ export async function seedDemoShop(
     await ensureRateHistory(container)
     log("customers: profiles, a year of interactions and orders")
     await ensureDemoCustomers(container, log)
+    log("offers: a segment, a draft campaign and the automatic campaigns (off)")
+    await ensureDemoOffers(container)
   }
 
   await storeService.updateStores(store.id, {
