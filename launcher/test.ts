@@ -28,7 +28,9 @@ function runJest(layer: Layer, env: NodeJS.ProcessEnv, extraArgs: string[]): Pro
   const started = Date.now()
   const resultFile = path.join(os.tmpdir(), `jewel-crm-jest-${layer}-${randomBytes(4).toString("hex")}.json`)
   const jestBin = require.resolve("jest/bin/jest", { paths: [PROJECT_ROOT] })
-  const args = [jestBin, "--runInBand", "--forceExit", "--json", `--outputFile=${resultFile}`, ...extraArgs]
+  // One test file at a time, in a worker that is replaced once it holds more than 1.5 GB: every http spec boots
+  // a whole Medusa app, and what each leaves behind would otherwise add up past the heap limit.
+  const args = [jestBin, "--maxWorkers=1", "--workerIdleMemoryLimit=1536MB", "--forceExit", "--json", `--outputFile=${resultFile}`, ...extraArgs]
   process.stdout.write(`\n=== ${layer} tests ===\n`)
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(240 * 1000)
 
 medusaIntegrationTestRunner({
   inApp: true,
