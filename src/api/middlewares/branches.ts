@@ -1,25 +1,25 @@
 import {
   type MiddlewareRoute,
-  validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { validateQuery } from "../validation"
 import { ADMIN_BRANCH_FIELDS, ListBranchesQuery, PUBLIC_BRANCH_FIELDS, RetrieveBranchQuery } from "../utils/branches"
 
 export const branchRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/branches",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(ListBranchesQuery, { defaults: ADMIN_BRANCH_FIELDS, isList: true })],
+    middlewares: [validateQuery(ListBranchesQuery, { defaults: ADMIN_BRANCH_FIELDS, isList: true })],
   },
   {
     matcher: "/admin/branches/:id",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(RetrieveBranchQuery, { defaults: ADMIN_BRANCH_FIELDS, isList: false })],
+    middlewares: [validateQuery(RetrieveBranchQuery, { defaults: ADMIN_BRANCH_FIELDS, isList: false })],
   },
   {
     matcher: "/store/branches",
     methods: ["GET"],
     middlewares: [
-      validateAndTransformQuery(ListBranchesQuery, {
+      validateQuery(ListBranchesQuery, {
         defaults: PUBLIC_BRANCH_FIELDS,
         allowed: PUBLIC_BRANCH_FIELDS,
         isList: true,
@@ -30,7 +30,7 @@ export const branchRoutes: MiddlewareRoute[] = [
     matcher: "/store/branches/:id",
     methods: ["GET"],
     middlewares: [
-      validateAndTransformQuery(RetrieveBranchQuery, {
+      validateQuery(RetrieveBranchQuery, {
         defaults: PUBLIC_BRANCH_FIELDS,
         allowed: PUBLIC_BRANCH_FIELDS,
         isList: false,

@@ -1,9 +1,8 @@
 import {
   type MiddlewareRoute,
   authenticate,
-  validateAndTransformBody,
-  validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../validation"
 import { AddWishlistItemBody, CompleteTaskBody, CreateCrmCustomerBody, DuplicatesQuery, ListCrmCustomersQuery, ListInteractionsQuery, ListMergesQuery, ListTasksQuery, ListWishlistQuery, LogInteractionBody, MergeCustomersBody, RemoveWishlistItemQuery, StoreProfileBody, UpcomingQuery } from "../utils/crm"
 
 export const crmRoutes: MiddlewareRoute[] = [
@@ -15,52 +14,52 @@ export const crmRoutes: MiddlewareRoute[] = [
   {
     matcher: "/store/customers/me/profile",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(StoreProfileBody)],
+    middlewares: [validateBody(StoreProfileBody)],
   },
   {
     matcher: "/store/customers/me/wishlist",
     methods: ["GET", "POST", "DELETE"],
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
-  { matcher: "/store/customers/me/wishlist", methods: ["GET"], middlewares: [validateAndTransformQuery(ListWishlistQuery, {})] },
-  { matcher: "/store/customers/me/wishlist", methods: ["POST"], middlewares: [validateAndTransformBody(AddWishlistItemBody)] },
+  { matcher: "/store/customers/me/wishlist", methods: ["GET"], middlewares: [validateQuery(ListWishlistQuery, {})] },
+  { matcher: "/store/customers/me/wishlist", methods: ["POST"], middlewares: [validateBody(AddWishlistItemBody)] },
   {
     matcher: "/store/customers/me/wishlist",
     methods: ["DELETE"],
-    middlewares: [validateAndTransformQuery(RemoveWishlistItemQuery, {})],
+    middlewares: [validateQuery(RemoveWishlistItemQuery, {})],
   },
   {
     matcher: "/admin/crm/customers/duplicates",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(DuplicatesQuery, {})],
+    middlewares: [validateQuery(DuplicatesQuery, {})],
   },
-  { matcher: "/admin/crm/customers/merge", methods: ["POST"], middlewares: [validateAndTransformBody(MergeCustomersBody)] },
-  { matcher: "/admin/crm/merges", methods: ["GET"], middlewares: [validateAndTransformQuery(ListMergesQuery, {})] },
+  { matcher: "/admin/crm/customers/merge", methods: ["POST"], middlewares: [validateBody(MergeCustomersBody)] },
+  { matcher: "/admin/crm/merges", methods: ["GET"], middlewares: [validateQuery(ListMergesQuery, {})] },
   {
     matcher: "/admin/crm/customers/:id/interactions",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(ListInteractionsQuery, {})],
+    middlewares: [validateQuery(ListInteractionsQuery, {})],
   },
   {
     matcher: "/admin/crm/customers/:id/interactions",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(LogInteractionBody)],
+    middlewares: [validateBody(LogInteractionBody)],
   },
-  { matcher: "/admin/crm/tasks", methods: ["GET"], middlewares: [validateAndTransformQuery(ListTasksQuery, {})] },
+  { matcher: "/admin/crm/tasks", methods: ["GET"], middlewares: [validateQuery(ListTasksQuery, {})] },
   {
     matcher: "/admin/crm/tasks/:id/complete",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(CompleteTaskBody)],
+    middlewares: [validateBody(CompleteTaskBody)],
   },
-  { matcher: "/admin/crm/upcoming", methods: ["GET"], middlewares: [validateAndTransformQuery(UpcomingQuery, {})] },
+  { matcher: "/admin/crm/upcoming", methods: ["GET"], middlewares: [validateQuery(UpcomingQuery, {})] },
   {
     matcher: "/admin/crm/customers",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(ListCrmCustomersQuery, {})],
+    middlewares: [validateQuery(ListCrmCustomersQuery, {})],
   },
   {
     matcher: "/admin/crm/customers",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(CreateCrmCustomerBody)],
+    middlewares: [validateBody(CreateCrmCustomerBody)],
   },
 ]

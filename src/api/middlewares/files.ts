@@ -1,4 +1,5 @@
-import { authenticate, type MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../validation"
 import { fileSettings } from "../../lib/file-settings"
 import { CertificateFields } from "../utils/certificates"
 import { ImageUploadQuery, MAX_IMAGES_PER_REQUEST } from "../utils/product-images"
@@ -8,7 +9,7 @@ export const fileRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/jewelry/variants/:id/certificate",
     methods: ["POST"],
-    middlewares: [receiveFiles("file", { maxFiles: 1, maxBytes: () => fileSettings().certificate_max_bytes }), validateAndTransformBody(CertificateFields)],
+    middlewares: [receiveFiles("file", { maxFiles: 1, maxBytes: () => fileSettings().certificate_max_bytes }), validateBody(CertificateFields)],
   },
   {
     matcher: "/store/jewelry/variants/:id/certificate",
@@ -19,7 +20,7 @@ export const fileRoutes: MiddlewareRoute[] = [
     matcher: "/admin/jewelry/images",
     methods: ["POST"],
     middlewares: [
-      validateAndTransformQuery(ImageUploadQuery, {}),
+      validateQuery(ImageUploadQuery, {}),
       receiveFiles("files", { maxFiles: MAX_IMAGES_PER_REQUEST, maxBytes: () => fileSettings().image_max_bytes }),
     ],
   },

@@ -1,17 +1,18 @@
-import { authenticate, type MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../validation"
 import { DocumentQuery, IssueCreditNoteBody, IssueInvoiceBody, ListTaxDocumentsQuery, SignedLinkQuery } from "../utils/invoices"
 
 export const invoiceRoutes: MiddlewareRoute[] = [
-  { matcher: "/admin/orders/:id/invoice", methods: ["GET"], middlewares: [validateAndTransformQuery(DocumentQuery, {})] },
-  { matcher: "/admin/orders/:id/invoice", methods: ["POST"], middlewares: [validateAndTransformBody(IssueInvoiceBody)] },
-  { matcher: "/admin/orders/:id/credit-notes", methods: ["POST"], middlewares: [validateAndTransformBody(IssueCreditNoteBody)] },
-  { matcher: "/admin/tax-documents", methods: ["GET"], middlewares: [validateAndTransformQuery(ListTaxDocumentsQuery, {})] },
-  { matcher: "/admin/tax-documents/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(DocumentQuery, {})] },
+  { matcher: "/admin/orders/:id/invoice", methods: ["GET"], middlewares: [validateQuery(DocumentQuery, {})] },
+  { matcher: "/admin/orders/:id/invoice", methods: ["POST"], middlewares: [validateBody(IssueInvoiceBody)] },
+  { matcher: "/admin/orders/:id/credit-notes", methods: ["POST"], middlewares: [validateBody(IssueCreditNoteBody)] },
+  { matcher: "/admin/tax-documents", methods: ["GET"], middlewares: [validateQuery(ListTaxDocumentsQuery, {})] },
+  { matcher: "/admin/tax-documents/:id", methods: ["GET"], middlewares: [validateQuery(DocumentQuery, {})] },
   {
     matcher: "/store/orders/:id/invoice",
     methods: ["GET"],
-    middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(DocumentQuery, {})],
+    middlewares: [authenticate("customer", ["session", "bearer"]), validateQuery(DocumentQuery, {})],
   },
-  { matcher: "/documents/orders/:id/invoice", methods: ["GET"], middlewares: [validateAndTransformQuery(SignedLinkQuery, {})] },
-  { matcher: "/documents/tax-documents/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(SignedLinkQuery, {})] },
+  { matcher: "/documents/orders/:id/invoice", methods: ["GET"], middlewares: [validateQuery(SignedLinkQuery, {})] },
+  { matcher: "/documents/tax-documents/:id", methods: ["GET"], middlewares: [validateQuery(SignedLinkQuery, {})] },
 ]

@@ -3,9 +3,8 @@ import {
   type MedusaRequest,
   type MedusaResponse,
   type MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { NoBody, validateBody, validateQuery } from "../validation"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "../utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "../utils/metal-rates"
 
@@ -20,12 +19,12 @@ export const jewelryRoutes: MiddlewareRoute[] = [
     matcher: "/admin/jewelry/import",
     methods: ["POST"],
     bodyParser: false,
-    middlewares: [validateAndTransformQuery(ImportQuery, {})],
+    middlewares: [validateQuery(ImportQuery, {})],
   },
   {
     matcher: "/admin/jewelry/products",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(PostJewelryProductBody)],
+    middlewares: [validateBody(PostJewelryProductBody)],
   },
   {
     // Lets storefronts ask for a piece's attributes and price breakdown with
@@ -37,36 +36,37 @@ export const jewelryRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/jewelry/variants/:id/attributes",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(PostJewelryAttributesBody)],
+    middlewares: [validateBody(PostJewelryAttributesBody)],
   },
   {
     matcher: "/admin/jewelry/reprice-jobs",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(RepriceJobsQuery, {})],
+    middlewares: [validateQuery(RepriceJobsQuery, {})],
   },
+  { matcher: "/admin/jewelry/reprice-jobs", methods: ["POST"], middlewares: [validateBody(NoBody)] },
   {
     matcher: "/store/jewelry/variants/:id/price-breakdown",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(PriceBreakdownQuery, {})],
+    middlewares: [validateQuery(PriceBreakdownQuery, {})],
   },
   {
     matcher: "/admin/metal-rates",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(CurrentMetalRatesQuery, {})],
+    middlewares: [validateQuery(CurrentMetalRatesQuery, {})],
   },
   {
     matcher: "/admin/metal-rates",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(PostMetalRatesBody)],
+    middlewares: [validateBody(PostMetalRatesBody)],
   },
   {
     matcher: "/admin/metal-rates/history",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(MetalRateHistoryQuery, {})],
+    middlewares: [validateQuery(MetalRateHistoryQuery, {})],
   },
   {
     matcher: "/store/metal-rates",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(CurrentMetalRatesQuery.omit({ at: true }), {})],
+    middlewares: [validateQuery(CurrentMetalRatesQuery.omit({ at: true }), {})],
   },
 ]

@@ -1,9 +1,8 @@
 import {
   type MiddlewareRoute,
   authenticate,
-  validateAndTransformBody,
-  validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../validation"
 import { AdjustPointsBody, CartPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "../utils/loyalty"
 
 export const loyaltyRoutes: MiddlewareRoute[] = [
@@ -16,9 +15,9 @@ export const loyaltyRoutes: MiddlewareRoute[] = [
     matcher: "/store/carts/:id/loyalty*",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
-  { matcher: "/store/carts/:id/loyalty/redeem", methods: ["POST"], middlewares: [validateAndTransformBody(CartPointsBody)] },
-  { matcher: "/admin/loyalty/customers/:id/redeem", methods: ["POST"], middlewares: [validateAndTransformBody(RedeemPointsBody)] },
-  { matcher: "/admin/loyalty/customers/:id/adjust", methods: ["POST"], middlewares: [validateAndTransformBody(AdjustPointsBody)] },
-  { matcher: "/admin/loyalty/ledger", methods: ["GET"], middlewares: [validateAndTransformQuery(LedgerQuery, {})] },
-  { matcher: "/admin/loyalty/program", methods: ["POST"], middlewares: [validateAndTransformBody(ProgramBody)] },
+  { matcher: "/store/carts/:id/loyalty/redeem", methods: ["POST"], middlewares: [validateBody(CartPointsBody)] },
+  { matcher: "/admin/loyalty/customers/:id/redeem", methods: ["POST"], middlewares: [validateBody(RedeemPointsBody)] },
+  { matcher: "/admin/loyalty/customers/:id/adjust", methods: ["POST"], middlewares: [validateBody(AdjustPointsBody)] },
+  { matcher: "/admin/loyalty/ledger", methods: ["GET"], middlewares: [validateQuery(LedgerQuery, {})] },
+  { matcher: "/admin/loyalty/program", methods: ["POST"], middlewares: [validateBody(ProgramBody)] },
 ]

@@ -1,4 +1,5 @@
-import { type MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../validation"
 import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER } from "../../lib/payment-settings"
 import { PaymentLinkBody, PaymentLinksQuery, RazorpayVerifyBody } from "../utils/payments"
 import { PosOrderBody, PosOrdersQuery, PosQuoteBody } from "../utils/pos"
@@ -19,11 +20,11 @@ export const paymentRoutes: MiddlewareRoute[] = [
     bodyParser: { preserveRawBody: true },
     middlewares: [guardPaypalWebhook],
   },
-  { matcher: "/admin/pos/orders", methods: ["POST"], middlewares: [validateAndTransformBody(PosOrderBody)] },
-  { matcher: "/admin/pos/quote", methods: ["POST"], middlewares: [validateAndTransformBody(PosQuoteBody)] },
-  { matcher: "/admin/pos/orders", methods: ["GET"], middlewares: [validateAndTransformQuery(PosOrdersQuery, {})] },
-  { matcher: "/admin/payments/links", methods: ["POST"], middlewares: [validateAndTransformBody(PaymentLinkBody)] },
-  { matcher: "/admin/payments/links", methods: ["GET"], middlewares: [validateAndTransformQuery(PaymentLinksQuery, {})] },
-  { matcher: "/admin/payments/reconciliation", methods: ["GET"], middlewares: [validateAndTransformQuery(ReconciliationQuery, {})] },
-  { matcher: "/store/carts/:id/razorpay/verify", methods: ["POST"], middlewares: [validateAndTransformBody(RazorpayVerifyBody)] },
+  { matcher: "/admin/pos/orders", methods: ["POST"], middlewares: [validateBody(PosOrderBody)] },
+  { matcher: "/admin/pos/quote", methods: ["POST"], middlewares: [validateBody(PosQuoteBody)] },
+  { matcher: "/admin/pos/orders", methods: ["GET"], middlewares: [validateQuery(PosOrdersQuery, {})] },
+  { matcher: "/admin/payments/links", methods: ["POST"], middlewares: [validateBody(PaymentLinkBody)] },
+  { matcher: "/admin/payments/links", methods: ["GET"], middlewares: [validateQuery(PaymentLinksQuery, {})] },
+  { matcher: "/admin/payments/reconciliation", methods: ["GET"], middlewares: [validateQuery(ReconciliationQuery, {})] },
+  { matcher: "/store/carts/:id/razorpay/verify", methods: ["POST"], middlewares: [validateBody(RazorpayVerifyBody)] },
 ]

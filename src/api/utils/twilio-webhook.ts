@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import twilio from "twilio"
+import { tagValidator } from "../validation"
 
 /**
  * The URL Twilio signed: PUBLIC_URL (the address Twilio is given, behind the
@@ -36,7 +37,7 @@ export function verifyTwilioSignature(req: MedusaRequest, res: MedusaResponse, n
  * use (providers send many more, and add new ones without notice).
  */
 export function validateProviderForm(schema: z.ZodType) {
-  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+  return tagValidator((req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const parsed = schema.safeParse(req.body ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -45,7 +46,7 @@ export function validateProviderForm(schema: z.ZodType) {
     }
     req.validatedBody = parsed.data
     next()
-  }
+  }, { part: "form", schema })
 }
 
 export const TwilioStatusBody = z
