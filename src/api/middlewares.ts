@@ -3,6 +3,7 @@ import { jewelErrorHandler } from "./utils/errors"
 import { branchRoutes } from "./middlewares/branches"
 import { crmRoutes } from "./middlewares/crm"
 import { fileRoutes } from "./middlewares/files"
+import { inputGuardRoutes } from "./middlewares/input-guards"
 import { invoiceRoutes } from "./middlewares/invoices"
 import { jewelryRoutes } from "./middlewares/jewelry"
 import { loyaltyRoutes } from "./middlewares/loyalty"
@@ -16,5 +17,5 @@ import { paymentRoutes } from "./middlewares/payments"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes],
+  routes: [...inputGuardRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes],
 })

@@ -5,8 +5,12 @@ import type InvoicingModuleService from "../../../../../modules/invoicing/servic
 import { issueCreditNoteWorkflow } from "../../../../../workflows/invoicing"
 import { ensureInvoice, presentDocument, type IssueCreditNoteBodyType } from "../../../../utils/invoices"
 
-/** GET /admin/orders/:id/credit-notes: the order's invoice and credit notes, oldest first. */
+/** GET /admin/orders/:id/credit-notes: the order's invoice and credit notes, oldest first; an unknown order 404. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const { data: orders } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id"], filters: { id: req.params.id } })
+  if (!orders.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id "${req.params.id}" was not found`)
+  }
   const documents = await req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE).listOrderDocuments([req.params.id])
   res.json({
     invoice: documents.find((d) => d.type === "invoice") ? presentDocument(documents.find((d) => d.type === "invoice")!) : null,
