@@ -18,7 +18,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import middlewares from "../../src/api/middlewares"
 import { validatorOf, type ValidatorInfo } from "../../src/api/validation"
-import { BAD_IDS, JUNK_QUERIES, RAW_BODIES, bodyCases, hashSeed, queryCases } from "../support/fuzz"
+import { BAD_IDS, JUNK_QUERIES, MALFORMED_IDS, RAW_BODIES, bodyCases, hashSeed, queryCases } from "../support/fuzz"
 import { demoShop, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -192,10 +192,10 @@ medusaIntegrationTestRunner({
       return {}
     }
 
-    function url(p: string, ids: "real" | string, query?: Record<string, string | string[]>): string {
+    function url(p: string, ids: "real" | string, query?: Record<string, string | string[]>, { encode = true } = {}): string {
       const filled = p.replace(/\/([^/:]+)\/:(\w+)/g, (_all, segment: string) => {
         const id = ids === "real" ? (realIds.get(segment) ?? "does_not_exist") : ids
-        return `/${segment}/${encodeURIComponent(id)}`
+        return `/${segment}/${encode ? encodeURIComponent(id) : id}`
       })
       const qs = query ? new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() : ""
       return qs ? `${filled}?${qs}` : filled
@@ -275,6 +275,9 @@ medusaIntegrationTestRunner({
         if (hasParams) {
           for (const id of BAD_IDS) {
             sent.push({ name: `unknown id ${id.slice(0, 30)}`, outcome: await send(route.method, url(route.path, id), takesBody ? { body: {} } : {}) })
+          }
+          for (const id of MALFORMED_IDS) {
+            sent.push({ name: `malformed id ${id}`, outcome: await send(route.method, url(route.path, id, undefined, { encode: false }), takesBody ? { body: {} } : {}) })
           }
         }
 

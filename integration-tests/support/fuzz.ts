@@ -69,6 +69,9 @@ export const BAD_IDS = [
   "1 OR 1=1",
 ]
 
+/** Path ids sent as they are, not percent-encoded: escapes that do not decode. */
+export const MALFORMED_IDS = ["%E0%A4%A", "%zz", "%"]
+
 export function deepObject(depth: number): Record<string, unknown> {
   let o: Record<string, unknown> = { leaf: 1 }
   for (let i = 0; i < depth; i++) {

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { errorHandler } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DOMAIN_CONFLICT, PROVIDER_UNAVAILABLE } from "../../lib/errors"
 
 const medusaErrorHandler = errorHandler()
@@ -9,7 +9,10 @@ const medusaErrorHandler = errorHandler()
  * Conflicts in the shop's own data are answered 409 with their message;
  * Medusa's handler words every conflict as a retryable request clash, which
  * would hide what is taken. A payment provider that is down answers 503
- * with what to do. Everything else goes to Medusa's handler.
+ * with what to do. Errors of the request itself that Medusa's handler would
+ * answer 500 — an Express error with a 4xx status, a PostgreSQL data
+ * exception (class 22) — answer 400 with their reason. Everything else goes
+ * to Medusa's handler.
  */
 export function jewelErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const e = err as { type?: string; code?: string; message?: string }
@@ -19,6 +22,19 @@ export function jewelErrorHandler(err: unknown, req: MedusaRequest, res: MedusaR
   }
   if (e?.code === PROVIDER_UNAVAILABLE) {
     res.status(503).json({ type: "provider_unavailable", code: PROVIDER_UNAVAILABLE, message: e.message })
+    return
+  }
+  const status = (err as { statusCode?: unknown; status?: unknown } | undefined)?.statusCode ?? (err as { status?: unknown } | undefined)?.status
+  if (!(err instanceof MedusaError) && typeof status === "number" && status >= 400 && status < 500) {
+    // Express and its parsers (a path escape that does not decode, an upload cut short…) say what was wrong with the request.
+    res.status(status).json({ type: MedusaError.Types.INVALID_DATA, message: e.message || "The request could not be read" })
+    return
+  }
+  if (typeof e?.code === "string" && /^22[0-9A-Z]{3}$/.test(e.code)) {
+    // A PostgreSQL data exception (a value that does not fit its column or type) is a value we were sent, not a fault of ours.
+    const reason = (e.message ?? "").split(" - ").pop()
+    req.scope?.resolve(ContainerRegistrationKeys.LOGGER).warn(`Refused with 400 at ${req.path}: ${reason}`)
+    res.status(400).json({ type: MedusaError.Types.INVALID_DATA, message: `A value in the request cannot be stored: ${reason}` })
     return
   }
   return medusaErrorHandler(err, req, res, next)
