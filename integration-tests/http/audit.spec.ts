@@ -1,4 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
+import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ADMIN, demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
@@ -90,6 +91,59 @@ medusaIntegrationTestRunner({
         ["customer", id, { "consents.sms.status": { before: "granted", after: "revoked" } }],
         ["customer", id, { "consents.sms.status": { before: null, after: "granted" } }],
       ])
+    })
+
+    it("records a piece's price when a variant becomes jewellery", async () => {
+      const { result } = await createProductsWorkflow(getContainer()).run({
+        input: {
+          products: [{ title: "Audit ring", status: "published", options: [{ title: "Size", values: ["10"] }], variants: [{ title: "10", options: { Size: "10" }, prices: [{ currency_code: "inr", amount: 1 }] }] }],
+        },
+      })
+      const variantId = result[0].variants[0].id
+      const body = { metal: "gold", purity: 916, gross_weight_g: "3.000", net_weight_g: "3", making: { type: "per_gram", rupees: "400" }, other_charges: "45", tag_code: "SGJ-AUD-0001" }
+      expect((await api.post(`/admin/jewelry/variants/${variantId}/attributes`, body, auth)).status).toBe(201)
+
+      const [entry] = (await audit(`entity=product_variant&entity_id=${variantId}`)).audit_entries
+      expect(entry).toEqual(expect.objectContaining({ actor_id: adminId, action: "jewelry_price.set" }))
+      expect(entry.changes).toEqual(
+        expect.objectContaining({
+          making_value: { before: null, after: 40000 },
+          net_weight_mg: { before: null, after: 3000 },
+          "price.taxable_value": { before: null, after: 2298150 },
+        })
+      )
+    })
+
+    it("records a merge on the survivor and on each duplicate", async () => {
+      const keep = (await api.post("/admin/crm/customers", { first_name: "Kavya", phone: "9820011111" }, auth)).data.customer.id as string
+      const dup = (await api.post("/admin/crm/customers", { first_name: "Kavya R", email: "kavya.dup@example.in" }, auth)).data.customer.id as string
+      await api.post("/admin/crm/customers/merge", { survivor_id: keep, merged_ids: [dup], reason: "same person" }, auth)
+
+      const [survivor] = (await audit(`action=customer.merged&entity_id=${keep}`)).audit_entries
+      expect(survivor.actor_id).toBe(adminId)
+      expect(survivor.changes.merged_customer_ids).toEqual({ before: null, after: [dup] })
+      const [merged] = (await audit(`action=customer.merged&entity_id=${dup}`)).audit_entries
+      expect(merged.changes).toEqual({ merged_into: { before: null, after: keep } })
+      expect(merged.metadata).toEqual(expect.objectContaining({ reason: "same person", customer_merge_id: expect.stringMatching(/^cmrg_/) }))
+    })
+
+    it("records who started a campaign run", async () => {
+      const { data: seg } = await api.post("/admin/offers/segments", { name: "Audit testers", rules: { field: "tag", op: "includes", value: "audittest" } }, auth)
+      const draft = (await api.post("/admin/offers/campaigns", { name: "Audit campaign", segment_id: seg.segment.id, offer: { type: "fixed", value: 1000 } }, auth)).data.campaign
+      const started = await api.post(`/admin/offers/campaigns/${draft.id}/run`, {}, auth)
+      expect(started.status).toBe(202)
+      const [entry] = (await audit(`entity=campaign&entity_id=${draft.id}`)).audit_entries
+      expect(entry).toEqual(
+        expect.objectContaining({ actor_id: adminId, action: "campaign.run_started", changes: { run_status: { before: null, after: "running" } } })
+      )
+      expect(entry.metadata).toEqual(expect.objectContaining({ run_id: started.data.run.id }))
+      for (let i = 0; i < 200; i++) {
+        const run = (await api.get(`/admin/offers/runs/${started.data.run.id}`, auth)).data.run
+        if (run.status === "succeeded" || run.status === "failed") {
+          break
+        }
+        await new Promise((r) => setTimeout(r, 100))
+      }
     })
 
     it("pages newest first and refuses bad filters with a 400 and a message", async () => {
