@@ -166,6 +166,7 @@ medusaIntegrationTestRunner({
         ["limit=0", /limit/],
         ["offset=-1", /offset/],
         ["from=yesterday", /not an ISO date/],
+        ["to=2026-02-30", /not an ISO date/],
         ["from=2026-12-02&to=2026-12-01", /from must not be after to/],
         ["action=metal_rate;drop", /action is like/],
         ["colour=red", /colour/],

@@ -61,7 +61,10 @@ const IsoDate = (end: boolean) =>
   z.string().transform((text, ctx) => {
     const value = text.trim()
     const date = ISO_DATE.test(value) ? new Date(`${value}T${end ? "23:59:59.999" : "00:00:00.000"}Z`) : ISO_DATE_TIME.test(value) ? new Date(value) : null
-    if (!date || Number.isNaN(date.getTime())) {
+    // A calendar day that does not exist (2026-02-30) is refused, not rolled over into March.
+    const inUtc = !/[+-]\d{2}:?\d{2}$/.test(value)
+    const rolledOver = !!date && !Number.isNaN(date.getTime()) && inUtc && date.toISOString().slice(0, 10) !== value.slice(0, 10)
+    if (!date || Number.isNaN(date.getTime()) || rolledOver) {
       ctx.addIssue({ code: "custom", message: `"${text}" is not an ISO date (2026-12-01) or date-time (2026-12-01T10:30:00Z)` })
       return z.NEVER
     }
