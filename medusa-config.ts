@@ -225,6 +225,7 @@ export default defineConfig({
     { resolve: "./src/modules/offers" },
     { resolve: "./src/modules/invoicing" },
     { resolve: "./src/modules/pos" },
+    { resolve: "./src/modules/access" },
     notificationModule(process.env),
     fileModule(process.env),
     paymentModule(process.env),
