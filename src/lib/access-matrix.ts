@@ -75,6 +75,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     orders: ["read", "write"],
     pos: ["read", "sell"],
     loyalty: ["read", "redeem"],
+    loyalty_program: ["read"],
     catalog: ["read"],
     metal_rates: ["read"],
     stock: ["read"],

@@ -1,3 +1,5 @@
+import fs from "node:fs"
+import path from "node:path"
 import { listRouteFiles } from "../../../integration-tests/support/route-files"
 import { isAllowed, isListedRoute, permissionTable, ROUTE_RULES, ruleFor, STAFF_ROLES } from "../access-matrix"
 
@@ -81,5 +83,10 @@ describe("access matrix", () => {
     const table = permissionTable().split("\n")
     expect(table[0]).toBe("| resource | Owner | Branch manager | Sales staff | Accountant | Auditor (read-only) |")
     expect(table.find((l) => l.startsWith("| metal_rates"))).toBe("| metal_rates — Metal rates | read, write | read, write | read | read | read |")
+  })
+
+  it("is printed in the README as it is", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8")
+    expect(readme).toContain(permissionTable())
   })
 })
