@@ -89,7 +89,13 @@ medusaIntegrationTestRunner({
     it("shows a Pune salesperson Pune's orders, tasks and counter sales only", async () => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { data: branches } = await query.graph({ entity: "branch", fields: ["id", "code", "sales_channel.id"] })
-      const puneChannel = (branches as { code: string; sales_channel?: { id: string } }[]).find((b) => b.code === "PUN")!.sales_channel!.id
+      const channelOf = (code: string) => (branches as { code: string; sales_channel?: { id: string } }[]).find((b) => b.code === code)!.sales_channel!.id
+      const puneChannel = channelOf("PUN")
+      await getContainer()
+        .resolve(Modules.ORDER)
+        .createOrders(
+          ["PUN", "PUN", "MUM", "BLR"].map((code, i) => ({ currency_code: "inr", email: `buyer${i}@example.in`, sales_channel_id: channelOf(code), items: [] }))
+        )
 
       const all = await api.get("/admin/orders?fields=id,sales_channel_id&limit=200", as.owner)
       const pune = await api.get("/admin/orders?fields=id,sales_channel_id&limit=200", as.sales_staff)
