@@ -111,7 +111,8 @@ medusaIntegrationTestRunner({
       expect((await api.get(`/admin/orders/${foreign}`, as.owner)).status).toBe(200)
 
       const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
-      const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({}, { take: 1 })
+      const { data: created } = await api.post("/admin/crm/customers", { first_name: "Savita", phone: "98200 55511" }, as.owner)
+      const customer = created.customer as { id: string }
       const due = new Date(Date.now() + 86_400_000)
       await crm.createFollowUpTasks([
         { customer_id: customer.id, title: "Pune: show the new mangalsutra", due_at: due, branch_id: branchIds.PUN },
@@ -138,7 +139,40 @@ medusaIntegrationTestRunner({
       const sell = await expectStatus(
         api.post("/admin/pos/orders", { idempotency_key: "access-test-1", branch_id: branchIds.MUM, customer_id: customer.id, items: [{ tag_code: "X" }], tenders: [{ kind: "cash", amount: 1 }] }, as.sales_staff)
       )
-      expect([sell.status, sell.data.message]).toEqual([400, expect.stringMatching(/your own branches/)])
+      expect([sell.status, sell.data.message]).toEqual([400, expect.stringMatching(/another branch; you act at your own branches only/)])
+    })
+
+    it("lets a branch manager change stock and run campaigns at their own branch only", async () => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: branches } = await query.graph({ entity: "branch", fields: ["id", "code", "stock_location.id"] })
+      const locationOf = (code: string) => (branches as { code: string; stock_location?: { id: string } }[]).find((b) => b.code === code)!.stock_location!.id
+      const [level] = await getContainer().resolve(Modules.INVENTORY).listInventoryLevels({ location_id: locationOf("PUN") }, { take: 1 })
+      const url = (code: string) => `/admin/inventory-items/${level.inventory_item_id}/location-levels/${locationOf(code)}`
+      const foreign = await expectStatus(api.post(url("PUN"), { stocked_quantity: 99 }, as.branch_manager))
+      expect([foreign.status, foreign.data.message]).toEqual([400, expect.stringMatching(/another branch/)])
+      const [after] = await getContainer().resolve(Modules.INVENTORY).listInventoryLevels({ id: level.id })
+      expect(after.stocked_quantity).toBe(level.stocked_quantity)
+      expect((await expectStatus(api.post(url("MUM"), { stocked_quantity: 7 }, as.branch_manager))).status).toBe(200)
+      expect((await expectStatus(api.post(url("MUM"), { stocked_quantity: 7 }, as.sales_staff))).status).toBe(403)
+
+      const levels = await api.get(`/admin/inventory-items/${level.inventory_item_id}/location-levels`, as.branch_manager)
+      expect(levels.data.inventory_levels.map((l: { location_id: string }) => l.location_id)).toEqual([locationOf("MUM")])
+
+      const campaign = (branch: string | null) =>
+        api.post(
+          "/admin/offers/campaigns",
+          {
+            name: `Diwali ${branch ?? "shop"}`,
+            rules: { field: "tag", op: "includes", value: "nobody-has-this-tag" },
+            branch_id: branch,
+            offer: { type: "fixed", value: 1000 },
+          },
+          as.owner
+        )
+      const pune = await expectStatus(campaign(branchIds.PUN))
+      expect(pune.status).toBe(201)
+      const run = await expectStatus(api.post(`/admin/offers/campaigns/${pune.data.campaign.id}/run`, {}, as.branch_manager))
+      expect([run.status, run.data.message]).toEqual([400, expect.stringMatching(/another branch/)])
     })
 
     it("shows the full PAN only to roles that may see it; the profile keeps it masked for everyone", async () => {

@@ -51,6 +51,20 @@ export async function scopedBranchIds(req: MedusaRequest, requested?: string | s
 }
 
 /**
+ * Branch managers and sales staff act at their own branches only: refuses
+ * (400, with what to do) a thing of another branch or of the whole shop.
+ */
+export async function assertOwnBranch(req: MedusaRequest, branchId: string | null | undefined, what: string) {
+  const scope = await branchScope(req)
+  if (scope && (!branchId || !scope.includes(branchId))) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      branchId ? `${what} belongs to another branch; you act at your own branches only` : `${what} is for the whole shop; ask the owner`
+    )
+  }
+}
+
+/**
  * Every /admin request: the route's resource and action (src/lib/access-matrix.ts)
  * against the user's role. Runs after Medusa's authentication.
  */
@@ -74,7 +88,7 @@ export async function authorizeStaff(req: MedusaRequest, res: MedusaResponse, ne
 
 /**
  * Limits Medusa's order list, stock locations and stock levels to the user's
- * branches, by narrowing the query before Medusa validates it.
+ * branches, by narrowing the list's filters.
  */
 export function scopeCoreList(kind: "orders" | "stock_locations" | "location_levels") {
   return async function scopeList(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -82,7 +96,9 @@ export function scopeCoreList(kind: "orders" | "stock_locations" | "location_lev
     if (!scope) {
       return next()
     }
-    const query = req.query as Record<string, unknown>
+    // Medusa's own validator for these routes runs before this middleware: narrow the filters it produced
+    // (or the raw query, should it ever run after).
+    const query = (req.filterableFields ?? req.query) as Record<string, unknown>
     const ids = kind === "orders" ? await linkedIds(req, "sales_channel", scope) : await linkedIds(req, "stock_location", scope)
     const key = kind === "orders" ? "sales_channel_id" : kind === "stock_locations" ? "id" : "location_id"
     const requested = query[key]
@@ -109,6 +125,27 @@ export async function scopeOrderDetail(req: MedusaRequest, _res: MedusaResponse,
   const order = data[0] as { sales_channel_id?: string | null } | undefined
   if (order && !channels.includes(order.sales_channel_id ?? "")) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
+  }
+  next()
+}
+
+/** Branch-scoped staff change stock levels only at their branches' stock locations. */
+export async function scopeStockWrite(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const scope = await branchScope(req)
+  if (!scope) {
+    return next()
+  }
+  const body = (req.body ?? {}) as { location_id?: unknown; create?: { location_id?: unknown }[]; update?: { location_id?: unknown }[]; delete?: unknown[] }
+  const asked = [
+    req.params.location_id === "batch" ? undefined : req.params.location_id,
+    body.location_id,
+    ...(Array.isArray(body.create) ? body.create.map((l) => l?.location_id) : []),
+    ...(Array.isArray(body.update) ? body.update.map((l) => l?.location_id) : []),
+  ].filter((id): id is string => typeof id === "string")
+  const own = await linkedIds(req, "stock_location", scope)
+  const foreign = asked.filter((id) => !own.includes(id))
+  if (foreign.length || Array.isArray(body.delete)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "That stock is at another branch; you change stock at your own branches only")
   }
   next()
 }

@@ -1,8 +1,7 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPosSaleWorkflow } from "../../../../workflows/pos"
 import { posSalesView, posSaleView, type PosOrderBodyType, type PosOrdersQueryType } from "../../../utils/pos"
-import { scopedBranchIds } from "../../../utils/access"
+import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
 
 /**
  * POST /admin/pos/orders — a counter sale: customer, branch, pieces by tag
@@ -13,10 +12,7 @@ import { scopedBranchIds } from "../../../utils/access"
  */
 export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
-  const branches = await scopedBranchIds(req, body.branch_id)
-  if (branches && !branches.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `You sell at your own branches only; "${body.branch_id}" is not one of them`)
-  }
+  await assertOwnBranch(req, body.branch_id, `Branch "${body.branch_id}"`)
   const { result } = await createPosSaleWorkflow(req.scope).run({
     input: {
       idempotency_key: body.idempotency_key,
