@@ -79,7 +79,7 @@ export const securityHeaders: Handler = (req, res, next) => {
  * outside the API), Medusa's own 401s and CORS preflights. So the same
  * headers are also added as any response's head is written, when they are
  * not there yet. HTTPS is read as Express reads it with one trusted proxy:
- * a TLS socket, or X-Forwarded-Proto's last value.
+ * a TLS socket, or X-Forwarded-Proto's (first) value.
  */
 const HOOKED = Symbol.for("jewel-crm.security-headers")
 function installSecurityHeaderBackstop() {
@@ -92,7 +92,7 @@ function installSecurityHeaderBackstop() {
   proto.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     if (!this.headersSent) {
       const req = this.req as (typeof this.req & { socket: { encrypted?: boolean } }) | undefined
-      const forwarded = String(req?.headers["x-forwarded-proto"] ?? "").split(",").pop()?.trim().toLowerCase()
+      const forwarded = String(req?.headers["x-forwarded-proto"] ?? "").split(",")[0].trim().toLowerCase()
       applySecurityHeaders(this, !!req?.socket?.encrypted || forwarded === "https")
     }
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args)

@@ -79,12 +79,14 @@ export function windowStore(): WindowStore {
       // REDIS_URL changed (tests): drop the old connection.
       void store.store.client.quit().catch(() => undefined)
     }
-    store = {
-      url,
-      store: url
-        ? new RedisWindowStore(new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, lazyConnect: false }))
-        : new InProcessWindowStore(),
+    let made: WindowStore = new InProcessWindowStore()
+    if (url) {
+      const client = new Redis(url, { maxRetriesPerRequest: 1 })
+      // Connection trouble shows up as failed commands, which the middlewares report; no unhandled error events.
+      client.on("error", () => undefined)
+      made = new RedisWindowStore(client)
     }
+    store = { url, store: made }
   }
   return store.store
 }
