@@ -10,6 +10,7 @@ import { loyaltyRoutes } from "./middlewares/loyalty"
 import { messagingRoutes } from "./middlewares/messaging"
 import { offerRoutes } from "./middlewares/offers"
 import { paymentRoutes } from "./middlewares/payments"
+import { securityRoutes } from "./middlewares/security"
 
 /**
  * Validation and authentication of jewel-crm's routes, one file per area in
@@ -17,5 +18,5 @@ import { paymentRoutes } from "./middlewares/payments"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes],
+  routes: [...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes],
 })
