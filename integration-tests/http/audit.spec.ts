@@ -146,6 +146,22 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("records role changes of staff with the role and branches before and after", async () => {
+      const [user] = await getContainer().resolve(Modules.USER).createUsers([{ email: "audit.staff@example.in" }])
+      const { data } = await api.get("/admin/branches?code=BLR", auth)
+      const blr = data.branches[0].id as string
+      await api.post(`/admin/staff/${user.id}`, { role: "accountant" }, auth)
+      await api.post(`/admin/staff/${user.id}`, { role: "sales_staff", branch_ids: [blr] }, auth)
+      // The same assignment again changes nothing and records nothing.
+      await api.post(`/admin/staff/${user.id}`, { role: "sales_staff", branch_ids: [blr] }, auth)
+
+      const found = await audit(`action=staff_role.changed&entity=user&entity_id=${user.id}`)
+      expect(found.audit_entries.map((e) => [e.actor_id, e.changes])).toEqual([
+        [adminId, { role: { before: "accountant", after: "sales_staff" }, branch_ids: { before: [], after: [blr] } }],
+        [adminId, { role: { before: null, after: "accountant" }, branch_ids: { before: null, after: [] } }],
+      ])
+    })
+
     it("pages newest first and refuses bad filters with a 400 and a message", async () => {
       // (Each test starts from an empty database.)
       await api.post("/admin/metal-rates", { rates: [{ metal: "silver", purity: 999, rate_per_g: "92.10" }], confirm: true }, auth)

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { jewelErrorHandler } from "./utils/errors"
+import { accessRoutes } from "./middlewares/access"
 import { auditRoutes } from "./middlewares/audit"
 import { branchRoutes } from "./middlewares/branches"
 import { crmRoutes } from "./middlewares/crm"
@@ -10,6 +11,7 @@ import { loyaltyRoutes } from "./middlewares/loyalty"
 import { messagingRoutes } from "./middlewares/messaging"
 import { offerRoutes } from "./middlewares/offers"
 import { paymentRoutes } from "./middlewares/payments"
+import { securityRoutes } from "./middlewares/security"
 
 /**
  * Validation and authentication of jewel-crm's routes, one file per area in
@@ -17,5 +19,5 @@ import { paymentRoutes } from "./middlewares/payments"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes],
+  routes: [...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes],
 })

@@ -26,7 +26,7 @@ type AuditEntry = {
 
 const PAGE = 25
 const ALL = "all"
-const ENTITIES = ["metal_rate", "product_variant", "customer", "payment", "campaign"]
+const ENTITIES = ["metal_rate", "product_variant", "customer", "payment", "campaign", "user"]
 
 /** A recorded value as one short line: null as "—", objects and lists as JSON. */
 function show(value: unknown): string {
@@ -97,7 +97,7 @@ const AuditPage = () => {
       <div className="px-6 py-4">
         <Heading level="h1">Audit log</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Metal rates, prices, points, refunds, consents, merges and campaign runs: who, when, from where, and each field before → after.
+          Metal rates, prices, points, refunds, consents, merges, campaign runs and staff roles: who, when, from where, and each field before → after.
           Phone numbers, e-mail, PAN and addresses are masked. Entries are never changed or removed.
         </Text>
       </div>

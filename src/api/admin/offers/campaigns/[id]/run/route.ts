@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OFFERS_MODULE } from "../../../../../../modules/offers"
 import type OffersModuleService from "../../../../../../modules/offers/service"
+import { assertOwnBranch } from "../../../../../utils/access"
 import { runCampaignRun, startCampaignRun } from "../../../../../../workflows/offers/run-campaign"
 import { recordAudit } from "../../../../../utils/audit"
 
@@ -16,6 +17,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (!campaign) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Campaign with id "${req.params.id}" was not found`)
   }
+  await assertOwnBranch(req, campaign.branch_id, `Campaign "${campaign.name}"`)
   if (campaign.kind !== "manual") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `"${campaign.name}" runs by itself every day while it is switched on`)
   }

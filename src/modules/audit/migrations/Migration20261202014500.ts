@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261202010000 extends Migration {
+export class Migration20261202014500 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "audit_entry" ("id" text not null, "actor_type" text not null, "actor_id" text null, "ip" text null, "user_agent" text null, "action" text not null, "entity" text not null, "entity_id" text not null, "branch_id" text null, "changes" jsonb null, "metadata" jsonb null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "audit_entry_pkey" primary key ("id"));`);
