@@ -4,6 +4,7 @@ import { Badge, Container, Heading, Input, Label, Select, Table, Text } from "@m
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Paginator } from "../../components/paginator"
+import { RequirePermission } from "../../components/require-permission"
 import { when } from "../../lib/format"
 import { useDebounced } from "../../lib/hooks"
 import { sdk } from "../../lib/sdk"
@@ -67,8 +68,14 @@ function TextFilter({ label, value, placeholder, onChange }: { label: string; va
   )
 }
 
+const AuditPage = () => (
+  <RequirePermission resource="audit" action="read" what="read the audit log">
+    <AuditLog />
+  </RequirePermission>
+)
+
 /** Who changed what, newest first: money, points, prices and customer data. The trail cannot be edited. */
-const AuditPage = () => {
+const AuditLog = () => {
   const [page, setPage] = useState(0)
   const [entity, setEntity] = useState(ALL)
   const [text, setText] = useState({ action: "", actor_id: "", entity_id: "" })
