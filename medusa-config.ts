@@ -1,6 +1,13 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
+import { productionConfigError } from "./src/lib/secrets"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// In production, no start with empty or default secrets or a wildcard CORS list (`medusa build` needs no secrets).
+const unsafeConfig = process.argv[2] === "build" ? undefined : productionConfigError(process.env)
+if (unsafeConfig) {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, unsafeConfig)
+}
 
 type ModuleList = { resolve: string; options: Record<string, unknown> }[]
 
@@ -225,6 +232,8 @@ export default defineConfig({
     { resolve: "./src/modules/offers" },
     { resolve: "./src/modules/invoicing" },
     { resolve: "./src/modules/pos" },
+    { resolve: "./src/modules/access" },
+    { resolve: "./src/modules/audit" },
     notificationModule(process.env),
     fileModule(process.env),
     paymentModule(process.env),

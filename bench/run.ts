@@ -140,6 +140,8 @@ async function main() {
     NODE_ENV: "production",
     JWT_SECRET: randomBytes(16).toString("hex"),
     COOKIE_SECRET: randomBytes(16).toString("hex"),
+    // A production start refuses to run without a PII key.
+    PII_ENCRYPTION_KEY: process.env.PII_ENCRYPTION_KEY || randomBytes(32).toString("hex"),
     DISABLE_MEDUSA_ADMIN: "true",
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,

@@ -20,6 +20,7 @@ import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa, stopRunningSteps } f
 import { assertPortFree, parsePort } from "./net"
 import { startCluster, type RunningCluster } from "./postgres"
 import { readShopState } from "./shop-state"
+import { productionConfigError } from "../src/lib/secrets"
 
 dotenv.config({ path: path.join(PROJECT_ROOT, ".env") })
 
@@ -261,6 +262,11 @@ async function main() {
         `JWT_SECRET/COOKIE_SECRET not set: using secrets generated into ${path.join(SHOWN_DATA_DIR, "secrets.json")} (set them for multi-machine deploys)`
       )
     }
+  }
+
+  const unsafe = productionConfigError(env)
+  if (unsafe) {
+    throw new LauncherError(unsafe)
   }
 
   const { target, cluster } = await prepareDatabase(env)

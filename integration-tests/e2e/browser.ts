@@ -32,18 +32,18 @@ export function useBrowser(): { page: () => Page } {
   return { page: () => page }
 }
 
-/** Logs in through the admin's login form. */
-export async function logIn(page: Page) {
+/** Logs in through the admin's login form (as the owner unless told). */
+export async function logIn(page: Page, login = admin) {
   await page.goto(`${base}/app/login`)
-  await page.locator('input[name="email"]').fill(admin.email)
-  await page.locator('input[name="password"]').fill(admin.password)
+  await page.locator('input[name="email"]').fill(login.email)
+  await page.locator('input[name="password"]').fill(login.password)
   await page.locator('button[type="submit"]').click()
   await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 60_000 })
 }
 
-/** An admin API token, as the admin's own login gets one. */
-export async function adminToken(): Promise<string> {
-  const res = await fetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) })
+/** An admin API token, as the admin's own login gets one (the owner's unless told). */
+export async function adminToken(login = admin): Promise<string> {
+  const res = await fetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(login) })
   expect(res.status).toBe(200)
   return ((await res.json()) as { token: string }).token
 }

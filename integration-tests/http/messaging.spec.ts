@@ -299,6 +299,13 @@ medusaIntegrationTestRunner({
       expect(await consentOf()).toBe("granted")
       // A number we do not know: answered, nothing recorded.
       expect((await twilioServer.post(hook("inbound"), { From: "+919999999999", Body: "STOP" })).status).toBe(200)
+      // The audit trail: both replies, by the customer, after the consent staff recorded.
+      const { data: trail } = await api.get(`/admin/audit?action=customer.consent_changed&entity_id=${id}`, auth)
+      expect(trail.audit_entries.map((e: { actor_type: string; actor_id: string; changes: unknown }) => [e.actor_type, e.actor_id, e.changes])).toEqual([
+        ["customer", id, { "consents.sms.status": { before: "revoked", after: "granted" } }],
+        ["customer", id, { "consents.sms.status": { before: "granted", after: "revoked" } }],
+        ["user", expect.stringMatching(/^user_/), { "consents.sms.status": { before: null, after: "granted" } }],
+      ])
     })
 
     it("saves templates per event, channel and language with their variables checked, and previews them", async () => {

@@ -199,6 +199,22 @@ medusaIntegrationTestRunner({
       expect(atRazorpay(dash.razorpayPaymentId)).toHaveLength(1)
       const results = (await pos().listPaymentWebhookEvents({ provider_refund_id: refund.id })).map((e) => e.result).sort()
       expect(results).toEqual(["refund ignored: recorded already", "refund ignored: recorded already", `refund ${refund.id} recorded`])
+
+      // The audit trail: each refund once, by the admin user or by Razorpay, with the refunded total before → after.
+      const trail = async (paymentId: string) =>
+        (await api.get(`/admin/audit?action=payment.refunded&entity=payment&entity_id=${paymentId}`, auth)).data.audit_entries as {
+          actor_type: string
+          actor_id: string
+          changes: Record<string, { before: number; after: number }>
+        }[]
+      const byAdmin = await trail(shop.paymentId)
+      expect(byAdmin.map((e) => [e.actor_type, e.actor_id.startsWith("user_"), e.changes])).toEqual([
+        ["user", true, { refunded_amount: { before: 1000, after: 1000 + rest }, refund_count: { before: 1, after: 2 } }],
+        ["user", true, { refunded_amount: { before: 0, after: 1000 }, refund_count: { before: 0, after: 1 } }],
+      ])
+      expect((await trail(dash.paymentId)).map((e) => [e.actor_type, e.actor_id, e.changes])).toEqual([
+        ["system", "razorpay", { refunded_paise: { before: 0, after: 50_000 } }],
+      ])
     })
 
     it("refuses to capture an authorisation Razorpay gave back or a failed payment, and records nothing", async () => {

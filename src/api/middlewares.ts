@@ -1,5 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { jewelErrorHandler } from "./utils/errors"
+import { accessRoutes } from "./middlewares/access"
+import { auditRoutes } from "./middlewares/audit"
 import { branchRoutes } from "./middlewares/branches"
 import { crmRoutes } from "./middlewares/crm"
 import { fileRoutes } from "./middlewares/files"
@@ -10,6 +12,7 @@ import { loyaltyRoutes } from "./middlewares/loyalty"
 import { messagingRoutes } from "./middlewares/messaging"
 import { offerRoutes } from "./middlewares/offers"
 import { paymentRoutes } from "./middlewares/payments"
+import { securityRoutes } from "./middlewares/security"
 
 /**
  * Validation and authentication of jewel-crm's routes, one file per area in
@@ -17,5 +20,5 @@ import { paymentRoutes } from "./middlewares/payments"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...inputGuardRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes],
+  routes: [...inputGuardRoutes, ...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes],
 })

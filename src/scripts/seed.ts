@@ -11,6 +11,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { ensureAdminUser } from "./demo-shop/admin-user"
 import { seedDemoShop } from "./demo-shop/seed-demo-shop"
+import { seedDemoStaff } from "./demo-shop/seed-staff"
 
 export const DEFAULT_ADMIN_EMAIL = "admin@jewel-crm.local"
 
@@ -35,5 +36,15 @@ export default async function seed({ container }: ExecArgs) {
       )
     }
     logger.info(`Admin user created: ${admin.email}`)
+    if (process.env.SEED_DEMO !== "false") {
+      // One login per role, with the owner's password, to try what each may see.
+      const staff = await seedDemoStaff(container, admin.password)
+      if (staff.length && generated) {
+        fs.appendFileSync(path.join(path.resolve(process.env.JEWEL_DATA_DIR || ".data"), "admin-credentials.txt"), `demo staff (same password): ${staff.join(", ")}\n`)
+      }
+      if (staff.length) {
+        logger.info(`Demo staff logins: ${staff.join(", ")}`)
+      }
+    }
   }
 }

@@ -1,13 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { ensureOwner } from "./seed-staff"
 
 export type AdminUserResult =
   | { created: false }
   | { created: true; email: string; password: string }
 
 /**
- * Creates the first admin user when the shop has none. An auth identity left
+ * Creates the first admin user, the shop's owner, when the shop has none. An auth identity left
  * behind by an interrupted earlier attempt is replaced, so the given password
  * is always the one that works.
  */
@@ -29,8 +30,9 @@ export async function ensureAdminUser(
   if (error || !authIdentity) {
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Could not register the admin login ${email}: ${error ?? "unknown error"}`)
   }
-  await createUserAccountWorkflow(container).run({
+  const { result: user } = await createUserAccountWorkflow(container).run({
     input: { authIdentityId: authIdentity.id, userData: { email, first_name: "Shop", last_name: "Owner" } },
   })
+  await ensureOwner(container, user.id)
   return { created: true, email, password }
 }

@@ -1,10 +1,12 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { inboundIntent, type Channel } from "../../lib/messaging"
+import { recordAuditStep } from "../audit"
 import { logInteractionWorkflow } from "../log-interaction"
 import { updateCustomerProfileWorkflow } from "../update-customer-profile"
 import { copyMessageForResendStep } from "./steps/copy-message-for-resend"
 import { findCustomerByPhoneStep } from "./steps/find-customer-by-phone"
 import { prepareMessageStep, type QueueMessageInput } from "./steps/prepare-message"
+import { readConsentStatusStep } from "./steps/read-consent-status"
 import { recordDeliveryStatusStep, type DeliveryReport } from "./steps/record-delivery-status"
 import { saveMessageTemplateStep, type SaveTemplateInput } from "./steps/save-message-template"
 import { storeMessageStep } from "./steps/store-message"
@@ -37,6 +39,7 @@ export const handleInboundMessageWorkflow = createWorkflow("handle-inbound-messa
   const customerId = findCustomerByPhoneStep(transform({ input }, ({ input }) => ({ phone: input.from })))
   const intent = transform({ input }, ({ input }) => inboundIntent(input.body))
   when({ customerId, intent }, ({ customerId, intent }) => !!customerId && !!intent).then(() => {
+    const previous = readConsentStatusStep(transform({ input, customerId }, ({ input, customerId }) => ({ customer_id: customerId!, channel: input.channel })))
     updateCustomerProfileWorkflow.runAsStep({
       input: transform({ input, customerId, intent }, ({ input, customerId, intent }) => ({
         customer_id: customerId!,
@@ -44,6 +47,25 @@ export const handleInboundMessageWorkflow = createWorkflow("handle-inbound-messa
           consents: { [input.channel]: { status: intent === "stop" ? "revoked" : "granted", at: new Date().toISOString(), source: `inbound ${input.channel} reply` } },
         },
       })),
+    })
+    // The customer changed their own consent by replying; a repeat of the same answer changes nothing and is not recorded.
+    recordAuditStep({
+      entries: transform({ input, customerId, intent, previous }, ({ input, customerId, intent, previous }) => {
+        const status = intent === "stop" ? "revoked" : "granted"
+        return previous === status
+          ? []
+          : [
+              {
+                actor_type: "customer",
+                actor_id: customerId!,
+                action: "customer.consent_changed",
+                entity: "customer",
+                entity_id: customerId!,
+                changes: { [`consents.${input.channel}.status`]: { before: previous, after: status } },
+                metadata: { source: `inbound ${input.channel} reply` },
+              },
+            ]
+      }),
     })
   })
   when({ customerId }, ({ customerId }) => !!customerId).then(() => {

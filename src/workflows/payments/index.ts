@@ -9,6 +9,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { PaymentCollectionStatus } from "@medusajs/framework/utils"
 import { formatInr, paiseToAmount } from "../../lib/money"
+import { recordAuditStep } from "../audit"
 import { queueMessageWorkflow } from "../messaging"
 import { createLinkSessionStep } from "./steps/create-link-session"
 import { planPaymentLinkStep, type PaymentLinkInput } from "./steps/plan-payment-link"
@@ -81,6 +82,19 @@ export const recordRazorpayRefundWorkflow = createWorkflow("record-razorpay-refu
         amount: paiseToAmount(record.refund_paise),
         note: `Refunded in Razorpay (${record.refund_id})`,
       })),
+    })
+    recordAuditStep({
+      entries: transform({ record }, ({ record }) => [
+        {
+          actor_type: "system",
+          actor_id: "razorpay",
+          action: "payment.refunded",
+          entity: "payment",
+          entity_id: record.payment_id,
+          changes: { refunded_paise: { before: record.refunded_before_paise, after: record.refunded_before_paise + record.refund_paise } },
+          metadata: { refund_paise: record.refund_paise, razorpay_refund_id: record.refund_id, via: "razorpay webhook" },
+        },
+      ]),
     })
   })
   releaseLockStep({ key })

@@ -9,6 +9,7 @@ import { sdk } from "../../lib/sdk"
 import { ProgressBar } from "../../components/progress-bar"
 import type { Branch, MetalRate, RepriceJob } from "../../lib/types"
 import { Paginator } from "../../components/paginator"
+import { RequirePermission } from "../../components/require-permission"
 
 const PURITIES: Record<string, number[]> = {
   gold: [999, 995, 916, 875, 750, 585, 417, 375],
@@ -144,7 +145,13 @@ function SetRateForm({ branches }: { branches: Branch[] }) {
   )
 }
 
-const MetalRatesPage = () => {
+const MetalRatesPage = () => (
+  <RequirePermission resource="metal_rates" action="write" what="publish metal rates">
+    <MetalRates />
+  </RequirePermission>
+)
+
+const MetalRates = () => {
   const [page, setPage] = useState(0)
   const { data: current } = useQuery({
     queryKey: ["metal-rates", "current"],

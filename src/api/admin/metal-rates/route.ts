@@ -1,7 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
+import { diffFields } from "../../../lib/audit"
 import { setMetalRatesWorkflow } from "../../../workflows/set-metal-rates"
+import { recordAudit } from "../../utils/audit"
 import {
   presentRate,
   type CurrentMetalRatesQueryType,
@@ -19,6 +21,8 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, CurrentMetalR
 /** POST /admin/metal-rates: publish one or more rates; >10 % moves need "confirm": true. */
 export async function POST(req: AuthenticatedMedusaRequest<PostMetalRatesBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
+  const jewelry: JewelryModuleService = req.scope.resolve(JEWELRY_MODULE)
+  const inForce = await jewelry.listCurrentMetalRates({ at: body.effective_from })
   const { result } = await setMetalRatesWorkflow(req.scope).run({
     input: {
       rates: body.rates.map(({ rate_per_g, ...rate }) => ({ ...rate, rate_per_g_paise: rate_per_g })),
@@ -29,5 +33,30 @@ export async function POST(req: AuthenticatedMedusaRequest<PostMetalRatesBodyTyp
       set_by: req.auth_context.actor_id,
     },
   })
+  const key = (r: { metal: string; purity: number; branch_id?: string | null }) => `${r.metal}:${r.purity}:${r.branch_id ?? ""}`
+  const previous = new Map(inForce.map((r) => [key(r), r]))
+  await recordAudit(
+    req.scope,
+    req,
+    result.map((rate) => {
+      // A branch's first own rate replaces the shop-wide one it was priced at.
+      const before = previous.get(key(rate)) ?? previous.get(key({ ...rate, branch_id: null }))
+      return {
+        action: "metal_rate.published",
+        entity: "metal_rate",
+        entity_id: rate.id,
+        branch_id: rate.branch_id ?? null,
+        changes: diffFields(before ? { rate_per_g_paise: before.rate_per_g_paise } : null, { rate_per_g_paise: rate.rate_per_g_paise }, ["rate_per_g_paise"]),
+        metadata: {
+          metal: rate.metal,
+          purity: rate.purity,
+          effective_from: rate.effective_from,
+          source: rate.source,
+          previous_rate_id: before?.id ?? null,
+          ...(body.note ? { note: body.note } : {}),
+        },
+      }
+    })
+  )
   res.status(201).json({ rates: result.map(presentRate) })
 }

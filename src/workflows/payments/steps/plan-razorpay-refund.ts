@@ -15,7 +15,7 @@ export type RazorpayRefundInput = {
 
 export type RefundPlan =
   | { action: "ignore"; reason: string }
-  | { action: "record"; payment_id: string; refund_id: string; refund_paise: number; capture_first_paise: number }
+  | { action: "record"; payment_id: string; refund_id: string; refund_paise: number; capture_first_paise: number; refunded_before_paise: number }
 
 type PaymentRow = {
   id: string
@@ -60,5 +60,6 @@ export const planRazorpayRefundStep = createStep("plan-razorpay-refund", async (
     refund_paise: input.refund.amount,
     // Razorpay's capture comes first when Medusa has not recorded it yet (its webhook may still be on the way).
     capture_first_paise: refunded + input.refund.amount > captured ? Math.max(0, input.razorpay_captured_paise - captured) : 0,
+    refunded_before_paise: refunded,
   })
 })

@@ -8,6 +8,8 @@ import type CrmModuleService from "../../../../modules/crm/service"
 import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
 import { createCustomerWithProfileWorkflow } from "../../../../workflows/create-customer-with-profile"
+import { recordAudit } from "../../../utils/audit"
+import { profileAuditEntries } from "../../../utils/audit-profile"
 import {
   orderBy,
   presentProfile,
@@ -99,6 +101,11 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateCrmCustomerBody
       profile: toProfileData(body, `admin:${req.auth_context.actor_id}`),
     },
   })
+  await recordAudit(
+    req.scope,
+    req,
+    profileAuditEntries(result.customer.id, null, result.profile as unknown as Record<string, unknown>, `admin:${req.auth_context.actor_id}`)
+  )
   res.status(201).json({
     customer: result.customer,
     profile: presentProfile(result.profile as unknown as Record<string, unknown>),

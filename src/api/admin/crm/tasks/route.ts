@@ -1,11 +1,15 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../modules/crm"
 import type CrmModuleService from "../../../../modules/crm/service"
+import { branchScope } from "../../../utils/access"
 import { orderBy, type ListTasksQueryType } from "../../../utils/crm"
 
-/** GET /admin/crm/tasks?assignee=&status=&due_before= — soonest due first, with the customer; overdue ones are flagged. */
-export async function GET(req: MedusaRequest<unknown, ListTasksQueryType>, res: MedusaResponse) {
+/**
+ * GET /admin/crm/tasks?assignee=&status=&due_before= — soonest due first, with the customer; overdue ones are flagged.
+ * Branch managers and sales staff see their branches' tasks and those given to them.
+ */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, ListTasksQueryType>, res: MedusaResponse) {
   const q = req.validatedQuery as ListTasksQueryType
   const filters: Record<string, unknown> = {}
   if (q.assignee) {
@@ -19,6 +23,10 @@ export async function GET(req: MedusaRequest<unknown, ListTasksQueryType>, res: 
   }
   if (q.due_before) {
     filters.due_at = { $lt: q.due_before }
+  }
+  const scope = await branchScope(req)
+  if (scope) {
+    filters.$or = [{ branch_id: scope }, { assignee_user_id: req.auth_context?.actor_id ?? "" }]
   }
   const [tasks, count] = await req.scope
     .resolve<CrmModuleService>(CRM_MODULE)

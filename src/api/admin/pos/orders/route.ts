@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPosSaleWorkflow } from "../../../../workflows/pos"
 import { posSalesView, posSaleView, type PosOrderBodyType, type PosOrdersQueryType } from "../../../utils/pos"
+import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
 
 /**
  * POST /admin/pos/orders — a counter sale: customer, branch, pieces by tag
@@ -11,6 +12,7 @@ import { posSalesView, posSaleView, type PosOrderBodyType, type PosOrdersQueryTy
  */
 export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
+  await assertOwnBranch(req, body.branch_id, `Branch "${body.branch_id}"`)
   const { result } = await createPosSaleWorkflow(req.scope).run({
     input: {
       idempotency_key: body.idempotency_key,
@@ -30,6 +32,8 @@ export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, re
 /** GET /admin/pos/orders — counter sales, newest first; `branch_id`, `customer_id`, `limit`, `offset`. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, PosOrdersQueryType>, res: MedusaResponse) {
   const { branch_id, customer_id, limit, offset } = req.validatedQuery as PosOrdersQueryType
-  const { sales, count } = await posSalesView(req.scope, { ...(branch_id ? { branch_id } : {}), ...(customer_id ? { customer_id } : {}) }, { limit, offset })
+  // Branch managers and sales staff: only their branches' sales.
+  const branches = await scopedBranchIds(req, branch_id)
+  const { sales, count } = await posSalesView(req.scope, { ...(branches ? { branch_id: branches.length ? branches : ["none"] } : {}), ...(customer_id ? { customer_id } : {}) }, { limit, offset })
   res.json({ sales, count, limit, offset })
 }

@@ -2,9 +2,26 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { JEWELRY_MODULE } from "../../../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../../../modules/jewelry/service"
+import { diffFields } from "../../../../../../lib/audit"
 import { createJewelryAttributesWorkflow } from "../../../../../../workflows/create-jewelry-attributes"
 import { createRepriceJob, runRepriceJob } from "../../../../../../workflows/reprice-jewelry/run-reprice-job"
+import { recordAudit } from "../../../../../utils/audit"
 import { presentBreakdown, toPieceInput, type PostJewelryAttributesBodyType } from "../../../../../utils/jewelry"
+
+/** What sets a piece's price: recorded when a variant becomes a piece of jewellery. */
+const PRICE_FIELDS = [
+  "metal",
+  "purity",
+  "net_weight_mg",
+  "making_type",
+  "making_value",
+  "wastage_bp",
+  "other_charges_paise",
+  "stones",
+  "pricing_mode",
+  "price.taxable_value",
+  "price.total",
+]
 
 /**
  * POST /admin/jewelry/variants/:id/attributes: make a variant a piece of
@@ -20,7 +37,16 @@ export async function POST(req: MedusaRequest<PostJewelryAttributesBodyType>, re
     await runRepriceJob(req.scope, job.id)
   }
   const jewelry: JewelryModuleService = req.scope.resolve(JEWELRY_MODULE)
-  res.status(201).json({ jewelry_attributes: await jewelry.retrieveJewelryAttributes(created.id) })
+  const attributes = await jewelry.retrieveJewelryAttributes(created.id)
+  const breakdown = attributes.breakdown as { taxable_value?: number; total?: number } | null
+  await recordAudit(req.scope, req, {
+    action: "jewelry_price.set",
+    entity: "product_variant",
+    entity_id: req.params.id,
+    changes: diffFields(null, { ...attributes, price: breakdown ? { taxable_value: breakdown.taxable_value, total: breakdown.total } : null }, PRICE_FIELDS),
+    metadata: { jewelry_attributes_id: attributes.id, tag_code: attributes.tag_code },
+  })
+  res.status(201).json({ jewelry_attributes: attributes })
 }
 
 /** GET /admin/jewelry/variants/:id/attributes: the piece's attributes and current breakdown. */

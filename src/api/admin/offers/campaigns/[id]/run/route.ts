@@ -2,7 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OFFERS_MODULE } from "../../../../../../modules/offers"
 import type OffersModuleService from "../../../../../../modules/offers/service"
+import { assertOwnBranch } from "../../../../../utils/access"
 import { runCampaignRun, startCampaignRun } from "../../../../../../workflows/offers/run-campaign"
+import { recordAudit } from "../../../../../utils/audit"
 
 /**
  * POST /admin/offers/campaigns/:id/run — issue the campaign's offers now:
@@ -15,6 +17,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (!campaign) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Campaign with id "${req.params.id}" was not found`)
   }
+  await assertOwnBranch(req, campaign.branch_id, `Campaign "${campaign.name}"`)
   if (campaign.kind !== "manual") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `"${campaign.name}" runs by itself every day while it is switched on`)
   }
@@ -23,6 +26,14 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     res.status(200).json({ run })
     return
   }
+  await recordAudit(req.scope, req, {
+    action: "campaign.run_started",
+    entity: "campaign",
+    entity_id: campaign.id,
+    branch_id: campaign.branch_id ?? null,
+    changes: { run_status: { before: created ? null : run.status, after: "running" } },
+    metadata: { run_id: run.id, campaign_name: campaign.name },
+  })
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   runCampaignRun(req.scope, run.id).catch((e) => logger.error(`Campaign run ${run.id} failed: ${(e as Error).message}`))
   res.status(202).json({ run })

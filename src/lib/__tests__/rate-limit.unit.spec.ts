@@ -1,0 +1,104 @@
+import {
+  LIMIT_VARIABLES,
+  MemoryWindowStore,
+  decide,
+  describeWait,
+  hitWindow,
+  isLockedOut,
+  limitRulesFromEnv,
+  parseLimitRule,
+} from "../rate-limit"
+
+describe("parseLimitRule", () => {
+  it("reads count/duration in ms, s, m, h (bare numbers are seconds)", () => {
+    expect(parseLimitRule("20/1m", null, "X")).toEqual({ limit: 20, windowMs: 60_000 })
+    expect(parseLimitRule("300/60s", null, "X")).toEqual({ limit: 300, windowMs: 60_000 })
+    expect(parseLimitRule(" 5 / 15m ", null, "X")).toEqual({ limit: 5, windowMs: 900_000 })
+    expect(parseLimitRule("1000/1h", null, "X")).toEqual({ limit: 1000, windowMs: 3_600_000 })
+    expect(parseLimitRule("10/30", null, "X")).toEqual({ limit: 10, windowMs: 30_000 })
+    expect(parseLimitRule("3/1500ms", null, "X")).toEqual({ limit: 3, windowMs: 1500 })
+  })
+
+  it("falls back when unset, turns off with off", () => {
+    expect(parseLimitRule(undefined, { limit: 1, windowMs: 1000 }, "X")).toEqual({ limit: 1, windowMs: 1000 })
+    expect(parseLimitRule("", { limit: 1, windowMs: 1000 }, "X")).toEqual({ limit: 1, windowMs: 1000 })
+    expect(parseLimitRule("OFF", { limit: 1, windowMs: 1000 }, "X")).toBeNull()
+  })
+
+  it.each(["20", "0/1m", "-1/1m", "1.5/1m", "20/1d", "20/500ms", "lots"])("refuses %p naming the variable", (text) => {
+    expect(() => parseLimitRule(text, null, "RATE_LIMIT_LOGIN_IP")).toThrow(/^RATE_LIMIT_LOGIN_IP=".*" is not a limit/)
+  })
+
+  it("reads every variable with its default", () => {
+    const rules = limitRulesFromEnv({ RATE_LIMIT_LOGIN_ACCOUNT: "3/10s", RATE_LIMIT_WEBHOOK_IP: "off" })
+    expect(Object.keys(rules).sort()).toEqual(Object.keys(LIMIT_VARIABLES).sort())
+    expect(rules.RATE_LIMIT_LOGIN_ACCOUNT).toEqual({ limit: 3, windowMs: 10_000 })
+    expect(rules.RATE_LIMIT_WEBHOOK_IP).toBeNull()
+    expect(rules.RATE_LIMIT_LOGIN_IP).toEqual({ limit: 300, windowMs: 60_000 })
+    expect(rules.STAFF_LOGIN_LOCKOUT).toEqual({ limit: 5, windowMs: 15 * 60_000 })
+    expect(() => limitRulesFromEnv({ STAFF_LOGIN_LOCKOUT: "five" })).toThrow(/STAFF_LOGIN_LOCKOUT/)
+  })
+})
+
+describe("fixed window", () => {
+  const rule = { limit: 3, windowMs: 60_000 }
+
+  it("opens with the first hit and counts until it closes", () => {
+    let w = hitWindow(undefined, 1000, rule.windowMs)
+    expect(w).toEqual({ count: 1, resetAt: 61_000 })
+    w = hitWindow(w, 30_000, rule.windowMs)
+    w = hitWindow(w, 60_999, rule.windowMs)
+    expect(w).toEqual({ count: 3, resetAt: 61_000 })
+    expect(hitWindow(w, 61_000, rule.windowMs)).toEqual({ count: 1, resetAt: 121_000 })
+  })
+
+  it("allows up to the limit, then refuses with the seconds left (rounded up, at least 1)", () => {
+    expect(decide(3, 61_000, 30_000, rule)).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 31 })
+    expect(decide(4, 61_000, 30_000, rule)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 31 })
+    expect(decide(1, 61_000, 1_000, rule)).toEqual({ allowed: true, remaining: 2, retryAfterSeconds: 60 })
+    expect(decide(9, 61_000, 60_999, rule).retryAfterSeconds).toBe(1)
+    expect(decide(9, 61_000, 61_500, rule).retryAfterSeconds).toBe(1)
+  })
+
+  it("locks out once the failures reach the limit, until the window closes", () => {
+    expect(isLockedOut(undefined, 0, rule)).toBe(false)
+    expect(isLockedOut({ count: 2, resetAt: 61_000 }, 10_000, rule)).toBe(false)
+    expect(isLockedOut({ count: 3, resetAt: 61_000 }, 10_000, rule)).toBe(true)
+    expect(isLockedOut({ count: 3, resetAt: 61_000 }, 61_000, rule)).toBe(false)
+  })
+
+  it("words the wait", () => {
+    expect(describeWait(1)).toBe("1 second")
+    expect(describeWait(42)).toBe("42 seconds")
+    expect(describeWait(60)).toBe("1 minute")
+    expect(describeWait(61)).toBe("2 minutes")
+    expect(describeWait(900)).toBe("15 minutes")
+  })
+})
+
+describe("MemoryWindowStore", () => {
+  it("counts per key, forgets closed windows and resets on demand", () => {
+    let now = 0
+    const store = new MemoryWindowStore(() => now)
+    expect(store.hit("a", 1000)).toEqual({ count: 1, resetAt: 1000 })
+    expect(store.hit("a", 1000)).toEqual({ count: 2, resetAt: 1000 })
+    expect(store.hit("b", 1000)).toEqual({ count: 1, resetAt: 1000 })
+    expect(store.peek("a")).toEqual({ count: 2, resetAt: 1000 })
+    now = 1000
+    expect(store.peek("a")).toBeUndefined()
+    expect(store.hit("a", 1000)).toEqual({ count: 1, resetAt: 2000 })
+    store.reset("a")
+    expect(store.peek("a")).toBeUndefined()
+  })
+
+  it("drops closed windows as it grows", () => {
+    let now = 0
+    const store = new MemoryWindowStore(() => now, 3)
+    store.hit("a", 10)
+    store.hit("b", 10)
+    store.hit("c", 10)
+    now = 20
+    store.hit("d", 10)
+    expect(store.size).toBe(1)
+  })
+})

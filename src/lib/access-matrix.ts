@@ -1,0 +1,314 @@
+/**
+ * Who may do what: the one place where staff roles, their permissions and the
+ * admin routes' resources are written down. The access middleware, the
+ * access-matrix tests and the README's table all read this file, so a new
+ * admin route without a line here fails the tests.
+ */
+
+export const STAFF_ROLES = ["owner", "branch_manager", "sales_staff", "accountant", "auditor"] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  owner: "Owner",
+  branch_manager: "Branch manager",
+  sales_staff: "Sales staff",
+  accountant: "Accountant",
+  auditor: "Auditor (read-only)",
+}
+
+/** Roles that work inside their branches: lists of orders, stock, tasks and interactions show only those. */
+export const BRANCH_SCOPED_ROLES: readonly StaffRole[] = ["branch_manager", "sales_staff"]
+
+export const RESOURCES = {
+  customers: "Customers, profiles, interactions, follow-up tasks, wishlists",
+  customer_merges: "Merging duplicate customers",
+  pii: "Unmasked PAN of a customer",
+  orders: "Orders (Medusa's order screens)",
+  pos: "Counter sales",
+  loyalty: "Loyalty accounts and points",
+  loyalty_program: "Loyalty programme rules",
+  catalog: "Products, jewellery attributes, prices, images, certificates",
+  metal_rates: "Metal rates",
+  stock: "Stock, transfers, adjustments, stock locations",
+  offers: "Segments, offer campaigns, Medusa promotions",
+  messaging: "Messages and templates",
+  payments: "Payments, refunds, payment links",
+  invoices: "Tax invoices and credit notes",
+  reports: "Reconciliation, loyalty liability, ledger checks",
+  audit: "Audit trail",
+  staff: "Staff users, roles and branches",
+  branches: "Branches",
+  settings: "Store settings (regions, taxes, channels, API keys, …)",
+} as const
+export type Resource = keyof typeof RESOURCES
+
+/** read: see; write: create or change; the rest are the named operations of their resource. */
+export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell"] as const
+export type Action = (typeof ACTIONS)[number]
+
+type Grants = Partial<Record<Resource, readonly Action[]>>
+
+const READ_EVERYTHING: Grants = Object.fromEntries(
+  (Object.keys(RESOURCES) as Resource[]).filter((r) => r !== "pii").map((r) => [r, ["read"]])
+)
+
+/** role → resource → allowed actions. The owner may do everything. */
+export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
+  branch_manager: {
+    ...READ_EVERYTHING,
+    customers: ["read", "write"],
+    customer_merges: ["read", "write"],
+    pii: ["reveal"],
+    orders: ["read", "write"],
+    pos: ["read", "sell"],
+    loyalty: ["read", "redeem", "adjust"],
+    catalog: ["read", "write"],
+    metal_rates: ["read", "write"],
+    stock: ["read", "write"],
+    offers: ["read", "write", "run"],
+    messaging: ["read", "write"],
+    payments: ["read", "write"],
+    invoices: ["read", "write"],
+  },
+  sales_staff: {
+    customers: ["read", "write"],
+    orders: ["read", "write"],
+    pos: ["read", "sell"],
+    loyalty: ["read", "redeem"],
+    loyalty_program: ["read"],
+    catalog: ["read"],
+    metal_rates: ["read"],
+    stock: ["read"],
+    offers: ["read"],
+    messaging: ["read"],
+    invoices: ["read"],
+    branches: ["read"],
+    staff: ["read"],
+    settings: ["read"],
+  },
+  accountant: {
+    ...READ_EVERYTHING,
+    pii: ["reveal"],
+    payments: ["read", "write"],
+    invoices: ["read", "write"],
+  },
+  auditor: READ_EVERYTHING,
+}
+
+export function isAllowed(role: StaffRole, resource: Resource, action: Action): boolean {
+  if (role === "owner") {
+    return true
+  }
+  return PERMISSIONS[role][resource]?.includes(action) ?? false
+}
+
+export type RouteRule = { method: string; path: string; resource: Resource; action: Action }
+
+type Line = [method: string, path: string, resource: Resource, action: Action]
+
+/** Every jewel-crm admin route. Paths use Medusa's `:param` form. */
+const OUR_ROUTES: Line[] = [
+  ["GET", "/admin/branches", "branches", "read"],
+  ["GET", "/admin/branches/:id", "branches", "read"],
+
+  ["GET", "/admin/crm/customers", "customers", "read"],
+  ["POST", "/admin/crm/customers", "customers", "write"],
+  ["GET", "/admin/crm/customers/duplicates", "customers", "read"],
+  ["POST", "/admin/crm/customers/merge", "customer_merges", "write"],
+  ["GET", "/admin/crm/merges", "customer_merges", "read"],
+  ["GET", "/admin/crm/customers/:id/360", "customers", "read"],
+  ["GET", "/admin/crm/customers/:id/interactions", "customers", "read"],
+  ["POST", "/admin/crm/customers/:id/interactions", "customers", "write"],
+  ["GET", "/admin/crm/customers/:id/profile", "customers", "read"],
+  ["GET", "/admin/crm/customers/:id/pan", "pii", "reveal"],
+  ["GET", "/admin/crm/tasks", "customers", "read"],
+  ["POST", "/admin/crm/tasks/:id/complete", "customers", "write"],
+  ["GET", "/admin/crm/upcoming", "customers", "read"],
+
+  ["POST", "/admin/jewelry/images", "catalog", "write"],
+  ["POST", "/admin/jewelry/import", "catalog", "write"],
+  ["POST", "/admin/jewelry/products", "catalog", "write"],
+  ["GET", "/admin/jewelry/reprice-jobs", "catalog", "read"],
+  ["POST", "/admin/jewelry/reprice-jobs", "catalog", "write"],
+  ["GET", "/admin/jewelry/reprice-jobs/:id", "catalog", "read"],
+  ["GET", "/admin/jewelry/tags/:code", "stock", "read"],
+  ["GET", "/admin/jewelry/variants/:id/attributes", "catalog", "read"],
+  ["POST", "/admin/jewelry/variants/:id/attributes", "catalog", "write"],
+  ["GET", "/admin/jewelry/variants/:id/certificate", "catalog", "read"],
+  ["POST", "/admin/jewelry/variants/:id/certificate", "catalog", "write"],
+
+  ["GET", "/admin/loyalty/customers/:id", "loyalty", "read"],
+  ["POST", "/admin/loyalty/customers/:id/adjust", "loyalty", "adjust"],
+  ["POST", "/admin/loyalty/customers/:id/redeem", "loyalty", "redeem"],
+  ["GET", "/admin/loyalty/ledger", "loyalty", "read"],
+  ["GET", "/admin/loyalty/liability", "reports", "read"],
+  ["GET", "/admin/loyalty/program", "loyalty_program", "read"],
+  ["POST", "/admin/loyalty/program", "loyalty_program", "write"],
+  ["GET", "/admin/loyalty/verify", "reports", "read"],
+
+  ["GET", "/admin/messages", "messaging", "read"],
+  ["POST", "/admin/messages/:id/resend", "messaging", "write"],
+  ["GET", "/admin/messages/templates", "messaging", "read"],
+  ["POST", "/admin/messages/templates", "messaging", "write"],
+  ["POST", "/admin/messages/templates/preview", "messaging", "read"],
+
+  ["GET", "/admin/metal-rates", "metal_rates", "read"],
+  ["POST", "/admin/metal-rates", "metal_rates", "write"],
+  ["GET", "/admin/metal-rates/history", "metal_rates", "read"],
+
+  ["GET", "/admin/offers/automatic", "offers", "read"],
+  ["GET", "/admin/offers/campaigns", "offers", "read"],
+  ["POST", "/admin/offers/campaigns", "offers", "write"],
+  ["GET", "/admin/offers/campaigns/:id", "offers", "read"],
+  ["POST", "/admin/offers/campaigns/:id", "offers", "write"],
+  ["POST", "/admin/offers/campaigns/:id/cancel", "offers", "run"],
+  ["GET", "/admin/offers/campaigns/:id/offers", "offers", "read"],
+  ["GET", "/admin/offers/campaigns/:id/report", "offers", "read"],
+  ["POST", "/admin/offers/campaigns/:id/run", "offers", "run"],
+  ["POST", "/admin/offers/facts/refresh", "offers", "run"],
+  ["GET", "/admin/offers/offers", "offers", "read"],
+  ["GET", "/admin/offers/runs/:id", "offers", "read"],
+  ["GET", "/admin/offers/segments", "offers", "read"],
+  ["POST", "/admin/offers/segments", "offers", "write"],
+  ["POST", "/admin/offers/segments/preview", "offers", "read"],
+  ["GET", "/admin/offers/segments/:id", "offers", "read"],
+  ["DELETE", "/admin/offers/segments/:id", "offers", "write"],
+
+  ["GET", "/admin/orders/:id/credit-notes", "invoices", "read"],
+  ["POST", "/admin/orders/:id/credit-notes", "invoices", "write"],
+  ["GET", "/admin/orders/:id/invoice", "invoices", "read"],
+  ["POST", "/admin/orders/:id/invoice", "invoices", "write"],
+  ["GET", "/admin/tax-documents", "invoices", "read"],
+  ["GET", "/admin/tax-documents/:id", "invoices", "read"],
+
+  ["GET", "/admin/payments/links", "payments", "read"],
+  ["POST", "/admin/payments/links", "payments", "write"],
+  ["GET", "/admin/payments/reconciliation", "reports", "read"],
+
+  ["GET", "/admin/pos/orders", "pos", "read"],
+  ["POST", "/admin/pos/orders", "pos", "sell"],
+  ["GET", "/admin/pos/orders/:id", "pos", "read"],
+  ["POST", "/admin/pos/quote", "pos", "read"],
+
+  ["GET", "/admin/audit", "audit", "read"],
+
+  ["GET", "/admin/staff", "staff", "read"],
+  ["GET", "/admin/staff/me", "staff", "read"],
+  ["POST", "/admin/staff/:id", "staff", "write"],
+]
+
+/**
+ * Medusa's own admin routes, by path prefix: reading needs `read` on the
+ * resource, anything else `write`. The few exceptions come first.
+ */
+const CORE_EXCEPTIONS: Line[] = [
+  ["GET", "/admin/users/me", "staff", "read"],
+  ["POST", "/admin/payments/:id/refund", "payments", "write"],
+  ["POST", "/admin/payments/:id/capture", "payments", "write"],
+  ["POST", "/admin/orders/:id/refund", "payments", "write"],
+]
+const CORE_PREFIXES: [prefix: string, resource: Resource][] = [
+  ["/admin/orders", "orders"],
+  ["/admin/draft-orders", "orders"],
+  ["/admin/order-edits", "orders"],
+  ["/admin/returns", "orders"],
+  ["/admin/exchanges", "orders"],
+  ["/admin/claims", "orders"],
+  ["/admin/fulfillments", "orders"],
+  ["/admin/payments", "payments"],
+  ["/admin/payment-collections", "payments"],
+  ["/admin/refund-reasons", "payments"],
+  ["/admin/customers", "customers"],
+  ["/admin/customer-groups", "customers"],
+  ["/admin/products", "catalog"],
+  ["/admin/product-categories", "catalog"],
+  ["/admin/product-tags", "catalog"],
+  ["/admin/product-types", "catalog"],
+  ["/admin/product-variants", "catalog"],
+  ["/admin/collections", "catalog"],
+  ["/admin/price-lists", "catalog"],
+  ["/admin/price-preferences", "catalog"],
+  ["/admin/uploads", "catalog"],
+  ["/admin/inventory-items", "stock"],
+  ["/admin/stock-locations", "stock"],
+  ["/admin/reservations", "stock"],
+  ["/admin/promotions", "offers"],
+  ["/admin/campaigns", "offers"],
+  ["/admin/notifications", "messaging"],
+  ["/admin/users", "staff"],
+  ["/admin/invites", "staff"],
+]
+
+function compile([method, path, resource, action]: Line): RouteRule & { pattern: RegExp } {
+  const source = path
+    .split("/")
+    .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("/")
+  return { method, path, resource, action, pattern: new RegExp(`^${source}/?$`) }
+}
+
+/** Static segments win over parameters, so /admin/crm/customers/merge is not /admin/crm/customers/:id. */
+function specificity(path: string): number[] {
+  return path.split("/").map((s) => (s.startsWith(":") ? 1 : 2))
+}
+function bySpecificity(a: RouteRule, b: RouteRule): number {
+  const sa = specificity(a.path)
+  const sb = specificity(b.path)
+  for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
+    const d = (sb[i] ?? 0) - (sa[i] ?? 0)
+    if (d) {
+      return d
+    }
+  }
+  return 0
+}
+
+const COMPILED = [...OUR_ROUTES, ...CORE_EXCEPTIONS].map(compile).sort(bySpecificity)
+
+/** The routes written out above (ours and Medusa's exceptions), for the tests and the README. */
+export const ROUTE_RULES: readonly RouteRule[] = [...OUR_ROUTES, ...CORE_EXCEPTIONS].map(([method, path, resource, action]) => ({ method, path, resource, action }))
+
+/**
+ * The resource and action an admin request needs. Ours are listed one by one;
+ * Medusa's follow their prefix, and anything else counts as store settings.
+ */
+export function ruleFor(method: string, path: string): RouteRule {
+  const verb = method.toUpperCase() === "HEAD" ? "GET" : method.toUpperCase()
+  const clean = path.split("?")[0]
+  const hit = COMPILED.find((r) => r.method === verb && r.pattern.test(clean))
+  if (hit) {
+    return { method: hit.method, path: hit.path, resource: hit.resource, action: hit.action }
+  }
+  const action: Action = verb === "GET" ? "read" : "write"
+  const prefix = CORE_PREFIXES.find(([p]) => clean === p || clean.startsWith(`${p}/`))
+  return { method: verb, path: clean, resource: prefix ? prefix[1] : "settings", action }
+}
+
+/** Whether the path is one of jewel-crm's own admin routes (every one must have a line above). */
+export function isListedRoute(method: string, path: string): boolean {
+  return OUR_ROUTES.some(([m, p]) => m === method && p === path)
+}
+
+/** The README's table: one row per resource, one column per role. */
+export function permissionTable(): string {
+  const header = `| resource | ${STAFF_ROLES.map((r) => ROLE_LABELS[r]).join(" | ")} |`
+  const rule = `|---|${STAFF_ROLES.map(() => "---").join("|")}|`
+  const rows = (Object.keys(RESOURCES) as Resource[]).map((resource) => {
+    const cells = STAFF_ROLES.map((role) => {
+      const actions = ACTIONS.filter((a) => isAllowed(role, resource, a) && (role !== "owner" || actionsOf(resource).includes(a)))
+      return actions.length ? actions.join(", ") : "–"
+    })
+    return `| ${resource} — ${RESOURCES[resource]} | ${cells.join(" | ")} |`
+  })
+  return [header, rule, ...rows].join("\n")
+}
+
+/** The actions that mean something for a resource: those some route asks for, plus read/write for Medusa's prefixes. */
+function actionsOf(resource: Resource): Action[] {
+  const used = new Set<Action>(ROUTE_RULES.filter((r) => r.resource === resource).map((r) => r.action))
+  if (CORE_PREFIXES.some(([, r]) => r === resource) || resource === "settings") {
+    used.add("read")
+    used.add("write")
+  }
+  return ACTIONS.filter((a) => used.has(a))
+}

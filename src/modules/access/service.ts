@@ -1,0 +1,31 @@
+import { MedusaService } from "@medusajs/framework/utils"
+import { BRANCH_SCOPED_ROLES, type StaffRole } from "../../lib/access-matrix"
+import { StaffAccess } from "./models/staff-access"
+
+export type ResolvedAccess = {
+  role: StaffRole
+  branch_ids: string[]
+  /** Whether lists of orders, stock, tasks and interactions are limited to `branch_ids`. */
+  branch_scoped: boolean
+  /** Whether the role comes from a record (false: the default for users without one). */
+  assigned: boolean
+}
+
+class AccessModuleService extends MedusaService({ StaffAccess }) {
+  /**
+   * The access of a staff user. Without a record: the owner while no one is the
+   * owner yet (so a fresh shop's first user can hand out roles), else `fallback`.
+   */
+  async resolveAccess(userId: string, fallback: StaffRole = "sales_staff"): Promise<ResolvedAccess> {
+    const [record] = await this.listStaffAccesses({ user_id: userId }, { take: 1 })
+    if (record) {
+      const role = record.role as StaffRole
+      return { role, branch_ids: record.branch_ids ?? [], branch_scoped: BRANCH_SCOPED_ROLES.includes(role), assigned: true }
+    }
+    const [, owners] = await this.listAndCountStaffAccesses({ role: "owner" }, { take: 1 })
+    const role: StaffRole = owners === 0 ? "owner" : fallback
+    return { role, branch_ids: [], branch_scoped: BRANCH_SCOPED_ROLES.includes(role), assigned: false }
+  }
+}
+
+export default AccessModuleService

@@ -1,0 +1,51 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import type { StaffRole } from "../../lib/access-matrix"
+import { ACCESS_MODULE } from "../../modules/access"
+import type AccessModuleService from "../../modules/access/service"
+import { BRANCH_MODULE } from "../../modules/branch"
+import type BranchModuleService from "../../modules/branch/service"
+import { assignStaffAccessWorkflow } from "../../workflows/assign-staff-access"
+
+/** The demo shop's staff, one of each role, so the roles can be tried in the admin. */
+export const DEMO_STAFF: { email: string; first_name: string; last_name: string; role: StaffRole; branches: string[] }[] = [
+  { email: "manager.mumbai@jewel-crm.local", first_name: "Meera", last_name: "Shah", role: "branch_manager", branches: ["MUM"] },
+  { email: "sales.pune@jewel-crm.local", first_name: "Rohit", last_name: "Kulkarni", role: "sales_staff", branches: ["PUN"] },
+  { email: "accounts@jewel-crm.local", first_name: "Anita", last_name: "Iyer", role: "accountant", branches: [] },
+  { email: "auditor@jewel-crm.local", first_name: "Vikram", last_name: "Rao", role: "auditor", branches: [] },
+]
+
+/** Makes the given user the owner, unless the shop already has one. */
+export async function ensureOwner(container: MedusaContainer, userId: string) {
+  const access = container.resolve<AccessModuleService>(ACCESS_MODULE)
+  const [, owners] = await access.listAndCountStaffAccesses({ role: "owner" }, { take: 1 })
+  if (!owners) {
+    await assignStaffAccessWorkflow(container).run({ input: { user_id: userId, role: "owner", branch_ids: [] } })
+  }
+}
+
+/** Creates the demo staff logins (all with `password`) that do not exist yet, with their roles. */
+export async function seedDemoStaff(container: MedusaContainer, password: string): Promise<string[]> {
+  const users = container.resolve(Modules.USER)
+  const auth = container.resolve(Modules.AUTH)
+  const branches = await container.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
+  const created: string[] = []
+  for (const staff of DEMO_STAFF) {
+    const [existing] = await users.listUsers({ email: staff.email }, { take: 1 })
+    if (existing) {
+      continue
+    }
+    const { authIdentity, error } = await auth.register("emailpass", { body: { email: staff.email, password } })
+    if (error || !authIdentity) {
+      continue
+    }
+    const { result: user } = await createUserAccountWorkflow(container).run({
+      input: { authIdentityId: authIdentity.id, userData: { email: staff.email, first_name: staff.first_name, last_name: staff.last_name } },
+    })
+    const branchIds = branches.filter((b) => staff.branches.includes(b.code)).map((b) => b.id)
+    await assignStaffAccessWorkflow(container).run({ input: { user_id: user.id, role: staff.role, branch_ids: branchIds } })
+    created.push(staff.email)
+  }
+  return created
+}
