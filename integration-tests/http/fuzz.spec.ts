@@ -93,7 +93,11 @@ function enumerateRoutes(): Route[] {
       routes.set(key, route)
     }
   }
-  return [...routes.values()].sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`))
+  // A config entry without a route file or a validator of ours only adds a check (roles, branch scope, rate limit,
+  // audit) to one of Medusa's own routes: Medusa's routes are not what this suite tests.
+  return [...routes.values()]
+    .filter((r) => r.fromFile || r.body || r.query)
+    .sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`))
 }
 
 // FUZZ_ROUTES (a regular expression) narrows the run to the routes it matches, e.g. FUZZ_ROUTES='^POST /store'.
