@@ -159,7 +159,7 @@ async function linkedIds(req: MedusaRequest, field: "sales_channel" | "stock_loc
     fields: ["id", `${field}.id`],
     filters: { id: branchIds },
   })
-  return (data as Record<string, { id: string } | undefined>[]).map((b) => b[field]?.id).filter((id): id is string => !!id)
+  return (data as unknown as Record<string, { id: string } | undefined>[]).map((b) => b[field]?.id).filter((id): id is string => !!id)
 }
 
 export const AssignStaffBody = z
