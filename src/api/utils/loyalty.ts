@@ -73,3 +73,23 @@ export const ProgramBody = z
   })
   .strict()
 export type ProgramBodyType = z.infer<typeof ProgramBody>
+
+type PointsMove = {
+  replayed: boolean
+  balance: unknown
+  entry: { id: string; points: unknown; idempotency_key: string; reason?: string | null; order_id?: string | null; branch_id?: string | null }
+}
+
+/** The audit entry of a points adjustment or redemption: the balance before and after, and the ledger entry. */
+export function pointsAuditEntry(action: "loyalty_points.adjusted" | "loyalty_points.redeemed", customerId: string, move: PointsMove) {
+  const points = Number(move.entry.points)
+  const balance = Number(move.balance)
+  return {
+    action,
+    entity: "customer",
+    entity_id: customerId,
+    branch_id: move.entry.branch_id ?? null,
+    changes: { points_balance: { before: balance - points, after: balance } },
+    metadata: { points, ledger_entry_id: move.entry.id, idempotency_key: move.entry.idempotency_key, reason: move.entry.reason ?? null, order_id: move.entry.order_id ?? null },
+  }
+}

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { adjustPointsWorkflow } from "../../../../../../workflows/loyalty"
 import { recordAudit } from "../../../../../utils/audit"
-import type { AdjustPointsBodyType } from "../../../../../utils/loyalty"
+import { pointsAuditEntry, type AdjustPointsBodyType } from "../../../../../utils/loyalty"
 
 /** POST /admin/loyalty/customers/:id/adjust — a signed correction with its reason, kept in the ledger with the staff member. */
 export async function POST(req: AuthenticatedMedusaRequest<AdjustPointsBodyType>, res: MedusaResponse) {
@@ -14,14 +14,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdjustPointsBodyType>
     input: { customer_id: req.params.id, ...req.validatedBody, user_id: req.auth_context.actor_id },
   })
   if (!result.replayed) {
-    const points = Number(result.entry.points)
-    await recordAudit(req.scope, req, {
-      action: "loyalty_points.adjusted",
-      entity: "customer",
-      entity_id: req.params.id,
-      changes: { points_balance: { before: Number(result.balance) - points, after: Number(result.balance) } },
-      metadata: { points, ledger_entry_id: result.entry.id, idempotency_key: result.entry.idempotency_key, reason: result.entry.reason ?? null },
-    })
+    await recordAudit(req.scope, req, pointsAuditEntry("loyalty_points.adjusted", req.params.id, result))
   }
   res.status(result.replayed ? 200 : 201).json({ entry: result.entry, balance: result.balance, replayed: result.replayed })
 }

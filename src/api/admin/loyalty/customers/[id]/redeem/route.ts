@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { rupeesToPaise } from "../../../../../../lib/money"
 import { redeemPointsWorkflow } from "../../../../../../workflows/loyalty"
 import { recordAudit } from "../../../../../utils/audit"
-import type { RedeemPointsBodyType } from "../../../../../utils/loyalty"
+import { pointsAuditEntry, type RedeemPointsBodyType } from "../../../../../utils/loyalty"
 
 /**
  * POST /admin/loyalty/customers/:id/redeem — points paying part of an in-store
@@ -24,15 +24,7 @@ export async function POST(req: AuthenticatedMedusaRequest<RedeemPointsBodyType>
     },
   })
   if (!result.replayed) {
-    const points = Number(result.entry.points)
-    await recordAudit(req.scope, req, {
-      action: "loyalty_points.redeemed",
-      entity: "customer",
-      entity_id: req.params.id,
-      branch_id: body.branch_id ?? null,
-      changes: { points_balance: { before: Number(result.balance) - points, after: Number(result.balance) } },
-      metadata: { points, ledger_entry_id: result.entry.id, idempotency_key: result.entry.idempotency_key, reason: result.entry.reason ?? null, order_id: result.entry.order_id ?? null },
-    })
+    await recordAudit(req.scope, req, pointsAuditEntry("loyalty_points.redeemed", req.params.id, result))
   }
   res.status(result.replayed ? 200 : 201).json({ entry: result.entry, balance: result.balance, replayed: result.replayed })
 }
