@@ -1,12 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { isAllowed, ROUTE_RULES, ruleFor, STAFF_ROLES, type StaffRole } from "../../src/lib/access-matrix"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
-import { assignStaffAccessWorkflow } from "../../src/workflows/assign-staff-access"
+import { createStaffUser } from "../../src/scripts/demo-shop/seed-staff"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -35,14 +34,9 @@ medusaIntegrationTestRunner({
     let branchIds: Record<string, string>
 
     async function staffLogin(email: string, role: StaffRole, branches: string[]) {
-      const container = getContainer()
-      const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: { email, password: PASSWORD } })
-      const { result: user } = await createUserAccountWorkflow(container).run({
-        input: { authIdentityId: authIdentity!.id, userData: { email, first_name: role, last_name: "Test" } },
-      })
-      await assignStaffAccessWorkflow(container).run({ input: { user_id: user.id, role, branch_ids: branches } })
+      const userId = await createStaffUser(getContainer(), { email, password: PASSWORD, first_name: role, last_name: "Test", role, branch_ids: branches })
       const { data } = await api.post("/auth/user/emailpass", { email, password: PASSWORD })
-      userIds[role] = user.id
+      userIds[role] = userId!
       return { headers: { authorization: `Bearer ${data.token}` } }
     }
 

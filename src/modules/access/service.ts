@@ -22,9 +22,14 @@ class AccessModuleService extends MedusaService({ StaffAccess }) {
       const role = record.role as StaffRole
       return { role, branch_ids: record.branch_ids ?? [], branch_scoped: BRANCH_SCOPED_ROLES.includes(role), assigned: true }
     }
-    const [, owners] = await this.listAndCountStaffAccesses({ role: "owner" }, { take: 1 })
-    const role: StaffRole = owners === 0 ? "owner" : fallback
+    const role = await this.unassignedRole(fallback)
     return { role, branch_ids: [], branch_scoped: BRANCH_SCOPED_ROLES.includes(role), assigned: false }
+  }
+
+  /** The role of users without a record: the owner while the shop has none, else `fallback`. */
+  async unassignedRole(fallback: StaffRole): Promise<StaffRole> {
+    const [, owners] = await this.listAndCountStaffAccesses({ role: "owner" }, { take: 1 })
+    return owners === 0 ? "owner" : fallback
   }
 }
 

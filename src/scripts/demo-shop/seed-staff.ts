@@ -25,10 +25,25 @@ export async function ensureOwner(container: MedusaContainer, userId: string) {
   }
 }
 
+/** A staff login (emailpass) with its Medusa user and its role and branches; `undefined` when the email has a login already. */
+export async function createStaffUser(
+  container: MedusaContainer,
+  staff: { email: string; password: string; first_name: string; last_name: string; role: StaffRole; branch_ids: string[] }
+): Promise<string | undefined> {
+  const { authIdentity, error } = await container.resolve(Modules.AUTH).register("emailpass", { body: { email: staff.email, password: staff.password } })
+  if (error || !authIdentity) {
+    return undefined
+  }
+  const { result: user } = await createUserAccountWorkflow(container).run({
+    input: { authIdentityId: authIdentity.id, userData: { email: staff.email, first_name: staff.first_name, last_name: staff.last_name } },
+  })
+  await assignStaffAccessWorkflow(container).run({ input: { user_id: user.id, role: staff.role, branch_ids: staff.branch_ids } })
+  return user.id
+}
+
 /** Creates the demo staff logins (all with `password`) that do not exist yet, with their roles. */
 export async function seedDemoStaff(container: MedusaContainer, password: string): Promise<string[]> {
   const users = container.resolve(Modules.USER)
-  const auth = container.resolve(Modules.AUTH)
   const branches = await container.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
   const created: string[] = []
   for (const staff of DEMO_STAFF) {
@@ -36,16 +51,10 @@ export async function seedDemoStaff(container: MedusaContainer, password: string
     if (existing) {
       continue
     }
-    const { authIdentity, error } = await auth.register("emailpass", { body: { email: staff.email, password } })
-    if (error || !authIdentity) {
-      continue
-    }
-    const { result: user } = await createUserAccountWorkflow(container).run({
-      input: { authIdentityId: authIdentity.id, userData: { email: staff.email, first_name: staff.first_name, last_name: staff.last_name } },
-    })
     const branchIds = branches.filter((b) => staff.branches.includes(b.code)).map((b) => b.id)
-    await assignStaffAccessWorkflow(container).run({ input: { user_id: user.id, role: staff.role, branch_ids: branchIds } })
-    created.push(staff.email)
+    if (await createStaffUser(container, { ...staff, password, branch_ids: branchIds })) {
+      created.push(staff.email)
+    }
   }
   return created
 }

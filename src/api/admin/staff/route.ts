@@ -13,8 +13,7 @@ export async function GET(req: MedusaRequest<unknown, ListStaffQueryType>, res: 
   const access = req.scope.resolve<AccessModuleService>(ACCESS_MODULE)
   const records = users.length ? await access.listStaffAccesses({ user_id: users.map((u) => u.id) }) : []
   const byUser = new Map(records.map((r) => [r.user_id, r]))
-  const [, owners] = await access.listAndCountStaffAccesses({ role: "owner" }, { take: 1 })
-  const fallback = owners === 0 ? "owner" : defaultRole()
+  const fallback = await access.unassignedRole(defaultRole())
   res.json({
     staff: users.map((u) => {
       const record = byUser.get(u.id)
