@@ -6,6 +6,8 @@ import type BranchModuleService from "../../src/modules/branch/service"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { createStaffUser } from "../../src/scripts/demo-shop/seed-staff"
+import { rawRequest } from "../support/raw-request"
+import { listMedusaRouteFiles, listRouteFiles } from "../support/route-files"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -32,6 +34,7 @@ medusaIntegrationTestRunner({
     const as: Record<StaffRole, Headers> = {} as Record<StaffRole, Headers>
     const userIds: Record<string, string> = {}
     let branchIds: Record<string, string>
+    let storeKey: Headers
 
     async function staffLogin(email: string, role: StaffRole, branches: string[]) {
       const userId = await createStaffUser(getContainer(), { email, password: PASSWORD, first_name: role, last_name: "Test", role, branch_ids: branches })
@@ -41,8 +44,9 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      const { auth } = await demoShop(getContainer(), api)
-      as.owner = auth
+      const shop = await demoShop(getContainer(), api)
+      as.owner = shop.auth
+      storeKey = shop.store
       const branches = await getContainer().resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
       branchIds = Object.fromEntries(branches.map((b) => [b.code, b.id]))
       as.branch_manager = await staffLogin("manager@example.in", "branch_manager", [branchIds.MUM])
@@ -211,6 +215,71 @@ medusaIntegrationTestRunner({
       expect(list.data.count).toBeGreaterThanOrEqual(5)
       expect(list.data.staff).toHaveLength(2)
       expect((await expectStatus(api.get("/admin/staff?limit=0", as.owner))).status).toBe(400)
+    })
+
+    describe("any spelling of a route gets the answer of its plain spelling, or 404", () => {
+      /** Every route served, ours and Medusa's, with its parameters filled in. */
+      const routes = [...listRouteFiles(), ...listMedusaRouteFiles()].map((r) => ({
+        method: r.method,
+        path: r.path,
+        url: r.path
+          .replace(/^\/auth\/:actor_type\/:auth_provider/, "/auth/user/emailpass")
+          .replace(/^\/auth\/:auth_provider/, "/auth/emailpass")
+          .replace(/^\/hooks\/payment\/:provider/, "/hooks/payment/razorpay_razorpay")
+          .replace(/:[a-z_]+/g, "does_not_exist"),
+      }))
+      const upper = (url: string) => url.split("/").map((s) => (s === "does_not_exist" ? s : s.toUpperCase())).join("/")
+      /** The last static segment's first letter as a percent escape. */
+      const escaped = (url: string) => {
+        const parts = url.split("/")
+        const i = parts.map((s, n) => (s !== "does_not_exist" && /^[a-z]/i.test(s) ? n : -1)).filter((n) => n > 0).pop()!
+        parts[i] = `%${parts[i].charCodeAt(0).toString(16)}${parts[i].slice(1)}`
+        return parts.join("/")
+      }
+      const headersFor = (url: string, role: StaffRole) => ({ headers: { ...(url.startsWith("/store") ? storeKey.headers : {}), ...as[role].headers } })
+
+      async function send(method: string, url: string, role: StaffRole) {
+        // An empty list as body: validators refuse it, so an allowed request changes nothing.
+        try {
+          const res = await rawRequest(api.defaults.baseURL!, method, url, { ...headersFor(url, role), body: method === "GET" || method === "DELETE" ? undefined : [] })
+          return res.status
+        } catch (err) {
+          return `no answer (${(err as Error).message})`
+        }
+      }
+
+      it(`answers letter case and a trailing slash as the plain path, for every role (${routes.length} routes)`, async () => {
+        const differ: string[] = []
+        for (const route of routes) {
+          // Every route for the owner and the most restricted role; Medusa's other routes are decided by area, our own one by one.
+          const roles: StaffRole[] = route.path.startsWith("/admin") && (listRouteFiles().some((r) => r.path === route.path) || route.method === "GET") ? [...STAFF_ROLES] : ["owner", "sales_staff"]
+          for (const role of roles) {
+            const plain = await send(route.method, route.url, role)
+            for (const spelling of [upper(route.url), `${route.url}/`]) {
+              const status = await send(route.method, spelling, role)
+              if (status !== plain && status !== 404) {
+                differ.push(`${role} ${route.method} ${spelling}: ${status}, plain ${route.url}: ${plain}`)
+              }
+            }
+          }
+        }
+        expect(differ).toEqual([])
+      })
+
+      it("answers escaped letters, doubled slashes and dot segments 404 before any route", async () => {
+        const wrong: string[] = []
+        for (const route of routes) {
+          const [, namespace, ...rest] = route.url.split("/")
+          const spellings = [escaped(route.url), `/${namespace}//${rest.join("/")}`, `/${namespace}/x/../${rest.join("/")}`, `/${namespace}/./${rest.join("/")}`]
+          for (const spelling of spellings) {
+            const status = await send(route.method, spelling, "sales_staff")
+            if (status !== 404) {
+              wrong.push(`${route.method} ${spelling}: ${status}`)
+            }
+          }
+        }
+        expect(wrong).toEqual([])
+      })
     })
   },
 })

@@ -77,9 +77,13 @@ export async function authorizeStaff(req: MedusaRequest, res: MedusaResponse, ne
   const rule = ruleFor(req.method, path)
   const access = await staffAccess(req)
   if (!isAllowed(access.role, rule.resource, rule.action)) {
+    const who = `A ${access.role.replace("_", " ")}`
     res.status(403).json({
       type: "not_allowed",
-      message: `A ${access.role.replace("_", " ")} may not ${rule.action} ${rule.resource.replace("_", " ")} (${req.method} ${rule.path}). Ask the shop owner for a role that allows it.`,
+      message:
+        rule.resource === "unlisted"
+          ? `${req.method} ${rule.path} is not a route the permission matrix names, so only the owner may use it.`
+          : `${who} may not ${rule.action} ${rule.resource.replace("_", " ")} (${req.method} ${rule.path}). Ask the shop owner for a role that allows it.`,
     })
     return
   }

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { respelling } from "../../lib/request-path"
 
 const NUL = "\u0000"
 
@@ -52,6 +53,22 @@ export function refuseUnstorableInput(req: MedusaRequest, res: MedusaResponse, n
   const inBody = findNul(req.body)
   if (inBody) {
     return refuse(res, `The body field "${inBody}" contains a NUL character`)
+  }
+  next()
+}
+
+/**
+ * A path spelled other than plainly (a percent-escaped letter, `//`, a dot
+ * segment) is answered 404 before any route: Express would route some of
+ * them to a `:param` route that checks keyed on the plain path never see.
+ * No client needs these spellings; refusing them keeps one answer per route.
+ */
+export function refuseRespelledPath(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const path = (req.originalUrl ?? req.url).split("?")[0]
+  const why = respelling(path)
+  if (why) {
+    res.status(404).json({ type: MedusaError.Types.NOT_FOUND, message: `No route at ${path}: ${why}` })
+    return
   }
   next()
 }

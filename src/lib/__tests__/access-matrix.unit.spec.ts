@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { listRouteFiles } from "../../../integration-tests/support/route-files"
-import { isAllowed, isListedRoute, permissionTable, ROUTE_RULES, ruleFor, STAFF_ROLES } from "../access-matrix"
+import { CORE_AREAS, isAllowed, isListedRoute, permissionTable, ROUTE_RULES, ruleFor, STAFF_ROLES } from "../access-matrix"
 
 describe("access matrix", () => {
   it("has a line for every admin route the app serves", () => {
@@ -77,6 +77,32 @@ describe("access matrix", () => {
     expect(ruleFor("DELETE", "/admin/promotions/promo_1")).toMatchObject({ resource: "offers", action: "write" })
     expect(ruleFor("POST", "/admin/regions")).toMatchObject({ resource: "settings", action: "write" })
     expect(ruleFor("HEAD", "/admin/products")).toMatchObject({ resource: "catalog", action: "read" })
+  })
+
+  it("decides on the path as Express routes it: any letter case, escapes, dot segments, doubled slashes", () => {
+    for (const spelling of ["/admin/AUDIT", "/admin/Audit/", "/admin/aud%69t", "//admin//audit", "/admin/x/../audit", "/admin/./audit"]) {
+      expect([spelling, ruleFor("GET", spelling)]).toEqual([spelling, expect.objectContaining({ resource: "audit", action: "read" })])
+    }
+    expect(ruleFor("GET", "/admin/loyalty/LIABILITY")).toMatchObject({ resource: "reports" })
+    expect(ruleFor("GET", "/admin/crm/customers/cus_01ABC/PAN")).toMatchObject({ resource: "pii", action: "reveal" })
+    expect(ruleFor("POST", "/ADMIN/Metal-Rates")).toMatchObject({ resource: "metal_rates", action: "write" })
+    expect(ruleFor("GET", "/admin/INVITES")).toMatchObject({ resource: "invites" })
+  })
+
+  it("refuses by default: a path no line names is the owner's alone", () => {
+    const rule = ruleFor("GET", "/admin/no-such-area/1")
+    expect(rule.resource).toBe("unlisted")
+    for (const role of STAFF_ROLES) {
+      expect([role, isAllowed(role, "unlisted", "read")]).toEqual([role, role === "owner"])
+      expect([role, isAllowed(role, "invites", "read")]).toEqual([role, role === "owner"])
+    }
+  })
+
+  it("names every area of Medusa's admin API", () => {
+    const adminApi = path.join(path.dirname(require.resolve("@medusajs/medusa/package.json")), "dist/api/admin")
+    const areas = fs.readdirSync(adminApi, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+    expect(areas.length).toBeGreaterThan(40)
+    expect(areas.filter((a) => !(a in CORE_AREAS))).toEqual([])
   })
 
   it("prints a table with a row per resource and a column per role", () => {
