@@ -1,13 +1,15 @@
 /**
  * Rate limits on the store's login, registration and password reset and on
- * webhooks, the staff login lock-out, and the security headers. Limits are
+ * webhooks, the sign-in lock-outs, and the security headers. Limits are
  * made small here; each test calls from its own address (X-Forwarded-For,
- * which Medusa trusts from one proxy) so the counts do not mix.
+ * believed here because the test client is on loopback and TRUSTED_PROXIES
+ * names loopback) so the counts do not mix.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { rawRequest } from "../support/raw-request"
 import { ADMIN, adminHeaders, expectStatus } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -32,7 +34,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {
     RATE_LIMIT_LOGIN_IP: "6/1m",
-    RATE_LIMIT_LOGIN_ACCOUNT: "3/1m",
+    CUSTOMER_LOGIN_LOCKOUT: "3/1m",
+    TRUSTED_PROXIES: "loopback",
     RATE_LIMIT_REGISTER_IP: "2/1m",
     RATE_LIMIT_PASSWORD_RESET_IP: "2/1m",
     RATE_LIMIT_WEBHOOK_IP: "3/1m",
@@ -51,20 +54,34 @@ medusaIntegrationTestRunner({
     })
 
     describe("store login", () => {
-      it("answers 429 with Retry-After once an account is hammered from one address, even with the right password", async () => {
+      it("answers 429 with Retry-After once an account is hammered, even with the right password; a browser that signed in before still gets in", async () => {
         const ip = "203.0.113.10"
+        // A sign-in from the customer's own browser first: it gets a device cookie.
+        const known = await post("/auth/customer/emailpass", { email: "priya@example.in", password: "Customer-pass-1" }, "203.0.113.12")
+        expect(known.status).toBe(200)
+        const deviceCookie = String(known.headers["set-cookie"]).split(";")[0]
+        expect(deviceCookie).toMatch(/^jewel_device_customer=/)
+        expect(String(known.headers["set-cookie"])).toMatch(/HttpOnly; SameSite=Lax/)
+
         for (let i = 0; i < 3; i++) {
           expect((await post("/auth/customer/emailpass", { email: "priya@example.in", password: "wrong" }, ip)).status).toBe(401)
         }
         const limited = await post("/auth/customer/emailpass", { email: "Priya@Example.in", password: "Customer-pass-1" }, ip)
         expect(limited.status).toBe(429)
-        expect(limited.data).toEqual({ type: "too_many_requests", message: expect.stringMatching(/^Too many sign-in attempts for this account\. Try again in (\d+ seconds?|1 minute)\.$/) })
+        expect(limited.data).toEqual({
+          type: "too_many_requests",
+          message: expect.stringMatching(/^Too many sign-in attempts for this account\. Try again in (\d+ seconds?|1 minute), or reset your password\.$/),
+        })
         const retryAfter = Number(limited.headers["retry-after"])
         expect(retryAfter).toBeGreaterThanOrEqual(1)
         expect(retryAfter).toBeLessThanOrEqual(60)
-
-        // Another address is not held back by this one's count.
-        expect((await post("/auth/customer/emailpass", { email: "priya@example.in", password: "Customer-pass-1" }, "203.0.113.11")).status).toBe(200)
+        // Another address without the cookie is held back too: the count is the account's.
+        expect((await post("/auth/customer/emailpass", { email: "priya@example.in", password: "Customer-pass-1" }, "203.0.113.11")).status).toBe(429)
+        // The known browser is counted on its own.
+        const again = await expectStatus(
+          api.post("/auth/customer/emailpass", { email: "priya@example.in", password: "Customer-pass-1" }, from("203.0.113.12", { cookie: deviceCookie }))
+        )
+        expect(again.status).toBe(200)
       })
 
       it("limits one address across accounts", async () => {
@@ -147,6 +164,54 @@ medusaIntegrationTestRunner({
           expect((await post("/auth/user/emailpass", { email, password: "wrong" }, ip)).status).toBe(401)
         }
         expect((await post("/auth/user/emailpass", { email, password: "Right-password-2" }, ip)).status).toBe(200)
+      })
+    })
+
+    describe("sign-in attempts counted before the password is checked", () => {
+      async function burst(url: string, email: string, ip: string) {
+        const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(url, { email, password: `guess-${i}` }, ip)))
+        return { checked: answers.filter((a) => a.status === 401).length, refused: answers.filter((a) => a.status === 429).length }
+      }
+
+      it("lets at most the lock-out's count of 50 parallel guesses reach the password check, for staff and customers", async () => {
+        await createStaffUser(getContainer(), "burst@shreeganesh.example", "Right-password-3")
+        const staff = await burst("/auth/user/emailpass", "burst@shreeganesh.example", "192.0.2.80")
+        expect(staff).toEqual({ checked: 5, refused: 45 })
+        await getContainer().resolve(Modules.AUTH).register("emailpass", { body: { email: "burst@example.in", password: "Customer-pass-2" } })
+        const customer = await burst("/auth/customer/emailpass", "burst@example.in", "192.0.2.81")
+        expect(customer).toEqual({ checked: 3, refused: 47 })
+      })
+
+      it("refuses the right password on every spelling and method of the sign-in route while the lock holds", async () => {
+        const email = "burst@shreeganesh.example"
+        const right = { email, password: "Right-password-3" }
+        for (const url of ["/auth/user/emailpass", "/AUTH/User/EMAILPASS", "/auth/user/emailpass/", "/auth/USER/emailpass?x=1"]) {
+          const answer = await post(url, right, "192.0.2.82")
+          expect([url, answer.status]).toEqual([url, 429])
+        }
+        // GET authenticates too (Medusa's route takes both).
+        const viaGet = (await expectStatus(api.request({ method: "GET", url: "/auth/user/emailpass", data: right, ...from("192.0.2.82") }))) as Answer
+        expect(viaGet.status).toBe(429)
+        // Escaped letters, doubled slashes and dot segments reach no route at all.
+        for (const url of ["/auth/user/emailpas%73", "/auth/%75ser/emailpass", "/auth//user/emailpass", "/auth/x/../user/emailpass"]) {
+          const answer = await rawRequest(api.defaults.baseURL!, "POST", url, { headers: { "x-forwarded-for": "192.0.2.82" }, body: right })
+          expect([url, answer.status, answer.data.message]).toEqual([url, 404, expect.stringMatching(/^No route at /)])
+        }
+      })
+
+      it("takes no X-Forwarded-For from a client that is not a trusted proxy", async () => {
+        const trusted = process.env.TRUSTED_PROXIES
+        delete process.env.TRUSTED_PROXIES
+        try {
+          // RATE_LIMIT_LOGIN_IP is 6/1m here: rotating the claimed address does not reset it.
+          const answers: number[] = []
+          for (let i = 0; i < 8; i++) {
+            answers.push((await post("/auth/customer/emailpass", { email: `rotate${i}@example.in`, password: "x" }, `198.18.0.${i + 1}`)).status)
+          }
+          expect(answers).toEqual([401, 401, 401, 401, 401, 401, 429, 429])
+        } finally {
+          process.env.TRUSTED_PROXIES = trusted
+        }
       })
     })
 

@@ -65,14 +65,6 @@ export function decide(count: number, resetAt: number, now: number, rule: LimitR
   }
 }
 
-/**
- * For lock-outs: the failures recorded so far (the current attempt not
- * counted) already reach the limit, so the attempt is refused.
- */
-export function isLockedOut(state: WindowState | undefined, now: number, rule: LimitRule): boolean {
-  return !!state && now < state.resetAt && state.count >= rule.limit
-}
-
 /** "42 seconds", "1 minute", "15 minutes". */
 export function describeWait(seconds: number): string {
   if (seconds < 60) {
@@ -134,8 +126,6 @@ export class MemoryWindowStore {
 export const LIMIT_VARIABLES = {
   /** store login, per client address */
   RATE_LIMIT_LOGIN_IP: "300/1m",
-  /** store login, per client address and email */
-  RATE_LIMIT_LOGIN_ACCOUNT: "20/1m",
   /** staff login, per client address */
   RATE_LIMIT_STAFF_LOGIN_IP: "300/1m",
   /** store registration, per client address */
@@ -144,8 +134,10 @@ export const LIMIT_VARIABLES = {
   RATE_LIMIT_PASSWORD_RESET_IP: "20/15m",
   /** webhooks (/hooks/…), per client address */
   RATE_LIMIT_WEBHOOK_IP: "3000/1m",
-  /** failed staff logins per email before the account's logins are refused for the window */
+  /** staff sign-in attempts per account (unknown devices together, each known device on its own) before the rest of the window is refused */
   STAFF_LOGIN_LOCKOUT: "5/15m",
+  /** the same for customers' sign-ins */
+  CUSTOMER_LOGIN_LOCKOUT: "10/15m",
 } as const
 
 export type LimitName = keyof typeof LIMIT_VARIABLES

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import { ServerResponse } from "node:http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -6,11 +6,21 @@ import {
   LIMIT_VARIABLES,
   decide,
   describeWait,
-  isLockedOut,
   limitRulesFromEnv,
   type LimitName,
   type LimitRule,
 } from "../../lib/rate-limit"
+import { clientAddress, trustedProxies } from "../../lib/client-address"
+import {
+  accountKey,
+  attemptBucket,
+  cookieValue,
+  DEVICE_COOKIE_MAX_AGE_MS,
+  deviceCookieName,
+  deviceIdFor,
+  issueDeviceToken,
+} from "../../lib/login-protection"
+import { matchesRoute, plainPath } from "../../lib/request-path"
 import { parseHstsMode, securityHeaderValues } from "../../lib/security-headers"
 import { windowStore } from "../utils/rate-limit-store"
 
@@ -19,6 +29,7 @@ type Handler = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunctio
 // A malformed limit or HSTS value stops the server at boot with the variable's name.
 limitRulesFromEnv(process.env)
 parseHstsMode(process.env.HSTS)
+trustedProxies(process.env.TRUSTED_PROXIES)
 
 let cachedRules: { key: string; rules: Record<LimitName, LimitRule | null> } | undefined
 
@@ -31,17 +42,9 @@ function rule(name: LimitName): LimitRule | null {
   return cachedRules.rules[name]
 }
 
-/** The address the request came from: the load balancer's X-Forwarded-For entry (Medusa trusts one proxy). */
+/** The address the request came from (X-Forwarded-For only from TRUSTED_PROXIES). */
 function clientIp(req: MedusaRequest): string {
-  return req.ip || req.socket?.remoteAddress || "unknown"
-}
-
-/** An email as a short hash: no personal data in Redis keys. */
-function accountKey(value: unknown): string | undefined {
-  if (typeof value !== "string" || !value.trim()) {
-    return undefined
-  }
-  return createHash("sha256").update(value.trim().toLowerCase()).digest("base64url").slice(0, 22)
+  return clientAddress(req)
 }
 
 function warn(req: MedusaRequest, message: string, err: unknown) {
@@ -130,48 +133,91 @@ export function rateLimit(
   }
 }
 
+/** The key device cookies are signed with: COOKIE_SECRET, or one per process where none is set (development, tests). */
+const processDeviceSecret = randomBytes(32).toString("hex")
+function deviceSecret(): string {
+  return process.env.COOKIE_SECRET || processDeviceSecret
+}
+
+const STATIC_AUTH_AREAS = ["session", "token", "mfa", "verification"]
+
 /**
- * Staff login lock-out: failed logins (401) are counted per email; once
- * STAFF_LOGIN_LOCKOUT's count is reached, every login for that email is
- * refused (429) until its window closes, whatever the password. A
- * successful login clears the count.
+ * Which of Medusa's /auth routes a request is for, and its actor type, as
+ * Express would route it (src/lib/request-path.ts). Read from the path here
+ * because these limits run before every route's own middlewares, Medusa's
+ * authentication among them, so each attempt is counted before anything
+ * else looks at it.
  */
-export const staffLoginLockout: Handler = async (req, res, next) => {
-  const limit = rule("STAFF_LOGIN_LOCKOUT")
+function authRoute(req: MedusaRequest): { route: "login" | "register" | "reset"; actorType: string } | undefined {
+  const path = (req.originalUrl ?? req.url).split("?")[0]
+  const [, actor] = plainPath(path).split("/").filter(Boolean)
+  // Medusa's static /auth routes (sessions, token refresh, MFA, verification) are not sign-ins.
+  if (!actor || STATIC_AUTH_AREAS.includes(actor.toLowerCase())) {
+    return undefined
+  }
+  const actorType = decodeURIComponent(actor).toLowerCase()
+  if (matchesRoute("/auth/:actor_type/:auth_provider", path)) {
+    return req.method === "GET" || req.method === "POST" || req.method === "HEAD" ? { route: "login", actorType } : undefined
+  }
+  if (req.method !== "POST") {
+    return undefined
+  }
+  if (matchesRoute("/auth/:actor_type/:auth_provider/register", path)) {
+    return { route: "register", actorType }
+  }
+  if (matchesRoute("/auth/:actor_type/:auth_provider/reset-password", path) || matchesRoute("/auth/:actor_type/:auth_provider/update", path)) {
+    return { route: "reset", actorType }
+  }
+  return undefined
+}
+
+const loginLockout = (actorType: string): Handler => async (req, res, next) => {
+  const staff = actorType === "user"
+  const name: LimitName = staff ? "STAFF_LOGIN_LOCKOUT" : "CUSTOMER_LOGIN_LOCKOUT"
+  const limit = rule(name)
   const account = limit ? accountKey((req.body as { email?: unknown } | undefined)?.email) : undefined
   if (!limit || !account) {
     return next()
   }
-  const key = `staff-lockout:${account}`
+  const cookie = deviceCookieName(actorType)
+  const deviceId = deviceIdFor(cookieValue(req.headers.cookie, cookie), account, deviceSecret())
+  const bucket = attemptBucket(actorType, account, deviceId)
   try {
     const store = windowStore()
-    const failures = await store.peek(key)
-    const now = Date.now()
-    if (failures && isLockedOut(failures, now, limit)) {
-      const { retryAfterSeconds } = decide(failures.count, failures.resetAt, now, limit)
+    const window = await store.hit(bucket, limit.windowMs)
+    const decision = decide(window.count, window.resetAt, Date.now(), limit)
+    if (!decision.allowed) {
+      const wait = describeWait(decision.retryAfterSeconds)
       return tooMany(
         res,
-        retryAfterSeconds,
-        `This account is locked after ${limit.limit} failed sign-ins. Try again in ${describeWait(retryAfterSeconds)}, ` +
-          "or ask the owner to reset the password."
+        decision.retryAfterSeconds,
+        staff
+          ? `This account is locked after ${limit.limit} failed sign-ins. Try again in ${wait}, or ask the owner to reset the password.`
+          : `Too many sign-in attempts for this account. Try again in ${wait}, or reset your password.`
       )
     }
-    res.on("finish", () => {
-      const outcome =
-        res.statusCode === 401 ? store.hit(key, limit.windowMs) : res.statusCode < 300 ? store.reset(key) : undefined
-      outcome?.catch((err: unknown) => warn(req, "Staff login lock-out not recorded", err))
-    })
+    // The device cookie goes out with a successful answer: set it as the JSON body is sent.
+    const json = res.json.bind(res)
+    res.json = ((body: unknown) => {
+      if (res.statusCode < 300) {
+        const secure = req.secure || process.env.COOKIE_SECURE === "true"
+        const maxAge = Math.floor(DEVICE_COOKIE_MAX_AGE_MS / 1000)
+        const token = deviceId ? cookieValue(req.headers.cookie, cookie) : issueDeviceToken(account, deviceSecret())
+        res.append(
+          "Set-Cookie",
+          `${cookie}=${token}; Path=/auth; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`
+        )
+        store.reset(bucket).catch((err: unknown) => warn(req, "Sign-in count not cleared", err))
+      }
+      return json(body)
+    }) as typeof res.json
   } catch (err) {
-    warn(req, "Staff login lock-out not applied (store unavailable)", err)
+    warn(req, `${name} not applied (store unavailable)`, err)
   }
   next()
 }
 
 const byIp = (req: MedusaRequest) => clientIp(req)
-const byIpAndEmail = (req: MedusaRequest) => {
-  const account = accountKey((req.body as { email?: unknown } | undefined)?.email)
-  return account && `${clientIp(req)}:${account}`
-}
 
 const passwordResetLimit = rateLimit(
   "RATE_LIMIT_PASSWORD_RESET_IP",
@@ -180,6 +226,29 @@ const passwordResetLimit = rateLimit(
   (wait) => `Too many password reset requests from your network. Try again in ${wait}.`
 )
 
+const loginIpLimit: Record<"staff" | "customer", Handler> = {
+  staff: rateLimit("RATE_LIMIT_STAFF_LOGIN_IP", "staff-login-ip", byIp, (wait) => `Too many sign-in attempts from your network. Try again in ${wait}.`),
+  customer: rateLimit("RATE_LIMIT_LOGIN_IP", "login-ip", byIp, (wait) => `Too many sign-in attempts from your network. Try again in ${wait}.`),
+}
+const registerLimit = rateLimit("RATE_LIMIT_REGISTER_IP", "register-ip", byIp, (wait) => `Too many sign-ups from your network. Try again in ${wait}.`)
+
+/** The limits of Medusa's sign-in, sign-up and password routes, for any spelling and method Express routes there. */
+const authLimits: Handler = (req, res, next) => {
+  const target = authRoute(req)
+  if (!target) {
+    return next()
+  }
+  if (target.route === "register") {
+    return registerLimit(req, res, next)
+  }
+  if (target.route === "reset") {
+    return passwordResetLimit(req, res, next)
+  }
+  return loginIpLimit[target.actorType === "user" ? "staff" : "customer"](req, res, (err?: unknown) =>
+    err ? next(err) : loginLockout(target.actorType)(req, res, next)
+  )
+}
+
 /**
  * Security headers on every route, rate limits on the store's login,
  * registration and password reset, the staff login and the webhooks, and
@@ -187,43 +256,8 @@ const passwordResetLimit = rateLimit(
  */
 export const securityRoutes: MiddlewareRoute[] = [
   { matcher: "/*", middlewares: [securityHeaders] },
-  {
-    matcher: "/auth/customer/emailpass",
-    methods: ["POST"],
-    middlewares: [
-      rateLimit("RATE_LIMIT_LOGIN_IP", "login-ip", byIp, (wait) => `Too many sign-in attempts from your network. Try again in ${wait}.`),
-      rateLimit(
-        "RATE_LIMIT_LOGIN_ACCOUNT",
-        "login-account",
-        byIpAndEmail,
-        (wait) => `Too many sign-in attempts for this account. Try again in ${wait}.`
-      ),
-    ],
-  },
-  {
-    matcher: "/auth/customer/emailpass/register",
-    methods: ["POST"],
-    middlewares: [
-      rateLimit("RATE_LIMIT_REGISTER_IP", "register-ip", byIp, (wait) => `Too many sign-ups from your network. Try again in ${wait}.`),
-    ],
-  },
-  { matcher: "/auth/customer/emailpass/reset-password", methods: ["POST"], middlewares: [passwordResetLimit] },
-  { matcher: "/auth/customer/emailpass/update", methods: ["POST"], middlewares: [passwordResetLimit] },
-  { matcher: "/auth/user/emailpass/reset-password", methods: ["POST"], middlewares: [passwordResetLimit] },
-  { matcher: "/auth/user/emailpass/update", methods: ["POST"], middlewares: [passwordResetLimit] },
-  {
-    matcher: "/auth/user/emailpass",
-    methods: ["POST"],
-    middlewares: [
-      rateLimit(
-        "RATE_LIMIT_STAFF_LOGIN_IP",
-        "staff-login-ip",
-        byIp,
-        (wait) => `Too many sign-in attempts from your network. Try again in ${wait}.`
-      ),
-      staffLoginLockout,
-    ],
-  },
+  // Before every /auth route's own middlewares (Medusa's authentication among them).
+  { matcher: "/auth*", middlewares: [authLimits] },
   {
     matcher: "/hooks/*",
     methods: ["POST"],

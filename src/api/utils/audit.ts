@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { clientAddress } from "../../lib/client-address"
 import { AUDIT_MODULE } from "../../modules/audit"
 import type AuditModuleService from "../../modules/audit/service"
 import type { AuditEntryInput } from "../../modules/audit/service"
@@ -16,9 +17,8 @@ type RequestWithAuth = MedusaRequest & { auth_context?: { actor_id?: string; act
 
 /**
  * The actor and origin of a request: the signed-in user or customer
- * (auth_context), the client address and its user agent. Medusa runs Express
- * with "trust proxy" 1, so req.ip is the address the load balancer saw (the
- * last X-Forwarded-For hop it added), not a value the client can set.
+ * (auth_context), the client address (X-Forwarded-For believed only from
+ * TRUSTED_PROXIES) and its user agent.
  */
 export function auditActor(req: MedusaRequest) {
   const auth = (req as RequestWithAuth).auth_context
@@ -26,7 +26,7 @@ export function auditActor(req: MedusaRequest) {
   return {
     actor_type: auth?.actor_type || "system",
     actor_id: auth?.actor_id || null,
-    ip: req.ip ?? req.socket?.remoteAddress ?? null,
+    ip: req.socket ? clientAddress(req) : null,
     user_agent: agent ? agent.slice(0, 500) : null,
   }
 }
