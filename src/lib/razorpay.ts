@@ -169,3 +169,26 @@ export const RAZORPAY_CURRENCIES = ["inr"] as const
 
 /** Razorpay's smallest order: ₹1.00. */
 export const RAZORPAY_MIN_PAISE = 100
+
+/**
+ * How long a signed webhook stays deliverable: Razorpay retries a failed
+ * delivery for a day, PayPal for longer but with a fresh signed time on each
+ * attempt. A delivery signed longer ago than this (or more than five
+ * minutes ahead of the shop's clock) is a replay and is refused.
+ */
+export const WEBHOOK_REPLAY_WINDOW_MS = 48 * 3600 * 1000
+const CLOCK_SKEW_MS = 5 * 60 * 1000
+
+/** Why a delivery signed at `signedAt` (epoch ms) is outside the replay window, or null when it is inside. */
+export function replayWindowProblem(signedAt: number | undefined, now = Date.now()): string | null {
+  if (signedAt === undefined || !Number.isFinite(signedAt)) {
+    return "the delivery carries no signed time"
+  }
+  if (signedAt > now + CLOCK_SKEW_MS) {
+    return "the delivery is signed with a time in the future"
+  }
+  if (now - signedAt > WEBHOOK_REPLAY_WINDOW_MS) {
+    return `the delivery was signed more than ${WEBHOOK_REPLAY_WINDOW_MS / 3600_000} hours ago`
+  }
+  return null
+}

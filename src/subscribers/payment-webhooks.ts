@@ -2,9 +2,9 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
 import { razorpayEventId } from "../api/utils/razorpay-webhook"
-import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER } from "../lib/payment-settings"
+import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER, razorpaySecrets } from "../lib/payment-settings"
 import { parsePaypalWebhook } from "../lib/paypal"
-import { parseRazorpayWebhook } from "../lib/razorpay"
+import { isValidWebhookSignature, parseRazorpayWebhook } from "../lib/razorpay"
 import { markPaymentLinkWorkflow, notePaymentWebhookWorkflow, recordRazorpayRefundWorkflow } from "../workflows/payments"
 
 type Payload = ProviderWebhookPayload["payload"] & { rawData: Buffer | string | { type: "Buffer"; data: number[] } }
@@ -31,6 +31,11 @@ export default async function paymentWebhookBookkeeping({ event, container }: Su
   const raw = payload.rawData && typeof payload.rawData === "object" && "type" in payload.rawData ? Buffer.from(payload.rawData.data) : payload.rawData
   const parsed = parseRazorpayWebhook(payload.data)
   if (!parsed || !raw) {
+    return
+  }
+  // The route's guard checked the signature; this subscriber acts on its own (payment links), so it checks again.
+  const secret = razorpaySecrets()?.webhook_secret
+  if (!secret || !isValidWebhookSignature(raw as Buffer | string, payload.headers?.["x-razorpay-signature"], secret)) {
     return
   }
   const eventId = razorpayEventId(payload.headers, raw as Buffer | string)

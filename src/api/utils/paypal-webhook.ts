@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { paypalSettings } from "../../lib/payment-settings"
 import { paypalMinor, parsePaypalWebhook } from "../../lib/paypal"
+import { replayWindowProblem } from "../../lib/razorpay"
 import { PaypalWebhookVerifier } from "../../modules/payment-paypal/webhook-verifier"
 import { passOnce } from "./payment-webhooks"
 
@@ -32,6 +33,13 @@ export async function guardPaypalWebhook(req: MedusaRequest, res: MedusaResponse
     const event = parsePaypalWebhook(req.body)
     if (!raw || !event) {
       res.status(400).json({ type: "invalid_data", message: "Not a PayPal webhook event" })
+      return
+    }
+    // The transmission time is part of what PayPal signs (checked by verify-webhook-signature below).
+    const sentAt = Date.parse(String(req.headers["paypal-transmission-time"] ?? ""))
+    const stale = replayWindowProblem(Number.isNaN(sentAt) ? undefined : sentAt)
+    if (stale) {
+      res.status(400).json({ type: "invalid_data", message: `PayPal delivery refused: ${stale}` })
       return
     }
     let vouched: boolean

@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createHash } from "node:crypto"
 import { razorpaySecrets } from "../../lib/payment-settings"
-import { isValidWebhookSignature, parseRazorpayWebhook } from "../../lib/razorpay"
+import { isValidWebhookSignature, parseRazorpayWebhook, replayWindowProblem } from "../../lib/razorpay"
 import { passOnce } from "./payment-webhooks"
 
 /** Razorpay's id of an event (the same on every redelivery), else a digest of the body. */
@@ -37,6 +37,12 @@ export async function guardRazorpayWebhook(req: MedusaRequest, res: MedusaRespon
     const event = parseRazorpayWebhook(req.body)
     if (!event) {
       res.status(400).json({ type: "invalid_data", message: "Not a Razorpay event: expected { entity: \"event\", event, payload }" })
+      return
+    }
+    // created_at is inside the signed body: a replay of an old delivery cannot move it.
+    const stale = replayWindowProblem(event.created_at === undefined ? undefined : event.created_at * 1000)
+    if (stale) {
+      res.status(400).json({ type: "invalid_data", message: `Razorpay event refused: ${stale}` })
       return
     }
     await passOnce(req, res, next, {
