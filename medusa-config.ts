@@ -3,8 +3,10 @@ import { productionConfigError } from "./src/lib/secrets"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
-// In production, no start with empty or default secrets or a wildcard CORS list (`medusa build` needs no secrets).
-const unsafeConfig = process.argv[2] === "build" ? undefined : productionConfigError(process.env)
+// No server start outside development and test with empty or default secrets or a wildcard CORS list
+// (`medusa build`, migrations and scripts serve nothing, so they need no secrets).
+const serves = process.argv[2] === "start" || process.argv[2] === "develop"
+const unsafeConfig = serves ? productionConfigError(process.env) : undefined
 if (unsafeConfig) {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, unsafeConfig)
 }

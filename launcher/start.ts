@@ -20,7 +20,7 @@ import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa, stopRunningSteps } f
 import { assertPortFree, parsePort } from "./net"
 import { startCluster, type RunningCluster } from "./postgres"
 import { readShopState } from "./shop-state"
-import { productionConfigError } from "../src/lib/secrets"
+import { cookieSecureDefault, productionConfigError } from "../src/lib/secrets"
 
 dotenv.config({ path: path.join(PROJECT_ROOT, ".env") })
 
@@ -242,10 +242,10 @@ async function main() {
   const develop = process.argv.includes("--develop")
   const env: NodeJS.ProcessEnv = { ...process.env }
   env.NODE_ENV = env.NODE_ENV || (develop ? "development" : "production")
-  // Plain http is what a fresh install serves: a Secure session cookie would
-  // never be set there and the admin would log straight back out. Behind TLS,
-  // set COOKIE_SECURE=true.
-  env.COOKIE_SECURE ||= "false"
+  // Session cookies are Secure when the shop is reached over HTTPS (PUBLIC_URL), or as COOKIE_SECURE says.
+  // A fresh install on plain http gets plain cookies: a Secure one would never be set there and the admin
+  // would log straight back out.
+  env.COOKIE_SECURE ||= cookieSecureDefault(env)
   const port = parsePort(env.PORT, 9000, "PORT")
   env.PORT = String(port)
   fs.mkdirSync(LOG_DIR, { recursive: true })

@@ -1,13 +1,13 @@
 /**
- * Roles in the admin: the demo shop's Pune salesperson (same password as the
- * owner) cannot use the Metal rates page nor read a PAN in full; the owner
+ * Roles in the admin: the demo shop's Pune salesperson (its password from
+ * admin-credentials.txt) cannot use the Metal rates page nor read a PAN in full; the owner
  * sees every staff user's role on the Staff & roles page.
  */
-import { admin, adminToken, base, logIn, useBrowser } from "./browser"
+import { admin, adminToken, base, demoStaff, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
-const sales = { email: "sales.pune@jewel-crm.local", password: admin.password }
+const sales = () => demoStaff("sales.pune@jewel-crm.local")
 
 describe("staff roles in a browser", () => {
   const browser = useBrowser()
@@ -22,7 +22,7 @@ describe("staff roles in a browser", () => {
     expect(created.status).toBe(201)
     const { customer } = (await created.json()) as { customer: { id: string } }
 
-    const salesToken = await adminToken(sales)
+    const salesToken = await adminToken(sales())
     const pan = await fetch(`${base}/admin/crm/customers/${customer.id}/pan`, { headers: { authorization: `Bearer ${salesToken}` } })
     expect(pan.status).toBe(403)
     const publish = await fetch(`${base}/admin/metal-rates`, {
@@ -33,7 +33,7 @@ describe("staff roles in a browser", () => {
     expect(publish.status).toBe(403)
 
     const page = browser.page()
-    await logIn(page, sales)
+    await logIn(page, sales())
     await page.goto(`${base}/app/metal-rates`)
     await page.getByRole("heading", { name: "Not available for your role" }).waitFor({ timeout: 60_000 })
     await expect(page.getByText("Sales staff may not publish metal rates").isVisible()).resolves.toBe(true)

@@ -3,11 +3,22 @@
  * from calling home (the machine has no network beyond the app), a
  * screenshot of each test into the run's folder, and the admin's login.
  */
+import fs from "node:fs"
 import path from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 
 export const base = process.env.E2E_BASE_URL!
 export const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! }
+
+/** A demo staff login with the password the seed wrote for it (each has its own) into the app's admin-credentials.txt. */
+export function demoStaff(email: string): { email: string; password: string } {
+  const text = fs.readFileSync(path.join(process.env.E2E_ARTIFACTS!, "admin-credentials.txt"), "utf8")
+  const line = text.split("\n").find((l) => l.startsWith(`staff: ${email} / `))
+  if (!line) {
+    throw new Error(`no password for ${email} in admin-credentials.txt`)
+  }
+  return { email, password: line.slice(`staff: ${email} / `.length).split(" ")[0] }
+}
 
 /** A browser and a page for the file's tests; closes with the file, screenshots after each test. */
 export function useBrowser(): { page: () => Page } {

@@ -61,6 +61,12 @@ medusaIntegrationTestRunner({
 
       const { data: piece } = await api.get(`/admin/jewelry/variants/${coin}/attributes`, auth)
       expect(piece.jewelry_attributes.certificate).toEqual(first.data.certificate)
+      // The storefront reads the piece's attributes with its product, never its certificate.
+      for (const fields of ["*variants.jewelry_attributes", "variants.jewelry_attributes.*", "+variants.jewelry_attributes.certificate", "*variants.jewelry_attributes.certificate"]) {
+        const { data: listed } = await api.get(`/store/products?handle=24k-gold-coin&fields=${fields}`, store)
+        const attributes = listed.products[0].variants.map((v: { jewelry_attributes?: Record<string, unknown> }) => v.jewelry_attributes ?? {})
+        expect([fields, attributes.some((a: Record<string, unknown>) => "certificate" in a)]).toEqual([fields, false])
+      }
       const download = await get(`/admin/jewelry/variants/${coin}/certificate`, auth)
       expect([download.status, download.headers.get("content-type"), Buffer.from(await download.arrayBuffer()).equals(PDF)]).toEqual([200, "application/pdf", true])
 

@@ -72,3 +72,54 @@ export function attributeProblems(input: WeightInput): string[] {
   }
   return problems
 }
+
+/** The attributes a storefront may read with a product: all but the certificate. */
+export const PUBLIC_JEWELRY_FIELDS = [
+  "id",
+  "metal",
+  "purity",
+  "gross_weight_mg",
+  "net_weight_mg",
+  "stone_weight_mg",
+  "stones",
+  "making_type",
+  "making_value",
+  "wastage_bp",
+  "other_charges_paise",
+  "hsn",
+  "huid",
+  "hallmark_date",
+  "tag_code",
+  "design_code",
+  "size",
+  "gender",
+  "occasion",
+  "collection",
+  "pricing_mode",
+  "breakdown",
+  "priced_at",
+] as const
+
+/**
+ * A store product query's `fields` with every ask for all of a variant's
+ * jewellery attributes (`*variants.jewelry_attributes`,
+ * `variants.jewelry_attributes.*`, with or without `+`/`-`) spelled out as
+ * the public fields, and any certificate field dropped.
+ */
+export function publicJewelryFields(fields: string): string {
+  return fields
+    .split(",")
+    .flatMap((raw) => {
+      const field = raw.trim()
+      const sign = /^[+-]/.test(field) ? field[0] : ""
+      const bare = field.slice(sign.length).toLowerCase()
+      if (bare === "*variants.jewelry_attributes" || bare === "variants.jewelry_attributes.*" || bare === "variants.jewelry_attributes") {
+        return PUBLIC_JEWELRY_FIELDS.map((f) => `${sign}variants.jewelry_attributes.${f}`)
+      }
+      if (bare.startsWith("variants.jewelry_attributes.certificate") || bare.startsWith("*variants.jewelry_attributes.certificate")) {
+        return []
+      }
+      return [field]
+    })
+    .join(",")
+}

@@ -116,7 +116,8 @@ export function checkCorsOrigins(env: Record<string, string | undefined>): strin
 
 /** Everything a production start refuses, as one message; undefined when there is nothing. */
 export function productionConfigError(env: Record<string, string | undefined>): string | undefined {
-  if (env.NODE_ENV !== "production") {
+  // Only a start that says it is for development or tests may fall back to Medusa's default secrets.
+  if (env.NODE_ENV === "development" || env.NODE_ENV === "test") {
     return undefined
   }
   const problems = [...checkProductionSecrets(env), ...checkCorsOrigins(env)]
@@ -124,9 +125,18 @@ export function productionConfigError(env: Record<string, string | undefined>): 
     return undefined
   }
   return (
-    "jewel-crm will not start in production (NODE_ENV=production) with unsafe settings:\n" +
+    `jewel-crm will not start outside development and test (NODE_ENV=${env.NODE_ENV || "unset"}) with unsafe settings:\n` +
     problems.map((p) => `  - ${p}`).join("\n") +
     "\nGenerate secrets with `openssl rand -base64 48` (JWT_SECRET, COOKIE_SECRET) and `openssl rand -hex 32` " +
     "(PII_ENCRYPTION_KEY); keep the PII key of an existing shop, or its stored PANs cannot be read."
   )
+}
+
+/**
+ * COOKIE_SECURE when it is not set: "true" when the shop's public address
+ * (PUBLIC_URL) is HTTPS, else "false" — a Secure cookie is never kept by a
+ * browser on plain http, and the admin would sign straight back out.
+ */
+export function cookieSecureDefault(env: Record<string, string | undefined>): "true" | "false" {
+  return /^https:\/\//i.test(env.PUBLIC_URL?.trim() ?? "") ? "true" : "false"
 }

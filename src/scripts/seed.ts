@@ -2,7 +2,7 @@
  * `npm run seed` (and the first `npm start`): seeds the demo shop unless
  * SEED_DEMO=false, and creates the first admin user when there is none, from
  * ADMIN_EMAIL / ADMIN_PASSWORD or with a generated password that is written
- * to .data/admin-credentials.txt.
+ * to .data/admin-credentials.txt, with the demo staff's own passwords.
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -25,25 +25,21 @@ export default async function seed({ container }: ExecArgs) {
   const email = process.env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL
   const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url")
   const admin = await ensureAdminUser(container, { email, password })
+  const dataDir = path.resolve(process.env.JEWEL_DATA_DIR || ".data")
+  const credentials = path.join(dataDir, "admin-credentials.txt")
   if (admin.created) {
     if (generated) {
-      const dataDir = path.resolve(process.env.JEWEL_DATA_DIR || ".data")
       fs.mkdirSync(dataDir, { recursive: true })
-      fs.writeFileSync(
-        path.join(dataDir, "admin-credentials.txt"),
-        `email: ${admin.email}\npassword: ${admin.password}\n`,
-        { mode: 0o600 }
-      )
+      fs.writeFileSync(credentials, `email: ${admin.email}\npassword: ${admin.password}\n`, { mode: 0o600 })
     }
     logger.info(`Admin user created: ${admin.email}`)
     if (process.env.SEED_DEMO !== "false") {
-      // One login per role, with the owner's password, to try what each may see.
-      const staff = await seedDemoStaff(container, admin.password)
-      if (staff.length && generated) {
-        fs.appendFileSync(path.join(path.resolve(process.env.JEWEL_DATA_DIR || ".data"), "admin-credentials.txt"), `demo staff (same password): ${staff.join(", ")}\n`)
-      }
+      // One login per role, each with its own password, to try what each may see.
+      const staff = await seedDemoStaff(container)
       if (staff.length) {
-        logger.info(`Demo staff logins: ${staff.join(", ")}`)
+        fs.mkdirSync(dataDir, { recursive: true })
+        fs.appendFileSync(credentials, staff.map((s) => `staff: ${s.email} / ${s.password} (${s.role})\n`).join(""), { mode: 0o600 })
+        logger.info(`Demo staff logins (passwords in ${credentials}): ${staff.map((s) => s.email).join(", ")}`)
       }
     }
   }

@@ -1,4 +1,4 @@
-import { checkCorsOrigins, checkProductionSecrets, productionConfigError } from "../secrets"
+import { checkCorsOrigins, checkProductionSecrets, cookieSecureDefault, productionConfigError } from "../secrets"
 
 const good = {
   JWT_SECRET: "Zq3v9K0bX7yW2mN5pR8sT1uV4wX6yZ0aB3cD5eF7gH9j",
@@ -67,18 +67,32 @@ describe("checkCorsOrigins", () => {
 })
 
 describe("productionConfigError", () => {
-  it("says nothing outside production", () => {
+  it("says nothing to a start that is explicitly for development or tests", () => {
     expect(productionConfigError({ NODE_ENV: "development" })).toBeUndefined()
     expect(productionConfigError({ NODE_ENV: "test", JWT_SECRET: "supersecret" })).toBeUndefined()
   })
 
+  it("checks every other start: unset, staging, production", () => {
+    expect(productionConfigError({})).toContain("(NODE_ENV=unset)")
+    expect(productionConfigError({ NODE_ENV: "staging", JWT_SECRET: "supersecret" })).toContain("JWT_SECRET is a well-known default value")
+    expect(productionConfigError({ NODE_ENV: "staging", ...good })).toBeUndefined()
+  })
+
   it("in production lists every problem with the variables' names", () => {
     const message = productionConfigError({ NODE_ENV: "production", JWT_SECRET: "supersecret", STORE_CORS: "*" })!
-    expect(message).toContain("NODE_ENV=production")
+    expect(message).toContain("(NODE_ENV=production)")
     expect(message).toContain("JWT_SECRET is a well-known default value")
     expect(message).toContain("COOKIE_SECRET is not set")
     expect(message).toContain("PII_ENCRYPTION_KEY is not set")
     expect(message).toContain("STORE_CORS allows every origin")
     expect(productionConfigError({ NODE_ENV: "production", ...good })).toBeUndefined()
+  })
+})
+
+describe("cookieSecureDefault", () => {
+  it("makes session cookies Secure when the shop is reached over HTTPS", () => {
+    expect(cookieSecureDefault({ PUBLIC_URL: "https://shop.example.in" })).toBe("true")
+    expect(cookieSecureDefault({ PUBLIC_URL: "http://localhost:9000" })).toBe("false")
+    expect(cookieSecureDefault({})).toBe("false")
   })
 })

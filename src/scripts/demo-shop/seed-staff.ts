@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
@@ -41,19 +42,23 @@ export async function createStaffUser(
   return user.id
 }
 
-/** Creates the demo staff logins (all with `password`) that do not exist yet, with their roles. */
-export async function seedDemoStaff(container: MedusaContainer, password: string): Promise<string[]> {
+/**
+ * Creates the demo staff logins that do not exist yet, with their roles, each
+ * with a password of its own; returns the logins made and their passwords.
+ */
+export async function seedDemoStaff(container: MedusaContainer): Promise<{ email: string; password: string; role: StaffRole }[]> {
   const users = container.resolve(Modules.USER)
   const branches = await container.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
-  const created: string[] = []
+  const created: { email: string; password: string; role: StaffRole }[] = []
   for (const staff of DEMO_STAFF) {
     const [existing] = await users.listUsers({ email: staff.email }, { take: 1 })
     if (existing) {
       continue
     }
     const branchIds = branches.filter((b) => staff.branches.includes(b.code)).map((b) => b.id)
+    const password = randomBytes(12).toString("base64url")
     if (await createStaffUser(container, { ...staff, password, branch_ids: branchIds })) {
-      created.push(staff.email)
+      created.push({ email: staff.email, password, role: staff.role })
     }
   }
   return created
