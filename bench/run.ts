@@ -469,7 +469,7 @@ async function main() {
         const id = customers[(client * 10 + op) % customers.length]
         const n = op++
         const kind = n % 2 === 0 ? "adjust" : "redeem"
-        const body = kind === "adjust" ? { points: 10, idempotency_key: `bench-earn-${n}`, reason: "bench" } : { points: 1, idempotency_key: `bench-redeem-${n}` }
+        const body = kind === "adjust" ? { points: 10, idempotency_key: `bench-earn-${n}`, reason: "bench" } : { points: 1, idempotency_key: `bench-redeem-${n}`, order_total: 1000 }
         const res = await fetch(`${base}/admin/loyalty/customers/${id}/${kind}`, {
           method: "POST",
           headers: { ...admin, "content-type": "application/json" },

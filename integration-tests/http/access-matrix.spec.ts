@@ -173,6 +173,56 @@ medusaIntegrationTestRunner({
       expect([run.status, run.data.message]).toEqual([400, expect.stringMatching(/another branch/)])
     })
 
+    it("keeps every route that names another branch's record to that branch's staff, Medusa's own included", async () => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: branches } = await query.graph({ entity: "branch", fields: ["id", "code", "sales_channel.id"] })
+      const channelOf = (code: string) => (branches as { code: string; sales_channel?: { id: string } }[]).find((b) => b.code === code)!.sales_channel!.id
+      const [mumbai, pune] = await getContainer()
+        .resolve(Modules.ORDER)
+        .createOrders(["MUM", "PUN"].map((code) => ({ currency_code: "inr", email: `scope-${code}@example.in`, sales_channel_id: channelOf(code), items: [] })))
+      const asPune = (method: "get" | "post", url: string, body?: unknown) =>
+        expectStatus(method === "get" ? api.get(url, as.sales_staff) : api.post(url, body ?? {}, as.sales_staff))
+
+      for (const [method, url] of [
+        ["get", `/admin/orders/${mumbai.id}`],
+        ["get", `/admin/orders/${mumbai.id}/invoice`],
+        ["get", `/admin/orders/${mumbai.id}/changes`],
+        ["post", `/admin/orders/${mumbai.id}/cancel`],
+        ["post", `/admin/orders/${mumbai.id}/complete`],
+        ["get", `/admin/order-edits/${mumbai.id}`],
+        ["get", `/admin/ORDERS/${mumbai.id}/`],
+      ] as const) {
+        const res = await asPune(method, url)
+        expect([method, url, res.status, res.data.message]).toEqual([method, url, 404, `"${mumbai.id}" was not found at your branches`])
+      }
+      const [order] = await getContainer().resolve(Modules.ORDER).listOrders({ id: mumbai.id }, { select: ["id", "status"] })
+      expect(order.status).not.toBe("canceled")
+      expect((await asPune("get", `/admin/orders/${pune.id}/changes`)).status).toBe(200)
+
+      const exported = await asPune("post", "/admin/orders/export")
+      expect([exported.status, exported.data.message]).toEqual([400, "An export of every order covers the whole shop; ask the owner"])
+      const newReturn = await asPune("post", "/admin/returns", { order_id: mumbai.id })
+      expect([newReturn.status, newReturn.data.message]).toEqual([400, expect.stringMatching(/^Order ".*" belongs to another branch/)])
+      const returns = await asPune("get", "/admin/returns")
+      expect([returns.status, returns.data.message]).toEqual([400, expect.stringMatching(/^Give order_id/)])
+      expect((await asPune("get", `/admin/returns?order_id=${mumbai.id}`)).data.returns).toEqual([])
+
+      const redeem = await asPune("post", `/admin/loyalty/customers/cus_any/redeem`, { points: 1, idempotency_key: "SCOPE-RDM-1", order_id: mumbai.id })
+      expect([redeem.status, redeem.data.message]).toEqual([404, `Order "${mumbai.id}" was not found at your branches`])
+
+      const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
+      const { data: created } = await api.post("/admin/crm/customers", { first_name: "Scope", phone: "98200 55522" }, as.owner)
+      const [task] = await crm.createFollowUpTasks([{ customer_id: created.customer.id, title: "Mumbai only", due_at: new Date(), branch_id: branchIds.MUM }])
+      expect((await asPune("post", `/admin/crm/tasks/${task.id}/complete`, {})).status).toBe(404)
+      expect((await crm.listFollowUpTasks({ id: task.id }))[0].status).toBe("open")
+
+      // A branch manager publishes rates for their own branch only.
+      const rate = (branch_id: string | null) =>
+        expectStatus(api.post("/admin/metal-rates", { rates: [{ metal: "gold", purity: 916, rate_per_g: 6000, branch_id }] }, as.branch_manager))
+      expect(await rate(null)).toEqual(expect.objectContaining({ status: 400, data: expect.objectContaining({ message: expect.stringMatching(/for the whole shop; ask the owner/) }) }))
+      expect(await rate(branchIds.PUN)).toEqual(expect.objectContaining({ status: 400, data: expect.objectContaining({ message: expect.stringMatching(/is not one of yours/) }) }))
+    })
+
     it("shows the full PAN only to roles that may see it; the profile keeps it masked for everyone", async () => {
       const created = await api.post("/admin/crm/customers", { first_name: "Farah", phone: "98200 77777", pan: "fghij5678k" }, as.sales_staff)
       const id = created.data.customer.id

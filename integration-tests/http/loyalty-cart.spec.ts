@@ -98,7 +98,7 @@ medusaIntegrationTestRunner({
       const { id, me, cartId } = await shopperWithCart(500)
       await api.post(`/store/carts/${cartId}/loyalty/redeem`, { points: 300 }, me)
       // Meanwhile, at the counter:
-      await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 300, idempotency_key: `POS-${id}` }, auth)
+      await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 300, idempotency_key: `POS-${id}`, order_total: 10000 }, auth)
       const refused = await payAndComplete(api, me, cartId)
       expect(refused.status).toBe(400)
       expect(refused.data.message).toMatch(/300 points on this cart are no longer available.*balance is 200/)

@@ -36,10 +36,10 @@ medusaIntegrationTestRunner({
 
     it("redeems in store once per idempotency key, within the balance", async () => {
       const id = await customerWithPoints("Rekha", 500)
-      const first = await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 200, idempotency_key: "POS-MUM-000123" }, auth)
+      const first = await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 200, idempotency_key: "POS-MUM-000123", order_total: 5000 }, auth)
       expect(first.status).toBe(201)
       expect(first.data).toEqual(expect.objectContaining({ balance: 300, replayed: false }))
-      const again = await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 200, idempotency_key: "POS-MUM-000123" }, auth)
+      const again = await api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 200, idempotency_key: "POS-MUM-000123", order_total: 5000 }, auth)
       expect(again.status).toBe(200)
       expect(again.data).toEqual(expect.objectContaining({ balance: 300, replayed: true }))
       expect(again.data.entry.id).toBe(first.data.entry.id)
@@ -54,7 +54,10 @@ medusaIntegrationTestRunner({
     it("refuses bad redemptions with a clear 4xx and writes nothing", async () => {
       const id = await customerWithPoints("Sunil", 150)
       const cases: [unknown, number, RegExp][] = [
-        [{ points: 151, idempotency_key: "POS-BAD-0001" }, 400, /balance is 150, 151/],
+        [{ points: 151, idempotency_key: "POS-BAD-0001", order_total: 100000 }, 400, /balance is 150, 151/],
+        // The bill is what the share limit applies to: it cannot be left out.
+        [{ points: 10, idempotency_key: "POS-BAD-0007" }, 400, /^Give the bill: order_id of a shop order, or order_total/],
+        [{ points: 10, idempotency_key: "POS-BAD-0008", order_id: "order_nope" }, 404, /Order "order_nope" was not found/],
         [{ points: 0, idempotency_key: "POS-BAD-0002" }, 400, /points.*too small/],
         [{ points: -5, idempotency_key: "POS-BAD-0003" }, 400, /points.*too small/],
         [{ points: 2.5, idempotency_key: "POS-BAD-0004" }, 400, /'int' for field 'points'/],
@@ -91,7 +94,7 @@ medusaIntegrationTestRunner({
 
     it("under a minimum balance, refuses to redeem", async () => {
       const id = await customerWithPoints("Tina", 60)
-      const res = await expectStatus(api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 10, idempotency_key: "POS-TINA-0001" }, auth))
+      const res = await expectStatus(api.post(`/admin/loyalty/customers/${id}/redeem`, { points: 10, idempotency_key: "POS-TINA-0001", order_total: 5000 }, auth))
       expect(res.status).toBe(400)
       expect(res.data.message).toMatch(/at least 100 points/)
     })

@@ -1,12 +1,21 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../validation"
-import { AssignStaffBody, authorizeStaff, ListStaffQuery, scopeCoreList, scopeOrderDetail, scopeStockWrite } from "../utils/access"
+import { AssignStaffBody, authorizeStaff, ListStaffQuery, scopeCoreList, scopeStockWrite } from "../utils/access"
+import { scopeBodyBranches, scopeCreatedRecord, scopeOrderFamilyList, scopeOwnedRecord } from "../utils/branch-scope"
+
+/** Medusa's areas whose changes name an order, a sales channel or a stock location in the body. */
+const ORDER_FAMILY = ["/admin/orders", "/admin/draft-orders", "/admin/order-edits", "/admin/returns", "/admin/claims", "/admin/exchanges", "/admin/reservations", "/admin/fulfillments"]
 
 export const accessRoutes: MiddlewareRoute[] = [
-  // Every admin request, ours and Medusa's: role against the permission matrix.
-  { matcher: "/admin*", middlewares: [authorizeStaff] },
+  // Every admin request, ours and Medusa's: role against the permission matrix, then the record's branch.
+  { matcher: "/admin*", middlewares: [authorizeStaff, scopeOwnedRecord] },
   { matcher: "/admin/orders", methods: ["GET"], middlewares: [scopeCoreList("orders")] },
-  { matcher: "/admin/orders/:id", methods: ["GET"], middlewares: [scopeOrderDetail] },
+  { matcher: "/admin/draft-orders", methods: ["GET"], middlewares: [scopeCoreList("orders")] },
+  { matcher: "/admin/reservations", methods: ["GET"], middlewares: [scopeCoreList("reservations")] },
+  ...["/admin/returns", "/admin/claims", "/admin/exchanges"].map((matcher) => ({ matcher, methods: ["GET" as const], middlewares: [scopeOrderFamilyList] })),
+  ...ORDER_FAMILY.map((area) => ({ matcher: `${area}*`, methods: ["POST" as const], middlewares: [scopeCreatedRecord] })),
+  { matcher: "/admin/metal-rates", methods: ["POST"], middlewares: [scopeBodyBranches] },
+  { matcher: "/admin/offers/campaigns", methods: ["POST"], middlewares: [scopeBodyBranches] },
   { matcher: "/admin/stock-locations", methods: ["GET"], middlewares: [scopeCoreList("stock_locations")] },
   { matcher: "/admin/inventory-items/:id/location-levels", methods: ["GET"], middlewares: [scopeCoreList("location_levels")] },
   // Stock changes by branch-scoped staff: only at their branches' locations.

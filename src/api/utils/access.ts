@@ -91,10 +91,10 @@ export async function authorizeStaff(req: MedusaRequest, res: MedusaResponse, ne
 }
 
 /**
- * Limits Medusa's order list, stock locations and stock levels to the user's
- * branches, by narrowing the list's filters.
+ * Limits Medusa's order and draft-order lists, stock locations, stock levels
+ * and reservations to the user's branches, by narrowing the list's filters.
  */
-export function scopeCoreList(kind: "orders" | "stock_locations" | "location_levels") {
+export function scopeCoreList(kind: "orders" | "stock_locations" | "location_levels" | "reservations") {
   return async function scopeList(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
     const scope = await branchScope(req)
     if (!scope) {
@@ -112,25 +112,6 @@ export function scopeCoreList(kind: "orders" | "stock_locations" | "location_lev
     query[key] = allowed.length ? allowed : ["none"]
     next()
   }
-}
-
-/** An order of another branch is "not found" for branch-scoped staff. */
-export async function scopeOrderDetail(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const scope = await branchScope(req)
-  if (!scope) {
-    return next()
-  }
-  const channels = await linkedIds(req, "sales_channel", scope)
-  const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "order",
-    fields: ["id", "sales_channel_id"],
-    filters: { id: req.params.id },
-  })
-  const order = data[0] as { sales_channel_id?: string | null } | undefined
-  if (order && !channels.includes(order.sales_channel_id ?? "")) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
-  }
-  next()
 }
 
 /** Branch-scoped staff change stock levels only at their branches' stock locations. */

@@ -73,14 +73,15 @@ const money = (s: Sum) => ({ count: s.count, amount: paiseToAmount(s.paise), amo
  * GET /admin/payments/reconciliation: a day's captured, refunded and failed
  * payments (India time) per branch and tender with totals, and the entries
  * themselves (paginated), read in one SQL statement over Medusa's payment
- * tables and the shop's webhook records.
+ * tables and the shop's webhook records. `branchScope`: the branches of a
+ * branch-scoped user, whose view holds only theirs.
  */
-export async function reconciliationView(container: MedusaContainer, q: ReconciliationQueryType) {
+export async function reconciliationView(container: MedusaContainer, q: ReconciliationQueryType, branchScope: string[] | null = null) {
   const day = q.date ?? istToday()
   const { from, to } = istDayRange(day)
   const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const rows = ((await knex.raw(`select * from (${ENTRIES_SQL}) entries order by at, entry_id`, { from, to })) as { rows: Row[] }).rows.filter(
-    (r) => !q.branch_id || r.branch_id === q.branch_id
+    (r) => (!q.branch_id || r.branch_id === q.branch_id) && (!branchScope || (!!r.branch_id && branchScope.includes(r.branch_id)))
   )
   const { branches, totals } = reconcile(rows.map((r) => ({ kind: r.kind, paise: Number(r.paise), provider_id: r.provider_id, mode: r.mode, branch_id: r.branch_id })))
   const { data: known } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "branch", fields: ["id", "code", "name"] })

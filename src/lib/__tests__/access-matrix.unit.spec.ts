@@ -111,8 +111,8 @@ describe("access matrix", () => {
     expect(table.find((l) => l.startsWith("| metal_rates"))).toBe("| metal_rates — Metal rates | read, write | read, write | read | read | read |")
   })
 
-  it("is printed in the README as it is", () => {
-    const readme = fs.readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8")
-    expect(readme).toContain(permissionTable())
+  it("is printed in docs/security.md as it is", () => {
+    const doc = fs.readFileSync(path.resolve(__dirname, "../../../docs/security.md"), "utf8")
+    expect(doc).toContain(permissionTable())
   })
 })

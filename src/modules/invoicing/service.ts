@@ -191,7 +191,15 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
   /** A page of the register: documents by kind, branch, financial year, newest first. */
   @InjectManager()
   async listRegister(
-    { type, branch_code, financial_year, q, limit, offset }: { type?: TaxDocumentType; branch_code?: string; financial_year?: string; q?: string; limit: number; offset: number },
+    {
+      type,
+      branch_code,
+      branch_ids,
+      financial_year,
+      q,
+      limit,
+      offset,
+    }: { type?: TaxDocumentType; branch_code?: string; branch_ids?: string[]; financial_year?: string; q?: string; limit: number; offset: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ documents: TaxDocumentRow[]; count: number }> {
     const where: string[] = ["deleted_at is null"]
@@ -201,6 +209,11 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
         where.push(`${column} = ?`)
         values.push(value)
       }
+    }
+    if (branch_ids) {
+      // Only these branches' documents (none when the list is empty).
+      where.push(branch_ids.length ? `branch_id in (${branch_ids.map(() => "?").join(", ")})` : "false")
+      values.push(...branch_ids)
     }
     if (q) {
       where.push("(number ilike ? or order_id = ?)")

@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { branchScope } from "../../../utils/access"
 import { reconciliationView, type ReconciliationQueryType } from "../../../utils/reconciliation"
 
 /**
@@ -8,5 +9,5 @@ import { reconciliationView, type ReconciliationQueryType } from "../../../utils
  * `limit`/`offset` for the entries listed.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  res.json(await reconciliationView(req.scope, req.validatedQuery as ReconciliationQueryType))
+  res.json(await reconciliationView(req.scope, req.validatedQuery as ReconciliationQueryType, await branchScope(req)))
 }

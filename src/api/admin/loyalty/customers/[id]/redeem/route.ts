@@ -1,24 +1,25 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { rupeesToPaise } from "../../../../../../lib/money"
 import { redeemPointsWorkflow } from "../../../../../../workflows/loyalty"
 import { recordAudit } from "../../../../../utils/audit"
-import { pointsAuditEntry, type RedeemPointsBodyType } from "../../../../../utils/loyalty"
+import { pointsAuditEntry, redemptionBill, type RedeemPointsBodyType } from "../../../../../utils/loyalty"
 
 /**
  * POST /admin/loyalty/customers/:id/redeem — points paying part of an in-store
- * bill. The same idempotency key answers the same result without deducting
- * twice (200 instead of 201).
+ * bill: an order of the shop (its total and branch read from it) or a bill
+ * given by its total, at one of the user's branches. The same idempotency key
+ * answers the same result without deducting twice (200 instead of 201).
  */
 export async function POST(req: AuthenticatedMedusaRequest<RedeemPointsBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
+  const bill = await redemptionBill(req, body)
   const { result } = await redeemPointsWorkflow(req.scope).run({
     input: {
       customer_id: req.params.id,
       points: body.points,
       idempotency_key: body.idempotency_key,
-      order_total_paise: body.order_total === undefined ? undefined : rupeesToPaise(body.order_total),
-      order_id: body.order_id ?? null,
-      branch_id: body.branch_id ?? null,
+      order_total_paise: bill.total_paise,
+      order_id: bill.order_id,
+      branch_id: bill.branch_id,
       user_id: req.auth_context.actor_id,
       reason: body.reason ?? null,
     },
