@@ -5,6 +5,8 @@
  * believed here because the test client is on loopback and TRUSTED_PROXIES
  * names loopback) so the counts do not mix.
  */
+import fs from "node:fs"
+import path from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
@@ -224,6 +226,22 @@ medusaIntegrationTestRunner({
         expect(headers["content-security-policy"]).toBeUndefined()
         expect(headers["x-powered-by"]).toBeUndefined()
       }
+
+      it("make files under /static downloads that never run as pages", async () => {
+        const dir = path.join(process.cwd(), "static")
+        const name = `security-test-${Date.now()}.html`
+        fs.mkdirSync(dir, { recursive: true })
+        fs.writeFileSync(path.join(dir, name), "<script>fetch('/admin/staff')</script>")
+        try {
+          const served = (await api.get(`/static/${name}`)) as Answer
+          expect(served.status).toBe(200)
+          expect(served.headers["content-disposition"]).toBe("attachment")
+          expect(served.headers["content-security-policy"]).toBe("default-src 'none'; sandbox")
+          expect(served.headers["x-content-type-options"]).toBe("nosniff")
+        } finally {
+          fs.rmSync(path.join(dir, name), { force: true })
+        }
+      })
 
       it("are set on /health and admin routes; HSTS only over HTTPS", async () => {
         const health = (await api.get("/health")) as Answer

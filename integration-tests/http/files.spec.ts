@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import sharp from "sharp"
 import { useS3Loopback } from "../support/s3-loopback"
-import { cartWithCoin, demoShop, payAndComplete, signedInCustomer, type Headers } from "./helpers"
+import { cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
@@ -47,6 +47,16 @@ medusaIntegrationTestRunner({
     }
     const get = (path: string, headers: Headers) => fetch(`${api.defaults.baseURL}${path}`, { headers: headers.headers })
     const certificate = (variantId: string, file: Part, fields: Part[] = []) => post(`/admin/jewelry/variants/${variantId}/certificate`, [file, ...fields])
+
+    it("takes only images and PDFs on Medusa's own upload route, by content", async () => {
+      const html = await post("/admin/uploads", [{ name: "files", filename: "invite.png", bytes: Buffer.from("<html><script>alert(1)</script></html>"), type: "image/png" }])
+      expect([html.status, html.data.message]).toEqual([400, "invite.png is not a JPEG, PNG, WebP, PDF file whatever its .png name says"])
+      const png = await post("/admin/uploads", [{ name: "files", filename: "ring.png", bytes: await photo(40, 40, "png"), type: "text/html" }])
+      expect(png.status).toBe(200)
+      expect(png.data.files).toHaveLength(1)
+      const presigned = await expectStatus(api.post("/admin/uploads/presigned-urls", { originalname: "x.html", mime_type: "text/html", size: 10, access: "public" }, auth))
+      expect([presigned.status, presigned.data.message]).toEqual([400, "Uploads take JPEG, PNG, WebP and PDF files, not text/html"])
+    })
 
     it("stores a lab certificate privately, shows it on the piece, lets staff download it, and replaces it", async () => {
       const first = await certificate(coin, { name: "file", filename: "IGI-558812.pdf", bytes: PDF, type: "application/pdf" }, [

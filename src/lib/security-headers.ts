@@ -39,3 +39,18 @@ export function securityHeaderValues({ hsts, secure }: { hsts: HstsMode; secure:
   }
   return headers
 }
+
+/**
+ * Uploaded files served from the shop's own origin (`/static`, the local file
+ * provider): downloaded rather than shown, and never run as a page, so a file
+ * passed off as something else cannot act with a signed-in user's session.
+ */
+export const STATIC_FILE_HEADERS: Record<string, string> = {
+  "Content-Disposition": "attachment",
+  "Content-Security-Policy": "default-src 'none'; sandbox",
+}
+
+/** Whether a request path is one of the uploaded files under /static. */
+export function isStaticFilePath(url: string | undefined): boolean {
+  return /^\/static(\/|$)/i.test((url ?? "").split("?")[0])
+}

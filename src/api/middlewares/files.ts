@@ -3,9 +3,12 @@ import { validateBody, validateQuery } from "../validation"
 import { fileSettings } from "../../lib/file-settings"
 import { CertificateFields } from "../utils/certificates"
 import { ImageUploadQuery, MAX_IMAGES_PER_REQUEST } from "../utils/product-images"
-import { receiveFiles } from "../utils/uploads"
+import { checkCoreUploads, checkPresignedUploads, receiveFiles } from "../utils/uploads"
 
 export const fileRoutes: MiddlewareRoute[] = [
+  // Medusa's own uploads (the product editor's images): images and PDFs only, by content.
+  { matcher: "/admin/uploads", methods: ["POST"], middlewares: [checkCoreUploads] },
+  { matcher: "/admin/uploads/presigned-urls", methods: ["POST"], middlewares: [checkPresignedUploads] },
   {
     matcher: "/admin/jewelry/variants/:id/certificate",
     methods: ["POST"],

@@ -21,7 +21,7 @@ import {
   issueDeviceToken,
 } from "../../lib/login-protection"
 import { matchesRoute, plainPath } from "../../lib/request-path"
-import { parseHstsMode, securityHeaderValues } from "../../lib/security-headers"
+import { isStaticFilePath, parseHstsMode, securityHeaderValues, STATIC_FILE_HEADERS } from "../../lib/security-headers"
 import { windowStore } from "../utils/rate-limit-store"
 
 type Handler = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void | Promise<void>
@@ -97,6 +97,11 @@ function installSecurityHeaderBackstop() {
       const req = this.req as (typeof this.req & { socket: { encrypted?: boolean } }) | undefined
       const forwarded = String(req?.headers["x-forwarded-proto"] ?? "").split(",")[0].trim().toLowerCase()
       applySecurityHeaders(this, !!req?.socket?.encrypted || forwarded === "https")
+      if (isStaticFilePath(req?.url)) {
+        for (const [name, value] of Object.entries(STATIC_FILE_HEADERS)) {
+          this.setHeader(name, value)
+        }
+      }
     }
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args)
   } as typeof proto.writeHead

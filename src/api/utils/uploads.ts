@@ -1,7 +1,8 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import multer from "multer"
-import { formatBytes } from "../../lib/file-types"
+import { fileSettings } from "../../lib/file-settings"
+import { checkUpload, formatBytes, type SniffedType } from "../../lib/file-types"
 
 export type UploadedFile = { fieldname: string; originalname: string; mimetype: string; size: number; buffer: Buffer }
 
@@ -43,4 +44,31 @@ export function uploadedFiles(req: MedusaRequest, field: string): UploadedFile[]
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `No file received: send it as multipart/form-data in the field "${field}"`)
   }
   return files
+}
+
+/** What Medusa's own upload routes take: product images and documents, by content. */
+const CORE_UPLOAD_TYPES: SniffedType["mime"][] = ["image/jpeg", "image/png", "image/webp", "application/pdf"]
+
+/**
+ * After Medusa's own `POST /admin/uploads` has read the files: each must be a
+ * JPEG, PNG, WebP or PDF by its content, whatever its name or declared type
+ * says (a file of another kind, an HTML page say, is refused with a 400 and
+ * nothing is stored); the file is then stored under the type it really is.
+ */
+export function checkCoreUploads(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const files = ((req as MedusaRequest & { files?: UploadedFile[] }).files ?? []) as UploadedFile[]
+  for (const file of files) {
+    const type = checkUpload({ bytes: file.buffer, filename: file.originalname }, { allowed: CORE_UPLOAD_TYPES, max_bytes: fileSettings().image_max_bytes })
+    file.mimetype = type.mime
+  }
+  next()
+}
+
+/** Presigned uploads (straight to the file store) only for the same types, by the declared type. */
+export function checkPresignedUploads(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const mime = (req.body as { mime_type?: unknown } | undefined)?.mime_type
+  if (typeof mime === "string" && !CORE_UPLOAD_TYPES.includes(mime as SniffedType["mime"])) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Uploads take JPEG, PNG, WebP and PDF files, not ${mime}`)
+  }
+  next()
 }

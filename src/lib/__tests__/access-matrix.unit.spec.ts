@@ -89,6 +89,47 @@ describe("access matrix", () => {
     expect(ruleFor("GET", "/admin/INVITES")).toMatchObject({ resource: "invites" })
   })
 
+  it("gives every admin route, ours and Medusa's, the same decision in any letter case, with or without a trailing slash", () => {
+    const routes: { method: string; path: string }[] = []
+    const walk = (root: string, dir: string, file: RegExp, verb: (source: string, v: string) => boolean) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name)
+        if (entry.isDirectory()) {
+          walk(root, full, file, verb)
+        } else if (file.test(entry.name)) {
+          const source = fs.readFileSync(full, "utf8")
+          const routePath = "/" + path.relative(root, dir).split(path.sep).map((x) => x.replace(/^\[(.+)\]$/, ":$1")).join("/")
+          for (const v of ["GET", "POST", "DELETE"]) {
+            if (verb(source, v)) {
+              routes.push({ method: v, path: routePath })
+            }
+          }
+        }
+      }
+    }
+    const medusaApi = path.join(path.dirname(require.resolve("@medusajs/medusa/package.json")), "dist/api")
+    walk(medusaApi, path.join(medusaApi, "admin"), /^route\.js$/, (src, v) => new RegExp(`^exports\\.${v} = `, "m").test(src))
+    const ourApi = path.resolve(__dirname, "../../api")
+    walk(ourApi, path.join(ourApi, "admin"), /^route\.ts$/, (src, v) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${v}\\b`).test(src))
+    expect(routes.length).toBeGreaterThan(400)
+    const differ: string[] = []
+    for (const route of routes) {
+      const url = route.path.replace(/:[a-z_]+/g, "Id_01AbC")
+      const plain = ruleFor(route.method, url)
+      const spellings = [url.toUpperCase().replace(/ID_01ABC/g, "Id_01AbC"), `${url}/`, url.replace(/\/admin\/([a-z])/, (_, c: string) => `/Admin/${c.toUpperCase()}`)]
+      for (const spelling of spellings) {
+        const rule = ruleFor(route.method, spelling)
+        if (rule.resource !== plain.resource || rule.action !== plain.action) {
+          differ.push(`${route.method} ${spelling}: ${rule.resource}:${rule.action}, plain ${plain.resource}:${plain.action}`)
+        }
+      }
+      if (plain.resource === "unlisted") {
+        differ.push(`${route.method} ${route.path} is not named by the matrix`)
+      }
+    }
+    expect(differ).toEqual([])
+  })
+
   it("refuses by default: a path no line names is the owner's alone", () => {
     const rule = ruleFor("GET", "/admin/no-such-area/1")
     expect(rule.resource).toBe("unlisted")
