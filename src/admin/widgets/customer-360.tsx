@@ -252,8 +252,9 @@ const Customer360Widget = ({ data: customer }: DetailWidgetProps<AdminCustomer>)
   )
 }
 
+// Before Medusa's own customer details: what staff look for first opens the page.
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  zone: "customer.details.before",
 })
 
 export default Customer360Widget

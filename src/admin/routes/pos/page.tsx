@@ -220,8 +220,9 @@ const CounterSalePage = () => {
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
           <Heading level="h2">Tenders</Heading>
-          <Badge size="small" color={left === 0 ? "green" : left < 0 ? "orange" : "grey"}>
-            {left === 0 ? "Settled" : left > 0 ? `${inr(left)} still to take` : `${inr(-left)} change (from cash)`}
+          <Badge size="small" color={!quote.data ? "grey" : left === 0 ? "green" : left < 0 ? "orange" : "grey"}>
+            {/* An empty or not yet priced bill is not "settled": there is nothing to take yet. */}
+            {!quote.data ? "No bill yet" : left === 0 ? "Settled" : left > 0 ? `${inr(left)} still to take` : `${inr(-left)} change (from cash)`}
           </Badge>
         </div>
         <div className="flex flex-col gap-y-2 px-6 py-4">
