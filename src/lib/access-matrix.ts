@@ -1,8 +1,8 @@
 /**
  * Who may do what: the one place where staff roles, their permissions and the
  * admin routes' resources are written down. The access middleware, the
- * access-matrix tests and the README's table all read this file, so a new
- * admin route without a line here fails the tests.
+ * access-matrix tests and the permission table in docs/security.md all read
+ * this file, so a new admin route without a line here fails the tests.
  */
 
 import { plainPath } from "./request-path"
@@ -304,7 +304,7 @@ function bySpecificity(a: RouteRule, b: RouteRule): number {
 
 const COMPILED = [...OUR_ROUTES, ...CORE_EXCEPTIONS].map(compile).sort(bySpecificity)
 
-/** The routes written out above (ours and Medusa's exceptions), for the tests and the README. */
+/** The routes written out above (ours and Medusa's exceptions), for the tests. */
 export const ROUTE_RULES: readonly RouteRule[] = [...OUR_ROUTES, ...CORE_EXCEPTIONS].map(([method, path, resource, action]) => ({ method, path, resource, action }))
 
 /**
@@ -331,7 +331,7 @@ export function isListedRoute(method: string, path: string): boolean {
   return OUR_ROUTES.some(([m, p]) => m === method && p === path)
 }
 
-/** The README's table: one row per resource, one column per role. */
+/** The permission table of docs/security.md: one row per resource, one column per role. */
 export function permissionTable(): string {
   const header = `| resource | ${STAFF_ROLES.map((r) => ROLE_LABELS[r]).join(" | ")} |`
   const rule = `|---|${STAFF_ROLES.map(() => "---").join("|")}|`

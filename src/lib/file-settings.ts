@@ -1,7 +1,8 @@
 /**
- * Settings of file storage and documents from the environment (README:
- * S3_*, CERTIFICATE_MAX_MB, IMAGE_MAX_MB, DOCUMENT_LINK_DAYS,
- * INVOICE_RETRY_DAYS), checked so a typo shows at once, not at an upload.
+ * Settings of file storage and documents from the environment
+ * (docs/operations.md: S3_*, CERTIFICATE_MAX_MB, IMAGE_MAX_MB,
+ * DOCUMENT_LINK_DAYS, INVOICE_RETRY_DAYS), checked so a typo shows at once,
+ * not at an upload.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 

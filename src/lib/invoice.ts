@@ -1,10 +1,11 @@
 /**
  * What a GST tax invoice and a credit note say, as pure functions of the
- * order's pieces (DESIGN §4). Every amount on a piece's line comes from the
- * pricing function (src/lib/pricing), fed the piece as stored and the rate it
- * was priced at, one line per piece; GST is split by the place of supply; the
- * total is rounded to the rupee with a round-off line and written in words.
- * Amounts are integer paise, weights milligrams.
+ * order's pieces (docs/api.md, "Tax invoices and credit notes"). Every amount
+ * on a piece's line comes from the pricing function (src/lib/pricing), fed the
+ * piece as stored and the rate it was priced at, one line per piece; GST is
+ * split by the place of supply; the total is rounded to the rupee with a
+ * round-off line and written in words. Amounts are integer paise, weights
+ * milligrams.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { amountInWords } from "./amount-in-words"

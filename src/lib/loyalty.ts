@@ -1,8 +1,9 @@
 /**
- * Loyalty rules as pure functions (DESIGN §6): how many points an order
- * earns, which tier a customer's rolling spend reaches, whether a redemption
- * is allowed, and which earned lots a redemption consumes (first to expire,
- * first used). Points are whole numbers; money is integer paise.
+ * Loyalty rules as pure functions (docs/architecture.md, "Loyalty"): how many
+ * points an order earns, which tier a customer's rolling spend reaches,
+ * whether a redemption is allowed, and which earned lots a redemption consumes
+ * (first to expire, first used). Points are whole numbers; money is integer
+ * paise.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { mulDivHalfUp } from "./money"

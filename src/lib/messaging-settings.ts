@@ -9,7 +9,7 @@ export type MessagingSettings = {
   transactional_policy: TransactionalPolicy
 }
 
-/** The shop's messaging policy from the environment (README: MESSAGING_*), checked so a typo stops the start-up, not a message. */
+/** The shop's messaging policy from the environment (docs/operations.md: MESSAGING_*), checked so a typo stops the start-up, not a message. */
 export function messagingSettings(env: NodeJS.ProcessEnv = process.env): MessagingSettings {
   const cap = Number(env.MESSAGING_DAILY_CAP ?? 3)
   if (!Number.isInteger(cap) || cap < 0) {

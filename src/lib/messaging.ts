@@ -1,8 +1,8 @@
 /**
- * Messaging rules as pure functions (DESIGN §8): which events exist and what
- * their templates may say, rendering, consent, quiet hours (IST), retry
- * back-off, how a provider's error is classified, and what an inbound reply
- * asks for.
+ * Messaging rules as pure functions (docs/architecture.md, "Messaging"): which
+ * events exist and what their templates may say, rendering, consent, quiet
+ * hours (IST), retry back-off, how a provider's error is classified, and what
+ * an inbound reply asks for.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 

@@ -1,8 +1,9 @@
 /**
- * Personalized offers (DESIGN §7) as pure rules: what an offer gives on a
- * cart, how it reads in a message, whether a campaign's terms hold together,
- * how codes look, and the audience and occasion of the automatic campaigns.
- * Money is paise and percentages basis points, as integers.
+ * Personalized offers (docs/architecture.md, "Segments and offers") as pure
+ * rules: what an offer gives on a cart, how it reads in a message, whether a
+ * campaign's terms hold together, how codes look, and the audience and
+ * occasion of the automatic campaigns. Money is paise and percentages basis
+ * points, as integers.
  */
 import { randomBytes } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"

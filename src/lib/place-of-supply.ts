@@ -1,7 +1,8 @@
 /**
- * Place of supply under GST (DESIGN §4): the delivery address's state for
- * shipments, the branch's state for counter sales and store pickup. It decides
- * CGST + SGST (same state as the branch) or IGST (another state).
+ * Place of supply under GST (docs/architecture.md, "Pricing and GST"): the
+ * delivery address's state for shipments, the branch's state for counter sales
+ * and store pickup. It decides CGST + SGST (same state as the branch) or IGST
+ * (another state).
  */
 import { GST_STATE_CODES } from "./gstin"
 

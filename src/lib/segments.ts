@@ -1,9 +1,9 @@
 /**
- * Customer segments (DESIGN §7): a rule tree of conditions joined by AND/OR
- * groups, validated as JSON, and compiled to one SQL condition over the
- * customer facts (one narrow row per customer: profile, purchase aggregates,
- * loyalty tier, RFM scores), so a segment of 100 000 customers is counted by
- * the database, never loaded into memory.
+ * Customer segments (docs/architecture.md, "Segments and offers"): a rule tree
+ * of conditions joined by AND/OR groups, validated as JSON, and compiled to
+ * one SQL condition over the customer facts (one narrow row per customer:
+ * profile, purchase aggregates, loyalty tier, RFM scores), so a segment of
+ * 100 000 customers is counted by the database, never loaded into memory.
  */
 import { z } from "@medusajs/framework/zod"
 import { monthDayKeys, type CalendarDay } from "./occasions"

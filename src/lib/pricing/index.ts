@@ -1,5 +1,5 @@
 /**
- * The one place where a piece of jewellery gets its price (DESIGN §4).
+ * The one place where a piece of jewellery gets its price (docs/pricing.md).
  *
  *   metal value   = net weight × rate per gram of the purity
  *   wastage       = metal value × wastage %

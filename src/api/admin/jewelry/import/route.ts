@@ -22,7 +22,7 @@ async function readBody(req: MedusaRequest): Promise<Buffer> {
 
 /**
  * POST /admin/jewelry/import?mode=all|partial — stock intake from a CSV file
- * (UTF-8, one row per piece; columns in the README). Every row is checked
+ * (UTF-8, one row per piece; columns in docs/api.md). Every row is checked
  * first; with mode=all (the default) a file with any problem imports nothing.
  */
 export async function POST(req: MedusaRequest<unknown, ImportQueryType>, res: MedusaResponse) {
