@@ -1,8 +1,8 @@
 /**
  * Rate limits and lock-outs as fixed windows that open with the first hit:
  * a key counts hits until `windowMs` after its first one, then starts over.
- * The same arithmetic runs in memory (one process) and in Redis
- * (INCR + PEXPIRE on the first hit), so both stores agree.
+ * The counting is rate-limiter-flexible's (in memory, or in Redis shared by
+ * every instance); what a count means is decided here.
  */
 
 import { MedusaError } from "@medusajs/framework/utils"
@@ -48,14 +48,6 @@ export function parseLimitRule(text: string | undefined, fallback: LimitRule | n
   return { limit, windowMs }
 }
 
-/** The window after one more hit at `now`: a new one if there was none or it has closed. */
-export function hitWindow(state: WindowState | undefined, now: number, windowMs: number): WindowState {
-  if (!state || now >= state.resetAt) {
-    return { count: 1, resetAt: now + windowMs }
-  }
-  return { count: state.count + 1, resetAt: state.resetAt }
-}
-
 /** Whether a window holding `count` hits (this one included) stays within the rule. */
 export function decide(count: number, resetAt: number, now: number, rule: LimitRule): LimitDecision {
   return {
@@ -72,54 +64,6 @@ export function describeWait(seconds: number): string {
   }
   const minutes = Math.ceil(seconds / 60)
   return `${minutes} minute${minutes === 1 ? "" : "s"}`
-}
-
-/**
- * A window store kept in one process's memory; `now` is injectable for
- * tests. Closed windows are dropped as the map grows.
- */
-export class MemoryWindowStore {
-  private windows = new Map<string, WindowState>()
-
-  constructor(
-    private readonly now: () => number = Date.now,
-    private readonly sweepAbove = 10_000
-  ) {}
-
-  hit(key: string, windowMs: number): WindowState {
-    const now = this.now()
-    const next = hitWindow(this.windows.get(key), now, windowMs)
-    this.windows.set(key, next)
-    if (this.windows.size > this.sweepAbove) {
-      this.sweep(now)
-    }
-    return next
-  }
-
-  peek(key: string): WindowState | undefined {
-    const state = this.windows.get(key)
-    if (state && this.now() >= state.resetAt) {
-      this.windows.delete(key)
-      return undefined
-    }
-    return state
-  }
-
-  reset(key: string): void {
-    this.windows.delete(key)
-  }
-
-  get size(): number {
-    return this.windows.size
-  }
-
-  private sweep(now: number) {
-    for (const [key, state] of this.windows) {
-      if (now >= state.resetAt) {
-        this.windows.delete(key)
-      }
-    }
-  }
 }
 
 /** The limits the API applies, by environment variable, with their defaults. */

@@ -212,7 +212,7 @@ const loginLockout = (actorType: string): Handler => async (req, res, next) => {
           "Set-Cookie",
           `${cookie}=${token}; Path=/auth; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`
         )
-        store.reset(bucket).catch((err: unknown) => warn(req, "Sign-in count not cleared", err))
+        store.reset(bucket, limit.windowMs).catch((err: unknown) => warn(req, "Sign-in count not cleared", err))
       }
       return json(body)
     }) as typeof res.json

@@ -1,9 +1,7 @@
 import {
   LIMIT_VARIABLES,
-  MemoryWindowStore,
   decide,
   describeWait,
-  hitWindow,
   limitRulesFromEnv,
   parseLimitRule,
 } from "../rate-limit"
@@ -42,15 +40,6 @@ describe("parseLimitRule", () => {
 describe("fixed window", () => {
   const rule = { limit: 3, windowMs: 60_000 }
 
-  it("opens with the first hit and counts until it closes", () => {
-    let w = hitWindow(undefined, 1000, rule.windowMs)
-    expect(w).toEqual({ count: 1, resetAt: 61_000 })
-    w = hitWindow(w, 30_000, rule.windowMs)
-    w = hitWindow(w, 60_999, rule.windowMs)
-    expect(w).toEqual({ count: 3, resetAt: 61_000 })
-    expect(hitWindow(w, 61_000, rule.windowMs)).toEqual({ count: 1, resetAt: 121_000 })
-  })
-
   it("allows up to the limit, then refuses with the seconds left (rounded up, at least 1)", () => {
     expect(decide(3, 61_000, 30_000, rule)).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 31 })
     expect(decide(4, 61_000, 30_000, rule)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 31 })
@@ -65,32 +54,5 @@ describe("fixed window", () => {
     expect(describeWait(60)).toBe("1 minute")
     expect(describeWait(61)).toBe("2 minutes")
     expect(describeWait(900)).toBe("15 minutes")
-  })
-})
-
-describe("MemoryWindowStore", () => {
-  it("counts per key, forgets closed windows and resets on demand", () => {
-    let now = 0
-    const store = new MemoryWindowStore(() => now)
-    expect(store.hit("a", 1000)).toEqual({ count: 1, resetAt: 1000 })
-    expect(store.hit("a", 1000)).toEqual({ count: 2, resetAt: 1000 })
-    expect(store.hit("b", 1000)).toEqual({ count: 1, resetAt: 1000 })
-    expect(store.peek("a")).toEqual({ count: 2, resetAt: 1000 })
-    now = 1000
-    expect(store.peek("a")).toBeUndefined()
-    expect(store.hit("a", 1000)).toEqual({ count: 1, resetAt: 2000 })
-    store.reset("a")
-    expect(store.peek("a")).toBeUndefined()
-  })
-
-  it("drops closed windows as it grows", () => {
-    let now = 0
-    const store = new MemoryWindowStore(() => now, 3)
-    store.hit("a", 10)
-    store.hit("b", 10)
-    store.hit("c", 10)
-    now = 20
-    store.hit("d", 10)
-    expect(store.size).toBe(1)
   })
 })
