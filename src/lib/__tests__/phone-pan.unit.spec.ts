@@ -16,15 +16,16 @@ describe("normalizePhone", () => {
     expect(normalizePhone(input)).toBe("+919820012345")
   })
 
-  it("reads Mumbai landlines with their STD code", () => {
+  it("reads landlines with their STD code, India's numbering plan deciding which are real", () => {
     expect(normalizePhone("022 2240 0100")).toBe("+912222400100")
+    expect(normalizePhone("0124 438 0000")).toBe("+911244380000")
   })
 
   it("keeps numbers of other countries in E.164", () => {
     expect(normalizePhone("+1 (415) 555-0100")).toBe("+14155550100")
   })
 
-  it.each(["", "12345", "98200123456789", "+91 12345 67890", "abc", "+1 23"])("refuses %p with a sentence", (input) => {
+  it.each(["", "12345", "98200123456789", "+91 98200 1234", "abc", "+1 23", "+1 (415) 000-0100", "9820O12345"])("refuses %p with a sentence", (input) => {
     expect(() => normalizePhone(input)).toThrow(/is not a phone number we can read/)
     expect(tryNormalizePhone(input)).toBeUndefined()
   })
