@@ -9,7 +9,7 @@ export function rawRequest(
   baseURL: string,
   method: string,
   path: string,
-  { headers = {}, body }: { headers?: Record<string, string>; body?: unknown } = {}
+  { headers = {}, body, timeoutMs = 20_000 }: { headers?: Record<string, string>; body?: unknown; timeoutMs?: number } = {}
 ): Promise<{ status: number; data: any; headers: http.IncomingHttpHeaders }> {
   const { hostname, port } = new URL(baseURL)
   const payload = body === undefined ? undefined : JSON.stringify(body)
@@ -32,6 +32,8 @@ export function rawRequest(
       }
     )
     req.on("error", reject)
+    // A route that never answers is a finding, not a hung test.
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs / 1000} s`)))
     req.end(payload)
   })
 }

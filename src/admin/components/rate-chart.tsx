@@ -1,30 +1,19 @@
 import { Select, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useMemo, useState } from "react"
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import { inr } from "../lib/format"
 import { sdk } from "../lib/sdk"
 import type { MetalRate } from "../lib/types"
 
-const WIDTH = 720
-const HEIGHT = 200
-const PAD = { left: 72, right: 12, top: 12, bottom: 28 }
 const PERIODS = { "30": "30 days", "90": "90 days", "365": "1 year" } as const
 
 type Point = { at: number; rupees: number }
 
-/** A rate holds until the next one is published, so the line steps. */
-function stepPath(points: Point[], x: (t: number) => number, y: (r: number) => number, end: number) {
-  return points
-    .map((p, i) => {
-      const next = points[i + 1]?.at ?? end
-      return `${i === 0 ? "M" : "L"}${x(p.at).toFixed(1)},${y(p.rupees).toFixed(1)} L${x(next).toFixed(1)},${y(p.rupees).toFixed(1)}`
-    })
-    .join(" ")
-}
-
 /**
- * Shop-wide rate of one metal and purity over a period, drawn as a step line
- * with the lowest, highest and latest rate.
+ * Shop-wide rate of one metal and purity over a period, drawn (recharts) as a
+ * step line — a rate holds until the next one is published — with the
+ * lowest, highest and latest rate.
  */
 export function RateChart({ current }: { current: MetalRate[] }) {
   const series = useMemo(
@@ -54,12 +43,10 @@ export function RateChart({ current }: { current: MetalRate[] }) {
     .sort((a, b) => a.at - b.at)
 
   const now = Date.now()
-  const start = Math.min(new Date(from).getTime(), points[0]?.at ?? now)
   const values = points.map((p) => p.rupees)
   const [low, high] = [Math.min(...values), Math.max(...values)]
-  const span = high - low || high * 0.01 || 1
-  const x = (t: number) => PAD.left + ((t - start) / Math.max(1, now - start)) * (WIDTH - PAD.left - PAD.right)
-  const y = (r: number) => PAD.top + (1 - (r - (low - span * 0.1)) / (span * 1.2)) * (HEIGHT - PAD.top - PAD.bottom)
+  // The last rate holds until now: the line runs to today's edge.
+  const line = points.length ? [...points, { at: now, rupees: points[points.length - 1].rupees }] : []
   const date = (t: number) => new Date(t).toLocaleDateString("en-IN", { day: "numeric", month: "short" })
 
   return (
@@ -98,20 +85,29 @@ export function RateChart({ current }: { current: MetalRate[] }) {
       ) : points.length === 0 ? (
         <Text size="small" className="text-ui-fg-subtle">No shop-wide rate was published in this period.</Text>
       ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="w-full" role="img" aria-label={`Rate history of ${metal} ${purity}`}>
-          {[high, (high + low) / 2, low].map((v) => (
-            <g key={v}>
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(v)} y2={y(v)} className="stroke-ui-border-base" strokeDasharray="2 4" />
-              <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-ui-fg-muted text-[10px]">{inr(v)}</text>
-            </g>
-          ))}
-          <path d={stepPath(points, x, y, now)} fill="none" className="stroke-ui-fg-interactive" strokeWidth={2} />
-          {[start, (start + now) / 2, now].map((t) => (
-            <text key={t} x={x(t)} y={HEIGHT - 8} textAnchor={t === start ? "start" : t === now ? "end" : "middle"} className="fill-ui-fg-muted text-[10px]">
-              {date(t)}
-            </text>
-          ))}
-        </svg>
+        <div className="h-52 w-full" role="img" aria-label={`Rate history of ${metal} ${purity}`}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={line} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="2 4" vertical={false} stroke="var(--border-base)" />
+              <XAxis
+                dataKey="at"
+                type="number"
+                scale="time"
+                domain={[new Date(from).getTime(), now]}
+                tickFormatter={date}
+                tick={{ fontSize: 10, fill: "var(--fg-muted)" }}
+              />
+              <YAxis
+                domain={[(min: number) => Math.floor(min * 0.99), (max: number) => Math.ceil(max * 1.01)]}
+                tickFormatter={(v: number) => inr(v)}
+                width={88}
+                tick={{ fontSize: 10, fill: "var(--fg-muted)" }}
+              />
+              <Tooltip labelFormatter={(t) => date(Number(t))} formatter={(v) => [inr(Number(v)), "per gram"]} />
+              <Line type="stepAfter" dataKey="rupees" stroke="var(--fg-interactive)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
       )}
     </div>
   )
