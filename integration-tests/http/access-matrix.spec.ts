@@ -278,7 +278,14 @@ medusaIntegrationTestRunner({
           .replace(/^\/hooks\/payment\/:provider/, "/hooks/payment/razorpay_razorpay")
           .replace(/:[a-z_]+/g, "does_not_exist"),
       }))
-      const upper = (url: string) => url.split("/").map((s) => (s === "does_not_exist" ? s : s.toUpperCase())).join("/")
+      /** The route's static segments in capitals; parameters keep their value (Express matches only static segments without regard to case). */
+      const upper = (route: { path: string; url: string }) => {
+        const pattern = route.path.split("/")
+        return route.url
+          .split("/")
+          .map((s, i) => (pattern[i]?.startsWith(":") ? s : s.toUpperCase()))
+          .join("/")
+      }
       /** The last static segment's first letter as a percent escape. */
       const escaped = (url: string) => {
         const parts = url.split("/")
@@ -286,7 +293,7 @@ medusaIntegrationTestRunner({
         parts[i] = `%${parts[i].charCodeAt(0).toString(16)}${parts[i].slice(1)}`
         return parts.join("/")
       }
-      const headersFor = (url: string, role: StaffRole) => ({ headers: { ...(url.startsWith("/store") ? storeKey.headers : {}), ...as[role].headers } })
+      const headersFor = (url: string, role: StaffRole) => ({ headers: { ...(/^\/store/i.test(url) ? storeKey.headers : {}), ...as[role].headers } })
 
       async function send(method: string, url: string, role: StaffRole) {
         // An empty list as body: validators refuse it, so an allowed request changes nothing.
@@ -314,7 +321,10 @@ medusaIntegrationTestRunner({
         const differ: string[] = []
         await inParallel(routes, async (route) => {
           const plain = await send(route.method, route.url, "sales_staff")
-          for (const spelling of [upper(route.url), `${route.url}/`]) {
+          if (typeof plain !== "number" || plain >= 500) {
+            differ.push(`${route.method} ${route.url}: ${plain} (an unknown id or a refused body must be a 4xx)`)
+          }
+          for (const spelling of [upper(route), `${route.url}/`]) {
             const status = await send(route.method, spelling, "sales_staff")
             if (status !== plain && status !== 404) {
               differ.push(`${route.method} ${spelling}: ${status}, plain ${route.url}: ${plain}`)
