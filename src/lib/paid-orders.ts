@@ -7,6 +7,7 @@
  * "pay at the store" for the region, the counter's tenders never. Pure
  * functions; money is integer paise.
  */
+import { MedusaError } from "@medusajs/framework/utils"
 
 /** Medusa's built-in provider: it "authorises" anything and collects nothing. */
 export const SYSTEM_PROVIDER_ID = "pp_system_default"
@@ -58,7 +59,7 @@ export function isOrderPaid(order: OrderPaymentFacts): boolean {
  */
 export function paidOrderSql(alias: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(alias)) {
-    throw new Error(`not a table alias: ${alias}`)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `not a table alias: ${alias}`)
   }
   const collections = `from order_payment_collection opc join payment_collection pc on pc.id = opc.payment_collection_id and pc.deleted_at is null
       where opc.order_id = ${alias}.id and opc.deleted_at is null`
