@@ -6,6 +6,7 @@ import { PosOrderBody, PosOrdersQuery, PosQuoteBody } from "../utils/pos"
 import { ReconciliationQuery } from "../utils/reconciliation"
 import { guardPaypalWebhook } from "../utils/paypal-webhook"
 import { guardRazorpayWebhook } from "../utils/razorpay-webhook"
+import { refuseStorefrontProvider, storefrontPaymentProviders } from "../utils/pay-at-store"
 
 export const paymentRoutes: MiddlewareRoute[] = [
   {
@@ -27,4 +28,7 @@ export const paymentRoutes: MiddlewareRoute[] = [
   { matcher: "/admin/payments/links", methods: ["GET"], middlewares: [validateQuery(PaymentLinksQuery, {})] },
   { matcher: "/admin/payments/reconciliation", methods: ["GET"], middlewares: [validateQuery(ReconciliationQuery, {})] },
   { matcher: "/store/carts/:id/razorpay/verify", methods: ["POST"], middlewares: [validateBody(RazorpayVerifyBody)] },
+  // Pay at the store only where the owner offers it (docs/security.md, "Value only for paid orders").
+  { matcher: "/store/payment-providers", methods: ["GET"], middlewares: [storefrontPaymentProviders] },
+  { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [refuseStorefrontProvider] },
 ]
