@@ -173,7 +173,8 @@ export function tenderLabel(providerId: string, data: Record<string, unknown> | 
   }
   const provider = providerId.replace(/^pp_/, "").replace(/_default$/, "")
   const [first] = provider.split("_")
-  return first === "system" ? "Paid online" : first.replace(/^\w/, (c) => c.toUpperCase())
+  // The system provider collects nothing itself: the storefront offers it only as "pay at the store", staff use it to mark an order paid.
+  return first === "system" ? "Paid at the store" : first.replace(/^\w/, (c) => c.toUpperCase())
 }
 
 /** "Lakshmi 22K Gold Ring – Size 14": the product and the variant, without saying the product twice. */
