@@ -372,6 +372,8 @@ async function main() {
       const { cart } = await post<{ cart: { id: string } }>(`${base}/store/carts`, { region_id: regions[0].id, email: "bench@example.in", items: [{ variant_id: coinRows[0].variant_id, quantity: 1 }] }, store)
       const { payment_collection } = await post<{ payment_collection: { id: string } }>(`${base}/store/payment-collections`, { cart_id: cart.id }, store)
       const sessions = `${base}/store/payment-collections/${payment_collection.id}/payment-sessions`
+      // The system provider is offered to the storefront only where the owner offers paying at the store.
+      await post(`${base}/admin/regions/${regions[0].id}`, { metadata: { pay_at_store: true } }, admin)
       rows.push({
         workload: "POST /store/payment-collections/:id/payment-sessions, Razorpay (official SDK → loopback Razorpay order)",
         ours: await measure(async () => void (await post(sessions, { provider_id: "pp_razorpay_razorpay" }, store))),

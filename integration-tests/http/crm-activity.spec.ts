@@ -22,7 +22,7 @@ medusaIntegrationTestRunner({
     let store: Headers
     let customerId: string
     beforeAll(async () => {
-      ;({ auth, store } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
     })
     beforeEach(async () => {
       const { data } = await api.post(

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import sharp from "sharp"
 import { useS3Loopback } from "../support/s3-loopback"
-import { cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer, type Headers } from "./helpers"
+import { capturePayment, cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
     let coin: string
     let ring: { product_id: string; variant_id: string }
     beforeAll(async () => {
-      ;({ auth, store } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
       const { data } = await api.get("/admin/jewelry/tags/SGJ-COIN-24K-5G", auth)
       coin = data.variant.id
       const { data: lakshmi } = await api.get("/admin/jewelry/tags/SGJ-RNG-LAK-22K-12", auth)
@@ -129,11 +129,15 @@ medusaIntegrationTestRunner({
       expect(products[0].images).toEqual([])
     })
 
-    it("lets the buyer of the piece download its certificate from the storefront, and nobody else", async () => {
+    it("lets the buyer of the piece download its certificate from the storefront once it is paid, and nobody else", async () => {
       const buyer = await signedInCustomer(api, store, { email: "cert.buyer@example.in", password: "Cert-pass-123", first_name: "Kiran" })
       const { cartId } = await cartWithCoin(api, buyer.me, "cert.buyer@example.in")
-      expect((await payAndComplete(api, buyer.me, cartId)).data.type).toBe("order")
+      const placed = await payAndComplete(api, buyer.me, cartId)
+      expect(placed.data.type).toBe("order")
       expect((await certificate(coin, { name: "file", filename: "IGI.pdf", bytes: PDF })).status).toBe(201)
+      // Paying at the store: the certificate waits until the payment is taken.
+      expect((await get(`/store/jewelry/variants/${coin}/certificate`, buyer.me)).status).toBe(404)
+      expect((await capturePayment(api, auth, placed.data.order.id)).status).toBe(200)
 
       const mine = await get(`/store/jewelry/variants/${coin}/certificate`, buyer.me)
       expect([mine.status, Buffer.from(await mine.arrayBuffer()).equals(PDF)]).toEqual([200, true])

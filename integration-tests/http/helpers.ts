@@ -34,12 +34,26 @@ export async function expectStatus<T extends { response?: { status: number; data
 
 export type Headers = { headers: Record<string, string> }
 
-/** Seeds the demo shop; returns admin headers and the Mumbai storefront's key headers. */
-export async function demoShop(container: MedusaContainer, api: Api): Promise<{ auth: Headers; store: Headers }> {
+/**
+ * Seeds the demo shop; returns admin headers and the Mumbai storefront's key
+ * headers. With `payAtStore`, the owner offers "pay at the store" in the
+ * India region (what payAndComplete pays with).
+ */
+export async function demoShop(container: MedusaContainer, api: Api, { payAtStore = false } = {}): Promise<{ auth: Headers; store: Headers }> {
   await seedDemoShop(container)
   const auth = await adminHeaders(container, api)
   const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
+  if (payAtStore) {
+    await offerPayAtStore(container, api, auth, true)
+  }
   return { auth, store: { headers: { "x-publishable-api-key": key.token } } }
+}
+
+/** The owner switches "pay at the store" on (or off) for the India region, through Medusa's admin route as the admin would. */
+export async function offerPayAtStore(container: MedusaContainer, api: Api, auth: Headers, on: boolean): Promise<string> {
+  const [region] = await container.resolve(Modules.REGION).listRegions({ name: "India" })
+  await api.post(`/admin/regions/${region.id}`, { metadata: { ...(region.metadata ?? {}), pay_at_store: on } }, auth)
+  return region.id
 }
 
 /**
@@ -84,9 +98,22 @@ export async function cartWithCoin(
   return { cartId, variantId: coin.id }
 }
 
-/** Pays with the system provider and completes the cart; answers whatever Medusa answers (an order, or the cart and an error). */
+/**
+ * Chooses "pay at the store" (the system provider; the region must offer it,
+ * see demoShop) and completes the cart; answers whatever Medusa answers (an
+ * order, or the cart and an error). The order awaits its payment:
+ * capturePayment takes it, as staff do when the customer pays.
+ */
 export async function payAndComplete(api: StoreApi, headers: Headers, cartId: string): Promise<{ status: number; data: any }> {
   const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
   await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
   return expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, headers))
+}
+
+/** Staff take the order's payment (Medusa's capture of its authorised payment); answers the capture's response. */
+export async function capturePayment(api: StoreApi, auth: Headers, orderId: string): Promise<{ status: number; data: any; payment_id: string }> {
+  const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_collections.payments.id`, auth)
+  const paymentId = data.order.payment_collections[0].payments[0].id as string
+  const res = await expectStatus(api.post(`/admin/payments/${paymentId}/capture`, {}, auth))
+  return { ...res, payment_id: paymentId }
 }

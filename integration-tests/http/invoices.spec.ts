@@ -9,7 +9,7 @@ import type { TaxDocumentRow } from "../../src/modules/invoicing/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { useS3Loopback } from "../support/s3-loopback"
-import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
+import { capturePayment, demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(300 * 1000)
 
@@ -61,7 +61,7 @@ medusaIntegrationTestRunner({
     const messages = () => getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ customer_id: shopper.id, event: "order_placed" })
 
     beforeAll(async () => {
-      ;({ auth, store } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
       const imported = await api.post("/admin/jewelry/import", INTAKE, { headers: { ...auth.headers, "content-type": "text/csv" } })
       expect(imported.data.imported).toBe(4)
       for (const tag of ["INV-R-0001", "INV-R-0002", "INV-B-0001", "INV-C-0001"]) {
@@ -96,11 +96,15 @@ medusaIntegrationTestRunner({
       }
       return id
     }
-    async function place(headers: Headers, cartId: string): Promise<string> {
+    /** Places the cart paying at the store and, unless told otherwise, staff take the payment (an invoice is for a paid order). */
+    async function place(headers: Headers, cartId: string, { paid = true } = {}): Promise<string> {
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
       await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
       const done = await expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, headers))
       expect([done.status, done.data.type]).toEqual([200, "order"])
+      if (paid) {
+        expect((await capturePayment(api, auth, done.data.order.id)).status).toBe(200)
+      }
       return done.data.order.id as string
     }
     const invoiceOf = (orderId: string) => invoicing().getDocument({ order_id: orderId, type: "invoice" })
@@ -108,7 +112,7 @@ medusaIntegrationTestRunner({
     const download = (url: string, headers: Headers) =>
       expectStatus(api.get(url, { ...headers, responseType: "arraybuffer" })) as Promise<{ status: number; data: ArrayBuffer; headers: Record<string, string> }>
 
-    it("invoices an order when it is placed: example 1 of the pricing rules, CGST + SGST at the Mumbai counter, a private PDF in S3", async () => {
+    it("invoices an order when it is paid: example 1 of the pricing rules, CGST + SGST at the Mumbai counter, a private PDF in S3", async () => {
       const invoice = (await invoiceOf(ringOrder))!
       expect(parseDocumentNumber(invoice.number)).toEqual(expect.objectContaining({ type: "invoice", branch_code: "MUM", fy }))
       expect(invoice.grand_total_paise).toBe(6623200)
@@ -132,10 +136,16 @@ medusaIntegrationTestRunner({
       expect(text).toContain("Round off +0.49")
       expect(text).toContain("Grand total (Rs.) 66,232.00")
       expect(text).toContain("Rupees Sixty-Six Thousand Two Hundred Thirty-Two Only")
-      expect(text).toMatch(/Paid by Paid online: 66,231\.5\d \((authorized|captured)\)/)
+      expect(text).toMatch(/Paid by Paid at the store: 66,231\.5\d \(captured\)/)
 
-      // The same invoice, once, however often the event comes or staff ask.
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: ringOrder } })
+      // The same invoice, once, however often the events come or staff ask.
+      const { data: paid } = await api.get(`/admin/orders/${ringOrder}?fields=payment_collections.payments.id`, auth)
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit([
+          { name: "order.placed", data: { id: ringOrder } },
+          { name: "payment.captured", data: { id: paid.order.payment_collections[0].payments[0].id } },
+        ])
       const again = await api.post(`/admin/orders/${ringOrder}/invoice`, {}, auth)
       expect([again.status, again.data.tax_document.number]).toEqual([200, invoice.number])
       expect((await invoicing().listOrderDocuments([ringOrder])).length).toBe(1)
@@ -267,9 +277,12 @@ medusaIntegrationTestRunner({
       expect([stored.number, stored.file_status, stored.file_error]).toEqual([failed.number, "stored", null])
       expect((await download(`/admin/orders/${orderId}/invoice`, auth)).status).toBe(200)
 
-      // An order whose invoice could not be issued at all is invoiced by the job.
+      // An order whose invoice could not be issued at all (when its payment was taken) is invoiced by the job.
+      const lost = await place(store, await cart(store, "INV-C-0001"), { paid: false })
+      await new Promise((r) => setTimeout(r, 500))
+      expect(await invoiceOf(lost)).toBeUndefined()
       const issue = jest.spyOn(invoicing(), "issueDocument").mockRejectedValueOnce(new Error("the database went away"))
-      const lost = await place(store, await cart(store, "INV-C-0001"))
+      expect((await capturePayment(api, auth, lost)).status).toBe(200)
       await waitFor("the failed issue", async () => issue.mock.calls.length > 0)
       issue.mockRestore()
       await new Promise((r) => setTimeout(r, 300))

@@ -4,7 +4,7 @@ import { settleStaleCartRedemptions } from "../../src/jobs/settle-cart-points"
 import { amountToPaise } from "../../src/lib/money"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
-import { cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer, type Headers } from "./helpers"
+import { capturePayment, cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
@@ -16,7 +16,7 @@ medusaIntegrationTestRunner({
     let auth: Headers
     let store: Headers
     beforeAll(async () => {
-      ;({ auth, store } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
     })
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     afterEach(async () => {
@@ -73,6 +73,8 @@ medusaIntegrationTestRunner({
       expect(completed.type).toBe("order")
       const redemption = await settled(completed.order.id)
       expect(redemption).toEqual(expect.objectContaining({ status: "placed", points: 400, cart_id: cartId }))
+      // Paid at the store: the order earns its points now (and cancelling below takes them back).
+      expect((await capturePayment(api, auth, completed.order.id)).status).toBe(200)
       const redeemed = await loyalty().listPointsEntries({ customer_id: id, type: "redeem" })
       expect(redeemed.map((e) => [e.points, e.order_id])).toEqual([[-400, completed.order.id]])
       expect(amountToPaise(completed.order.discount_total)).toBe(400_00)
@@ -185,6 +187,7 @@ medusaIntegrationTestRunner({
       expect(completed.type).toBe("order")
       const orderId = completed.order.id as string
       await settled(orderId)
+      expect((await capturePayment(api, auth, orderId)).status).toBe(200)
       let earned: { points: number }[] = []
       for (let i = 0; i < 50 && !earned.length; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100))
@@ -239,9 +242,10 @@ medusaIntegrationTestRunner({
       expect((await loyalty().listCartRedemptions({ cart_id: cartId }))[0].status).toBe("released")
       expect(await getContainer().resolve(Modules.PROMOTION).listPromotions({ id: redemption.promotion_id })).toEqual([])
 
-      // The cart still completes, at full price and with nothing deducted.
+      // The cart still completes, at full price and with nothing deducted; paid, it earns.
       const { data: completed } = await payAndComplete(api, me, cartId)
       expect(completed.type).toBe("order")
+      expect((await capturePayment(api, auth, completed.order.id)).status).toBe(200)
       for (let i = 0; i < 50 && !(await loyalty().listPointsEntries({ order_id: completed.order.id })).length; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100))
       }

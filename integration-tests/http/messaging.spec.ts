@@ -34,7 +34,7 @@ medusaIntegrationTestRunner({
     let store: Headers
     beforeAll(async () => {
       await twilioServer.start(LOOPBACK_PORT)
-      ;({ auth, store } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
     })
     afterAll(async () => {
       await twilioServer.stop()

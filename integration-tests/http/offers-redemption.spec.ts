@@ -38,7 +38,7 @@ medusaIntegrationTestRunner({
       cart.items.flatMap((i) => i.adjustments ?? []).filter((a) => a.code === code).reduce((sum, a) => sum + amountToPaise(a.amount), 0)
 
     beforeAll(async () => {
-      ;({ auth, store } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
       for (const who of ["kiran", "lata"] as const) {
         const email = `${who}.offers@example.in`
         const { id, me } = await signedInCustomer(api, store, { email, password: "Offer-pass-123", first_name: who === "kiran" ? "Kiran" : "Lata" })

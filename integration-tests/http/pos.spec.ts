@@ -1,6 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { INVOICING_MODULE } from "../../src/modules/invoicing"
+import type InvoicingModuleService from "../../src/modules/invoicing/service"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { POS_MODULE } from "../../src/modules/pos"
@@ -44,6 +48,20 @@ medusaIntegrationTestRunner({
     })
 
     const pos = () => getContainer().resolve<PosModuleService>(POS_MODULE)
+    /** The points an order earned and its tax invoices: once both came (`paid`), or after a second of the subscribers' time. */
+    async function valueOf(orderId: string, paid: boolean) {
+      let value = { earned: [] as number[], invoices: 0 }
+      for (let i = 0; i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        const earned = await getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE).listPointsEntries({ order_id: orderId, type: "earn" })
+        const invoices = (await getContainer().resolve<InvoicingModuleService>(INVOICING_MODULE).listOrderDocuments([orderId])).filter((d) => d.type === "invoice")
+        value = { earned: earned.map((e) => e.points), invoices: invoices.length }
+        if (paid ? value.earned.length && value.invoices : i >= 10) {
+          break
+        }
+      }
+      return value
+    }
     let n = 0
     async function customer(points = 0) {
       n += 1
@@ -113,6 +131,8 @@ medusaIntegrationTestRunner({
         ].sort()
       )
       expect(payments.every((p: { captures: unknown[] }) => p.captures.length === 1)).toBe(true)
+      // Paid in full at the counter: the points and the tax invoice come at once.
+      expect(await valueOf(sale.order.id, true)).toEqual({ earned: [expect.any(Number)], invoices: 1 })
 
       // Stock leaves Mumbai only.
       const after = { coin: await stock(COIN), ring: await stock(RING) }
@@ -236,6 +256,8 @@ medusaIntegrationTestRunner({
       expect(message).toEqual(expect.objectContaining({ event: "payment_link", customer_id: customerId, body: expect.stringContaining(link.short_url) }))
       const order = () => api.get(`/admin/orders/${sale.order.id}?fields=payment_status,payment_collections.payments.provider_id,payment_collections.payments.captures.amount`, auth)
       expect((await order()).data.order.payment_status).toBe("partially_captured")
+      // The balance is not paid yet: no points and no tax invoice so far.
+      expect(await valueOf(sale.order.id, false)).toEqual({ earned: [], invoices: 0 })
 
       // The customer pays; Razorpay reports it three ways, some twice.
       const paid = razorpay.payLink(link.id)
@@ -256,6 +278,8 @@ medusaIntegrationTestRunner({
       const { data: after } = await api.get(`/admin/pos/orders/${sale.id}`, auth)
       expect(after.sale.payment_link.status).toBe("paid")
       expect(after.sale.tenders.map((t: { status: string }) => t.status)).toEqual(["captured", "captured", "captured"])
+      // Paid in full now: the points and the invoice, once however often Razorpay reported it.
+      expect(await valueOf(sale.order.id, true)).toEqual({ earned: [expect.any(Number)], invoices: 1 })
     })
 
     it("sends a payment link for an order's balance (once while it is unpaid) and reconciles the day per branch and tender", async () => {

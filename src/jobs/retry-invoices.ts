@@ -2,22 +2,25 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { fileSettings } from "../lib/file-settings"
+import { paidOrderSql } from "../lib/paid-orders"
 import { INVOICING_MODULE } from "../modules/invoicing"
 import type InvoicingModuleService from "../modules/invoicing/service"
 import { issueCreditNoteWorkflow, issueInvoiceWorkflow, storeTaxDocumentFileWorkflow } from "../workflows/invoicing"
 
-/** Give the order.placed subscriber this long before the job steps in. */
+/** Give the subscriber (order.placed, payment.captured) this long before the job steps in. */
 const GRACE_MINUTES = 2
 
 export type RetryOutcome = { stored: number; invoiced: number; credited: number; failed: { id: string; reason: string }[] }
 
 /**
  * Puts right what the subscribers could not finish: PDFs that could not be
- * stored (S3 unreachable) are stored, placed orders of the last
- * INVOICE_RETRY_DAYS without an invoice are invoiced, and received returns
- * without a credit note get one. Orders count as placed when they came from a
- * cart or carry a payment (the demo shop's history, written straight into the
- * order module, does not). Everything is keyed: running twice issues nothing twice.
+ * stored (S3 unreachable) are stored, paid orders (placed or paid in the last
+ * INVOICE_RETRY_DAYS) without an invoice are invoiced, and received returns
+ * without a credit note get one. An order still awaiting its payment is left
+ * alone (docs/security.md, "Value only for paid orders"); only orders that
+ * came from a cart or carry a payment collection are looked at (the demo
+ * shop's history, written straight into the order module, is not).
+ * Everything is keyed: running twice issues nothing twice.
  */
 export async function retryInvoices(container: MedusaContainer, { limit = 50, graceMinutes = GRACE_MINUTES } = {}): Promise<RetryOutcome> {
   const invoicing: InvoicingModuleService = container.resolve(INVOICING_MODULE)
@@ -34,12 +37,19 @@ export async function retryInvoices(container: MedusaContainer, { limit = 50, gr
     }
   }
 
+  // Paid (src/lib/paid-orders) within the window: by the time its payment was captured, or it was placed.
   const { rows: orders } = (await knex.raw(
     `select o.id from "order" o
-      where o.deleted_at is null and o.status not in ('draft', 'canceled') and coalesce(o.is_draft_order, false) = false
-        and o.created_at > now() - make_interval(days => ?) and o.created_at < now() - make_interval(mins => ?)
+       left join lateral (
+         select max(pc.completed_at) as paid_at from order_payment_collection opc
+           join payment_collection pc on pc.id = opc.payment_collection_id and pc.deleted_at is null
+          where opc.order_id = o.id and opc.deleted_at is null) p on true
+      where o.deleted_at is null and coalesce(o.is_draft_order, false) = false
+        and greatest(o.created_at, coalesce(p.paid_at, o.created_at)) > now() - make_interval(days => ?)
+        and greatest(o.created_at, coalesce(p.paid_at, o.created_at)) < now() - make_interval(mins => ?)
         and (exists (select 1 from order_cart oc where oc.order_id = o.id and oc.deleted_at is null)
              or exists (select 1 from order_payment_collection opc where opc.order_id = o.id and opc.deleted_at is null))
+        and ${paidOrderSql("o")}
         and not exists (select 1 from tax_document d where d.order_id = o.id and d.type = 'invoice' and d.deleted_at is null)
       order by o.created_at limit ?`,
     [days, graceMinutes, limit]

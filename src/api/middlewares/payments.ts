@@ -4,6 +4,7 @@ import { PaymentLinkBody, PaymentLinksQuery, RazorpayVerifyBody } from "../utils
 import { PosOrderBody, PosOrdersQuery, PosQuoteBody } from "../utils/pos"
 import { ReconciliationQuery } from "../utils/reconciliation"
 import { guardPaymentWebhook } from "../utils/payment-webhook-guard"
+import { refuseStorefrontProvider, storefrontPaymentProviders } from "../utils/pay-at-store"
 
 export const paymentRoutes: MiddlewareRoute[] = [
   // Medusa's route as it declares it: every spelling Express sends there meets the guard.
@@ -15,4 +16,7 @@ export const paymentRoutes: MiddlewareRoute[] = [
   { matcher: "/admin/payments/links", methods: ["GET"], middlewares: [validateQuery(PaymentLinksQuery, {})] },
   { matcher: "/admin/payments/reconciliation", methods: ["GET"], middlewares: [validateQuery(ReconciliationQuery, {})] },
   { matcher: "/store/carts/:id/razorpay/verify", methods: ["POST"], middlewares: [validateBody(RazorpayVerifyBody)] },
+  // Pay at the store only where the owner offers it (docs/security.md, "Value only for paid orders").
+  { matcher: "/store/payment-providers", methods: ["GET"], middlewares: [storefrontPaymentProviders] },
+  { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [refuseStorefrontProvider] },
 ]

@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { z } from "@medusajs/framework/zod"
+import { paidOrderSql } from "../../lib/paid-orders"
 import type { CertificateRecord } from "../../workflows/certificates"
 import { sendPrivateFile } from "./files"
 
@@ -30,14 +31,18 @@ export async function certificateOf(scope: MedusaContainer, variantId: string): 
   return { certificate: attributes.certificate, tag_code: attributes.tag_code }
 }
 
-/** Whether a customer bought this variant (an order of theirs, not cancelled, has a line of it). */
+/**
+ * Whether a customer bought this variant: a paid order of theirs has a line
+ * of it (an order awaiting its payment unlocks nothing; docs/security.md,
+ * "Value only for paid orders").
+ */
 export async function hasBought(scope: MedusaContainer, customerId: string, variantId: string): Promise<boolean> {
   const knex: Knex = scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = (await knex.raw(
     `select 1 from "order" o
        join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
        join order_line_item li on li.id = oi.item_id and li.deleted_at is null
-      where o.customer_id = ? and li.variant_id = ? and o.deleted_at is null and o.status not in ('canceled', 'draft')
+      where o.customer_id = ? and li.variant_id = ? and o.deleted_at is null and ${paidOrderSql("o")}
       limit 1`,
     [customerId, variantId]
   )) as { rows: unknown[] }

@@ -2,11 +2,14 @@ import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { checkGstin, GST_STATE_CODES } from "../../lib/gstin"
 import type { DocumentParty, InvoiceInput, OrderPiece, PieceFacts, SellerParty, Tender } from "../../lib/invoice"
+import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { amountToPaise } from "../../lib/money"
+import { orderPaymentState } from "../../lib/paid-orders"
 import { gstStateCodeOf, placeOfSupply } from "../../lib/place-of-supply"
 import { resolveMetalRate, type Metal } from "../../lib/pricing"
 import { JEWELRY_MODULE } from "../../modules/jewelry"
 import type JewelryModuleService from "../../modules/jewelry/service"
+import { orderPaymentFacts } from "../paid-orders/order-payments"
 
 type Amount = BigNumberInput | null | undefined
 
@@ -51,7 +54,7 @@ type OrderRow = {
     tax_lines?: { rate: Amount }[]
   }[]
   shipping_methods?: { id: string; name: string; amount: Amount; shipping_option_id: string | null; adjustments?: Adjustment[]; tax_lines?: { rate: Amount }[] }[]
-  payment_collections?: { payments?: { id: string; amount: Amount; provider_id: string; captured_at: string | Date | null; data: Record<string, unknown> | null; metadata: Record<string, unknown> | null }[] }[]
+  payment_collections?: { status: string; amount: Amount; captured_amount: Amount; payments?: { id: string; amount: Amount; provider_id: string; captured_at: string | Date | null; data: Record<string, unknown> | null; metadata: Record<string, unknown> | null }[] }[]
 }
 
 type BranchRow = {
@@ -118,6 +121,9 @@ const ORDER_FIELDS = [
   "payment_collections.payments.captured_at",
   "payment_collections.payments.data",
   "payment_collections.payments.metadata",
+  "payment_collections.status",
+  "payment_collections.amount",
+  "payment_collections.captured_amount",
 ]
 
 /** Sum of a line's tax rates as a fraction (3 % → 0.03), as Medusa adds them up. */
@@ -167,7 +173,8 @@ export function tenderLabel(providerId: string, data: Record<string, unknown> | 
   }
   const provider = providerId.replace(/^pp_/, "").replace(/_default$/, "")
   const [first] = provider.split("_")
-  return first === "system" ? "Paid online" : first.replace(/^\w/, (c) => c.toUpperCase())
+  // The system provider collects nothing itself: the storefront offers it only as "pay at the store", staff use it to mark an order paid.
+  return first === "system" ? "Paid at the store" : first.replace(/^\w/, (c) => c.toUpperCase())
 }
 
 /** "Lakshmi 22K Gold Ring – Size 14": the product and the variant, without saying the product twice. */
@@ -219,6 +226,17 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
   }
   if (order.status === "draft") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order #${order.display_id} is a draft; it is invoiced when it is placed`)
+  }
+  // Value only for paid orders (docs/security.md): the invoice waits for the payment's capture.
+  const state = orderPaymentState(orderPaymentFacts(order))
+  if (state !== "paid") {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      state === "void"
+        ? `Order #${order.display_id} is cancelled; it gets no tax invoice`
+        : `Order #${order.display_id} awaits its payment; its tax invoice is issued once the payment is captured`,
+      DOMAIN_CONFLICT
+    )
   }
   // An order entered without a sales channel is the main branch's (the store's default channel), as Medusa's admin assumes.
   const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name", "default_sales_channel_id"], take: 1 })

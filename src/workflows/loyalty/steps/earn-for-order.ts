@@ -2,14 +2,15 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { expiryFor, pointsEarned, tierFor } from "../../../lib/loyalty"
 import { amountToPaise } from "../../../lib/money"
+import { orderPaymentState } from "../../../lib/paid-orders"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import type { PostEntryInput } from "../../../modules/loyalty/service"
+import { ORDER_PAYMENT_FIELDS, orderPaymentFacts } from "../../paid-orders/order-payments"
 
-type OrderRow = {
+type OrderRow = Parameters<typeof orderPaymentFacts>[0] & {
   id: string
   customer_id: string | null
-  status: string
   created_at: string
   item_subtotal: number
   items?: { quantity: number; variant_id: string | null; subtotal: number }[]
@@ -19,7 +20,8 @@ type OrderRow = {
  * What an order earns: the basis (its taxable value, or only the making
  * charges of its pieces) at the program's rate and the customer's tier
  * multiplier (the tier just set by update-loyalty-tier). Null when the
- * order earns nothing (no customer, cancelled, a basis under ₹100).
+ * order earns nothing (no customer, not paid or cancelled, a basis under
+ * ₹100): points are earned once the payment is captured (src/lib/paid-orders).
  */
 export const computeOrderEarningStep = createStep(
   "compute-order-earning",
@@ -28,11 +30,11 @@ export const computeOrderEarningStep = createStep(
     const { data } = await query.graph({
       entity: "order",
       // An order line's quantity is only filled in when its detail is asked for too.
-      fields: ["id", "customer_id", "status", "created_at", "item_subtotal", "items.quantity", "items.detail.quantity", "items.variant_id"],
+      fields: ["id", "customer_id", "created_at", "item_subtotal", "items.quantity", "items.detail.quantity", "items.variant_id", ...ORDER_PAYMENT_FIELDS],
       filters: { id: orderId },
     })
     const order = data[0] as unknown as OrderRow | undefined
-    if (!order?.customer_id || order.status === "canceled" || order.status === "draft") {
+    if (!order?.customer_id || orderPaymentState(orderPaymentFacts(order)) !== "paid") {
       return new StepResponse(null as PostEntryInput | null)
     }
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)

@@ -2,13 +2,16 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { tierFor } from "../../../lib/loyalty"
 import { amountToPaise } from "../../../lib/money"
+import { isOrderPaid } from "../../../lib/paid-orders"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ORDER_PAYMENT_FIELDS, orderPaymentFacts } from "../../paid-orders/order-payments"
 
 const YEAR_MS = 365 * 86_400_000
 
 /**
- * Places the customer in the tier their spend of the last 12 months reaches:
+ * Places the customer in the tier their spend of the last 12 months reaches
+ * (paid orders only, src/lib/paid-orders):
  * up, before a new order's points are counted (the order included), or down,
  * when the daily review finds old spend has left the window. Given an order
  * id or a customer id. Compensation puts the previous tier back.
@@ -29,10 +32,10 @@ export const updateLoyaltyTierStep = createStep(
     }
     const { data } = await query.graph({
       entity: "order",
-      fields: ["total", "status"],
+      fields: ["total", ...ORDER_PAYMENT_FIELDS],
       filters: { customer_id: customerId, created_at: { $gte: new Date(Date.now() - YEAR_MS) } },
     })
-    const placed = (data as { total: number; status: string }[]).filter((o) => o.status !== "canceled" && o.status !== "draft")
+    const placed = (data as unknown as ({ total: number } & Parameters<typeof orderPaymentFacts>[0])[]).filter((o) => isOrderPaid(orderPaymentFacts(o)))
     const spendPaise = placed.length ? amountToPaise(MathBN.sum(...placed.map((o) => o.total))) : 0
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const tier = tierFor(spendPaise, (await loyalty.currentProgram()).tiers).name
