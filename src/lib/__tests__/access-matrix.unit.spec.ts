@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
-import { listRouteFiles } from "../../../integration-tests/support/route-files"
+import { listMedusaRouteFiles, listRouteFiles } from "../../../integration-tests/support/route-files"
 import { CORE_AREAS, isAllowed, isListedRoute, permissionTable, ROUTE_RULES, ruleFor, STAFF_ROLES } from "../access-matrix"
 
 describe("access matrix", () => {
@@ -90,27 +90,7 @@ describe("access matrix", () => {
   })
 
   it("gives every admin route, ours and Medusa's, the same decision in any letter case, with or without a trailing slash", () => {
-    const routes: { method: string; path: string }[] = []
-    const walk = (root: string, dir: string, file: RegExp, verb: (source: string, v: string) => boolean) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name)
-        if (entry.isDirectory()) {
-          walk(root, full, file, verb)
-        } else if (file.test(entry.name)) {
-          const source = fs.readFileSync(full, "utf8")
-          const routePath = "/" + path.relative(root, dir).split(path.sep).map((x) => x.replace(/^\[(.+)\]$/, ":$1")).join("/")
-          for (const v of ["GET", "POST", "DELETE"]) {
-            if (verb(source, v)) {
-              routes.push({ method: v, path: routePath })
-            }
-          }
-        }
-      }
-    }
-    const medusaApi = path.join(path.dirname(require.resolve("@medusajs/medusa/package.json")), "dist/api")
-    walk(medusaApi, path.join(medusaApi, "admin"), /^route\.js$/, (src, v) => new RegExp(`^exports\\.${v} = `, "m").test(src))
-    const ourApi = path.resolve(__dirname, "../../api")
-    walk(ourApi, path.join(ourApi, "admin"), /^route\.ts$/, (src, v) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${v}\\b`).test(src))
+    const routes = [...listMedusaRouteFiles(["admin"]), ...listRouteFiles(undefined, "admin")]
     expect(routes.length).toBeGreaterThan(400)
     const differ: string[] = []
     for (const route of routes) {
