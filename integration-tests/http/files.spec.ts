@@ -74,7 +74,8 @@ medusaIntegrationTestRunner({
       // The storefront reads the piece's attributes with its product, never its certificate.
       for (const fields of ["*variants.jewelry_attributes", "variants.jewelry_attributes.*", "+variants.jewelry_attributes.certificate", "*variants.jewelry_attributes.certificate"]) {
         const { data: listed } = await api.get(`/store/products?handle=24k-gold-coin&fields=${fields}`, store)
-        const attributes = listed.products[0].variants.map((v: { jewelry_attributes?: Record<string, unknown> }) => v.jewelry_attributes ?? {})
+        expect(listed.products).toHaveLength(1)
+        const attributes = (listed.products[0].variants ?? []).map((v: { jewelry_attributes?: Record<string, unknown> }) => v.jewelry_attributes ?? {})
         expect([fields, attributes.some((a: Record<string, unknown>) => "certificate" in a)]).toEqual([fields, false])
       }
       const download = await get(`/admin/jewelry/variants/${coin}/certificate`, auth)

@@ -97,7 +97,8 @@ function installSecurityHeaderBackstop() {
       const req = this.req as (typeof this.req & { socket: { encrypted?: boolean } }) | undefined
       const forwarded = String(req?.headers["x-forwarded-proto"] ?? "").split(",")[0].trim().toLowerCase()
       applySecurityHeaders(this, !!req?.socket?.encrypted || forwarded === "https")
-      if (isStaticFilePath(req?.url)) {
+      // express.static runs with its mount path taken off req.url: read the whole address.
+      if (isStaticFilePath((req as (typeof req & { originalUrl?: string }) | undefined)?.originalUrl ?? req?.url)) {
         for (const [name, value] of Object.entries(STATIC_FILE_HEADERS)) {
           this.setHeader(name, value)
         }
