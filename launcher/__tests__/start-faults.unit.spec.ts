@@ -2,50 +2,14 @@
  * `npm start` refuses bad settings with one line that says what is wrong,
  * exits non-zero, and touches no data.
  */
-import { spawn } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
+import { closedPort, listen, portOf, runLauncher } from "./run-launcher"
 
 jest.setTimeout(60 * 1000)
 
-const ROOT = path.resolve(__dirname, "..", "..")
-
-function start(env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) {
-      delete childEnv[k]
-    }
-  }
-  const child = spawn(process.execPath, [require.resolve("ts-node/dist/bin.js"), "--transpile-only", "launcher/start.ts"], {
-    cwd: ROOT,
-    env: childEnv,
-  })
-  let stdout = ""
-  let stderr = ""
-  child.stdout.on("data", (d) => (stdout += d))
-  child.stderr.on("data", (d) => (stderr += d))
-  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })))
-}
-
-function listen(): Promise<net.Server> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, "0.0.0.0", () => resolve(server))
-  })
-}
-
-const portOf = (server: net.Server) => (server.address() as net.AddressInfo).port
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<string> {
-  const server = await listen()
-  const port = portOf(server)
-  await new Promise((r) => server.close(r))
-  return String(port)
-}
+const start = (env: Record<string, string | undefined>) => runLauncher("launcher/start.ts", [], env)
 
 describe("npm start refuses bad settings clearly", () => {
   let dataDir: string
