@@ -1,10 +1,12 @@
 /**
- * `npm test`: runs the test layers in order (unit, modules, http, redis, e2e;
- * or the ones named as arguments) against a real PostgreSQL (and Redis for the
+ * `npm test`: runs the test layers (unit, modules, http, redis, e2e; or the
+ * ones named as arguments) against a real PostgreSQL (and Redis for the
  * redis layer, which runs the app with REDIS_URL set; the e2e layer starts the
  * app as `npm start` does and drives its admin in Debian's Chromium). DB_HOST / DB_PORT /
  * DB_USERNAME / DB_PASSWORD point at a server of yours; without DB_HOST a
  * throwaway embedded PostgreSQL is started for the run and removed after it.
+ * The unit layer runs beside the others; the http and redis layers start from
+ * template databases built once per run (docs/testing.md).
  * Ends with one line: "tests: N passed, N failed".
  */
 import { spawn } from "node:child_process"
@@ -18,25 +20,46 @@ import { freePort } from "./net"
 import { removeCluster, startCluster, type RunningCluster } from "./postgres"
 import { findTestRedis, type TestRedis } from "./redis"
 import { findChromium, startApp, type RunningApp } from "./e2e"
+import { dropTemplates } from "../integration-tests/support/templates"
 
 const LAYERS = ["unit", "modules", "http", "redis", "e2e"] as const
 type Layer = (typeof LAYERS)[number]
 
 type LayerResult = { layer: Layer; passed: number; failed: number; skipped: number; exitCode: number; seconds: number }
 
-function runJest(layer: Layer, env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<LayerResult> {
+type JestRun = {
+  layer: Layer | "templates"
+  env: NodeJS.ProcessEnv
+  extraArgs: string[]
+  workers?: number
+  /** Keep the output until the end (a layer run beside others). */
+  quiet?: boolean
+  /** Print the "=== layer tests ===" heading (not when the caller did). */
+  heading?: boolean
+}
+
+/** Jest workers per layer: the http files each boot an app on a database of their own, so two can run at once. */
+const WORKERS: Partial<Record<Layer, number>> = { http: Math.min(2, os.availableParallelism()) }
+
+function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = !quiet }: JestRun): Promise<LayerResult & { output: string }> {
   const started = Date.now()
   const resultFile = path.join(os.tmpdir(), `jewel-crm-jest-${layer}-${randomBytes(4).toString("hex")}.json`)
   const jestBin = require.resolve("jest/bin/jest", { paths: [PROJECT_ROOT] })
-  // One test file at a time, in a worker that is replaced once it holds more than 1.5 GB: every http spec boots
+  // Each worker is replaced once it holds more than 1.5 GB: every http spec boots
   // a whole Medusa app, and what each leaves behind would otherwise add up past the heap limit.
-  const args = [jestBin, "--maxWorkers=1", "--workerIdleMemoryLimit=1536MB", "--forceExit", "--json", `--outputFile=${resultFile}`, ...extraArgs]
-  process.stdout.write(`\n=== ${layer} tests ===\n`)
+  const args = [jestBin, `--maxWorkers=${workers}`, "--workerIdleMemoryLimit=1536MB", "--forceExit", "--json", `--outputFile=${resultFile}`, ...extraArgs]
+  if (heading) {
+    process.stdout.write(`\n=== ${layer} tests ===\n`)
+  }
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    stdio: "inherit",
+    // A layer run beside another keeps its output until it ends, so the two do not interleave.
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...env, TEST_TYPE: layer, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim() },
   })
+  let output = ""
+  child.stdout?.on("data", (d) => (output += d))
+  child.stderr?.on("data", (d) => (output += d))
   return new Promise((resolve) => {
     child.on("exit", (code, signal) => {
       const exitCode = code ?? (signal ? 1 : 0)
@@ -62,9 +85,25 @@ function runJest(layer: Layer, env: NodeJS.ProcessEnv, extraArgs: string[]): Pro
       if (exitCode !== 0 && failed === 0) {
         failed = 1
       }
-      resolve({ layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000 })
+      resolve({ layer: layer as Layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000, output })
     })
   })
+}
+
+/**
+ * Builds the template databases a layer's spec files start from (support/templates.ts),
+ * with that layer's environment. Returns the seconds it took, or a failed result.
+ */
+async function buildTemplates(layer: Layer, env: NodeJS.ProcessEnv, points: string): Promise<{ seconds: number; failure?: LayerResult }> {
+  process.stdout.write(`\n=== ${layer} tests ===\nTemplate databases (${points}) …\n`)
+  const run = await runJest({ layer: "templates", env: { ...env, JEWEL_TEST_TEMPLATE_POINTS: points }, extraArgs: [], quiet: true })
+  if (run.failed > 0 || run.passed === 0) {
+    process.stdout.write(run.output)
+    process.stdout.write(`Building the template databases for the ${layer} tests failed (output above).\n`)
+    return { seconds: run.seconds, failure: { layer, passed: 0, failed: 1, skipped: 0, exitCode: 1, seconds: run.seconds } }
+  }
+  process.stdout.write(`Template databases ready in ${run.seconds.toFixed(1)} s\n`)
+  return { seconds: run.seconds }
 }
 
 async function main() {
@@ -129,9 +168,19 @@ async function main() {
     process.exit(143)
   })
 
+  // Names of this run's template databases (support/templates.ts), dropped at the end.
+  const templatePrefix = `jt_tpl_${process.pid}_${randomBytes(3).toString("hex")}`
+  env.JEWEL_TEST_TEMPLATES = templatePrefix
+
   const results: LayerResult[] = []
+  // The unit layer needs no database: it runs beside the others, its output shown when it ends.
+  const runsBeside = layers.includes("unit") && layers.length > 1
+  const unitRun = runsBeside ? runJest({ layer: "unit", env, extraArgs: jestArgs, quiet: true }) : undefined
   try {
     for (const layer of layers) {
+      if (layer === "unit" && unitRun) {
+        continue
+      }
       if (layer === "redis") {
         redis = await findTestRedis(env)
         if (!redis) {
@@ -141,8 +190,26 @@ async function main() {
           results.push({ layer, passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 })
           continue
         }
+        const redisEnv = { ...env, REDIS_URL: redis.url }
+        // Both redis spec files start from the empty schema.
+        const templates = await buildTemplates(layer, redisEnv, "schema")
+        if (templates.failure) {
+          results.push(templates.failure)
+          continue
+        }
         process.stdout.write(`Redis for the tests: ${redis.source}\n`)
-        results.push(await runJest(layer, { ...env, REDIS_URL: redis.url }, jestArgs))
+        const run = await runJest({ layer, env: redisEnv, extraArgs: jestArgs, heading: false })
+        results.push({ ...run, seconds: run.seconds + templates.seconds })
+        continue
+      }
+      if (layer === "http") {
+        const templates = await buildTemplates(layer, env, "schema,seeded")
+        if (templates.failure) {
+          results.push(templates.failure)
+          continue
+        }
+        const run = await runJest({ layer, env, extraArgs: jestArgs, workers: WORKERS.http, heading: false })
+        results.push({ ...run, seconds: run.seconds + templates.seconds })
         continue
       }
       if (layer === "e2e") {
@@ -162,11 +229,12 @@ async function main() {
         process.stdout.write(`App up at ${app.baseUrl} after ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
         try {
           results.push(
-            await runJest(
+            await runJest({
               layer,
-              { ...env, E2E_BASE_URL: app.baseUrl, E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password, CHROMIUM_PATH: chromium, E2E_ARTIFACTS: dataDir },
-              jestArgs
-            )
+              env: { ...env, E2E_BASE_URL: app.baseUrl, E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password, CHROMIUM_PATH: chromium, E2E_ARTIFACTS: dataDir },
+              extraArgs: jestArgs,
+              heading: false,
+            })
           )
         } finally {
           await app.stop()
@@ -175,9 +243,18 @@ async function main() {
         }
         continue
       }
-      results.push(await runJest(layer, env, jestArgs))
+      results.push(await runJest({ layer, env, extraArgs: jestArgs }))
+    }
+    if (unitRun) {
+      const unit = await unitRun
+      process.stdout.write(`\n=== unit tests (ran beside the others) ===\n${unit.output}`)
+      results.unshift(unit)
     }
   } finally {
+    if (env.DB_HOST && !cluster) {
+      // A server of yours keeps what it is given: the templates go at the end of the run.
+      await dropTemplates(templatePrefix).catch(() => undefined)
+    }
     cleanUp()
   }
 

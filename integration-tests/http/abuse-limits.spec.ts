@@ -7,7 +7,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { ADMIN, adminHeaders, expectStatus } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -28,8 +28,8 @@ async function createStaffUser(container: MedusaContainer, email: string, passwo
 
 const from = (ip: string, extra: Record<string, string> = {}) => ({ headers: { "x-forwarded-for": ip, ...extra } })
 
-medusaIntegrationTestRunner({
-  inApp: true,
+shopIntegrationRunner({
+  start: "schema",
   env: {
     RATE_LIMIT_LOGIN_IP: "6/1m",
     RATE_LIMIT_LOGIN_ACCOUNT: "3/1m",

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { ADMIN, demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -17,9 +17,7 @@ type Entry = {
   metadata: Record<string, unknown> | null
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

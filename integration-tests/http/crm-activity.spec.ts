@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { shopToday } from "../../src/lib/occasions"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
@@ -14,9 +14,7 @@ function dayFromToday(offset: number, yearsAgo: number) {
   return d.toISOString().slice(0, 10)
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

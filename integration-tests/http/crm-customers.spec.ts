@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { decryptSecret, parseEncryptionKey } from "../../src/lib/pan"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
@@ -7,9 +7,7 @@ import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helper
 
 jest.setTimeout(180 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     beforeAll(async () => {

@@ -13,7 +13,7 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import middlewares from "../../src/api/middlewares"
@@ -109,9 +109,7 @@ const EXCLUDED: Record<string, string> = {}
 type Outcome = { status: number; data: unknown }
 type Sent = { name: string; outcome: Outcome; may2xx?: boolean; input?: unknown }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: Headers
     let customer: Headers

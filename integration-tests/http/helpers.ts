@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
+import { offerPaymentProviders } from "../../src/scripts/payments/offer-payment-providers"
 
 export const ADMIN = { email: "owner@shreeganesh.example", password: "Test-password-1" }
 
@@ -34,9 +35,15 @@ export async function expectStatus<T extends { response?: { status: number; data
 
 export type Headers = { headers: Record<string, string> }
 
-/** Seeds the demo shop; returns admin headers and the Mumbai storefront's key headers. */
+/**
+ * The demo shop: seeded unless the file's database already holds it (a copy
+ * of the seeded template, see support/runner.ts); returns admin headers and
+ * the Mumbai storefront's key headers.
+ */
 export async function demoShop(container: MedusaContainer, api: Api): Promise<{ auth: Headers; store: Headers }> {
   await seedDemoShop(container)
+  // The template was seeded without the file's payment settings: offer what this app has configured.
+  await offerPaymentProviders(container)
   const auth = await adminHeaders(container, api)
   const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
   return { auth, store: { headers: { "x-publishable-api-key": key.token } } }

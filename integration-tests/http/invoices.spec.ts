@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { PDFParse } from "pdf-parse"
 import { retryInvoices } from "../../src/jobs/retry-invoices"
 import { financialYear, parseDocumentNumber } from "../../src/lib/tax-documents"
@@ -46,9 +46,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | nul
   throw new Error(`waited in vain for ${what}`)
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
@@ -10,9 +10,7 @@ import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { settleStaleCartRedemptions } from "../../src/jobs/settle-cart-points"
 import { amountToPaise } from "../../src/lib/money"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -9,9 +9,7 @@ import { cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer,
 jest.setTimeout(240 * 1000)
 
 /** Points paying part of an online cart: applied as a Medusa promotion, deducted once when the cart completes. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { reviewLoyaltyTiers } from "../../src/jobs/review-loyalty-tiers"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
@@ -10,9 +10,7 @@ import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helper
 
 jest.setTimeout(180 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { drainMessages } from "../../src/jobs/drain-messages"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
@@ -24,9 +24,7 @@ for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_SMS_FROM",
   delete process.env[key]
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { drainMessages } from "../../src/jobs/drain-messages"
 import { sendFollowUpReminders } from "../../src/jobs/follow-up-reminders"
@@ -26,9 +26,7 @@ Object.assign(process.env, {
 delete process.env.TWILIO_WHATSAPP_FROM
 delete process.env.PUBLIC_URL
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

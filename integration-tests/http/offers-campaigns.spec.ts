@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
@@ -30,9 +30,7 @@ async function finishedRun(api: Api, auth: Headers, runId: string) {
 }
 
 /** Campaigns on hand-made customers: who gets an offer, exactly once, told how, and what is refused. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     const ids: Record<string, string> = {}

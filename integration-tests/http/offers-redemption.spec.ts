@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { amountToPaise } from "../../src/lib/money"
 import { OFFERS_MODULE } from "../../src/modules/offers"
 import type OffersModuleService from "../../src/modules/offers/service"
@@ -9,9 +9,7 @@ import { cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer,
 jest.setTimeout(240 * 1000)
 
 /** Offer codes through Medusa's own cart and checkout: who may use them, what they take off, and what the report says after. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

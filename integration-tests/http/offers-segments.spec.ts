@@ -1,5 +1,5 @@
 import { BigNumber } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -14,9 +14,7 @@ jest.setTimeout(180 * 1000)
 const DAY = 86_400_000
 
 /** Segments select exactly the customers they should, on hand-made customers, counted in SQL. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     const ids: Record<"asha" | "bina" | "chitra", string> = { asha: "", bina: "", chitra: "" }

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
@@ -27,9 +27,7 @@ const RING = "SGJ-RNG-LAK-22K-12"
 const NECKLACE = "SGJ-NCK-TMP-22K-16"
 const BANGLE = "SGJ-BNG-KDA-22K-24"
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let branches: Record<string, { id: string; name: string; stock_location: { id: string }; sales_channel: { id: string } }>
