@@ -14,6 +14,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled } from "../support/wait"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import middlewares from "../../src/api/middlewares"
@@ -151,7 +152,7 @@ shopIntegrationRunner({
         await send(route.method, url(route.path, "real"))
       }
       // Let what the seeding set off (subscribers, repricing) settle before the first snapshot.
-      await new Promise((r) => setTimeout(r, 3000))
+      await eventsSettled(getContainer())
       baselineXid = await nextXid()
       baseline = await snapshot()
     })

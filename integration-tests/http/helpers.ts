@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { offerPaymentProviders } from "../../src/scripts/payments/offer-payment-providers"
+import { waitFor } from "../support/wait"
 
 export const ADMIN = { email: "owner@shreeganesh.example", password: "Test-password-1" }
 
@@ -62,6 +63,14 @@ export async function signedInCustomer(
   const { data: created } = await api.post("/store/customers", { email, first_name }, { headers: { ...store.headers, authorization: `Bearer ${registered.token}` } })
   const { data: login } = await api.post("/auth/customer/emailpass", { email, password })
   return { id: created.customer.id, me: { headers: { ...store.headers, authorization: `Bearer ${login.token}` } } }
+}
+
+/** Waits until a campaign run has ended (succeeded or failed) and returns it. */
+export async function finishedRun(api: StoreApi, auth: Headers, runId: string): Promise<{ status: string; [key: string]: any }> {
+  return waitFor(`campaign run ${runId} to finish`, async () => {
+    const { data } = await api.get(`/admin/offers/runs/${runId}`, auth)
+    return data.run.status === "succeeded" || data.run.status === "failed" ? data.run : undefined
+  })
 }
 
 type StoreApi = Api & { get: (url: string, config?: unknown) => Promise<{ data: any; status: number }> }
