@@ -1,6 +1,8 @@
 /** Runs a launcher entry point (launcher/start.ts, launcher/exec.ts) as npm does, for the fault tests. */
 import { spawn } from "node:child_process"
+import fs from "node:fs"
 import net from "node:net"
+import os from "node:os"
 import path from "node:path"
 
 const ROOT = path.resolve(__dirname, "..", "..")
@@ -41,4 +43,16 @@ export async function closedPort(): Promise<string> {
   const port = portOf(server)
   await new Promise((r) => server.close(r))
   return String(port)
+}
+
+/** A fresh JEWEL_DATA_DIR for each test of the describe block it is called in, removed after the test. */
+export function tempDataDir(prefix: string): () => string {
+  let dir = ""
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  })
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  return () => dir
 }

@@ -3,27 +3,18 @@
  * exits non-zero, and touches no data.
  */
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import { closedPort, listen, portOf, runLauncher } from "./run-launcher"
+import { closedPort, listen, portOf, runLauncher, tempDataDir } from "./run-launcher"
 
 jest.setTimeout(60 * 1000)
 
 const start = (env: Record<string, string | undefined>) => runLauncher("launcher/start.ts", [], env)
 
 describe("npm start refuses bad settings clearly", () => {
-  let dataDir: string
-
-  beforeEach(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jewel-crm-faults-"))
-  })
-
-  afterEach(() => {
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const dir = tempDataDir("jewel-crm-faults-")
 
   it("explains a malformed DATABASE_URL in one line", async () => {
-    const res = await start({ DATABASE_URL: "not a url", JEWEL_DATA_DIR: dataDir, PORT: await closedPort() })
+    const res = await start({ DATABASE_URL: "not a url", JEWEL_DATA_DIR: dir(), PORT: await closedPort() })
     expect(res.code).toBe(1)
     expect(res.stderr.trim().split("\n")).toEqual([
       "jewel-crm: DATABASE_URL is not a valid URL. Expected postgres://USER:PASSWORD@HOST:5432/DATABASE",
@@ -34,7 +25,7 @@ describe("npm start refuses bad settings clearly", () => {
     const port = await closedPort()
     const res = await start({
       DATABASE_URL: `postgres://shop:s3cret@127.0.0.1:${port}/jewel`,
-      JEWEL_DATA_DIR: dataDir,
+      JEWEL_DATA_DIR: dir(),
       PORT: await closedPort(),
     })
     expect(res.code).toBe(1)
@@ -46,7 +37,7 @@ describe("npm start refuses bad settings clearly", () => {
   it("names the busy HTTP port", async () => {
     const busy = await listen()
     try {
-      const res = await start({ DATABASE_URL: undefined, JEWEL_DATA_DIR: dataDir, PORT: String(portOf(busy)) })
+      const res = await start({ DATABASE_URL: undefined, JEWEL_DATA_DIR: dir(), PORT: String(portOf(busy)) })
       expect(res.code).toBe(1)
       expect(res.stderr.trim()).toBe(
         `jewel-crm: Port ${portOf(busy)} (PORT) is already in use. Stop the program using it, or set PORT to a free port.`
@@ -57,13 +48,13 @@ describe("npm start refuses bad settings clearly", () => {
   })
 
   it("leaves data of another PostgreSQL major version untouched", async () => {
-    const pgDir = path.join(dataDir, "pg")
+    const pgDir = path.join(dir(), "pg")
     fs.mkdirSync(pgDir)
     fs.writeFileSync(path.join(pgDir, "PG_VERSION"), "16\n")
     fs.writeFileSync(path.join(pgDir, "precious"), "customer data")
     const res = await start({
       DATABASE_URL: undefined,
-      JEWEL_DATA_DIR: dataDir,
+      JEWEL_DATA_DIR: dir(),
       PORT: await closedPort(),
       EMBEDDED_PG_PORT: await closedPort(),
     })
@@ -75,7 +66,7 @@ describe("npm start refuses bad settings clearly", () => {
   })
 
   it("rejects a PORT that is not a port number", async () => {
-    const res = await start({ PORT: "ninety", JEWEL_DATA_DIR: dataDir })
+    const res = await start({ PORT: "ninety", JEWEL_DATA_DIR: dir() })
     expect(res.code).toBe(1)
     expect(res.stderr.trim()).toBe('jewel-crm: PORT must be a port number between 1 and 65535, got "ninety".')
   })
