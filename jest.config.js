@@ -8,6 +8,8 @@ const layers = {
   http: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
   redis: ["<rootDir>/integration-tests/redis/**/*.spec.ts"],
   e2e: ["<rootDir>/integration-tests/e2e/**/*.spec.ts"],
+  // Not a layer of its own: builds the template databases the http and redis layers start from.
+  templates: ["<rootDir>/integration-tests/templates/build.spec.ts"],
 }
 
 const testMatch = layers[process.env.TEST_TYPE]

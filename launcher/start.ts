@@ -10,59 +10,24 @@
  *
  * Ctrl-C or SIGTERM stops the Medusa server first, then the embedded database.
  */
-import { createHash, randomBytes } from "node:crypto"
+import { createHash } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import dotenv from "dotenv"
-import { ensureDatabase, parseDatabaseUrl, redact, type DatabaseTarget } from "./database"
+import { redact, type DatabaseTarget } from "./database"
 import { LauncherError } from "./errors"
+import { applyLocalSecrets, DATA_DIR, LOG_DIR, prepareDatabase, SHOWN_DATA_DIR } from "./local"
 import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa, stopRunningSteps } from "./medusa"
 import { assertPortFree, parsePort } from "./net"
-import { startCluster, type RunningCluster } from "./postgres"
 import { readShopState } from "./shop-state"
 import { cookieSecureDefault, productionConfigError } from "../src/lib/secrets"
 
-dotenv.config({ path: path.join(PROJECT_ROOT, ".env") })
-
-/** Everything the launcher keeps: embedded database, secrets, stamps, logs. */
-const DATA_DIR = path.resolve(PROJECT_ROOT, process.env.JEWEL_DATA_DIR || ".data")
-const SHOWN_DATA_DIR = path.relative(process.cwd(), DATA_DIR).startsWith("..")
-  ? DATA_DIR
-  : path.relative(process.cwd(), DATA_DIR) || "."
-const LOG_DIR = path.join(DATA_DIR, "logs")
 const ADMIN_OUT_DIR = path.join(PROJECT_ROOT, "public", "admin")
-const EMBEDDED_DB_NAME = "jewel_crm"
 const DEFAULT_ADMIN_EMAIL = "admin@jewel-crm.local"
 
 const started = Date.now()
 function say(message: string) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5)
   process.stdout.write(`[jewel-crm ${seconds}s] ${message}\n`)
-}
-
-type LocalSecrets = { postgresPassword: string; jwtSecret: string; cookieSecret: string; piiKey?: string }
-
-/** Secrets for a single-machine install, generated once into .data/secrets.json. */
-function localSecrets(): LocalSecrets {
-  const file = path.join(DATA_DIR, "secrets.json")
-  if (fs.existsSync(file)) {
-    const existing = JSON.parse(fs.readFileSync(file, "utf8")) as LocalSecrets
-    if (!existing.piiKey) {
-      // Installs from before PAN storage get their key now.
-      existing.piiKey = randomBytes(32).toString("hex")
-      fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 })
-    }
-    return existing
-  }
-  const secrets: LocalSecrets = {
-    postgresPassword: randomBytes(18).toString("base64url"),
-    jwtSecret: randomBytes(32).toString("base64url"),
-    cookieSecret: randomBytes(32).toString("base64url"),
-    piiKey: randomBytes(32).toString("hex"),
-  }
-  fs.mkdirSync(DATA_DIR, { recursive: true })
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
-  return secrets
 }
 
 function hashFiles(hash: ReturnType<typeof createHash>, target: string) {
@@ -117,31 +82,6 @@ function writeStamp(key: string, value: string) {
   const stamps = readStamps()
   stamps[key] = value
   fs.writeFileSync(path.join(DATA_DIR, "stamps.json"), JSON.stringify(stamps, null, 2))
-}
-
-async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<{ target: DatabaseTarget; cluster?: RunningCluster }> {
-  if (env.DATABASE_URL) {
-    const target = parseDatabaseUrl(env.DATABASE_URL)
-    const created = await ensureDatabase(target)
-    say(`PostgreSQL: ${redact(target.url)}${created === "created" ? " (database created)" : ""}`)
-    return { target }
-  }
-  const port = parsePort(env.EMBEDDED_PG_PORT, 5439, "EMBEDDED_PG_PORT")
-  const secrets = localSecrets()
-  const cluster = await startCluster({
-    dataDir: path.join(DATA_DIR, "pg"),
-    port,
-    password: secrets.postgresPassword,
-  })
-  const url = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${cluster.port}/${EMBEDDED_DB_NAME}`
-  const target = parseDatabaseUrl(url)
-  const created = await ensureDatabase(target)
-  env.DATABASE_URL = url
-  say(
-    `PostgreSQL: embedded server on 127.0.0.1:${cluster.port}, data in ${path.join(SHOWN_DATA_DIR, "pg")}` +
-      `${cluster.startedHere ? "" : " (already running)"}${created === "created" ? ", database created" : ""}`
-  )
-  return { target, cluster }
 }
 
 async function migrate(env: NodeJS.ProcessEnv, target: DatabaseTarget) {
@@ -252,16 +192,10 @@ async function main() {
 
   await assertPortFree(port, `Port ${port} (PORT) is already in use. Stop the program using it, or set PORT to a free port.`)
 
-  if (!env.JWT_SECRET || !env.COOKIE_SECRET || !env.PII_ENCRYPTION_KEY) {
-    const secrets = localSecrets()
-    env.JWT_SECRET ||= secrets.jwtSecret
-    env.COOKIE_SECRET ||= secrets.cookieSecret
-    env.PII_ENCRYPTION_KEY ||= secrets.piiKey
-    if (env.DATABASE_URL) {
-      say(
-        `JWT_SECRET/COOKIE_SECRET not set: using secrets generated into ${path.join(SHOWN_DATA_DIR, "secrets.json")} (set them for multi-machine deploys)`
-      )
-    }
+  if (applyLocalSecrets(env) && env.DATABASE_URL) {
+    say(
+      `JWT_SECRET/COOKIE_SECRET not set: using secrets generated into ${path.join(SHOWN_DATA_DIR, "secrets.json")} (set them for multi-machine deploys)`
+    )
   }
 
   const unsafe = productionConfigError(env)
@@ -269,7 +203,7 @@ async function main() {
     throw new LauncherError(unsafe)
   }
 
-  const { target, cluster } = await prepareDatabase(env)
+  const { target, cluster } = await prepareDatabase(env, say)
   let stopping = false
   const stopDatabase = () => {
     if (cluster?.startedHere) {

@@ -10,8 +10,8 @@ import path from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { rawRequest } from "../support/raw-request"
+import { shopIntegrationRunner } from "../support/runner"
 import { ADMIN, adminHeaders, expectStatus } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -32,8 +32,8 @@ async function createStaffUser(container: MedusaContainer, email: string, passwo
 
 const from = (ip: string, extra: Record<string, string> = {}) => ({ headers: { "x-forwarded-for": ip, ...extra } })
 
-medusaIntegrationTestRunner({
-  inApp: true,
+shopIntegrationRunner({
+  start: "schema",
   env: {
     RATE_LIMIT_LOGIN_IP: "6/1m",
     CUSTOMER_LOGIN_LOCKOUT: "3/1m",

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { isAllowed, ROUTE_RULES, ruleFor, STAFF_ROLES, type StaffRole } from "../../src/lib/access-matrix"
 import { BRANCH_MODULE } from "../../src/modules/branch"
@@ -27,9 +27,7 @@ const CORE_SAMPLES: [string, string][] = [
   ["POST", "/admin/customers"],
 ]
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     const as: Record<StaffRole, Headers> = {} as Record<StaffRole, Headers>
     const userIds: Record<string, string> = {}

@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled, waitFor } from "../support/wait"
 import { shopToday } from "../../src/lib/occasions"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
@@ -14,9 +15,7 @@ function dayFromToday(offset: number, yearsAgo: number) {
   return d.toISOString().slice(0, 10)
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
@@ -105,11 +104,10 @@ medusaIntegrationTestRunner({
       const order = completed.order
 
       const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
-      let interactions: { customer_id: string; kind: string; order_id: string | null; channel: string; summary: string; branch_id: string | null; products_of_interest: string[] }[] = []
-      for (let i = 0; i < 50 && !interactions.length; i++) {
-        interactions = (await crm.listInteractions({ order_id: order.id })) as typeof interactions
-        await new Promise((r) => setTimeout(r, 100))
-      }
+      type Interaction = { customer_id: string; kind: string; order_id: string | null; channel: string; summary: string; branch_id: string | null; products_of_interest: string[] }
+      await waitFor("the purchase interaction", async () => (await crm.listInteractions({ order_id: order.id })).length)
+      await eventsSettled(getContainer())
+      const interactions = (await crm.listInteractions({ order_id: order.id })) as Interaction[]
       expect(interactions).toHaveLength(1)
       expect(interactions[0]).toEqual(
         expect.objectContaining({ kind: "purchase", channel: "online", products_of_interest: [variantId], branch_id: expect.stringMatching(/^br_/) })
@@ -117,7 +115,7 @@ medusaIntegrationTestRunner({
       expect(interactions[0].summary).toMatch(new RegExp(`^Order #${order.display_id}: 24K Gold Coin`))
       // The same event again (a retry) adds nothing.
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
-      await new Promise((r) => setTimeout(r, 1000))
+      await eventsSettled(getContainer())
       expect(await crm.listInteractions({ order_id: order.id })).toHaveLength(1)
 
       // The guest buyer got a customer (and a CRM profile) from Medusa's checkout.
@@ -126,11 +124,10 @@ medusaIntegrationTestRunner({
 
       // Purchase aggregates follow the order events; the replay above counted nothing twice.
       const customerId = interactions[0].customer_id
-      let stats: { order_count: number }[] = []
-      for (let i = 0; i < 50 && !stats.length; i++) {
-        stats = (await crm.listCustomerStats({ customer_id: customerId })) as typeof stats
-        await new Promise((r) => setTimeout(r, 100))
-      }
+      const stats = await waitFor("the customer's purchase aggregates", async () => {
+        const rows = (await crm.listCustomerStats({ customer_id: customerId })) as { order_count: number }[]
+        return rows.length ? rows : undefined
+      })
       expect(stats.map((s) => s.order_count)).toEqual([1])
 
       const { data: view } = await api.get(`/admin/crm/customers/${customerId}/360`, auth)

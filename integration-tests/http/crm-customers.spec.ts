@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { waitFor } from "../support/wait"
 import { decryptSecret, parseEncryptionKey } from "../../src/lib/pan"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
@@ -7,9 +8,7 @@ import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helper
 
 jest.setTimeout(180 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     beforeAll(async () => {
@@ -121,12 +120,10 @@ medusaIntegrationTestRunner({
     it("gives customers made elsewhere (Medusa's own admin route) an empty profile", async () => {
       const { data } = await api.post("/admin/customers", { first_name: "Ravi", email: "ravi@example.in", phone: "+91 99870 11111" }, auth)
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      let profile: { phone?: string } | null = null
-      for (let i = 0; i < 50 && !profile; i++) {
+      const profile = await waitFor("the new customer's CRM profile", async () => {
         const { data: rows } = await query.graph({ entity: "customer", fields: ["customer_profile.*"], filters: { id: data.customer.id } })
-        profile = (rows[0] as { customer_profile?: { phone?: string } | null }).customer_profile ?? null
-        await new Promise((r) => setTimeout(r, 100))
-      }
+        return (rows[0] as { customer_profile?: { phone?: string } | null }).customer_profile
+      })
       expect(profile).toEqual(expect.objectContaining({ phone: "+919987011111" }))
     })
 

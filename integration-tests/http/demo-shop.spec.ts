@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import { DEMO_BRANCHES, DEMO_PRODUCTS } from "../../src/scripts/demo-shop/data"
 import { DEMO_SEED_MARKER, seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
@@ -9,9 +9,8 @@ jest.setTimeout(180 * 1000)
 
 const VARIANT_COUNT = DEMO_PRODUCTS.reduce((n, p) => n + p.option.values.length, 0)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
+  start: "schema",
   testSuite: ({ api, getContainer }) => {
     let keys: Record<string, string>
     let regionId: string

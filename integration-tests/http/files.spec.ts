@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import sharp from "sharp"
 import { useS3Loopback } from "../support/s3-loopback"
 import { capturePayment, cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer, type Headers } from "./helpers"
@@ -16,9 +16,7 @@ const photo = (width: number, height: number, format: "jpeg" | "png") =>
 
 type Part = { name: string; filename?: string; bytes?: Buffer; value?: string; type?: string }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers

@@ -13,7 +13,8 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled } from "../support/wait"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import middlewares from "../../src/api/middlewares"
@@ -109,9 +110,7 @@ const EXCLUDED: Record<string, string> = {}
 type Outcome = { status: number; data: unknown }
 type Sent = { name: string; outcome: Outcome; may2xx?: boolean; input?: unknown }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: Headers
     let customer: Headers
@@ -153,7 +152,7 @@ medusaIntegrationTestRunner({
         await send(route.method, url(route.path, "real"))
       }
       // Let what the seeding set off (subscribers, repricing) settle before the first snapshot.
-      await new Promise((r) => setTimeout(r, 3000))
+      await eventsSettled(getContainer())
       baselineXid = await nextXid()
       baseline = await snapshot()
     })

@@ -1,10 +1,8 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 
 jest.setTimeout(240 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api }) => {
     describe("GET /health", () => {
       it("answers 200 once the app has booted", async () => {

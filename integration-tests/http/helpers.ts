@@ -2,6 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
+import { offerPaymentProviders } from "../../src/scripts/payments/offer-payment-providers"
+import { waitFor } from "../support/wait"
 
 export const ADMIN = { email: "owner@shreeganesh.example", password: "Test-password-1" }
 
@@ -35,12 +37,15 @@ export async function expectStatus<T extends { response?: { status: number; data
 export type Headers = { headers: Record<string, string> }
 
 /**
- * Seeds the demo shop; returns admin headers and the Mumbai storefront's key
- * headers. With `payAtStore`, the owner offers "pay at the store" in the
- * India region (what payAndComplete pays with).
+ * The demo shop: seeded unless the file's database already holds it (a copy
+ * of the seeded template, see support/runner.ts); returns admin headers and
+ * the Mumbai storefront's key headers. With `payAtStore`, the owner offers
+ * "pay at the store" in the India region (what payAndComplete pays with).
  */
 export async function demoShop(container: MedusaContainer, api: Api, { payAtStore = false } = {}): Promise<{ auth: Headers; store: Headers }> {
   await seedDemoShop(container)
+  // The template was seeded without the file's payment settings: offer what this app has configured.
+  await offerPaymentProviders(container)
   const auth = await adminHeaders(container, api)
   const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Mumbai – Zaveri Bazaar storefront" })
   if (payAtStore) {
@@ -69,6 +74,14 @@ export async function signedInCustomer(
   const { data: created } = await api.post("/store/customers", { email, first_name }, { headers: { ...store.headers, authorization: `Bearer ${registered.token}` } })
   const { data: login } = await api.post("/auth/customer/emailpass", { email, password })
   return { id: created.customer.id, me: { headers: { ...store.headers, authorization: `Bearer ${login.token}` } } }
+}
+
+/** Waits until a campaign run has ended (succeeded or failed) and returns it. */
+export async function finishedRun(api: StoreApi, auth: Headers, runId: string): Promise<{ status: string; [key: string]: any }> {
+  return waitFor(`campaign run ${runId} to finish`, async () => {
+    const { data } = await api.get(`/admin/offers/runs/${runId}`, auth)
+    return data.run.status === "succeeded" || data.run.status === "failed" ? data.run : undefined
+  })
 }
 
 type StoreApi = Api & { get: (url: string, config?: unknown) => Promise<{ data: any; status: number }> }

@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { demoShop, expectStatus, type Headers } from "./helpers"
@@ -10,9 +10,7 @@ const HEADER = "tag_code,category,metal,purity,gross_weight_g,net_weight_g,makin
 const ROW_RING = "IMP-R-001,rings,gold,916,4.000,4.000,per_gram,450,PUN,3,QW12ER,Intake ring"
 const ROW_CHAIN = "IMP-C-001,chains,gold,916,10.500,10.500,per_gram,300,BLR,1,,"
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     beforeAll(async () => {

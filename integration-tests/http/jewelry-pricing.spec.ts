@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { waitFor } from "../support/wait"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
@@ -10,9 +11,7 @@ import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
@@ -28,14 +27,10 @@ medusaIntegrationTestRunner({
     /** Waits for a job of that trigger, created after `since`, to finish. */
     async function waitForJob(trigger: string, since: Date) {
       const jewelry = getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE)
-      for (let i = 0; i < 200; i++) {
+      return waitFor(`a ${trigger} reprice job to finish`, async () => {
         const [job] = await jewelry.listRepriceJobs({ trigger: trigger as "manual", created_at: { $gte: since } })
-        if (job && (job.status === "succeeded" || job.status === "failed")) {
-          return job
-        }
-        await new Promise((r) => setTimeout(r, 100))
-      }
-      throw new Error(`no ${trigger} reprice job finished`)
+        return job && (job.status === "succeeded" || job.status === "failed") ? job : undefined
+      })
     }
 
     async function ringPrice(): Promise<number> {

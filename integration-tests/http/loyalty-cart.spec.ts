@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled, waitFor } from "../support/wait"
 import { settleStaleCartRedemptions } from "../../src/jobs/settle-cart-points"
 import { amountToPaise } from "../../src/lib/money"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -9,9 +10,7 @@ import { capturePayment, cartWithCoin, demoShop, expectStatus, payAndComplete, s
 jest.setTimeout(240 * 1000)
 
 /** Points paying part of an online cart: applied as a Medusa promotion, deducted once when the cart completes. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
@@ -36,16 +35,8 @@ medusaIntegrationTestRunner({
     }
     const balanceOf = async (customerId: string) => (await loyalty().listLoyaltyAccounts({ customer_id: customerId }))[0].balance
     const cartTotalPaise = async (cartId: string, me: Headers) => amountToPaise((await api.get(`/store/carts/${cartId}`, me)).data.cart.total)
-    async function settled(orderId: string) {
-      for (let i = 0; i < 50; i++) {
-        const [r] = await loyalty().listCartRedemptions({ order_id: orderId })
-        if (r) {
-          return r
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-      throw new Error(`the redemption of order ${orderId} was never filed`)
-    }
+    const settled = (orderId: string) =>
+      waitFor(`the redemption of order ${orderId} to be filed`, async () => (await loyalty().listCartRedemptions({ order_id: orderId }))[0])
 
     it("takes exactly the points' value off the bill, replaces on a second apply, and deducts once when the order is placed", async () => {
       const { id, me, cartId } = await shopperWithCart(1000)
@@ -81,7 +72,7 @@ medusaIntegrationTestRunner({
 
       // The event again (a retry) deducts nothing more; the used code cannot be used on another cart.
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: completed.order.id } })
-      await new Promise((resolve) => setTimeout(resolve, 1000))
+      await eventsSettled(getContainer())
       expect(await loyalty().listPointsEntries({ customer_id: id, type: "redeem" })).toHaveLength(1)
       const { cartId: other } = await cartWithCoin(api, me, `points-cart-${n}@example.in`)
       const reuse = await expectStatus(api.post(`/store/carts/${other}/promotions`, { promo_codes: [redemption.promotion_code] }, me))
@@ -90,9 +81,7 @@ medusaIntegrationTestRunner({
 
       // Cancelling the order gives the points back.
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: completed.order.id } })
-      for (let i = 0; i < 50 && (await loyalty().listPointsEntries({ customer_id: id, type: "reverse" })).length < 2; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
+      await waitFor("the points to come back", async () => (await loyalty().listPointsEntries({ customer_id: id, type: "reverse" })).length >= 2)
       expect(await balanceOf(id)).toBe(1000)
     })
 
@@ -188,11 +177,10 @@ medusaIntegrationTestRunner({
       const orderId = completed.order.id as string
       await settled(orderId)
       expect((await capturePayment(api, auth, orderId)).status).toBe(200)
-      let earned: { points: number }[] = []
-      for (let i = 0; i < 50 && !earned.length; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100))
-        earned = await loyalty().listPointsEntries({ order_id: orderId, type: "earn" })
-      }
+      const earned = await waitFor("the points the order earned", async () => {
+        const rows = await loyalty().listPointsEntries({ order_id: orderId, type: "earn" })
+        return rows.length ? rows : undefined
+      })
       const earnedPoints = earned[0].points
       expect(await balanceOf(id)).toBe(1000 - 500 + earnedPoints)
 
@@ -204,9 +192,7 @@ medusaIntegrationTestRunner({
       const ret = await orders.createReturns({ order_id: orderId, items: [{ item_id: line.id, quantity: 1 } as unknown as { id: string; quantity: number }] })
       const bus = getContainer().resolve(Modules.EVENT_BUS)
       const reversals = async (n: number) => {
-        for (let i = 0; i < 50 && (await loyalty().listPointsEntries({ customer_id: id, type: "reverse" })).length < n; i++) {
-          await new Promise((resolve) => setTimeout(resolve, 100))
-        }
+        await waitFor(`${n} reversal entries`, async () => (await loyalty().listPointsEntries({ customer_id: id, type: "reverse" })).length >= n)
         return loyalty().listPointsEntries({ customer_id: id, type: "reverse" }, { order: { created_at: "ASC" } })
       }
       await bus.emit({ name: "order.return_received", data: { order_id: orderId, return_id: ret.id } })
@@ -214,7 +200,7 @@ medusaIntegrationTestRunner({
       expect((await reversals(2)).map((e) => e.points).sort((a, b) => a - b)).toEqual([-half, 250])
       // The same event again changes nothing.
       await bus.emit({ name: "order.return_received", data: { order_id: orderId, return_id: ret.id } })
-      await new Promise((resolve) => setTimeout(resolve, 1000))
+      await eventsSettled(getContainer())
       expect(await loyalty().listPointsEntries({ customer_id: id, type: "reverse" })).toHaveLength(2)
       expect(await balanceOf(id)).toBe(1000 - 250 + earnedPoints - half)
 
@@ -246,9 +232,7 @@ medusaIntegrationTestRunner({
       const { data: completed } = await payAndComplete(api, me, cartId)
       expect(completed.type).toBe("order")
       expect((await capturePayment(api, auth, completed.order.id)).status).toBe(200)
-      for (let i = 0; i < 50 && !(await loyalty().listPointsEntries({ order_id: completed.order.id })).length; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
+      await waitFor("the points of the order", async () => (await loyalty().listPointsEntries({ order_id: completed.order.id })).length)
       const entries = await loyalty().listPointsEntries({ customer_id: id, type: ["redeem", "reverse", "earn"] }, { order: { created_at: "ASC" } })
       expect(entries.map((e) => [e.type, e.points])).toEqual([["redeem", -200], ["reverse", 200], ["earn", expect.any(Number)]])
     })

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled, waitFor } from "../support/wait"
 import { reviewLoyaltyTiers } from "../../src/jobs/review-loyalty-tiers"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
@@ -10,9 +11,7 @@ import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helper
 
 jest.setTimeout(180 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
@@ -141,13 +140,10 @@ medusaIntegrationTestRunner({
       for (let i = 0; i < 3; i++) {
         await bus.emit({ name: "order.placed", data: { id: order.id } })
       }
-      let entries: { type: string; points: number }[] = []
-      for (let i = 0; i < 50 && !entries.length; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        entries = await loyalty().listPointsEntries({ order_id: order.id })
-      }
-      await new Promise((r) => setTimeout(r, 1000))
-      entries = await loyalty().listPointsEntries({ order_id: order.id })
+      await waitFor("the points of the order", async () => (await loyalty().listPointsEntries({ order_id: order.id })).length)
+      // All three deliveries have been handled before counting.
+      await eventsSettled(getContainer())
+      const entries = await loyalty().listPointsEntries({ order_id: order.id })
       // ₹40,545 at 1 point per ₹100: 405 points, once.
       expect(entries.map((e) => [e.type, e.points])).toEqual([["earn", 405]])
 
@@ -159,12 +155,7 @@ medusaIntegrationTestRunner({
 
       // Cancelled: the points go again.
       await bus.emit({ name: "order.canceled", data: { id: order.id } })
-      for (let i = 0; i < 50; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        if ((await loyalty().listPointsEntries({ order_id: order.id })).length === 2) {
-          break
-        }
-      }
+      await waitFor("the reversal of the points", async () => (await loyalty().listPointsEntries({ order_id: order.id })).length === 2)
       const [account] = await loyalty().listLoyaltyAccounts({ customer_id: customerId })
       expect(account.balance).toBe(0)
     })
@@ -176,11 +167,10 @@ medusaIntegrationTestRunner({
         .resolve(Modules.ORDER)
         .createOrders({ currency_code: "inr", customer_id: id, email: "gold@example.in", items: [{ title: "Bridal set", quantity: 1, unit_price: 250000, variant_id: necklace.id }] })
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
-      let entries: { points: number }[] = []
-      for (let i = 0; i < 50 && !entries.length; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        entries = await loyalty().listPointsEntries({ order_id: order.id })
-      }
+      const entries = await waitFor("the points of the order", async () => {
+        const rows = await loyalty().listPointsEntries({ order_id: order.id })
+        return rows.length ? rows : undefined
+      })
       // ₹2,50,000 reaches Gold (from ₹2,00,000): 2,500 points × 1.25.
       expect(entries.map((e) => e.points)).toEqual([3125])
       const [account] = await loyalty().listLoyaltyAccounts({ customer_id: id })
@@ -204,11 +194,10 @@ medusaIntegrationTestRunner({
         const mmdd = `${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`
         const { data } = await api.post("/admin/crm/customers", { first_name: "Hema", birthday: `1990-${mmdd}`, anniversary: `2015-${mmdd}` }, auth)
         const id = data.customer.id as string
-        let welcome: { points: number }[] = []
-        for (let i = 0; i < 50 && !welcome.length; i++) {
-          await new Promise((r) => setTimeout(r, 100))
-          welcome = await loyalty().listPointsEntries({ idempotency_key: `welcome:${id}` })
-        }
+        const welcome = await waitFor("the welcome bonus", async () => {
+          const rows = await loyalty().listPointsEntries({ idempotency_key: `welcome:${id}` })
+          return rows.length ? rows : undefined
+        })
         expect(welcome.map((e) => e.points)).toEqual([25])
 
         expect(await grantOccasionBonuses(getContainer())).toBeGreaterThanOrEqual(2)

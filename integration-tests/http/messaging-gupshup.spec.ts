@@ -1,40 +1,33 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { drainMessages } from "../../src/jobs/drain-messages"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { queueMessageWorkflow, type QueueMessageInput } from "../../src/workflows/messaging"
 import { GupshupLoopback } from "../support/gupshup-loopback"
+import { useLoopback } from "../support/loopback-server"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
 // Gupshup for WhatsApp, pointed at a loopback Gupshup; no Twilio, so SMS has no provider.
-const gupshup = new GupshupLoopback()
-const LOOPBACK_PORT = 26000 + (process.pid % 14000)
 const SECRET = "gupshup-callback-secret-0123456789"
-Object.assign(process.env, {
-  GUPSHUP_API_KEY: gupshup.apiKey,
+const gupshup = useLoopback(new GupshupLoopback(), (g) => ({
+  GUPSHUP_API_KEY: g.apiKey,
   GUPSHUP_APP_NAME: "ShreeGaneshJewellers",
   GUPSHUP_SOURCE: "917834811114",
-  GUPSHUP_API_BASE: `http://127.0.0.1:${LOOPBACK_PORT}`,
+  GUPSHUP_API_BASE: g.origin,
   GUPSHUP_WEBHOOK_SECRET: SECRET,
-})
+}))
 for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_SMS_FROM", "TWILIO_WHATSAPP_FROM"]) {
   delete process.env[key]
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     beforeAll(async () => {
-      await gupshup.start(LOOPBACK_PORT)
       ;({ auth } = await demoShop(getContainer(), api))
-    })
-    afterAll(async () => {
-      await gupshup.stop()
     })
     const messaging = () => getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE)
     const queue = (input: QueueMessageInput) => queueMessageWorkflow(getContainer()).run({ input }).then((r) => r.result.message)

@@ -1,4 +1,5 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled, waitFor } from "../support/wait"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { drainMessages } from "../../src/jobs/drain-messages"
 import { sendFollowUpReminders } from "../../src/jobs/follow-up-reminders"
@@ -9,35 +10,28 @@ import type CrmModuleService from "../../src/modules/crm/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { queueMessageWorkflow, type QueueMessageInput } from "../../src/workflows/messaging"
+import { useLoopback } from "../support/loopback-server"
 import { TwilioLoopback } from "../support/twilio-loopback"
 import { cartWithCoin, demoShop, expectStatus, payAndComplete, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)
 
 // The official Twilio SDK, pointed at a loopback Twilio; set before the app reads its config.
-const twilioServer = new TwilioLoopback()
-const LOOPBACK_PORT = 41000 + (process.pid % 15000)
-Object.assign(process.env, {
-  TWILIO_ACCOUNT_SID: twilioServer.accountSid,
-  TWILIO_AUTH_TOKEN: twilioServer.authToken,
+const twilioServer = useLoopback(new TwilioLoopback(), (twilio) => ({
+  TWILIO_ACCOUNT_SID: twilio.accountSid,
+  TWILIO_AUTH_TOKEN: twilio.authToken,
   TWILIO_SMS_FROM: "+15005550006",
-  TWILIO_API_BASE: `http://127.0.0.1:${LOOPBACK_PORT}`,
-})
+  TWILIO_API_BASE: twilio.origin,
+}))
 delete process.env.TWILIO_WHATSAPP_FROM
 delete process.env.PUBLIC_URL
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
     beforeAll(async () => {
-      await twilioServer.start(LOOPBACK_PORT)
       ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
-    })
-    afterAll(async () => {
-      await twilioServer.stop()
     })
     const messaging = () => getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE)
     const hook = (path: string) => `${api.defaults.baseURL}/hooks/twilio/${path}`
@@ -62,13 +56,10 @@ medusaIntegrationTestRunner({
       await bus.emit({ name: "order.placed", data: { id: order.id } })
       await bus.emit({ name: "order.placed", data: { id: order.id } })
       // The confirmation, and the points the order earned (405 on ₹40,545) announced by the loyalty event.
-      let queued: { id: string; status: string; event: string; channel: string; to: string | null }[] = []
-      for (let i = 0; i < 50 && queued.length < 2; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        queued = await messaging().listMessages({ customer_id: id }, { order: { event: "ASC" } })
-      }
-      await new Promise((r) => setTimeout(r, 500))
-      queued = await messaging().listMessages({ customer_id: id }, { order: { event: "ASC" } })
+      await waitFor("the two messages of the order", async () => (await messaging().listMessages({ customer_id: id })).length >= 2)
+      // Both deliveries of the event handled before counting.
+      await eventsSettled(getContainer())
+      const queued = await messaging().listMessages({ customer_id: id }, { order: { event: "ASC" } })
       expect(queued.map((m) => [m.event, m.status, m.channel, m.to])).toEqual([
         ["order_placed", "queued", "sms", phone],
         ["points_earned", "queued", "sms", phone],
@@ -182,16 +173,11 @@ medusaIntegrationTestRunner({
       const email = `order-news-${n}@example.in`
       const { data: created } = await api.post("/admin/crm/customers", { first_name: "Nisha", email, phone: `98207${String(10000 + n).slice(-5)}` }, auth)
       const customerId = created.customer.id as string
-      const messagesOf = async (event: string, count = 1) => {
-        let rows: { event: string; status: string; body: string }[] = []
-        for (let i = 0; i < 80 && rows.length < count; i++) {
-          rows = await messaging().listMessages({ customer_id: customerId, event })
-          if (rows.length < count) {
-            await new Promise((r) => setTimeout(r, 100))
-          }
-        }
-        return rows
-      }
+      const messagesOf = (event: string) =>
+        waitFor(`the ${event} message`, async () => {
+          const rows = await messaging().listMessages({ customer_id: customerId, event })
+          return rows.length ? rows : undefined
+        })
       async function placeOrder(shipping: "pickup" | "delivery") {
         const { cartId } = await cartWithCoin(api, store, email, shipping)
         const { data } = await payAndComplete(api, store, cartId)
@@ -226,11 +212,9 @@ medusaIntegrationTestRunner({
       const keen = await customer({ sms: "granted", rate_alerts: "granted" })
       const notAsked = await customer({ sms: "granted" })
       await api.post("/admin/metal-rates", { rates: [{ metal: "gold", purity: 916, rate_per_g: "7300.00" }, { metal: "silver", purity: 999, rate_per_g: "95.50" }], confirm: true }, auth)
-      let alerts: { customer_id: string | null; body: string }[] = []
-      for (let i = 0; i < 80 && !alerts.length; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        alerts = await messaging().listMessages({ event: "metal_rate_alert", customer_id: [keen.id, notAsked.id] })
-      }
+      await waitFor("the rate alert", async () => (await messaging().listMessages({ event: "metal_rate_alert", customer_id: [keen.id, notAsked.id] })).length)
+      await eventsSettled(getContainer())
+      const alerts = await messaging().listMessages({ event: "metal_rate_alert", customer_id: [keen.id, notAsked.id] })
       expect(alerts.map((m) => [m.customer_id, m.body])).toEqual([[keen.id, `Dear Asha ${n - 1}, today's 22K gold rate at Shree Ganesh Jewellers is ₹7,300.00/g.`]])
 
       const users = getContainer().resolve(Modules.USER)
@@ -269,7 +253,11 @@ medusaIntegrationTestRunner({
       // A sender claims it and dies before Twilio answers: its lease runs out.
       const [claimed] = await messaging().claimDueMessages(1, 0)
       expect(claimed.id).toBe(message.id)
-      await new Promise((r) => setTimeout(r, 20))
+      // The lease of 0 ms has run out once the clock has moved past it.
+      await waitFor("the lease to run out", async () => {
+        const [row] = await messaging().listMessages({ id: message.id })
+        return row.next_attempt_at && new Date(row.next_attempt_at).getTime() < Date.now()
+      })
       const before = twilioServer.messages.length
       expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ interrupted: 1, sent: 0 }))
       expect(twilioServer.messages.length).toBe(before)

@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled, waitFor } from "../support/wait"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
@@ -9,30 +10,14 @@ import type OffersModuleService from "../../src/modules/offers/service"
 import { runAutomaticCampaigns } from "../../src/workflows/offers/automatic-campaigns"
 import { issueOffersBatchWorkflow } from "../../src/workflows/offers"
 import { runCampaignRun, startCampaignRun } from "../../src/workflows/offers/run-campaign"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { demoShop, expectStatus, finishedRun, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
 const DAY = 86_400_000
 
-type Api = Parameters<typeof demoShop>[1] & { get: (url: string, config?: unknown) => Promise<{ data: any; status: number }> }
-
-/** Polls a run until it has finished. */
-async function finishedRun(api: Api, auth: Headers, runId: string) {
-  for (let i = 0; i < 200; i++) {
-    const { data } = await api.get(`/admin/offers/runs/${runId}`, auth)
-    if (data.run.status === "succeeded" || data.run.status === "failed") {
-      return data.run
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`run ${runId} did not finish`)
-}
-
 /** Campaigns on hand-made customers: who gets an offer, exactly once, told how, and what is refused. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     const ids: Record<string, string> = {}
@@ -241,13 +226,10 @@ medusaIntegrationTestRunner({
       const change = { customer_id: ids.pooja, tier: "Gold", previous_tier: "Silver" }
       await events.emit([{ name: "loyalty.tier_changed", data: change }, { name: "loyalty.tier_changed", data: change }])
       await events.emit({ name: "loyalty.tier_changed", data: { customer_id: ids.omana, tier: "Silver", previous_tier: "Gold" } })
-      let offers: Awaited<ReturnType<typeof offersOf>> = []
-      for (let i = 0; i < 100 && offers.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        offers = await offersOf(tier.id)
-      }
-      await new Promise((r) => setTimeout(r, 500))
-      offers = await offersOf(tier.id)
+      await waitFor("the tier-upgrade offer", async () => (await offersOf(tier.id)).length)
+      // Every delivery of the three events handled before counting.
+      await eventsSettled(getContainer())
+      const offers = await offersOf(tier.id)
       expect(offers.map((o) => [who([o.customer_id])[0], o.occasion, o.status])).toEqual([["pooja", "tier:gold", "issued"]])
     })
 

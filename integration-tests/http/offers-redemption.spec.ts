@@ -1,17 +1,16 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { waitFor } from "../support/wait"
 import { amountToPaise } from "../../src/lib/money"
 import { OFFERS_MODULE } from "../../src/modules/offers"
 import type OffersModuleService from "../../src/modules/offers/service"
 import { updateCustomerProfileWorkflow } from "../../src/workflows/update-customer-profile"
-import { cartWithCoin, demoShop, expectStatus, payAndComplete, signedInCustomer, type Headers } from "./helpers"
+import { cartWithCoin, demoShop, expectStatus, finishedRun, payAndComplete, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
 /** Offer codes through Medusa's own cart and checkout: who may use them, what they take off, and what the report says after. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
@@ -22,13 +21,7 @@ medusaIntegrationTestRunner({
     async function campaignFor(body: Record<string, unknown>) {
       const { data } = await api.post("/admin/offers/campaigns", { name: `Redeem ${Math.random()}`, rules: { field: "tag", op: "includes", value: "redeemtest" }, ...body }, auth)
       const { data: started } = await api.post(`/admin/offers/campaigns/${data.campaign.id}/run`, {}, auth)
-      for (let i = 0; i < 100; i++) {
-        const { data: run } = await api.get(`/admin/offers/runs/${started.run.id}`, auth)
-        if (run.run.status === "succeeded") {
-          break
-        }
-        await new Promise((r) => setTimeout(r, 100))
-      }
+      expect((await finishedRun(api, auth, started.run.id)).status).toBe("succeeded")
       const issued = await offers().listOffers({ campaign_id: data.campaign.id })
       const codeOf = (who: "kiran" | "lata") => issued.find((o) => o.customer_id === people[who].id)!.code
       return { campaign: data.campaign, kiran: codeOf("kiran"), lata: codeOf("lata") }
@@ -81,11 +74,10 @@ medusaIntegrationTestRunner({
 
       const { data: completed } = await payAndComplete(api, people.kiran.me, cartId)
       expect(completed.type).toBe("order")
-      let redeemed = offer
-      for (let i = 0; i < 50 && redeemed.status !== "redeemed"; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        ;[redeemed] = await offers().listOffers({ code: kiran })
-      }
+      const redeemed = await waitFor("the offer to be marked redeemed", async () => {
+        const [row] = await offers().listOffers({ code: kiran })
+        return row.status === "redeemed" ? row : undefined
+      })
       expect(redeemed).toEqual(expect.objectContaining({ status: "redeemed", redeemed_order_id: completed.order.id }))
       expect(amountToPaise(redeemed.discount_total)).toBe(1000_00)
       expect(amountToPaise(redeemed.order_total)).toBe(amountToPaise(completed.order.total))

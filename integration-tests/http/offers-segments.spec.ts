@@ -1,5 +1,6 @@
 import { BigNumber } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
+import { waitFor } from "../support/wait"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -14,9 +15,7 @@ jest.setTimeout(180 * 1000)
 const DAY = 86_400_000
 
 /** Segments select exactly the customers they should, on hand-made customers, counted in SQL. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     const ids: Record<"asha" | "bina" | "chitra", string> = { asha: "", bina: "", chitra: "" }
@@ -83,11 +82,10 @@ medusaIntegrationTestRunner({
     it("follows a profile change without waiting for the nightly refresh", async () => {
       await preview({ field: "order_count", op: "gte", value: 0 })
       await updateCustomerProfileWorkflow(getContainer()).run({ input: { customer_id: ids.chitra, update: { tags: ["SegTest", "gold-scheme"] } } })
-      let found: string[] = []
-      for (let i = 0; i < 50 && !found.length; i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        found = who(await preview({ field: "tag", op: "includes", value: "gold-scheme" })) as string[]
-      }
+      const found = await waitFor("the segment preview to follow the new tag", async () => {
+        const names = who(await preview({ field: "tag", op: "includes", value: "gold-scheme" })) as string[]
+        return names.length ? names : undefined
+      })
       expect(found).toEqual(["chitra"])
     })
 

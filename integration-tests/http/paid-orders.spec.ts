@@ -1,10 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { retryInvoices } from "../../src/jobs/retry-invoices"
 import { INVOICING_MODULE } from "../../src/modules/invoicing"
 import type InvoicingModuleService from "../../src/modules/invoicing/service"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { shopIntegrationRunner } from "../support/runner"
+import { eventsSettled, waitFor } from "../support/wait"
 import { capturePayment, cartWithCoin, demoShop, expectStatus, offerPayAtStore, payAndComplete, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -12,9 +13,7 @@ jest.setTimeout(240 * 1000)
 const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"), Buffer.alloc(200, 0x20), Buffer.from("\n%%EOF\n")])
 
 /** Value only for paid orders (docs/security.md): points, certificates and invoices wait for the payment; pay at the store only where offered. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
@@ -37,7 +36,6 @@ medusaIntegrationTestRunner({
 
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const invoicing = () => getContainer().resolve<InvoicingModuleService>(INVOICING_MODULE)
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
     /** What the order has earned so far: its points entries, its invoices, and whether its buyer gets the certificate. */
     async function valueOf(orderId: string, me: Headers) {
@@ -47,14 +45,10 @@ medusaIntegrationTestRunner({
       return { earned: earned.map((e) => e.points), invoices: invoices.map((d) => d.number), certificate: certificate.status }
     }
     async function waitForValue(orderId: string, me: Headers) {
-      for (let i = 0; i < 80; i++) {
+      return waitFor(`the points and invoice of order ${orderId}`, async () => {
         const value = await valueOf(orderId, me)
-        if (value.earned.length && value.invoices.length) {
-          return value
-        }
-        await sleep(100)
-      }
-      return valueOf(orderId, me)
+        return value.earned.length && value.invoices.length ? value : undefined
+      })
     }
 
     let n = 0
@@ -104,7 +98,8 @@ medusaIntegrationTestRunner({
     it("gives an order paid at the store no points, certificate or invoice until its payment is taken, then each once", async () => {
       await offerPayAtStore(getContainer(), api, auth, true)
       const { customerId, me, orderId } = await unpaidOrder()
-      await sleep(1500)
+      // Every subscriber of what happened has run: nothing more is coming.
+      await eventsSettled(getContainer())
       expect(await valueOf(orderId, me)).toEqual({ earned: [], invoices: [], certificate: 404 })
       // Nor by asking: the customer's invoice (and the order message's link) wait, and the job leaves it alone.
       const asked = await expectStatus(api.get(`/store/orders/${orderId}/invoice`, me))
@@ -132,7 +127,8 @@ medusaIntegrationTestRunner({
           { name: "payment.captured", data: { id: captured.payment_id } },
           { name: "order.placed", data: { id: orderId } },
         ])
-      await sleep(1500)
+      // Every subscriber of what happened has run: nothing more is coming.
+      await eventsSettled(getContainer())
       expect(await retryInvoices(getContainer(), { graceMinutes: 0 })).toEqual(expect.objectContaining({ invoiced: 0 }))
       expect(await valueOf(orderId, me)).toEqual(paid)
       const [account] = await loyalty().listLoyaltyAccounts({ customer_id: customerId })
@@ -149,7 +145,8 @@ medusaIntegrationTestRunner({
       const paymentId = data.order.payment_collections[0].payments[0].id as string
       expect((await expectStatus(api.post(`/admin/payments/${paymentId}/capture`, {}, auth))).status).toBeGreaterThanOrEqual(400)
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "payment.captured", data: { id: paymentId } })
-      await sleep(1500)
+      // Every subscriber of what happened has run: nothing more is coming.
+      await eventsSettled(getContainer())
       await retryInvoices(getContainer(), { graceMinutes: 0 })
       expect(await valueOf(orderId, me)).toEqual({ earned: [], invoices: [], certificate: 404 })
       expect((await loyalty().listLoyaltyAccounts({ customer_id: customerId }))[0]?.balance ?? 0).toBe(0)

@@ -1,7 +1,8 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { Modules } from "@medusajs/framework/utils"
 import { POS_MODULE } from "../../src/modules/pos"
 import type PosModuleService from "../../src/modules/pos/service"
+import { useLoopback } from "../support/loopback-server"
 import { PaypalLoopback } from "../support/paypal-loopback"
 import { webhooksProcessed } from "../support/payment-webhooks"
 import { RazorpayLoopback } from "../support/razorpay-loopback"
@@ -10,40 +11,30 @@ import { cartWithCoin, demoShop, expectStatus, type Headers } from "./helpers"
 jest.setTimeout(240 * 1000)
 
 // The official Razorpay and PayPal SDKs, pointed at loopback servers; set before the app reads its config.
-const razorpay = new RazorpayLoopback()
-const paypal = new PaypalLoopback()
-const RAZORPAY_PORT = 40000 + (process.pid % 15000)
-const PAYPAL_PORT = RAZORPAY_PORT + 1
-Object.assign(process.env, {
-  PAYPAL_CLIENT_ID: paypal.clientId,
-  PAYPAL_CLIENT_SECRET: paypal.clientSecret,
-  PAYPAL_WEBHOOK_ID: paypal.webhookId,
-  PAYPAL_API_BASE: `http://127.0.0.1:${PAYPAL_PORT}`,
-  PAYPAL_CAPTURE: "manual",
-  RAZORPAY_KEY_ID: razorpay.keyId,
-  RAZORPAY_KEY_SECRET: razorpay.keySecret,
-  RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
-  RAZORPAY_API_BASE: `http://127.0.0.1:${RAZORPAY_PORT}`,
+const razorpay = useLoopback(new RazorpayLoopback(), (r) => ({
+  RAZORPAY_KEY_ID: r.keyId,
+  RAZORPAY_KEY_SECRET: r.keySecret,
+  RAZORPAY_WEBHOOK_SECRET: r.webhookSecret,
+  RAZORPAY_API_BASE: r.origin,
   RAZORPAY_CAPTURE: "manual",
   RAZORPAY_TIMEOUT_MS: "1000",
-})
+}))
+const paypal = useLoopback(new PaypalLoopback(), (p) => ({
+  PAYPAL_CLIENT_ID: p.clientId,
+  PAYPAL_CLIENT_SECRET: p.clientSecret,
+  PAYPAL_WEBHOOK_ID: p.webhookId,
+  PAYPAL_API_BASE: p.origin,
+  PAYPAL_CAPTURE: "manual",
+}))
 
 const RZP = "pp_razorpay_razorpay"
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let store: Headers
     beforeAll(async () => {
-      await razorpay.start(RAZORPAY_PORT)
-      await paypal.start(PAYPAL_PORT)
       ;({ auth, store } = await demoShop(getContainer(), api))
-    })
-    afterAll(async () => {
-      await razorpay.stop()
-      await paypal.stop()
     })
 
     const hook = () => `${api.defaults.baseURL}/hooks/payment/razorpay_razorpay`

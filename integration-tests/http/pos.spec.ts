@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import { Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { INVOICING_MODULE } from "../../src/modules/invoicing"
@@ -10,41 +10,34 @@ import type MessagingModuleService from "../../src/modules/messaging/service"
 import { POS_MODULE } from "../../src/modules/pos"
 import type PosModuleService from "../../src/modules/pos/service"
 import { webhooksProcessed } from "../support/payment-webhooks"
+import { useLoopback } from "../support/loopback-server"
 import { RazorpayLoopback } from "../support/razorpay-loopback"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
 // The official Razorpay SDK, pointed at a loopback Razorpay (payment links); set before the app reads its config.
-const razorpay = new RazorpayLoopback()
-const RAZORPAY_PORT = 42000 + (process.pid % 15000)
-Object.assign(process.env, {
-  RAZORPAY_KEY_ID: razorpay.keyId,
-  RAZORPAY_KEY_SECRET: razorpay.keySecret,
-  RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
-  RAZORPAY_API_BASE: `http://127.0.0.1:${RAZORPAY_PORT}`,
+const razorpay = useLoopback(new RazorpayLoopback(), (r) => ({
+  RAZORPAY_KEY_ID: r.keyId,
+  RAZORPAY_KEY_SECRET: r.keySecret,
+  RAZORPAY_WEBHOOK_SECRET: r.webhookSecret,
+  RAZORPAY_API_BASE: r.origin,
   RAZORPAY_TIMEOUT_MS: "1000",
-})
+}))
 
 const COIN = "SGJ-COIN-24K-5G"
 const RING = "SGJ-RNG-LAK-22K-12"
 const NECKLACE = "SGJ-NCK-TMP-22K-16"
 const BANGLE = "SGJ-BNG-KDA-22K-24"
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
     let branches: Record<string, { id: string; name: string; stock_location: { id: string }; sales_channel: { id: string } }>
     beforeAll(async () => {
-      await razorpay.start(RAZORPAY_PORT)
       ;({ auth } = await demoShop(getContainer(), api))
       const { data } = await api.get("/admin/branches?fields=id,code,name,stock_location.id,sales_channel.id", auth)
       branches = Object.fromEntries(data.branches.map((b: { code: string }) => [b.code, b]))
-    })
-    afterAll(async () => {
-      await razorpay.stop()
     })
 
     const pos = () => getContainer().resolve<PosModuleService>(POS_MODULE)

@@ -2,15 +2,15 @@
  * With REDIS_URL set, rate-limit windows live in Redis, so every server
  * instance counts against the same limit.
  */
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import Redis from "ioredis"
 
 jest.setTimeout(180 * 1000)
 
 type Answer = { status: number; data: any; headers: Record<string, string> }
 
-medusaIntegrationTestRunner({
-  inApp: true,
+shopIntegrationRunner({
+  start: "schema",
   env: { RATE_LIMIT_LOGIN_IP: "3/1m" },
   testSuite: ({ api }) => {
     let redis: Redis

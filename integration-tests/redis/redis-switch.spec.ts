@@ -3,15 +3,14 @@
  * bus, workflow engine, locking and cache all live in Redis.
  */
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopIntegrationRunner } from "../support/runner"
 import Redis from "ioredis"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 
 jest.setTimeout(180 * 1000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
+shopIntegrationRunner({
+  start: "schema",
   testSuite: ({ api, getContainer }) => {
     let redis: Redis
 

@@ -42,3 +42,25 @@ export abstract class LoopbackServer {
     return Buffer.concat(chunks)
   }
 }
+
+/**
+ * Starts `server` on a free port before the spec's app boots and sets the
+ * settings `env` derives from it (its origin, its keys) (the app reads them when it loads its
+ * config); stops it and removes them after the file. Call at the top level
+ * of a spec file, before shopIntegrationRunner: a port the system hands out
+ * cannot collide with another file running at the same time.
+ */
+export function useLoopback<T extends LoopbackServer>(server: T, env: (started: T) => Record<string, string>): T {
+  let names: string[] = []
+  beforeAll(async () => {
+    await server.start()
+    const settings = env(server)
+    names = Object.keys(settings)
+    Object.assign(process.env, settings)
+  })
+  afterAll(async () => {
+    await server.stop()
+    names.forEach((name) => delete process.env[name])
+  })
+  return server
+}

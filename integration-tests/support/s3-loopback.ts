@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import type http from "node:http"
 import { crc32 } from "node:zlib"
-import { LoopbackServer } from "./loopback-server"
+import { LoopbackServer, useLoopback } from "./loopback-server"
 
 export type StoredObject = {
   key: string
@@ -260,25 +260,13 @@ export class S3Loopback extends LoopbackServer {
  * file. Call at the top level of a spec, before medusaIntegrationTestRunner.
  */
 export function useS3Loopback(extra: Record<string, string> = {}): S3Loopback {
-  const s3 = new S3Loopback()
-  let names: string[] = []
-  beforeAll(async () => {
-    await s3.start()
-    const env = {
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ENDPOINT: s3.origin,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: "true",
-      ...extra,
-    }
-    names = Object.keys(env)
-    Object.assign(process.env, env)
-  })
-  afterAll(async () => {
-    await s3.stop()
-    names.forEach((name) => delete process.env[name])
-  })
-  return s3
+  return useLoopback(new S3Loopback(), (s3) => ({
+    S3_BUCKET: s3.bucket,
+    S3_REGION: s3.region,
+    S3_ENDPOINT: s3.origin,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_FORCE_PATH_STYLE: "true",
+    ...extra,
+  }))
 }

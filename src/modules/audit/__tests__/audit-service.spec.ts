@@ -6,6 +6,14 @@ import AuditModuleService from "../service"
 
 jest.setTimeout(60 * 1000)
 
+/** Newest first needs distinct times: returns once the clock has moved past `time`. */
+async function clockPast(time: Date | string) {
+  const until = new Date(time).getTime()
+  while (Date.now() <= until) {
+    await new Promise((r) => setImmediate(r))
+  }
+}
+
 moduleIntegrationTestRunner<AuditModuleService>({
   moduleName: AUDIT_MODULE,
   moduleModels: [AuditEntry],
@@ -37,11 +45,11 @@ moduleIntegrationTestRunner<AuditModuleService>({
 
     it("lists newest first with filters: entity, actor, action exactly or by prefix, dates, q", async () => {
       const [first] = await service.record([rate])
-      await new Promise((r) => setTimeout(r, 20))
+      await clockPast(first.created_at)
       const [second] = await service.record([
         { ...rate, actor_id: "user_2", action: "loyalty_points.adjusted", entity: "loyalty_account", entity_id: "lacc_9" },
       ])
-      await new Promise((r) => setTimeout(r, 20))
+      await clockPast(second.created_at)
       const [third] = await service.record([{ ...rate, action: "metal_rate_alert.sent", entity_id: "mrate_2" }])
       const page = { limit: 50, offset: 0 }
 

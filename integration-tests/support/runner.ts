@@ -1,0 +1,44 @@
+/**
+ * The one set-up every http and redis spec file uses: Medusa's integration
+ * test runner (an app booted on a database of the file's own, restored to
+ * its state after the file's beforeAll hooks before each test) on a copy of
+ * the run's template database, so no file migrates or seeds on its own.
+ *
+ *   shopIntegrationRunner({ testSuite: ({ api, getContainer }) => { … } })
+ *
+ * `start: "seeded"` (the default) boots on the demo shop with its owner login
+ * (demoShop() in http/helpers.ts then only signs in); `start: "schema"` boots
+ * on the migrated, empty schema, for specs that seed or create users themselves.
+ */
+import path from "node:path"
+import { randomBytes } from "node:crypto"
+import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/test-utils"
+import { cloneDatabase, templateName, type StartingPoint } from "./templates"
+import { trackSubscribers } from "./wait"
+
+export type ShopRunnerOptions = {
+  start?: StartingPoint
+  /** Environment for the app (applied while the file runs). */
+  env?: Record<string, string>
+  testSuite: (options: MedusaSuiteOptions) => void
+}
+
+export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }: ShopRunnerOptions): void {
+  const file = path.basename(expect.getState().testPath ?? "spec", ".spec.ts").replace(/[^a-z0-9]+/gi, "_").slice(0, 30)
+  // Unique per file and run, so two jest workers never share one.
+  const dbName = `jt_${file}_${randomBytes(4).toString("hex")}`
+  const template = templateName(start)
+  if (template) {
+    // Runs before the runner's own beforeAll (an outer hook), which then reuses the copy.
+    beforeAll(() => cloneDatabase(template, dbName))
+  }
+  medusaIntegrationTestRunner({
+    inApp: true,
+    dbName,
+    env,
+    testSuite: (options) => {
+      beforeAll(() => trackSubscribers(options.getContainer()))
+      testSuite(options)
+    },
+  })
+}

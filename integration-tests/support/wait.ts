@@ -1,0 +1,131 @@
+/**
+ * Waiting in tests for the thing itself rather than for a fixed time: a row,
+ * a status, the end of the subscriber runs an event set off. Every wait has a
+ * deadline and, when it passes, fails the test saying what never happened.
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+// Not re-exported by the package index; the runner uses the same function after each test.
+import { waitWorkflowExecutions } from "@medusajs/test-utils/dist/medusa-test-runner-utils/wait-workflow-executions"
+
+/** Long enough for a busy two-core machine, short of jest's per-test timeouts. */
+const DEFAULT_TIMEOUT_MS = 30_000
+
+type WaitOptions = { timeout?: number; interval?: number }
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Calls `probe` until it returns something truthy and returns that; after
+ * `timeout` ms throws "Timed out … waiting for <what>" with the last value or
+ * error seen.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  { timeout = DEFAULT_TIMEOUT_MS, interval = 50 }: WaitOptions = {}
+): Promise<T> {
+  const deadline = Date.now() + timeout
+  let last: unknown
+  for (;;) {
+    try {
+      const value = await probe()
+      if (value) {
+        return value
+      }
+      last = value
+    } catch (err) {
+      last = err
+    }
+    if (Date.now() >= deadline) {
+      const seen = last instanceof Error ? `last error: ${last.message}` : `last value: ${JSON.stringify(last)}`
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what} (${seen})`)
+    }
+    await tick(interval)
+  }
+}
+
+type Emitter = {
+  rawListeners: (name: string | symbol) => ((...args: unknown[]) => unknown)[]
+  emit: (name: string | symbol, ...args: unknown[]) => boolean
+}
+type EventData = { options?: { delay?: number }; metadata?: { eventGroupId?: string } }
+type LocalBus = { eventEmitter_?: Emitter; groupOrEmitEvent: (eventData: EventData) => Promise<void> }
+type Tracker = { inFlight: number }
+const trackers = new WeakMap<object, Tracker>()
+
+/**
+ * Medusa's local event bus calls each subscriber and forgets the promise it
+ * returns. Counting those promises (and the events still waiting out a
+ * delay) is what lets a test wait until every subscriber run an event set
+ * off has ended (and see that a replayed event changed nothing) without
+ * guessing a time. Installed once per app by the
+ * shared runner (runner.ts); a no-op on the Redis event bus.
+ */
+export function trackSubscribers(container: MedusaContainer): void {
+  const bus = container.resolve(Modules.EVENT_BUS) as unknown as LocalBus
+  const emitter = bus.eventEmitter_
+  if (!emitter || trackers.has(emitter)) {
+    return
+  }
+  const tracker: Tracker = { inFlight: 0 }
+  trackers.set(emitter, tracker)
+  // An event emitted with a delay (Medusa's payment webhooks wait 5 s) counts as in flight from the emit on.
+  const groupOrEmit = bus.groupOrEmitEvent.bind(bus)
+  bus.groupOrEmitEvent = async (eventData) => {
+    const delay = eventData.options?.delay
+    if (!delay || eventData.metadata?.eventGroupId) {
+      return groupOrEmit(eventData)
+    }
+    tracker.inFlight += 1
+    setTimeout(() => {
+      // Emitted now without the delay: its subscribers are counted before this count is given back.
+      void groupOrEmit({ ...eventData, options: { ...eventData.options, delay: undefined } }).finally(() => (tracker.inFlight -= 1))
+    }, delay)
+  }
+  const original = emitter.emit
+  emitter.emit = function (name, ...args) {
+    if (name === "error") {
+      return original.call(this, name, ...args)
+    }
+    // What EventEmitter#emit does, keeping each listener's promise.
+    const listeners = emitter.rawListeners(name)
+    for (const listener of listeners) {
+      const result = listener.apply(this, args)
+      if (result && typeof (result as Promise<unknown>).then === "function") {
+        tracker.inFlight += 1
+        // The bus logs a subscriber's failure itself; here only its end counts.
+        void (result as Promise<unknown>).finally(() => (tracker.inFlight -= 1)).catch(() => undefined)
+      }
+    }
+    return listeners.length > 0
+  }
+}
+
+/**
+ * Waits until no subscriber run is in flight and no workflow execution is
+ * running, twice in a row across a turn of the event loop (a subscriber that
+ * ends may have emitted the next event). Needs `trackSubscribers`.
+ */
+export async function eventsSettled(container: MedusaContainer, { timeout = DEFAULT_TIMEOUT_MS }: WaitOptions = {}): Promise<void> {
+  const bus = container.resolve(Modules.EVENT_BUS) as unknown as { eventEmitter_?: Emitter }
+  const tracker = bus.eventEmitter_ && trackers.get(bus.eventEmitter_)
+  if (!tracker) {
+    throw new Error("eventsSettled needs the local event bus with trackSubscribers installed (shopIntegrationRunner does it)")
+  }
+  let quietTurns = 0
+  await waitFor(
+    "the subscribers and workflows set off to finish",
+    async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (tracker.inFlight > 0) {
+        quietTurns = 0
+        return false
+      }
+      await waitWorkflowExecutions(container)
+      quietTurns = tracker.inFlight === 0 ? quietTurns + 1 : 0
+      return quietTurns >= 2
+    },
+    { timeout, interval: 10 }
+  )
+}
