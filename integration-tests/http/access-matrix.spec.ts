@@ -205,6 +205,12 @@ shopIntegrationRunner({
       expect([returns.status, returns.data.message]).toEqual([400, expect.stringMatching(/^Give order_id/)])
       expect((await asPune("get", `/admin/returns?order_id=${mumbai.id}`)).data.returns).toEqual([])
 
+      // The Mumbai manager and a Pune order's payment links.
+      const link = await expectStatus(api.post("/admin/payments/links", { order_id: pune.id }, as.branch_manager))
+      expect([link.status, link.data.message]).toEqual([400, expect.stringMatching(/^Order ".*" belongs to another branch/)])
+      expect((await expectStatus(api.get("/admin/payments/links", as.branch_manager))).status).toBe(400)
+      expect((await api.get(`/admin/payments/links?order_id=${pune.id}`, as.branch_manager)).data.payment_links).toEqual([])
+
       const redeem = await asPune("post", `/admin/loyalty/customers/cus_any/redeem`, { points: 1, idempotency_key: "SCOPE-RDM-1", order_id: mumbai.id })
       expect([redeem.status, redeem.data.message]).toEqual([404, `Order "${mumbai.id}" was not found at your branches`])
 

@@ -14,6 +14,7 @@ export const accessRoutes: MiddlewareRoute[] = [
   { matcher: "/admin/reservations", methods: ["GET"], middlewares: [scopeCoreList("reservations")] },
   ...["/admin/returns", "/admin/claims", "/admin/exchanges"].map((matcher) => ({ matcher, methods: ["GET" as const], middlewares: [scopeOrderFamilyList] })),
   ...ORDER_FAMILY.map((area) => ({ matcher: `${area}*`, methods: ["POST" as const], middlewares: [scopeCreatedRecord] })),
+  { matcher: "/admin/payments/links", methods: ["POST"], middlewares: [scopeCreatedRecord] },
   { matcher: "/admin/metal-rates", methods: ["POST"], middlewares: [scopeBodyBranches] },
   { matcher: "/admin/offers/campaigns", methods: ["POST"], middlewares: [scopeBodyBranches] },
   { matcher: "/admin/stock-locations", methods: ["GET"], middlewares: [scopeCoreList("stock_locations")] },

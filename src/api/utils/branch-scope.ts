@@ -259,3 +259,13 @@ export async function scopeBodyBranches(req: MedusaRequest, _res: MedusaResponse
   }
   next()
 }
+
+/** Whether an order is at one of the user's branches (always, for staff who are not branch-scoped). */
+export async function isOwnOrder(req: MedusaRequest, orderId: string): Promise<boolean> {
+  const scope = await branchScopeIds(req)
+  if (!scope) {
+    return true
+  }
+  const owner = await byOrder(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), orderId)
+  return !!owner && isOurs(owner, scope)
+}

@@ -1,7 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { messagingSettings } from "../../../../lib/messaging-settings"
 import { createPaymentLinkWorkflow } from "../../../../workflows/payments"
+import { branchScope } from "../../../utils/access"
+import { isOwnOrder } from "../../../utils/branch-scope"
 import { paymentLinksView, type PaymentLinkBodyType, type PaymentLinksQueryType } from "../../../utils/payments"
 
 /**
@@ -30,6 +32,14 @@ export async function POST(req: AuthenticatedMedusaRequest<PaymentLinkBodyType>,
 /** GET /admin/payments/links — payment links, newest first; `order_id`, `status`, `limit`, `offset`. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, PaymentLinksQueryType>, res: MedusaResponse) {
   const { order_id, status, limit, offset } = req.validatedQuery as PaymentLinksQueryType
+  // Branch staff list the links of one order of their branches.
+  if ((await branchScope(req)) && !order_id) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Give order_id: branch staff list the payment links of an order of their branches")
+  }
+  if (order_id && !(await isOwnOrder(req, order_id))) {
+    res.json({ payment_links: [], count: 0, limit, offset })
+    return
+  }
   const view = await paymentLinksView(req.scope, { ...(order_id ? { order_id } : {}), ...(status ? { status } : {}) }, { limit, offset })
   res.json({ ...view, limit, offset })
 }
