@@ -60,15 +60,20 @@ shopIntegrationRunner({
       // Both deliveries of the event handled before counting.
       await eventsSettled(getContainer())
       const queued = await messaging().listMessages({ customer_id: id }, { order: { event: "ASC" } })
-      expect(queued.map((m) => [m.event, m.status, m.channel, m.to])).toEqual([
-        ["order_placed", "queued", "sms", phone],
-        ["points_earned", "queued", "sms", phone],
+      expect(queued.map((m) => [m.event, m.channel, m.to])).toEqual([
+        ["order_placed", "sms", phone],
+        ["points_earned", "sms", phone],
       ])
+      // Queued, unless the every-minute drain job has already taken them.
+      expect(queued.every((m) => ["queued", "sending", "sent"].includes(m.status))).toBe(true)
 
-      const before = twilioServer.messages.length
-      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 2, failed: 0 }))
+      // Sent once each, whether by this drain or the job's (a claimed message is leased to one sender).
+      expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ failed: 0 }))
+      const bodies = await waitFor("both messages at Twilio", () => {
+        const arrived = twilioServer.messages.filter((m) => m.to === phone)
+        return arrived.length >= 2 ? arrived : undefined
+      })
       expect(await drainMessages(getContainer())).toEqual(expect.objectContaining({ sent: 0 }))
-      const bodies = twilioServer.messages.slice(before)
       expect(bodies.map((m) => m.body).sort()).toEqual([
         `Dear Asha ${n}, thank you for your order #${order.display_id} of ₹40,545.00 at Shree Ganesh Jewellers.`,
         `Dear Asha ${n}, you earned 405 points. Your balance is 405 points. – Shree Ganesh Jewellers`,
