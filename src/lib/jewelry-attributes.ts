@@ -73,53 +73,20 @@ export function attributeProblems(input: WeightInput): string[] {
   return problems
 }
 
-/** The attributes a storefront may read with a product: all but the certificate. */
-export const PUBLIC_JEWELRY_FIELDS = [
-  "id",
-  "metal",
-  "purity",
-  "gross_weight_mg",
-  "net_weight_mg",
-  "stone_weight_mg",
-  "stones",
-  "making_type",
-  "making_value",
-  "wastage_bp",
-  "other_charges_paise",
-  "hsn",
-  "huid",
-  "hallmark_date",
-  "tag_code",
-  "design_code",
-  "size",
-  "gender",
-  "occasion",
-  "collection",
-  "pricing_mode",
-  "breakdown",
-  "priced_at",
-] as const
-
 /**
- * A store product query's `fields` with every ask for all of a variant's
- * jewellery attributes (`*variants.jewelry_attributes`,
- * `variants.jewelry_attributes.*`, with or without `+`/`-`) spelled out as
- * the public fields, and any certificate field dropped.
+ * A store product answer (`{ products }` or `{ product }`) without any
+ * piece's certificate (lab, number, file): the storefront reads a piece's
+ * attributes with its product, and the certificate only through its own
+ * route, to whom that route allows.
  */
-export function publicJewelryFields(fields: string): string {
-  return fields
-    .split(",")
-    .flatMap((raw) => {
-      const field = raw.trim()
-      const sign = /^[+-]/.test(field) ? field[0] : ""
-      const bare = field.slice(sign.length).toLowerCase()
-      if (bare === "*variants.jewelry_attributes" || bare === "variants.jewelry_attributes.*" || bare === "variants.jewelry_attributes") {
-        return PUBLIC_JEWELRY_FIELDS.map((f) => `${sign}variants.jewelry_attributes.${f}`)
+export function withoutCertificates<T>(body: T): T {
+  const b = body as { products?: unknown[]; product?: unknown }
+  for (const product of [...(Array.isArray(b?.products) ? b.products : []), ...(b?.product ? [b.product] : [])]) {
+    for (const variant of ((product as { variants?: unknown[] } | null)?.variants ?? []) as { jewelry_attributes?: Record<string, unknown> | null }[]) {
+      if (variant?.jewelry_attributes && "certificate" in variant.jewelry_attributes) {
+        delete variant.jewelry_attributes.certificate
       }
-      if (bare.startsWith("variants.jewelry_attributes.certificate") || bare.startsWith("*variants.jewelry_attributes.certificate")) {
-        return []
-      }
-      return [field]
-    })
-    .join(",")
+    }
+  }
+  return body
 }

@@ -4,23 +4,20 @@ import {
   type MedusaResponse,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { publicJewelryFields } from "../../lib/jewelry-attributes"
+import { withoutCertificates } from "../../lib/jewelry-attributes"
 import { NoBody, validateBody, validateQuery } from "../validation"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "../utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "../utils/metal-rates"
 
 /**
- * Lets storefronts ask for a piece's attributes with its product, without
- * its certificate (lab, number, file): `*variants.jewelry_attributes` is
- * read as the list of public fields, and a certificate field is left out.
- * The certificate is shown only by its own route, to whom that route allows.
+ * Lets storefronts ask for a piece's attributes with its product
+ * (`?fields=*variants.jewelry_attributes`), never its certificate: that is
+ * taken out of the answer, whatever `fields` asked for.
  */
-function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+function allowJewelryFieldsOnStoreProducts(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   req.allowed = [...(req.allowed ?? []), "variants.jewelry_attributes"]
-  const query = req.query as Record<string, unknown>
-  if (typeof query.fields === "string") {
-    query.fields = publicJewelryFields(query.fields)
-  }
+  const json = res.json.bind(res)
+  res.json = ((body: unknown) => json(withoutCertificates(body))) as typeof res.json
   next()
 }
 

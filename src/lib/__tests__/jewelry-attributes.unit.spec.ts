@@ -1,11 +1,12 @@
-import { PUBLIC_JEWELRY_FIELDS, publicJewelryFields } from "../jewelry-attributes"
+import { withoutCertificates } from "../jewelry-attributes"
 
-describe("public jewellery fields", () => {
-  it("spells out every ask for all attributes as the public ones and drops the certificate", () => {
-    const fields = publicJewelryFields("title,*variants.jewelry_attributes,+variants.jewelry_attributes.certificate,variants.jewelry_attributes.CERTIFICATE.file_id")
-    expect(fields.split(",")).toEqual(["title", ...PUBLIC_JEWELRY_FIELDS.map((f) => `variants.jewelry_attributes.${f}`)])
-    expect(publicJewelryFields("+variants.jewelry_attributes.*")).toContain("+variants.jewelry_attributes.huid")
-    expect(publicJewelryFields("id,variants.jewelry_attributes.huid")).toBe("id,variants.jewelry_attributes.huid")
-    expect(PUBLIC_JEWELRY_FIELDS).not.toContain("certificate")
+describe("store product answers", () => {
+  it("leave out every piece's certificate, in lists and single products", () => {
+    const attributes = () => ({ metal: "gold", huid: "AB12CD", certificate: { lab: "IGI", number: "LG1", file_id: "f" } })
+    const list = withoutCertificates({ products: [{ variants: [{ id: "v1", jewelry_attributes: attributes() }, { id: "v2", jewelry_attributes: null }] }, { title: "no variants" }] })
+    expect(list.products[0].variants![0].jewelry_attributes).toEqual({ metal: "gold", huid: "AB12CD" })
+    const one = withoutCertificates({ product: { variants: [{ jewelry_attributes: attributes() }] } })
+    expect(one.product.variants[0].jewelry_attributes).toEqual({ metal: "gold", huid: "AB12CD" })
+    expect(withoutCertificates({ message: "x" })).toEqual({ message: "x" })
   })
 })
