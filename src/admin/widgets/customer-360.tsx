@@ -252,7 +252,8 @@ const Customer360Widget = ({ data: customer }: DetailWidgetProps<AdminCustomer>)
   )
 }
 
-// Before Medusa's own customer details: what staff look for first opens the page.
+// Meant to open the page. Medusa 2.21's layout composer appends a section's widgets after its own sections
+// whatever the zone's before/after; placing it first takes a layout preference (a drag in the admin).
 export const config = defineWidgetConfig({
   zone: "customer.details.before",
 })
