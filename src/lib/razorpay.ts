@@ -5,7 +5,7 @@
  * about. The provider (src/modules/payment-razorpay) and the webhook guard
  * use these; nothing else speaks Razorpay.
  */
-import { createHmac, timingSafeEqual } from "node:crypto"
+import { createHash, createHmac, timingSafeEqual } from "node:crypto"
 
 /** HMAC-SHA256 in hex, as Razorpay signs: the checkout with the key secret, webhooks with the webhook secret. */
 export function razorpayHmac(message: string | Buffer, secret: string): string {
@@ -191,4 +191,10 @@ export function replayWindowProblem(signedAt: number | undefined, now = Date.now
     return `the delivery was signed more than ${WEBHOOK_REPLAY_WINDOW_MS / 3600_000} hours ago`
   }
   return null
+}
+
+/** Razorpay's id of an event (the same on every redelivery), else a digest of the body. */
+export function razorpayEventId(headers: Record<string, unknown>, raw: Buffer | string): string {
+  const header = headers["x-razorpay-event-id"]
+  return typeof header === "string" && header ? header : `sha256:${createHash("sha256").update(raw).digest("hex")}`
 }

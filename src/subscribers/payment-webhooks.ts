@@ -1,10 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
-import { razorpayEventId } from "../api/utils/razorpay-webhook"
 import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER, razorpaySecrets } from "../lib/payment-settings"
 import { parsePaypalWebhook } from "../lib/paypal"
-import { isValidWebhookSignature, parseRazorpayWebhook } from "../lib/razorpay"
+import { isValidWebhookSignature, parseRazorpayWebhook, razorpayEventId } from "../lib/razorpay"
 import { markPaymentLinkWorkflow, notePaymentWebhookWorkflow, recordRazorpayRefundWorkflow } from "../workflows/payments"
 
 type Payload = ProviderWebhookPayload["payload"] & { rawData: Buffer | string | { type: "Buffer"; data: number[] } }

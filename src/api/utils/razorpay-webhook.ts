@@ -1,14 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createHash } from "node:crypto"
 import { razorpaySecrets } from "../../lib/payment-settings"
-import { isValidWebhookSignature, parseRazorpayWebhook, replayWindowProblem } from "../../lib/razorpay"
+import { isValidWebhookSignature, parseRazorpayWebhook, razorpayEventId, replayWindowProblem } from "../../lib/razorpay"
 import { passOnce } from "./payment-webhooks"
-
-/** Razorpay's id of an event (the same on every redelivery), else a digest of the body. */
-export function razorpayEventId(headers: Record<string, unknown>, raw: Buffer | string): string {
-  const header = headers["x-razorpay-event-id"]
-  return typeof header === "string" && header ? header : `sha256:${createHash("sha256").update(raw).digest("hex")}`
-}
 
 /**
  * In front of Medusa's /hooks/payment/razorpay_razorpay: a delivery without a

@@ -4,7 +4,7 @@ import { LOYALTY_MODULE } from "../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import { saveLoyaltyProgramWorkflow } from "../../../../workflows/save-loyalty-program"
 import type { ProgramBodyType } from "../../../utils/loyalty"
-import { presentProgram } from "../../../utils/loyalty-view"
+import { presentProgram } from "../../../../workflows/loyalty/queries/loyalty-view"
 
 /** GET /admin/loyalty/program — the rules in force (the defaults until the shop saves its own). */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { paiseToAmount } from "../../lib/money"
-import { describeOffer, termsOf, type OfferTerms } from "../../lib/offers"
-import { OFFERS_MODULE } from "../../modules/offers"
-import type OffersModuleService from "../../modules/offers/service"
+import { paiseToAmount } from "../../../lib/money"
+import { describeOffer, termsOf, type OfferTerms } from "../../../lib/offers"
+import { OFFERS_MODULE } from "../../../modules/offers"
+import type OffersModuleService from "../../../modules/offers/service"
 
 type OfferRow = Awaited<ReturnType<OffersModuleService["listOffers"]>>[number] & {
   campaign: OfferTerms & { id: string; name: string; kind: string; status: string }

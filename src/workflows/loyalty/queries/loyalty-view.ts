@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { tierFor, type LoyaltyProgram } from "../../lib/loyalty"
-import { paiseToAmount } from "../../lib/money"
-import { LOYALTY_MODULE } from "../../modules/loyalty"
-import type LoyaltyModuleService from "../../modules/loyalty/service"
+import { tierFor, type LoyaltyProgram } from "../../../lib/loyalty"
+import { paiseToAmount } from "../../../lib/money"
+import { LOYALTY_MODULE } from "../../../modules/loyalty"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
 const DAY = 86_400_000
 
