@@ -40,6 +40,37 @@ export async function branchScope(req: MedusaRequest): Promise<string[] | null> 
   return access.branch_scoped ? access.branch_ids : null
 }
 
+export type BranchScopeIds = { branches: string[]; channels: string[]; locations: string[] }
+
+/**
+ * The branches of a branch-scoped user with their sales channels and stock
+ * locations (what orders and stock belong to), read once per request;
+ * `null` for staff who see the whole shop.
+ */
+export async function branchScopeIds(req: MedusaRequest): Promise<BranchScopeIds | null> {
+  const branches = await branchScope(req)
+  if (!branches) {
+    return null
+  }
+  const r = req as MedusaRequest & { branchScopeIds?: BranchScopeIds }
+  if (!r.branchScopeIds) {
+    const { data } = branches.length
+      ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "branch",
+          fields: ["id", "sales_channel.id", "stock_location.id"],
+          filters: { id: branches },
+        })
+      : { data: [] }
+    const rows = data as unknown as { sales_channel?: { id: string } | null; stock_location?: { id: string } | null }[]
+    r.branchScopeIds = {
+      branches,
+      channels: rows.map((b) => b.sales_channel?.id).filter((id): id is string => !!id),
+      locations: rows.map((b) => b.stock_location?.id).filter((id): id is string => !!id),
+    }
+  }
+  return r.branchScopeIds
+}
+
 /** Narrows a requested branch filter to the user's branches (an empty list matches nothing). */
 export async function scopedBranchIds(req: MedusaRequest, requested?: string | string[]): Promise<string[] | undefined> {
   const scope = await branchScope(req)
@@ -96,14 +127,14 @@ export async function authorizeStaff(req: MedusaRequest, res: MedusaResponse, ne
  */
 export function scopeCoreList(kind: "orders" | "stock_locations" | "location_levels" | "reservations") {
   return async function scopeList(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-    const scope = await branchScope(req)
-    if (!scope) {
+    const own = await branchScopeIds(req)
+    if (!own) {
       return next()
     }
     // Medusa's own validator for these routes runs before this middleware: narrow the filters it produced
     // (or the raw query, should it ever run after).
     const query = (req.filterableFields ?? req.query) as Record<string, unknown>
-    const ids = kind === "orders" ? await linkedIds(req, "sales_channel", scope) : await linkedIds(req, "stock_location", scope)
+    const ids = kind === "orders" ? own.channels : own.locations
     const key = kind === "orders" ? "sales_channel_id" : kind === "stock_locations" ? "id" : "location_id"
     const requested = query[key]
     const asked = requested === undefined ? undefined : ([] as unknown[]).concat(requested).map(String)
@@ -116,7 +147,7 @@ export function scopeCoreList(kind: "orders" | "stock_locations" | "location_lev
 
 /** Branch-scoped staff change stock levels only at their branches' stock locations. */
 export async function scopeStockWrite(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const scope = await branchScope(req)
+  const scope = await branchScopeIds(req)
   if (!scope) {
     return next()
   }
@@ -127,24 +158,12 @@ export async function scopeStockWrite(req: MedusaRequest, _res: MedusaResponse, 
     ...(Array.isArray(body.create) ? body.create.map((l) => l?.location_id) : []),
     ...(Array.isArray(body.update) ? body.update.map((l) => l?.location_id) : []),
   ].filter((id): id is string => typeof id === "string")
-  const own = await linkedIds(req, "stock_location", scope)
+  const own = scope.locations
   const foreign = asked.filter((id) => !own.includes(id))
   if (foreign.length || Array.isArray(body.delete)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "That stock is at another branch; you change stock at your own branches only")
   }
   next()
-}
-
-async function linkedIds(req: MedusaRequest, field: "sales_channel" | "stock_location", branchIds: string[]): Promise<string[]> {
-  if (!branchIds.length) {
-    return []
-  }
-  const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "branch",
-    fields: ["id", `${field}.id`],
-    filters: { id: branchIds },
-  })
-  return (data as unknown as Record<string, { id: string } | undefined>[]).map((b) => b[field]?.id).filter((id): id is string => !!id)
 }
 
 export const AssignStaffBody = z

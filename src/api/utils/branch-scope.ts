@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { plainPath } from "../../lib/request-path"
-import { branchScope } from "./access"
+import { branchScope, branchScopeIds, type BranchScopeIds as Scope } from "./access"
 
 /**
  * Branch scoping of the records a route names by id, Medusa's and ours
@@ -96,30 +96,6 @@ const SHOP_WIDE: { method: string; path: string; what: string }[] = [
   { method: "POST", path: "/admin/offers/facts/refresh", what: "Refreshing every customer's facts" },
 ]
 
-type Scope = { branches: string[]; channels: string[]; locations: string[] }
-
-async function scopeOf(req: MedusaRequest, branchIds: string[]): Promise<Scope> {
-  const cached = (req as MedusaRequest & { branchScopeIds?: Scope }).branchScopeIds
-  if (cached) {
-    return cached
-  }
-  const { data } = branchIds.length
-    ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "branch",
-        fields: ["id", "sales_channel.id", "stock_location.id"],
-        filters: { id: branchIds },
-      })
-    : { data: [] }
-  const rows = data as unknown as { id: string; sales_channel?: { id: string } | null; stock_location?: { id: string } | null }[]
-  const scope = {
-    branches: branchIds,
-    channels: rows.map((b) => b.sales_channel?.id).filter((id): id is string => !!id),
-    locations: rows.map((b) => b.stock_location?.id).filter((id): id is string => !!id),
-  }
-  ;(req as MedusaRequest & { branchScopeIds?: Scope }).branchScopeIds = scope
-  return scope
-}
-
 function isOurs(owner: Owner, scope: Scope, userId?: string): boolean {
   if (owner === "shop") {
     return false
@@ -136,12 +112,6 @@ function isOurs(owner: Owner, scope: Scope, userId?: string): boolean {
   return !!owner.branch && scope.branches.includes(owner.branch)
 }
 
-/** The user's stock locations and sales channels, for narrowing lists and checking bodies. */
-export async function branchScopeIds(req: MedusaRequest): Promise<Scope | null> {
-  const branches = await branchScope(req)
-  return branches ? scopeOf(req, branches) : null
-}
-
 /**
  * Every /admin request of branch-scoped staff that names a branch-owned
  * record by id: 404 unless the record is at one of their branches; a
@@ -156,7 +126,7 @@ export async function scopeOwnedRecord(req: MedusaRequest, _res: MedusaResponse,
   if (!branches) {
     return next()
   }
-  const path = plainPath((req.originalUrl ?? req.url).split("?")[0])
+  const path = plainPath(req.originalUrl ?? req.url)
   const lower = path.toLowerCase()
   const shopWide = SHOP_WIDE.find((s) => s.method === req.method && s.path === lower)
   if (shopWide) {
@@ -170,7 +140,7 @@ export async function scopeOwnedRecord(req: MedusaRequest, _res: MedusaResponse,
     const id = decodeURIComponent(path.slice(owned.area.length + 1).split("/")[0])
     const owner = await owned.lookup(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), id)
     const userId = (req as MedusaRequest & { auth_context?: { actor_id?: string } }).auth_context?.actor_id
-    if (owner && !isOurs(owner, await scopeOf(req, branches), userId)) {
+    if (owner && !isOurs(owner, (await branchScopeIds(req))!, userId)) {
       if (owner === "shop" && !reading) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `"${id}" is for the whole shop; ask the owner`)
       }
