@@ -155,7 +155,7 @@ const STATIC_AUTH_AREAS = ["session", "token", "mfa", "verification"]
  * else looks at it.
  */
 function authRoute(req: MedusaRequest): { route: "login" | "register" | "reset"; actorType: string } | undefined {
-  const path = (req.originalUrl ?? req.url).split("?")[0]
+  const path = req.originalUrl ?? req.url
   const [, actor] = plainPath(path).split("/").filter(Boolean)
   // Medusa's static /auth routes (sessions, token refresh, MFA, verification) are not sign-ins.
   if (!actor || STATIC_AUTH_AREAS.includes(actor.toLowerCase())) {

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, FeatureFlag, MedusaError, Modules } from "@medusajs/framework/utils"
-import { matchesRoute, plainPath } from "../../lib/request-path"
+import { isUnder, matchesRoute, plainPath } from "../../lib/request-path"
 
 /**
  * Where Medusa 2.21's own routes answer an unknown id with a 500, or never
@@ -67,14 +67,12 @@ function paramsOf(pattern: string, path: string): string[] {
 
 /** Before Medusa's own middlewares: a request one of Medusa's routes cannot serve gets a 404 that says why. */
 export async function refuseMedusaRouteGaps(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const path = (req.originalUrl ?? req.url).split("?")[0]
+  const path = req.originalUrl ?? req.url
   for (const gap of GAPS) {
     if (gap.method !== "*" && gap.method !== req.method) {
       continue
     }
-    const hit = gap.pattern.endsWith("/*")
-      ? plainPath(path).toLowerCase().startsWith(gap.pattern.slice(0, -1))
-      : matchesRoute(gap.pattern, path)
+    const hit = gap.pattern.endsWith("/*") ? isUnder(gap.pattern.slice(0, -2), path) : matchesRoute(gap.pattern, path)
     if (!hit) {
       continue
     }
