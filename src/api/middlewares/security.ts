@@ -110,6 +110,20 @@ function installSecurityHeaderBackstop() {
 installSecurityHeaderBackstop()
 
 /**
+ * Counts one hit on `key` and, past the rule's limit, answers 429 with
+ * Retry-After and the refusal; true when it answered.
+ */
+async function refusedOverLimit(res: MedusaResponse, key: string, limit: LimitRule, refusal: (wait: string) => string): Promise<boolean> {
+  const window = await windowStore().hit(key, limit.windowMs)
+  const decision = decide(window.count, window.resetAt, Date.now(), limit)
+  if (decision.allowed) {
+    return false
+  }
+  tooMany(res, decision.retryAfterSeconds, refusal(describeWait(decision.retryAfterSeconds)))
+  return true
+}
+
+/**
  * Counts the request in `bucket` for the key `identify` gives (no key: not
  * counted) and answers 429 with Retry-After once the rule's limit is passed.
  * A store that cannot be reached lets the request through, with a warning.
@@ -127,10 +141,8 @@ export function rateLimit(
       return next()
     }
     try {
-      const window = await windowStore().hit(`${bucket}:${id}`, limit.windowMs)
-      const decision = decide(window.count, window.resetAt, Date.now(), limit)
-      if (!decision.allowed) {
-        return tooMany(res, decision.retryAfterSeconds, refusal(describeWait(decision.retryAfterSeconds)))
+      if (await refusedOverLimit(res, `${bucket}:${id}`, limit, refusal)) {
+        return
       }
     } catch (err) {
       warn(req, `Rate limit ${name} not applied (store unavailable)`, err)
@@ -186,21 +198,16 @@ const loginLockout = (actorType: string): Handler => async (req, res, next) => {
     return next()
   }
   const cookie = deviceCookieName(actorType)
-  const deviceId = deviceIdFor(cookieValue(req.headers.cookie, cookie), account, deviceSecret())
+  const presented = cookieValue(req.headers.cookie, cookie)
+  const deviceId = deviceIdFor(presented, account, deviceSecret())
   const bucket = attemptBucket(actorType, account, deviceId)
   try {
-    const store = windowStore()
-    const window = await store.hit(bucket, limit.windowMs)
-    const decision = decide(window.count, window.resetAt, Date.now(), limit)
-    if (!decision.allowed) {
-      const wait = describeWait(decision.retryAfterSeconds)
-      return tooMany(
-        res,
-        decision.retryAfterSeconds,
-        staff
-          ? `This account is locked after ${limit.limit} failed sign-ins. Try again in ${wait}, or ask the owner to reset the password.`
-          : `Too many sign-in attempts for this account. Try again in ${wait}, or reset your password.`
-      )
+    const refusal = (wait: string) =>
+      staff
+        ? `This account is locked after ${limit.limit} failed sign-ins. Try again in ${wait}, or ask the owner to reset the password.`
+        : `Too many sign-in attempts for this account. Try again in ${wait}, or reset your password.`
+    if (await refusedOverLimit(res, bucket, limit, refusal)) {
+      return
     }
     // The device cookie goes out with a successful answer: set it as the JSON body is sent.
     const json = res.json.bind(res)
@@ -208,12 +215,12 @@ const loginLockout = (actorType: string): Handler => async (req, res, next) => {
       if (res.statusCode < 300) {
         const secure = req.secure || process.env.COOKIE_SECURE === "true"
         const maxAge = Math.floor(DEVICE_COOKIE_MAX_AGE_MS / 1000)
-        const token = deviceId ? cookieValue(req.headers.cookie, cookie) : issueDeviceToken(account, deviceSecret())
+        const token = deviceId ? presented : issueDeviceToken(account, deviceSecret())
         res.append(
           "Set-Cookie",
           `${cookie}=${token}; Path=/auth; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`
         )
-        store.reset(bucket, limit.windowMs).catch((err: unknown) => warn(req, "Sign-in count not cleared", err))
+        windowStore().reset(bucket, limit.windowMs).catch((err: unknown) => warn(req, "Sign-in count not cleared", err))
       }
       return json(body)
     }) as typeof res.json
