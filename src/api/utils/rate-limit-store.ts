@@ -12,8 +12,6 @@ export interface WindowStore {
   readonly kind: "redis" | "memory"
   /** Counts one hit, atomically; the window opens with the first hit and lasts windowMs. */
   hit(key: string, windowMs: number): Promise<WindowState>
-  /** The open window of a key, without counting. */
-  peek(key: string, windowMs: number): Promise<WindowState | undefined>
   reset(key: string, windowMs: number): Promise<void>
 }
 
@@ -41,11 +39,6 @@ class FlexibleWindowStore implements WindowStore {
   async hit(key: string, windowMs: number): Promise<WindowState> {
     const res = await this.limiter(windowMs).consume(key, 1)
     return { count: res.consumedPoints, resetAt: Date.now() + res.msBeforeNext }
-  }
-
-  async peek(key: string, windowMs: number): Promise<WindowState | undefined> {
-    const res = await this.limiter(windowMs).get(key)
-    return res ? { count: res.consumedPoints, resetAt: Date.now() + res.msBeforeNext } : undefined
   }
 
   async reset(key: string, windowMs: number): Promise<void> {
