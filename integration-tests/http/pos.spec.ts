@@ -11,6 +11,7 @@ import { POS_MODULE } from "../../src/modules/pos"
 import type PosModuleService from "../../src/modules/pos/service"
 import { webhooksProcessed } from "../support/payment-webhooks"
 import { useLoopback } from "../support/loopback-server"
+import { eventsSettled, waitFor } from "../support/wait"
 import { RazorpayLoopback } from "../support/razorpay-loopback"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
@@ -41,19 +42,21 @@ shopIntegrationRunner({
     })
 
     const pos = () => getContainer().resolve<PosModuleService>(POS_MODULE)
-    /** The points an order earned and its tax invoices: once both came (`paid`), or after a second of the subscribers' time. */
+    /** The points an order earned and its tax invoices: once both came (`paid`), or once its subscribers have all run. */
     async function valueOf(orderId: string, paid: boolean) {
-      let value = { earned: [] as number[], invoices: 0 }
-      for (let i = 0; i < 50; i++) {
-        await new Promise((r) => setTimeout(r, 100))
+      const read = async () => {
         const earned = await getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE).listPointsEntries({ order_id: orderId, type: "earn" })
         const invoices = (await getContainer().resolve<InvoicingModuleService>(INVOICING_MODULE).listOrderDocuments([orderId])).filter((d) => d.type === "invoice")
-        value = { earned: earned.map((e) => e.points), invoices: invoices.length }
-        if (paid ? value.earned.length && value.invoices : i >= 10) {
-          break
-        }
+        return { earned: earned.map((e) => e.points), invoices: invoices.length }
       }
-      return value
+      if (paid) {
+        return waitFor(`the points and invoice of order ${orderId}`, async () => {
+          const value = await read()
+          return value.earned.length && value.invoices ? value : undefined
+        })
+      }
+      await eventsSettled(getContainer())
+      return read()
     }
     let n = 0
     async function customer(points = 0) {
