@@ -32,6 +32,12 @@ describe("admin in a browser", () => {
     await expect(page.getByText("Favourite metal").isVisible()).resolves.toBe(true)
     await expect(page.getByRole("button", { name: "Log interaction" }).isVisible()).resolves.toBe(true)
     await expect(page.getByText("Recent orders").isVisible()).resolves.toBe(true)
+
+    // The 360 opens the page: above Medusa's own sections (the customer's details and its Orders table).
+    const ordersSection = page.getByRole("heading", { name: "Orders", exact: true }).first()
+    await ordersSection.waitFor()
+    const [top360, topOrders] = await Promise.all([page.getByRole("heading", { name: "Customer 360" }).boundingBox(), ordersSection.boundingBox()])
+    expect(top360!.y).toBeLessThan(topOrders!.y)
   })
 
   it("shows the CRM page with today's follow-ups and a customer search", async () => {

@@ -252,9 +252,10 @@ const Customer360Widget = ({ data: customer }: DetailWidgetProps<AdminCustomer>)
   )
 }
 
-// Meant to open the page. Medusa 2.21's layout composer appends a section's widgets after its own sections
-// whatever the zone's before/after; placing it first takes a layout preference (a drag in the admin).
+// Opens the customer page: the shop's default layout puts this id first (src/lib/admin-layout.ts, which
+// holds the same id; the admin build reads it here, as a literal).
 export const config = defineWidgetConfig({
+  id: "jewel-customer-360",
   zone: "customer.details.before",
 })
 
