@@ -16,6 +16,18 @@ export function normalizePan(input: string): string {
   return pan
 }
 
+/**
+ * A sale, scheme enrolment or old-gold purchase of this much or more needs the customer's PAN or a Form 60
+ * (Income-tax Rules, Rule 114B: transactions above ₹2 lakh; the counter asks from ₹2 lakh itself, as cash
+ * receipts of ₹2 lakh or more are barred by s.269ST in any case).
+ */
+export const PAN_REQUIRED_FROM_PAISE = 2_00_000_00
+
+/** Whether a bill of `amountPaise` needs PAN or Form 60 before it can complete. */
+export function panRequiredFor(amountPaise: number): boolean {
+  return amountPaise >= PAN_REQUIRED_FROM_PAISE
+}
+
 /** ABCDE1234F → ABCDE****F */
 export function maskPan(pan: string): string {
   return `${pan.slice(0, 5)}****${pan.slice(9)}`

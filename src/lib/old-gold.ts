@@ -1,0 +1,163 @@
+/**
+ * Old gold bought at the counter (exchange against a sale, or a purchase from an unregistered person):
+ * what one old article is worth. The formula and worked examples are in docs/counter.md.
+ *
+ * Units as everywhere (src/lib/money.ts): weights in mg, purity in parts per thousand, money in paise,
+ * percentages in basis points. Every step rounds half up to the unit, in the order the docs give, so a
+ * voucher printed from these numbers adds up line by line.
+ */
+import { MedusaError } from "@medusajs/framework/utils"
+import { mulDivHalfUp } from "./money"
+import { METALS, type Metal } from "./pricing"
+
+/** The lowest and highest fineness an old article of each metal can test at and still be bought as that metal. */
+export const TESTABLE_PURITY: Readonly<Record<Metal, { min: number; max: number }>> = {
+  gold: { min: 375, max: 999 },
+  silver: { min: 500, max: 999 },
+  platinum: { min: 850, max: 999 },
+}
+
+/** How the fineness was found: a touchstone streak or an XRF (karat meter) reading. */
+export const PURITY_TESTS = ["touchstone", "xrf"] as const
+export type PurityTest = (typeof PURITY_TESTS)[number]
+
+/** A buying rate the shop published: what it pays per gram of metal at `purity`. */
+export type BuyingRate = { metal: Metal; purity: number; rate_per_g_paise: number }
+
+export type OldArticle = {
+  metal: Metal
+  description: string
+  gross_weight_mg: number
+  /** Stones, dust, wax, lac: weighed or estimated and taken off before the metal is valued. */
+  deduction_weight_mg: number
+  tested_purity: number
+  purity_test: PurityTest
+}
+
+export type OldGoldPolicy = {
+  /** Melting loss taken off the fine weight, in basis points (200 = 2 %), the shop's default. */
+  melting_loss_bps: number
+  /** The most a counter may set for one article (the default may be overridden up to here, never beyond). */
+  max_melting_loss_bps: number
+}
+
+export type OldArticleValuation = {
+  net_weight_mg: number
+  /** Pure metal in the article: net weight × tested purity. */
+  fine_weight_mg: number
+  melting_loss_bps: number
+  melting_loss_mg: number
+  /** Fine weight the shop pays for: fine weight less melting loss. */
+  payable_fine_mg: number
+  rate: BuyingRate
+  /** Payable fine weight valued at the buying rate (converted from the rate's purity to pure metal). */
+  value_paise: number
+}
+
+function invalid(message: string): never {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, message)
+}
+
+function wholeAtLeast(value: number, min: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < min) {
+    invalid(`${field} must be a whole number of at least ${min}, got ${value}`)
+  }
+  return value
+}
+
+/** The problems with one article as typed at the counter, each naming its field; empty when it can be valued. */
+export function oldArticleProblems(article: OldArticle): string[] {
+  const problems: string[] = []
+  if (!METALS.includes(article.metal)) {
+    problems.push(`metal must be one of ${METALS.join(", ")}`)
+    return problems
+  }
+  if (!article.description?.trim()) {
+    problems.push("description is required (e.g. \"chain, broken clasp\")")
+  }
+  if (!Number.isSafeInteger(article.gross_weight_mg) || article.gross_weight_mg < 1) {
+    problems.push("gross_weight_mg must be a whole number of milligrams above 0")
+  }
+  if (!Number.isSafeInteger(article.deduction_weight_mg) || article.deduction_weight_mg < 0) {
+    problems.push("deduction_weight_mg must be a whole number of milligrams, 0 or more")
+  } else if (article.deduction_weight_mg >= article.gross_weight_mg) {
+    problems.push("deduction_weight_mg must be less than gross_weight_mg (net weight would be nothing)")
+  }
+  const range = TESTABLE_PURITY[article.metal]
+  if (!Number.isSafeInteger(article.tested_purity) || article.tested_purity < range.min || article.tested_purity > range.max) {
+    problems.push(`tested_purity for ${article.metal} must be ${range.min}–${range.max} parts per thousand`)
+  }
+  if (!PURITY_TESTS.includes(article.purity_test)) {
+    problems.push(`purity_test must be one of ${PURITY_TESTS.join(", ")}`)
+  }
+  return problems
+}
+
+/**
+ * The buying rate to value an article by: the published rate for its metal at the purity nearest its tested
+ * purity from above (a 22K rate for an article testing 20K, never an 18K rate for one testing 20K), else the
+ * metal's highest published purity. Null when nothing is published for the metal.
+ */
+export function buyingRateFor(rates: BuyingRate[], metal: Metal, testedPurity: number): BuyingRate | null {
+  const forMetal = rates.filter((r) => r.metal === metal).sort((a, b) => a.purity - b.purity)
+  if (!forMetal.length) {
+    return null
+  }
+  return forMetal.find((r) => r.purity >= testedPurity) ?? forMetal[forMetal.length - 1]
+}
+
+/**
+ * Values one article:
+ *   net = gross − deduction; fine = net × purity / 1000; loss = fine × loss% ; payable = fine − loss;
+ *   value = payable × rate ÷ (rate purity / 1000) ÷ 1000   (rate per gram at its purity → per mg of pure metal)
+ * `meltingLossBps` overrides the shop's default for this article, within the policy's maximum.
+ */
+export function valueOldArticle(article: OldArticle, rate: BuyingRate, policy: OldGoldPolicy, meltingLossBps?: number): OldArticleValuation {
+  const problems = oldArticleProblems(article)
+  if (problems.length) {
+    invalid(problems.join("; "))
+  }
+  if (rate.metal !== article.metal) {
+    invalid(`the buying rate is for ${rate.metal}, the article is ${article.metal}`)
+  }
+  wholeAtLeast(rate.rate_per_g_paise, 1, "buying rate_per_g_paise")
+  wholeAtLeast(rate.purity, 1, "buying rate purity")
+  wholeAtLeast(policy.max_melting_loss_bps, 0, "max_melting_loss_bps")
+  const lossBps = wholeAtLeast(meltingLossBps ?? policy.melting_loss_bps, 0, "melting_loss_bps")
+  if (lossBps > policy.max_melting_loss_bps) {
+    invalid(`melting_loss_bps ${lossBps} is above the shop's limit of ${policy.max_melting_loss_bps} (${policy.max_melting_loss_bps / 100} %)`)
+  }
+  const net = article.gross_weight_mg - article.deduction_weight_mg
+  const fine = mulDivHalfUp(net, article.tested_purity, 1000)
+  const loss = mulDivHalfUp(fine, lossBps, 10_000)
+  const payable = fine - loss
+  // rate is per gram (1000 mg) of metal at rate.purity: per mg of pure metal it is rate × 1000 / purity / 1000.
+  const value = mulDivHalfUp(payable, rate.rate_per_g_paise, rate.purity)
+  return {
+    net_weight_mg: net,
+    fine_weight_mg: fine,
+    melting_loss_bps: lossBps,
+    melting_loss_mg: loss,
+    payable_fine_mg: payable,
+    rate,
+    value_paise: value,
+  }
+}
+
+/**
+ * Cash the counter may hand a customer for old gold in one day. Income-tax Act s.40A(3) disallows a cash
+ * payment above ₹10,000 to one person in a day as a business expense, so shops pay the rest by bank transfer
+ * or set it against a sale; the limit is the shop's setting, this is the default.
+ */
+export const DEFAULT_OLD_GOLD_CASH_LIMIT_PAISE = 10_000_00
+
+/** Why a cash payout cannot be made (null when it can): `paidTodayPaise` is cash already paid to the customer today. */
+export function cashPayoutProblem(amountPaise: number, paidTodayPaise: number, limitPaise = DEFAULT_OLD_GOLD_CASH_LIMIT_PAISE): string | null {
+  wholeAtLeast(amountPaise, 0, "cash amount")
+  wholeAtLeast(paidTodayPaise, 0, "cash paid today")
+  if (amountPaise + paidTodayPaise > limitPaise) {
+    const left = Math.max(0, limitPaise - paidTodayPaise)
+    return `cash for old gold is limited to ₹${limitPaise / 100} a day per customer; ₹${left / 100} can still be paid in cash today, the rest by bank transfer or against a sale`
+  }
+  return null
+}
