@@ -234,6 +234,7 @@ export default defineConfig({
     { resolve: "./src/modules/offers" },
     { resolve: "./src/modules/invoicing" },
     { resolve: "./src/modules/pos" },
+    { resolve: "./src/modules/old-gold" },
     { resolve: "./src/modules/access" },
     { resolve: "./src/modules/audit" },
     notificationModule(process.env),

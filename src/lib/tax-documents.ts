@@ -44,6 +44,33 @@ export function parseDocumentNumber(number: string): { type: TaxDocumentType; br
   return { type: match[2] ? "credit_note" : "invoice", branch_code: match[1], fy: match[3], sequence: Number(match[4]) }
 }
 
+/** GST Rule 46: a document's number has at most 16 characters. */
+export const MAX_DOCUMENT_NUMBER_LENGTH = 16
+
+/**
+ * A number within Rule 46 for documents of the newer series (old-gold purchase vouchers, and the challans
+ * and estimates to come): `<prefix>/<yy-yy>/<sequence>`, the sequence zero-padded to fill 16 characters,
+ * e.g. MUMOG/26-27/0123. A prefix too long to leave room for the sequence is refused.
+ */
+export function compactDocumentNumber(prefix: string, fy: string, sequence: number): string {
+  if (!Number.isSafeInteger(sequence) || sequence < 1) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `A document sequence starts at 1, got ${sequence}`)
+  }
+  if (!/^[A-Z0-9]{1,8}$/.test(prefix) || !/^\d{4}-\d{2}$/.test(fy)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `A document prefix is 1–8 capital letters or digits and a financial year like 2026-27, got "${prefix}", "${fy}"`)
+  }
+  const head = `${prefix}/${fy.slice(2)}/`
+  const digits = String(sequence)
+  const width = MAX_DOCUMENT_NUMBER_LENGTH - head.length
+  if (digits.length > width) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Series ${prefix} for ${fy} is full: number ${sequence} would exceed ${MAX_DOCUMENT_NUMBER_LENGTH} characters (GST Rule 46); use a shorter branch code`
+    )
+  }
+  return head + digits.padStart(width, "0")
+}
+
 /** The file name a document is downloaded as: MUM-2026-27-000123.pdf. */
 export function documentFileName(number: string): string {
   return `${number.replace(/\//g, "-")}.pdf`

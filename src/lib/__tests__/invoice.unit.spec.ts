@@ -6,7 +6,7 @@
 import { amountInWords, numberInIndianWords } from "../amount-in-words"
 import { buildCreditNote, buildInvoice, splitEvenly, type InvoiceInput, type OrderPiece, type PieceFacts } from "../invoice"
 import { gstStateCodeOf, placeOfSupply } from "../place-of-supply"
-import { documentFileName, documentNumber, financialYear, parseDocumentNumber } from "../tax-documents"
+import { compactDocumentNumber, documentFileName, documentNumber, financialYear, parseDocumentNumber } from "../tax-documents"
 
 const RATE_22K = 724550
 
@@ -207,6 +207,14 @@ describe("amounts in words (Indian numbering)", () => {
 })
 
 describe("document numbers", () => {
+  it("writes the newer series within GST Rule 46's 16 characters, and refuses a number that would not fit", () => {
+    expect(compactDocumentNumber("MUMOG", "2026-27", 123)).toBe("MUMOG/26-27/0123")
+    expect(compactDocumentNumber("MUMOG", "2026-27", 9_999)).toHaveLength(16)
+    expect(compactDocumentNumber("B1", "2026-27", 42)).toBe("B1/26-27/0000042")
+    expect(() => compactDocumentNumber("MUMOG", "2026-27", 10_000)).toThrow("Series MUMOG for 2026-27 is full")
+    expect(() => compactDocumentNumber("mum", "2026-27", 1)).toThrow("A document prefix is 1–8 capital letters")
+  })
+
   it("counts financial years from 1 April, India time", () => {
     expect(financialYear(new Date("2026-03-31T18:29:59Z"))).toBe("2025-26") // 23:59:59 IST on 31 March
     expect(financialYear(new Date("2026-03-31T18:30:00Z"))).toBe("2026-27") // midnight IST, 1 April

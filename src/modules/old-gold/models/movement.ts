@@ -1,0 +1,20 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The old-metal stock of a branch as a ledger of fine weight: a purchase adds, sending to a refinery or a
+ * karigar, melting or selling as scrap takes away. The stock is the sum per branch and metal.
+ */
+export const OldGoldMovement = model
+  .define("old_gold_movement", {
+    id: model.id({ prefix: "ogmov" }).primaryKey(),
+    branch_id: model.text(),
+    metal: model.enum(["gold", "silver", "platinum"]),
+    /** Fine metal in mg: positive in, negative out. */
+    fine_mg: model.number(),
+    kind: model.enum(["purchase", "to_refinery", "to_karigar", "melted", "scrap_sale", "adjustment"]),
+    voucher_id: model.text().nullable(),
+    reference: model.text().nullable(),
+    note: model.text().nullable(),
+    user_id: model.text().nullable(),
+  })
+  .indexes([{ on: ["branch_id", "metal"] }, { on: ["voucher_id"] }])
