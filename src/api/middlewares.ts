@@ -11,6 +11,7 @@ import { jewelryRoutes } from "./middlewares/jewelry"
 import { loyaltyRoutes } from "./middlewares/loyalty"
 import { messagingRoutes } from "./middlewares/messaging"
 import { offerRoutes } from "./middlewares/offers"
+import { adminOldGoldRoutesMiddlewares } from "./admin/old-gold/middlewares"
 import { paymentRoutes } from "./middlewares/payments"
 import { securityRoutes } from "./middlewares/security"
 
@@ -20,5 +21,5 @@ import { securityRoutes } from "./middlewares/security"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...inputGuardRoutes, ...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes],
+  routes: [...inputGuardRoutes, ...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...adminOldGoldRoutesMiddlewares, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes],
 })

@@ -27,6 +27,7 @@ export const RESOURCES = {
   pii: "Unmasked PAN of a customer",
   orders: "Orders (Medusa's order screens)",
   pos: "Counter sales",
+  old_gold: "Old gold bought at the counter: valuations, purchase vouchers, old-metal stock",
   loyalty: "Loyalty accounts and points",
   loyalty_program: "Loyalty programme rules",
   catalog: "Products, jewellery attributes, prices, images, certificates",
@@ -47,7 +48,7 @@ export const RESOURCES = {
 export type Resource = keyof typeof RESOURCES
 
 /** read: see; write: create or change; the rest are the named operations of their resource. */
-export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell"] as const
+export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell", "buy"] as const
 export type Action = (typeof ACTIONS)[number]
 
 type Grants = Partial<Record<Resource, readonly Action[]>>
@@ -68,6 +69,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     pii: ["reveal"],
     orders: ["read", "write"],
     pos: ["read", "sell"],
+    old_gold: ["read", "buy", "write"],
     loyalty: ["read", "redeem", "adjust"],
     catalog: ["read", "write"],
     metal_rates: ["read", "write"],
@@ -81,6 +83,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     customers: ["read", "write"],
     orders: ["read", "write"],
     pos: ["read", "sell"],
+    old_gold: ["read", "buy"],
     loyalty: ["read", "redeem"],
     loyalty_program: ["read"],
     catalog: ["read"],
@@ -191,6 +194,14 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/payments/links", "payments", "read"],
   ["POST", "/admin/payments/links", "payments", "write"],
   ["GET", "/admin/payments/reconciliation", "reports", "read"],
+
+  ["GET", "/admin/old-gold/buying-rates", "metal_rates", "read"],
+  ["POST", "/admin/old-gold/buying-rates", "metal_rates", "write"],
+  ["POST", "/admin/old-gold/valuations", "old_gold", "read"],
+  ["GET", "/admin/old-gold/vouchers", "old_gold", "read"],
+  ["POST", "/admin/old-gold/vouchers", "old_gold", "buy"],
+  ["GET", "/admin/old-gold/vouchers/:id", "old_gold", "read"],
+  ["GET", "/admin/old-gold/stock", "old_gold", "read"],
 
   ["GET", "/admin/pos/orders", "pos", "read"],
   ["POST", "/admin/pos/orders", "pos", "sell"],

@@ -161,3 +161,78 @@ export function cashPayoutProblem(amountPaise: number, paidTodayPaise: number, l
   }
   return null
 }
+
+/** A published buying rate as stored: a branch's own rate, or the shop-wide one (branch_id null). */
+export type StoredBuyingRate = BuyingRate & { branch_id: string | null; effective_from: Date }
+
+/**
+ * The rates in force for a branch at `at`: per metal and purity the latest rate effective by then, the
+ * branch's own rate winning over the shop-wide one.
+ */
+export function buyingRatesInForce(rows: StoredBuyingRate[], branchId: string | null, at: Date): (BuyingRate & { branch_id: string | null; effective_from: Date })[] {
+  const best = new Map<string, StoredBuyingRate>()
+  for (const row of rows) {
+    if (row.effective_from.getTime() > at.getTime() || (row.branch_id !== null && row.branch_id !== branchId)) {
+      continue
+    }
+    const key = `${row.metal}:${row.purity}`
+    const held = best.get(key)
+    const ownBeatsShared = held && (row.branch_id !== null) !== (held.branch_id !== null)
+    if (!held || (ownBeatsShared ? row.branch_id !== null : row.effective_from.getTime() > held.effective_from.getTime())) {
+      best.set(key, row)
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => a.metal.localeCompare(b.metal) || b.purity - a.purity)
+    .map((r) => ({ metal: r.metal, purity: r.purity, rate_per_g_paise: r.rate_per_g_paise, branch_id: r.branch_id, effective_from: r.effective_from }))
+}
+
+/** The shop's old-gold settings from the environment (docs/operations.md), with the defaults docs/counter.md gives. */
+export function oldGoldSettings(env: NodeJS.ProcessEnv = process.env): OldGoldPolicy & { cash_limit_paise: number } {
+  const read = (name: string, fallback: number, max: number) => {
+    const text = env[name]
+    if (text === undefined || text === "") {
+      return fallback
+    }
+    const value = Number(text)
+    if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${name} must be a whole number from 0 to ${max}, got "${text}"`)
+    }
+    return value
+  }
+  const maxLoss = read("OLD_GOLD_MAX_MELTING_LOSS_BPS", 500, 10_000)
+  return {
+    melting_loss_bps: Math.min(read("OLD_GOLD_MELTING_LOSS_BPS", 200, 10_000), maxLoss),
+    max_melting_loss_bps: maxLoss,
+    cash_limit_paise: read("OLD_GOLD_CASH_LIMIT_RUPEES", DEFAULT_OLD_GOLD_CASH_LIMIT_PAISE / 100, 1_99_999) * 100,
+  }
+}
+
+export type OldGoldPayout = { cash_paise: number; bank_paise: number; sale_credit_paise: number; bank_reference: string | null }
+
+/**
+ * What is wrong with how a voucher's value goes to the customer, each naming its field: the parts must add
+ * up to the value; a purchase is paid out (cash or bank), an exchange is credited against a sale; a bank
+ * transfer carries its reference.
+ */
+export function payoutProblems(kind: "exchange" | "purchase", totalPaise: number, payout: OldGoldPayout): string[] {
+  const problems: string[] = []
+  const parts = [payout.cash_paise, payout.bank_paise, payout.sale_credit_paise]
+  if (parts.some((p) => !Number.isSafeInteger(p) || p < 0)) {
+    return ["cash_paise, bank_paise and sale_credit_paise must be whole numbers of paise, 0 or more"]
+  }
+  const sum = parts.reduce((a, b) => a + b, 0)
+  if (sum !== totalPaise) {
+    problems.push(`cash_paise + bank_paise + sale_credit_paise must add up to the value of the old gold, ${totalPaise} paise; they add up to ${sum}`)
+  }
+  if (kind === "purchase" && payout.sale_credit_paise > 0) {
+    problems.push("sale_credit_paise: a purchase is paid out; use kind \"exchange\" to set old gold against a sale")
+  }
+  if (kind === "exchange" && payout.sale_credit_paise === 0) {
+    problems.push("sale_credit_paise: an exchange credits (part of) the value against a sale")
+  }
+  if (payout.bank_paise > 0 && !payout.bank_reference?.trim()) {
+    problems.push("bank_reference is required with a bank transfer (the UTR or cheque number)")
+  }
+  return problems
+}

@@ -1,4 +1,4 @@
-import { buyingRateFor, cashPayoutProblem, oldArticleProblems, valueOldArticle, type BuyingRate, type OldArticle } from "../old-gold"
+import { buyingRateFor, buyingRatesInForce, cashPayoutProblem, oldArticleProblems, oldGoldSettings, payoutProblems, valueOldArticle, type BuyingRate, type OldArticle } from "../old-gold"
 
 // The worked examples of docs/counter.md, each figured by hand there.
 const policy = { melting_loss_bps: 200, max_melting_loss_bps: 500 }
@@ -57,5 +57,43 @@ describe("old gold: cash paid out", () => {
       "cash for old gold is limited to ₹10000 a day per customer; ₹4000 can still be paid in cash today, the rest by bank transfer or against a sale",
     )
     expect(cashPayoutProblem(50_000_00, 0, 1_00_000_00)).toBeNull()
+  })
+})
+
+describe("old gold: the buying rates in force and the shop's settings", () => {
+  const at = (day: string) => new Date(`${day}T10:00:00+05:30`)
+  const rows = [
+    { metal: "gold" as const, purity: 916, rate_per_g_paise: 670_000, branch_id: null, effective_from: at("2027-01-01") },
+    { metal: "gold" as const, purity: 916, rate_per_g_paise: 680_000, branch_id: null, effective_from: at("2027-01-05") },
+    { metal: "gold" as const, purity: 916, rate_per_g_paise: 675_000, branch_id: "br_blr", effective_from: at("2027-01-02") },
+    { metal: "gold" as const, purity: 999, rate_per_g_paise: 750_000, branch_id: null, effective_from: at("2027-02-01") },
+  ]
+
+  it("takes the latest rate effective by then, a branch's own rate before the shop-wide one", () => {
+    expect(buyingRatesInForce(rows, "br_mum", at("2027-01-10")).map((r) => r.rate_per_g_paise)).toEqual([680_000])
+    expect(buyingRatesInForce(rows, "br_blr", at("2027-01-10")).map((r) => r.rate_per_g_paise)).toEqual([675_000])
+    expect(buyingRatesInForce(rows, "br_mum", at("2027-02-02")).map((r) => [r.purity, r.rate_per_g_paise])).toEqual([[999, 750_000], [916, 680_000]])
+    expect(buyingRatesInForce(rows, "br_mum", at("2026-12-31"))).toEqual([])
+  })
+
+  it("reads the settings with their defaults and refuses nonsense", () => {
+    expect(oldGoldSettings({})).toEqual({ melting_loss_bps: 200, max_melting_loss_bps: 500, cash_limit_paise: 10_000_00 })
+    expect(oldGoldSettings({ OLD_GOLD_MELTING_LOSS_BPS: "300", OLD_GOLD_CASH_LIMIT_RUPEES: "5000" })).toMatchObject({ melting_loss_bps: 300, cash_limit_paise: 5_000_00 })
+    expect(() => oldGoldSettings({ OLD_GOLD_CASH_LIMIT_RUPEES: "2.5" })).toThrow("OLD_GOLD_CASH_LIMIT_RUPEES must be a whole number")
+  })
+})
+
+describe("old gold: paying the customer", () => {
+  it("adds up to the value, pays out a purchase and credits an exchange", () => {
+    expect(payoutProblems("purchase", 8_129_563, { cash_paise: 10_000_00, bank_paise: 7_129_563, sale_credit_paise: 0, bank_reference: "UTR1" })).toEqual([])
+    expect(payoutProblems("exchange", 8_129_563, { cash_paise: 0, bank_paise: 0, sale_credit_paise: 8_129_563, bank_reference: null })).toEqual([])
+    expect(payoutProblems("purchase", 100, { cash_paise: 50, bank_paise: 0, sale_credit_paise: 40, bank_reference: null })).toEqual([
+      "cash_paise + bank_paise + sale_credit_paise must add up to the value of the old gold, 100 paise; they add up to 90",
+      'sale_credit_paise: a purchase is paid out; use kind "exchange" to set old gold against a sale',
+    ])
+    expect(payoutProblems("exchange", 100, { cash_paise: 0, bank_paise: 100, sale_credit_paise: 0, bank_reference: " " })).toEqual([
+      "sale_credit_paise: an exchange credits (part of) the value against a sale",
+      "bank_reference is required with a bank transfer (the UTR or cheque number)",
+    ])
   })
 })

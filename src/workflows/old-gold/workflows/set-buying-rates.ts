@@ -1,0 +1,20 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { checkBuyingRatesStep } from "../steps/check-buying-rates"
+import { createBuyingRatesStep } from "../steps/create-buying-rates"
+
+export type SetBuyingRatesInput = {
+  rates: { metal: "gold" | "silver" | "platinum"; purity: number; rate_per_g_paise: number }[]
+  /** Null: the rates hold for every branch without its own. */
+  branch_id: string | null
+  user_id: string | null
+}
+
+/** Publishes old-gold buying rates, in force from now (append-only history). */
+export const setBuyingRatesWorkflow = createWorkflow("set-old-gold-buying-rates", (input: SetBuyingRatesInput) => {
+  const rows = transform({ input }, ({ input }) => {
+    const now = new Date()
+    return input.rates.map((r) => ({ ...r, branch_id: input.branch_id, effective_from: now, user_id: input.user_id }))
+  })
+  checkBuyingRatesStep(rows)
+  return new WorkflowResponse(createBuyingRatesStep(rows))
+})
