@@ -4,7 +4,8 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { createCustomersWorkflow, createRemoteLinkStep } from "@medusajs/medusa/core-flows"
 import { CRM_MODULE } from "../../modules/crm"
 import { validateCustomerProfileStep } from "./steps/validate-customer-profile"
-import { createCustomerProfileStep, type CustomerProfileData } from "./steps/create-customer-profile"
+import type { CustomerProfileData } from "./customer-profile"
+import { createCustomerProfileStep } from "./steps/create-customer-profile"
 
 export type CreateCustomerWithProfileInput = {
   customer: { first_name: string; last_name?: string | null; email?: string | null; phone?: string | null; company_name?: string | null }

@@ -2,24 +2,9 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createMetalRatesStep } from "./steps/create-metal-rates"
 import { validateMetalRatesStep } from "./steps/validate-metal-rates"
+import type { MetalRateInput, SetMetalRatesInput } from "./metal-rate-input"
 
-export type MetalRateInput = {
-  metal: "gold" | "silver" | "platinum"
-  purity: number
-  rate_per_g_paise: number
-  /** Omitted or null: the rate applies shop-wide. */
-  branch_id?: string | null
-}
-
-export type SetMetalRatesInput = {
-  rates: MetalRateInput[]
-  effective_from?: Date
-  source?: string
-  note?: string
-  set_by?: string
-  /** Required when a rate moves more than 10 % from the one in force. */
-  confirm?: boolean
-}
+export type { MetalRateInput, SetMetalRatesInput }
 
 export const METAL_RATES_SET_EVENT = "jewelry.metal_rates.set"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
-import type { JewelryAttributesInput } from ".."
+import type { JewelryAttributesInput } from "../attributes-input"
 
 export const createJewelryAttributesStep = createStep(
   "create-jewelry-attributes",

@@ -4,7 +4,7 @@ import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { attributeProblems, isValidTagCode } from "../../../lib/jewelry-attributes"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
-import type { JewelryAttributesInput } from ".."
+import type { JewelryAttributesInput } from "../attributes-input"
 
 /**
  * Checks every piece before anything is written: weights add up, purity fits

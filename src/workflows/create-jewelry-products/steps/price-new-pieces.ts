@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { priceStoredPiece, resolveMetalRate, type PriceBreakdown } from "../../../lib/pricing"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
-import type { JewelryAttributesInput } from "../../create-jewelry-attributes"
+import type { JewelryAttributesInput } from "../../create-jewelry-attributes/attributes-input"
 import { catalogueStateCode } from "../../reprice-jewelry/catalogue-state"
 
 export type NewPiece = Omit<JewelryAttributesInput, "variant_id"> & {

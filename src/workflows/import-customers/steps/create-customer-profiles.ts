@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CRM_MODULE } from "../../../modules/crm"
 import type CrmModuleService from "../../../modules/crm/service"
-import type { CustomerProfileData } from "../../create-customer-with-profile/steps/create-customer-profile"
+import type { CustomerProfileData } from "../../create-customer-with-profile/customer-profile"
 
 /** Many profiles in one call; compensation removes them. */
 export const createCustomerProfilesStep = createStep(

@@ -1,39 +1,14 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { amountToPaise } from "../../../lib/money"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { findCustomerCart } from "../customer-cart"
 
 export type CartForRedemption = {
   cart: { id: string; customer_id: string; total_paise: number; promo_codes: string[] }
   /** The points already on the cart (applied, or deducted by a completion under way). */
   redemption: { id: string; points: number; value_paise: number; promotion_id: string; promotion_code: string; status: string } | null
-}
-
-export type CustomerCart = {
-  id: string
-  customer_id: string | null
-  currency_code: string
-  completed_at: Date | null
-  total: number
-  discount_total: number
-  promotions?: { code: string }[]
-}
-
-/** A cart of this customer's; another customer's cart is "not found", as if it did not exist. */
-export async function findCustomerCart(container: MedusaContainer, cartId: string, customerId: string): Promise<CustomerCart> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "customer_id", "currency_code", "completed_at", "total", "discount_total", "promotions.code"],
-    filters: { id: cartId },
-  })
-  const cart = data[0] as CustomerCart | undefined
-  if (!cart || cart.customer_id !== customerId) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
-  }
-  return cart
 }
 
 /**

@@ -6,7 +6,7 @@ import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
-import type { MetalRateInput } from ".."
+import type { MetalRateInput } from "../metal-rate-input"
 
 /** A change of more than this share of the current rate must be confirmed. */
 export const CONFIRM_CHANGE_BP = 1000

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CRM_MODULE } from "../../../modules/crm"
 import type CrmModuleService from "../../../modules/crm/service"
-import type { CustomerProfileData } from "../../create-customer-with-profile/steps/create-customer-profile"
+import type { CustomerProfileData } from "../../create-customer-with-profile/customer-profile"
 
 export type UpdateProfileInput = { customer_id: string; update: CustomerProfileData }
 
