@@ -11,7 +11,7 @@ import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 import { OFFERS_MODULE } from "../../modules/offers"
 import type OffersModuleService from "../../modules/offers/service"
-import { createOfferCampaignWorkflow, type OfferCampaignInput } from "."
+import { createOfferCampaignWorkflow, type OfferCampaignInput } from "./create-offer-campaign"
 import { runCampaignRun, startCampaignRun } from "./run-campaign"
 
 const DEFAULTS: Record<AutomaticKind, Omit<OfferCampaignInput, "kind">> = {

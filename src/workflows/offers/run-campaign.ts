@@ -14,7 +14,7 @@ import { compileSegmentRule, type SegmentRule } from "../../lib/segments"
 import { OFFERS_MODULE } from "../../modules/offers"
 import type OffersModuleService from "../../modules/offers/service"
 import type { AudienceMember } from "../../modules/offers/service"
-import { issueOffersBatchWorkflow } from "."
+import { issueOffersBatchWorkflow } from "./issue-offers-batch"
 import { refreshAllFacts } from "./customer-facts"
 
 export const OFFER_BATCH_SIZE = Number(process.env.OFFERS_BATCH_SIZE ?? 1000)

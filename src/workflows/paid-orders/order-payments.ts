@@ -34,3 +34,6 @@ export async function loadOrderPaymentStates(container: MedusaContainer, orderId
   })
   return new Map((data as unknown as OrderRow[]).map((o) => [o.id, orderPaymentState(orderPaymentFacts(o))]))
 }
+
+/** Whether findPaidOrderStep found an order, and a paid one: what earning its points and invoicing it wait for. */
+export const foundPaidOrder = ({ found }: { found: { order_id: string | null; state: string | null } }) => !!found.order_id && found.state === "paid"
