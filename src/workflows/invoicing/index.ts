@@ -1,3 +1,4 @@
-export * from "./issue-credit-note"
-export * from "./issue-invoice"
-export * from "./store-tax-document-file"
+export * from "./workflows/issue-credit-note"
+export * from "./workflows/issue-invoice"
+export * from "./workflows/store-tax-document-file"
+export * from "./utils/links"

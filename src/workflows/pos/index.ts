@@ -1,2 +1,3 @@
-export * from "./create-pos-sale"
-export * from "./make-pos-sale"
+export * from "./workflows/create-pos-sale"
+export * from "./workflows/make-pos-sale"
+export * from "./utils/quote-pos-sale"

@@ -1,2 +1,0 @@
-export * from "./check-jewelry-intake"
-export * from "./import-jewelry-stock"

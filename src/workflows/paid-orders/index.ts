@@ -1,2 +1,0 @@
-export * from "./earn-points-for-paid-order"
-export * from "./invoice-paid-order"

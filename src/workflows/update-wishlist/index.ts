@@ -1,2 +1,0 @@
-export * from "./add-to-wishlist"
-export * from "./remove-from-wishlist"
