@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { shopIntegrationRunner } from "../support/runner"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
-import { mergeCustomersWorkflow } from "../../src/workflows/merge-customers"
+import { mergeCustomersWorkflow } from "../../src/workflows/crm"
 import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)

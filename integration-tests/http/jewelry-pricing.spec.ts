@@ -4,9 +4,9 @@ import { waitFor } from "../support/wait"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { createJewelryAttributesWorkflow } from "../../src/workflows/create-jewelry-attributes"
-import { repriceBatchWorkflow } from "../../src/workflows/reprice-jewelry"
-import { createRepriceJob, findStalledRepriceJobs, runRepriceJob } from "../../src/workflows/reprice-jewelry/run-reprice-job"
+import { createJewelryAttributesWorkflow } from "../../src/workflows/jewelry"
+import { repriceBatchWorkflow } from "../../src/workflows/jewelry"
+import { createRepriceJob, findStalledRepriceJobs, runRepriceJob } from "../../src/workflows/jewelry"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)

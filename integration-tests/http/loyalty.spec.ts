@@ -6,7 +6,7 @@ import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { shopToday } from "../../src/lib/occasions"
 import { redeemPointsWorkflow } from "../../src/workflows/loyalty"
-import { grantOccasionBonuses } from "../../src/workflows/loyalty/grant-occasion-bonuses"
+import { grantOccasionBonuses } from "../../src/workflows/loyalty"
 import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)

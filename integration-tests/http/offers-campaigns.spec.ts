@@ -7,9 +7,9 @@ import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { OFFERS_MODULE } from "../../src/modules/offers"
 import type OffersModuleService from "../../src/modules/offers/service"
-import { runAutomaticCampaigns } from "../../src/workflows/offers/automatic-campaigns"
+import { runAutomaticCampaigns } from "../../src/workflows/offers"
 import { issueOffersBatchWorkflow } from "../../src/workflows/offers"
-import { runCampaignRun, startCampaignRun } from "../../src/workflows/offers/run-campaign"
+import { runCampaignRun, startCampaignRun } from "../../src/workflows/offers"
 import { demoShop, expectStatus, finishedRun, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)

@@ -4,7 +4,7 @@ import { waitFor } from "../support/wait"
 import { amountToPaise } from "../../src/lib/money"
 import { OFFERS_MODULE } from "../../src/modules/offers"
 import type OffersModuleService from "../../src/modules/offers/service"
-import { updateCustomerProfileWorkflow } from "../../src/workflows/update-customer-profile"
+import { updateCustomerProfileWorkflow } from "../../src/workflows/crm"
 import { cartWithCoin, demoShop, expectStatus, finishedRun, payAndComplete, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)

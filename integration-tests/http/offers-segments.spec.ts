@@ -7,7 +7,7 @@ import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
-import { updateCustomerProfileWorkflow } from "../../src/workflows/update-customer-profile"
+import { updateCustomerProfileWorkflow } from "../../src/workflows/crm"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(180 * 1000)

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { createRepriceJob, runRepriceJob } from "../workflows/reprice-jewelry/run-reprice-job"
+import { createRepriceJob, runRepriceJob } from "../workflows/jewelry"
 
 /**
  * Every day at 00:05 IST (18:35 UTC): reprice the catalogue, so that rates

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { grantOccasionBonuses } from "../workflows/loyalty/grant-occasion-bonuses"
+import { grantOccasionBonuses } from "../workflows/loyalty"
 
 /** Every day at 09:00 IST (03:30 UTC): birthday and anniversary points (once a year each). */
 export default async function loyaltyOccasionBonuses(container: MedusaContainer) {

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { queueMessageWorkflow } from "../workflows/messaging"
-import { occasionsToday } from "../workflows/utils/occasions-today"
+import { occasionsToday } from "../workflows/crm"
 
 /**
  * Birthday and anniversary wishes to every customer whose day it is, once a

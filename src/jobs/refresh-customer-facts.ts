@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { refreshAllFacts } from "../workflows/offers/customer-facts"
+import { refreshAllFacts } from "../workflows/offers"
 
 /** Every night at 02:00 IST (20:30 UTC): every customer's segment facts and RFM scores rewritten. */
 export default async function refreshCustomerFactsJob(container: MedusaContainer) {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { OFFERS_MODULE } from "../modules/offers"
 import type OffersModuleService from "../modules/offers/service"
-import { findStalledRuns, runCampaignRun, startCampaignRun } from "../workflows/offers/run-campaign"
+import { findStalledRuns, runCampaignRun, startCampaignRun } from "../workflows/offers"
 
 /** Every five minutes: start scheduled campaigns whose time has come, and resume runs a stopped process left unfinished. */
 export default async function resumeOfferRuns(container: MedusaContainer) {

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { findStalledRepriceJobs, runRepriceJob } from "../workflows/reprice-jewelry/run-reprice-job"
+import { findStalledRepriceJobs, runRepriceJob } from "../workflows/jewelry"
 
 /** Every five minutes: resume reprice jobs that a stopped process left unfinished. */
 export default async function resumeRepriceJobs(container: MedusaContainer) {

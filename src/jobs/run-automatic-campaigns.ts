@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { runAutomaticCampaigns } from "../workflows/offers/automatic-campaigns"
+import { runAutomaticCampaigns } from "../workflows/offers"
 
 /** Every day at 09:15 IST (03:45 UTC): today's birthday, anniversary and win-back offers of the campaigns switched on. */
 export default async function runAutomaticCampaignsJob(container: MedusaContainer) {

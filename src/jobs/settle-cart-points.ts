@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
-import { removeLoyaltyFromCartWorkflow } from "../workflows/loyalty-cart"
+import { removeLoyaltyFromCartWorkflow } from "../workflows/loyalty"
 
 const STALE_AFTER_MINUTES = 15
 

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { updateOfferStatuses } from "../workflows/offers/offer-status"
+import { updateOfferStatuses } from "../workflows/offers"
 
 /** Every ten minutes: offers whose message went out become sent; offers past their date expire. */
 export default async function updateOfferStatusesJob(container: MedusaContainer) {

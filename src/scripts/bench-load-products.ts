@@ -6,7 +6,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { createJewelryAttributesWorkflow } from "../workflows/create-jewelry-attributes"
+import { createJewelryAttributesWorkflow } from "../workflows/jewelry"
 
 const BATCH = 100
 

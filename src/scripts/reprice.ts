@@ -4,7 +4,7 @@
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createRepriceJob, runRepriceJob } from "../workflows/reprice-jewelry/run-reprice-job"
+import { createRepriceJob, runRepriceJob } from "../workflows/jewelry"
 
 export default async function reprice({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)

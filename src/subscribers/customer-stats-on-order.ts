@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { refreshCustomerStatsWorkflow } from "../workflows/refresh-customer-stats"
+import { refreshCustomerStatsWorkflow } from "../workflows/crm"
 
 /** An order placed, changed or cancelled refreshes its customer's purchase aggregates. */
 export default async function customerStatsOnOrder({ event, container }: SubscriberArgs<{ id: string }>) {

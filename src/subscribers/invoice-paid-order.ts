@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
-import { invoicePaidOrderWorkflow } from "../workflows/paid-orders"
+import { invoicePaidOrderWorkflow } from "../workflows/payments"
 
 /**
  * A paid order gets its GST tax invoice (docs/security.md, "Value only for

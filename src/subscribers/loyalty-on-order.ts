@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/ut
 import { LOYALTY_MODULE } from "../modules/loyalty"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { reversePointsForCancelledOrderWorkflow } from "../workflows/loyalty"
-import { earnPointsForPaidOrderWorkflow } from "../workflows/paid-orders"
+import { earnPointsForPaidOrderWorkflow } from "../workflows/payments"
 
 /**
  * A placed order files the points its cart spent under it; it earns its

@@ -7,7 +7,7 @@ import type CrmModuleService from "../modules/crm/service"
 import { JEWELRY_MODULE } from "../modules/jewelry"
 import type JewelryModuleService from "../modules/jewelry/service"
 import { queueMessageWorkflow } from "../workflows/messaging"
-import { METAL_RATES_SET_EVENT } from "../workflows/set-metal-rates"
+import { METAL_RATES_SET_EVENT } from "../workflows/jewelry"
 
 const PAGE = 500
 

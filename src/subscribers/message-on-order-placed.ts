@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { amountToPaise, formatInr } from "../lib/money"
-import { invoiceLinkForOrder } from "../workflows/invoicing/links"
+import { invoiceLinkForOrder } from "../workflows/invoicing"
 import { queueMessageWorkflow } from "../workflows/messaging"
 
 /** The link, or nothing when it cannot be signed: a template that uses it then says so in the message log. */

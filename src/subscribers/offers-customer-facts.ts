@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { refreshFactsOf } from "../workflows/offers/customer-facts"
+import { refreshFactsOf } from "../workflows/offers"
 
 type Payload = { id?: string; customer_id?: string; survivor_id?: string; merged_ids?: string[] }
 

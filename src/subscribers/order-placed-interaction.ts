@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../modules/crm"
 import type CrmModuleService from "../modules/crm/service"
-import { logInteractionWorkflow } from "../workflows/log-interaction"
+import { logInteractionWorkflow } from "../workflows/crm"
 
 type PlacedOrder = {
   id: string

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { METAL_RATES_SET_EVENT } from "../workflows/set-metal-rates"
-import { createRepriceJob, runRepriceJob } from "../workflows/reprice-jewelry/run-reprice-job"
+import { METAL_RATES_SET_EVENT } from "../workflows/jewelry"
+import { createRepriceJob, runRepriceJob } from "../workflows/jewelry"
 
 /** New rates → reprice every rate-based piece (in the background; progress in the job record). */
 export default async function repriceOnMetalRates({ container }: SubscriberArgs<{ ids: string[] }>) {

@@ -3,7 +3,7 @@ import { redeemablePoints } from "../../lib/loyalty"
 import { amountToPaise, paiseToAmount } from "../../lib/money"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
-import { findCustomerCart } from "../../workflows/loyalty-cart/steps/load-cart-for-redemption"
+import { findCustomerCart } from "../../workflows/loyalty"
 
 /**
  * The points side of a customer's cart, for the storefront: what is applied,

@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { z } from "@medusajs/framework/zod"
 import { paidOrderSql } from "../../lib/paid-orders"
-import type { CertificateRecord } from "../../workflows/certificates"
+import type { CertificateRecord } from "../../workflows/jewelry"
 import { sendPrivateFile } from "./files"
 
 export const CertificateFields = z

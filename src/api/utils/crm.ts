@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { encryptSecret, maskPan, normalizePan, parseEncryptionKey } from "../../lib/pan"
 import { normalizePhone } from "../../lib/phone"
 import { METALS } from "../../lib/pricing"
-import type { CustomerProfileData } from "../../workflows/create-customer-with-profile/steps/create-customer-profile"
+import type { CustomerProfileData } from "../../workflows/crm"
 
 const parsed = <T>(parse: (v: string) => T) =>
   z.string().transform((value, ctx) => {

@@ -10,7 +10,7 @@ import type InvoicingModuleService from "../../modules/invoicing/service"
 import type { TaxDocumentRow } from "../../modules/invoicing/service"
 import { issueInvoiceWorkflow, storeTaxDocumentFileWorkflow } from "../../workflows/invoicing"
 import { sendPrivateFile } from "./files"
-import { documentLinkKey, publicBaseUrl } from "../../workflows/invoicing/links"
+import { documentLinkKey, publicBaseUrl } from "../../workflows/invoicing"
 
 export { documentLinkKey }
 

@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { isValidHuid, normalizeHuid } from "../../lib/jewelry-attributes"
 import { caratsToMct, gramsToMg, paiseToAmount, percentToBp, rupeesToPaise } from "../../lib/money"
 import { GST_RATES, KARATS, METALS, priceStoredPiece, type PriceBreakdown, type StoredPiece } from "../../lib/pricing"
-import type { JewelryAttributesInput } from "../../workflows/create-jewelry-attributes"
+import type { JewelryAttributesInput } from "../../workflows/jewelry"
 
 export const RepriceJobsQuery = z
   .object({

@@ -5,7 +5,7 @@ import { shopToday } from "../../lib/occasions"
 import { compileSegmentRule, parseSegmentRule, type SegmentRule } from "../../lib/segments"
 import { OFFERS_MODULE } from "../../modules/offers"
 import type OffersModuleService from "../../modules/offers/service"
-import { ensureFreshFacts } from "../../workflows/offers/customer-facts"
+import { ensureFreshFacts } from "../../workflows/offers"
 
 /** A segment rule in a request body: checked with messages that say where the problem is. */
 export const SegmentRuleField = z.unknown().superRefine((value, ctx) => {

@@ -1,5 +1,5 @@
 import { defineCustomer360Section } from ".."
-import { loyaltyView } from "../../workflows/loyalty/queries/loyalty-view"
+import { loyaltyView } from "../../workflows/loyalty"
 
 /** Points, tier and recent ledger lines of the customer. */
 export default defineCustomer360Section({

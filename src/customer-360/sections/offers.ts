@@ -1,4 +1,4 @@
-import { activeOffersOf, listOffersWithCustomers } from "../../workflows/offers/queries/offer-lists"
+import { activeOffersOf, listOffersWithCustomers } from "../../workflows/offers"
 import { defineCustomer360Section } from ".."
 
 /** The customer's offers they can still use (soonest to expire first) and their latest offers of any status. */

@@ -3,7 +3,7 @@
  * and branches, generated from a fixed seed so that every install (and every
  * run) gets exactly the same pieces, weights, HUIDs and tags.
  */
-import type { CreateJewelryProductInput } from "../../workflows/create-jewelry-products"
+import type { CreateJewelryProductInput } from "../../workflows/jewelry"
 import { caratsToMct, gramsToMg, percentToBp, rupeesToPaise } from "../../lib/money"
 import { generator } from "./random"
 

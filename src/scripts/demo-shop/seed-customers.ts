@@ -9,8 +9,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { paiseToAmount } from "../../lib/money"
 import { CRM_MODULE } from "../../modules/crm"
 import type CrmModuleService from "../../modules/crm/service"
-import { importCustomersWorkflow } from "../../workflows/import-customers"
-import { refreshCustomerStatsWorkflow } from "../../workflows/refresh-customer-stats"
+import { importCustomersWorkflow } from "../../workflows/crm"
+import { refreshCustomerStatsWorkflow } from "../../workflows/crm"
 import { demoCustomers, TASK_TITLES } from "./customers"
 
 type Log = (message: string) => void

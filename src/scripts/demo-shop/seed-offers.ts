@@ -5,7 +5,7 @@ import type BranchModuleService from "../../modules/branch/service"
 import { OFFERS_MODULE } from "../../modules/offers"
 import type OffersModuleService from "../../modules/offers/service"
 import { createOfferCampaignWorkflow, createOfferSegmentWorkflow } from "../../workflows/offers"
-import { ensureAutomaticCampaigns } from "../../workflows/offers/automatic-campaigns"
+import { ensureAutomaticCampaigns } from "../../workflows/offers"
 
 const SEGMENT = "Mumbai gold buyers, ₹1 lakh and more"
 const CAMPAIGN = "Akshaya Tritiya: making charges for our gold buyers"

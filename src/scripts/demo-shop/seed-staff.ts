@@ -7,7 +7,7 @@ import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { BRANCH_MODULE } from "../../modules/branch"
 import type BranchModuleService from "../../modules/branch/service"
-import { assignStaffAccessWorkflow } from "../../workflows/assign-staff-access"
+import { assignStaffAccessWorkflow } from "../../workflows/access"
 
 /** The demo shop's staff, one of each role, so the roles can be tried in the admin. */
 export const DEMO_STAFF: { email: string; first_name: string; last_name: string; role: StaffRole; branches: string[] }[] = [

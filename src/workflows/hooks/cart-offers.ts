@@ -7,7 +7,7 @@ import { formatShopDate } from "../../lib/occasions"
 import { describeOffer, isCartDependent, offerDiscountPaise, termsOf, type OfferTerms } from "../../lib/offers"
 import { OFFERS_MODULE } from "../../modules/offers"
 import type OffersModuleService from "../../modules/offers/service"
-import { cartValue, ensureOfferPromotions, offerPromotionInput, type CartLine } from "../offers/offer-promotion"
+import { cartValue, ensureOfferPromotions, offerPromotionInput, type CartLine } from "../offers/utils/offer-promotion"
 
 type Cart = {
   id: string

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 import { diffFields } from "../../../lib/audit"
-import { setMetalRatesWorkflow } from "../../../workflows/set-metal-rates"
+import { setMetalRatesWorkflow } from "../../../workflows/jewelry"
 import { recordAudit } from "../../utils/audit"
 import {
   presentRate,

@@ -3,7 +3,7 @@ import { buildInvoice } from "../../../lib/invoice"
 import { INVOICING_MODULE } from "../../../modules/invoicing"
 import type { IssueDocumentInput } from "../../../modules/invoicing/service"
 import type InvoicingModuleService from "../../../modules/invoicing/service"
-import { loadOrderInvoiceFacts } from "../order-facts"
+import { loadOrderInvoiceFacts } from "../utils/order-facts"
 
 export type PreparedDocument = { existing_id: string | null; issue: IssueDocumentInput | null }
 

@@ -6,7 +6,7 @@ import { orderPaymentState } from "../../../lib/paid-orders"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import type { PostEntryInput } from "../../../modules/loyalty/service"
-import { ORDER_PAYMENT_FIELDS, orderPaymentFacts } from "../../paid-orders/order-payments"
+import { ORDER_PAYMENT_FIELDS, orderPaymentFacts } from "../../payments/utils/order-payments"
 
 type OrderRow = Parameters<typeof orderPaymentFacts>[0] & {
   id: string

@@ -5,7 +5,7 @@ import { amountToPaise } from "../../../lib/money"
 import { isOrderPaid } from "../../../lib/paid-orders"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
-import { ORDER_PAYMENT_FIELDS, orderPaymentFacts } from "../../paid-orders/order-payments"
+import { ORDER_PAYMENT_FIELDS, orderPaymentFacts } from "../../payments/utils/order-payments"
 
 const YEAR_MS = 365 * 86_400_000
 

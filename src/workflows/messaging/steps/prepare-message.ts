@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { prepareMessages, type PreparedMessage, type QueueMessageInput } from "../prepare-messages"
+import { prepareMessages, type PreparedMessage, type QueueMessageInput } from "../utils/prepare-messages"
 
 export type { PreparedMessage, QueueMessageInput }
 

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ensureOfferPromotions, offerPromotionInput } from "../offer-promotion"
+import { ensureOfferPromotions, offerPromotionInput } from "../utils/offer-promotion"
 import type { OfferBatch } from "./load-offer-batch"
 
 /**

@@ -3,7 +3,7 @@ import { formatShopDate } from "../../../lib/occasions"
 import { describeOffer } from "../../../lib/offers"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
-import { prepareMessages } from "../../messaging/prepare-messages"
+import { prepareMessages } from "../../messaging/utils/prepare-messages"
 import type { OfferBatch } from "./load-offer-batch"
 
 /** The idempotency key of an offer's message: one message per offer, however often its batch runs. */

@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import type { PosOrder } from "./load-pos-order"
-import type { PosLine } from "./prepare-pos-sale"
+import type { PosLine } from "../utils/quote-pos-sale"
 
 /**
  * Reserves the sale's pieces at the branch for its order, under Medusa's

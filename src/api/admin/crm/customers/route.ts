@@ -7,7 +7,7 @@ import { CRM_MODULE } from "../../../../modules/crm"
 import type CrmModuleService from "../../../../modules/crm/service"
 import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
-import { createCustomerWithProfileWorkflow } from "../../../../workflows/create-customer-with-profile"
+import { createCustomerWithProfileWorkflow } from "../../../../workflows/crm"
 import { recordAudit } from "../../../utils/audit"
 import { profileAuditEntries } from "../../../utils/audit-profile"
 import {

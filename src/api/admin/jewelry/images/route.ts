@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { imageCodeFromFilename } from "../../../../lib/images"
-import { attachProductImageWorkflow } from "../../../../workflows/product-images"
+import { attachProductImageWorkflow } from "../../../../workflows/jewelry"
 import type { ImageUploadQueryType } from "../../../utils/product-images"
 import { uploadedFiles } from "../../../utils/uploads"
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createJewelryProductsWorkflow } from "../../../../workflows/create-jewelry-products"
+import { createJewelryProductsWorkflow } from "../../../../workflows/jewelry"
 import { toPieceInput, type PostJewelryProductBodyType } from "../../../utils/jewelry"
 
 /**

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
-import { createRepriceJob, runRepriceJob } from "../../../../workflows/reprice-jewelry/run-reprice-job"
+import { createRepriceJob, runRepriceJob } from "../../../../workflows/jewelry"
 import type { RepriceJobsQueryType } from "../../../utils/jewelry"
 
 /** GET /admin/jewelry/reprice-jobs: newest first. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ensureAutomaticCampaigns } from "../../../../workflows/offers/automatic-campaigns"
+import { ensureAutomaticCampaigns } from "../../../../workflows/offers"
 import { presentCampaign } from "../../../utils/offers"
 
 /** GET /admin/offers/automatic — the birthday, anniversary, win-back and tier-upgrade campaigns (off until switched on). */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listOffersWithCustomers } from "../../../../workflows/offers/queries/offer-lists"
+import { listOffersWithCustomers } from "../../../../workflows/offers"
 import type { ListOffersQueryType } from "../../../utils/offers"
 
 /** GET /admin/offers/offers?customer_id=&status= — offers across campaigns (a customer's offers), newest first. */

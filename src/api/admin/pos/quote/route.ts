@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { paiseToAmount } from "../../../../lib/money"
 import { CASH_LIMIT_PAISE } from "../../../../lib/pos"
-import { quotePosSale } from "../../../../workflows/pos/steps/prepare-pos-sale"
+import { quotePosSale } from "../../../../workflows/pos"
 import type { PosQuoteBodyType } from "../../../utils/pos"
 
 /**

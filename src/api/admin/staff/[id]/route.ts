@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { diffFields } from "../../../../lib/audit"
 import { ACCESS_MODULE } from "../../../../modules/access"
 import type AccessModuleService from "../../../../modules/access/service"
-import { assignStaffAccessWorkflow } from "../../../../workflows/assign-staff-access"
+import { assignStaffAccessWorkflow } from "../../../../workflows/access"
 import type { AssignStaffBodyType } from "../../../utils/access"
 import { recordAudit } from "../../../utils/audit"
 

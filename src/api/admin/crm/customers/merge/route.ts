@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { mergeCustomersWorkflow } from "../../../../../workflows/merge-customers"
+import { mergeCustomersWorkflow } from "../../../../../workflows/crm"
 import { recordAudit } from "../../../../utils/audit"
 import type { MergeCustomersBodyType } from "../../../../utils/crm"
 

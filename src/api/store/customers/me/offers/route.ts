@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { activeOffersOf } from "../../../../../workflows/offers/queries/offer-lists"
+import { activeOffersOf } from "../../../../../workflows/offers"
 
 /** GET /store/customers/me/offers — the signed-in customer's offers they can still use: code, what it gives, until when. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { updateCustomerProfileWorkflow } from "../../../../../workflows/update-customer-profile"
+import { updateCustomerProfileWorkflow } from "../../../../../workflows/crm"
 import { recordAudit } from "../../../../utils/audit"
 import { profileAuditEntries } from "../../../../utils/audit-profile"
 import { presentOwnProfile, stampConsents, type StoreProfileBodyType } from "../../../../utils/crm"

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
-import { logInteractionWorkflow } from "../../../../../../workflows/log-interaction"
+import { logInteractionWorkflow } from "../../../../../../workflows/crm"
 import { branchScope } from "../../../../../utils/access"
 import { orderBy, type ListInteractionsQueryType, type LogInteractionBodyType } from "../../../../../utils/crm"
 

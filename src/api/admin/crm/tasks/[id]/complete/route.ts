@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { completeFollowUpTaskWorkflow } from "../../../../../../workflows/complete-follow-up-task"
+import { completeFollowUpTaskWorkflow } from "../../../../../../workflows/crm"
 import type { CompleteTaskBodyType } from "../../../../../utils/crm"
 
 /** POST /admin/crm/tasks/:id/complete — done (default) or cancelled, with a note. */

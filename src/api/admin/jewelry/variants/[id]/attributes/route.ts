@@ -3,8 +3,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { JEWELRY_MODULE } from "../../../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../../../modules/jewelry/service"
 import { diffFields } from "../../../../../../lib/audit"
-import { createJewelryAttributesWorkflow } from "../../../../../../workflows/create-jewelry-attributes"
-import { createRepriceJob, runRepriceJob } from "../../../../../../workflows/reprice-jewelry/run-reprice-job"
+import { createJewelryAttributesWorkflow } from "../../../../../../workflows/jewelry"
+import { createRepriceJob, runRepriceJob } from "../../../../../../workflows/jewelry"
 import { recordAudit } from "../../../../../utils/audit"
 import { presentBreakdown, toPieceInput, type PostJewelryAttributesBodyType } from "../../../../../utils/jewelry"
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { attachCertificateWorkflow } from "../../../../../../workflows/certificates"
+import { attachCertificateWorkflow } from "../../../../../../workflows/jewelry"
 import { certificateOf, sendCertificate, type CertificateFieldsType } from "../../../../../utils/certificates"
 import { uploadedFiles } from "../../../../../utils/uploads"
 

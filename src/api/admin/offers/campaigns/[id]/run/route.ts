@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { OFFERS_MODULE } from "../../../../../../modules/offers"
 import type OffersModuleService from "../../../../../../modules/offers/service"
 import { assertOwnBranch } from "../../../../../utils/access"
-import { runCampaignRun, startCampaignRun } from "../../../../../../workflows/offers/run-campaign"
+import { runCampaignRun, startCampaignRun } from "../../../../../../workflows/offers"
 import { recordAudit } from "../../../../../utils/audit"
 
 /**

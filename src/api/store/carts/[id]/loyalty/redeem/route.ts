@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { applyLoyaltyToCartWorkflow, removeLoyaltyFromCartWorkflow } from "../../../../../../workflows/loyalty-cart"
+import { applyLoyaltyToCartWorkflow, removeLoyaltyFromCartWorkflow } from "../../../../../../workflows/loyalty"
 import { cartLoyaltyView } from "../../../../../utils/cart-loyalty"
 import type { CartPointsBodyType } from "../../../../../utils/loyalty"
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { catalogueStateCode } from "../../../../../../workflows/reprice-jewelry/catalogue-state"
+import { catalogueStateCode } from "../../../../../../workflows/jewelry"
 import { breakdownFor, presentBreakdown, type PriceBreakdownQueryType } from "../../../../../utils/jewelry"
 
 /**

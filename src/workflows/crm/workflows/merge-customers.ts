@@ -1,0 +1,48 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { refreshCustomerStatsWorkflow } from "./refresh-customer-stats"
+import { loadCustomersToMergeStep, type MergeCustomersInput } from "../steps/load-customers-to-merge"
+import { mergeCustomerProfilesStep } from "../steps/merge-customer-profiles"
+import { moveCrmRecordsStep } from "../steps/move-crm-records"
+import { moveCustomerOrdersStep } from "../steps/move-customer-orders"
+import { recordCustomerMergeStep } from "../steps/record-customer-merge"
+import { retireMergedCustomersStep } from "../steps/retire-merged-customers"
+
+export const CUSTOMERS_MERGED_EVENT = "crm.customers.merged"
+
+/**
+ * Folds duplicate customers into one: their orders, interactions, tasks and
+ * wishlist move to the survivor, the survivor's profile gains what only the
+ * duplicates knew, the duplicates are retired and an audit record keeps
+ * their snapshot. Every step is undone if a later one fails. Features that
+ * hold per-customer data of their own (loyalty points) move it on
+ * `crm.customers.merged`.
+ */
+export const mergeCustomersWorkflow = createWorkflow("merge-customers", (input: MergeCustomersInput) => {
+  const customers = loadCustomersToMergeStep(input)
+  const ids = transform({ customers }, ({ customers }) => ({
+    survivor_id: customers.survivor.id,
+    merged_ids: customers.merged.map((c) => c.id),
+  }))
+  const orders = moveCustomerOrdersStep(ids)
+  const records = moveCrmRecordsStep(ids)
+  const profile = mergeCustomerProfilesStep(customers)
+  retireMergedCustomersStep(transform({ ids }, ({ ids }) => ids.merged_ids))
+  const moved = transform({ orders, records, profile }, ({ orders, records, profile }) => ({
+    orders,
+    ...records,
+    profile_fields_filled: profile.fields_filled,
+  }))
+  const audit = recordCustomerMergeStep(
+    transform({ input, customers, moved }, ({ input, customers, moved }) => ({
+      survivor_id: customers.survivor.id,
+      merged: customers.merged,
+      merged_by: input.merged_by ?? null,
+      reason: input.reason ?? null,
+      moved,
+    }))
+  )
+  refreshCustomerStatsWorkflow.runAsStep({ input: transform({ ids }, ({ ids }) => [ids.survivor_id, ...ids.merged_ids]) })
+  emitEventStep({ eventName: CUSTOMERS_MERGED_EVENT, data: ids })
+  return new WorkflowResponse({ survivor_id: ids.survivor_id, merged_ids: ids.merged_ids, moved, audit })
+})

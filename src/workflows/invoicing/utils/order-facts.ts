@@ -1,0 +1,381 @@
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { checkGstin, GST_STATE_CODES } from "../../../lib/gstin"
+import type { DocumentParty, InvoiceInput, OrderPiece, PieceFacts, SellerParty, Tender } from "../../../lib/invoice"
+import { DOMAIN_CONFLICT } from "../../../lib/errors"
+import { amountToPaise } from "../../../lib/money"
+import { orderPaymentState } from "../../../lib/paid-orders"
+import { gstStateCodeOf, placeOfSupply } from "../../../lib/place-of-supply"
+import { resolveMetalRate, type Metal } from "../../../lib/pricing"
+import { JEWELRY_MODULE } from "../../../modules/jewelry"
+import type JewelryModuleService from "../../../modules/jewelry/service"
+import { orderPaymentFacts } from "../../payments/utils/order-payments"
+
+type Amount = BigNumberInput | null | undefined
+
+type Address = {
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  address_1: string | null
+  address_2: string | null
+  city: string | null
+  province: string | null
+  postal_code: string | null
+  phone: string | null
+  metadata: Record<string, unknown> | null
+}
+
+type Adjustment = { amount: Amount; code: string | null; is_tax_inclusive: boolean | null; promotion_id: string | null }
+
+type OrderRow = {
+  id: string
+  display_id: number | null
+  status: string
+  created_at: string | Date
+  customer_id: string | null
+  email: string | null
+  sales_channel_id: string | null
+  metadata: Record<string, unknown> | null
+  customer?: { first_name: string | null; last_name: string | null; phone: string | null; email: string | null; company_name: string | null } | null
+  shipping_address?: Address | null
+  billing_address?: Address | null
+  items?: {
+    id: string
+    title: string
+    subtitle: string | null
+    product_title: string | null
+    variant_id: string | null
+    variant_sku: string | null
+    unit_price: Amount
+    quantity: Amount
+    created_at: string | Date
+    adjustments?: Adjustment[]
+    tax_lines?: { rate: Amount }[]
+  }[]
+  shipping_methods?: { id: string; name: string; amount: Amount; shipping_option_id: string | null; adjustments?: Adjustment[]; tax_lines?: { rate: Amount }[] }[]
+  payment_collections?: { status: string; amount: Amount; captured_amount: Amount; payments?: { id: string; amount: Amount; provider_id: string; captured_at: string | Date | null; data: Record<string, unknown> | null; metadata: Record<string, unknown> | null }[] }[]
+}
+
+type BranchRow = {
+  id: string
+  code: string
+  name: string
+  gstin: string | null
+  state_code: string
+  state_name: string
+  address_1: string
+  address_2: string | null
+  city: string
+  postal_code: string
+  phone: string | null
+  email: string | null
+}
+
+export type OrderInvoiceFacts = { input: InvoiceInput; branch: BranchRow; customer_id: string | null }
+
+const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "status",
+  "created_at",
+  "customer_id",
+  "email",
+  "sales_channel_id",
+  "metadata",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.phone",
+  "customer.email",
+  "customer.company_name",
+  "shipping_address.*",
+  "billing_address.*",
+  "items.id",
+  "items.title",
+  "items.subtitle",
+  "items.product_title",
+  "items.variant_id",
+  "items.variant_sku",
+  "items.unit_price",
+  "items.created_at",
+  // An order line's quantity is only filled in when its detail is asked for too.
+  "items.quantity",
+  "items.detail.quantity",
+  "items.adjustments.amount",
+  "items.adjustments.code",
+  "items.adjustments.is_tax_inclusive",
+  "items.adjustments.promotion_id",
+  "items.tax_lines.rate",
+  "shipping_methods.id",
+  "shipping_methods.name",
+  "shipping_methods.amount",
+  "shipping_methods.shipping_option_id",
+  "shipping_methods.adjustments.amount",
+  "shipping_methods.adjustments.code",
+  "shipping_methods.adjustments.is_tax_inclusive",
+  "shipping_methods.adjustments.promotion_id",
+  "shipping_methods.tax_lines.rate",
+  "payment_collections.payments.id",
+  "payment_collections.payments.amount",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.captured_at",
+  "payment_collections.payments.data",
+  "payment_collections.payments.metadata",
+  "payment_collections.status",
+  "payment_collections.amount",
+  "payment_collections.captured_amount",
+]
+
+/** Sum of a line's tax rates as a fraction (3 % → 0.03), as Medusa adds them up. */
+const taxRate = (lines: { rate: Amount }[] | undefined) => MathBN.div(MathBN.sum(0, ...(lines ?? []).map((l) => l.rate ?? 0)), 100)
+
+/**
+ * An adjustment's amount before tax, as Medusa computes it: a tax-inclusive
+ * promotion (points) takes its amount off the total, so the taxable value
+ * falls by amount / (1 + rate).
+ */
+function preTaxPaise(adjustments: Adjustment[] | undefined, rate: ReturnType<typeof taxRate>): number {
+  const sum = (adjustments ?? []).reduce(
+    (acc, a) => MathBN.add(acc, a.is_tax_inclusive ? MathBN.div(a.amount ?? 0, MathBN.add(1, rate)) : a.amount ?? 0),
+    MathBN.convert(0)
+  )
+  return amountToPaise(sum)
+}
+
+/** What the customer saw a promotion take off (tax included), by code. */
+function discountSummary(order: OrderRow): InvoiceInput["discounts"] {
+  const byCode = new Map<string, number>()
+  const add = (adjustments: Adjustment[] | undefined, rate: ReturnType<typeof taxRate>) => {
+    for (const a of adjustments ?? []) {
+      const code = a.code ?? "DISCOUNT"
+      const withTax = a.is_tax_inclusive ? a.amount ?? 0 : MathBN.mult(a.amount ?? 0, MathBN.add(1, rate))
+      byCode.set(code, (byCode.get(code) ?? 0) + amountToPaise(withTax))
+    }
+  }
+  for (const item of order.items ?? []) {
+    add(item.adjustments, taxRate(item.tax_lines))
+  }
+  for (const method of order.shipping_methods ?? []) {
+    add(method.adjustments, taxRate(method.tax_lines))
+  }
+  return [...byCode.entries()].map(([code, amount]) => ({
+    code,
+    label: code.startsWith("POINTS-") ? "Loyalty points" : `Offer ${code}`,
+    amount,
+  }))
+}
+
+/** A payment's tender name: the POS tender it records (data.tender / metadata.tender), else its provider. */
+export function tenderLabel(providerId: string, data: Record<string, unknown> | null, metadata: Record<string, unknown> | null): string {
+  const named = [metadata?.tender, data?.tender, metadata?.method, data?.method].find((v): v is string => typeof v === "string" && !!v.trim())
+  if (named) {
+    return named.trim().replace(/^\w/, (c) => c.toUpperCase())
+  }
+  const provider = providerId.replace(/^pp_/, "").replace(/_default$/, "")
+  const [first] = provider.split("_")
+  // The system provider collects nothing itself: the storefront offers it only as "pay at the store", staff use it to mark an order paid.
+  return first === "system" ? "Paid at the store" : first.replace(/^\w/, (c) => c.toUpperCase())
+}
+
+/** "Lakshmi 22K Gold Ring – Size 14": the product and the variant, without saying the product twice. */
+function describeLine(item: { title: string; subtitle: string | null; product_title: string | null }): string {
+  const product = item.product_title ?? item.title
+  const variant = item.subtitle?.trim()
+  if (!variant || variant === product) {
+    return product
+  }
+  return variant.startsWith(product) ? variant : `${product} – ${variant}`
+}
+
+function addressLines(a: Address | null | undefined): string[] {
+  if (!a) {
+    return []
+  }
+  return [a.company, a.address_1, a.address_2, [a.city, a.postal_code].filter(Boolean).join(" ")].filter((l): l is string => !!l && !!l.trim())
+}
+
+function buyerGstin(order: OrderRow): string | null {
+  const given = [order.metadata?.gstin, order.billing_address?.metadata?.gstin].find((v): v is string => typeof v === "string" && !!v.trim())
+  if (!given) {
+    return null
+  }
+  const check = checkGstin(given)
+  return check.valid ? given.trim().toUpperCase() : null
+}
+
+type PieceRow = {
+  id: string
+  title: string | null
+  product?: { title: string | null } | null
+  jewelry_attributes?:
+    | (PieceFacts & { pricing_mode: string; breakdown: { rate_per_g?: number; taxable_value?: number } | null; net_weight_mg: number })
+    | null
+}
+
+/**
+ * Everything an order's invoice says, read from Medusa (the order, its
+ * lines, adjustments, shipping and payments), the branch behind its sales
+ * channel and the pieces' stored attributes. Reads only.
+ */
+export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId: string): Promise<OrderInvoiceFacts> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } })
+  const order = data[0] as unknown as OrderRow | undefined
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id "${orderId}" was not found`)
+  }
+  if (order.status === "draft") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order #${order.display_id} is a draft; it is invoiced when it is placed`)
+  }
+  // Value only for paid orders (docs/security.md): the invoice waits for the payment's capture.
+  const state = orderPaymentState(orderPaymentFacts(order))
+  if (state !== "paid") {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      state === "void"
+        ? `Order #${order.display_id} is cancelled; it gets no tax invoice`
+        : `Order #${order.display_id} awaits its payment; its tax invoice is issued once the payment is captured`,
+      DOMAIN_CONFLICT
+    )
+  }
+  // An order entered without a sales channel is the main branch's (the store's default channel), as Medusa's admin assumes.
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name", "default_sales_channel_id"], take: 1 })
+  const channelId = order.sales_channel_id ?? store?.default_sales_channel_id
+  const { data: channels } = channelId
+    ? await query.graph({ entity: "sales_channel", fields: ["id", "name", "branch.*"], filters: { id: channelId } })
+    : { data: [] }
+  const branch = (channels[0] as { branch?: BranchRow | null } | undefined)?.branch
+  if (!branch) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Order #${order.display_id} was not sold through a branch's sales channel, so it has no invoice series; link the sales channel to a branch`
+    )
+  }
+
+  const variantIds = [...new Set((order.items ?? []).map((i) => i.variant_id).filter((id): id is string => !!id))]
+  const { data: variants } = variantIds.length
+    ? await query.graph({ entity: "product_variant", fields: ["id", "title", "product.title", "jewelry_attributes.*"], filters: { id: variantIds } })
+    : { data: [] }
+  const pieces = new Map((variants as unknown as PieceRow[]).map((v) => [v.id, v]))
+
+  // The rate in force when each line was put in the cart, in case the piece was repriced since.
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const ratesAt = new Map<number, Awaited<ReturnType<JewelryModuleService["listCurrentMetalRates"]>>>()
+  const rateAt = async (at: Date, metal: string, purity: number) => {
+    const key = at.getTime()
+    if (!ratesAt.has(key)) {
+      ratesAt.set(key, await jewelry.listCurrentMetalRates({ at, branch_ids: [null] }))
+    }
+    return resolveMetalRate(ratesAt.get(key)!, { metal: metal as Metal, purity })?.rate_per_g_paise
+  }
+
+  const orderPieces: OrderPiece[] = []
+  for (const item of order.items ?? []) {
+    const variant = item.variant_id ? pieces.get(item.variant_id) : undefined
+    const attributes = variant?.jewelry_attributes ?? null
+    const candidates: number[] = []
+    if (attributes?.pricing_mode === "rate_based") {
+      if (typeof attributes.breakdown?.rate_per_g === "number") {
+        candidates.push(attributes.breakdown.rate_per_g)
+      }
+      const then = await rateAt(new Date(item.created_at), attributes.metal, Number(attributes.purity))
+      if (then !== undefined && !candidates.includes(then)) {
+        candidates.push(then)
+      }
+    }
+    const quantity = Number(MathBN.convert(item.quantity ?? 0).toString())
+    orderPieces.push({
+      item_id: item.id,
+      description: describeLine(item),
+      sku: item.variant_sku,
+      quantity,
+      unit_price_paise: amountToPaise(item.unit_price),
+      discount_paise: preTaxPaise(item.adjustments, taxRate(item.tax_lines)),
+      piece: attributes
+        ? {
+            metal: attributes.metal,
+            purity: Number(attributes.purity),
+            gross_weight_mg: Number(attributes.gross_weight_mg),
+            net_weight_mg: Number(attributes.net_weight_mg),
+            stone_weight_mg: Number(attributes.stone_weight_mg ?? 0),
+            wastage_bp: Number(attributes.wastage_bp ?? 0),
+            making_type: attributes.making_type,
+            making_value: Number(attributes.making_value),
+            stones: attributes.stones ?? null,
+            other_charges_paise: Number(attributes.other_charges_paise ?? 0),
+            hsn: attributes.hsn ?? "7113",
+            huid: attributes.huid ?? null,
+            tag_code: attributes.tag_code ?? null,
+          }
+        : null,
+      rate_candidates: candidates,
+    })
+  }
+
+  const optionIds = (order.shipping_methods ?? []).map((m) => m.shipping_option_id).filter((id): id is string => !!id)
+  const { data: options } = optionIds.length
+    ? await query.graph({ entity: "shipping_option", fields: ["id", "type.code"], filters: { id: optionIds } })
+    : { data: [] }
+  const pickup = new Set((options as { id: string; type?: { code: string } | null }[]).filter((o) => o.type?.code === "pickup").map((o) => o.id))
+  const delivery = (order.shipping_methods ?? []).some((m) => !m.shipping_option_id || !pickup.has(m.shipping_option_id))
+
+  const shopName = process.env.SHOP_NAME ?? store?.name ?? branch.name
+  const seller: SellerParty = {
+    shop_name: shopName,
+    branch_code: branch.code,
+    branch_name: branch.name,
+    city: branch.city,
+    name: `${shopName} – ${branch.name}`,
+    address_lines: [branch.address_1, branch.address_2, `${branch.city} ${branch.postal_code}`].filter((l): l is string => !!l),
+    gstin: branch.gstin,
+    state_code: branch.state_code,
+    state_name: branch.state_name,
+    phone: branch.phone,
+    email: branch.email,
+  }
+  const billing = order.billing_address ?? order.shipping_address
+  const name =
+    [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") ||
+    [billing?.first_name, billing?.last_name].filter(Boolean).join(" ") ||
+    order.email ||
+    "Walk-in customer"
+  const buyerState = gstStateCodeOf(billing?.province)
+  const buyer: DocumentParty = {
+    name,
+    address_lines: addressLines(billing),
+    gstin: buyerGstin(order),
+    state_code: buyerState,
+    state_name: buyerState ? GST_STATE_CODES[buyerState] : null,
+    phone: order.customer?.phone ?? billing?.phone ?? order.shipping_address?.phone ?? null,
+    email: order.email ?? order.customer?.email ?? null,
+  }
+  const place = placeOfSupply({ delivery, shipping_province: order.shipping_address?.province, branch_state_code: branch.state_code })
+
+  const tenders: Tender[] = (order.payment_collections ?? [])
+    .flatMap((c) => c.payments ?? [])
+    .map((p) => ({
+      label: tenderLabel(p.provider_id, p.data, p.metadata),
+      amount: amountToPaise(p.amount),
+      reference: p.id,
+      status: p.captured_at ? "captured" : "authorized",
+    }))
+
+  return {
+    branch,
+    customer_id: order.customer_id,
+    input: {
+      order: { id: order.id, display_id: order.display_id, placed_at: new Date(order.created_at).toISOString() },
+      seller,
+      buyer,
+      place_of_supply: place,
+      pieces: orderPieces,
+      charges: (order.shipping_methods ?? []).map((m) => ({
+        description: m.name,
+        amount_paise: amountToPaise(m.amount),
+        discount_paise: preTaxPaise(m.adjustments, taxRate(m.tax_lines)),
+      })),
+      discounts: discountSummary(order),
+      tenders,
+    },
+  }
+}

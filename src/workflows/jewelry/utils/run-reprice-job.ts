@@ -1,0 +1,94 @@
+/**
+ * Drives a reprice job: one `reprice-batch` workflow run per batch
+ * until no rate-based piece is left after the cursor. Runs are serialised by
+ * a lock, so two triggers never write prices at the same time.
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { repriceBatchWorkflow } from "../workflows/reprice-batch"
+import { catalogueStateCode } from "./catalogue-state"
+import { JEWELRY_MODULE } from "../../../modules/jewelry"
+import type JewelryModuleService from "../../../modules/jewelry/service"
+
+export const REPRICE_BATCH_SIZE = Number(process.env.REPRICE_BATCH_SIZE ?? 500)
+const LOCK_KEY = "jewelry-reprice"
+
+type Trigger = "rates_set" | "daily" | "manual" | "seed"
+
+/**
+ * Records a new job, counting the rate-based pieces it will reprice: the
+ * whole catalogue, or only the given attributes records.
+ */
+export async function createRepriceJob(container: MedusaContainer, trigger: Trigger, onlyIds?: string[]) {
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const [, total] = await jewelry.listAndCountJewelryAttributes(
+    { pricing_mode: "rate_based", ...(onlyIds ? { id: onlyIds } : {}) },
+    { take: 1, select: ["id"] }
+  )
+  return jewelry.createRepriceJobs({ trigger, total, status: "pending", scope: onlyIds ? { ids: onlyIds } : null })
+}
+
+/** Runs (or resumes) a job to the end; returns the job as it finished. */
+export async function runRepriceJob(
+  container: MedusaContainer,
+  jobId: string,
+  batchSize = REPRICE_BATCH_SIZE,
+  onProgress?: (processed: number, total: number) => void
+) {
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const locking = container.resolve(Modules.LOCKING)
+  return locking.execute(
+    LOCK_KEY,
+    async () => {
+      const job = await jewelry.retrieveRepriceJob(jobId)
+      if (job.status === "succeeded") {
+        return job
+      }
+      const now = new Date()
+      await jewelry.updateRepriceJobs({ id: job.id, status: "running", started_at: job.started_at ?? now, heartbeat_at: now, error: null })
+      const stateCode = await catalogueStateCode(container)
+      let cursor = job.cursor
+      let processed = job.processed
+      try {
+        for (;;) {
+          const { result } = await repriceBatchWorkflow(container).run({
+            input: {
+              job_id: job.id,
+              after: cursor,
+              limit: batchSize,
+              state_code: stateCode,
+              only_ids: (job.scope as { ids?: string[] } | null)?.ids ?? null,
+            },
+          })
+          cursor = result.last_id ?? cursor
+          processed += result.count
+          onProgress?.(processed, job.total)
+          if (result.count < batchSize) {
+            break
+          }
+        }
+        const done = await jewelry.retrieveRepriceJob(job.id)
+        return await jewelry.updateRepriceJobs({
+          id: job.id,
+          status: "succeeded",
+          finished_at: new Date(),
+          // Pieces added while the job ran are counted as they are priced.
+          total: Math.max(done.total, done.processed),
+        })
+      } catch (e) {
+        // The cursor stays where the last committed batch left it: resumable.
+        return await jewelry.updateRepriceJobs({ id: job.id, status: "failed", error: (e as Error).message.slice(0, 500), finished_at: new Date() })
+      }
+    },
+    { timeout: 3600 }
+  )
+}
+
+/** Jobs left unfinished by a stopped process: pending, or running without a heartbeat for `staleMs`. */
+export async function findStalledRepriceJobs(container: MedusaContainer, staleMs = 5 * 60 * 1000) {
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const before = new Date(Date.now() - staleMs)
+  const pending = await jewelry.listRepriceJobs({ status: "pending", created_at: { $lt: before } })
+  const running = await jewelry.listRepriceJobs({ status: "running", heartbeat_at: { $lt: before } })
+  return [...pending, ...running]
+}

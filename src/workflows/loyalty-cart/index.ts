@@ -1,2 +1,0 @@
-export * from "./apply-loyalty-to-cart"
-export * from "./remove-loyalty-from-cart"

@@ -1,0 +1,296 @@
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, decorateCartTotals, MedusaError, Modules, QueryContext } from "@medusajs/framework/utils"
+import { DOMAIN_CONFLICT } from "../../../lib/errors"
+import { redeemablePoints, redemptionProblem } from "../../../lib/loyalty"
+import { istDayStart } from "../../../lib/messaging"
+import { amountToPaise } from "../../../lib/money"
+import type { Settlement, TenderInput } from "../../../lib/pos"
+import { LOYALTY_MODULE } from "../../../modules/loyalty"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { POS_MODULE } from "../../../modules/pos"
+import type PosModuleService from "../../../modules/pos/service"
+
+export type PosSaleInput = {
+  idempotency_key: string
+  branch_id: string
+  customer_id: string
+  items: { tag_code: string; quantity: number }[]
+  /** Loyalty points paying part of the bill. */
+  points: number
+  tenders: TenderInput[]
+  note?: string | null
+  user_id?: string | null
+  /** How the payment link (if a tender is one) reaches the customer; by default WhatsApp where they agreed to it, else SMS. */
+  link_channel?: "sms" | "whatsapp"
+}
+
+export type PosLine = {
+  tag_code: string
+  variant_id: string
+  title: string
+  quantity: number
+  unit_price: number
+  is_tax_inclusive: boolean
+  inventory: { inventory_item_id: string; required_quantity: number }[]
+}
+
+export type PosSalePlan = {
+  branch: { id: string; code: string; name: string; sales_channel_id: string; location_id: string }
+  customer: { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null }
+  region_id: string
+  address: Record<string, string | null>
+  shipping_option: { id: string; name: string }
+  lines: PosLine[]
+  total_paise: number
+  points: number
+  points_paise: number
+  settlement: Settlement
+}
+
+type BranchRow = {
+  id: string
+  code: string
+  name: string
+  sales_channel?: { id: string } | null
+  stock_location?: {
+    id: string
+    name: string
+    address?: Record<string, string | null> | null
+    fulfillment_sets?: { service_zones?: { shipping_options?: { id: string; name: string; type?: { code: string } | null }[] }[] }[]
+  } | null
+}
+type PieceRow = {
+  tag_code: string
+  product_variant?: {
+    id: string
+    title: string
+    product_id: string
+    manage_inventory: boolean
+    product?: { title: string; type_id: string | null } | null
+    inventory_items?: { inventory_item_id: string; required_quantity: number; inventory?: { location_levels?: { location_id: string; available_quantity: number | string }[] } }[]
+  } | null
+}
+type VariantPriceRow = { id: string; calculated_price?: { calculated_amount: number | null; is_calculated_price_tax_inclusive?: boolean } | null }
+
+const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+
+async function loadBranch(container: MedusaContainer, branchId: string) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "branch",
+    fields: [
+      "id",
+      "code",
+      "name",
+      "is_active",
+      "sales_channel.id",
+      "stock_location.id",
+      "stock_location.name",
+      "stock_location.address.*",
+      "stock_location.fulfillment_sets.service_zones.shipping_options.id",
+      "stock_location.fulfillment_sets.service_zones.shipping_options.name",
+      "stock_location.fulfillment_sets.service_zones.shipping_options.type.code",
+    ],
+    filters: { id: branchId },
+  })
+  const branch = data[0] as unknown as (BranchRow & { is_active: boolean }) | undefined
+  if (!branch || !branch.is_active) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No active branch with id "${branchId}"`)
+  }
+  if (!branch.sales_channel || !branch.stock_location) {
+    throw invalid(`Branch ${branch.code} has no sales channel or stock location linked; set the branch up first`)
+  }
+  const pickup = branch.stock_location.fulfillment_sets
+    ?.flatMap((s) => s.service_zones ?? [])
+    .flatMap((z) => z.shipping_options ?? [])
+    .find((o) => o.type?.code === "pickup")
+  if (!pickup) {
+    throw invalid(`Branch ${branch.code} has no counter pickup shipping option (type code "pickup"); counter sales are handed over through it`)
+  }
+  return { branch, location: branch.stock_location, pickup }
+}
+
+async function loadPieces(container: MedusaContainer, items: PosSaleInput["items"], locationId: string, branchName: string) {
+  const codes = [...new Set(items.map((i) => i.tag_code.trim()))]
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "jewelry_attributes",
+    fields: [
+      "tag_code",
+      "product_variant.id",
+      "product_variant.title",
+      "product_variant.product_id",
+      "product_variant.manage_inventory",
+      "product_variant.product.title",
+      "product_variant.product.type_id",
+      "product_variant.inventory_items.inventory_item_id",
+      "product_variant.inventory_items.required_quantity",
+      "product_variant.inventory_items.inventory.location_levels.*",
+    ],
+    filters: { tag_code: [...codes, ...codes.map((c) => c.toUpperCase())] },
+  })
+  const pieces = data as unknown as PieceRow[]
+  const find = (code: string) => pieces.find((p) => p.tag_code === code) ?? pieces.find((p) => p.tag_code === code.toUpperCase())
+  const unknown = codes.filter((c) => !find(c)?.product_variant)
+  if (unknown.length) {
+    throw invalid(`Unknown tag code${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`)
+  }
+  const wanted = new Map<string, number>()
+  for (const item of items) {
+    const code = find(item.tag_code.trim())!.tag_code
+    wanted.set(code, (wanted.get(code) ?? 0) + item.quantity)
+  }
+  const short: string[] = []
+  const lines = [...wanted].map(([code, quantity]) => {
+    const variant = find(code)!.product_variant!
+    const inventory = (variant.inventory_items ?? []).map((i) => ({ inventory_item_id: i.inventory_item_id, required_quantity: Number(i.required_quantity ?? 1) }))
+    if (variant.manage_inventory) {
+      for (const item of variant.inventory_items ?? []) {
+        const available = Number(item.inventory?.location_levels?.find((l) => l.location_id === locationId)?.available_quantity ?? 0)
+        if (available < quantity * Number(item.required_quantity ?? 1)) {
+          short.push(`${code} (${available} available, ${quantity} wanted)`)
+        }
+      }
+      if (!inventory.length) {
+        short.push(`${code} (not stocked anywhere)`)
+      }
+    }
+    return { code, variant, quantity, inventory }
+  })
+  if (short.length) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, `Out of stock at ${branchName}: ${short.join("; ")}`, DOMAIN_CONFLICT)
+  }
+  return lines
+}
+
+/** The bill as Medusa's order will make it: the variants' prices for the region, the tax module's GST, Medusa's own totals. */
+async function priceLines(
+  container: MedusaContainer,
+  lines: Awaited<ReturnType<typeof loadPieces>>,
+  regionId: string,
+  address: Record<string, string | null>,
+  customer: PosSalePlan["customer"]
+): Promise<{ lines: PosLine[]; total_paise: number }> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "product_variant",
+    fields: ["id", "calculated_price.*"],
+    filters: { id: lines.map((l) => l.variant.id) },
+    context: { calculated_price: QueryContext({ region_id: regionId, currency_code: "inr" }) },
+  })
+  const prices = data as unknown as VariantPriceRow[]
+  const priced: PosLine[] = lines.map((l) => {
+    const price = prices.find((p) => p.id === l.variant.id)?.calculated_price
+    if (price?.calculated_amount === null || price?.calculated_amount === undefined) {
+      throw invalid(`${l.code} has no price in rupees; price the piece first`)
+    }
+    return {
+      tag_code: l.code,
+      variant_id: l.variant.id,
+      title: l.variant.product?.title ?? l.variant.title,
+      quantity: l.quantity,
+      unit_price: Number(price.calculated_amount),
+      is_tax_inclusive: !!price.is_calculated_price_tax_inclusive,
+      inventory: l.inventory,
+    }
+  })
+  const taxLines = await container.resolve(Modules.TAX).getTaxLines(
+    priced.map((l) => ({
+      id: l.variant_id,
+      product_id: lines.find((x) => x.variant.id === l.variant_id)!.variant.product_id,
+      product_type_id: lines.find((x) => x.variant.id === l.variant_id)!.variant.product?.type_id ?? undefined,
+      quantity: l.quantity,
+      unit_price: l.unit_price,
+      currency_code: "inr",
+    })),
+    {
+      address: { country_code: address.country_code ?? "in", province_code: address.province ?? undefined, address_1: address.address_1 ?? undefined, city: address.city ?? undefined, postal_code: address.postal_code ?? undefined },
+      customer: { id: customer.id, email: customer.email ?? "", customer_groups: [] },
+    }
+  )
+  const totals = decorateCartTotals({
+    currency_code: "inr",
+    items: priced.map((l) => ({
+      id: l.variant_id,
+      unit_price: l.unit_price,
+      quantity: l.quantity,
+      is_tax_inclusive: l.is_tax_inclusive,
+      tax_lines: taxLines.filter((t) => "line_item_id" in t && t.line_item_id === l.variant_id).map((t) => ({ rate: t.rate, code: t.code ?? "", provider_id: t.provider_id })),
+    })),
+  } as Parameters<typeof decorateCartTotals>[0])
+  return { lines: priced, total_paise: amountToPaise(totals.total as BigNumberInput) }
+}
+
+export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points">
+
+export type PosQuote = Omit<PosSalePlan, "settlement"> & {
+  /** The most points the program lets pay this bill, and the customer's balance. */
+  points_limit: number
+  points_balance: number
+  /** Cash this customer paid at the counter earlier today (India time), for the s.269ST limit. */
+  cash_today_paise: number
+}
+
+/**
+ * What a counter sale would be, checked and priced without writing anything:
+ * the branch (its sales channel, stock location and counter pickup option),
+ * the customer, every piece by its tag and in stock at the branch, the bill
+ * as Medusa's order will total it, and the points against the program and
+ * the balance. The sale's first step, and the counter's quote.
+ */
+export async function quotePosSale(container: MedusaContainer, input: PosQuoteInput): Promise<PosQuote> {
+  const { branch, location, pickup } = await loadBranch(container, input.branch_id)
+  const { data: customers } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "customer",
+    fields: ["id", "email", "first_name", "last_name", "phone", "customer_profile.phone"],
+    filters: { id: input.customer_id },
+  })
+  const c = customers[0] as unknown as { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; customer_profile?: { phone: string | null } | null } | undefined
+  if (!c) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${input.customer_id}" was not found`)
+  }
+  const customer = { id: c.id, email: c.email, first_name: c.first_name, last_name: c.last_name, phone: c.customer_profile?.phone ?? c.phone }
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["default_region_id"], take: 1 })
+  const [region] = store?.default_region_id
+    ? await container.resolve(Modules.REGION).listRegions({ id: store.default_region_id })
+    : await container.resolve(Modules.REGION).listRegions({ currency_code: "inr" }, { take: 1 })
+  if (!region || region.currency_code !== "inr") {
+    throw invalid("The shop has no region in rupees to sell in")
+  }
+  const address = {
+    first_name: customer.first_name,
+    last_name: customer.last_name,
+    phone: customer.phone,
+    address_1: location.address?.address_1 ?? null,
+    address_2: location.address?.address_2 ?? null,
+    city: location.address?.city ?? null,
+    province: location.address?.province ?? null,
+    postal_code: location.address?.postal_code ?? null,
+    country_code: (location.address?.country_code ?? "in").toLowerCase(),
+  }
+  const pieces = await loadPieces(container, input.items, location.id, branch.name)
+  const { lines, total_paise } = await priceLines(container, pieces, region.id, address, customer)
+
+  const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+  const program = await loyalty.currentProgram()
+  const [account] = await loyalty.listLoyaltyAccounts({ customer_id: customer.id }, { take: 1 })
+  const balance = account?.balance ?? 0
+  if (input.points > 0) {
+    const problem = redemptionProblem(input.points, balance, program, total_paise)
+    if (problem) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, problem.charAt(0).toUpperCase() + problem.slice(1))
+    }
+  }
+  const cashToday = await container.resolve<PosModuleService>(POS_MODULE).cashReceivedSince(customer.id, istDayStart(new Date()))
+  return {
+    branch: { id: branch.id, code: branch.code, name: branch.name, sales_channel_id: branch.sales_channel!.id, location_id: location.id },
+    customer,
+    region_id: region.id,
+    address,
+    shipping_option: { id: pickup.id, name: pickup.name },
+    lines,
+    total_paise,
+    points: input.points,
+    points_paise: input.points * program.point_value_paise,
+    points_limit: redeemablePoints(balance, total_paise, program),
+    points_balance: balance,
+    cash_today_paise: cashToday,
+  }
+}

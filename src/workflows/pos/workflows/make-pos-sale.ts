@@ -1,0 +1,146 @@
+import type { CreateOrderLineItemDTO } from "@medusajs/framework/types"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { addOrderTransactionStep, createOrderFulfillmentWorkflow, createOrderPaymentCollectionWorkflow, createOrderWorkflow, emitEventStep, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { formatInr, paiseToAmount } from "../../../lib/money"
+import { redeemPointsWorkflow } from "../../loyalty/workflows/redeem-points"
+import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
+import { claimPosSaleStep } from "../steps/claim-pos-sale"
+import { completePosSaleStep } from "../steps/complete-pos-sale"
+import { loadPosOrderStep } from "../steps/load-pos-order"
+import { preparePosSaleStep } from "../steps/prepare-pos-sale"
+import type { PosSaleInput } from "../utils/quote-pos-sale"
+import { recordTenderPaymentsStep } from "../steps/record-tender-payments"
+import { reserveBranchStockStep } from "../steps/reserve-branch-stock"
+
+export type { PosSaleInput }
+
+const named = (name: string | null, last: string | null) => [name, last].filter(Boolean).join(" ") || "Customer"
+
+/**
+ * A counter sale made, all or nothing: everything is checked first (pieces
+ * by tag and in stock at the branch, the bill as Medusa totals it, points,
+ * tenders adding up to the paisa, change from cash only, the s.269ST cash
+ * limit for the day), then the idempotency key is claimed and the sale made
+ * the Medusa way — an order in the branch's sales channel, the points
+ * redeemed, the pieces reserved at the branch, every tender a payment on
+ * the order (a payment link for the part paid later, sent to the
+ * customer), the pieces fulfilled from the branch's stock and handed over,
+ * order.placed for points and messages. Any step that fails undoes the ones
+ * before it. Run by createPosSaleWorkflow, under its locks.
+ */
+export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSaleInput & { fingerprint: string }) => {
+  const plan = preparePosSaleStep(input)
+  const claim = claimPosSaleStep(
+    transform({ input, plan }, ({ input, plan }) => ({
+      idempotency_key: input.idempotency_key,
+      fingerprint: input.fingerprint,
+      branch_id: plan.branch.id,
+      customer_id: plan.customer.id,
+      user_id: input.user_id ?? null,
+      note: input.note ?? null,
+    }))
+  )
+  const order = createOrderWorkflow.runAsStep({
+    input: transform({ plan, claim }, ({ plan, claim }) => {
+      const address = Object.fromEntries(Object.entries(plan.address).filter(([, v]) => v !== null)) as Record<string, string>
+      return {
+        region_id: plan.region_id,
+        sales_channel_id: plan.branch.sales_channel_id,
+        customer_id: plan.customer.id,
+        ...(plan.customer.email ? { email: plan.customer.email } : {}),
+        currency_code: "inr",
+        // Without a unit price Medusa prices each variant for the region itself (the bill checked above).
+        items: plan.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })) as CreateOrderLineItemDTO[],
+        shipping_address: address,
+        billing_address: address,
+        shipping_methods: [{ name: plan.shipping_option.name, amount: 0, shipping_option_id: plan.shipping_option.id }],
+        metadata: { source: "pos", pos_sale_id: claim.id, branch_id: plan.branch.id, branch_code: plan.branch.code },
+      }
+    }),
+  })
+  const placed = loadPosOrderStep(transform({ order, plan }, ({ order, plan }) => ({ order_id: order.id, expected_total_paise: plan.total_paise })))
+
+  when("redeem-pos-points", { plan }, ({ plan }) => plan.points > 0).then(() => {
+    redeemPointsWorkflow.runAsStep({
+      input: transform({ input, plan, placed }, ({ input, plan, placed }) => ({
+        customer_id: plan.customer.id,
+        points: plan.points,
+        idempotency_key: `pos:${input.idempotency_key}:points`,
+        order_total_paise: plan.total_paise,
+        order_id: placed.id,
+        branch_id: plan.branch.id,
+        user_id: input.user_id ?? null,
+        reason: `Counter sale, order #${placed.display_id}`,
+      })),
+    })
+  })
+
+  reserveBranchStockStep(transform({ plan, placed }, ({ plan, placed }) => ({ order: placed, lines: plan.lines, location_id: plan.branch.location_id, branch_name: plan.branch.name })))
+
+  const collections = createOrderPaymentCollectionWorkflow.runAsStep({
+    input: transform({ placed }, ({ placed }) => ({ order_id: placed.id, amount: paiseToAmount(placed.total_paise) })),
+  })
+  const payments = recordTenderPaymentsStep(
+    transform({ collections, claim, placed, plan }, ({ collections, claim, placed, plan }) => ({
+      payment_collection_id: collections[0].id,
+      sale_id: claim.id,
+      order_display_id: placed.display_id,
+      shop_branch: plan.branch.name,
+      tenders: plan.settlement.tenders,
+      points: plan.points,
+      points_paise: plan.points_paise,
+      customer: { id: plan.customer.id, name: named(plan.customer.first_name, plan.customer.last_name), email: plan.customer.email, phone: plan.customer.phone },
+    }))
+  )
+  addOrderTransactionStep(
+    transform({ payments, placed }, ({ payments, placed }) =>
+      payments.tenders
+        .filter((t) => t.capture_id)
+        .map((t) => ({ order_id: placed.id, amount: paiseToAmount(t.amount_paise), currency_code: "inr", reference: "capture", reference_id: t.capture_id! }))
+    )
+  )
+
+  const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
+    input: transform({ placed, plan, input }, ({ placed, plan, input }) => ({
+      order_id: placed.id,
+      items: placed.items.map((i) => ({ id: i.id, quantity: i.quantity })),
+      location_id: plan.branch.location_id,
+      created_by: input.user_id ?? undefined,
+      no_notification: true,
+    })),
+  })
+  markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
+    input: transform({ placed, fulfillment }, ({ placed, fulfillment }) => ({ orderId: placed.id, fulfillmentId: fulfillment.id, no_notification: true })),
+  })
+
+  completePosSaleStep(
+    transform({ claim, placed, collections, plan, input, payments }, ({ claim, placed, collections, plan, input, payments }) => ({
+      sale_id: claim.id,
+      order_id: placed.id,
+      payment_collection_id: collections[0].id,
+      branch_id: plan.branch.id,
+      customer_id: plan.customer.id,
+      user_id: input.user_id ?? null,
+      points: plan.points,
+      settlement: plan.settlement,
+      tenders: payments.tenders,
+      link: payments.link,
+      link_channel: input.link_channel ?? null,
+    }))
+  )
+
+  when("send-pos-payment-link", { payments }, ({ payments }) => !!payments.link).then(() => {
+    queueMessageWorkflow.runAsStep({
+      input: transform({ payments, placed, plan, input }, ({ payments, placed, plan, input }) => ({
+        event: "payment_link",
+        customer_id: plan.customer.id,
+        ...(input.link_channel ? { channel: input.link_channel } : {}),
+        variables: { amount: formatInr(payments.link!.amount_paise), order_number: `#${placed.display_id}`, link: payments.link!.short_url },
+        idempotency_key: `payment-link:${payments.link!.razorpay_payment_link_id}:sent`,
+      })),
+    })
+  })
+
+  emitEventStep({ eventName: "order.placed", data: transform({ placed }, ({ placed }) => ({ id: placed.id })) })
+  return new WorkflowResponse(claim)
+})
