@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { checkBuyingRatesStep } from "../steps/check-buying-rates"
-import { createBuyingRatesStep } from "../steps/create-buying-rates"
+import { checkBuyingRatesStep } from "../steps/check-old-gold-buying-rates"
+import { createBuyingRatesStep } from "../steps/create-old-gold-buying-rates"
 
 export type SetBuyingRatesInput = {
   rates: { metal: "gold" | "silver" | "platinum"; purity: number; rate_per_g_paise: number }[]

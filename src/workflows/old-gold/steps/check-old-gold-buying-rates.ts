@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { TESTABLE_PURITY } from "../../../lib/old-gold"
-import type { CreateBuyingRatesStepInput } from "./create-buying-rates"
+import type { CreateBuyingRatesStepInput } from "./create-old-gold-buying-rates"
 
 /** Each rate names a purity its metal can be bought at and a price of at least a paisa; the problems are named by position. */
 export const checkBuyingRatesStep = createStep("check-old-gold-buying-rates", async (rates: CreateBuyingRatesStepInput) => {
