@@ -1,5 +1,5 @@
 export { buyOldGoldWorkflow } from "./workflows/buy-old-gold"
-export { setBuyingRatesWorkflow, type SetBuyingRatesInput } from "./workflows/set-old-gold-buying-rates"
+export { setOldGoldBuyingRatesWorkflow, type SetBuyingRatesInput } from "./workflows/set-old-gold-buying-rates"
 export type { BuyOldGoldInput } from "./steps/prepare-old-gold-purchase"
 export { readBuyingRatesInForce } from "./utils/buying-rates"
 export { valueArticles, type ArticleInput } from "./utils/value-articles"

@@ -4,7 +4,7 @@ import { TESTABLE_PURITY } from "../../../lib/old-gold"
 import type { CreateBuyingRatesStepInput } from "./create-old-gold-buying-rates"
 
 /** Each rate names a purity its metal can be bought at and a price of at least a paisa; the problems are named by position. */
-export const checkBuyingRatesStep = createStep("check-old-gold-buying-rates", async (rates: CreateBuyingRatesStepInput) => {
+export const checkOldGoldBuyingRatesStep = createStep("check-old-gold-buying-rates", async (rates: CreateBuyingRatesStepInput) => {
   const problems = rates.flatMap((r, i) => {
     const range = TESTABLE_PURITY[r.metal]
     return [

@@ -11,7 +11,7 @@ export type CreateBuyingRatesStepInput = {
   user_id: string | null
 }[]
 
-export const createBuyingRatesStep = createStep(
+export const createOldGoldBuyingRatesStep = createStep(
   "create-old-gold-buying-rates",
   async (input: CreateBuyingRatesStepInput, { container }) => {
     const oldGold: OldGoldModuleService = container.resolve(OLD_GOLD_MODULE)

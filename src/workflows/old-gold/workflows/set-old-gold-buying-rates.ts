@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { checkBuyingRatesStep } from "../steps/check-old-gold-buying-rates"
-import { createBuyingRatesStep } from "../steps/create-old-gold-buying-rates"
+import { checkOldGoldBuyingRatesStep } from "../steps/check-old-gold-buying-rates"
+import { createOldGoldBuyingRatesStep } from "../steps/create-old-gold-buying-rates"
 
 export type SetBuyingRatesInput = {
   rates: { metal: "gold" | "silver" | "platinum"; purity: number; rate_per_g_paise: number }[]
@@ -10,11 +10,11 @@ export type SetBuyingRatesInput = {
 }
 
 /** Publishes old-gold buying rates, in force from now (append-only history). */
-export const setBuyingRatesWorkflow = createWorkflow("set-old-gold-buying-rates", (input: SetBuyingRatesInput) => {
+export const setOldGoldBuyingRatesWorkflow = createWorkflow("set-old-gold-buying-rates", (input: SetBuyingRatesInput) => {
   const rows = transform({ input }, ({ input }) => {
     const now = new Date()
     return input.rates.map((r) => ({ ...r, branch_id: input.branch_id, effective_from: now, user_id: input.user_id }))
   })
-  checkBuyingRatesStep(rows)
-  return new WorkflowResponse(createBuyingRatesStep(rows))
+  checkOldGoldBuyingRatesStep(rows)
+  return new WorkflowResponse(createOldGoldBuyingRatesStep(rows))
 })

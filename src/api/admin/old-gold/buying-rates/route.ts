@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { readBuyingRatesInForce, setBuyingRatesWorkflow } from "../../../../workflows/old-gold"
+import { readBuyingRatesInForce, setOldGoldBuyingRatesWorkflow } from "../../../../workflows/old-gold"
 import { assertOwnBranch } from "../../../utils/access"
 import type { BuyingRatesBodyType, BuyingRatesQueryType } from "../validators"
 
@@ -16,6 +16,6 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, BuyingRatesQu
 export async function POST(req: AuthenticatedMedusaRequest<BuyingRatesBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
   await assertOwnBranch(req, body.branch_id, body.branch_id ? `Branch "${body.branch_id}"` : "A shop-wide buying rate")
-  await setBuyingRatesWorkflow(req.scope).run({ input: { rates: body.rates, branch_id: body.branch_id, user_id: req.auth_context?.actor_id ?? null } })
+  await setOldGoldBuyingRatesWorkflow(req.scope).run({ input: { rates: body.rates, branch_id: body.branch_id, user_id: req.auth_context?.actor_id ?? null } })
   res.status(201).json({ branch_id: body.branch_id, rates: await readBuyingRatesInForce(req.scope, body.branch_id) })
 }
