@@ -3,7 +3,12 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 const layers = {
-  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts", "<rootDir>/launcher/__tests__/**/*.unit.spec.ts"],
+  unit: [
+    "<rootDir>/src/**/__tests__/**/*.unit.spec.ts",
+    "<rootDir>/launcher/__tests__/**/*.unit.spec.ts",
+    // The image, compose.yaml and the Helm chart: rendered and checked against Kubernetes' schemas.
+    "<rootDir>/deploy/__tests__/**/*.unit.spec.ts",
+  ],
   modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
   redis: ["<rootDir>/integration-tests/redis/**/*.spec.ts"],

@@ -1,0 +1,25 @@
+#!/bin/sh
+# The image's entry point (docs/deployment.md#the-image).
+#   start    `medusa start`: an HTTP server or a background worker, as MEDUSA_WORKER_MODE says
+#   migrate  `medusa db:migrate`: migrations and link sync, once per release, before the new servers start
+#   anything else is run as given (e.g. `medusa user -e … -p …`)
+set -eu
+
+case "${1:-start}" in
+  start)
+    case "${MEDUSA_WORKER_MODE:-shared}" in
+      server | worker | shared) ;;
+      *)
+        echo "jewel-crm: MEDUSA_WORKER_MODE=\"${MEDUSA_WORKER_MODE}\" must be server, worker or shared" >&2
+        exit 64
+        ;;
+    esac
+    exec medusa start --port "${PORT:-9000}"
+    ;;
+  migrate)
+    exec medusa db:migrate
+    ;;
+  *)
+    exec "$@"
+    ;;
+esac
