@@ -7,7 +7,7 @@ import type OldGoldModuleService from "../../../modules/old-gold/service"
 export async function readBuyingRatesInForce(container: MedusaContainer, branchId: string | null, at = new Date()) {
   const oldGold: OldGoldModuleService = container.resolve(OLD_GOLD_MODULE)
   const rows = await oldGold.listOldGoldBuyingRates(
-    { effective_from: { $lte: at }, ...(branchId ? { branch_id: [branchId, null] } : { branch_id: null }) },
+    { effective_from: { $lte: at }, ...(branchId ? { $or: [{ branch_id: branchId }, { branch_id: null }] } : { branch_id: null }) },
     { order: { effective_from: "DESC" }, take: 500 }
   )
   return buyingRatesInForce(
