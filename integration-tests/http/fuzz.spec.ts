@@ -18,7 +18,7 @@ import { eventsSettled } from "../support/wait"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import middlewares from "../../src/api/middlewares"
-import { validatorOf, type ValidatorInfo } from "../../src/api/validation"
+import { validatorOf, type ValidatorInfo } from "../../src/api/utils/validation"
 import { BAD_IDS, JUNK_QUERIES, MALFORMED_IDS, RAW_BODIES, bodyCases, hashSeed, queryCases } from "../support/fuzz"
 import { demoShop, signedInCustomer, type Headers } from "./helpers"
 

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { findNul } from "../utils/input-guards"
-import { NoBody, validateBody, validateQuery, validatorOf } from "../validation"
+import { NoBody, validateBody, validateQuery, validatorOf } from "../utils/validation"
 
 describe("validateBody / validateQuery", () => {
   it("tag the middleware with its schema", () => {

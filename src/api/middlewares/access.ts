@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../validation"
+import { validateBody, validateQuery } from "../utils/validation"
 import { AssignStaffBody, authorizeStaff, ListStaffQuery, scopeCoreList, scopeStockWrite } from "../utils/access"
 import { scopeBodyBranches, scopeCreatedRecord, scopeOrderFamilyList, scopeOwnedRecord } from "../utils/branch-scope"
 

@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQuery } from "../validation"
+import { validateQuery } from "../utils/validation"
 import { AuditQuery } from "../utils/audit"
 import { auditMedusaRefunds } from "../utils/audit-refunds"
 

@@ -1,7 +1,7 @@
 import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { validateQuery } from "../validation"
+import { validateQuery } from "../utils/validation"
 import { ADMIN_BRANCH_FIELDS, ListBranchesQuery, PUBLIC_BRANCH_FIELDS, RetrieveBranchQuery } from "../utils/branches"
 
 export const branchRoutes: MiddlewareRoute[] = [

@@ -2,7 +2,7 @@ import {
   type MiddlewareRoute,
   authenticate,
 } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../validation"
+import { validateBody, validateQuery } from "../utils/validation"
 import { AddWishlistItemBody, CompleteTaskBody, CreateCrmCustomerBody, DuplicatesQuery, ListCrmCustomersQuery, ListInteractionsQuery, ListMergesQuery, ListTasksQuery, ListWishlistQuery, LogInteractionBody, MergeCustomersBody, RemoveWishlistItemQuery, StoreProfileBody, UpcomingQuery } from "../utils/crm"
 
 export const crmRoutes: MiddlewareRoute[] = [

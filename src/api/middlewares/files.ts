@@ -1,5 +1,5 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../validation"
+import { validateBody, validateQuery } from "../utils/validation"
 import { fileSettings } from "../../lib/file-settings"
 import { CertificateFields } from "../utils/certificates"
 import { ImageUploadQuery, MAX_IMAGES_PER_REQUEST } from "../utils/product-images"

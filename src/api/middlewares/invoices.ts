@@ -1,5 +1,5 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../validation"
+import { validateBody, validateQuery } from "../utils/validation"
 import { DocumentQuery, IssueCreditNoteBody, IssueInvoiceBody, ListTaxDocumentsQuery, SignedLinkQuery } from "../utils/invoices"
 
 export const invoiceRoutes: MiddlewareRoute[] = [

@@ -5,7 +5,7 @@ import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import { withoutCertificates } from "../../lib/jewelry-attributes"
-import { NoBody, validateBody, validateQuery } from "../validation"
+import { NoBody, validateBody, validateQuery } from "../utils/validation"
 import { ImportQuery, PostJewelryAttributesBody, PostJewelryProductBody, PriceBreakdownQuery, RepriceJobsQuery } from "../utils/jewelry"
 import { CurrentMetalRatesQuery, MetalRateHistoryQuery, PostMetalRatesBody } from "../utils/metal-rates"
 

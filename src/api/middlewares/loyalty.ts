@@ -2,7 +2,7 @@ import {
   type MiddlewareRoute,
   authenticate,
 } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../validation"
+import { validateBody, validateQuery } from "../utils/validation"
 import { AdjustPointsBody, CartPointsBody, LedgerQuery, ProgramBody, RedeemPointsBody } from "../utils/loyalty"
 
 export const loyaltyRoutes: MiddlewareRoute[] = [

@@ -1,10 +1,11 @@
 import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { NoBody, validateBody, validateQuery } from "../validation"
-import { GupshupCallbackBody, verifyGupshupToken } from "../utils/gupshup-webhook"
+import { NoBody, validateBody, validateProviderForm, validateQuery } from "../utils/validation"
+import { GupshupCallbackBody } from "../../modules/notification-gupshup/webhook"
+import { TwilioInboundBody, TwilioStatusBody } from "../../modules/notification-twilio/webhook"
+import { verifyGupshupToken, verifyTwilioSignature } from "../hooks/helpers"
 import { ListMessagesQuery, PreviewTemplateBody, SaveTemplateBody } from "../utils/messaging"
-import { TwilioInboundBody, TwilioStatusBody, validateProviderForm, verifyTwilioSignature } from "../utils/twilio-webhook"
 
 export const messagingRoutes: MiddlewareRoute[] = [
   { matcher: "/admin/messages", methods: ["GET"], middlewares: [validateQuery(ListMessagesQuery, {})] },

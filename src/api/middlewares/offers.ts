@@ -1,5 +1,5 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../validation"
+import { validateBody, validateQuery } from "../utils/validation"
 import { CreateCampaignBody, CreateSegmentBody, EmptyBody, ListCampaignsQuery, ListOffersQuery, ListSegmentsQuery, UpdateCampaignBody } from "../utils/offers"
 import { SegmentPreviewBody } from "../utils/segment-preview"
 

@@ -1,9 +1,9 @@
 import { type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../validation"
+import { validateBody, validateQuery } from "../utils/validation"
 import { PaymentLinkBody, PaymentLinksQuery, RazorpayVerifyBody } from "../utils/payments"
 import { PosOrderBody, PosOrdersQuery, PosQuoteBody } from "../utils/pos"
 import { ReconciliationQuery } from "../utils/reconciliation"
-import { guardPaymentWebhook } from "../utils/payment-webhook-guard"
+import { guardPaymentWebhook } from "../hooks/helpers"
 import { refuseStorefrontProvider, storefrontPaymentProviders } from "../utils/pay-at-store"
 
 export const paymentRoutes: MiddlewareRoute[] = [

@@ -22,7 +22,7 @@ import {
 } from "../../lib/login-protection"
 import { matchesRoute, plainPath } from "../../lib/request-path"
 import { isStaticFilePath, parseHstsMode, securityHeaderValues, STATIC_FILE_HEADERS } from "../../lib/security-headers"
-import { windowStore } from "../utils/rate-limit-store"
+import { windowStore } from "../../lib/rate-limit-store"
 
 type Handler = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void | Promise<void>
 

@@ -1,4 +1,4 @@
-import { windowStore } from "../utils/rate-limit-store"
+import { windowStore } from "../rate-limit-store"
 
 describe("window store (in memory)", () => {
   it("counts hits per key atomically, opens the window with the first and resets on demand", async () => {

@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible"
-import type { WindowState } from "../../lib/rate-limit"
+import type { WindowState } from "./rate-limit"
 
 /**
  * Where rate-limit and lock-out windows live: Redis when REDIS_URL is set

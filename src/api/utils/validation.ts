@@ -79,3 +79,20 @@ export function validateQuery(schema: z.ZodType, config: QueryConfig): Middlewar
 
 /** The body of an action that takes no input: anything sent is a mistake and answered 400. */
 export const NoBody = z.object({}).strict()
+
+/**
+ * Validates a provider's form post (webhooks) against `schema`, keeping the
+ * fields we use (providers send many more, and add new ones without notice).
+ */
+export function validateProviderForm(schema: z.ZodType): Middleware {
+  return tagValidator((req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const parsed = schema.safeParse(req.body ?? {})
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      res.status(400).json({ type: "invalid_data", message: `Invalid callback: ${issue.path.join(".") || "body"}: ${issue.message}` })
+      return
+    }
+    req.validatedBody = parsed.data
+    next()
+  }, { part: "form", schema })
+}
