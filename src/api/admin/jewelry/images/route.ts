@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { imageCodeFromFilename } from "../../../../lib/images"
 import { attachProductImageWorkflow } from "../../../../workflows/product-images"
-import type { ImageUploadQueryType } from "../../../utils/product-images"
+import type { ImageUploadQueryType } from "../validators"
 import { uploadedFiles } from "../../../utils/uploads"
 
 type Outcome =

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CsvError, parseCsv } from "../../../../lib/csv"
 import { readIntakeSheet, type IntakeError } from "../../../../lib/stock-intake"
 import { checkJewelryIntakeWorkflow, importJewelryStockWorkflow } from "../../../../workflows/import-jewelry-stock"
-import type { ImportQueryType } from "../../../utils/jewelry"
+import type { ImportQueryType } from "../validators"
 
 const MAX_BYTES = 20 * 1024 * 1024
 

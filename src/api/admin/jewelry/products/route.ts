@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createJewelryProductsWorkflow } from "../../../../workflows/create-jewelry-products"
-import { toPieceInput, type PostJewelryProductBodyType } from "../../../utils/jewelry"
+import { toPieceInput } from "../helpers"
+import type { PostJewelryProductBodyType } from "../validators"
 
 /**
  * POST /admin/jewelry/products: a product with its variants and their

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
 import { createRepriceJob, runRepriceJob } from "../../../../workflows/reprice-jewelry/run-reprice-job"
-import type { RepriceJobsQueryType } from "../../../utils/jewelry"
+import type { RepriceJobsQueryType } from "../validators"
 
 /** GET /admin/jewelry/reprice-jobs: newest first. */
 export async function GET(req: MedusaRequest<unknown, RepriceJobsQueryType>, res: MedusaResponse) {

@@ -3,8 +3,8 @@ import { multiplierToBp, percentToBp, rupeesToPaise } from "../../../../lib/mone
 import { LOYALTY_MODULE } from "../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import { saveLoyaltyProgramWorkflow } from "../../../../workflows/save-loyalty-program"
-import type { ProgramBodyType } from "../../../utils/loyalty"
 import { presentProgram } from "../../../../workflows/loyalty/queries/loyalty-view"
+import type { ProgramBodyType } from "../validators"
 
 /** GET /admin/loyalty/program — the rules in force (the defaults until the shop saves its own). */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ensureAutomaticCampaigns } from "../../../../workflows/offers/automatic-campaigns"
-import { presentCampaign } from "../../../utils/offers"
+import { presentCampaign } from "../../../../modules/offers/present"
 
 /** GET /admin/offers/automatic — the birthday, anniversary, win-back and tier-upgrade campaigns (off until switched on). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

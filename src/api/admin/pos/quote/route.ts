@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { paiseToAmount } from "../../../../lib/money"
 import { CASH_LIMIT_PAISE } from "../../../../lib/pos"
 import { quotePosSale } from "../../../../workflows/pos/steps/prepare-pos-sale"
-import type { PosQuoteBodyType } from "../../../utils/pos"
+import type { PosQuoteBodyType } from "../validators"
 
 /**
  * POST /admin/pos/quote — the bill for pieces at a branch before the sale:

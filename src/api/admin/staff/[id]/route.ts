@@ -3,7 +3,7 @@ import { diffFields } from "../../../../lib/audit"
 import { ACCESS_MODULE } from "../../../../modules/access"
 import type AccessModuleService from "../../../../modules/access/service"
 import { assignStaffAccessWorkflow } from "../../../../workflows/assign-staff-access"
-import type { AssignStaffBodyType } from "../../../utils/access"
+import type { AssignStaffBodyType } from "../validators"
 import { recordAudit } from "../../../utils/audit"
 
 /** POST /admin/staff/:id { role, branch_ids } — the id is the Medusa user's id. */

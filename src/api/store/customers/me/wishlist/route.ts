@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../../modules/crm"
 import type CrmModuleService from "../../../../../modules/crm/service"
 import { addToWishlistWorkflow, removeFromWishlistWorkflow } from "../../../../../workflows/update-wishlist"
-import type { AddWishlistItemBodyType, ListWishlistQueryType, RemoveWishlistItemQueryType } from "../../../../utils/crm"
+import type { AddWishlistItemBodyType, ListWishlistQueryType, RemoveWishlistItemQueryType } from "../../validators"
 
 /** GET /store/customers/me/wishlist — the signed-in customer's saved pieces, newest first, with product and price fields. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ListWishlistQueryType>, res: MedusaResponse) {

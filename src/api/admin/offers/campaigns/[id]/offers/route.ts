@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { OFFERS_MODULE } from "../../../../../../modules/offers"
 import type OffersModuleService from "../../../../../../modules/offers/service"
 import { listOffersWithCustomers } from "../../../../../../workflows/offers/queries/offer-lists"
-import type { ListOffersQueryType } from "../../../../../utils/offers"
+import type { ListOffersQueryType } from "../../../validators"
 
 /** GET /admin/offers/campaigns/:id/offers?status=&customer_id= — the campaign's offers with their customer, newest first; an unknown campaign 404. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

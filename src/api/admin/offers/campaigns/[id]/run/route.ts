@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OFFERS_MODULE } from "../../../../../../modules/offers"
 import type OffersModuleService from "../../../../../../modules/offers/service"
-import { assertOwnBranch } from "../../../../../utils/access"
 import { runCampaignRun, startCampaignRun } from "../../../../../../workflows/offers/run-campaign"
+import { assertOwnBranch } from "../../../../../utils/access"
 import { recordAudit } from "../../../../../utils/audit"
 
 /**

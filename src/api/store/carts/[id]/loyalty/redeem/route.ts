@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { applyLoyaltyToCartWorkflow, removeLoyaltyFromCartWorkflow } from "../../../../../../workflows/loyalty-cart"
-import { cartLoyaltyView } from "../../../../../utils/cart-loyalty"
-import type { CartPointsBodyType } from "../../../../../utils/loyalty"
+import { cartLoyaltyView } from "../../../helpers"
+import type { CartPointsBodyType } from "../../../validators"
 
 /**
  * POST /store/carts/:id/loyalty/redeem { points } — pays part of the cart

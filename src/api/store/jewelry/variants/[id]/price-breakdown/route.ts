@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { catalogueStateCode } from "../../../../../../workflows/reprice-jewelry/catalogue-state"
-import { breakdownFor, presentBreakdown, type PriceBreakdownQueryType } from "../../../../../utils/jewelry"
+import { breakdownFor, presentBreakdown } from "../../../../../../lib/pricing/present"
+import type { PriceBreakdownQueryType } from "../../../validators"
 
 /**
  * GET /store/jewelry/variants/:id/price-breakdown: how the piece's price is

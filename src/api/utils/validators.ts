@@ -1,0 +1,38 @@
+import { z } from "@medusajs/framework/zod"
+import { rupeesToPaise } from "../../lib/money"
+
+// Zod pieces the areas' validators share.
+
+/**
+ * A sort parameter: a field name, or "-" and a field name for descending,
+ * e.g. `order=-created_at`. Only the listed fields are allowed. It stays a
+ * string (Medusa's query validation reads `order` as one); routes turn it
+ * into an order object with `orderBy`.
+ */
+export function sortParam<const F extends string>(fields: readonly F[], fallback: `${"" | "-"}${F}`) {
+  return z.enum(fields.flatMap((f) => [f, `-${f}`]) as [string, ...string[]]).default(fallback)
+}
+
+export function orderBy(value: string): Record<string, "ASC" | "DESC"> {
+  return { [value.replace(/^-/, "")]: value.startsWith("-") ? "DESC" : "ASC" }
+}
+
+export const decimal = (parse: (v: string | number) => number) =>
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    try {
+      return parse(value)
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message })
+      return z.NEVER
+    }
+  })
+
+/** A rupee amount (string or number, at most 2 decimals) as paise. */
+export const Rupees = decimal(rupeesToPaise)
+
+export const IdempotencyKey = z
+  .string()
+  .trim()
+  .min(8, "idempotency_key must be 8 to 100 characters (e.g. the POS bill number)")
+  .max(100)
+  .regex(/^[\w:.\-/]+$/, "idempotency_key may hold letters, digits and _ : . - / only")
