@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { rupeesToPaise } from "../../lib/money"
 
 // Zod pieces the areas' validators share.
@@ -36,3 +37,19 @@ export const IdempotencyKey = z
   .min(8, "idempotency_key must be 8 to 100 characters (e.g. the POS bill number)")
   .max(100)
   .regex(/^[\w:.\-/]+$/, "idempotency_key may hold letters, digits and _ : . - / only")
+
+/**
+ * A list's paging: Medusa's createFindParams (`limit` and `offset` read from
+ * the query string, with the list's default page) with the bounds it leaves
+ * out, so a page past the list's largest (or a negative offset) is answered
+ * 400 with the reason. Lists answer `count`, `limit` and `offset` with
+ * their rows.
+ */
+export function findParams({ limit, maxLimit, maxOffset }: { limit: number; maxLimit: number; maxOffset?: number }) {
+  const { shape } = createFindParams({ limit, offset: 0 })
+  const offset = z.number().int("offset is a whole number").min(0, "offset cannot be negative")
+  return z.object({
+    limit: shape.limit.pipe(z.number().int("limit is a whole number").min(1, "limit is at least 1").max(maxLimit, `limit is at most ${maxLimit}`)),
+    offset: shape.offset.pipe(maxOffset === undefined ? offset : offset.max(maxOffset, `offset is at most ${maxOffset}`)),
+  })
+}

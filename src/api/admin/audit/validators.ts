@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { findParams } from "../../utils/validators"
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -21,8 +22,8 @@ const IsoDate = (end: boolean) =>
 
 const Name = z.string().trim().min(1).max(200)
 
-export const AuditQuery = z
-  .object({
+export const AuditQuery = findParams({ limit: 50, maxLimit: 200, maxOffset: 1_000_000 })
+  .extend({
     entity: Name.regex(/^[a-z0-9_]+$/, "entity is lower-case letters, digits and _ (e.g. metal_rate)").optional(),
     entity_id: Name.optional(),
     actor_id: Name.optional(),
@@ -30,8 +31,6 @@ export const AuditQuery = z
     from: IsoDate(false).optional(),
     to: IsoDate(true).optional(),
     q: Name.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] })

@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { normalizePan } from "../../../lib/pan"
 import { normalizePhone } from "../../../lib/phone"
 import { METALS } from "../../../lib/pricing"
-import { sortParam } from "../../utils/validators"
+import { findParams, sortParam } from "../../utils/validators"
 
 const parsed = <T>(parse: (v: string) => T) =>
   z.string().transform((value, ctx) => {
@@ -76,12 +76,10 @@ export const CreateCrmCustomerBody = z
 
 export type CreateCrmCustomerBodyType = z.infer<typeof CreateCrmCustomerBody>
 
-export const ListCrmCustomersQuery = z
-  .object({
+export const ListCrmCustomersQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     q: z.string().trim().min(1).max(100).optional(),
     order: sortParam(["created_at", "first_name", "last_name", "email"], "-created_at"),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 
@@ -102,25 +100,21 @@ export const LogInteractionBody = z
 
 export type LogInteractionBodyType = z.infer<typeof LogInteractionBody>
 
-export const ListInteractionsQuery = z
-  .object({
+export const ListInteractionsQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     order: sortParam(["occurred_at", "created_at"], "-occurred_at"),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 
 export type ListInteractionsQueryType = z.infer<typeof ListInteractionsQuery>
 
-export const ListTasksQuery = z
-  .object({
+export const ListTasksQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     assignee: z.string().min(1).optional(),
     status: z.enum(["open", "done", "cancelled"]).optional(),
     due_before: z.coerce.date().optional(),
     customer_id: z.string().min(1).optional(),
     order: sortParam(["due_at", "created_at"], "due_at"),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 
@@ -139,11 +133,9 @@ export const UpcomingQuery = z.object({ days: z.coerce.number().int().min(0).max
 
 export type UpcomingQueryType = z.infer<typeof UpcomingQuery>
 
-export const DuplicatesQuery = z
-  .object({
+export const DuplicatesQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     by: z.enum(["phone", "email", "name_birthday"]).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 
@@ -163,12 +155,10 @@ export const MergeCustomersBody = z
 
 export type MergeCustomersBodyType = z.infer<typeof MergeCustomersBody>
 
-export const ListMergesQuery = z
-  .object({
+export const ListMergesQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     customer_id: z.string().min(1).optional(),
     order: sortParam(["due_at", "created_at"], "due_at"),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 

@@ -3,13 +3,11 @@ import { z } from "@medusajs/framework/zod"
 import { isValidHuid, normalizeHuid } from "../../../lib/jewelry-attributes"
 import { caratsToMct, gramsToMg, percentToBp } from "../../../lib/money"
 import { GST_RATES, METALS } from "../../../lib/pricing"
-import { decimal, Rupees } from "../../utils/validators"
+import { decimal, findParams, Rupees } from "../../utils/validators"
 
-export const RepriceJobsQuery = z
-  .object({
+export const RepriceJobsQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     status: z.enum(["pending", "running", "succeeded", "failed"]).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 

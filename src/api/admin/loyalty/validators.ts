@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { IdempotencyKey } from "../../utils/validators"
+import { findParams, IdempotencyKey } from "../../utils/validators"
 
 export const WholePoints = z.number({ error: "points must be a number" }).int("points must be a whole number")
 
@@ -27,14 +27,12 @@ export const AdjustPointsBody = z
 
 export type AdjustPointsBodyType = z.infer<typeof AdjustPointsBody>
 
-export const LedgerQuery = z
-  .object({
+export const LedgerQuery = findParams({ limit: 50, maxLimit: 200 })
+  .extend({
     customer_id: z.string().min(1).optional(),
     type: z.enum(["earn", "redeem", "expire", "adjust", "reverse", "bonus"]).optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] })

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CHANNELS, LANGUAGES, MESSAGE_EVENTS } from "../../../lib/messaging"
+import { findParams } from "../../utils/validators"
 
 const EVENTS = Object.keys(MESSAGE_EVENTS) as [keyof typeof MESSAGE_EVENTS, ...(keyof typeof MESSAGE_EVENTS)[]]
 
@@ -9,14 +10,12 @@ const Language = z.enum(LANGUAGES as unknown as ["en", "hi"])
 
 const MESSAGE_STATUSES = ["queued", "sending", "sent", "delivered", "read", "failed", "undelivered", "not_sent"] as const
 
-export const ListMessagesQuery = z
-  .object({
+export const ListMessagesQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     customer_id: z.string().min(1).optional(),
     status: z.enum(MESSAGE_STATUSES).optional(),
     channel: Channel.optional(),
     event: z.enum(EVENTS).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { METALS } from "../../../lib/pricing"
-import { Rupees } from "../../utils/validators"
+import { findParams, Rupees } from "../../utils/validators"
 
 export const PostMetalRatesBody = z
   .object({
@@ -28,15 +28,13 @@ export type PostMetalRatesBodyType = z.infer<typeof PostMetalRatesBody>
 
 const Purity = z.coerce.number().int().positive()
 
-export const MetalRateHistoryQuery = z
-  .object({
+export const MetalRateHistoryQuery = findParams({ limit: 50, maxLimit: 500 })
+  .extend({
     metal: z.enum(METALS).optional(),
     purity: Purity.optional(),
     branch_id: z.string().min(1).optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] })

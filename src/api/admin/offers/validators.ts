@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { parseSegmentRule } from "../../../lib/segments"
+import { findParams } from "../../utils/validators"
 
 /** A segment rule in a request body: checked with messages that say where the problem is. */
 export const SegmentRuleField = z.unknown().superRefine((value, ctx) => {
@@ -14,10 +15,8 @@ const Name = z.string().trim().min(1).max(120)
 
 const Id = z.string().trim().min(1).max(100)
 
-const Page = {
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-}
+/** The lists' paging: 20 a page by default, at most 200. */
+const Page = findParams({ limit: 20, maxLimit: 200, maxOffset: 10_000_000 })
 
 export const CreateSegmentBody = z
   .object({ name: Name, description: z.string().trim().max(1000).nullish(), rules: SegmentRuleField })
@@ -25,7 +24,7 @@ export const CreateSegmentBody = z
 
 export type CreateSegmentBodyType = z.infer<typeof CreateSegmentBody>
 
-export const ListSegmentsQuery = z.object({ q: z.string().trim().max(100).optional(), ...Page }).strict()
+export const ListSegmentsQuery = Page.extend({ q: z.string().trim().max(100).optional() }).strict()
 
 export type ListSegmentsQueryType = z.infer<typeof ListSegmentsQuery>
 
@@ -80,19 +79,18 @@ export const UpdateCampaignBody = z
 
 export type UpdateCampaignBodyType = z.infer<typeof UpdateCampaignBody>
 
-export const ListCampaignsQuery = z
-  .object({
+export const ListCampaignsQuery = Page
+  .extend({
     kind: z.enum(["manual", "birthday", "anniversary", "winback", "tier_upgrade"]).optional(),
     status: z.enum(["draft", "scheduled", "running", "finished", "cancelled"]).optional(),
     q: z.string().trim().max(100).optional(),
-    ...Page,
   })
   .strict()
 
 export type ListCampaignsQueryType = z.infer<typeof ListCampaignsQuery>
 
-export const ListOffersQuery = z
-  .object({ status: z.enum(["pending", "issued", "sent", "redeemed", "expired", "cancelled"]).optional(), customer_id: Id.optional(), ...Page })
+export const ListOffersQuery = Page
+  .extend({ status: z.enum(["pending", "issued", "sent", "redeemed", "expired", "cancelled"]).optional(), customer_id: Id.optional() })
   .strict()
 
 export type ListOffersQueryType = z.infer<typeof ListOffersQuery>

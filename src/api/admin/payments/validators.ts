@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { Rupees } from "../../utils/validators"
+import { findParams, Rupees } from "../../utils/validators"
 
 export const PaymentLinkBody = z
   .object({
@@ -13,19 +13,17 @@ export const PaymentLinkBody = z
 
 export type PaymentLinkBodyType = z.infer<typeof PaymentLinkBody>
 
-export const PaymentLinksQuery = z
-  .object({
+export const PaymentLinksQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     order_id: z.string().min(1).optional(),
     status: z.enum(["created", "paid", "cancelled", "expired"]).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 
 export type PaymentLinksQueryType = z.infer<typeof PaymentLinksQuery>
 
-export const ReconciliationQuery = z
-  .object({
+export const ReconciliationQuery = findParams({ limit: 100, maxLimit: 500 })
+  .extend({
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "date is a day in India time, YYYY-MM-DD")
@@ -33,8 +31,6 @@ export const ReconciliationQuery = z
       .optional(),
     branch_id: z.string().min(1).optional(),
     kind: z.enum(["captured", "refunded", "failed"]).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { POS_TENDERS, type PosTender } from "../../../lib/pos"
-import { IdempotencyKey, Rupees } from "../../utils/validators"
+import { findParams, IdempotencyKey, Rupees } from "../../utils/validators"
 
 const Tender = z
   .object({
@@ -32,12 +32,10 @@ export const PosOrderBody = z
 
 export type PosOrderBodyType = z.infer<typeof PosOrderBody>
 
-export const PosOrdersQuery = z
-  .object({
+export const PosOrdersQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     branch_id: z.string().min(1).optional(),
     customer_id: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { STAFF_ROLES } from "../../../lib/access-matrix"
+import { findParams } from "../../utils/validators"
 
 export const AssignStaffBody = z
   .object({
@@ -10,11 +11,9 @@ export const AssignStaffBody = z
 
 export type AssignStaffBodyType = z.infer<typeof AssignStaffBody>
 
-export const ListStaffQuery = z
-  .object({
+export const ListStaffQuery = findParams({ limit: 50, maxLimit: 200 })
+  .extend({
     q: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { TAX_DOCUMENT_TYPES } from "../../../lib/tax-documents"
+import { findParams } from "../../utils/validators"
 
 export const DocumentQuery = z
   .object({
@@ -10,15 +11,13 @@ export const DocumentQuery = z
 
 export type DocumentQueryType = z.infer<typeof DocumentQuery>
 
-export const ListTaxDocumentsQuery = z
-  .object({
+export const ListTaxDocumentsQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
     type: z.enum(TAX_DOCUMENT_TYPES).optional(),
     branch_code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,6}$/, "branch_code is a branch's code, e.g. MUM").optional(),
     financial_year: z.string().regex(/^\d{4}-\d{2}$/, "financial_year looks like 2026-27").optional(),
     /** A document number (or part of one), or an order id. */
     q: z.string().trim().min(1).max(60).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 

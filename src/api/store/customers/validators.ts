@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { checkOccasionDates, PreferenceFields } from "../../admin/crm/validators"
+import { findParams } from "../../utils/validators"
 
 /** What customers may change about themselves: not PAN, tags, staff or notes. */
 export const StoreProfileBody = z.object(PreferenceFields).strict()
@@ -20,11 +21,7 @@ export const RemoveWishlistItemQuery = z.object({ variant_id: z.string().trim().
 
 export type RemoveWishlistItemQueryType = z.infer<typeof RemoveWishlistItemQuery>
 
-export const ListWishlistQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
+export const ListWishlistQuery = findParams({ limit: 50, maxLimit: 100 })
   .strict()
 
 export type ListWishlistQueryType = z.infer<typeof ListWishlistQuery>
