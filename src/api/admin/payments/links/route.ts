@@ -4,7 +4,7 @@ import { messagingSettings } from "../../../../lib/messaging-settings"
 import { createPaymentLinkWorkflow } from "../../../../workflows/payments"
 import { branchScope } from "../../../utils/access"
 import { isOwnOrder } from "../../../utils/branch-scope"
-import { paymentLinksView } from "../../../../modules/pos/queries/payment-links"
+import { paymentLinksView } from "../helpers"
 import type { PaymentLinkBodyType, PaymentLinksQueryType } from "../validators"
 
 /**

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { paiseToAmount } from "../../../lib/money"
-import { MESSAGING_MODULE } from "../../messaging"
-import type MessagingModuleService from "../../messaging/service"
+import { MESSAGING_MODULE } from "../../../modules/messaging"
+import type MessagingModuleService from "../../../modules/messaging/service"
 
 type LinkRow = {
   id: string
