@@ -238,7 +238,7 @@ shopIntegrationRunner({
     }
 
     describe(`bad input on every route (seed ${SEED}, ${CASES} cases per validator)`, () => {
-      it("finds the routes, and every body-taking route validates its body with validateBody (src/api/validation.ts)", () => {
+      it("finds the routes, and every body-taking route validates its body with validateBody (src/api/utils/validation.ts)", () => {
         if (process.env.FUZZ_ROUTES) {
           return
         }
