@@ -18,7 +18,7 @@ import { eventsSettled } from "../support/wait"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import middlewares from "../../src/api/middlewares"
-import { validatorOf, type ValidatorInfo } from "../../src/api/validation"
+import { validatorOf, type ValidatorInfo } from "../../src/api/utils/validation"
 import { BAD_IDS, JUNK_QUERIES, MALFORMED_IDS, RAW_BODIES, bodyCases, hashSeed, queryCases } from "../support/fuzz"
 import { demoShop, signedInCustomer, type Headers } from "./helpers"
 
@@ -238,7 +238,7 @@ shopIntegrationRunner({
     }
 
     describe(`bad input on every route (seed ${SEED}, ${CASES} cases per validator)`, () => {
-      it("finds the routes, and every body-taking route validates its body with validateBody (src/api/validation.ts)", () => {
+      it("finds the routes, and every body-taking route validates its body with validateBody (src/api/utils/validation.ts)", () => {
         if (process.env.FUZZ_ROUTES) {
           return
         }

@@ -1,25 +1,69 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { jewelErrorHandler } from "./utils/errors"
-import { accessRoutes } from "./middlewares/access"
-import { auditRoutes } from "./middlewares/audit"
-import { branchRoutes } from "./middlewares/branches"
-import { crmRoutes } from "./middlewares/crm"
-import { fileRoutes } from "./middlewares/files"
-import { inputGuardRoutes } from "./middlewares/input-guards"
-import { invoiceRoutes } from "./middlewares/invoices"
-import { jewelryRoutes } from "./middlewares/jewelry"
-import { loyaltyRoutes } from "./middlewares/loyalty"
-import { messagingRoutes } from "./middlewares/messaging"
-import { offerRoutes } from "./middlewares/offers"
+import { adminAuditRoutesMiddlewares } from "./admin/audit/middlewares"
+import { adminBranchRoutesMiddlewares } from "./admin/branches/middlewares"
+import { adminCrmRoutesMiddlewares } from "./admin/crm/middlewares"
+import { adminJewelryRoutesMiddlewares } from "./admin/jewelry/middlewares"
+import { adminLoyaltyRoutesMiddlewares } from "./admin/loyalty/middlewares"
+import { adminMessageRoutesMiddlewares } from "./admin/messages/middlewares"
+import { adminMetalRateRoutesMiddlewares } from "./admin/metal-rates/middlewares"
+import { adminOfferRoutesMiddlewares } from "./admin/offers/middlewares"
 import { adminOldGoldRoutesMiddlewares } from "./admin/old-gold/middlewares"
-import { paymentRoutes } from "./middlewares/payments"
-import { securityRoutes } from "./middlewares/security"
+import { adminOrderRoutesMiddlewares } from "./admin/orders/middlewares"
+import { adminPaymentRoutesMiddlewares } from "./admin/payments/middlewares"
+import { adminPosRoutesMiddlewares } from "./admin/pos/middlewares"
+import { adminStaffRoutesMiddlewares } from "./admin/staff/middlewares"
+import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
+import { documentRoutesMiddlewares } from "./documents/middlewares"
+import { hookRoutesMiddlewares } from "./hooks/middlewares"
+import { storeBranchRoutesMiddlewares } from "./store/branches/middlewares"
+import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
+import { storeJewelryRoutesMiddlewares } from "./store/jewelry/middlewares"
+import { storeMetalRateRoutesMiddlewares } from "./store/metal-rates/middlewares"
+import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
+import { accessRoutesMiddlewares } from "./utils/access-routes"
+import { jewelErrorHandler } from "./utils/errors"
+import { inputGuardRoutesMiddlewares } from "./utils/input-guards"
+import { payAtStoreRoutesMiddlewares } from "./utils/pay-at-store"
+import { securityRoutesMiddlewares } from "./utils/security"
+import { uploadRoutesMiddlewares } from "./utils/uploads"
 
 /**
- * Validation and authentication of jewel-crm's routes, one file per area in
- * ./middlewares (a new area adds its file and one line here).
+ * The API's middlewares, as Medusa lays out its own: each area keeps its
+ * validators.ts and middlewares.ts beside its routes, and this file joins
+ * them. The checks every request meets (input guards, security headers and
+ * limits, roles and branches) come first; then the areas, and the shop's
+ * checks in front of Medusa's own uploads and checkout routes.
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...inputGuardRoutes, ...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...adminOldGoldRoutesMiddlewares, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes],
+  routes: [
+    ...inputGuardRoutesMiddlewares,
+    ...securityRoutesMiddlewares,
+    ...accessRoutesMiddlewares,
+    ...adminAuditRoutesMiddlewares,
+    ...adminBranchRoutesMiddlewares,
+    ...adminCrmRoutesMiddlewares,
+    ...adminJewelryRoutesMiddlewares,
+    ...adminLoyaltyRoutesMiddlewares,
+    ...adminMessageRoutesMiddlewares,
+    ...adminMetalRateRoutesMiddlewares,
+    ...adminOfferRoutesMiddlewares,
+    ...adminOldGoldRoutesMiddlewares,
+    ...adminOrderRoutesMiddlewares,
+    ...adminPaymentRoutesMiddlewares,
+    ...adminPosRoutesMiddlewares,
+    ...adminStaffRoutesMiddlewares,
+    ...adminTaxDocumentRoutesMiddlewares,
+    ...storeBranchRoutesMiddlewares,
+    ...storeCartRoutesMiddlewares,
+    ...storeCustomerRoutesMiddlewares,
+    ...storeJewelryRoutesMiddlewares,
+    ...storeMetalRateRoutesMiddlewares,
+    ...storeOrderRoutesMiddlewares,
+    ...documentRoutesMiddlewares,
+    ...hookRoutesMiddlewares,
+    ...uploadRoutesMiddlewares,
+    ...payAtStoreRoutesMiddlewares,
+  ],
 })

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { findNul } from "../utils/input-guards"
-import { NoBody, validateBody, validateQuery, validatorOf } from "../validation"
+import { findParams } from "../utils/validators"
+import { NoBody, validateBody, validateQuery, validatorOf } from "../utils/validation"
 
 describe("validateBody / validateQuery", () => {
   it("tag the middleware with its schema", () => {
@@ -25,5 +26,27 @@ describe("findNul", () => {
     expect(findNul("x\u0000")).toBe("body")
     expect(findNul({ a: "💍 नमस्ते", b: 1, c: null })).toBeNull()
     expect(findNul(undefined)).toBeNull()
+  })
+})
+
+describe("findParams (Medusa's createFindParams with the list's bounds)", () => {
+  const Query = findParams({ limit: 20, maxLimit: 100, maxOffset: 1000 }).extend({ q: z.string().optional() }).strict()
+  const issue = (query: Record<string, unknown>) => {
+    const parsed = Query.safeParse(query)
+    return parsed.success ? undefined : parsed.error.issues[0].message
+  }
+
+  it("reads limit and offset from the query string, with the list's defaults", () => {
+    expect(Query.parse({})).toEqual({ limit: 20, offset: 0 })
+    expect(Query.parse({ limit: "100", offset: "40", q: "ring" })).toEqual({ limit: 100, offset: 40, q: "ring" })
+  })
+
+  it("refuses a page outside the list's bounds, saying which", () => {
+    expect(issue({ limit: "101" })).toBe("limit is at most 100")
+    expect(issue({ limit: "0" })).toBe("limit is at least 1")
+    expect(issue({ offset: "-1" })).toBe("offset cannot be negative")
+    expect(issue({ offset: "1001" })).toBe("offset is at most 1000")
+    expect(issue({ limit: "many" })).toBeDefined()
+    expect(issue({ zz: "1" })).toBeDefined()
   })
 })

@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { z } from "@medusajs/framework/zod"
 import { isAllowed, ruleFor, STAFF_ROLES, type StaffRole } from "../../lib/access-matrix"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
@@ -165,20 +164,3 @@ export async function scopeStockWrite(req: MedusaRequest, _res: MedusaResponse, 
   }
   next()
 }
-
-export const AssignStaffBody = z
-  .object({
-    role: z.enum(STAFF_ROLES),
-    branch_ids: z.array(z.string().min(1).max(64)).max(100).default([]),
-  })
-  .strict()
-export type AssignStaffBodyType = z.infer<typeof AssignStaffBody>
-
-export const ListStaffQuery = z
-  .object({
-    q: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
-export type ListStaffQueryType = z.infer<typeof ListStaffQuery>

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
+import { certificateOf } from "../../modules/jewelry/queries/certificates"
 
 /**
  * Sends a private file from the file module through an authenticated route.
@@ -28,4 +29,16 @@ export async function sendPrivateFile(
       "cache-control": "private, no-store",
     })
     .end(bytes)
+}
+
+/** A variant's certificate file (404 when it has none). */
+export async function sendCertificate(req: MedusaRequest, res: MedusaResponse, variantId: string) {
+  const { certificate, tag_code } = await certificateOf(req.scope, variantId)
+  const extension = certificate.mime_type === "application/pdf" ? "pdf" : certificate.mime_type === "image/png" ? "png" : "jpg"
+  await sendPrivateFile(
+    req,
+    res,
+    { file_id: certificate.file_id, content_type: certificate.mime_type, filename: `certificate-${tag_code}.${extension}` },
+    (reason) => `The certificate of ${tag_code} cannot be fetched now (${reason}); try again shortly`
+  )
 }

@@ -1,6 +1,7 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { respelling } from "../../lib/request-path"
+import { refuseMedusaRouteGaps } from "./medusa-route-gaps"
 
 const NUL = "\u0000"
 
@@ -72,3 +73,12 @@ export function refuseRespelledPath(req: MedusaRequest, res: MedusaResponse, nex
   }
   next()
 }
+
+/**
+ * Before every route (ours and Medusa's): input nothing can store or look up
+ * is answered 400, a path spelled other than plainly 404.
+ */
+export const inputGuardRoutesMiddlewares: MiddlewareRoute[] = ["/admin*", "/store*", "/auth*", "/hooks*", "/documents*"]
+  .map((matcher): MiddlewareRoute => ({ matcher, middlewares: [refuseUnstorableInput, refuseRespelledPath] }))
+  // After authentication (Medusa's, which runs first), before Medusa's route middlewares.
+  .concat([{ matcher: "/admin*", middlewares: [refuseMedusaRouteGaps] }, { matcher: "/store*", middlewares: [refuseMedusaRouteGaps] }])

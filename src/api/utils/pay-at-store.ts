@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { storefrontProviderRefusal, storefrontProviders } from "../../lib/paid-orders"
@@ -71,3 +71,9 @@ export async function refuseStorefrontProvider(req: MedusaRequest, _res: MedusaR
     next(e)
   }
 }
+
+/** Pay at the store only where the owner offers it (docs/security.md, "Value only for paid orders"). */
+export const payAtStoreRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/store/payment-providers", methods: ["GET"], middlewares: [storefrontPaymentProviders] },
+  { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [refuseStorefrontProvider] },
+]

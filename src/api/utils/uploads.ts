@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import multer from "multer"
 import { fileSettings } from "../../lib/file-settings"
@@ -72,3 +72,9 @@ export function checkPresignedUploads(req: MedusaRequest, _res: MedusaResponse, 
   }
   next()
 }
+
+/** Medusa's own uploads (the product editor's images): images and PDFs only, by content. */
+export const uploadRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/admin/uploads", methods: ["POST"], middlewares: [checkCoreUploads] },
+  { matcher: "/admin/uploads/presigned-urls", methods: ["POST"], middlewares: [checkPresignedUploads] },
+]

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AUDIT_MODULE } from "../../../modules/audit"
 import type AuditModuleService from "../../../modules/audit/service"
-import type { AuditQueryType } from "../../utils/audit"
+import type { AuditQueryType } from "./validators"
 
 /**
  * GET /admin/audit?entity=&entity_id=&actor_id=&action=&from=&to=&q=&limit=&offset=

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
-import type { ListMessagesQueryType } from "../../utils/messaging"
+import type { ListMessagesQueryType } from "./validators"
 
 /** GET /admin/messages — the message log, newest first, filtered by customer, status, channel or event. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ListMessagesQueryType>, res: MedusaResponse) {

@@ -4,11 +4,8 @@ import type JewelryModuleService from "../../../modules/jewelry/service"
 import { diffFields } from "../../../lib/audit"
 import { setMetalRatesWorkflow } from "../../../workflows/jewelry"
 import { recordAudit } from "../../utils/audit"
-import {
-  presentRate,
-  type CurrentMetalRatesQueryType,
-  type PostMetalRatesBodyType,
-} from "../../utils/metal-rates"
+import { presentRate } from "../../../modules/jewelry/present"
+import type { CurrentMetalRatesQueryType, PostMetalRatesBodyType } from "./validators"
 
 /** GET /admin/metal-rates: the rates in force now (or at `at`), shop-wide and per branch. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, CurrentMetalRatesQueryType>, res: MedusaResponse) {

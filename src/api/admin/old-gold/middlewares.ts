@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../../validation"
+import { validateBody, validateQuery } from "../../utils/validation"
 import { BuyingRatesBody, BuyingRatesQuery, OldGoldStockQuery, OldGoldValuationBody, OldGoldVoucherBody, OldGoldVouchersQuery } from "./validators"
 
 export const adminOldGoldRoutesMiddlewares: MiddlewareRoute[] = [

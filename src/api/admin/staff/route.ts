@@ -2,7 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { ACCESS_MODULE } from "../../../modules/access"
 import type AccessModuleService from "../../../modules/access/service"
-import { defaultRole, type ListStaffQueryType } from "../../utils/access"
+import { defaultRole } from "../../utils/access"
+import type { ListStaffQueryType } from "./validators"
 
 /** GET /admin/staff?q=&limit=&offset= — staff users with their role and branches, by email. */
 export async function GET(req: MedusaRequest<unknown, ListStaffQueryType>, res: MedusaResponse) {

@@ -2,7 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { INVOICING_MODULE } from "../../../modules/invoicing"
 import type InvoicingModuleService from "../../../modules/invoicing/service"
 import { branchScope } from "../../utils/access"
-import { presentDocument, type ListTaxDocumentsQueryType } from "../../utils/invoices"
+import { presentDocument } from "../../../modules/invoicing/present"
+import type { ListTaxDocumentsQueryType } from "./validators"
 
 /**
  * GET /admin/tax-documents: the register of invoices and credit notes, newest

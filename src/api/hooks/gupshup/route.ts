@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { GupshupCallbackBodyType } from "../../utils/gupshup-webhook"
+import type { GupshupCallbackBodyType } from "../../../modules/notification-gupshup/webhook"
 import { handleInboundMessageWorkflow, recordDeliveryStatusWorkflow } from "../../../workflows/messaging"
 
 const STATUS: Record<string, string> = { enqueued: "sent", sent: "sent", delivered: "delivered", read: "read", failed: "failed" }

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { branchFilters, listBranches, type ListBranchesQueryType } from "../../utils/branches"
+import { branchFilters, listBranches } from "../../admin/branches/helpers"
+import type { ListBranchesQueryType } from "../../admin/branches/validators"
 
 /** GET /store/branches: the shop's active branches, e.g. for "pick up at branch". */
 export async function GET(req: MedusaRequest<unknown, ListBranchesQueryType>, res: MedusaResponse) {

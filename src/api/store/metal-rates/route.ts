@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
-import { presentRate, type CurrentMetalRatesQueryType } from "../../utils/metal-rates"
+import { presentRate } from "../../../modules/jewelry/present"
+import type { CurrentMetalRatesQueryType } from "../../admin/metal-rates/validators"
 
 /** GET /store/metal-rates: today's rates (shop-wide, plus a branch's own with ?branch_id=). */
 export async function GET(req: MedusaRequest<unknown, CurrentMetalRatesQueryType>, res: MedusaResponse) {

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrieveBranch } from "../../../utils/branches"
+import { retrieveBranch } from "../helpers"
 
 /** GET /admin/branches/:id */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

@@ -9,16 +9,12 @@ import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
 import { createCustomerWithProfileWorkflow } from "../../../../workflows/crm"
 import { recordAudit } from "../../../utils/audit"
-import { profileAuditEntries } from "../../../utils/audit-profile"
-import {
-  orderBy,
-  presentProfile,
-  toProfileData,
-  type CreateCrmCustomerBodyType,
-  type ListCrmCustomersQueryType,
-} from "../../../utils/crm"
-
-const CUSTOMER_FIELDS = ["id", "first_name", "last_name", "email", "phone", "created_at", "customer_profile.*"]
+import { profileAuditEntries } from "../../../../lib/profile-audit"
+import { orderBy } from "../../../utils/validators"
+import { presentProfile } from "../../../../modules/crm/present"
+import { toProfileData } from "../helpers"
+import type { CreateCrmCustomerBodyType, ListCrmCustomersQueryType } from "../validators"
+import { defaultAdminCrmCustomerFields } from "../query-config"
 
 /**
  * Customers whose purchases included the piece with this tag (from the
@@ -72,7 +68,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListCrmCustom
   }
   const { data, metadata } = await query.graph({
     entity: "customer",
-    fields: CUSTOMER_FIELDS,
+    fields: defaultAdminCrmCustomerFields,
     filters,
     pagination: { take: limit, skip: offset, order: orderBy(order) },
   })

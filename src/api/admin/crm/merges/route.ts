@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CRM_MODULE } from "../../../../modules/crm"
 import type CrmModuleService from "../../../../modules/crm/service"
-import type { ListMergesQueryType } from "../../../utils/crm"
+import type { ListMergesQueryType } from "../validators"
 
 /** GET /admin/crm/merges?customer_id= — the merge audit trail, newest first. */
 export async function GET(req: MedusaRequest<unknown, ListMergesQueryType>, res: MedusaResponse) {

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../modules/crm"
 import type CrmModuleService from "../../../../modules/crm/service"
 import { branchScope } from "../../../utils/access"
-import { orderBy, type ListTasksQueryType } from "../../../utils/crm"
+import { orderBy } from "../../../utils/validators"
+import type { ListTasksQueryType } from "../validators"
 
 /**
  * GET /admin/crm/tasks?assignee=&status=&due_before= — soonest due first, with the customer; overdue ones are flagged.

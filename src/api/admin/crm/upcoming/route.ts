@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { monthDayKeys, nextOccurrence, shopToday } from "../../../../lib/occasions"
 import { CRM_MODULE } from "../../../../modules/crm"
 import type CrmModuleService from "../../../../modules/crm/service"
-import type { UpcomingQueryType } from "../../../utils/crm"
+import type { UpcomingQueryType } from "../validators"
 
 /** GET /admin/crm/upcoming?days=7 — birthdays and anniversaries from today (India) on, soonest first. */
 export async function GET(req: MedusaRequest<unknown, UpcomingQueryType>, res: MedusaResponse) {

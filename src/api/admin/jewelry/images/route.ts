@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { imageCodeFromFilename } from "../../../../lib/images"
+import type { ImageUploadQueryType } from "../validators"
 import { attachProductImageWorkflow } from "../../../../workflows/jewelry"
-import type { ImageUploadQueryType } from "../../../utils/product-images"
 import { uploadedFiles } from "../../../utils/uploads"
 
 type Outcome =

@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CsvError, parseCsv } from "../../../../lib/csv"
 import { readIntakeSheet, type IntakeError } from "../../../../lib/stock-intake"
+import type { ImportQueryType } from "../validators"
 import { checkJewelryIntakeWorkflow, importJewelryStockWorkflow } from "../../../../workflows/jewelry"
-import type { ImportQueryType } from "../../../utils/jewelry"
 
 const MAX_BYTES = 20 * 1024 * 1024
 

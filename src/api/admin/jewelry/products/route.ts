@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { toPieceInput } from "../helpers"
+import type { PostJewelryProductBodyType } from "../validators"
 import { createJewelryProductsWorkflow } from "../../../../workflows/jewelry"
-import { toPieceInput, type PostJewelryProductBodyType } from "../../../utils/jewelry"
 
 /**
  * POST /admin/jewelry/products: a product with its variants and their

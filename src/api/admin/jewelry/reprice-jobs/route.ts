@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
+import type { RepriceJobsQueryType } from "../validators"
 import { createRepriceJob, runRepriceJob } from "../../../../workflows/jewelry"
-import type { RepriceJobsQueryType } from "../../../utils/jewelry"
 
 /** GET /admin/jewelry/reprice-jobs: newest first. */
 export async function GET(req: MedusaRequest<unknown, RepriceJobsQueryType>, res: MedusaResponse) {

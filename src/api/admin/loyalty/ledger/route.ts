@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { LOYALTY_MODULE } from "../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import { dateRange } from "../../../utils/filters"
-import type { LedgerQueryType } from "../../../utils/loyalty"
+import type { LedgerQueryType } from "../validators"
 
 /** GET /admin/loyalty/ledger?customer_id=&type=&from=&to= — ledger entries, newest first. */
 export async function GET(req: MedusaRequest<unknown, LedgerQueryType>, res: MedusaResponse) {

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "
 import { multiplierToBp, percentToBp, rupeesToPaise } from "../../../../lib/money"
 import { LOYALTY_MODULE } from "../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
+import type { ProgramBodyType } from "../validators"
 import { saveLoyaltyProgramWorkflow } from "../../../../workflows/loyalty"
-import type { ProgramBodyType } from "../../../utils/loyalty"
 import { presentProgram } from "../../../../workflows/loyalty"
 
 /** GET /admin/loyalty/program — the rules in force (the defaults until the shop saves its own). */

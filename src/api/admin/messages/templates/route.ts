@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { CHANNELS, DEFAULT_TEMPLATES, LANGUAGES, MESSAGE_EVENTS, type MessageEvent } from "../../../../lib/messaging"
 import { MESSAGING_MODULE } from "../../../../modules/messaging"
 import type MessagingModuleService from "../../../../modules/messaging/service"
-import type { SaveTemplateBodyType } from "../../../utils/messaging"
 import { saveMessageTemplateWorkflow } from "../../../../workflows/messaging"
+import type { SaveTemplateBodyType } from "../validators"
 
 /** GET /admin/messages/templates — every event × channel × language: the shop's wording or the built-in one, and the variables it may use. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

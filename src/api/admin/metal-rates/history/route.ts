@@ -2,7 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { JEWELRY_MODULE } from "../../../../modules/jewelry"
 import type JewelryModuleService from "../../../../modules/jewelry/service"
 import { dateRange } from "../../../utils/filters"
-import { presentRate, type MetalRateHistoryQueryType } from "../../../utils/metal-rates"
+import { presentRate } from "../../../../modules/jewelry/present"
+import type { MetalRateHistoryQueryType } from "../validators"
 
 /** GET /admin/metal-rates/history: every published rate, newest first. */
 export async function GET(req: MedusaRequest<unknown, MetalRateHistoryQueryType>, res: MedusaResponse) {

@@ -3,7 +3,8 @@ import type { SegmentRule } from "../../../../lib/segments"
 import { OFFERS_MODULE } from "../../../../modules/offers"
 import type OffersModuleService from "../../../../modules/offers/service"
 import { createOfferCampaignWorkflow } from "../../../../workflows/offers"
-import { offerTerms, presentCampaign, type CreateCampaignBodyType, type ListCampaignsQueryType } from "../../../utils/offers"
+import { offerTerms, presentCampaign } from "../../../../modules/offers/present"
+import type { CreateCampaignBodyType, ListCampaignsQueryType } from "../validators"
 
 /** GET /admin/offers/campaigns?kind=&status=&q= — campaigns, newest first, with their latest run. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

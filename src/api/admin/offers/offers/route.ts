@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { ListOffersQueryType } from "../validators"
 import { listOffersWithCustomers } from "../../../../workflows/offers"
-import type { ListOffersQueryType } from "../../../utils/offers"
 
 /** GET /admin/offers/offers?customer_id=&status= — offers across campaigns (a customer's offers), newest first. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

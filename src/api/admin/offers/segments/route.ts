@@ -3,7 +3,7 @@ import type { SegmentRule } from "../../../../lib/segments"
 import { OFFERS_MODULE } from "../../../../modules/offers"
 import type OffersModuleService from "../../../../modules/offers/service"
 import { createOfferSegmentWorkflow } from "../../../../workflows/offers"
-import type { CreateSegmentBodyType, ListSegmentsQueryType } from "../../../utils/offers"
+import type { CreateSegmentBodyType, ListSegmentsQueryType } from "../validators"
 
 /** GET /admin/offers/segments?q= — saved segments, newest first. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

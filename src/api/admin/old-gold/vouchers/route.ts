@@ -4,7 +4,7 @@ import { OLD_GOLD_MODULE } from "../../../../modules/old-gold"
 import type OldGoldModuleService from "../../../../modules/old-gold/service"
 import { buyOldGoldWorkflow } from "../../../../workflows/old-gold"
 import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
-import { piiKey } from "../../../utils/crm"
+import { piiKey } from "../../crm/helpers"
 import type { OldGoldVoucherBodyType, OldGoldVouchersQueryType } from "../validators"
 
 const LIST_FIELDS = [

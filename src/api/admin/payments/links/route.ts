@@ -4,7 +4,8 @@ import { messagingSettings } from "../../../../lib/messaging-settings"
 import { createPaymentLinkWorkflow } from "../../../../workflows/payments"
 import { branchScope } from "../../../utils/access"
 import { isOwnOrder } from "../../../utils/branch-scope"
-import { paymentLinksView, type PaymentLinkBodyType, type PaymentLinksQueryType } from "../../../utils/payments"
+import { paymentLinksView } from "../helpers"
+import type { PaymentLinkBodyType, PaymentLinksQueryType } from "../validators"
 
 /**
  * POST /admin/payments/links — a Razorpay payment link for an order's

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { branchScope } from "../../../utils/access"
-import { reconciliationView, type ReconciliationQueryType } from "../../../utils/reconciliation"
+import { reconciliationView } from "../../../../modules/pos/queries/reconciliation"
+import type { ReconciliationQueryType } from "../validators"
 
 /**
  * GET /admin/payments/reconciliation?date=YYYY-MM-DD — the day's (India

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPosSaleWorkflow } from "../../../../workflows/pos"
-import { posSalesView, posSaleView, type PosOrderBodyType, type PosOrdersQueryType } from "../../../utils/pos"
+import { posSalesView, posSaleView } from "../../../../modules/pos/queries/sales"
+import type { PosOrderBodyType, PosOrdersQueryType } from "../validators"
 import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
 
 /**

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { paiseToAmount } from "../../../../lib/money"
 import { CASH_LIMIT_PAISE } from "../../../../lib/pos"
+import type { PosQuoteBodyType } from "../validators"
 import { quotePosSale } from "../../../../workflows/pos"
-import type { PosQuoteBodyType } from "../../../utils/pos"
 
 /**
  * POST /admin/pos/quote — the bill for pieces at a branch before the sale:

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { diffFields } from "../../../../lib/audit"
 import { ACCESS_MODULE } from "../../../../modules/access"
 import type AccessModuleService from "../../../../modules/access/service"
+import type { AssignStaffBodyType } from "../validators"
 import { assignStaffAccessWorkflow } from "../../../../workflows/access"
-import type { AssignStaffBodyType } from "../../../utils/access"
 import { recordAudit } from "../../../utils/audit"
 
 /** POST /admin/staff/:id { role, branch_ids } — the id is the Medusa user's id. */

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { documentOr404, respondWithDocument, type DocumentQueryType } from "../../../utils/invoices"
+import { documentOr404, respondWithDocument } from "../../../utils/tax-documents"
+import type { DocumentQueryType } from "../validators"
 
 /** GET /admin/tax-documents/:id: an invoice or credit note as a PDF (?format=json, ?format=url). */
 export async function GET(req: MedusaRequest<unknown, DocumentQueryType>, res: MedusaResponse) {

@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { checkSignedPath } from "../../../../lib/document-links"
-import { documentLinkKey, documentOr404, respondWithDocument, type SignedLinkQueryType } from "../../../utils/invoices"
+import { documentLinkKey, documentOr404, respondWithDocument } from "../../../utils/tax-documents"
+import type { SignedLinkQueryType } from "../../validators"
 
 /** GET /documents/tax-documents/:id?expires=&signature=: the short-lived link ?format=url hands out on the local file provider. */
 export async function GET(req: MedusaRequest<unknown, SignedLinkQueryType>, res: MedusaResponse) {

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { TwilioInboundBodyType } from "../../../utils/twilio-webhook"
+import type { TwilioInboundBodyType } from "../../../../modules/notification-twilio/webhook"
 import { handleInboundMessageWorkflow } from "../../../../workflows/messaging"
 
 /** POST /hooks/twilio/inbound — a customer's SMS or WhatsApp reply (signed): STOP/START and the interaction log. */

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { TwilioStatusBodyType } from "../../../utils/twilio-webhook"
+import type { TwilioStatusBodyType } from "../../../../modules/notification-twilio/webhook"
 import { recordDeliveryStatusWorkflow } from "../../../../workflows/messaging"
 
 /** POST /hooks/twilio/status — Twilio's delivery callback (signed); moves the message's status along. */

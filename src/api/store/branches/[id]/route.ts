@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrieveBranch } from "../../../utils/branches"
+import { retrieveBranch } from "../../../admin/branches/helpers"
 
 /** GET /store/branches/:id (active branches only). */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

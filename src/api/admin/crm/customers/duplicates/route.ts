@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { findDuplicateCustomers } from "../../../../utils/crm-duplicates"
-import type { DuplicatesQueryType } from "../../../../utils/crm"
+import { findDuplicateCustomers } from "../../../../../modules/crm/queries/duplicates"
+import type { DuplicatesQueryType } from "../../validators"
 
 type Candidate = {
   id: string

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { mergeCustomersWorkflow } from "../../../../../workflows/crm"
 import { recordAudit } from "../../../../utils/audit"
-import type { MergeCustomersBodyType } from "../../../../utils/crm"
+import type { MergeCustomersBodyType } from "../../validators"
 
 /** POST /admin/crm/customers/merge — fold duplicates into the customer kept, with an audit record. */
 export async function POST(req: AuthenticatedMedusaRequest<MergeCustomersBodyType>, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { presentBreakdown } from "../../../../utils/jewelry"
+import { presentBreakdown } from "../../../../../lib/pricing/present"
 
 type Level = { location_id: string; stocked_quantity: number; reserved_quantity: number; available_quantity: number }
 

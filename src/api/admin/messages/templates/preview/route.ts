@@ -3,7 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { DEFAULT_TEMPLATES, renderTemplate, templateProblems } from "../../../../../lib/messaging"
 import { MESSAGING_MODULE } from "../../../../../modules/messaging"
 import type MessagingModuleService from "../../../../../modules/messaging/service"
-import { SAMPLE_VARIABLES, type PreviewTemplateBodyType } from "../../../../utils/messaging"
+import { SAMPLE_VARIABLES } from "../../helpers"
+import type { PreviewTemplateBodyType } from "../../validators"
 
 /** POST /admin/messages/templates/preview — a template filled with sample values (or the ones given). */
 export async function POST(req: AuthenticatedMedusaRequest<PreviewTemplateBodyType>, res: MedusaResponse) {

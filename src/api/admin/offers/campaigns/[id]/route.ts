@@ -4,8 +4,9 @@ import { rupeesToPaise } from "../../../../../lib/money"
 import { OFFERS_MODULE } from "../../../../../modules/offers"
 import type OffersModuleService from "../../../../../modules/offers/service"
 import { updateOfferCampaignWorkflow } from "../../../../../workflows/offers"
-import { campaignReport } from "../../../../utils/offer-report"
-import { offerTerms, presentCampaign, type UpdateCampaignBodyType } from "../../../../utils/offers"
+import { campaignReport } from "../../../../../modules/offers/queries/campaign-report"
+import { offerTerms, presentCampaign } from "../../../../../modules/offers/present"
+import type { UpdateCampaignBodyType } from "../../validators"
 
 /** GET /admin/offers/campaigns/:id — the campaign, its runs (newest first) and its report. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

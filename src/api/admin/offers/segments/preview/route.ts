@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { SegmentRule } from "../../../../../lib/segments"
-import { previewSegment, segmentRules, type SegmentPreviewBodyType } from "../../../../utils/segment-preview"
+import { previewSegment, segmentRules } from "../../helpers"
+import type { SegmentPreviewBodyType } from "../../validators"
 
 /**
  * POST /admin/offers/segments/preview { rules | segment_id, limit?, offset? }

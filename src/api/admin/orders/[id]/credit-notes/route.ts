@@ -3,7 +3,9 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { INVOICING_MODULE } from "../../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../../modules/invoicing/service"
 import { issueCreditNoteWorkflow } from "../../../../../workflows/invoicing"
-import { ensureInvoice, presentDocument, type IssueCreditNoteBodyType } from "../../../../utils/invoices"
+import { ensureInvoice } from "../../../../utils/tax-documents"
+import { presentDocument } from "../../../../../modules/invoicing/present"
+import type { IssueCreditNoteBodyType } from "../../validators"
 
 /** GET /admin/orders/:id/credit-notes: the order's invoice and credit notes, oldest first; an unknown order 404. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { issueInvoiceWorkflow, storeTaxDocumentFileWorkflow } from "../../../../../workflows/invoicing"
-import { ensureInvoice, presentDocument, respondWithDocument, type DocumentQueryType, type IssueInvoiceBodyType } from "../../../../utils/invoices"
+import { ensureInvoice, respondWithDocument } from "../../../../utils/tax-documents"
+import { presentDocument } from "../../../../../modules/invoicing/present"
+import type { DocumentQueryType } from "../../../tax-documents/validators"
+import type { IssueInvoiceBodyType } from "../../validators"
 
 /**
  * GET /admin/orders/:id/invoice: the order's GST tax invoice as a PDF

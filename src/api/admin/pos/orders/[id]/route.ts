@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { posSaleView } from "../../../../utils/pos"
+import { posSaleView } from "../../../../../modules/pos/queries/sales"
 
 /** GET /admin/pos/orders/:id — one counter sale with its tenders and payment link. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

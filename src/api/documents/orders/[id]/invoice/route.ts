@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { checkSignedPath } from "../../../../../lib/document-links"
-import { documentLinkKey, ensureInvoice, respondWithDocument, type SignedLinkQueryType } from "../../../../utils/invoices"
+import { documentLinkKey, ensureInvoice, respondWithDocument } from "../../../../utils/tax-documents"
+import type { SignedLinkQueryType } from "../../../validators"
 
 /**
  * GET /documents/orders/:id/invoice?expires=&signature=: the invoice link

@@ -2,8 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { updateCustomerProfileWorkflow } from "../../../../../workflows/crm"
 import { recordAudit } from "../../../../utils/audit"
-import { profileAuditEntries } from "../../../../utils/audit-profile"
-import { presentOwnProfile, stampConsents, type StoreProfileBodyType } from "../../../../utils/crm"
+import { profileAuditEntries } from "../../../../../lib/profile-audit"
+import { presentOwnProfile, stampConsents } from "../../../../../modules/crm/present"
+import type { StoreProfileBodyType } from "../../validators"
 
 /** GET /store/customers/me/profile — the signed-in customer's own preferences and consents. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CRM_MODULE } from "../../../../../modules/crm"
 import type CrmModuleService from "../../../../../modules/crm/service"
+import type { AddWishlistItemBodyType, ListWishlistQueryType, RemoveWishlistItemQueryType } from "../../validators"
 import { addToWishlistWorkflow, removeFromWishlistWorkflow } from "../../../../../workflows/crm"
-import type { AddWishlistItemBodyType, ListWishlistQueryType, RemoveWishlistItemQueryType } from "../../../../utils/crm"
 
 /** GET /store/customers/me/wishlist — the signed-in customer's saved pieces, newest first, with product and price fields. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ListWishlistQueryType>, res: MedusaResponse) {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { ensureInvoice, respondWithDocument, type DocumentQueryType } from "../../../../utils/invoices"
+import { ensureInvoice, respondWithDocument } from "../../../../utils/tax-documents"
+import type { DocumentQueryType } from "../../../../admin/tax-documents/validators"
 
 /**
  * GET /store/orders/:id/invoice: the signed-in customer's invoice for an

@@ -4,7 +4,8 @@ import { loadCustomer360Sections } from "../../../../../../customer-360"
 import { presentPurchases, summarisePurchases, type RecentOrder } from "../../../../../../lib/customer-360"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
-import { presentProfile } from "../../../../../utils/crm"
+import { presentProfile } from "../../../../../../modules/crm/present"
+import { defaultAdminCrmCustomerFields } from "../../../query-config"
 
 /**
  * GET /admin/crm/customers/:id/360 — everything staff need about a customer
@@ -22,7 +23,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const [{ data: customers }, [stats], interactions, tasks, sections] = await Promise.all([
     query.graph({
       entity: "customer",
-      fields: ["id", "first_name", "last_name", "email", "phone", "created_at", "customer_profile.*"],
+      fields: defaultAdminCrmCustomerFields,
       filters: { id: req.params.id },
     }),
     crm.listCustomerStats({ customer_id: req.params.id }, { take: 1 }),

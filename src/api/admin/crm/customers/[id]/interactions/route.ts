@@ -4,7 +4,8 @@ import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
 import { logInteractionWorkflow } from "../../../../../../workflows/crm"
 import { branchScope } from "../../../../../utils/access"
-import { orderBy, type ListInteractionsQueryType, type LogInteractionBodyType } from "../../../../../utils/crm"
+import { orderBy } from "../../../../../utils/validators"
+import type { ListInteractionsQueryType, LogInteractionBodyType } from "../../../validators"
 
 /** GET /admin/crm/customers/:id/interactions — newest first; for branch-scoped staff, their branches' and the online (branchless) ones. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ListInteractionsQueryType>, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { presentProfile } from "../../../../../utils/crm"
+import { presentProfile } from "../../../../../../modules/crm/present"
 
 /** GET /admin/crm/customers/:id/profile */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

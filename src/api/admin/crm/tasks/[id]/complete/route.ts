@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { CompleteTaskBodyType } from "../../../validators"
 import { completeFollowUpTaskWorkflow } from "../../../../../../workflows/crm"
-import type { CompleteTaskBodyType } from "../../../../../utils/crm"
 
 /** POST /admin/crm/tasks/:id/complete — done (default) or cancelled, with a note. */
 export async function POST(req: MedusaRequest<CompleteTaskBodyType>, res: MedusaResponse) {

@@ -6,7 +6,9 @@ import { diffFields } from "../../../../../../lib/audit"
 import { createJewelryAttributesWorkflow } from "../../../../../../workflows/jewelry"
 import { createRepriceJob, runRepriceJob } from "../../../../../../workflows/jewelry"
 import { recordAudit } from "../../../../../utils/audit"
-import { presentBreakdown, toPieceInput, type PostJewelryAttributesBodyType } from "../../../../../utils/jewelry"
+import { presentBreakdown } from "../../../../../../lib/pricing/present"
+import { toPieceInput } from "../../../helpers"
+import type { PostJewelryAttributesBodyType } from "../../../validators"
 
 /** What sets a piece's price: recorded when a variant becomes a piece of jewellery. */
 const PRICE_FIELDS = [

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sendCertificate } from "../../../../../utils/files"
+import type { CertificateFieldsType } from "../../../validators"
 import { attachCertificateWorkflow } from "../../../../../../workflows/jewelry"
-import { certificateOf, sendCertificate, type CertificateFieldsType } from "../../../../../utils/certificates"
 import { uploadedFiles } from "../../../../../utils/uploads"
 
 /**
@@ -35,5 +36,5 @@ export async function POST(req: AuthenticatedMedusaRequest<CertificateFieldsType
 
 /** GET /admin/jewelry/variants/:id/certificate: the certificate file. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  await sendCertificate(req, res, await certificateOf(req.scope, req.params.id))
+  await sendCertificate(req, res, req.params.id)
 }

@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { adjustPointsWorkflow } from "../../../../../../workflows/loyalty"
 import { recordAudit } from "../../../../../utils/audit"
-import { pointsAuditEntry, type AdjustPointsBodyType } from "../../../../../utils/loyalty"
+import { pointsAuditEntry } from "../../../helpers"
+import type { AdjustPointsBodyType } from "../../../validators"
 
 /** POST /admin/loyalty/customers/:id/adjust — a signed correction with its reason, kept in the ledger with the staff member. */
 export async function POST(req: AuthenticatedMedusaRequest<AdjustPointsBodyType>, res: MedusaResponse) {

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { redeemPointsWorkflow } from "../../../../../../workflows/loyalty"
 import { recordAudit } from "../../../../../utils/audit"
-import { pointsAuditEntry, redemptionBill, type RedeemPointsBodyType } from "../../../../../utils/loyalty"
+import { pointsAuditEntry, redemptionBill } from "../../../helpers"
+import type { RedeemPointsBodyType } from "../../../validators"
 
 /**
  * POST /admin/loyalty/customers/:id/redeem — points paying part of an in-store

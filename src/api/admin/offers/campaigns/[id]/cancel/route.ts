@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { cancelOfferCampaignWorkflow } from "../../../../../../workflows/offers"
-import { presentCampaign } from "../../../../../utils/offers"
+import { presentCampaign } from "../../../../../../modules/offers/present"
 
 /** POST /admin/offers/campaigns/:id/cancel — withdraw the campaign: unredeemed offers cancelled, their codes stop working. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

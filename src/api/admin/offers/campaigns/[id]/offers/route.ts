@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { OFFERS_MODULE } from "../../../../../../modules/offers"
 import type OffersModuleService from "../../../../../../modules/offers/service"
+import type { ListOffersQueryType } from "../../../validators"
 import { listOffersWithCustomers } from "../../../../../../workflows/offers"
-import type { ListOffersQueryType } from "../../../../../utils/offers"
 
 /** GET /admin/offers/campaigns/:id/offers?status=&customer_id= — the campaign's offers with their customer, newest first; an unknown campaign 404. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { OFFERS_MODULE } from "../../../../../../modules/offers"
 import type OffersModuleService from "../../../../../../modules/offers/service"
-import { campaignReport } from "../../../../../utils/offer-report"
+import { campaignReport } from "../../../../../../modules/offers/queries/campaign-report"
 
 /** GET /admin/offers/campaigns/:id/report — issued, sent, delivered, redeemed, revenue of redeemed orders, discounts, redemption rate. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

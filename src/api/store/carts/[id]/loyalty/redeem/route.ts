@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { cartLoyaltyView } from "../../../helpers"
+import type { CartPointsBodyType } from "../../../validators"
 import { applyLoyaltyToCartWorkflow, removeLoyaltyFromCartWorkflow } from "../../../../../../workflows/loyalty"
-import { cartLoyaltyView } from "../../../../../utils/cart-loyalty"
-import type { CartPointsBodyType } from "../../../../../utils/loyalty"
 
 /**
  * POST /store/carts/:id/loyalty/redeem { points } — pays part of the cart

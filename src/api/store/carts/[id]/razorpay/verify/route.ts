@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { attachRazorpayCheckoutWorkflow } from "../../../../../../workflows/payments"
-import type { RazorpayVerifyBodyType } from "../../../../../utils/payments"
+import type { RazorpayVerifyBodyType } from "../../../validators"
 
 /**
  * POST /store/carts/:id/razorpay/verify — what Razorpay's checkout handed the

@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { breakdownFor, presentBreakdown } from "../../../../../../lib/pricing/present"
+import type { PriceBreakdownQueryType } from "../../../validators"
 import { catalogueStateCode } from "../../../../../../workflows/jewelry"
-import { breakdownFor, presentBreakdown, type PriceBreakdownQueryType } from "../../../../../utils/jewelry"
 
 /**
  * GET /store/jewelry/variants/:id/price-breakdown: how the piece's price is

@@ -1,0 +1,22 @@
+/** Sample values for a preview, so staff see a whole message before real data fills it. */
+export const SAMPLE_VARIABLES: Record<string, string> = {
+  customer_name: "Meera",
+  order_number: "#1042",
+  total: "₹72,450.50",
+  shop_name: "Shree Ganesh Jewellers",
+  invoice_link: "https://shop.example/invoices/1042",
+  branch_name: "Zaveri Bazaar, Mumbai",
+  tracking_number: "BD123456789IN",
+  amount: "₹25,000.00",
+  points: "250",
+  balance: "1,250",
+  expiry_date: "31 March 2027",
+  offer: "10% off making charges",
+  code: "MEERA-7Q2K",
+  valid_until: "15 January 2027",
+  staff_name: "Ravi",
+  due: "tomorrow 11:00",
+  title: "Call about the bridal set",
+  metal: "22K gold",
+  rate: "₹7,245.00/g",
+}

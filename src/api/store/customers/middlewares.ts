@@ -1,0 +1,16 @@
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../utils/validation"
+import { AddWishlistItemBody, ListWishlistQuery, RemoveWishlistItemQuery, StoreProfileBody } from "./validators"
+
+const customer = authenticate("customer", ["session", "bearer"])
+
+export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/store/customers/me/profile", methods: ["GET", "POST"], middlewares: [customer] },
+  { matcher: "/store/customers/me/profile", methods: ["POST"], middlewares: [validateBody(StoreProfileBody)] },
+  { matcher: "/store/customers/me/wishlist", methods: ["GET", "POST", "DELETE"], middlewares: [customer] },
+  { matcher: "/store/customers/me/wishlist", methods: ["GET"], middlewares: [validateQuery(ListWishlistQuery, {})] },
+  { matcher: "/store/customers/me/wishlist", methods: ["POST"], middlewares: [validateBody(AddWishlistItemBody)] },
+  { matcher: "/store/customers/me/wishlist", methods: ["DELETE"], middlewares: [validateQuery(RemoveWishlistItemQuery, {})] },
+  { matcher: "/store/customers/me/loyalty", methods: ["GET"], middlewares: [customer] },
+  { matcher: "/store/customers/me/offers", methods: ["GET"], middlewares: [customer] },
+]

@@ -1,0 +1,27 @@
+import { z } from "@medusajs/framework/zod"
+import { checkOccasionDates, PreferenceFields } from "../../admin/crm/validators"
+import { findParams } from "../../utils/validators"
+
+/** What customers may change about themselves: not PAN, tags, staff or notes. */
+export const StoreProfileBody = z.object(PreferenceFields).strict()
+  .superRefine(checkOccasionDates)
+
+export type StoreProfileBodyType = z.infer<typeof StoreProfileBody>
+
+export const AddWishlistItemBody = z
+  .object({
+    variant_id: z.string().trim().min(1).max(100),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+
+export type AddWishlistItemBodyType = z.infer<typeof AddWishlistItemBody>
+
+export const RemoveWishlistItemQuery = z.object({ variant_id: z.string().trim().min(1).max(100) }).strict()
+
+export type RemoveWishlistItemQueryType = z.infer<typeof RemoveWishlistItemQuery>
+
+export const ListWishlistQuery = findParams({ limit: 50, maxLimit: 100 })
+  .strict()
+
+export type ListWishlistQueryType = z.infer<typeof ListWishlistQuery>

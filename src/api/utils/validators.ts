@@ -1,0 +1,55 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { rupeesToPaise } from "../../lib/money"
+
+// Zod pieces the areas' validators share.
+
+/**
+ * A sort parameter: a field name, or "-" and a field name for descending,
+ * e.g. `order=-created_at`. Only the listed fields are allowed. It stays a
+ * string (Medusa's query validation reads `order` as one); routes turn it
+ * into an order object with `orderBy`.
+ */
+export function sortParam<const F extends string>(fields: readonly F[], fallback: `${"" | "-"}${F}`) {
+  return z.enum(fields.flatMap((f) => [f, `-${f}`]) as [string, ...string[]]).default(fallback)
+}
+
+export function orderBy(value: string): Record<string, "ASC" | "DESC"> {
+  return { [value.replace(/^-/, "")]: value.startsWith("-") ? "DESC" : "ASC" }
+}
+
+export const decimal = (parse: (v: string | number) => number) =>
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    try {
+      return parse(value)
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message })
+      return z.NEVER
+    }
+  })
+
+/** A rupee amount (string or number, at most 2 decimals) as paise. */
+export const Rupees = decimal(rupeesToPaise)
+
+export const IdempotencyKey = z
+  .string()
+  .trim()
+  .min(8, "idempotency_key must be 8 to 100 characters (e.g. the POS bill number)")
+  .max(100)
+  .regex(/^[\w:.\-/]+$/, "idempotency_key may hold letters, digits and _ : . - / only")
+
+/**
+ * A list's paging: Medusa's createFindParams (`limit` and `offset` read from
+ * the query string, with the list's default page) with the bounds it leaves
+ * out, so a page past the list's largest (or a negative offset) is answered
+ * 400 with the reason. Lists answer `count`, `limit` and `offset` with
+ * their rows.
+ */
+export function findParams({ limit, maxLimit, maxOffset }: { limit: number; maxLimit: number; maxOffset?: number }) {
+  const { shape } = createFindParams({ limit, offset: 0 })
+  const offset = z.number().int("offset is a whole number").min(0, "offset cannot be negative")
+  return z.object({
+    limit: shape.limit.pipe(z.number().int("limit is a whole number").min(1, "limit is at least 1").max(maxLimit, `limit is at most ${maxLimit}`)),
+    offset: shape.offset.pipe(maxOffset === undefined ? offset : offset.max(maxOffset, `offset is at most ${maxOffset}`)),
+  })
+}
