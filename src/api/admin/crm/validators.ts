@@ -4,7 +4,6 @@ import { normalizePan } from "../../../lib/pan"
 import { normalizePhone } from "../../../lib/phone"
 import { METALS } from "../../../lib/pricing"
 import { findParams, sortParam } from "../../utils/validators"
-import type { CustomerProfileData } from "../../../workflows/crm"
 
 const parsed = <T>(parse: (v: string) => T) =>
   z.string().transform((value, ctx) => {
