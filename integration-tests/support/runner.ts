@@ -13,6 +13,8 @@
 import path from "node:path"
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { cloneDatabase, templateName, type StartingPoint } from "./templates"
 import { trackSubscribers } from "./wait"
 
@@ -35,10 +37,18 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
   medusaIntegrationTestRunner({
     inApp: true,
     dbName,
-    env,
+    // Files share one Redis in the redis layer, and copies of one template have the same ids (same cache keys).
+    env: { REDIS_CACHE_PREFIX: `${dbName}:`, ...env },
     testSuite: (options) => {
       beforeAll(() => trackSubscribers(options.getContainer()))
+      // The runner puts the database back before each test; what was cached from it goes too.
+      beforeEach(() => flushCache(options.getContainer()))
+      afterAll(() => flushCache(options.getContainer()))
       testSuite(options)
     },
   })
+}
+
+async function flushCache(container: MedusaContainer | undefined) {
+  await container?.resolve<ICachingModuleService | undefined>(Modules.CACHING, { allowUnregistered: true })?.clear({ tags: ["*"] })
 }
