@@ -34,11 +34,15 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
     // Runs before the runner's own beforeAll (an outer hook), which then reuses the copy.
     beforeAll(() => cloneDatabase(template, dbName))
   }
+  // Files share one Redis in the redis layer, and copies of one template have the same ids (same cache keys).
+  // Set here, not in `env`: the runner loads medusa-config.ts before it applies `env`.
+  beforeAll(() => {
+    process.env.REDIS_CACHE_PREFIX = `${dbName}:`
+  })
   medusaIntegrationTestRunner({
     inApp: true,
     dbName,
-    // Files share one Redis in the redis layer, and copies of one template have the same ids (same cache keys).
-    env: { REDIS_CACHE_PREFIX: `${dbName}:`, ...env },
+    env,
     testSuite: (options) => {
       beforeAll(() => trackSubscribers(options.getContainer()))
       // The runner puts the database back before each test; what was cached from it goes too.
