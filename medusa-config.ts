@@ -17,9 +17,9 @@ const redisUrl = process.env.REDIS_URL
 
 /**
  * With REDIS_URL set, every piece of shared state that Medusa keeps in process
- * (events, workflow executions, locks, cache) moves to Redis so that several
- * server and worker instances can run side by side. Without it, the
- * single-process in-memory defaults apply.
+ * (events, workflow executions, locks; the cache in cachingModule) moves to
+ * Redis so that several server and worker instances can run side by side.
+ * Without it, the single-process in-memory defaults apply.
  */
 function redisModules(url: string): ModuleList {
   return [
@@ -30,10 +30,6 @@ function redisModules(url: string): ModuleList {
     {
       resolve: "@medusajs/medusa/workflow-engine-redis",
       options: { redis: { redisUrl: url } },
-    },
-    {
-      resolve: "@medusajs/medusa/cache-redis",
-      options: { redisUrl: url },
     },
     {
       resolve: "@medusajs/medusa/locking",
@@ -49,6 +45,37 @@ function redisModules(url: string): ModuleList {
       },
     },
   ]
+}
+
+/**
+ * Medusa's Caching Module (docs/architecture.md#caching): Medusa caches its
+ * product and variant reads in it, our store routes the price breakdowns and
+ * the day's metal rates. With REDIS_URL the Redis provider, shared by every
+ * instance (REDIS_CACHE_PREFIX keeps apps sharing one Redis apart); without
+ * it the module's built-in in-memory provider. Entries live ten minutes at
+ * most: invalidation (Medusa's on its events, ours on repricing and new
+ * rates) is what keeps prices current, the TTL only bounds a read that raced
+ * with a write.
+ */
+function cachingModule(env: NodeJS.ProcessEnv): ModuleList[number] {
+  const ttl = 600
+  if (env.REDIS_URL) {
+    return {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        ttl,
+        providers: [
+          {
+            resolve: "@medusajs/medusa/caching-redis",
+            id: "caching-redis",
+            is_default: true,
+            options: { redisUrl: env.REDIS_URL, prefix: env.REDIS_CACHE_PREFIX ?? "mc:" },
+          },
+        ],
+      },
+    }
+  }
+  return { resolve: "@medusajs/medusa/caching", options: { ttl, in_memory: { enable: true } } }
 }
 
 /**
@@ -206,6 +233,8 @@ function paymentModule(env: NodeJS.ProcessEnv): ModuleList[number] {
 const cookieSecure = process.env.COOKIE_SECURE
 
 export default defineConfig({
+  // Medusa's caching is behind this flag (MEDUSA_FF_CACHING=false in the environment turns it off).
+  featureFlags: { caching: true },
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     databaseLogging: false,
@@ -240,6 +269,7 @@ export default defineConfig({
     notificationModule(process.env),
     fileModule(process.env),
     paymentModule(process.env),
+    cachingModule(process.env),
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

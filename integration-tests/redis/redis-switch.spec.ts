@@ -1,11 +1,12 @@
 /**
  * With REDIS_URL set (the test runner sets it for this layer), Medusa's event
- * bus, workflow engine, locking and cache all live in Redis.
+ * bus, workflow engine, locking and Caching Module all live in Redis.
  */
 import { Modules } from "@medusajs/framework/utils"
 import { shopIntegrationRunner } from "../support/runner"
 import Redis from "ioredis"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
+import { waitFor } from "../support/wait"
 
 jest.setTimeout(180 * 1000)
 
@@ -21,6 +22,8 @@ shopIntegrationRunner({
     afterAll(async () => {
       await redis.quit()
     })
+
+    const prefix = () => process.env.REDIS_CACHE_PREFIX!
 
     it("delivers events to subscribers through a Redis queue", async () => {
       const eventBus = getContainer().resolve(Modules.EVENT_BUS)
@@ -44,13 +47,16 @@ shopIntegrationRunner({
       expect(await redis.exists(`medusa_lock:${key}`)).toBe(0)
     })
 
-    it("caches in Redis", async () => {
-      const cache = getContainer().resolve(Modules.CACHE)
+    it("caches in Redis through Medusa's Caching Module", async () => {
+      const caching = getContainer().resolve(Modules.CACHING)
       const key = `jewel-redis-check-${Date.now()}`
-      await cache.set(key, { ok: true }, 60)
-      const keys = await redis.keys(`*${key}*`)
-      expect(keys).toHaveLength(1)
-      expect(await cache.get(key)).toEqual({ ok: true })
+      await caching.set({ key, data: { ok: true }, tags: ["jewel:check"] })
+      // Under this file's prefix (the runner's REDIS_CACHE_PREFIX), with the module's ten-minute TTL.
+      expect(await redis.hexists(`${prefix()}${key}`, "data")).toBe(1)
+      expect(await redis.ttl(`${prefix()}${key}`)).toBeGreaterThan(590)
+      expect(await caching.get({ key })).toEqual({ ok: true })
+      await caching.clear({ tags: ["jewel:check"] })
+      expect(await redis.exists(`${prefix()}${key}`)).toBe(0)
     })
 
     it("runs workflows on the Redis workflow engine and serves their result", async () => {
@@ -58,8 +64,16 @@ shopIntegrationRunner({
       await seedDemoShop(container)
       expect(await redis.exists("bull:medusa-workflows-jobs:meta")).toBe(1)
       const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Pune – Laxmi Road storefront" })
-      const { data } = await api.get("/store/branches", { headers: { "x-publishable-api-key": key.token } })
+      const headers = { headers: { "x-publishable-api-key": key.token } }
+      const { data } = await api.get("/store/branches", headers)
       expect(data.branches.map((b: { code: string }) => b.code).sort()).toEqual(["BLR", "MUM", "PUN"])
+
+      // Medusa's own product reads land in the Redis cache.
+      const cached = async () => (await redis.keys(`${prefix()}*`)).length
+      const before = await cached()
+      const { data: listed } = await api.get("/store/products?fields=handle", headers)
+      expect(listed.products.length).toBeGreaterThan(0)
+      await waitFor("the product list in the Redis cache", async () => (await cached()) > before)
     })
   },
 })

@@ -13,6 +13,8 @@
 import path from "node:path"
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { cloneDatabase, templateName, type StartingPoint } from "./templates"
 import { trackSubscribers } from "./wait"
 
@@ -32,13 +34,25 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
     // Runs before the runner's own beforeAll (an outer hook), which then reuses the copy.
     beforeAll(() => cloneDatabase(template, dbName))
   }
+  // Files share one Redis in the redis layer, and copies of one template have the same ids (same cache keys).
+  // Set here, not in `env`: the runner loads medusa-config.ts before it applies `env`.
+  beforeAll(() => {
+    process.env.REDIS_CACHE_PREFIX = `${dbName}:`
+  })
   medusaIntegrationTestRunner({
     inApp: true,
     dbName,
     env,
     testSuite: (options) => {
       beforeAll(() => trackSubscribers(options.getContainer()))
+      // The runner puts the database back before each test; what was cached from it goes too.
+      beforeEach(() => flushCache(options.getContainer()))
+      afterAll(() => flushCache(options.getContainer()))
       testSuite(options)
     },
   })
+}
+
+async function flushCache(container: MedusaContainer | undefined) {
+  await container?.resolve<ICachingModuleService | undefined>(Modules.CACHING, { allowUnregistered: true })?.clear({ tags: ["*"] })
 }
