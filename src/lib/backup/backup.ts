@@ -44,7 +44,8 @@ export type BackupInput = {
   /** Where the encrypted file is written. */
   outFile: string
   now?: Date
-  progress?: (step: string) => void
+  /** Told each table and file as it starts; awaited, so a caller may hold the backup there (the tests do). */
+  progress?: (step: string) => void | Promise<void>
 }
 
 export type BackupResult = {
@@ -153,7 +154,7 @@ export async function takeBackup(input: BackupInput): Promise<BackupResult> {
     async function* records(): AsyncGenerator<Buffer> {
       yield smallRecord("S", "", Buffer.from(JSON.stringify(description), "utf8"))
       for (const table of description.tables) {
-        progress(`table ${table.name}`)
+        await progress(`table ${table.name}`)
         const hash = createHash("sha256")
         let rows = 0
         let bytes = 0
@@ -172,7 +173,7 @@ export async function takeBackup(input: BackupInput): Promise<BackupResult> {
       for (const [rootName, root] of Object.entries(input.fileRoots)) {
         for (const rel of listFiles(root)) {
           const name = `${rootName}/${rel}`
-          progress(`file ${name}`)
+          await progress(`file ${name}`)
           const hash = createHash("sha256")
           let bytes = 0
           yield recordStart("F", name)

@@ -169,12 +169,25 @@ function difference(a: string[], b: string[]): string[] {
   return [...left.entries()].filter(([, n]) => n > 0).map(([x]) => x)
 }
 
-/** Why the code's migration state (read from the migrated target) cannot take the backup's data, or undefined. */
+/**
+ * Data scripts of this code the backup's shop had not run yet: they run on
+ * the restored data (a second `db:migrate` after the load), as they would
+ * have on the shop itself at its next start.
+ */
+export function scriptsToRun(backup: MigrationState, code: MigrationState): string[] {
+  return difference(code.scripts, backup.scripts)
+}
+
+/**
+ * Why the code's migration state (read from the migrated target) cannot take
+ * the backup's data, or undefined. The schema must match exactly: a table
+ * shaped by a migration the backup never saw would take its rows wrongly.
+ */
 export function migrationMismatch(backup: MigrationState, code: MigrationState, backupVersion: string, codeVersion: string): string | undefined {
   const parts: string[] = []
   for (const kind of ["modules", "links", "scripts"] as const) {
     const onlyBackup = difference(backup[kind], code[kind])
-    const onlyCode = difference(code[kind], backup[kind])
+    const onlyCode = kind === "scripts" ? [] : difference(code[kind], backup[kind])
     if (onlyBackup.length) {
       parts.push(`${onlyBackup.length} ${kind} migration(s) this code does not have (${onlyBackup.slice(0, 3).join(", ")})`)
     }

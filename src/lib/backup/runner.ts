@@ -11,7 +11,7 @@ import { takeBackup } from "./backup"
 import { connect, countPublicTables, describeUrl, readMigrationState } from "./db"
 import { BackupError } from "./errors"
 import { backupName, BACKUP_EXTENSION } from "./format"
-import { compareVersions, loadBackup, migrationMismatch, openBackup, verifyBackup } from "./restore"
+import { compareVersions, loadBackup, migrationMismatch, openBackup, scriptsToRun, verifyBackup } from "./restore"
 import { applyRetention } from "./retention"
 import { backupSettings, dataDir, piiKeyCheck, resolveBackupKey } from "./settings"
 import type { BackupSummary } from "./store"
@@ -25,7 +25,7 @@ export type RunContext = {
   projectRoot: string
   appVersion: string
   log: (message: string) => void
-  progress?: (step: string) => void
+  progress?: (step: string) => void | Promise<void>
 }
 
 export function appVersion(projectRoot: string): string {
@@ -94,25 +94,27 @@ export type RestoreOptions = {
 export type RestoreRun = { name: string; tables: number; rows: number; files: number; created_at: string; app_version: string; warnings: string[] }
 
 /** Finds the backup file: a local path as given, else a name (or "latest") fetched from the store into a temporary file. */
-async function locate(ctx: RunContext, source: string): Promise<{ file: string; name: string; cleanup: () => void }> {
+async function locate(ctx: RunContext, source: string): Promise<{ file: string; name: string; bytes?: number; cleanup: () => void }> {
   if (source !== "latest" && (source.includes("/") || fs.existsSync(source))) {
     const file = path.resolve(source)
     if (!fs.existsSync(file)) {
       throw new BackupError(`no backup file at ${file}`)
     }
-    return { file, name: path.basename(file), cleanup: () => undefined }
+    // The summary beside it, when there is one, tells how long the file should be.
+    const summary = `${file}.json`
+    const bytes = fs.existsSync(summary) ? (JSON.parse(fs.readFileSync(summary, "utf8")) as BackupSummary).bytes : undefined
+    return { file, name: path.basename(file), bytes, cleanup: () => undefined }
   }
   const { store } = backupSettings(ctx.env, ctx.projectRoot)
-  let name = source
-  if (source === "latest") {
-    const [latest] = await store.list()
-    if (!latest) {
-      throw new BackupError(`no backups in ${store.where}`)
-    }
-    name = latest.name
-  } else if (!name.endsWith(BACKUP_EXTENSION)) {
+  if (source !== "latest" && !source.endsWith(BACKUP_EXTENSION)) {
     throw new BackupError(`"${source}" is neither a backup file nor a backup's name (jewel-crm-….jcrm-backup) nor "latest"`)
   }
+  const stored = await store.list()
+  const found = source === "latest" ? stored[0] : stored.find((b) => b.name === source)
+  if (!found) {
+    throw new BackupError(source === "latest" ? `no backups in ${store.where}` : `no backup named ${source} in ${store.where}`)
+  }
+  const name = found.name
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jewel-restore-"))
   const file = path.join(tmp, name)
   const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true })
@@ -122,7 +124,7 @@ async function locate(ctx: RunContext, source: string): Promise<{ file: string; 
     cleanup()
     throw err
   }
-  return { file, name, cleanup }
+  return { file, name, bytes: found.summary.bytes, cleanup }
 }
 
 export async function runRestore(ctx: RunContext, options: RestoreOptions): Promise<RestoreRun> {
@@ -131,6 +133,10 @@ export async function runRestore(ctx: RunContext, options: RestoreOptions): Prom
   const located = await locate(ctx, options.source)
   const warnings: string[] = []
   try {
+    const size = fs.statSync(located.file).size
+    if (located.bytes !== undefined && size < located.bytes) {
+      throw new BackupError(`the backup is truncated: ${size} of its ${located.bytes} bytes are there`)
+    }
     const opened = openBackup(located.file, key)
     if (compareVersions(opened.header.app_version, ctx.appVersion) > 0) {
       throw new BackupError(
@@ -164,14 +170,21 @@ export async function runRestore(ctx: RunContext, options: RestoreOptions): Prom
 
     const target = await connect(ctx.databaseUrl, "jewel-crm restore")
     try {
-      const mismatch = migrationMismatch(description.migrations, await readMigrationState(target), description.app_version, ctx.appVersion)
+      const codeState = await readMigrationState(target)
+      const mismatch = migrationMismatch(description.migrations, codeState, description.app_version, ctx.appVersion)
       if (mismatch) {
         throw new BackupError(`${mismatch}; the database was migrated but nothing was loaded`)
       }
       ctx.log("loading the data …")
-      const loaded = await loadBackup(opened, key, target, settings.fileRoots, ctx.progress)
+      const loaded = await loadBackup(opened, key, target, settings.fileRoots, (step) => void ctx.progress?.(step))
       if (loaded.rows !== rows) {
         throw new BackupError(`loaded ${loaded.rows} rows where the manifest counts ${rows}`)
+      }
+      const scripts = scriptsToRun(description.migrations, codeState)
+      if (scripts.length) {
+        // The load put back the backup's record of scripts run; migrating again runs the ones it lacks.
+        ctx.log(`running ${scripts.length} data script(s) of this code the backup had not run (${scripts.join(", ")}) …`)
+        await options.migrate(ctx.databaseUrl)
       }
       if (description.file_provider === "local" && settings.fileProvider === "s3") {
         warnings.push("the backup's files were on the local provider, but this shop now uses S3: they were not restored; unset S3_BUCKET to restore them locally")

@@ -1,6 +1,6 @@
 import { backupKeyProblem, decodeKey, keyCheck, newSalt } from "../crypto"
 import { backupName, countLines, decodeHeader, encodeHeader, frame, parseBackupName, RECORD_END, RecordReader, recordStart, smallRecord, type FileHeader } from "../format"
-import { compareVersions, migrationMismatch } from "../restore"
+import { compareVersions, migrationMismatch, scriptsToRun } from "../restore"
 
 async function* pieces(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) {
@@ -123,6 +123,13 @@ describe("restoring onto this code", () => {
     expect(migrationMismatch(state, { ...state, links: ["cart_promotion", "branch_stock"] }, "0.1.0", "0.2.0")).toContain(
       "1 links migration(s) newer than the backup (branch_stock)"
     )
+  })
+
+  it("leaves data scripts the backup had not run to run after the load, but refuses scripts it does not know", () => {
+    const code = { ...state, scripts: ["a.js", "b.js"] }
+    expect(migrationMismatch(state, code, "0.1.0", "0.2.0")).toBeUndefined()
+    expect(scriptsToRun(state, code)).toEqual(["b.js"])
+    expect(migrationMismatch(code, state, "0.2.0", "0.1.0")).toContain("1 scripts migration(s) this code does not have (b.js)")
   })
 
   it("compares versions by their numbers", () => {
