@@ -15,6 +15,7 @@ import path from "node:path"
 import { LauncherError } from "./errors"
 import { applyLocalSecrets, LOG_DIR, prepareDatabase } from "./local"
 import { PROJECT_ROOT, runMedusa } from "./medusa"
+import { backupKeyProblem } from "../src/lib/backup/crypto"
 import { BackupError } from "../src/lib/backup/errors"
 import { appVersion, runBackup, runRestore } from "../src/lib/backup/runner"
 import { backupSettings } from "../src/lib/backup/settings"
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
   }
   if (command === "restore" && (!args.length || args[0].startsWith("--"))) {
     throw new BackupError("usage: npm run restore -- BACKUP [--force]   (BACKUP: a backup file, a stored backup's name, or latest)")
+  }
+  // Settings and key are checked before the database is started: a typo shows at once.
+  backupSettings(env, PROJECT_ROOT)
+  const keyProblem = env.BACKUP_ENCRYPTION_KEY?.trim() ? backupKeyProblem(env.BACKUP_ENCRYPTION_KEY) : undefined
+  if (keyProblem) {
+    throw new BackupError(keyProblem)
   }
   const { cluster } = await prepareDatabase(env, say)
   const ctx = {
