@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { jewelErrorHandler } from "./utils/errors"
 import { accessRoutes } from "./middlewares/access"
 import { auditRoutes } from "./middlewares/audit"
+import { backupRoutes } from "./middlewares/backups"
 import { branchRoutes } from "./middlewares/branches"
 import { crmRoutes } from "./middlewares/crm"
 import { fileRoutes } from "./middlewares/files"
@@ -20,5 +21,5 @@ import { securityRoutes } from "./middlewares/security"
  */
 export default defineMiddlewares({
   errorHandler: jewelErrorHandler,
-  routes: [...inputGuardRoutes, ...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes],
+  routes: [...inputGuardRoutes, ...securityRoutes, ...accessRoutes, ...branchRoutes, ...crmRoutes, ...jewelryRoutes, ...loyaltyRoutes, ...messagingRoutes, ...offerRoutes, ...invoiceRoutes, ...fileRoutes, ...paymentRoutes, ...auditRoutes, ...backupRoutes],
 })
