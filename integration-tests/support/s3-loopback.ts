@@ -43,7 +43,7 @@ class S3Error extends Error {
  * A loopback server speaking the part of the S3 REST API that Medusa's
  * `@medusajs/file-s3` provider uses, path-style, on one bucket: PutObject
  * (with its canned ACL, metadata and CRC32 checksum), GetObject, HeadObject,
- * DeleteObject and DeleteObjects. Every request is checked the way S3 checks
+ * DeleteObject and DeleteObjects, and ListObjectsV2 (the backups list theirs). Every request is checked the way S3 checks
  * it: AWS Signature Version 4 in the Authorization header (credential, scope,
  * signed headers, payload hash, clock skew) or in a presigned URL's query
  * (with its expiry); a request without either may read only objects stored
@@ -98,8 +98,12 @@ export class S3Loopback extends LoopbackServer {
         res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<DeleteResult>${keys.map((k) => `<Deleted><Key>${xmlEscape(k)}</Key></Deleted>`).join("")}</DeleteResult>`)
         return
       }
+      if (!key && req.method === "GET" && url.searchParams.get("list-type") === "2") {
+        this.requireAuth(authenticated)
+        return this.list(res, url)
+      }
       if (!key) {
-        throw new S3Error(405, "MethodNotAllowed", "Listing the bucket is not supported here")
+        throw new S3Error(405, "MethodNotAllowed", "Only ListObjectsV2 (list-type=2) lists the bucket here")
       }
       if (req.method === "PUT") {
         this.requireAuth(authenticated)
@@ -164,6 +168,29 @@ export class S3Loopback extends LoopbackServer {
       }
       return this.error(res, new S3Error(500, "InternalError", (err as Error).message), head)
     }
+  }
+
+  /** ListObjectsV2: keys under `prefix` in order, `max-keys` a page, the next page's token being the last key given. */
+  private list(res: http.ServerResponse, url: URL) {
+    const prefix = url.searchParams.get("prefix") ?? ""
+    const max = Math.min(Number(url.searchParams.get("max-keys") ?? 1000) || 1000, 1000)
+    const after = url.searchParams.get("continuation-token") ?? url.searchParams.get("start-after") ?? ""
+    const keys = this.keys(prefix).filter((k) => k > after)
+    const page = keys.slice(0, max)
+    const truncated = keys.length > page.length
+    const contents = page
+      .map((k) => {
+        const o = this.objects.get(k)!
+        return `<Contents><Key>${xmlEscape(k)}</Key><LastModified>${o.last_modified.toISOString()}</LastModified><ETag>${xmlEscape(o.etag)}</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`
+      })
+      .join("")
+    res.writeHead(200, { "content-type": "application/xml" })
+    res.end(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${this.bucket}</Name><Prefix>${xmlEscape(prefix)}</Prefix>` +
+        `<KeyCount>${page.length}</KeyCount><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>` +
+        (truncated ? `<NextContinuationToken>${xmlEscape(page[page.length - 1])}</NextContinuationToken>` : "") +
+        `${contents}</ListBucketResult>`
+    )
   }
 
   private requireAuth(authenticated: boolean) {

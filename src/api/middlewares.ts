@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditRoutesMiddlewares } from "./admin/audit/middlewares"
+import { adminBackupRoutesMiddlewares } from "./admin/backups/middlewares"
 import { adminBranchRoutesMiddlewares } from "./admin/branches/middlewares"
 import { adminCrmRoutesMiddlewares } from "./admin/crm/middlewares"
 import { adminJewelryRoutesMiddlewares } from "./admin/jewelry/middlewares"
@@ -42,6 +43,7 @@ export default defineMiddlewares({
     ...securityRoutesMiddlewares,
     ...accessRoutesMiddlewares,
     ...adminAuditRoutesMiddlewares,
+    ...adminBackupRoutesMiddlewares,
     ...adminBranchRoutesMiddlewares,
     ...adminCrmRoutesMiddlewares,
     ...adminJewelryRoutesMiddlewares,

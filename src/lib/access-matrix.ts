@@ -39,6 +39,7 @@ export const RESOURCES = {
   invoices: "Tax invoices and credit notes",
   reports: "Reconciliation, loyalty liability, ledger checks",
   audit: "Audit trail",
+  backups: "Database backups (every customer's data, encrypted)",
   staff: "Staff users, roles and branches",
   branches: "Branches",
   settings: "Store settings (regions, taxes, channels, API keys, …)",
@@ -54,7 +55,7 @@ export type Action = (typeof ACTIONS)[number]
 type Grants = Partial<Record<Resource, readonly Action[]>>
 
 /** Resources only the owner may touch, whatever the role's other grants. */
-const OWNER_ONLY: readonly Resource[] = ["pii", "invites", "unlisted"]
+const OWNER_ONLY: readonly Resource[] = ["pii", "invites", "backups", "unlisted"]
 
 const READ_EVERYTHING: Grants = Object.fromEntries(
   (Object.keys(RESOURCES) as Resource[]).filter((r) => !OWNER_ONLY.includes(r)).map((r) => [r, ["read"]])
@@ -209,6 +210,9 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/pos/quote", "pos", "read"],
 
   ["GET", "/admin/audit", "audit", "read"],
+
+  ["GET", "/admin/backups", "backups", "read"],
+  ["POST", "/admin/backups", "backups", "run"],
 
   ["GET", "/admin/staff", "staff", "read"],
   ["GET", "/admin/staff/me", "staff", "read"],

@@ -4,6 +4,7 @@
  * call the API with the visitor's cookies. Pure: it reads only the
  * environment it is given and returns the problems, one sentence each.
  */
+import { backupKeyProblem } from "./backup/crypto"
 
 /** Values that appear in tutorials, templates and Medusa's own fallback. */
 const KNOWN_DEFAULTS = new Set(
@@ -114,13 +115,26 @@ export function checkCorsOrigins(env: Record<string, string | undefined>): strin
   return problems
 }
 
+/**
+ * Scheduled backups (BACKUP_SCHEDULE) need BACKUP_ENCRYPTION_KEY: a key the
+ * machine made for itself would be lost with the machine, and the backups
+ * with it (docs/operations.md, "Backups").
+ */
+export function checkBackupKey(env: Record<string, string | undefined>): string[] {
+  if (!env.BACKUP_SCHEDULE?.trim()) {
+    return []
+  }
+  const problem = backupKeyProblem(env.BACKUP_ENCRYPTION_KEY)
+  return problem ? [`${problem} (backups are scheduled: BACKUP_SCHEDULE)`] : []
+}
+
 /** Everything a production start refuses, as one message; undefined when there is nothing. */
 export function productionConfigError(env: Record<string, string | undefined>): string | undefined {
   // Only a start that says it is for development or tests may fall back to Medusa's default secrets.
   if (env.NODE_ENV === "development" || env.NODE_ENV === "test") {
     return undefined
   }
-  const problems = [...checkProductionSecrets(env), ...checkCorsOrigins(env)]
+  const problems = [...checkProductionSecrets(env), ...checkCorsOrigins(env), ...checkBackupKey(env)]
   if (!problems.length) {
     return undefined
   }
@@ -128,7 +142,7 @@ export function productionConfigError(env: Record<string, string | undefined>): 
     `jewel-crm will not start outside development and test (NODE_ENV=${env.NODE_ENV || "unset"}) with unsafe settings:\n` +
     problems.map((p) => `  - ${p}`).join("\n") +
     "\nGenerate secrets with `openssl rand -base64 48` (JWT_SECRET, COOKIE_SECRET) and `openssl rand -hex 32` " +
-    "(PII_ENCRYPTION_KEY); keep the PII key of an existing shop, or its stored PANs cannot be read."
+    "(PII_ENCRYPTION_KEY, BACKUP_ENCRYPTION_KEY); keep the PII key of an existing shop, or its stored PANs cannot be read."
   )
 }
 

@@ -56,10 +56,10 @@ describe("access matrix", () => {
     expect(isAllowed("accountant", coreEdit.resource, coreEdit.action)).toBe(false)
   })
 
-  it("lets the auditor read everything but the unmasked PAN, and change nothing", () => {
+  it("lets the auditor read everything but the unmasked PAN and the backups (owner only), and change nothing", () => {
     for (const rule of ROUTE_RULES) {
       const allowed = isAllowed("auditor", rule.resource, rule.action)
-      expect([rule.method, rule.path, allowed]).toEqual([rule.method, rule.path, rule.action === "read" && rule.resource !== "pii"])
+      expect([rule.method, rule.path, allowed]).toEqual([rule.method, rule.path, rule.action === "read" && rule.resource !== "pii" && rule.resource !== "backups"])
     }
   })
 

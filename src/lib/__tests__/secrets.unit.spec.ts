@@ -1,4 +1,4 @@
-import { checkCorsOrigins, checkProductionSecrets, cookieSecureDefault, productionConfigError } from "../secrets"
+import { checkBackupKey, checkCorsOrigins, checkProductionSecrets, cookieSecureDefault, productionConfigError } from "../secrets"
 
 const good = {
   JWT_SECRET: "Zq3v9K0bX7yW2mN5pR8sT1uV4wX6yZ0aB3cD5eF7gH9j",
@@ -94,5 +94,25 @@ describe("cookieSecureDefault", () => {
     expect(cookieSecureDefault({ PUBLIC_URL: "https://shop.example.in" })).toBe("true")
     expect(cookieSecureDefault({ PUBLIC_URL: "http://localhost:9000" })).toBe("false")
     expect(cookieSecureDefault({})).toBe("false")
+  })
+})
+
+describe("checkBackupKey", () => {
+  const key = "3f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f9"
+  it("asks nothing while no backup is scheduled", () => {
+    expect(checkBackupKey({})).toEqual([])
+    expect(productionConfigError({ NODE_ENV: "production", ...good })).toBeUndefined()
+  })
+
+  it("refuses a production start with scheduled backups and no usable BACKUP_ENCRYPTION_KEY", () => {
+    expect(checkBackupKey({ BACKUP_SCHEDULE: "02:30" })).toEqual(["BACKUP_ENCRYPTION_KEY is not set (backups are scheduled: BACKUP_SCHEDULE)"])
+    expect(checkBackupKey({ BACKUP_SCHEDULE: "02:30", BACKUP_ENCRYPTION_KEY: "not-a-key" })[0]).toContain("must be a 32-byte key")
+    expect(checkBackupKey({ BACKUP_SCHEDULE: "02:30", BACKUP_ENCRYPTION_KEY: "0".repeat(64) })[0]).toContain("one byte repeated")
+    expect(productionConfigError({ NODE_ENV: "production", ...good, BACKUP_SCHEDULE: "02:30" })).toContain("BACKUP_ENCRYPTION_KEY is not set")
+  })
+
+  it("accepts 32 bytes as hex or base64", () => {
+    expect(checkBackupKey({ BACKUP_SCHEDULE: "02:30", BACKUP_ENCRYPTION_KEY: key })).toEqual([])
+    expect(checkBackupKey({ BACKUP_SCHEDULE: "02:30", BACKUP_ENCRYPTION_KEY: Buffer.from(key, "hex").toString("base64") })).toEqual([])
   })
 })

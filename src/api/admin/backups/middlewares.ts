@@ -1,0 +1,4 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { NoBody, validateBody } from "../../utils/validation"
+
+export const adminBackupRoutesMiddlewares: MiddlewareRoute[] = [{ matcher: "/admin/backups", methods: ["POST"], middlewares: [validateBody(NoBody)] }]

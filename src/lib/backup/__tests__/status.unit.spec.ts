@@ -1,0 +1,32 @@
+import { BackupError } from "../errors"
+import type { BackupRun } from "../runner"
+import { backupStatus, startBackup } from "../status"
+
+const run = (name: string) => ({ summary: { name }, where: "folder /tmp", removed: [] }) as unknown as BackupRun
+
+describe("backup status", () => {
+  it("follows one backup at a time: running with its step, then succeeded or failed", async () => {
+    let finish!: (r: BackupRun) => void
+    let step!: (s: string) => void
+    const first = startBackup((progress) => {
+      step = progress
+      return new Promise((resolve) => (finish = resolve))
+    })
+    expect(first.status).toMatchObject({ state: "running", step: null, done: 0, name: null })
+    step("table customer")
+    step("table order")
+    expect(backupStatus()).toMatchObject({ state: "running", step: "table order", done: 2 })
+    expect(() => startBackup(async () => run("second"))).toThrow(BackupError)
+    expect(() => startBackup(async () => run("second"))).toThrow(/^a backup is already running \(started \d{4}-/)
+
+    finish(run("jewel-crm-2026-03-01T21-00-00-000Z.jcrm-backup"))
+    await first.done
+    expect(backupStatus()).toMatchObject({ state: "succeeded", step: null, name: "jewel-crm-2026-03-01T21-00-00-000Z.jcrm-backup", error: null })
+
+    const failing = startBackup(async () => {
+      throw new BackupError("cannot reach PostgreSQL at db:5432/shop: connection refused (is the server running?)")
+    })
+    await failing.done
+    expect(backupStatus()).toMatchObject({ state: "failed", error: "cannot reach PostgreSQL at db:5432/shop: connection refused (is the server running?)" })
+  })
+})
