@@ -1,48 +1,5 @@
-export type MetalRate = {
-  id?: string
-  metal: "gold" | "silver" | "platinum"
-  purity: number
-  karat: string | null
-  rate_per_g: number
-  rate_per_g_paise: number
-  branch_id: string | null
-  effective_from: string
-  source: string
-}
-
-export type RepriceJob = {
-  id: string
-  trigger: string
-  status: "pending" | "running" | "succeeded" | "failed"
-  total: number
-  processed: number
-  failed: number
-  error: string | null
-  created_at: string
-  finished_at: string | null
-}
-
-export type Branch = { id: string; code: string; name: string }
-
-export type Breakdown = {
-  metal: string
-  purity: number
-  karat: string | null
-  net_weight_g: number
-  rate_per_g: number
-  rate_source: string
-  metal_value: number
-  wastage: number
-  making_charge: number
-  stone_value: number
-  other_charges: number
-  taxable_value: number
-  gst: { hsn: string; rate_percent: number; supply: string; cgst: number; sgst: number; igst: number; total: number }
-  total: number
-  invoice_total: number
-  round_off: number
-  priced_at: string | null
-}
+// Answers declared once for server and admin (src/types/http); the CRM shapes below are the admin's reading of them.
+export type { BranchSummary as Branch, MetalRateView as MetalRate, PriceBreakdownView as Breakdown, RepriceJobView as RepriceJob } from "../../types/http"
 
 export type CustomerSummary = {
   id: string

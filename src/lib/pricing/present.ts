@@ -1,3 +1,4 @@
+import type { PriceBreakdownView } from "../../types/http"
 import { paiseToAmount } from "../money"
 import { KARATS, priceStoredPiece, type PriceBreakdown, type StoredPiece } from "."
 
@@ -18,7 +19,7 @@ export function breakdownFor(
 }
 
 /** A breakdown as the API shows it: rupees (Medusa's major units), weights in grams. */
-export function presentBreakdown(b: StoredBreakdown, pricedAt: Date | string | null) {
+export function presentBreakdown(b: StoredBreakdown, pricedAt: Date | string | null): PriceBreakdownView {
   return {
     metal: b.metal,
     purity: b.purity,

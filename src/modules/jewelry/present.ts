@@ -1,10 +1,11 @@
 import { KARATS } from "../../lib/pricing"
+import type { MetalRateView } from "../../types/http"
 import type { CurrentMetalRate } from "./service"
 
 type RateRow = Pick<CurrentMetalRate, "id" | "metal" | "purity" | "rate_per_g_paise" | "branch_id" | "effective_from" | "source">
 
 /** A rate as the API shows it: paise for programs, rupees for people. */
-export function presentRate(rate: RateRow & { set_by?: string | null; note?: string | null }) {
+export function presentRate(rate: RateRow & { set_by?: string | null; note?: string | null }): MetalRateView {
   return {
     id: rate.id,
     metal: rate.metal,

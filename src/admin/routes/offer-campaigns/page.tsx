@@ -1,4 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
+import type { CampaignReport } from "../../../types/http"
 import { Tag } from "@medusajs/icons"
 import { Badge, Button, Container, Drawer, Heading, Input, Label, Select, Switch, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
@@ -28,17 +29,6 @@ type Campaign = {
   settings: { days_ahead?: number; lapsed_days?: number } | null
   channel: string
   latest_run?: Run | null
-}
-type Report = {
-  audience: number
-  issued: number
-  messages: { queued: number; sent: number; delivered: number; failed: number; not_sent: number }
-  redeemed: number
-  expired: number
-  cancelled: number
-  redemption_rate: number
-  revenue: string
-  discounts: string
 }
 type OfferRow = { id: string; code: string; status: string; valid_until: string | null; customer: { first_name: string | null; last_name: string | null; phone: string | null } | null }
 
@@ -242,7 +232,7 @@ function CampaignDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const [page, setPage] = useState(0)
   const { data } = useQuery({
     queryKey: ["campaign", id],
-    queryFn: () => sdk.client.fetch<{ campaign: Campaign; runs: Run[]; report: Report }>(`/admin/offers/campaigns/${id}`),
+    queryFn: () => sdk.client.fetch<{ campaign: Campaign; runs: Run[]; report: CampaignReport }>(`/admin/offers/campaigns/${id}`),
     refetchInterval: (query) => (query.state.data?.runs.some((r) => r.status === "running" || r.status === "pending") ? 1000 : false),
   })
   const { data: offers } = useQuery({

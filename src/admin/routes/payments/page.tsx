@@ -1,4 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
+import type { BranchSummary as Branch } from "../../../types/http"
 import { CreditCard } from "@medusajs/icons"
 import { Badge, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
@@ -29,7 +30,6 @@ type Sale = {
   created_at: string
 }
 type PaymentLink = { id: string; order_id: string; short_url: string; amount: number; status: string; created_at: string; message: { channel: string; status: string; reason: string | null } | null }
-type Branch = { id: string; code: string; name: string }
 
 const PAGE = 20
 

@@ -1,4 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
+import type { BranchSummary as Branch } from "../../../types/http"
 import { ShoppingCart, XMark } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery } from "@tanstack/react-query"
@@ -10,7 +11,6 @@ import { useDebounced } from "../../lib/hooks"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
 
-type Branch = { id: string; code: string; name: string }
 type Quote = {
   lines: { tag_code: string; title: string; quantity: number; unit_price: number }[]
   total: number

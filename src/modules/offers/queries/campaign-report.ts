@@ -1,18 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { CampaignReport } from "../../../types/http"
 
-export type CampaignReport = {
-  audience: number
-  issued: number
-  messages: { queued: number; sent: number; delivered: number; failed: number; not_sent: number }
-  redeemed: number
-  expired: number
-  cancelled: number
-  redemption_rate: number
-  revenue: string
-  discounts: string
-}
+export type { CampaignReport }
 
 /**
  * A campaign's results in one pass over its offers and their messages (the

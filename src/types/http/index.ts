@@ -1,0 +1,6 @@
+/**
+ * Answers of jewel-crm's routes as types, declared once: the server's presenters return them and the admin
+ * (src/admin) reads them, as Medusa does with its HttpTypes. Types only: nothing here runs.
+ */
+export type * from "./catalogue"
+export type * from "./offers"
