@@ -333,7 +333,21 @@ shopIntegrationRunner({
       // A counter sale in Mumbai, refunded in part; a failed online attempt.
       const mum = await customer()
       const coin = paise((await quote({ branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }] })).total)
-      const sale = await sell({ idempotency_key: "MUM-BILL-RECON-1", branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }], tenders: [{ kind: "upi", amount: 10000, reference: "UTR 4021" }, { kind: "old_gold", amount: 5000, reference: "Exchange slip 77" }, { kind: "cash", amount: rupees(coin - 15000_00) }] })
+      // Old gold pays through an exchange voucher: 1 g of 999 at ₹7,000, ₹5,000 of it against the sale.
+      await api.post("/admin/old-gold/buying-rates", { rates: [{ metal: "gold", purity: 999, rate_per_g_paise: 7000_00 }] }, auth)
+      const { data: exchange } = await api.post(
+        "/admin/old-gold/vouchers",
+        { idempotency_key: "MUM-OG-RECON-1", branch_id: branches.MUM.id, customer_id: mum, kind: "exchange", articles: [{ metal: "gold", description: "coin", gross_weight_mg: 1000, tested_purity: 999, purity_test: "xrf", melting_loss_bps: 0 }], sale_credit_paise: 5000_00, bank_paise: 2000_00, bank_reference: "UTR 77" },
+        auth
+      )
+      const tenders = (oldGold: number, reference: string) => [{ kind: "upi", amount: 10000, reference: "UTR 4021" }, { kind: "old_gold", amount: oldGold, reference }, { kind: "cash", amount: rupees(coin - 10000_00 - oldGold * 100) }]
+      const tooMuch = await sell({ idempotency_key: "MUM-BILL-RECON-0", branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }], tenders: tenders(6000, exchange.voucher.number) })
+      expect([tooMuch.status, tooMuch.data.message]).toEqual([400, expect.stringContaining("has ₹5000 of credit left, less than the ₹6000 tendered")])
+      const slip = await sell({ idempotency_key: "MUM-BILL-RECON-S", branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }], tenders: tenders(5000, "Exchange slip 77") })
+      expect([slip.status, slip.data.message]).toEqual([400, expect.stringContaining("is its exchange voucher's number")])
+      const sale = await sell({ idempotency_key: "MUM-BILL-RECON-1", branch_id: branches.MUM.id, customer_id: mum, items: [{ tag_code: COIN }], tenders: tenders(5000, exchange.voucher.number) })
+      expect(sale.status).toBe(201)
+      expect((await api.get(`/admin/old-gold/vouchers/${exchange.voucher.id}`, auth)).data.voucher).toMatchObject({ sale_credit_paise: 5000_00, credit_used_paise: 5000_00 })
       const { data: saleOrder } = await api.get(`/admin/orders/${sale.data.sale.order.id}?fields=payment_collections.payments.id,payment_collections.payments.provider_id`, auth)
       const upi = saleOrder.order.payment_collections[0].payments.find((p: { provider_id: string }) => p.provider_id === "pp_instore_upi")
       await api.post(`/admin/payments/${upi.id}/refund`, { amount: 2500 }, auth)

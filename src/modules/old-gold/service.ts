@@ -167,6 +167,59 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
     return { voucher: toVoucherRow(voucher as unknown as Record<string, unknown>), created: true }
   }
 
+  /**
+   * Sets (part of) an exchange voucher's credit against a counter sale: in one statement, so two counters
+   * using the same voucher cannot spend its credit twice. Refuses a voucher of another customer, a purchase
+   * voucher (paid out already) and more than is left.
+   */
+  @InjectManager()
+  async useSaleCredit(input: { number: string; customer_id: string; amount_paise: number }, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ voucher_id: string; left_paise: number }> {
+    const db = sharedContext.manager!
+    const [found] = (await db.execute(
+      "select id, customer_id, kind, sale_credit_paise, credit_used_paise from old_gold_voucher where number = ? and deleted_at is null",
+      [input.number]
+    )) as { id: string; customer_id: string; kind: string; sale_credit_paise: string; credit_used_paise: string }[]
+    const refuse = (message: string): never => {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, message)
+    }
+    if (!found) {
+      refuse(`An old-gold tender's reference is its exchange voucher's number; "${input.number}" is not one`)
+    }
+    if (found.customer_id !== input.customer_id) {
+      refuse(`Old-gold voucher ${input.number} is another customer's`)
+    }
+    if (found.kind !== "exchange") {
+      refuse(`Old-gold voucher ${input.number} was a purchase, paid out already; only an exchange voucher's credit pays for a sale`)
+    }
+    const [used] = (await db.execute(
+      `update old_gold_voucher
+          set credit_used_paise = credit_used_paise + ?,
+              raw_credit_used_paise = jsonb_build_object('value', (credit_used_paise + ?)::text, 'precision', 20),
+              updated_at = now()
+        where id = ? and sale_credit_paise - credit_used_paise >= ?
+        returning sale_credit_paise - credit_used_paise as left`,
+      [input.amount_paise, input.amount_paise, found.id, input.amount_paise]
+    )) as { left: string }[]
+    if (!used) {
+      const left = Number(found.sale_credit_paise) - Number(found.credit_used_paise)
+      refuse(`Old-gold voucher ${input.number} has ₹${left / 100} of credit left, less than the ₹${input.amount_paise / 100} tendered`)
+    }
+    return { voucher_id: found.id, left_paise: Number(used.left) }
+  }
+
+  /** Gives back credit taken by useSaleCredit (a counter sale that failed after it). */
+  @InjectManager()
+  async releaseSaleCredit(input: { voucher_id: string; amount_paise: number }, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update old_gold_voucher
+          set credit_used_paise = greatest(credit_used_paise - ?, 0),
+              raw_credit_used_paise = jsonb_build_object('value', greatest(credit_used_paise - ?, 0)::text, 'precision', 20),
+              updated_at = now()
+        where id = ?`,
+      [input.amount_paise, input.amount_paise, input.voucher_id]
+    )
+  }
+
   /** Old-metal stock: fine mg per branch and metal (only branches in `branchIds` when given). */
   @InjectManager()
   async stockByBranch(branchIds: string[] | null, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ branch_id: string; metal: Metal; fine_mg: number }[]> {

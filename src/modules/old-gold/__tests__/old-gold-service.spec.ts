@@ -69,6 +69,20 @@ moduleIntegrationTestRunner<OldGoldModuleService>({
         await expect(service.issueVoucher(purchase("same", { fingerprint: "other" }))).rejects.toThrow("This idempotency key was used for another old-gold purchase")
       })
 
+      it("spends an exchange voucher's credit once, even from ten counters at once, and gives it back on release", async () => {
+        const { voucher } = await service.issueVoucher(purchase("ex1", { kind: "exchange", customer_id: "cus_ex", bank_paise: valuation.value_paise - 5_000_00, sale_credit_paise: 5_000_00 }))
+        const tries = await Promise.allSettled(Array.from({ length: 10 }, () => service.useSaleCredit({ number: voucher.number, customer_id: "cus_ex", amount_paise: 1_000_00 })))
+        const spent = tries.filter((t) => t.status === "fulfilled") as PromiseFulfilledResult<{ voucher_id: string; left_paise: number }>[]
+        expect(spent).toHaveLength(5)
+        expect(spent.map((t) => t.value.left_paise).sort((a, b) => a - b)).toEqual([0, 1_000_00, 2_000_00, 3_000_00, 4_000_00])
+        await expect(service.useSaleCredit({ number: voucher.number, customer_id: "cus_other", amount_paise: 1 })).rejects.toThrow("is another customer's")
+        await service.releaseSaleCredit({ voucher_id: voucher.id, amount_paise: 2_000_00 })
+        const [after] = await service.listOldGoldVouchers({ id: voucher.id })
+        expect(Number(after.credit_used_paise)).toBe(3_000_00)
+        const paidOut = await service.issueVoucher(purchase("pv1", { customer_id: "cus_ex" }))
+        await expect(service.useSaleCredit({ number: paidOut.voucher.number, customer_id: "cus_ex", amount_paise: 1 })).rejects.toThrow("was a purchase, paid out already")
+      })
+
       it("pays at most the day's cash limit to a customer, even from two counters at once", async () => {
         const cash = (key: string) => purchase(key, { customer_id: "cus_cash", cash_paise: 6_000_00, bank_paise: valuation.value_paise - 6_000_00 })
         const results = await Promise.allSettled([service.issueVoucher(cash("c1")), service.issueVoucher(cash("c2"))])

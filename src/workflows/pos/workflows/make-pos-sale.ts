@@ -11,6 +11,7 @@ import { preparePosSaleStep } from "../steps/prepare-pos-sale"
 import type { PosSaleInput } from "../utils/quote-pos-sale"
 import { recordTenderPaymentsStep } from "../steps/record-tender-payments"
 import { reserveBranchStockStep } from "../steps/reserve-branch-stock"
+import { useOldGoldCreditStep } from "../steps/use-old-gold-credit"
 
 export type { PosSaleInput }
 
@@ -40,6 +41,7 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
       note: input.note ?? null,
     }))
   )
+  useOldGoldCreditStep(transform({ input, plan }, ({ input, plan }) => ({ customer_id: plan.customer.id, tenders: input.tenders })))
   const order = createOrderWorkflow.runAsStep({
     input: transform({ plan, claim }, ({ plan, claim }) => {
       const address = Object.fromEntries(Object.entries(plan.address).filter(([, v]) => v !== null)) as Record<string, string>
