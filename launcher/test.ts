@@ -39,7 +39,7 @@ type JestRun = {
 }
 
 /** Jest workers per layer: the http files each boot an app on a database of their own, so two can run at once. */
-const WORKERS: Partial<Record<Layer, number>> = { http: Math.min(2, os.availableParallelism()) }
+const WORKERS: Partial<Record<Layer, number>> = { http: Math.min(3, os.availableParallelism() + 1) }
 
 function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = !quiet }: JestRun): Promise<LayerResult & { output: string }> {
   const started = Date.now()
