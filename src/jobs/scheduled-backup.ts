@@ -1,10 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BackupError } from "../lib/backup/errors"
-import { appVersion, runBackup } from "../lib/backup/runner"
 import { backupDue, parseSchedule } from "../lib/backup/schedule"
 import { backupSettings } from "../lib/backup/settings"
-import { backupStatus, startBackup } from "../lib/backup/status"
+import { backupStatus, startAppBackup } from "../lib/backup/status"
 
 /**
  * Every quarter of an hour: a backup when BACKUP_SCHEDULE's time of day (India
@@ -26,16 +25,7 @@ export default async function scheduledBackup(container: MedusaContainer) {
       return
     }
     const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-    await startBackup((progress) =>
-      runBackup({
-        databaseUrl: config.projectConfig.databaseUrl!,
-        env: process.env,
-        projectRoot,
-        appVersion: appVersion(projectRoot),
-        log: (message) => logger.warn(`backup: ${message}`),
-        progress,
-      })
-    ).done
+    await startAppBackup(config.projectConfig.databaseUrl!, (message) => logger.warn(`backup: ${message}`), projectRoot).done
     const status = backupStatus()
     if (status.state === "failed") {
       logger.error(`backup: scheduled backup failed: ${status.error}`)

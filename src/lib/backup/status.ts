@@ -4,19 +4,10 @@
  * a restart forgets it, and the stored backups are the record that counts.
  */
 import { BackupError } from "./errors"
-import type { BackupRun } from "./runner"
+import { appVersion, runBackup, type BackupRun } from "./runner"
+import type { BackupStatus } from "../../types/http"
 
-export type BackupStatus = {
-  state: "idle" | "running" | "succeeded" | "failed"
-  started_at: string | null
-  finished_at: string | null
-  /** What is being copied now ("table order_item", "file private/…"). */
-  step: string | null
-  /** Tables and files done so far. */
-  done: number
-  name: string | null
-  error: string | null
-}
+export type { BackupStatus }
 
 let current: BackupStatus = { state: "idle", started_at: null, finished_at: null, step: null, done: 0, name: null, error: null }
 
@@ -46,4 +37,12 @@ export function startBackup(run: (progress: (step: string) => void) => Promise<B
     }
   )
   return { status: backupStatus(), done }
+}
+
+/**
+ * Starts a backup of the app's database in the background, as the admin's "Back up now" and the scheduled
+ * job both do: progress goes to backupStatus(), messages to `log`.
+ */
+export function startAppBackup(databaseUrl: string, log: (message: string) => void, projectRoot = process.cwd()) {
+  return startBackup((progress) => runBackup({ databaseUrl, env: process.env, projectRoot, appVersion: appVersion(projectRoot), log, progress }))
 }

@@ -4,3 +4,4 @@
  */
 export type * from "./catalogue"
 export type * from "./offers"
+export type * from "./backups"

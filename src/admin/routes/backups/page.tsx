@@ -5,29 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { RequirePermission } from "../../components/require-permission"
 import { when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
+import type { BackupListResponse as BackupList, BackupStatus } from "../../../types/http"
 
-type BackupStatus = {
-  state: "idle" | "running" | "succeeded" | "failed"
-  started_at: string | null
-  finished_at: string | null
-  step: string | null
-  done: number
-  name: string | null
-  error: string | null
-}
-type StoredBackup = {
-  name: string
-  created_at: string
-  age_hours: number
-  bytes: number
-  app_version: string
-  tables: number
-  rows: number
-  files: number
-  seconds: number
-  verified_at: string | null
-}
-type BackupList = { destination: string; schedule: string | null; status: BackupStatus; backups: StoredBackup[]; count: number }
 
 const size = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`)
 const age = (hours: number) => (hours < 1 ? `${Math.round(hours * 60)} min` : hours < 48 ? `${hours.toFixed(1)} h` : `${Math.round(hours / 24)} days`)

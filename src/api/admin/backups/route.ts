@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BackupError } from "../../../lib/backup/errors"
-import { appVersion, runBackup } from "../../../lib/backup/runner"
 import { backupSettings } from "../../../lib/backup/settings"
-import { backupStatus, startBackup } from "../../../lib/backup/status"
+import { backupStatus, startAppBackup } from "../../../lib/backup/status"
+import type { BackupListResponse } from "../../../types/http"
 import { PROVIDER_UNAVAILABLE } from "../../../lib/errors"
 
 /** A settings mistake or an unreachable store, answered 503 with what is wrong (docs/operations.md, "Backups and restore"). */
@@ -24,7 +24,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   } catch (err) {
     throw unavailable(err)
   }
-  res.json({
+  const body: BackupListResponse = {
     destination: where,
     schedule: process.env.BACKUP_SCHEDULE?.trim() || null,
     status: backupStatus(),
@@ -41,7 +41,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       verified_at: b.summary.verified_at ?? null,
     })),
     count: listed.length,
-  })
+  }
+  res.json(body)
 }
 
 /** POST /admin/backups: back up now, in the background; answers 202 with the status to follow on GET (409 while one runs). */
@@ -56,16 +57,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   }
   let started
   try {
-    started = startBackup((progress) =>
-      runBackup({
-        databaseUrl: config.projectConfig.databaseUrl!,
-        env: process.env,
-        projectRoot,
-        appVersion: appVersion(projectRoot),
-        log: (message) => logger.warn(`backup: ${message}`),
-        progress,
-      })
-    )
+    started = startAppBackup(config.projectConfig.databaseUrl!, (message) => logger.warn(`backup: ${message}`), projectRoot)
   } catch (err) {
     throw new MedusaError(MedusaError.Types.CONFLICT, (err as Error).message)
   }

@@ -1,0 +1,28 @@
+/** The backup running in (or last run by) this server process. */
+export type BackupStatus = {
+  state: "idle" | "running" | "succeeded" | "failed"
+  started_at: string | null
+  finished_at: string | null
+  /** What is being copied now ("table order_item", "file private/…"). */
+  step: string | null
+  /** Tables and files done so far. */
+  done: number
+  name: string | null
+  error: string | null
+}
+
+/** A stored backup as GET /admin/backups lists it. */
+export type StoredBackupView = {
+  name: string
+  created_at: string
+  age_hours: number
+  bytes: number
+  app_version: string
+  tables: number
+  rows: number
+  files: number
+  seconds: number
+  verified_at: string | null
+}
+
+export type BackupListResponse = { destination: string; schedule: string | null; status: BackupStatus; backups: StoredBackupView[]; count: number }
