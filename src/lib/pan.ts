@@ -42,6 +42,15 @@ export function parseEncryptionKey(text: string): Buffer {
   return key
 }
 
+/** The key that encrypts PAN and other identity numbers at rest (PII_ENCRYPTION_KEY). */
+export function piiKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+  const text = env.PII_ENCRYPTION_KEY
+  if (!text) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Storing a PAN needs PII_ENCRYPTION_KEY to be set on the server")
+  }
+  return parseEncryptionKey(text)
+}
+
 export function encryptSecret(plain: string, key: Buffer): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv("aes-256-gcm", key, iv)

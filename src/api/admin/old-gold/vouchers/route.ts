@@ -1,10 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { encryptSecret, maskPan, normalizePan } from "../../../../lib/pan"
+import { encryptSecret, maskPan, normalizePan, piiKey } from "../../../../lib/pan"
 import { OLD_GOLD_MODULE } from "../../../../modules/old-gold"
 import type OldGoldModuleService from "../../../../modules/old-gold/service"
 import { buyOldGoldWorkflow } from "../../../../workflows/old-gold"
 import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
-import { piiKey } from "../../crm/helpers"
 import type { OldGoldVoucherBodyType, OldGoldVouchersQueryType } from "../validators"
 
 const LIST_FIELDS = [

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { decryptSecret } from "../../../../../../lib/pan"
-import { piiKey } from "../../../helpers"
+import { piiKey } from "../../../../../../lib/pan"
 
 /**
  * GET /admin/crm/customers/:id/pan — the customer's PAN in full, for roles
