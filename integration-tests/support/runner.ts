@@ -9,13 +9,18 @@
  * `start: "seeded"` (the default) boots on the demo shop with its owner login
  * (demoShop() in http/helpers.ts then only signs in); `start: "schema"` boots
  * on the migrated, empty schema, for specs that seed or create users themselves.
+ *
+ * An app boot costs some ten seconds of a core, so suites that need nothing of
+ * their own from the app (no environment, no loopback server) share one:
+ *
+ *   shopIntegrationSuites({ suites: { "CRM activity": crmActivitySuite, … } })
  */
 import path from "node:path"
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { cloneDatabase, templateName, type StartingPoint } from "./templates"
+import { cloneDatabase, dropDatabase, templateName, type StartingPoint } from "./templates"
 import { trackSubscribers } from "./wait"
 
 export type ShopRunnerOptions = {
@@ -24,6 +29,9 @@ export type ShopRunnerOptions = {
   env?: Record<string, string>
   testSuite: (options: MedusaSuiteOptions) => void
 }
+
+/** The body of a spec: its hooks and tests, written as it would be inside shopIntegrationRunner's testSuite. */
+export type ShopSuite = (options: MedusaSuiteOptions) => void
 
 export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }: ShopRunnerOptions): void {
   const file = path.basename(expect.getState().testPath ?? "spec", ".spec.ts").replace(/[^a-z0-9]+/gi, "_").slice(0, 30)
@@ -55,4 +63,35 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
 
 async function flushCache(container: MedusaContainer | undefined) {
   await container?.resolve<ICachingModuleService | undefined>(Modules.CACHING, { allowUnregistered: true })?.clear({ tags: ["*"] })
+}
+
+/**
+ * Several suites (`*.suite.ts`) on one app boot, each in a describe block of
+ * its name. Each suite starts from the database as the app booted on it, runs
+ * its own beforeAll set-up, and its tests are restored to the state after
+ * that set-up, as each would be in a file of its own.
+ */
+export function shopIntegrationSuites({ start, env, suites }: Omit<ShopRunnerOptions, "testSuite"> & { suites: Record<string, ShopSuite> }): void {
+  shopIntegrationRunner({
+    start,
+    env,
+    testSuite: (options) => {
+      const booted = `${options.dbConfig.dbName}_boot`
+      beforeAll(() => options.dbUtils.snapshot({ templateName: booted }))
+      afterAll(() => dropDatabase(booted))
+      Object.entries(suites).forEach(([name, suite], index) => {
+        describe(name, () => {
+          if (index > 0) {
+            beforeAll(async () => {
+              await options.dbUtils.restore({ templateName: booted })
+              await flushCache(options.getContainer())
+            })
+          }
+          suite(options)
+          // After the suite's own beforeAll hooks: its tests are restored to this (and the next restore is skipped).
+          beforeAll(() => options.dbUtils.snapshot())
+        })
+      })
+    },
+  })
 }

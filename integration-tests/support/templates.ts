@@ -52,6 +52,11 @@ export async function cloneDatabase(template: string, database: string): Promise
   })
 }
 
+/** Drops a database of the run (a template a spec file made for itself). */
+export async function dropDatabase(database: string): Promise<void> {
+  await withServer((client) => client.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`))
+}
+
 /** Drops the templates whose names start with `prefix` (the end of a run). */
 export async function dropTemplates(prefix: string): Promise<void> {
   await withServer(async (client) => {

@@ -1,0 +1,17 @@
+/** The jewellery catalogue: intake, metal rates, pricing and its cache: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
+import { shopIntegrationSuites } from "../support/runner"
+import { jewelryImportSuite } from "./jewelry-import.suite"
+import { metalRatesSuite } from "./metal-rates.suite"
+import { jewelryPricingSuite } from "./jewelry-pricing.suite"
+import { catalogueCacheSuite } from "./catalogue-cache.suite"
+
+jest.setTimeout(180 * 1000)
+
+shopIntegrationSuites({
+  suites: {
+    "Stock intake by CSV": jewelryImportSuite,
+    "Metal rates": metalRatesSuite,
+    "Jewellery pricing": jewelryPricingSuite,
+    "Catalogue cache": catalogueCacheSuite,
+  },
+})

@@ -1,0 +1,89 @@
+import { Modules } from "@medusajs/framework/utils"
+import type { ShopSuite } from "../support/runner"
+import { JEWELRY_MODULE } from "../../src/modules/jewelry"
+import type JewelryModuleService from "../../src/modules/jewelry/service"
+import { demoShop, expectStatus, type Headers } from "./helpers"
+
+const HEADER = "tag_code,category,metal,purity,gross_weight_g,net_weight_g,making_type,making_value,branch,quantity,huid,title"
+const ROW_RING = "IMP-R-001,rings,gold,916,4.000,4.000,per_gram,450,PUN,3,QW12ER,Intake ring"
+const ROW_CHAIN = "IMP-C-001,chains,gold,916,10.500,10.500,per_gram,300,BLR,1,,"
+
+export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
+  let auth: Headers
+  beforeAll(async () => {
+    ;({ auth } = await demoShop(getContainer(), api))
+  })
+
+  const upload = (csv: string | Buffer, mode?: string) =>
+    expectStatus(
+      api.post(`/admin/jewelry/import${mode ? `?mode=${mode}` : ""}`, csv, {
+        headers: { ...auth.headers, "content-type": "text/csv" },
+      })
+    )
+  const pieces = (tags: string[]) => getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE).listJewelryAttributes({ tag_code: tags })
+
+  it("imports every row of a clean file: products priced, stock at each branch", async () => {
+    const res = await upload(`${HEADER}\n${ROW_RING}\n${ROW_CHAIN}\n`)
+    expect(res.status).toBe(201)
+    expect(res.data).toEqual({ imported: 2, skipped_rows: 0, errors: [] })
+    const { data } = await api.get("/admin/jewelry/tags/IMP-R-001", auth)
+    expect(data.product.title).toBe("Intake ring")
+    expect(Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual({ BLR: 0, MUM: 0, PUN: 3 })
+    // 4.000 g × ₹7,245.50 + 4 × ₹450 = ₹30,782.00
+    expect(data.breakdown.taxable_value).toBe(30782)
+    expect(data.piece.huid).toBe("QW12ER")
+  })
+
+  it("imports nothing from a file with a bad row, and says which rows and why", async () => {
+    const bad = "IMP-X-001,rings,gold,916,4.000,4.500,per_gram,450,PUN,1,,"
+    const unknown = "IMP-X-002,tiaras,gold,916,4.000,4.000,per_gram,450,GOA,1,,"
+    const res = await upload(`${HEADER}\n${ROW_RING}\n${bad}\n${unknown}\n`)
+    expect(res.status).toBe(400)
+    expect(res.data.message).toBe("2 of 3 rows have problems; nothing was imported. Fix them, or send mode=partial to import the other rows.")
+    expect(res.data.errors).toEqual([
+      { row: 3, reason: "The net weight (4.5 g) cannot exceed the gross weight (4 g)" },
+      { row: 3, reason: "The gross weight (4 g) must equal net weight + stone weight (4.5 g)" },
+      { row: 4, reason: 'unknown category "tiaras"' },
+      { row: 4, reason: 'unknown branch "GOA"' },
+    ])
+    expect(await pieces(["IMP-R-001", "IMP-X-001", "IMP-X-002"])).toHaveLength(0)
+  })
+
+  it("with mode=partial imports the good rows and reports the others", async () => {
+    const res = await upload(`${HEADER}\n${ROW_RING}\nIMP-X-003,rings,gold,916,abc,4,per_gram,450,PUN,1,,\n`, "partial")
+    expect(res.status).toBe(201)
+    expect(res.data.imported).toBe(1)
+    expect(res.data.errors).toEqual([{ row: 3, reason: 'gross_weight_g: Invalid weight in grams: "abc" (use digits and at most 3 decimals)' }])
+    expect(await pieces(["IMP-R-001"])).toHaveLength(1)
+  })
+
+  it("refuses tags and HUIDs the shop already has", async () => {
+    const res = await upload(`${HEADER}\nSGJ-RNG-LAK-22K-12,rings,gold,916,4,4,per_gram,450,MUM,1,,\n`)
+    expect(res.status).toBe(400)
+    expect(res.data.errors).toEqual([{ row: 2, reason: "tag SGJ-RNG-LAK-22K-12 is already used by another piece" }])
+  })
+
+  it.each([
+    ["a header with unknown and missing columns", "tag_code,colour\nX,red\n", /^Missing columns: category, metal, purity.*Unknown columns: colour/],
+    ["an empty file", "", /The file is empty/],
+    ["broken quoting", `${HEADER}\n"IMP-Q,rings\n`, /not valid CSV: Line 2: a quoted field is not closed/],
+    ["a file that is not UTF-8", Buffer.from(`${HEADER}\nIMP-L-001,rings,gold,916,4,4,per_gram,450,MUM,1,,Bracelet \u00e9l\u00e9gant\n`, "latin1"), /not UTF-8/],
+  ])("refuses %s with a 400 that says why", async (_name, body, message) => {
+    const res = await upload(body as string)
+    expect(res.status).toBe(400)
+    expect(res.data.message).toMatch(message)
+  })
+
+  it("refuses more than 10 000 rows before reading them", async () => {
+    const rows = Array.from({ length: 10_001 }, (_, i) => `IMP-B-${i},rings,gold,916,4,4,per_gram,450,MUM,1,,`)
+    const res = await upload(`${HEADER}\n${rows.join("\n")}\n`)
+    expect(res.status).toBe(400)
+    expect(res.data.message).toBe("The file has 10001 rows; at most 10000 are taken at once. Split it into smaller files.")
+    expect(await getContainer().resolve(Modules.PRODUCT).listProducts({ handle: "tag-imp-b-0" })).toHaveLength(0)
+  })
+
+  it("rejects an unknown mode", async () => {
+    const res = await upload(`${HEADER}\n${ROW_RING}\n`, "some")
+    expect(res.status).toBe(400)
+  })
+}

@@ -1,0 +1,107 @@
+import type { ShopSuite } from "../support/runner"
+import { BRANCH_MODULE } from "../../src/modules/branch"
+import type BranchModuleService from "../../src/modules/branch/service"
+import { createStaffUser } from "../../src/scripts/demo-shop/seed-staff"
+import { demoShop, expectStatus, type Headers } from "./helpers"
+
+/** The answer of a request that must succeed; a refusal fails the test with its status and message (axios' own error does not survive Jest's workers). */
+async function ok(request: Promise<unknown>): Promise<{ status: number; data: any }> {
+  const res = await expectStatus(request)
+  if (res.status >= 300) {
+    throw new Error(`expected success, got ${res.status}: ${JSON.stringify(res.data)}`)
+  }
+  return res
+}
+
+const chain = { metal: "gold", description: "chain, broken clasp", gross_weight_mg: 12_350, deduction_weight_mg: 150, tested_purity: 916, purity_test: "xrf" }
+
+export const oldGoldSuite: ShopSuite = ({ api, getContainer }) => {
+  let owner: Headers
+  let mumbaiStaff: Headers
+  let puneStaff: Headers
+  let branch: Record<string, string>
+  let customerId: string
+
+  async function staff(email: string, branchId: string): Promise<Headers> {
+    await createStaffUser(getContainer(), { email, password: "Staff-password-1", first_name: "Counter", last_name: "Staff", role: "sales_staff", branch_ids: [branchId] })
+    const { data } = await ok(api.post("/auth/user/emailpass", { email, password: "Staff-password-1" }))
+    return { headers: { authorization: `Bearer ${data.token}` } }
+  }
+
+  beforeAll(() => setUp())
+
+  async function setUp() {
+    ;({ auth: owner } = await demoShop(getContainer(), api))
+    const branches = await getContainer().resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
+    branch = Object.fromEntries(branches.map((b) => [b.code, b.id]))
+    mumbaiStaff = await staff("counter.mum@example.in", branch.MUM)
+    puneStaff = await staff("counter.pun@example.in", branch.PUN)
+    const created = await expectStatus(api.post("/admin/customers", { first_name: "Lata", last_name: "Iyer", email: "lata.iyer@example.in" }, owner))
+    expect([created.status, created.data.message]).toEqual([200, undefined])
+    customerId = created.data.customer.id
+    // The owner publishes shop-wide buying rates; Mumbai has its own 22K rate.
+    const rates = [
+      await expectStatus(api.post("/admin/old-gold/buying-rates", { rates: [{ metal: "gold", purity: 999, rate_per_g_paise: 740_000 }, { metal: "gold", purity: 916, rate_per_g_paise: 670_000 }] }, owner)),
+      await expectStatus(api.post("/admin/old-gold/buying-rates", { branch_id: branch.MUM, rates: [{ metal: "gold", purity: 916, rate_per_g_paise: 680_000 }] }, owner)),
+    ]
+    expect(rates.map((r) => [r.status, r.data.message])).toEqual([[201, undefined], [201, undefined]])
+  }
+
+  it("values at the branch's buying rate, and leaves publishing rates to those who may", async () => {
+    const mum = await ok(api.post("/admin/old-gold/valuations", { branch_id: branch.MUM, articles: [chain] }, mumbaiStaff))
+    expect(mum.data).toMatchObject({ total_paise: 8_129_563, pan_required: false, articles: [{ net_weight_mg: 12_200, fine_weight_mg: 11_175, payable_fine_mg: 10_951 }] })
+    const pun = await ok(api.post("/admin/old-gold/valuations", { branch_id: branch.PUN, articles: [chain] }, puneStaff))
+    expect(pun.data.total_paise).toBe(8_010_011) // 10 951 mg × ₹6 700 ÷ 916 = 8 010 010.9 paise, at the shop-wide rate
+    const elsewhere = await expectStatus(api.post("/admin/old-gold/valuations", { branch_id: branch.MUM, articles: [chain] }, puneStaff))
+    expect([elsewhere.status, elsewhere.data.message]).toEqual([400, expect.stringContaining("belongs to another branch")])
+    expect((await expectStatus(api.post("/admin/old-gold/buying-rates", { branch_id: branch.PUN, rates: [{ metal: "gold", purity: 916, rate_per_g_paise: 1 }] }, puneStaff))).status).toBe(403)
+    const silver = await expectStatus(api.post("/admin/old-gold/valuations", { branch_id: branch.MUM, articles: [{ ...chain, metal: "silver", tested_purity: 925 }] }, mumbaiStaff))
+    expect(silver.status).toBe(400)
+    expect(silver.data.message).toContain("articles[0]: no buying rate is published for silver")
+  })
+
+  it("buys old gold in exchange once per key, numbered for the branch, and adds it to the branch's old-metal stock", async () => {
+    const body = { idempotency_key: "og-exchange-0001", branch_id: branch.MUM, customer_id: customerId, kind: "exchange", articles: [chain], sale_credit_paise: 8_129_563 }
+    const first = await ok(api.post("/admin/old-gold/vouchers", body, mumbaiStaff))
+    expect(first.status).toBe(201)
+    expect(first.data.voucher).toMatchObject({ kind: "exchange", total_value_paise: 8_129_563, sale_credit_paise: 8_129_563, identity: "not_needed" })
+    expect(first.data.voucher.number).toMatch(/^MUMOG\/\d{2}-\d{2}\/0001$/)
+    expect(first.data.voucher.articles).toHaveLength(1)
+    const again = await ok(api.post("/admin/old-gold/vouchers", body, mumbaiStaff))
+    expect(again.status).toBe(200)
+    expect(again.data.voucher.id).toBe(first.data.voucher.id)
+    const other = await expectStatus(api.post("/admin/old-gold/vouchers", { ...body, sale_credit_paise: 1, cash_paise: 8_129_562 }, mumbaiStaff))
+    expect(other.status).toBe(409)
+
+    const stock = await ok(api.get("/admin/old-gold/stock", mumbaiStaff))
+    expect(stock.data.stock).toEqual([{ branch_id: branch.MUM, metal: "gold", fine_mg: 10_951 }])
+    expect((await ok(api.get("/admin/old-gold/stock", puneStaff))).data.stock).toEqual([])
+    // Another branch's staff do not see it, by list or by id.
+    expect((await ok(api.get("/admin/old-gold/vouchers", puneStaff))).data.count).toBe(0)
+    expect((await expectStatus(api.get(`/admin/old-gold/vouchers/${first.data.voucher.id}`, puneStaff))).status).toBe(404)
+    expect((await ok(api.get(`/admin/old-gold/vouchers/${first.data.voucher.id}`, owner))).data.voucher.number).toBe(first.data.voucher.number)
+  })
+
+  it("refuses what does not add up, cash above the day's limit and ₹2 lakh without PAN — and writes nothing", async () => {
+    const heavy = { ...chain, gross_weight_mg: 40_000, deduction_weight_mg: 0 } // 36 640 mg fine → ≈ ₹2.6 lakh
+    const base = { branch_id: branch.MUM, customer_id: customerId, kind: "purchase", articles: [heavy] }
+    const value = (await ok(api.post("/admin/old-gold/valuations", { branch_id: branch.MUM, articles: [heavy] }, mumbaiStaff))).data.total_paise as number
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ ...base, idempotency_key: "og-bad-00001", bank_paise: value - 1, bank_reference: "UTR9" }, 400, "must add up to the value of the old gold"],
+      [{ ...base, idempotency_key: "og-bad-00002", cash_paise: 20_000_00, bank_paise: value - 20_000_00, bank_reference: "UTR9", pan: "ABCDE1234F" }, 400, "cash for old gold is limited to ₹10000 a day"],
+      [{ ...base, idempotency_key: "og-bad-00003", bank_paise: value, bank_reference: "UTR9" }, 400, "needs the customer's PAN or a Form 60"],
+      [{ ...base, idempotency_key: "og-bad-00004", articles: [{ ...heavy, deduction_weight_mg: 40_000 }], bank_paise: 1, bank_reference: "UTR9" }, 400, "articles[0].deduction_weight_mg must be less than gross_weight_mg"],
+      [{ ...base, idempotency_key: "og-bad-00005", bank_paise: value, bank_reference: "UTR9", pan: "ABCDE1234F", form_60: true }, 400, "give a PAN or a Form 60, not both"],
+    ]
+    for (const [body, status, message] of cases) {
+      const res = await expectStatus(api.post("/admin/old-gold/vouchers", body, mumbaiStaff))
+      expect([res.status, res.data.message]).toEqual([status, expect.stringContaining(message)])
+    }
+    // Each test starts from the file's set-up: no voucher was issued before these.
+    expect((await ok(api.get(`/admin/old-gold/vouchers?customer_id=${customerId}`, owner))).data.count).toBe(0)
+
+    const withPan = await ok(api.post("/admin/old-gold/vouchers", { ...base, idempotency_key: "og-pan-00001", bank_paise: value, bank_reference: "UTR9", pan: "abcde1234f" }, mumbaiStaff))
+    expect(withPan.data.voucher).toMatchObject({ identity: "pan", pan_masked: "ABCDE****F", bank_paise: value })
+    expect(withPan.data.voucher.number).toMatch(/\/0001$/)
+  })
+}
