@@ -36,6 +36,15 @@ export async function expectStatus<T extends { response?: { status: number; data
 
 export type Headers = { headers: Record<string, string> }
 
+/** The answer of a request that must succeed; a refusal fails the test with its status and message (axios' own error does not survive Jest's workers). */
+export async function ok(request: Promise<unknown>): Promise<{ status: number; data: any }> {
+  const res = await expectStatus(request)
+  if (res.status >= 300) {
+    throw new Error(`expected success, got ${res.status}: ${JSON.stringify(res.data)}`)
+  }
+  return res
+}
+
 /**
  * The demo shop: seeded unless the file's database already holds it (a copy
  * of the seeded template, see support/runner.ts); returns admin headers and

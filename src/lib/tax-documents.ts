@@ -1,12 +1,29 @@
 /**
- * Numbering of tax documents (GST invoices and credit notes): one series per
- * kind, branch and financial year (April to March, India time), numbered
- * 1, 2, 3 … without gaps, e.g. MUM/2026-27/000123 and MUM/CN/2026-27/000004.
+ * Numbering of the shop's documents: one series per kind, branch and
+ * financial year (April to March, India time), numbered 1, 2, 3 … without
+ * gaps. GST Rule 46 allows a tax document's number at most 16 characters,
+ * unique within the financial year, of letters, digits, "/" and "-":
+ *
+ *   invoice                MUM/26-27/000123
+ *   credit note            MUM/CN26-27/0004
+ *   old-gold voucher       MUM/OG26-27/0001
+ *
+ * The kind sits in the second part, which for an invoice starts with a digit,
+ * so no two kinds (and no two branches) can ever print the same number. The
+ * sequence is zero-padded to fill the 16 characters: a three-letter branch
+ * code leaves room for 999 999 invoices and 9 999 of the other kinds a year.
+ * Numbers issued before this form (MUM/2026-27/000123, MUM/CN/2026-27/000004)
+ * keep theirs and still read back.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 
 export const TAX_DOCUMENT_TYPES = ["invoice", "credit_note"] as const
 export type TaxDocumentType = (typeof TAX_DOCUMENT_TYPES)[number]
+
+/** Every numbered document: the tax documents and the old-gold purchase vouchers. */
+export type NumberedDocumentType = TaxDocumentType | "old_gold_voucher"
+
+const KIND_MARKS: Record<NumberedDocumentType, string> = { invoice: "", credit_note: "CN", old_gold_voucher: "OG" }
 
 const IST_OFFSET_MINUTES = 330
 
@@ -17,61 +34,53 @@ export function financialYear(at: Date): string {
   return `${year}-${String((year + 1) % 100).padStart(2, "0")}`
 }
 
-/** The series a document's number is drawn from. */
+/** The series a tax document's number is drawn from. */
 export function seriesKey(type: TaxDocumentType, branchCode: string, fy: string): string {
   return `${type}:${branchCode}:${fy}`
 }
 
-const SEQUENCE_DIGITS = 6
+/** GST Rule 46: a document's number has at most 16 characters. */
+export const MAX_DOCUMENT_NUMBER_LENGTH = 16
 
-/** The printed number: MUM/2026-27/000123 for invoices, MUM/CN/2026-27/000004 for credit notes. */
-export function documentNumber(type: TaxDocumentType, branchCode: string, fy: string, sequence: number): string {
+/** The printed number of a document (the forms above). A series with no room left for the next number is refused. */
+export function documentNumber(type: NumberedDocumentType, branchCode: string, fy: string, sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 1) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `A document sequence starts at 1, got ${sequence}`)
   }
   if (!/^[A-Z0-9]{1,6}$/.test(branchCode)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `A branch code on a document number is 1–6 capital letters or digits, got "${branchCode}"`)
   }
-  return [branchCode, ...(type === "credit_note" ? ["CN"] : []), fy, String(sequence).padStart(SEQUENCE_DIGITS, "0")].join("/")
-}
-
-/** A document number read back into its parts, or null when it is not one of ours. */
-export function parseDocumentNumber(number: string): { type: TaxDocumentType; branch_code: string; fy: string; sequence: number } | null {
-  const match = /^([A-Z0-9]{1,6})\/(?:(CN)\/)?(\d{4}-\d{2})\/(\d{6,})$/.exec(number)
-  if (!match) {
-    return null
+  if (!/^\d{4}-\d{2}$/.test(fy)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `A financial year is written like 2026-27, got "${fy}"`)
   }
-  return { type: match[2] ? "credit_note" : "invoice", branch_code: match[1], fy: match[3], sequence: Number(match[4]) }
-}
-
-/** GST Rule 46: a document's number has at most 16 characters. */
-export const MAX_DOCUMENT_NUMBER_LENGTH = 16
-
-/**
- * A number within Rule 46 for documents of the newer series (old-gold purchase vouchers, and the challans
- * and estimates to come): `<prefix>/<yy-yy>/<sequence>`, the sequence zero-padded to fill 16 characters,
- * e.g. MUMOG/26-27/0123. A prefix too long to leave room for the sequence is refused.
- */
-export function compactDocumentNumber(prefix: string, fy: string, sequence: number): string {
-  if (!Number.isSafeInteger(sequence) || sequence < 1) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `A document sequence starts at 1, got ${sequence}`)
-  }
-  if (!/^[A-Z0-9]{1,8}$/.test(prefix) || !/^\d{4}-\d{2}$/.test(fy)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `A document prefix is 1–8 capital letters or digits and a financial year like 2026-27, got "${prefix}", "${fy}"`)
-  }
-  const head = `${prefix}/${fy.slice(2)}/`
+  const head = `${branchCode}/${KIND_MARKS[type]}${fy.slice(2)}/`
   const digits = String(sequence)
   const width = MAX_DOCUMENT_NUMBER_LENGTH - head.length
   if (digits.length > width) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `Series ${prefix} for ${fy} is full: number ${sequence} would exceed ${MAX_DOCUMENT_NUMBER_LENGTH} characters (GST Rule 46); use a shorter branch code`
+      `The ${type.replace(/_/g, " ")} series of branch ${branchCode} for ${fy} is full: number ${sequence} would exceed ` +
+        `${MAX_DOCUMENT_NUMBER_LENGTH} characters (GST Rule 46); a shorter branch code leaves more room`
     )
   }
   return head + digits.padStart(width, "0")
 }
 
-/** The file name a document is downloaded as: MUM-2026-27-000123.pdf. */
+/** A document number read back into its parts (either form), or null when it is not one of ours. */
+export function parseDocumentNumber(number: string): { type: NumberedDocumentType; branch_code: string; fy: string; sequence: number } | null {
+  const current = /^([A-Z0-9]{1,6})\/(CN|OG)?(\d{2})-(\d{2})\/(\d+)$/.exec(number)
+  if (current && current[0].length <= MAX_DOCUMENT_NUMBER_LENGTH) {
+    const type = (Object.keys(KIND_MARKS) as NumberedDocumentType[]).find((t) => KIND_MARKS[t] === (current[2] ?? ""))!
+    return { type, branch_code: current[1], fy: `20${current[3]}-${current[4]}`, sequence: Number(current[5]) }
+  }
+  const earlier = /^([A-Z0-9]{1,6})\/(?:(CN)\/)?(\d{4}-\d{2})\/(\d{6,})$/.exec(number)
+  if (earlier) {
+    return { type: earlier[2] ? "credit_note" : "invoice", branch_code: earlier[1], fy: earlier[3], sequence: Number(earlier[4]) }
+  }
+  return null
+}
+
+/** The file name a document is downloaded as: MUM-26-27-000123.pdf. */
 export function documentFileName(number: string): string {
   return `${number.replace(/\//g, "-")}.pdf`
 }

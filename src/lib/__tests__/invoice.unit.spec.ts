@@ -6,7 +6,7 @@
 import { amountInWords, numberInIndianWords } from "../amount-in-words"
 import { buildCreditNote, buildInvoice, splitEvenly, type InvoiceInput, type OrderPiece, type PieceFacts } from "../invoice"
 import { gstStateCodeOf, placeOfSupply } from "../place-of-supply"
-import { compactDocumentNumber, documentFileName, documentNumber, financialYear, parseDocumentNumber } from "../tax-documents"
+import { documentFileName, documentNumber, financialYear, parseDocumentNumber } from "../tax-documents"
 
 const RATE_22K = 724550
 
@@ -207,12 +207,31 @@ describe("amounts in words (Indian numbering)", () => {
 })
 
 describe("document numbers", () => {
-  it("writes the newer series within GST Rule 46's 16 characters, and refuses a number that would not fit", () => {
-    expect(compactDocumentNumber("MUMOG", "2026-27", 123)).toBe("MUMOG/26-27/0123")
-    expect(compactDocumentNumber("MUMOG", "2026-27", 9_999)).toHaveLength(16)
-    expect(compactDocumentNumber("B1", "2026-27", 42)).toBe("B1/26-27/0000042")
-    expect(() => compactDocumentNumber("MUMOG", "2026-27", 10_000)).toThrow("Series MUMOG for 2026-27 is full")
-    expect(() => compactDocumentNumber("mum", "2026-27", 1)).toThrow("A document prefix is 1–8 capital letters")
+  it("writes every kind within GST Rule 46's 16 characters, and refuses a number that would not fit", () => {
+    expect(documentNumber("invoice", "MUM", "2026-27", 123)).toBe("MUM/26-27/000123")
+    expect(documentNumber("credit_note", "BLR", "2026-27", 4)).toBe("BLR/CN26-27/0004")
+    expect(documentNumber("old_gold_voucher", "MUM", "2026-27", 123)).toBe("MUM/OG26-27/0123")
+    expect(documentNumber("invoice", "B1", "2026-27", 42)).toBe("B1/26-27/0000042")
+    expect(documentNumber("invoice", "MUM", "2026-27", 999_999)).toHaveLength(16)
+    expect(documentNumber("credit_note", "MUMBAI", "2026-27", 9)).toBe("MUMBAI/CN26-27/9")
+    expect(() => documentNumber("invoice", "MUM", "2026-27", 1_000_000)).toThrow("The invoice series of branch MUM for 2026-27 is full")
+    expect(() => documentNumber("old_gold_voucher", "MUM", "2026-27", 10_000)).toThrow("The old gold voucher series of branch MUM for 2026-27 is full")
+    expect(() => documentNumber("credit_note", "MUMBAI", "2026-27", 10)).toThrow("a shorter branch code leaves more room")
+  })
+
+  it("never prints one number for two documents: kinds and branches cannot run into each other", () => {
+    const numbers = new Set<string>()
+    for (const branch of ["MUM", "MUMCN", "MUMOG", "CN", "OG", "M"]) {
+      for (const type of ["invoice", "credit_note", "old_gold_voucher"] as const) {
+        for (const sequence of [1, 9, 10, 99]) {
+          const number = documentNumber(type, branch, "2026-27", sequence)
+          expect(number.length).toBeLessThanOrEqual(16)
+          expect(numbers.has(number)).toBe(false)
+          numbers.add(number)
+          expect(parseDocumentNumber(number)).toEqual({ type, branch_code: branch, fy: "2026-27", sequence })
+        }
+      }
+    }
   })
 
   it("counts financial years from 1 April, India time", () => {
@@ -222,14 +241,14 @@ describe("document numbers", () => {
     expect(financialYear(new Date("2099-06-01T00:00:00Z"))).toBe("2099-00")
   })
 
-  it("writes and reads back invoice and credit note numbers", () => {
-    expect(documentNumber("invoice", "MUM", "2026-27", 123)).toBe("MUM/2026-27/000123")
-    expect(documentNumber("credit_note", "BLR", "2026-27", 4)).toBe("BLR/CN/2026-27/000004")
-    expect(documentNumber("invoice", "MUM", "2026-27", 1_234_567)).toBe("MUM/2026-27/1234567")
+  it("reads back numbers of either form; those issued before the 16-character form keep theirs", () => {
+    expect(parseDocumentNumber("MUM/26-27/000123")).toEqual({ type: "invoice", branch_code: "MUM", fy: "2026-27", sequence: 123 })
+    expect(parseDocumentNumber("BLR/CN26-27/0004")).toEqual({ type: "credit_note", branch_code: "BLR", fy: "2026-27", sequence: 4 })
     expect(parseDocumentNumber("MUM/2026-27/000123")).toEqual({ type: "invoice", branch_code: "MUM", fy: "2026-27", sequence: 123 })
     expect(parseDocumentNumber("BLR/CN/2026-27/000004")).toEqual({ type: "credit_note", branch_code: "BLR", fy: "2026-27", sequence: 4 })
+    expect(parseDocumentNumber("MUMBAI1/26-27/0001")).toBeNull()
     expect(parseDocumentNumber("INV-1")).toBeNull()
-    expect(documentFileName("MUM/2026-27/000123")).toBe("MUM-2026-27-000123.pdf")
+    expect(documentFileName("MUM/26-27/000123")).toBe("MUM-26-27-000123.pdf")
     expect(() => documentNumber("invoice", "MUM", "2026-27", 0)).toThrow()
     expect(() => documentNumber("invoice", "mum/x", "2026-27", 1)).toThrow()
   })

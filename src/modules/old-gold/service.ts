@@ -4,7 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { cashPayoutProblem, type OldArticle, type OldArticleValuation } from "../../lib/old-gold"
 import type { Metal } from "../../lib/pricing"
 import { pgArray } from "../../lib/pg-array"
-import { compactDocumentNumber, financialYear } from "../../lib/tax-documents"
+import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { OldGoldArticle } from "./models/article"
 import { OldGoldBuyingRate } from "./models/buying-rate"
 import { OldGoldCounter } from "./models/counter"
@@ -95,7 +95,6 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
       }
     }
     const fy = financialYear(issuedAt)
-    const prefix = `${input.branch_code}OG`
     const series = `old_gold:${input.branch_code}:${fy}`
     await db.execute(
       `insert into old_gold_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
@@ -104,7 +103,7 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
     )
     const [counter] = (await db.execute("select id, last_sequence from old_gold_counter where series = ? for update", [series])) as { id: string; last_sequence: number }[]
     const sequence = Number(counter.last_sequence) + 1
-    const number = compactDocumentNumber(prefix, fy, sequence)
+    const number = documentNumber("old_gold_voucher", input.branch_code, fy, sequence)
     await db.execute("update old_gold_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counter.id])
 
     const total = input.articles.reduce((sum, a) => sum + a.valuation.value_paise, 0)

@@ -8,7 +8,7 @@ import { model } from "@medusajs/framework/utils"
 export const Branch = model
   .define("branch", {
     id: model.id({ prefix: "br" }).primaryKey(),
-    /** Short code printed on invoice numbers, e.g. MUM in MUM/2026-27/000123. */
+    /** Short code printed on invoice numbers, e.g. MUM in MUM/26-27/000123 (three letters leave room for 999 999 invoices a year). */
     code: model.text(),
     name: model.text().searchable(),
     gstin: model.text().nullable(),

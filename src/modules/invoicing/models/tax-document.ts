@@ -11,7 +11,7 @@ export const TaxDocument = model
   .define("tax_document", {
     id: model.id({ prefix: "tdoc" }).primaryKey(),
     type: model.enum(["invoice", "credit_note"]),
-    /** MUM/2026-27/000123, MUM/CN/2026-27/000004. */
+    /** MUM/26-27/000123, MUM/CN26-27/0004 (src/lib/tax-documents.ts; earlier ones MUM/2026-27/000123). */
     number: model.text(),
     series: model.text(),
     sequence: model.number(),

@@ -48,7 +48,7 @@ moduleIntegrationTestRunner<OldGoldModuleService>({
         const first = await service.issueVoucher(purchase("k1"))
         const second = await service.issueVoucher(purchase("k2"))
         const other = await service.issueVoucher(purchase("k3", { branch_id: "br_blr", branch_code: "BLR" }))
-        expect([first.voucher.number, second.voucher.number, other.voucher.number]).toEqual([`MUMOG/${fy}/0001`, `MUMOG/${fy}/0002`, `BLROG/${fy}/0001`])
+        expect([first.voucher.number, second.voucher.number, other.voucher.number]).toEqual([`MUM/OG${fy}/0001`, `MUM/OG${fy}/0002`, `BLR/OG${fy}/0001`])
         expect(first.voucher.total_value_paise).toBe(8_129_563)
         expect(await service.stockByBranch(null)).toEqual([
           { branch_id: "br_blr", metal: "gold", fine_mg: 10_951 },
