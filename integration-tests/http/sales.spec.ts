@@ -1,8 +1,9 @@
-/** Old gold at the counter, paid orders and the loyalty ledger: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
+/** Old gold at the counter, paid orders, the loyalty ledger and prices set by hand: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
 import { shopIntegrationSuites } from "../support/runner"
 import { oldGoldSuite } from "./old-gold.suite"
 import { paidOrdersSuite } from "./paid-orders.suite"
 import { loyaltySuite } from "./loyalty.suite"
+import { priceOverridesSuite } from "./price-overrides.suite"
 
 jest.setTimeout(240 * 1000)
 
@@ -11,5 +12,6 @@ shopIntegrationSuites({
     "Old gold": oldGoldSuite,
     "Paid orders": paidOrdersSuite,
     "Loyalty": loyaltySuite,
+    "Prices set by hand on Medusa's order routes": priceOverridesSuite,
   },
 })

@@ -48,8 +48,12 @@ export const RESOURCES = {
 } as const
 export type Resource = keyof typeof RESOURCES
 
-/** read: see; write: create or change; the rest are the named operations of their resource. */
-export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell", "buy"] as const
+/**
+ * read: see; write: create or change; the rest are the named operations of their resource.
+ * price: set a price or an amount by hand on Medusa's order screens (order edits, draft orders, exchanges,
+ * claims, returns), decided on the request's body rather than its route (src/lib/price-overrides.ts).
+ */
+export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell", "buy", "price"] as const
 export type Action = (typeof ACTIONS)[number]
 
 type Grants = Partial<Record<Resource, readonly Action[]>>
@@ -68,7 +72,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     customers: ["read", "write"],
     customer_merges: ["read", "write"],
     pii: ["reveal"],
-    orders: ["read", "write"],
+    orders: ["read", "write", "price"],
     pos: ["read", "sell"],
     old_gold: ["read", "buy", "write"],
     loyalty: ["read", "redeem", "adjust"],
@@ -366,6 +370,9 @@ function actionsOf(resource: Resource): Action[] {
   if (Object.values(CORE_AREAS).includes(resource) || resource === "unlisted") {
     used.add("read")
     used.add("write")
+  }
+  if (resource === "orders") {
+    used.add("price")
   }
   return ACTIONS.filter((a) => used.has(a))
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { authorizeStaff, scopeCoreList, scopeStockWrite } from "./access"
+import { guardPriceOverrides } from "./price-overrides"
 import { scopeBodyBranches, scopeCreatedRecord, scopeOrderFamilyList, scopeOwnedRecord } from "./branch-scope"
 
 /** Medusa's areas whose changes name an order, a sales channel or a stock location in the body. */
@@ -11,8 +12,9 @@ const ORDER_FAMILY = ["/admin/orders", "/admin/draft-orders", "/admin/order-edit
  * (src/lib/access-matrix.ts), then the branch of the record, list or body.
  */
 export const accessRoutesMiddlewares: MiddlewareRoute[] = [
-  // Every admin request, ours and Medusa's: role against the permission matrix, then the record's branch.
-  { matcher: "/admin*", middlewares: [authorizeStaff, scopeOwnedRecord] },
+  // Every admin request, ours and Medusa's: role against the permission matrix, prices set by hand on
+  // Medusa's order routes (src/lib/price-overrides.ts), then the record's branch.
+  { matcher: "/admin*", middlewares: [authorizeStaff, guardPriceOverrides, scopeOwnedRecord] },
   { matcher: "/admin/orders", methods: ["GET"], middlewares: [scopeCoreList("orders")] },
   { matcher: "/admin/draft-orders", methods: ["GET"], middlewares: [scopeCoreList("orders")] },
   { matcher: "/admin/reservations", methods: ["GET"], middlewares: [scopeCoreList("reservations")] },
