@@ -5,8 +5,9 @@
  * app as `npm start` does and drives its admin in Debian's Chromium). DB_HOST / DB_PORT /
  * DB_USERNAME / DB_PASSWORD point at a server of yours; without DB_HOST a
  * throwaway embedded PostgreSQL is started for the run and removed after it.
- * The unit layer runs beside the others; the http and redis layers start from
- * template databases built once per run (docs/testing.md).
+ * The unit layer runs beside the others, and the redis and e2e layers beside
+ * the http layer; the http and redis layers start from template databases
+ * built once per run (docs/testing.md).
  * Ends with one line: "tests: N passed, N failed".
  */
 import { spawn } from "node:child_process"
@@ -94,16 +95,36 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
  * Builds the template databases a layer's spec files start from (support/templates.ts),
  * with that layer's environment. Returns the seconds it took, or a failed result.
  */
-async function buildTemplates(layer: Layer, env: NodeJS.ProcessEnv, points: string): Promise<{ seconds: number; failure?: LayerResult }> {
-  process.stdout.write(`\n=== ${layer} tests ===\nTemplate databases (${points}) …\n`)
+async function buildTemplates(layer: Layer, env: NodeJS.ProcessEnv, points: string, out: Output): Promise<{ seconds: number; failure?: LayerResult }> {
+  out.write(`\n=== ${layer} tests ===\nTemplate databases (${points}) …\n`)
   const run = await runJest({ layer: "templates", env: { ...env, JEWEL_TEST_TEMPLATE_POINTS: points }, extraArgs: [], quiet: true })
   if (run.failed > 0 || run.passed === 0) {
-    process.stdout.write(run.output)
-    process.stdout.write(`Building the template databases for the ${layer} tests failed (output above).\n`)
+    out.write(run.output)
+    out.write(`Building the template databases for the ${layer} tests failed (output above).\n`)
     return { seconds: run.seconds, failure: { layer, passed: 0, failed: 1, skipped: 0, exitCode: 1, seconds: run.seconds } }
   }
-  process.stdout.write(`Template databases ready in ${run.seconds.toFixed(1)} s\n`)
+  out.write(`Template databases ready in ${run.seconds.toFixed(1)} s\n`)
   return { seconds: run.seconds }
+}
+
+/** Where a layer's lines go: straight out, or kept until the layer ends when it runs beside another. */
+type Output = { write: (text: string) => void; kept: () => string; live: boolean }
+
+function liveOutput(): Output {
+  return { write: (text) => void process.stdout.write(text), kept: () => "", live: true }
+}
+
+function keptOutput(): Output {
+  let text = ""
+  return { write: (more) => void (text += more), kept: () => text, live: false }
+}
+
+/** A jest run of a layer that writes through `out` (its heading already written by the caller). */
+async function runLayerJest(out: Output, run: Omit<JestRun, "quiet" | "heading">): Promise<LayerResult> {
+  const result = await runJest({ ...run, quiet: !out.live, heading: false })
+  out.write(result.output)
+  const { output: _output, ...rest } = result
+  return rest
 }
 
 type E2eStart = { app: Promise<RunningApp | Error>; started: number; dataDir: string; chromium: string; admin: { email: string; password: string } }
@@ -222,76 +243,96 @@ async function main() {
   // The unit layer needs no database: it runs beside the others, its output shown when it ends.
   const runsBeside = layers.includes("unit") && layers.length > 1
   const unitRun = runsBeside ? runJest({ layer: "unit", env, extraArgs: jestArgs, quiet: true }) : undefined
+  const runRedis = async (out: Output): Promise<LayerResult> => {
+    redis = await findTestRedis(env)
+    if (!redis) {
+      out.write("\n=== redis tests ===\nNo Redis found: set TEST_REDIS_URL, install redis-server, or run one on 127.0.0.1:6379.\n")
+      return { layer: "redis", passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 }
+    }
+    const redisEnv = { ...env, REDIS_URL: redis.url }
+    // Both redis spec files start from the empty schema.
+    const templates = await buildTemplates("redis", redisEnv, "schema", out)
+    if (templates.failure) {
+      return templates.failure
+    }
+    out.write(`Redis for the tests: ${redis.source}\n`)
+    const run = await runLayerJest(out, { layer: "redis", env: redisEnv, extraArgs: jestArgs })
+    return { ...run, seconds: run.seconds + templates.seconds }
+  }
+  const runHttp = async (out: Output): Promise<LayerResult> => {
+    const templates = await buildTemplates("http", env, "schema,seeded", out)
+    if (templates.failure) {
+      return templates.failure
+    }
+    const run = await runLayerJest(out, { layer: "http", env, extraArgs: jestArgs, workers: WORKERS.http })
+    return { ...run, seconds: run.seconds + templates.seconds }
+  }
+  const runE2e = async (out: Output): Promise<LayerResult> => {
+    out.write("\n=== e2e tests ===\n")
+    if (!e2e) {
+      out.write("No Chromium: set CHROMIUM_PATH or install Debian's chromium (apt-get install chromium).\n")
+      return { layer: "e2e", passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 }
+    }
+    const waited = Date.now()
+    e2eConsumed = true
+    const started = await e2e.app
+    if (started instanceof Error) {
+      throw started
+    }
+    app = started
+    out.write(
+      `App up at ${app.baseUrl} after ${((Date.now() - e2e.started) / 1000).toFixed(0)} s (started with the run; waited ${((Date.now() - waited) / 1000).toFixed(0)} s for it here)\n`
+    )
+    try {
+      const run = await runLayerJest(out, {
+        layer: "e2e",
+        env: { ...env, E2E_BASE_URL: app.baseUrl, E2E_ADMIN_EMAIL: e2e.admin.email, E2E_ADMIN_PASSWORD: e2e.admin.password, CHROMIUM_PATH: e2e.chromium, E2E_ARTIFACTS: e2e.dataDir },
+        extraArgs: jestArgs,
+      })
+      // The layer's time: what the run waited for the app, and the tests.
+      return { ...run, seconds: (Date.now() - waited) / 1000 }
+    } finally {
+      await app.stop()
+      app = undefined
+      fs.rmSync(e2e.dataDir, { recursive: true, force: true })
+    }
+  }
+  const runModules = async (out: Output): Promise<LayerResult> => {
+    out.write("\n=== modules tests ===\n")
+    return runLayerJest(out, { layer: "modules", env, extraArgs: jestArgs })
+  }
+  const runners: Record<Exclude<Layer, "unit">, (out: Output) => Promise<LayerResult>> = { modules: runModules, http: runHttp, redis: runRedis, e2e: runE2e }
+
   try {
-    for (const layer of layers) {
-      if (layer === "unit" && unitRun) {
-        continue
+    if (layers.includes("unit") && !unitRun) {
+      process.stdout.write("\n=== unit tests ===\n")
+      results.push(await runLayerJest(liveOutput(), { layer: "unit", env, extraArgs: jestArgs }))
+    }
+    if (layers.includes("modules")) {
+      results.push(await runModules(liveOutput()))
+    }
+    // The http layer is the long one: the redis and e2e layers run beside it (their output kept until they end),
+    // so the two cores stay busy while its files wait on the network or an event.
+    const rest = (["http", "redis", "e2e"] as const).filter((l) => layers.includes(l))
+    const lead = rest[0]
+    if (lead) {
+      const besides = rest.slice(1).map((layer) => {
+        const out = keptOutput()
+        return { out, run: runners[layer](out) }
+      })
+      const leadResult = await runners[lead](liveOutput()).catch((err: unknown) => err as Error)
+      const besideResults = await Promise.allSettled(besides.map((b) => b.run))
+      if (leadResult instanceof Error) {
+        throw leadResult
       }
-      if (layer === "redis") {
-        redis = await findTestRedis(env)
-        if (!redis) {
-          process.stdout.write(
-            "\n=== redis tests ===\nNo Redis found: set TEST_REDIS_URL, install redis-server, or run one on 127.0.0.1:6379.\n"
-          )
-          results.push({ layer, passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 })
-          continue
+      results.push(leadResult)
+      besideResults.forEach((settled, i) => {
+        process.stdout.write(besides[i].out.kept())
+        if (settled.status === "rejected") {
+          throw settled.reason
         }
-        const redisEnv = { ...env, REDIS_URL: redis.url }
-        // Both redis spec files start from the empty schema.
-        const templates = await buildTemplates(layer, redisEnv, "schema")
-        if (templates.failure) {
-          results.push(templates.failure)
-          continue
-        }
-        process.stdout.write(`Redis for the tests: ${redis.source}\n`)
-        const run = await runJest({ layer, env: redisEnv, extraArgs: jestArgs, heading: false })
-        results.push({ ...run, seconds: run.seconds + templates.seconds })
-        continue
-      }
-      if (layer === "http") {
-        const templates = await buildTemplates(layer, env, "schema,seeded")
-        if (templates.failure) {
-          results.push(templates.failure)
-          continue
-        }
-        const run = await runJest({ layer, env, extraArgs: jestArgs, workers: WORKERS.http, heading: false })
-        results.push({ ...run, seconds: run.seconds + templates.seconds })
-        continue
-      }
-      if (layer === "e2e") {
-        process.stdout.write("\n=== e2e tests ===\n")
-        if (!e2e) {
-          process.stdout.write("No Chromium: set CHROMIUM_PATH or install Debian's chromium (apt-get install chromium).\n")
-          results.push({ layer, passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 })
-          continue
-        }
-        const waited = Date.now()
-        e2eConsumed = true
-        const started = await e2e.app
-        if (started instanceof Error) {
-          throw started
-        }
-        app = started
-        process.stdout.write(
-          `App up at ${app.baseUrl} after ${((Date.now() - e2e.started) / 1000).toFixed(0)} s (started with the run; waited ${((Date.now() - waited) / 1000).toFixed(0)} s for it here)\n`
-        )
-        try {
-          const run = await runJest({
-            layer,
-            env: { ...env, E2E_BASE_URL: app.baseUrl, E2E_ADMIN_EMAIL: e2e.admin.email, E2E_ADMIN_PASSWORD: e2e.admin.password, CHROMIUM_PATH: e2e.chromium, E2E_ARTIFACTS: e2e.dataDir },
-            extraArgs: jestArgs,
-            heading: false,
-          })
-          // The layer's time: what the run waited for the app, and the tests.
-          results.push({ ...run, seconds: (Date.now() - waited) / 1000 })
-        } finally {
-          await app.stop()
-          app = undefined
-          fs.rmSync(e2e.dataDir, { recursive: true, force: true })
-        }
-        continue
-      }
-      results.push(await runJest({ layer, env, extraArgs: jestArgs }))
+        results.push(settled.value)
+      })
     }
     if (unitRun) {
       const unit = await unitRun

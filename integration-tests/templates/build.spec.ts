@@ -23,7 +23,8 @@ if (!process.env.JEWEL_TEST_TEMPLATES) {
 
 medusaIntegrationTestRunner({
   inApp: true,
-  dbName: `${process.env.JEWEL_TEST_TEMPLATES}_build`,
+  // One per mode: the http and redis layers build theirs at the same time.
+  dbName: `${process.env.JEWEL_TEST_TEMPLATES}_${process.env.REDIS_URL ? "redis" : "local"}_build`,
   testSuite: ({ api, getContainer, dbUtils }) => {
     beforeAll(() => trackSubscribers(getContainer()))
 
