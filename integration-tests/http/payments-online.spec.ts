@@ -5,20 +5,13 @@ import type PosModuleService from "../../src/modules/pos/service"
 import { useLoopback } from "../support/loopback-server"
 import { PaypalLoopback } from "../support/paypal-loopback"
 import { webhooksProcessed } from "../support/payment-webhooks"
-import { RazorpayLoopback } from "../support/razorpay-loopback"
+import { RazorpayLoopback, razorpaySettings } from "../support/razorpay-loopback"
 import { cartWithCoin, demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
 // The official Razorpay and PayPal SDKs, pointed at loopback servers; set before the app reads its config.
-const razorpay = useLoopback(new RazorpayLoopback(), (r) => ({
-  RAZORPAY_KEY_ID: r.keyId,
-  RAZORPAY_KEY_SECRET: r.keySecret,
-  RAZORPAY_WEBHOOK_SECRET: r.webhookSecret,
-  RAZORPAY_API_BASE: r.origin,
-  RAZORPAY_CAPTURE: "manual",
-  RAZORPAY_TIMEOUT_MS: "1000",
-}))
+const razorpay = useLoopback(new RazorpayLoopback(), razorpaySettings({ RAZORPAY_CAPTURE: "manual" }))
 const paypal = useLoopback(new PaypalLoopback(), (p) => ({
   PAYPAL_CLIENT_ID: p.clientId,
   PAYPAL_CLIENT_SECRET: p.clientSecret,

@@ -12,19 +12,13 @@ import type PosModuleService from "../../src/modules/pos/service"
 import { webhooksProcessed } from "../support/payment-webhooks"
 import { useLoopback } from "../support/loopback-server"
 import { eventsSettled, waitFor } from "../support/wait"
-import { RazorpayLoopback } from "../support/razorpay-loopback"
+import { RazorpayLoopback, razorpaySettings } from "../support/razorpay-loopback"
 import { demoShop, expectStatus, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
 // The official Razorpay SDK, pointed at a loopback Razorpay (payment links); set before the app reads its config.
-const razorpay = useLoopback(new RazorpayLoopback(), (r) => ({
-  RAZORPAY_KEY_ID: r.keyId,
-  RAZORPAY_KEY_SECRET: r.keySecret,
-  RAZORPAY_WEBHOOK_SECRET: r.webhookSecret,
-  RAZORPAY_API_BASE: r.origin,
-  RAZORPAY_TIMEOUT_MS: "1000",
-}))
+const razorpay = useLoopback(new RazorpayLoopback(), razorpaySettings())
 
 const COIN = "SGJ-COIN-24K-5G"
 const RING = "SGJ-RNG-LAK-22K-12"

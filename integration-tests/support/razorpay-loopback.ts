@@ -576,3 +576,15 @@ export class RazorpayLoopback extends LoopbackServer {
     return { status: res.status, text: await res.text() }
   }
 }
+
+/** The app's Razorpay settings for a loopback Razorpay (useLoopback's second argument), with a spec's own additions. */
+export function razorpaySettings(extra: Record<string, string> = {}) {
+  return (r: RazorpayLoopback): Record<string, string> => ({
+    RAZORPAY_KEY_ID: r.keyId,
+    RAZORPAY_KEY_SECRET: r.keySecret,
+    RAZORPAY_WEBHOOK_SECRET: r.webhookSecret,
+    RAZORPAY_API_BASE: r.origin,
+    RAZORPAY_TIMEOUT_MS: "1000",
+    ...extra,
+  })
+}
