@@ -54,15 +54,17 @@ export async function cloneDatabase(template: string, database: string): Promise
 
 /** Drops a database of the run (a template a spec file made for itself). */
 export async function dropDatabase(database: string): Promise<void> {
-  await withServer((client) => client.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`))
+  await withServer((client) => drop(client, database))
 }
+
+const drop = (client: Client, database: string) => client.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`)
 
 /** Drops the templates whose names start with `prefix` (the end of a run). */
 export async function dropTemplates(prefix: string): Promise<void> {
   await withServer(async (client) => {
     const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}\\_%`])
     for (const { datname } of rows) {
-      await client.query(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`)
+      await drop(client, datname)
     }
   })
 }

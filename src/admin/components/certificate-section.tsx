@@ -3,16 +3,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useRef, useState } from "react"
 import { downloadFile, postForm } from "../lib/files"
 import { when } from "../lib/format"
+import type { CertificateView } from "../../types/http"
 
-export type Certificate = {
-  file_id: string
-  filename: string
-  mime_type: string
-  size: number
-  lab: string | null
-  number: string | null
-  uploaded_at: string
-} | null
+export type Certificate = CertificateView | null
 
 /** The piece's lab certificate in the variant widget: what is on file, download it, upload one (replacing it). */
 export function CertificateSection({ variantId, tagCode, certificate }: { variantId: string; tagCode: string; certificate: Certificate }) {

@@ -2,7 +2,6 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isAllowed, isListedRoute, ruleFor } from "../../lib/access-matrix"
 import { priceFieldsIn } from "../../lib/price-overrides"
-import { plainPath } from "../../lib/request-path"
 import { staffAccess } from "./access"
 import { recordAudit } from "./audit"
 
@@ -43,7 +42,8 @@ export async function guardPriceOverrides(req: MedusaRequest, res: MedusaRespons
     if (res.statusCode < 200 || res.statusCode >= 300) {
       return
     }
-    const [, , area, id] = plainPath(path).split("/")
+    // A core route's rule carries its path as Express routes it (src/lib/request-path.ts).
+    const [, , area, id] = rule.path.split("/")
     recordAudit(req.scope, req, {
       action: "order.price_set",
       entity: area.toLowerCase().replace(/-/g, "_").replace(/s$/, ""),

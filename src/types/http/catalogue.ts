@@ -52,3 +52,15 @@ export type PriceBreakdownView = {
 }
 
 export type BranchSummary = { id: string; code: string; name: string }
+
+/** A piece's lab certificate as stored on its jewellery attributes and shown to staff (never on the storefront). */
+export type CertificateView = {
+  file_id: string
+  filename: string
+  mime_type: string
+  size: number
+  lab: string | null
+  number: string | null
+  uploaded_at: string
+  uploaded_by: string | null
+}

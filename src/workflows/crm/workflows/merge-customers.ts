@@ -1,12 +1,15 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { refreshCustomerStatsWorkflow } from "./refresh-customer-stats"
-import { loadCustomersToMergeStep, type MergeCustomersInput } from "../steps/load-customers-to-merge"
+import { loadCustomersToMergeStep, type CustomerSnapshot, type MergeCustomersInput } from "../steps/load-customers-to-merge"
 import { mergeCustomerProfilesStep } from "../steps/merge-customer-profiles"
 import { moveCrmRecordsStep } from "../steps/move-crm-records"
 import { moveCustomerOrdersStep } from "../steps/move-customer-orders"
 import { recordCustomerMergeStep } from "../steps/record-customer-merge"
 import { retireMergedCustomersStep } from "../steps/retire-merged-customers"
+
+/** A customer as the merge reads it before folding duplicates in (the duplicates list shows the same). */
+export type { CustomerSnapshot }
 
 export const CUSTOMERS_MERGED_EVENT = "crm.customers.merged"
 

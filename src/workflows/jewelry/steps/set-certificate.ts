@@ -2,17 +2,9 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
+import type { CertificateView } from "../../../types/http"
 
-export type CertificateRecord = {
-  file_id: string
-  filename: string
-  mime_type: string
-  size: number
-  lab: string | null
-  number: string | null
-  uploaded_at: string
-  uploaded_by: string | null
-}
+export type CertificateRecord = CertificateView
 
 /**
  * Records the certificate on the piece (jewelry_attributes.certificate) and

@@ -1,18 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { findDuplicateCustomers } from "../../../../../modules/crm/queries/duplicates"
+import type { CustomerSnapshot } from "../../../../../workflows/crm"
 import type { DuplicatesQueryType } from "../../validators"
 
-type Candidate = {
-  id: string
-  first_name: string | null
-  last_name: string | null
-  email: string | null
-  phone: string | null
-  has_account: boolean
-  created_at: string
-  customer_profile?: { phone: string | null; birthday: string | null } | null
-}
+/** A customer as the merge snapshots it, with the profile fields that tell duplicates apart. */
+type Candidate = Omit<CustomerSnapshot, "customer_profile"> & { customer_profile?: { phone: string | null; birthday: string | null } | null }
 
 /**
  * GET /admin/crm/customers/duplicates?by=phone|email|name_birthday — groups
