@@ -16,7 +16,7 @@ import { BackupError } from "../../src/lib/backup/errors"
 import { openBackup, verifyBackup } from "../../src/lib/backup/restore"
 import { runBackup, runRestore, type RunContext } from "../../src/lib/backup/runner"
 import { backupSettings } from "../../src/lib/backup/settings"
-import { S3Loopback } from "../support/s3-loopback"
+import { S3Loopback, s3Settings } from "../support/s3-loopback"
 import { cloneDatabase, templateName } from "../support/templates"
 
 jest.setTimeout(600 * 1000)
@@ -303,12 +303,7 @@ describe("backup and restore", () => {
     afterAll(() => s3.stop())
 
     const s3Env = () => ({
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ENDPOINT: s3.origin,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: "true",
+      ...s3Settings(s3),
       BACKUP_KEEP_DAILY: "2",
       BACKUP_KEEP_WEEKLY: "0",
       BACKUP_KEEP_MONTHLY: "0",

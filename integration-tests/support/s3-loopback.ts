@@ -287,13 +287,17 @@ export class S3Loopback extends LoopbackServer {
  * file. Call at the top level of a spec, before medusaIntegrationTestRunner.
  */
 export function useS3Loopback(extra: Record<string, string> = {}): S3Loopback {
-  return useLoopback(new S3Loopback(), (s3) => ({
+  return useLoopback(new S3Loopback(), (s3) => ({ ...s3Settings(s3), ...extra }))
+}
+
+/** The app's S3 settings for a loopback S3. */
+export function s3Settings(s3: S3Loopback): Record<string, string> {
+  return {
     S3_BUCKET: s3.bucket,
     S3_REGION: s3.region,
     S3_ENDPOINT: s3.origin,
     S3_ACCESS_KEY_ID: s3.accessKeyId,
     S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
     S3_FORCE_PATH_STYLE: "true",
-    ...extra,
-  }))
+  }
 }
