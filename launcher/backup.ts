@@ -8,6 +8,7 @@
  *   npm run backup -- --list            the stored backups, newest first
  *   npm run restore -- latest           the newest stored backup
  *   npm run restore -- NAME|FILE        a stored backup by name, or a backup file
+ *   npm run backup:verify [-- NAME|FILE] the restore drill on the newest (or that) backup
  *
  * Every failure is one line on stderr and exit code 1.
  */
@@ -19,6 +20,7 @@ import { backupKeyProblem } from "../src/lib/backup/crypto"
 import { BackupError } from "../src/lib/backup/errors"
 import { appVersion, runBackup, runRestore } from "../src/lib/backup/runner"
 import { backupSettings } from "../src/lib/backup/settings"
+import { runVerify } from "../src/lib/backup/verify"
 
 const say = (message: string) => process.stderr.write(`jewel-crm: ${message}\n`)
 
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
     say(`${list.length} backup(s) in ${store.where}`)
     for (const b of list) {
       const hours = (Date.now() - b.created_at.getTime()) / 3_600_000
-      process.stdout.write(`${b.name}  ${mb(b.bytes).padStart(9)}  ${hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(0)} days`} old  app ${b.summary.app_version}  ${b.summary.rows} rows\n`)
+      const drill = b.summary.verification ? (b.summary.verification.ok ? `drill passed ${b.summary.verification.at}` : `DRILL FAILED ${b.summary.verification.at}`) : "no drill yet"
+      process.stdout.write(
+        `${b.name}  ${mb(b.bytes).padStart(9)}  ${hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(0)} days`} old  app ${b.summary.app_version}  ${b.summary.rows} rows  ${drill}\n`
+      )
     }
     return
   }
@@ -55,8 +60,13 @@ async function main(): Promise<void> {
     appVersion: appVersion(PROJECT_ROOT),
     log: say,
   }
+  const migrate = (databaseUrl: string, log: string) =>
+    runMedusa(["db:migrate"], { ...env, DATABASE_URL: databaseUrl }, path.join(LOG_DIR, log), "Migrating the database to restore into")
   try {
-    if (command === "backup") {
+    if (command === "verify") {
+      const run = await runVerify(ctx, { source: args.find((a) => !a.startsWith("--")) ?? "latest", migrate: (url) => migrate(url, "drill-migrate.log") })
+      say(`drill passed for ${run.name}: ${run.message}`)
+    } else if (command === "backup") {
       const { summary, where, removed } = await runBackup(ctx)
       say(
         `backup ${summary.name}: ${summary.tables} tables, ${summary.rows} rows, ${summary.files} files, ${mb(summary.bytes)} in ${summary.seconds.toFixed(1)} s, stored in ${where}` +
@@ -67,13 +77,12 @@ async function main(): Promise<void> {
       const run = await runRestore(ctx, {
         source: args[0],
         force: args.includes("--force"),
-        migrate: (databaseUrl) =>
-          runMedusa(["db:migrate"], { ...env, DATABASE_URL: databaseUrl }, path.join(LOG_DIR, "restore-migrate.log"), "Migrating the database to restore into"),
+        migrate: (databaseUrl) => migrate(databaseUrl, "restore-migrate.log"),
       })
       run.warnings.forEach((w) => say(`warning: ${w}`))
       say(`restored ${run.name} (made ${run.created_at} by ${run.app_version}): ${run.tables} tables, ${run.rows} rows, ${run.files} files`)
     } else {
-      throw new BackupError("usage: ts-node launcher/backup.ts backup|restore …")
+      throw new BackupError("usage: ts-node launcher/backup.ts backup|restore|verify …")
     }
   } finally {
     if (cluster?.startedHere) {

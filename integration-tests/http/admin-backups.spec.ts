@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { Modules } from "@medusajs/framework/utils"
+import scheduledBackup from "../../src/jobs/scheduled-backup"
 import { shopIntegrationRunner } from "../support/runner"
 import { waitFor } from "../support/wait"
 import { demoShop, expectStatus, type Headers } from "./helpers"
@@ -42,10 +44,32 @@ shopIntegrationRunner({
 
       const { data } = await api.get("/admin/backups", auth)
       expect(data.count).toBe(1)
-      expect(data.backups[0]).toMatchObject({ name: status.name, app_version: "0.1.0", verified_at: null })
+      expect(data.backups[0]).toMatchObject({ name: status.name, app_version: "0.1.0", verified_at: null, verification: null })
       expect(data.backups[0].bytes).toBe(fs.statSync(path.join(dir, "backups", status.name)).size)
       expect(data.backups[0].rows).toBeGreaterThan(500)
       expect(data.backups[0].age_hours).toBeLessThan(0.1)
+    })
+
+    it("tells the owner in the admin's notifications when the scheduled backup fails", async () => {
+      const saved = { schedule: process.env.BACKUP_SCHEDULE, destination: process.env.BACKUP_DESTINATION }
+      process.env.BACKUP_SCHEDULE = "00:00"
+      // A bucket forgotten in the settings: the job cannot even start the backup.
+      process.env.BACKUP_DESTINATION = "s3"
+      try {
+        await scheduledBackup(getContainer())
+      } finally {
+        for (const [name, value] of [["BACKUP_SCHEDULE", saved.schedule], ["BACKUP_DESTINATION", saved.destination]] as const) {
+          if (value === undefined) {
+            delete process.env[name]
+          } else {
+            process.env[name] = value
+          }
+        }
+      }
+      const feed = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })
+      expect(feed.map((n) => n.data)).toEqual([
+        { title: "The scheduled backup failed", description: "BACKUP_DESTINATION=s3 needs BACKUP_S3_BUCKET or S3_BUCKET" },
+      ])
     })
 
     it("refuses a body", async () => {

@@ -6,18 +6,20 @@
  * through the official SDK against the loopback S3, with retention. No app
  * is booted: backup and restore work on the database and the file folders.
  */
-import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { BackupError } from "../../src/lib/backup/errors"
+import { checkIntegrity } from "../../src/lib/backup/integrity"
+import { migrateWithMedusa } from "../../src/lib/backup/migrate"
 import { openBackup, verifyBackup } from "../../src/lib/backup/restore"
 import { runBackup, runRestore, type RunContext } from "../../src/lib/backup/runner"
 import { backupSettings } from "../../src/lib/backup/settings"
+import { runVerify } from "../../src/lib/backup/verify"
 import { S3Loopback, s3Settings } from "../support/s3-loopback"
-import { cloneDatabase, templateName } from "../support/templates"
+import { cloneDatabase, migrateFromTemplate, templateName } from "../support/templates"
 
 jest.setTimeout(600 * 1000)
 
@@ -81,17 +83,8 @@ function context(database: string, projectRoot: string, env: Record<string, stri
   }
 }
 
-/** `medusa db:migrate` on the database, as `npm run restore` runs it. */
-function migrate(databaseUrl: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cli = require.resolve("@medusajs/cli/cli.js", { paths: [PROJECT_ROOT] })
-    const child = spawn(process.execPath, [cli, "db:migrate"], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] })
-    let output = ""
-    child.stdout.on("data", (d) => (output += d))
-    child.stderr.on("data", (d) => (output += d))
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`db:migrate exit ${code}: ${output.slice(-2000)}`))))
-  })
-}
+/** `medusa db:migrate` on the database, as `npm run restore` and the drill run it. */
+const migrate = (databaseUrl: string) => migrateWithMedusa(databaseUrl, PROJECT_ROOT)
 const mustNotMigrate = async () => {
   throw new Error("the restore went on to migrate")
 }
@@ -232,6 +225,70 @@ describe("backup and restore", () => {
     await expect(runBackup(context(source, projectFolder("second")))).rejects.toThrow("another backup of this database is running")
     release()
     await expect(first).resolves.toMatchObject({ summary: { name: expect.stringMatching(/\.jcrm-backup$/) } })
+  })
+
+  describe("the restore drill", () => {
+    let drilled: string
+    let drillRoot: string
+    const drillContext = () => context(drilled, drillRoot)
+    const stored = async () => (await backupSettings(drillContext().env, drillRoot).store.list())[0]
+    const scratchLeft = async () =>
+      withDb("postgres", async (c) => (await c.query("select datname from pg_database where datname like $1", [`${drilled}_drill_%`])).rows.length)
+
+    beforeAll(async () => {
+      // A copy of the template as the tests' apps run on it, so the drill may migrate its scratch database by copying the schema template.
+      drilled = await seededDatabase("drill")
+      drillRoot = projectFolder("drill")
+      await runBackup(drillContext())
+    })
+
+    it("brings the newest backup back whole, runs the shop's checks and records it", async () => {
+      const run = await runVerify(drillContext(), { migrate: migrateFromTemplate })
+      expect(run.checks.filter((c) => !c.skipped).map((c) => [c.name, c.ok])).toEqual([
+        ["loyalty ledger", true],
+        ["tax document series", true],
+        ["invoiced orders", true],
+        ["order lines", true],
+      ])
+      const latest = await stored()
+      expect(run.name).toBe(latest.name)
+      expect(run.rows).toBe(latest.summary.rows)
+      expect(latest.summary.verification).toEqual({ at: latest.summary.verified_at, ok: true, seconds: expect.any(Number), message: run.message })
+      expect(run.message).toMatch(/^restored into a scratch database in \d+ s: \d+ tables \(\d+ rows\) and 0 files match the manifest; loyalty ledger, tax document series, invoiced orders, order lines checked$/)
+      expect(await scratchLeft()).toBe(0)
+    })
+
+    it("fails on a changed backup, names why and records it, keeping the last pass", async () => {
+      const latest = await stored()
+      const file = path.join(drillRoot, ".data", "backups", latest.name)
+      const bytes = fs.readFileSync(file)
+      bytes[Math.floor(bytes.length / 2)] ^= 0x01
+      fs.writeFileSync(file, bytes)
+      await expect(runVerify(drillContext(), { migrate: mustNotMigrate })).rejects.toThrow(/changed or (damaged|corrupted) after it was written/)
+      const after = await stored()
+      expect(after.summary.verification).toEqual({ at: expect.any(String), ok: false, seconds: expect.any(Number), message: expect.stringMatching(/changed or (damaged|corrupted)/) })
+      expect(after.summary.verified_at).toBe(latest.summary.verified_at)
+      expect(await scratchLeft()).toBe(0)
+    })
+
+    it("checks name what does not add up: a balance off its ledger, a series with a gap, an order without lines", async () => {
+      const broken = await seededDatabase("broken")
+      const found = await withDb(broken, async (c) => {
+        // An account whose balance says 5 points with nothing in its ledger.
+        const account = "lacct_drill"
+        await c.query("insert into loyalty_account (id, customer_id, balance) values ($1, 'cus_drill', 5)", [account])
+        await c.query("insert into tax_document_counter (id, series, last_sequence) values ('tdc_drill', 'TST/26-27', 2)")
+        // An order and no line.
+        const order = "order_drill"
+        await c.query(`insert into "order" (id, currency_code) values ($1, 'inr')`, [order])
+        const results = await checkIntegrity(c)
+        return { account, order, results }
+      })
+      const problems = Object.fromEntries(found.results.map((r) => [r.name, r.problems]))
+      expect(problems["loyalty ledger"]).toEqual([expect.stringMatching(new RegExp(`^account ${found.account} \\(customer \\w+\\): balance 5, ledger 0$`))])
+      expect(problems["tax document series"]).toEqual(["series TST/26-27: 0 documents numbered 0–0, counter at 2"])
+      expect(problems["order lines"]).toEqual([expect.stringMatching(new RegExp(`^order ${found.order} \\(#\\d+\\) has no lines$`))])
+    })
   })
 
   describe("refuses a bad backup before writing anything", () => {

@@ -68,3 +68,20 @@ export async function dropTemplates(prefix: string): Promise<void> {
     }
   })
 }
+
+/**
+ * Stands in for `medusa db:migrate` on an empty database the restore drill
+ * made: the database replaced by a copy of the run's schema template, in a
+ * second instead of a migration's half minute. Only for backups of a
+ * database copied from the run's templates (their migration state is the
+ * template's).
+ */
+export async function migrateFromTemplate(databaseUrl: string): Promise<void> {
+  const schema = templateName("schema")
+  if (!schema) {
+    throw new Error("migrateFromTemplate needs the run's template databases: run the tests with npm test")
+  }
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1))
+  await dropDatabase(name)
+  await cloneDatabase(schema, name)
+}

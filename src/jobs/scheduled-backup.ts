@@ -1,15 +1,24 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { alertOwner, type BackupAlert } from "../lib/backup/alerts"
 import { BackupError } from "../lib/backup/errors"
-import { backupDue, parseSchedule } from "../lib/backup/schedule"
+import { migrateWithMedusa } from "../lib/backup/migrate"
+import { appVersion } from "../lib/backup/runner"
+import { backupDue, drillDue, parseDrillInterval, parseSchedule } from "../lib/backup/schedule"
 import { backupSettings } from "../lib/backup/settings"
 import { backupStatus, startAppBackup } from "../lib/backup/status"
+import { runVerify } from "../lib/backup/verify"
+
+/** One drill at a time in this process: a slow one must not be started again by the next quarter hour. */
+let drilling = false
 
 /**
  * Every quarter of an hour: a backup when BACKUP_SCHEDULE's time of day (India
- * time) has passed since the last one (docs/operations.md, "Backups"). Off
- * while BACKUP_SCHEDULE is unset, as in the demo. A failure is logged as an
- * error; the next run tries again.
+ * time) has passed since the last one, then the restore drill on the newest
+ * backup when none passed one in BACKUP_VERIFY_EVERY_DAYS (docs/operations.md,
+ * "Backups and restore"). Off while BACKUP_SCHEDULE is unset, as in the demo.
+ * A failure is logged and the owner is told (admin notification, and an SMS to
+ * BACKUP_ALERT_PHONE); the next run tries again.
  */
 export default async function scheduledBackup(container: MedusaContainer) {
   const schedule = process.env.BACKUP_SCHEDULE?.trim()
@@ -17,23 +26,47 @@ export default async function scheduledBackup(container: MedusaContainer) {
     return
   }
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  const databaseUrl = config.projectConfig.databaseUrl!
   const projectRoot = process.cwd()
+  const alert = async (problem: BackupAlert) => {
+    logger.error(`backup: ${problem.title}: ${problem.description}`)
+    const unsent = await alertOwner(container.resolve(Modules.NOTIFICATION), process.env, problem)
+    unsent.forEach((p) => logger.warn(`backup: the owner was not told by ${p}`))
+  }
+  let phase: "backup" | "drill" = "backup"
   try {
     const time = parseSchedule(schedule)
-    const [latest] = await backupSettings(process.env, projectRoot).store.list()
-    if (!backupDue(time, new Date(), latest?.created_at)) {
-      return
-    }
-    const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-    await startAppBackup(config.projectConfig.databaseUrl!, (message) => logger.warn(`backup: ${message}`), projectRoot).done
-    const status = backupStatus()
-    if (status.state === "failed") {
-      logger.error(`backup: scheduled backup failed: ${status.error}`)
-    } else {
+    const everyDays = parseDrillInterval(process.env.BACKUP_VERIFY_EVERY_DAYS)
+    const { store } = backupSettings(process.env, projectRoot)
+    const [latest] = await store.list()
+    if (backupDue(time, new Date(), latest?.created_at)) {
+      await startAppBackup(databaseUrl, (message) => logger.warn(`backup: ${message}`), projectRoot).done
+      const status = backupStatus()
+      if (status.state === "failed") {
+        await alert({ title: "The scheduled backup failed", description: status.error ?? "no reason given" })
+        return
+      }
       logger.info(`backup: ${status.name} stored`)
     }
+    const stored = await store.list()
+    if (drilling || !drillDue(stored.map((b) => b.summary), new Date(), everyDays)) {
+      return
+    }
+    drilling = true
+    phase = "drill"
+    try {
+      const run = await runVerify(
+        { databaseUrl, env: process.env, projectRoot, appVersion: appVersion(projectRoot), log: (message) => logger.info(`backup drill: ${message}`) },
+        { source: stored[0].name, migrate: (url) => migrateWithMedusa(url, projectRoot) }
+      )
+      logger.info(`backup drill: ${run.name} passed: ${run.message}`)
+    } finally {
+      drilling = false
+    }
   } catch (err) {
-    logger.error(`backup: scheduled backup failed: ${err instanceof BackupError ? err.message : (err as Error).message}`)
+    const message = err instanceof BackupError ? err.message : (err as Error).message
+    await alert({ title: phase === "drill" ? "The restore drill failed" : "The scheduled backup failed", description: message })
   }
 }
 

@@ -17,6 +17,7 @@ import { to as copyTo } from "pg-copy-streams"
 import { encryptor, keyCheck, newIv, newSalt } from "./crypto"
 import { connect, copyOutSql, listSequences, listTables, readMigrationState } from "./db"
 import { BackupError } from "./errors"
+import { INTERRUPTED_SALE_MINUTES, SALES_DRAIN_TIMEOUT_MS, SALES_GATE_LOCK } from "./sales-gate"
 import {
   countLines,
   encodeHeader,
@@ -28,6 +29,8 @@ import {
   type BackupDescription,
   type FileHeader,
   type Manifest,
+  type TableEntry,
+  type TableSpec,
 } from "./format"
 
 /** Folders of the local file provider, by the name their files carry in the backup ("private/…", "static/…"). */
@@ -55,6 +58,8 @@ export type BackupResult = {
   description: BackupDescription
   manifest: Manifest
   seconds: number
+  /** Anything the caller should tell (counter sales the backup could not wait for). */
+  notes: string[]
 }
 
 /** Session-level advisory lock that keeps two backups of one database from running at once. */
@@ -78,6 +83,68 @@ async function* framed(source: AsyncIterable<Buffer>, onChunk: (chunk: Buffer) =
   }
   if (size) {
     yield frame(Buffer.concat(parts))
+  }
+}
+
+/** A table's row count, size and SHA-256 as its COPY text streams past: what the manifest keeps and the drill compares. */
+export function tableDigest(): { add: (chunk: Buffer) => void; entry: () => TableEntry } {
+  const hash = createHash("sha256")
+  let rows = 0
+  let bytes = 0
+  return {
+    add: (chunk) => {
+      hash.update(chunk)
+      rows += countLines(chunk)
+      bytes += chunk.length
+    },
+    entry: () => ({ rows, bytes, sha256: hash.digest("hex") }),
+  }
+}
+
+/** A table's digest read from the database (in the order a backup reads it). */
+export async function digestTable(client: Client, table: TableSpec): Promise<TableEntry> {
+  const digest = tableDigest()
+  for await (const chunk of client.query(copyTo(copyOutSql(table)))) {
+    digest.add(chunk as Buffer)
+  }
+  return digest.entry()
+}
+
+/** Counter sales claimed and not yet finished, as the current snapshot sees them (0 for a shop without the table). */
+async function salesUnderWay(client: Client): Promise<number> {
+  const { rows } = await client.query<{ n: string | null }>(
+    `select case when to_regclass('public.pos_sale') is null then 0
+            else (select count(*) from pos_sale where status = 'processing' and deleted_at is null
+                   and created_at > now() - make_interval(mins => $1)) end::text as n`,
+    [INTERRUPTED_SALE_MINUTES]
+  )
+  return Number(rows[0].n ?? 0)
+}
+
+/**
+ * Begins the snapshot transaction at a moment when no counter sale is half
+ * made (src/lib/backup/sales-gate.ts): the gate is closed, the snapshot
+ * retaken until the sales under way have finished, then the gate opens.
+ * Answers how many were still under way when the wait ran out (normally 0).
+ */
+async function beginSnapshot(client: Client): Promise<number> {
+  await client.query("select pg_advisory_lock($1)", [SALES_GATE_LOCK])
+  const until = Date.now() + SALES_DRAIN_TIMEOUT_MS
+  try {
+    for (;;) {
+      await client.query("begin isolation level repeatable read read only")
+      const underWay = await salesUnderWay(client)
+      if (!underWay || Date.now() > until) {
+        return underWay
+      }
+      await client.query("rollback")
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  } catch (err) {
+    await client.query("rollback").catch(() => undefined)
+    throw err
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [SALES_GATE_LOCK]).catch(() => undefined)
   }
 }
 
@@ -127,8 +194,8 @@ export async function takeBackup(input: BackupInput): Promise<BackupResult> {
     if (!lock[0].ok) {
       throw new BackupError("another backup of this database is running; try again when it has finished")
     }
-    // One snapshot for every table: the backup is the database as it was at this statement.
-    await client.query("begin isolation level repeatable read read only")
+    // One snapshot for every table: the backup is the database as it was at this moment, with no counter sale half made.
+    const unfinishedSales = await beginSnapshot(client)
     const description = await describe(client, input, createdAt)
     if (!description.tables.length) {
       throw new BackupError("the database has no tables yet: there is nothing to back up (run `npm start` once first)")
@@ -155,18 +222,11 @@ export async function takeBackup(input: BackupInput): Promise<BackupResult> {
       yield smallRecord("S", "", Buffer.from(JSON.stringify(description), "utf8"))
       for (const table of description.tables) {
         await progress(`table ${table.name}`)
-        const hash = createHash("sha256")
-        let rows = 0
-        let bytes = 0
+        const digest = tableDigest()
         yield recordStart("T", table.name)
-        const copy = client.query(copyTo(copyOutSql(table)))
-        yield* framed(copy, (chunk) => {
-          hash.update(chunk)
-          rows += countLines(chunk)
-          bytes += chunk.length
-        })
+        yield* framed(client.query(copyTo(copyOutSql(table))), digest.add)
         yield RECORD_END
-        manifest.tables[table.name] = { rows, bytes, sha256: hash.digest("hex") }
+        manifest.tables[table.name] = digest.entry()
       }
       // The data is read: end the transaction before the files, which can take a while.
       await client.query("commit")
@@ -212,6 +272,9 @@ export async function takeBackup(input: BackupInput): Promise<BackupResult> {
       description,
       manifest,
       seconds: (Date.now() - started) / 1000,
+      notes: unfinishedSales
+        ? [`${unfinishedSales} counter sale(s) were still being made after ${SALES_DRAIN_TIMEOUT_MS / 1000} s; the backup holds them as far as they had got`]
+        : [],
     }
   } catch (err) {
     fs.rmSync(input.outFile, { force: true })

@@ -10,11 +10,11 @@ import path from "node:path"
 import { takeBackup } from "./backup"
 import { connect, countPublicTables, describeUrl, readMigrationState } from "./db"
 import { BackupError } from "./errors"
-import { backupName, BACKUP_EXTENSION } from "./format"
+import { backupName, BACKUP_EXTENSION, type Manifest } from "./format"
 import { compareVersions, loadBackup, migrationMismatch, openBackup, scriptsToRun, verifyBackup } from "./restore"
 import { applyRetention } from "./retention"
 import { backupSettings, dataDir, piiKeyCheck, resolveBackupKey } from "./settings"
-import type { BackupSummary } from "./store"
+import type { BackupSummary, StoredBackup } from "./store"
 
 type Env = Record<string, string | undefined>
 
@@ -70,6 +70,7 @@ export async function runBackup(ctx: RunContext, now = new Date()): Promise<Back
       seconds: result.seconds,
       verified_at: null,
     }
+    result.notes.forEach((note) => ctx.log(`warning: ${note}`))
     await settings.store.put(outFile, summary)
     const removed: string[] = []
     const { remove } = applyRetention(await settings.store.list(), settings.retention)
@@ -89,12 +90,26 @@ export type RestoreOptions = {
   force: boolean
   /** Runs the code's migrations on the (empty) target database. */
   migrate: (databaseUrl: string) => Promise<void>
+  /** Where the backup's files go (the shop's own folders unless given: the restore drill gives a scratch folder). */
+  fileRoots?: Record<string, string>
 }
 
-export type RestoreRun = { name: string; tables: number; rows: number; files: number; created_at: string; app_version: string; warnings: string[] }
+export type RestoreRun = {
+  name: string
+  tables: number
+  rows: number
+  files: number
+  created_at: string
+  app_version: string
+  warnings: string[]
+  /** What the backup says it holds, checked as it was read. */
+  manifest: Manifest
+}
+
+export type LocatedBackup = { file: string; name: string; bytes?: number; cleanup: () => void; stored?: StoredBackup }
 
 /** Finds the backup file: a local path as given, else a name (or "latest") fetched from the store into a temporary file. */
-async function locate(ctx: RunContext, source: string): Promise<{ file: string; name: string; bytes?: number; cleanup: () => void }> {
+export async function locate(ctx: RunContext, source: string): Promise<LocatedBackup> {
   if (source !== "latest" && (source.includes("/") || fs.existsSync(source))) {
     const file = path.resolve(source)
     if (!fs.existsSync(file)) {
@@ -124,7 +139,7 @@ async function locate(ctx: RunContext, source: string): Promise<{ file: string; 
     cleanup()
     throw err
   }
-  return { file, name, bytes: found.summary.bytes, cleanup }
+  return { file, name, bytes: found.summary.bytes, cleanup, stored: found }
 }
 
 export async function runRestore(ctx: RunContext, options: RestoreOptions): Promise<RestoreRun> {
@@ -176,7 +191,7 @@ export async function runRestore(ctx: RunContext, options: RestoreOptions): Prom
         throw new BackupError(`${mismatch}; the database was migrated but nothing was loaded`)
       }
       ctx.log("loading the data …")
-      const loaded = await loadBackup(opened, key, target, settings.fileRoots, (step) => void ctx.progress?.(step))
+      const loaded = await loadBackup(opened, key, target, options.fileRoots ?? settings.fileRoots, (step) => void ctx.progress?.(step))
       if (loaded.rows !== rows) {
         throw new BackupError(`loaded ${loaded.rows} rows where the manifest counts ${rows}`)
       }
@@ -204,6 +219,7 @@ export async function runRestore(ctx: RunContext, options: RestoreOptions): Prom
         created_at: description.created_at,
         app_version: description.app_version,
         warnings,
+        manifest,
       }
     } finally {
       await target.end().catch(() => undefined)

@@ -29,3 +29,36 @@ export function lastScheduledAt(time: DailyTime, now: Date, offsetMinutes = IST_
 export function backupDue(time: DailyTime, now: Date, lastBackupAt: Date | undefined, offsetMinutes = IST_OFFSET_MINUTES): boolean {
   return !lastBackupAt || lastBackupAt.getTime() < lastScheduledAt(time, now, offsetMinutes).getTime()
 }
+
+export type DrillRecord = { verified_at?: string | null; verification?: { at: string; ok: boolean } | null }
+
+/**
+ * BACKUP_VERIFY_EVERY_DAYS: how often the scheduled job runs the restore
+ * drill (7 by default, a weekly drill; 0 turns it off).
+ */
+export function parseDrillInterval(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") {
+    return 7
+  }
+  const days = Number(value)
+  if (!Number.isInteger(days) || days < 0 || days > 366) {
+    throw new BackupError(`BACKUP_VERIFY_EVERY_DAYS must be a whole number of days from 0 (never) to 366, got "${value}"`)
+  }
+  return days
+}
+
+/**
+ * True when the newest backup should go through the drill: none of the stored
+ * backups passed one in the last `everyDays` days, and no drill was tried in
+ * the last day (a failed drill is tried again the next day, not every
+ * quarter of an hour).
+ */
+export function drillDue(backups: DrillRecord[], now: Date, everyDays: number): boolean {
+  if (!everyDays || !backups.length) {
+    return false
+  }
+  const since = (iso: string | null | undefined) => (iso ? now.getTime() - new Date(iso).getTime() : Infinity)
+  const lastPassed = Math.min(...backups.map((b) => since(b.verified_at)))
+  const lastTried = Math.min(...backups.map((b) => since(b.verification?.at)))
+  return lastPassed >= everyDays * 86_400_000 && lastTried >= 86_400_000 - 60 * 60_000
+}

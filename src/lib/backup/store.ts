@@ -33,9 +33,13 @@ export type BackupSummary = {
   rows: number
   files: number
   seconds: number
-  /** Set by a restore drill that read the whole backup back. */
+  /** When a restore drill last brought this backup back and found it whole. */
   verified_at?: string | null
+  /** The last restore drill of this backup, passed or failed (docs/operations.md, "The restore drill"). */
+  verification?: BackupVerification | null
 }
+
+export type BackupVerification = { at: string; ok: boolean; seconds: number; message: string }
 
 export type StoredBackup = { name: string; created_at: Date; bytes: number; summary: BackupSummary }
 
@@ -48,6 +52,8 @@ export interface BackupStore {
   /** Copies a backup to a local file. */
   fetch(name: string, to: string): Promise<void>
   remove(name: string): Promise<void>
+  /** Replaces a stored backup's summary (the restore drill records its outcome there). */
+  updateSummary(summary: BackupSummary): Promise<void>
 }
 
 const summaryName = (name: string) => `${name}.json`
@@ -87,8 +93,13 @@ export class LocalStore implements BackupStore {
       fs.renameSync(`${target}.partial`, target)
     }
     fs.chmodSync(target, 0o600)
-    fs.writeFileSync(`${path.join(this.dir, summaryName(summary.name))}.partial`, JSON.stringify(summary, null, 2), { mode: 0o600 })
-    fs.renameSync(`${path.join(this.dir, summaryName(summary.name))}.partial`, path.join(this.dir, summaryName(summary.name)))
+    await this.updateSummary(summary)
+  }
+
+  async updateSummary(summary: BackupSummary): Promise<void> {
+    const file = path.join(this.dir, summaryName(summary.name))
+    fs.writeFileSync(`${file}.partial`, JSON.stringify(summary, null, 2), { mode: 0o600 })
+    fs.renameSync(`${file}.partial`, file)
   }
 
   async fetch(name: string, to: string): Promise<void> {
@@ -194,19 +205,31 @@ export class S3Store implements BackupStore {
           ACL: "private",
         })
       )
-      await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.options.bucket,
-          Key: this.prefix + summaryName(summary.name),
-          Body: JSON.stringify(summary, null, 2),
-          ContentType: "application/json",
-          ACL: "private",
-        })
-      )
+      await this.putSummary(summary)
     } catch (err) {
       // No summary, so the store lists nothing of this backup; the file, if it got there, goes too.
       await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.prefix + summary.name })).catch(() => undefined)
       throw s3Problem(err, `uploading ${summary.name}`, this.where)
+    }
+  }
+
+  private putSummary(summary: BackupSummary) {
+    return this.client.send(
+      new PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: this.prefix + summaryName(summary.name),
+        Body: JSON.stringify(summary, null, 2),
+        ContentType: "application/json",
+        ACL: "private",
+      })
+    )
+  }
+
+  async updateSummary(summary: BackupSummary): Promise<void> {
+    try {
+      await this.putSummary(summary)
+    } catch (err) {
+      throw s3Problem(err, `recording the drill of ${summary.name}`, this.where)
     }
   }
 

@@ -22,7 +22,10 @@ export type StoredBackupView = {
   rows: number
   files: number
   seconds: number
+  /** When a restore drill last brought this backup back whole. */
   verified_at: string | null
+  /** The last restore drill of this backup, passed or failed (docs/operations.md, "The restore drill"). */
+  verification: { at: string; ok: boolean; seconds: number; message: string } | null
 }
 
 export type BackupListResponse = { destination: string; schedule: string | null; status: BackupStatus; backups: StoredBackupView[]; count: number }

@@ -5,11 +5,39 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { RequirePermission } from "../../components/require-permission"
 import { when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
-import type { BackupListResponse as BackupList, BackupStatus } from "../../../types/http"
+import type { BackupListResponse as BackupList, BackupStatus, StoredBackupView } from "../../../types/http"
 
 
 const size = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`)
 const age = (hours: number) => (hours < 1 ? `${Math.round(hours * 60)} min` : hours < 48 ? `${hours.toFixed(1)} h` : `${Math.round(hours / 24)} days`)
+
+/** The last restore drill of a backup: passed, failed (with why), or none yet. */
+const Drill = ({ backup }: { backup: StoredBackupView }) => {
+  const drill = backup.verification
+  if (!drill) {
+    return <Text size="small" className="text-ui-fg-subtle">{backup.verified_at ? when(backup.verified_at) : "not yet"}</Text>
+  }
+  return (
+    <div title={drill.message}>
+      <Badge size="2xsmall" color={drill.ok ? "green" : "red"}>
+        {drill.ok ? "passed" : "failed"}
+      </Badge>{" "}
+      <Text size="xsmall" className="text-ui-fg-subtle inline">
+        {when(drill.at)}
+      </Text>
+      {!drill.ok && (
+        <Text size="xsmall" className="text-ui-fg-error max-w-[280px] truncate">
+          {drill.message}
+        </Text>
+      )}
+      {!drill.ok && backup.verified_at && (
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          last passed {when(backup.verified_at)}
+        </Text>
+      )}
+    </div>
+  )
+}
 
 const BackupsPage = () => (
   <RequirePermission resource="backups" action="read" what="see the backups">
@@ -41,7 +69,8 @@ const Backups = () => {
           <Text size="small" className="text-ui-fg-subtle">
             The whole database at one moment and the shop's stored files, compressed and encrypted, kept in {data?.destination ?? "…"}.{" "}
             {data?.schedule ? `A backup is taken every day after ${data.schedule} (India time).` : "No daily backup is scheduled (BACKUP_SCHEDULE)."} A restore
-            is run from the command line: npm run restore -- latest.
+            is run from the command line: npm run restore -- latest. The restore drill (npm run backup:verify, and weekly with the schedule) restores
+            a backup into a scratch database and checks it.
           </Text>
         </div>
         <Button size="small" isLoading={running} disabled={running} onClick={() => backUp.mutate()}>
@@ -87,7 +116,9 @@ const Backups = () => {
               <Table.Cell>{size(b.bytes)}</Table.Cell>
               <Table.Cell>{`${b.rows.toLocaleString("en-IN")} rows in ${b.tables} tables, ${b.files} files (${b.seconds.toFixed(1)} s)`}</Table.Cell>
               <Table.Cell>{b.app_version}</Table.Cell>
-              <Table.Cell>{b.verified_at ? when(b.verified_at) : "not yet"}</Table.Cell>
+              <Table.Cell>
+                <Drill backup={b} />
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

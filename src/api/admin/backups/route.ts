@@ -39,6 +39,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       files: b.summary.files,
       seconds: b.summary.seconds,
       verified_at: b.summary.verified_at ?? null,
+      verification: b.summary.verification ?? null,
     })),
     count: listed.length,
   }
