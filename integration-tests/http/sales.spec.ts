@@ -1,9 +1,10 @@
-/** Old gold at the counter, paid orders, the loyalty ledger and prices set by hand: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
+/** Old gold at the counter, paid orders, the loyalty ledger, prices set by hand and a backup while the counter sells: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
 import { shopIntegrationSuites } from "../support/runner"
 import { oldGoldSuite } from "./old-gold.suite"
 import { paidOrdersSuite } from "./paid-orders.suite"
 import { loyaltySuite } from "./loyalty.suite"
 import { priceOverridesSuite } from "./price-overrides.suite"
+import { backupUnderLoadSuite } from "./backup-under-load.suite"
 
 jest.setTimeout(240 * 1000)
 
@@ -13,5 +14,6 @@ shopIntegrationSuites({
     "Paid orders": paidOrdersSuite,
     "Loyalty": loyaltySuite,
     "Prices set by hand on Medusa's order routes": priceOverridesSuite,
+    "A backup while the counter sells": backupUnderLoadSuite,
   },
 })

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { GATE_POLL_MS, SALES_GATE_LOCK } from "../../lib/backup/sales-gate"
 import { PaymentLink } from "./models/payment-link"
 import { PaymentWebhookEvent } from "./models/payment-webhook-event"
 import { PosSale } from "./models/pos-sale"
@@ -20,6 +21,23 @@ export type WebhookEventInput = {
 }
 
 class PosModuleService extends MedusaService({ PosSale, PosTender, PaymentLink, PaymentWebhookEvent }) {
+  /**
+   * Waits while a backup is taking its snapshot (src/lib/backup/sales-gate.ts);
+   * at once otherwise. Called by a sale before its first write. It asks and
+   * sleeps rather than queueing on the lock: a sale waiting there must not
+   * hold a pooled connection the sales under way need to finish.
+   */
+  @InjectManager()
+  async waitForBackupGate(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    for (;;) {
+      const [row] = (await sharedContext.manager!.execute("select pg_try_advisory_xact_lock_shared(?) as open", [SALES_GATE_LOCK])) as { open: boolean }[]
+      if (row.open) {
+        return
+      }
+      await new Promise((resolve) => setTimeout(resolve, GATE_POLL_MS))
+    }
+  }
+
   /**
    * Keeps a webhook delivery once per provider and event id, in one
    * statement, so deliveries racing each other keep exactly one; answers

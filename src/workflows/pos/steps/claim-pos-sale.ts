@@ -14,12 +14,16 @@ export type ClaimPosSaleInput = {
 /**
  * Claims the idempotency key before the sale writes anything else (a unique
  * index holds it against a second request racing this one); undone by
- * removing the claim, so the key may be used again after a failure.
+ * removing the claim, so the key may be used again after a failure. A
+ * backup taking its snapshot holds the claim back until it has it
+ * (src/lib/backup/sales-gate.ts).
  */
 export const claimPosSaleStep = createStep(
   "claim-pos-sale",
   async (input: ClaimPosSaleInput, { container }) => {
-    const sale = await container.resolve<PosModuleService>(POS_MODULE).createPosSales({ ...input, status: "processing" })
+    const pos = container.resolve<PosModuleService>(POS_MODULE)
+    await pos.waitForBackupGate()
+    const sale = await pos.createPosSales({ ...input, status: "processing" })
     return new StepResponse({ id: sale.id }, sale.id)
   },
   async (id, { container }) => {
