@@ -27,6 +27,19 @@ shopIntegrationRunner({
       ;({ auth } = await demoShop(getContainer(), api))
     })
 
+    it("runs the restore drill in the background when asked, and says why it failed", async () => {
+      expect((await expectStatus(api.post("/admin/backups/drill", { source: "latest" }, auth))).status).toBe(400)
+      const started = await api.post("/admin/backups/drill", {}, auth)
+      expect(started.status).toBe(202)
+      expect(started.data.status).toMatchObject({ state: "running", error: null })
+      const drill = await waitFor("the drill to end", async () => {
+        const { data } = await api.get("/admin/backups", auth)
+        return data.drill.state !== "running" ? data.drill : undefined
+      })
+      // Nothing to drill yet: the reason, as the Backups page shows it.
+      expect(drill).toMatchObject({ state: "failed", error: `no backups in folder ${path.join(dir, "backups")}` })
+    })
+
     it("backs up now in the background and lists the backup with its size, age and counts", async () => {
       const before = await api.get("/admin/backups", auth)
       expect(before.data).toMatchObject({ destination: `folder ${path.join(dir, "backups")}`, schedule: null, backups: [], count: 0 })

@@ -2,15 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { alertOwner, type BackupAlert } from "../lib/backup/alerts"
 import { BackupError } from "../lib/backup/errors"
-import { migrateWithMedusa } from "../lib/backup/migrate"
-import { appVersion } from "../lib/backup/runner"
 import { backupDue, drillDue, parseDrillInterval, parseSchedule } from "../lib/backup/schedule"
 import { backupSettings } from "../lib/backup/settings"
-import { backupStatus, startAppBackup } from "../lib/backup/status"
-import { runVerify } from "../lib/backup/verify"
-
-/** One drill at a time in this process: a slow one must not be started again by the next quarter hour. */
-let drilling = false
+import { backupStatus, drillStatus, startAppBackup, startAppDrill } from "../lib/backup/status"
 
 /**
  * Every quarter of an hour: a backup when BACKUP_SCHEDULE's time of day (India
@@ -40,7 +34,7 @@ export default async function scheduledBackup(container: MedusaContainer) {
     const everyDays = parseDrillInterval(process.env.BACKUP_VERIFY_EVERY_DAYS)
     const { store } = backupSettings(process.env, projectRoot)
     const [latest] = await store.list()
-    if (backupDue(time, new Date(), latest?.created_at)) {
+    if (backupStatus().state !== "running" && backupDue(time, new Date(), latest?.created_at)) {
       await startAppBackup(databaseUrl, (message) => logger.warn(`backup: ${message}`), projectRoot).done
       const status = backupStatus()
       if (status.state === "failed") {
@@ -50,20 +44,17 @@ export default async function scheduledBackup(container: MedusaContainer) {
       logger.info(`backup: ${status.name} stored`)
     }
     const stored = await store.list()
-    if (drilling || !drillDue(stored.map((b) => b.summary), new Date(), everyDays)) {
+    if (drillStatus().state === "running" || !drillDue(stored.map((b) => b.summary), new Date(), everyDays)) {
       return
     }
-    drilling = true
     phase = "drill"
-    try {
-      const run = await runVerify(
-        { databaseUrl, env: process.env, projectRoot, appVersion: appVersion(projectRoot), log: (message) => logger.info(`backup drill: ${message}`) },
-        { source: stored[0].name, migrate: (url) => migrateWithMedusa(url, projectRoot) }
-      )
-      logger.info(`backup drill: ${run.name} passed: ${run.message}`)
-    } finally {
-      drilling = false
+    await startAppDrill(databaseUrl, (message) => logger.info(`backup drill: ${message}`), projectRoot, stored[0].name).done
+    const drill = drillStatus()
+    if (drill.state === "failed") {
+      await alert({ title: "The restore drill failed", description: drill.error ?? "no reason given" })
+      return
     }
+    logger.info(`backup drill: ${drill.name} passed`)
   } catch (err) {
     const message = err instanceof BackupError ? err.message : (err as Error).message
     await alert({ title: phase === "drill" ? "The restore drill failed" : "The scheduled backup failed", description: message })

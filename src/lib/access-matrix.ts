@@ -217,6 +217,7 @@ const OUR_ROUTES: Line[] = [
 
   ["GET", "/admin/backups", "backups", "read"],
   ["POST", "/admin/backups", "backups", "run"],
+  ["POST", "/admin/backups/drill", "backups", "run"],
 
   ["GET", "/admin/staff", "staff", "read"],
   ["GET", "/admin/staff/me", "staff", "read"],

@@ -1,9 +1,9 @@
-/** The backup running in (or last run by) this server process. */
+/** A backup or restore drill running in (or last run by) this server process. */
 export type BackupStatus = {
   state: "idle" | "running" | "succeeded" | "failed"
   started_at: string | null
   finished_at: string | null
-  /** What is being copied now ("table order_item", "file private/…"). */
+  /** What is being done now ("table order_item", "file private/…", "comparing every table …"). */
   step: string | null
   /** Tables and files done so far. */
   done: number
@@ -28,4 +28,13 @@ export type StoredBackupView = {
   verification: { at: string; ok: boolean; seconds: number; message: string } | null
 }
 
-export type BackupListResponse = { destination: string; schedule: string | null; status: BackupStatus; backups: StoredBackupView[]; count: number }
+export type BackupListResponse = {
+  destination: string
+  schedule: string | null
+  /** The backup running in (or last run by) this server process. */
+  status: BackupStatus
+  /** The restore drill running in (or last run by) this server process; `name` is the backup it drilled. */
+  drill: BackupStatus
+  backups: StoredBackupView[]
+  count: number
+}

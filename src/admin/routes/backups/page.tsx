@@ -51,16 +51,21 @@ const Backups = () => {
   const { data, error } = useQuery({
     queryKey: ["backups"],
     queryFn: () => sdk.client.fetch<BackupList>("/admin/backups"),
-    // Follow a running backup every second; otherwise the list changes about once a day.
-    refetchInterval: (query) => (query.state.data?.status.state === "running" ? 1000 : false),
+    // Follow a running backup or drill every second; otherwise the list changes about once a day.
+    refetchInterval: (query) => (query.state.data?.status.state === "running" || query.state.data?.drill.state === "running" ? 1000 : false),
   })
   const backUp = useMutation({
     mutationFn: () => sdk.client.fetch<{ status: BackupStatus }>("/admin/backups", { method: "POST", body: {} }),
     onSettled: () => client.invalidateQueries({ queryKey: ["backups"] }),
   })
+  const drillNow = useMutation({
+    mutationFn: () => sdk.client.fetch<{ status: BackupStatus }>("/admin/backups/drill", { method: "POST", body: {} }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["backups"] }),
+  })
   const status = data?.status
   const running = status?.state === "running" || backUp.isPending
-  const problem = (error ?? backUp.error) as Error | null
+  const drilling = data?.drill.state === "running" || drillNow.isPending
+  const problem = (error ?? backUp.error ?? drillNow.error) as Error | null
   return (
     <Container className="divide-y p-0">
       <div className="flex items-start justify-between gap-x-4 px-6 py-4">
@@ -73,9 +78,14 @@ const Backups = () => {
             a backup into a scratch database and checks it.
           </Text>
         </div>
-        <Button size="small" isLoading={running} disabled={running} onClick={() => backUp.mutate()}>
-          Back up now
-        </Button>
+        <div className="flex shrink-0 gap-x-2">
+          <Button size="small" variant="secondary" isLoading={drilling} disabled={drilling || !data?.count} onClick={() => drillNow.mutate()}>
+            Test a restore now
+          </Button>
+          <Button size="small" isLoading={running} disabled={running} onClick={() => backUp.mutate()}>
+            Back up now
+          </Button>
+        </div>
       </div>
       {problem && (
         <div className="px-6 py-2">
@@ -91,6 +101,18 @@ const Backups = () => {
             {status.state === "running" && `${status.done} tables and files copied${status.step ? `, now ${status.step}` : ""} (started ${when(status.started_at)})`}
             {status.state === "succeeded" && `${status.name} stored ${when(status.finished_at)}`}
             {status.state === "failed" && `Failed ${when(status.finished_at)}: ${status.error}`}
+          </Text>
+        </div>
+      )}
+      {data?.drill && data.drill.state !== "idle" && (
+        <div className="flex items-center gap-x-2 px-6 py-3">
+          <Badge size="2xsmall" color={data.drill.state === "failed" ? "red" : data.drill.state === "succeeded" ? "green" : "blue"}>
+            restore drill {data.drill.state}
+          </Badge>
+          <Text size="small">
+            {data.drill.state === "running" && `${data.drill.step ?? "starting"} (started ${when(data.drill.started_at)})`}
+            {data.drill.state === "succeeded" && `${data.drill.name} restored into a scratch database and checked ${when(data.drill.finished_at)}`}
+            {data.drill.state === "failed" && `Failed ${when(data.drill.finished_at)}: ${data.drill.error}`}
           </Text>
         </div>
       )}

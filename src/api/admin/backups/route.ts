@@ -1,18 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { BackupError } from "../../../lib/backup/errors"
 import { backupSettings } from "../../../lib/backup/settings"
-import { backupStatus, startAppBackup } from "../../../lib/backup/status"
+import { backupStatus, drillStatus, startAppBackup } from "../../../lib/backup/status"
 import type { BackupListResponse } from "../../../types/http"
-import { PROVIDER_UNAVAILABLE } from "../../../lib/errors"
+import { startInBackground, unavailable } from "./helpers"
 
-/** A settings mistake or an unreachable store, answered 503 with what is wrong (docs/operations.md, "Backups and restore"). */
-function unavailable(err: unknown): MedusaError {
-  const message = err instanceof BackupError ? err.message : (err as Error).message
-  return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Backups are unavailable: ${message}`, PROVIDER_UNAVAILABLE)
-}
-
-/** GET /admin/backups: the stored backups, newest first, with size and age; and the backup running in this process. */
+/** GET /admin/backups: the stored backups, newest first, with size, age and last drill; and the backup and drill running in this process. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const now = Date.now()
   let listed
@@ -28,6 +20,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     destination: where,
     schedule: process.env.BACKUP_SCHEDULE?.trim() || null,
     status: backupStatus(),
+    drill: drillStatus(),
     backups: listed.map((b) => ({
       name: b.name,
       created_at: b.created_at.toISOString(),
@@ -48,25 +41,5 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 
 /** POST /admin/backups: back up now, in the background; answers 202 with the status to follow on GET (409 while one runs). */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
-  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-  const config = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const projectRoot = process.cwd()
-  try {
-    backupSettings(process.env, projectRoot)
-  } catch (err) {
-    throw unavailable(err)
-  }
-  let started
-  try {
-    started = startAppBackup(config.projectConfig.databaseUrl!, (message) => logger.warn(`backup: ${message}`), projectRoot)
-  } catch (err) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, (err as Error).message)
-  }
-  void started.done.then(() => {
-    const status = backupStatus()
-    if (status.state === "failed") {
-      logger.error(`backup: failed: ${status.error}`)
-    }
-  })
-  res.status(202).json({ status: started.status })
+  startInBackground(req, res, "backup", startAppBackup, backupStatus)
 }
