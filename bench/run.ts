@@ -20,6 +20,7 @@ import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
 import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
 import { loadBulkPieces } from "./bulk-pieces"
+import { benchBackups } from "./backups"
 import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
 import twilio from "twilio"
 import { RedirectingRequestClient } from "../src/modules/notification-twilio/service"
@@ -70,9 +71,9 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
   }
 }
 
-/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, crm, offers, payments, reprice, loyalty, messages); all by default. */
+/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, crm, offers, payments, reprice, loyalty, messages, backups); all by default. */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((g) => g.trim()).filter(Boolean)
-const wants = (group: "catalog" | "crm" | "offers" | "payments" | "reprice" | "loyalty" | "messages") => !ONLY.length || ONLY.includes(group)
+const wants = (group: "catalog" | "crm" | "offers" | "payments" | "reprice" | "loyalty" | "messages" | "backups") => !ONLY.length || ONLY.includes(group)
 
 const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
 const POS_SALES = Number(process.env.BENCH_POS_SALES ?? 100)
@@ -574,6 +575,22 @@ async function main() {
         `| messages | ours msg/s | baseline | baseline msg/s | ratio | lost | duplicates |`,
         "|---|---:|---|---:|---:|---:|---:|",
         `| ${MESSAGES} queued messages drained (outbox → notification module → Twilio SDK → loopback Twilio) | ${f(MESSAGES / (drainMs / 1000))} | the Twilio SDK alone, 50 at a time, to the same loopback | ${f(MESSAGES / (sdkMs / 1000))} | ${f(drainMs ? sdkMs / drainMs : 0)} | ${lost} | ${duplicates} |`
+      )
+    }
+
+    if (wants("backups")) {
+      // Last, on the database as the other workloads left it: the whole of it backed up and restored.
+      log("backup and restore of the bench database")
+      const b = await benchBackups(databaseUrl, (url) =>
+        runMedusa(["db:migrate"], { ...env, DATABASE_URL: url }, path.join(logDir, "bench-restore-migrate.log"), "bench restore migration")
+      )
+      const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
+      extra.push(
+        "",
+        `| backups: the bench database, ${b.tables} tables, ${b.rows} rows | ours s | size MB | baseline | baseline s | ratio |`,
+        "|---|---:|---:|---|---:|---:|",
+        `| npm run backup: one snapshot, rows in key order, SHA-256 per table, gzip, AES-256-GCM | ${f(b.backupSeconds)} | ${mb(b.bytes)} | raw COPY of every table to nowhere, one snapshot | ${f(b.rawCopyOutSeconds)} | ${f(b.backupSeconds / b.rawCopyOutSeconds)} |`,
+        `| npm run restore into an empty database: read and checked, then loaded in one transaction, keys re-checked (migrations, ${f(b.migrateSeconds)} s, not counted) | ${f(b.restoreSeconds)} | | raw COPY table to table, foreign keys off | ${f(b.rawCopyAcrossSeconds)} | ${f(b.restoreSeconds / b.rawCopyAcrossSeconds)} |`
       )
     }
 
