@@ -1,8 +1,9 @@
-/** Segments, offer campaigns and their redemption: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
+/** Segments, offer campaigns, their redemption and points in the cart: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
 import { shopIntegrationSuites } from "../support/runner"
 import { offersSegmentsSuite } from "./offers-segments.suite"
 import { offersCampaignsSuite } from "./offers-campaigns.suite"
 import { offersRedemptionSuite } from "./offers-redemption.suite"
+import { loyaltyCartSuite } from "./loyalty-cart.suite"
 
 jest.setTimeout(240 * 1000)
 
@@ -11,5 +12,6 @@ shopIntegrationSuites({
     "Segments": offersSegmentsSuite,
     "Offer campaigns": offersCampaignsSuite,
     "Offer redemption": offersRedemptionSuite,
+    "Points in the cart": loyaltyCartSuite,
   },
 })

@@ -5,7 +5,7 @@ import { isUnder, matchesRoute, plainPath } from "../../lib/request-path"
 /**
  * Where Medusa 2.21's own routes answer an unknown id with a 500, or never
  * answer at all, a clear 4xx first (found by the route-spelling test in
- * integration-tests/http/access-matrix.spec.ts).
+ * integration-tests/http/access-matrix.suite.ts).
  */
 
 type Gap = {
