@@ -1,12 +1,13 @@
 /**
  * A backup taken while the counter sells (docs/operations.md, "What a backup
- * holds"): of 20 clients, 8 sell a coin again and again, redeeming points
- * with each sale, and 12 redeem points on their own, while the backup runs
+ * holds"): of 20 clients, 4 sell a coin again and again, redeeming points
+ * with each sale, and 16 redeem points on their own, while the backup runs
  * against the app's own database; the backup is then
  * put through the restore drill and the restored shop looked into. Every
  * counter sale in it is whole — its order with lines, payments captured to
  * the bill, the points it redeemed — the ledger verifies, and none is left
- * half made (src/lib/backup/sales-gate.ts).
+ * half made (src/lib/backup/sales-gate.ts). Then the app starts on the
+ * restored shop and the owner signs in and opens one of its sales.
  */
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
@@ -19,12 +20,15 @@ import { runVerify } from "../../src/lib/backup/verify"
 import { paidOrderSql } from "../../src/lib/paid-orders"
 import type { ShopSuite } from "../support/runner"
 import { dropDatabase, migrateFromTemplate } from "../support/templates"
-import { demoShop, expectStatus, ok, type Headers } from "./helpers"
+import { signalGroup, spawnMedusa } from "../../launcher/medusa"
+import { freePort } from "../../launcher/net"
+import { waitFor } from "../support/wait"
+import { ADMIN, demoShop, expectStatus, ok, type Headers } from "./helpers"
 
 const COIN = "SGJ-COIN-24K-5G"
 /** 20 clients: counters selling a coin with points, and counters redeeming points on their own. */
-const SELLING = 8
-const REDEEMING = 12
+const SELLING = 4
+const REDEEMING = 16
 const CLIENTS = SELLING + REDEEMING
 const POINTS_EACH_SALE = 100
 
@@ -64,7 +68,7 @@ export const backupUnderLoadSuite: ShopSuite = ({ api, getContainer }) => {
     }
   })
 
-  it("holds every counter sale whole: order, lines, payments and points, none half made", async () => {
+  it("holds every counter sale whole: order, lines, payments and points, none half made; the app starts on it", async () => {
     const databaseUrl = getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.databaseUrl!
     const logged: string[] = []
     const ctx: RunContext = {
@@ -143,6 +147,7 @@ export const backupUnderLoadSuite: ShopSuite = ({ api, getContainer }) => {
       ["order lines", true],
     ])
 
+    let restoredSaleId = ""
     const restored = new Client({ connectionString: run.scratchUrl })
     await restored.connect()
     try {
@@ -153,6 +158,7 @@ export const backupUnderLoadSuite: ShopSuite = ({ api, getContainer }) => {
       expect(sales.length).toBeGreaterThanOrEqual(soldBefore)
       expect(sales.length).toBeLessThanOrEqual(soldBefore + soldDuring + SELLING)
       expect(sales.filter((s) => s.status !== "completed")).toEqual([])
+      restoredSaleId = sales[0].id
 
       const { rows: orders } = await restored.query<{ id: string; lines: string; captured: string; total: string; redeemed: string; paid: boolean }>(
         `select o.id,
@@ -175,6 +181,28 @@ export const backupUnderLoadSuite: ShopSuite = ({ api, getContainer }) => {
       expect(Number(redemptions[0].n)).toBeGreaterThan(0)
     } finally {
       await restored.end()
+    }
+
+    // The app starts on the restored shop as a server does, and the owner signs in and opens a sale from the backup.
+    const port = await freePort()
+    const server = spawnMedusa(
+      ["start", "--port", String(port)],
+      { ...process.env, DATABASE_URL: run.scratchUrl, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", MEDUSA_WORKER_MODE: "server", LOG_LEVEL: "error", REDIS_URL: "" },
+      path.join(folder, "restored-server.log"),
+      { ownGroup: true }
+    )
+    try {
+      const base = `http://127.0.0.1:${port}`
+      await waitFor("the app on the restored shop to answer /health", async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok || undefined, { timeout: 180_000, interval: 250 })
+      const login = await fetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) })
+      expect(login.status).toBe(200)
+      const { token } = (await login.json()) as { token: string }
+      const sale = await fetch(`${base}/admin/pos/orders/${restoredSaleId}`, { headers: { authorization: `Bearer ${token}` } })
+      expect([sale.status, ((await sale.json()) as { sale: { id: string } }).sale.id]).toEqual([200, restoredSaleId])
+    } finally {
+      const exited = new Promise((resolve) => server.once("exit", resolve))
+      signalGroup(server, "SIGTERM")
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
     }
   })
 }
