@@ -5,8 +5,8 @@
  * app as `npm start` does and drives its admin in Debian's Chromium). DB_HOST / DB_PORT /
  * DB_USERNAME / DB_PASSWORD point at a server of yours; without DB_HOST a
  * throwaway embedded PostgreSQL is started for the run and removed after it.
- * The unit layer runs beside the others, and the modules, redis and e2e
- * layers beside the http layer; the http and redis layers start from template databases
+ * The unit layer runs beside the others, and the redis and e2e layers beside
+ * the http layer; the http and redis layers start from template databases
  * built once per run (docs/testing.md).
  * Ends with one line: "tests: N passed, N failed".
  */
@@ -308,9 +308,12 @@ async function main() {
       process.stdout.write("\n=== unit tests ===\n")
       results.push(await runLayerJest(liveOutput(), { layer: "unit", env, extraArgs: jestArgs }))
     }
-    // The http layer is the long one: the modules, redis and e2e layers run beside it (their output kept until
-    // they end), so the two cores stay busy while its files wait on the network or an event.
-    const rest = (["http", "modules", "redis", "e2e"] as const).filter((l) => layers.includes(l))
+    if (layers.includes("modules")) {
+      results.push(await runModules(liveOutput()))
+    }
+    // The http layer is the long one: the redis and e2e layers run beside it (their output kept until they end),
+    // so the two cores stay busy while its files wait on the network or an event.
+    const rest = (["http", "redis", "e2e"] as const).filter((l) => layers.includes(l))
     const lead = rest[0]
     if (lead) {
       const besides = rest.slice(1).map((layer) => {
@@ -354,7 +357,6 @@ async function main() {
   }
 
   process.stdout.write("\n")
-  results.sort((a, b) => LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer))
   for (const r of results) {
     process.stdout.write(
       `  ${r.layer.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ` +
