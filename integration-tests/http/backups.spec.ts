@@ -1,7 +1,9 @@
 /**
  * Backups and restore (docs/operations.md, "Backups") on real PostgreSQL: the
- * demo shop's template copied, backed up, restored onto a database migrated
- * by `medusa db:migrate`, and compared table by table; a backup taken while a
+ * demo shop's template copied, backed up, restored onto an empty database
+ * given the schema (a copy of the run's schema template stands in for
+ * `medusa db:migrate`, which the e2e app's first start runs on an empty
+ * database), and compared table by table; the restore drill; a backup taken while a
  * writer inserts; bad files refused with nothing written; the S3 store
  * through the official SDK against the loopback S3, with retention. No app
  * is booted: backup and restore work on the database and the file folders.
@@ -13,7 +15,6 @@ import path from "node:path"
 import { Client } from "pg"
 import { BackupError } from "../../src/lib/backup/errors"
 import { checkIntegrity } from "../../src/lib/backup/integrity"
-import { migrateWithMedusa } from "../../src/lib/backup/migrate"
 import { openBackup, verifyBackup } from "../../src/lib/backup/restore"
 import { runBackup, runRestore, type RunContext } from "../../src/lib/backup/runner"
 import { backupSettings } from "../../src/lib/backup/settings"
@@ -23,7 +24,6 @@ import { cloneDatabase, migrateFromTemplate, templateName } from "../support/tem
 
 jest.setTimeout(600 * 1000)
 
-const PROJECT_ROOT = path.resolve(__dirname, "../..")
 const KEY = randomBytes(32).toString("hex")
 const run = randomBytes(3).toString("hex")
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -83,8 +83,8 @@ function context(database: string, projectRoot: string, env: Record<string, stri
   }
 }
 
-/** `medusa db:migrate` on the database, as `npm run restore` and the drill run it. */
-const migrate = (databaseUrl: string) => migrateWithMedusa(databaseUrl, PROJECT_ROOT)
+/** The schema for the empty database a restore fills: `medusa db:migrate` in the app, a copy of the schema template here. */
+const migrate = migrateFromTemplate
 const mustNotMigrate = async () => {
   throw new Error("the restore went on to migrate")
 }
@@ -112,8 +112,6 @@ describe("backup and restore", () => {
 
   beforeAll(async () => {
     source = await seededDatabase("src")
-    // As `npm start` leaves a shop: the template is migrated by Medusa's test runner, which runs no data scripts.
-    await migrate(url(source))
     sourceRoot = projectFolder("src")
     // The local file provider's folders: an invoice (private) and a photo (public).
     fs.mkdirSync(path.join(sourceRoot, ".data", "private-files", "invoices"), { recursive: true })
