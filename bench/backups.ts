@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto"
 import { pipeline } from "node:stream/promises"
 import { Writable } from "node:stream"
 import { from as copyFrom, to as copyTo } from "pg-copy-streams"
-import { connect, copyInSql, ident, listTables } from "../src/lib/backup/db"
+import { connect, copyInSql, databaseUrlFor, ident, listTables } from "../src/lib/backup/db"
 import { runBackup, runRestore, type RunContext } from "../src/lib/backup/runner"
 
 export type BackupBench = {
@@ -27,12 +27,6 @@ export type BackupBench = {
 }
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url)
-  u.pathname = `/${database}`
-  return u.toString()
-}
 
 /** Every public table copied out in one REPEATABLE READ transaction and thrown away. */
 async function rawCopyOut(databaseUrl: string): Promise<number> {
@@ -84,7 +78,7 @@ export async function benchBackups(databaseUrl: string, migrate: (databaseUrl: s
     const rawCopyOutSeconds = await rawCopyOut(databaseUrl)
 
     await admin.query(`create database ${ident(scratch)}`)
-    const scratchUrl = withDatabase(databaseUrl, scratch)
+    const scratchUrl = databaseUrlFor(databaseUrl, scratch)
     let migrateSeconds = 0
     const t1 = process.hrtime.bigint()
     await runRestore(

@@ -15,7 +15,7 @@ import path from "node:path"
 import { Client, Pool } from "pg"
 import { ensureDatabase, parseDatabaseUrl } from "../launcher/database"
 import { LauncherError } from "../launcher/errors"
-import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa } from "../launcher/medusa"
+import { PROJECT_ROOT, runMedusa, spawnMedusa, stopGroup } from "../launcher/medusa"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
 import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
@@ -610,10 +610,8 @@ async function main() {
     await twilioServer.stop().catch(() => undefined)
     await razorpayServer.stop().catch(() => undefined)
     await client.end().catch(() => undefined)
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r))
-      signalGroup(server, "SIGTERM")
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
+    if (server) {
+      await stopGroup(server, 15_000)
     }
     cluster?.stop()
     if (clusterDir) {

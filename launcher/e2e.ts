@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { LauncherError } from "./errors"
-import { PROJECT_ROOT, signalGroup } from "./medusa"
+import { PROJECT_ROOT, stopGroup } from "./medusa"
 import { freePort } from "./net"
 
 const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
@@ -68,14 +68,7 @@ export async function startApp(env: NodeJS.ProcessEnv, databaseUrl: string, data
     detached: true,
   })
   const baseUrl = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve))
-      signalGroup(child, "SIGTERM")
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))])
-      signalGroup(child, "SIGKILL")
-    }
-  }
+  const stop = () => stopGroup(child, 20_000)
   const deadline = Date.now() + 10 * 60 * 1000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {

@@ -45,6 +45,17 @@ export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Asks a process group started with `ownGroup` to stop (SIGTERM), waits for it up to `graceMs`, then kills what is left. */
+export async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null) {
+    return
+  }
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  signalGroup(child, "SIGTERM")
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))])
+  signalGroup(child, "SIGKILL")
+}
+
 /**
  * Runs a Medusa CLI command to completion with its output in `logFile`;
  * on failure shows the end of that log.

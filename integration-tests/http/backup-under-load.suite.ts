@@ -20,7 +20,7 @@ import { runVerify } from "../../src/lib/backup/verify"
 import { paidOrderSql } from "../../src/lib/paid-orders"
 import type { ShopSuite } from "../support/runner"
 import { dropDatabase, migrateFromTemplate } from "../support/templates"
-import { signalGroup, spawnMedusa } from "../../launcher/medusa"
+import { spawnMedusa, stopGroup } from "../../launcher/medusa"
 import { freePort } from "../../launcher/net"
 import { waitFor } from "../support/wait"
 import { ADMIN, demoShop, expectStatus, ok, type Headers } from "./helpers"
@@ -87,6 +87,18 @@ export const backupUnderLoadSuite: ShopSuite = ({ api, getContainer }) => {
     let sold = 0
     let redeemed = 0
     const failures: string[] = []
+    // What a redeeming counter waits for between redemptions: the next sale made, or the clients stopping.
+    let release = () => undefined as void
+    let nextSale = new Promise<void>((resolve) => (release = resolve))
+    const saleMade = () => {
+      const done = release
+      nextSale = new Promise<void>((resolve) => (release = resolve))
+      done()
+    }
+    const halt = () => {
+      stop = true
+      saleMade()
+    }
     const client = async (i: number) => {
       for (let n = 0; !stop; n++) {
         const res =
@@ -114,28 +126,28 @@ export const backupUnderLoadSuite: ShopSuite = ({ api, getContainer }) => {
         }
         if (i < SELLING) {
           sold++
+          saleMade()
         } else {
           redeemed++
-          // A counter redeems now and then, not flat out: the sales are the load that matters here.
-          await new Promise((r) => setTimeout(r, 250))
+          // A counter redeems once a sale, not flat out: the sales are the load that matters here.
+          await nextSale
         }
       }
     }
     const clients = Array.from({ length: CLIENTS }, (_, i) => client(i))
-    const until = Date.now() + 120_000
     // The backup starts with the first sales made and most of the counters in the middle of one.
-    while (sold < SELLING / 4 && !failures.length && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    await waitFor("the first sales", () => sold >= SELLING / 4 || failures.length > 0, { timeout: 120_000 })
     const soldBefore = sold
     // The clients go on until the backup has its snapshot (the moment that decides what it holds); its tables are then read from that snapshot.
     const backup = await runBackup({
       ...ctx,
       progress: (step) => {
-        stop ||= step.startsWith("table ")
+        if (step.startsWith("table ")) {
+          halt()
+        }
       },
     })
-    stop = true
+    halt()
     const soldDuring = sold - soldBefore
     await Promise.all(clients)
     expect(logged).toEqual([])
@@ -206,9 +218,7 @@ export const backupUnderLoadSuite: ShopSuite = ({ api, getContainer }) => {
       const sale = await fetch(`${base}/admin/pos/orders/${restoredSaleId}`, { headers: { authorization: `Bearer ${token}` } })
       expect([sale.status, ((await sale.json()) as { sale: { id: string } }).sale.id]).toEqual([200, restoredSaleId])
     } finally {
-      const exited = new Promise((resolve) => server.once("exit", resolve))
-      signalGroup(server, "SIGTERM")
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
+      await stopGroup(server, 15_000)
     }
   })
 }

@@ -19,6 +19,13 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** The same server and login as `url`, another database on it. */
+export function databaseUrlFor(url: string, database: string): string {
+  const u = new URL(url)
+  u.pathname = `/${encodeURIComponent(database)}`
+  return u.toString()
+}
+
 /** A connection error in one sentence. */
 export function explainConnection(err: unknown, url: string): BackupError {
   const e = err as { code?: string; message?: string }

@@ -11,7 +11,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { digestTable } from "./backup"
-import { connect, describeUrl, ident, listTables } from "./db"
+import { connect, databaseUrlFor, describeUrl, ident, listTables } from "./db"
 import { BackupError } from "./errors"
 import type { Manifest } from "./format"
 import { checkIntegrity, type IntegrityResult } from "./integrity"
@@ -44,12 +44,6 @@ export type VerifyRun = {
 export function scratchDatabaseName(shopDatabase: string, now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, "").slice(0, 14)
   return `${shopDatabase.slice(0, 30)}_drill_${stamp}_${randomBytes(2).toString("hex")}`
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url)
-  u.pathname = `/${encodeURIComponent(database)}`
-  return u.toString()
 }
 
 const sha256File = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex")
@@ -109,7 +103,7 @@ export async function runVerify(ctx: RunContext, options: VerifyOptions, now = n
   const located = await locate(ctx, options.source ?? "latest")
   const shopDatabase = decodeURIComponent(new URL(ctx.databaseUrl).pathname.replace(/^\//, "")) || "postgres"
   const scratch = scratchDatabaseName(shopDatabase, now)
-  const scratchUrl = withDatabase(ctx.databaseUrl, scratch)
+  const scratchUrl = databaseUrlFor(ctx.databaseUrl, scratch)
   const scratchFiles = fs.mkdtempSync(path.join(os.tmpdir(), "jewel-drill-"))
   const fileRoots = { private: path.join(scratchFiles, "private"), static: path.join(scratchFiles, "static") }
   let created = false
