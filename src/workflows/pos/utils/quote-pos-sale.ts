@@ -28,6 +28,8 @@ export type PosLine = {
   tag_code: string
   variant_id: string
   title: string
+  sku: string | null
+  barcode: string | null
   quantity: number
   unit_price: number
   is_tax_inclusive: boolean
@@ -39,7 +41,7 @@ export type PosSalePlan = {
   customer: { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null }
   region_id: string
   address: Record<string, string | null>
-  shipping_option: { id: string; name: string }
+  shipping_option: { id: string; name: string; provider_id: string }
   lines: PosLine[]
   total_paise: number
   points: number
@@ -56,7 +58,7 @@ type BranchRow = {
     id: string
     name: string
     address?: Record<string, string | null> | null
-    fulfillment_sets?: { service_zones?: { shipping_options?: { id: string; name: string; type?: { code: string } | null }[] }[] }[]
+    fulfillment_sets?: { service_zones?: { shipping_options?: { id: string; name: string; provider_id: string; type?: { code: string } | null }[] }[] }[]
   } | null
 }
 type PieceRow = {
@@ -64,6 +66,8 @@ type PieceRow = {
   product_variant?: {
     id: string
     title: string
+    sku: string | null
+    barcode: string | null
     product_id: string
     manage_inventory: boolean
     product?: { title: string; type_id: string | null } | null
@@ -88,6 +92,7 @@ async function loadBranch(container: MedusaContainer, branchId: string) {
       "stock_location.address.*",
       "stock_location.fulfillment_sets.service_zones.shipping_options.id",
       "stock_location.fulfillment_sets.service_zones.shipping_options.name",
+      "stock_location.fulfillment_sets.service_zones.shipping_options.provider_id",
       "stock_location.fulfillment_sets.service_zones.shipping_options.type.code",
     ],
     filters: { id: branchId },
@@ -109,7 +114,7 @@ async function loadBranch(container: MedusaContainer, branchId: string) {
   return { branch, location: branch.stock_location, pickup }
 }
 
-async function loadPieces(container: MedusaContainer, items: PosSaleInput["items"], locationId: string, branchName: string) {
+async function fetchPieces(container: MedusaContainer, items: PosSaleInput["items"]): Promise<PieceRow[]> {
   const codes = [...new Set(items.map((i) => i.tag_code.trim()))]
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "jewelry_attributes",
@@ -117,6 +122,8 @@ async function loadPieces(container: MedusaContainer, items: PosSaleInput["items
       "tag_code",
       "product_variant.id",
       "product_variant.title",
+      "product_variant.sku",
+      "product_variant.barcode",
       "product_variant.product_id",
       "product_variant.manage_inventory",
       "product_variant.product.title",
@@ -127,7 +134,12 @@ async function loadPieces(container: MedusaContainer, items: PosSaleInput["items
     ],
     filters: { tag_code: [...codes, ...codes.map((c) => c.toUpperCase())] },
   })
-  const pieces = data as unknown as PieceRow[]
+  return data as unknown as PieceRow[]
+}
+
+/** The pieces asked for, by tag (any case), each in stock at the branch's location in the quantity wanted. */
+function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationId: string, branchName: string) {
+  const codes = [...new Set(items.map((i) => i.tag_code.trim()))]
   const find = (code: string) => pieces.find((p) => p.tag_code === code) ?? pieces.find((p) => p.tag_code === code.toUpperCase())
   const unknown = codes.filter((c) => !find(c)?.product_variant)
   if (unknown.length) {
@@ -164,7 +176,7 @@ async function loadPieces(container: MedusaContainer, items: PosSaleInput["items
 /** The bill as Medusa's order will make it: the variants' prices for the region, the tax module's GST, Medusa's own totals. */
 async function priceLines(
   container: MedusaContainer,
-  lines: Awaited<ReturnType<typeof loadPieces>>,
+  lines: ReturnType<typeof checkPieces>,
   regionId: string,
   address: Record<string, string | null>,
   customer: PosSalePlan["customer"]
@@ -185,6 +197,8 @@ async function priceLines(
       tag_code: l.code,
       variant_id: l.variant.id,
       title: l.variant.product?.title ?? l.variant.title,
+      sku: l.variant.sku ?? null,
+      barcode: l.variant.barcode ?? null,
       quantity: l.quantity,
       unit_price: Number(price.calculated_amount),
       is_tax_inclusive: !!price.is_calculated_price_tax_inclusive,
@@ -218,6 +232,40 @@ async function priceLines(
   return { lines: priced, total_paise: amountToPaise(totals.total as BigNumberInput) }
 }
 
+/** Awaits every read, then throws the first failure in the list's order (not whichever failed first). */
+async function allInOrder<T extends readonly unknown[]>(reads: { readonly [K in keyof T]: Promise<T[K]> }): Promise<{ -readonly [K in keyof T]: T[K] }> {
+  const settled = await Promise.allSettled(reads)
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected")
+  if (failed) {
+    throw failed.reason
+  }
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as { -readonly [K in keyof T]: T[K] }
+}
+
+async function loadCustomer(container: MedusaContainer, customerId: string): Promise<PosSalePlan["customer"]> {
+  const { data: customers } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "customer",
+    fields: ["id", "email", "first_name", "last_name", "phone", "customer_profile.phone"],
+    filters: { id: customerId },
+  })
+  const c = customers[0] as unknown as { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; customer_profile?: { phone: string | null } | null } | undefined
+  if (!c) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${customerId}" was not found`)
+  }
+  return { id: c.id, email: c.email, first_name: c.first_name, last_name: c.last_name, phone: c.customer_profile?.phone ?? c.phone }
+}
+
+async function loadRegion(container: MedusaContainer) {
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["default_region_id"], take: 1 })
+  const [region] = store?.default_region_id
+    ? await container.resolve(Modules.REGION).listRegions({ id: store.default_region_id })
+    : await container.resolve(Modules.REGION).listRegions({ currency_code: "inr" }, { take: 1 })
+  if (!region || region.currency_code !== "inr") {
+    throw invalid("The shop has no region in rupees to sell in")
+  }
+  return region
+}
+
 export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points">
 
 export type PosQuote = Omit<PosSalePlan, "settlement"> & {
@@ -236,24 +284,17 @@ export type PosQuote = Omit<PosSalePlan, "settlement"> & {
  * the balance. The sale's first step, and the counter's quote.
  */
 export async function quotePosSale(container: MedusaContainer, input: PosQuoteInput): Promise<PosQuote> {
-  const { branch, location, pickup } = await loadBranch(container, input.branch_id)
-  const { data: customers } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "customer",
-    fields: ["id", "email", "first_name", "last_name", "phone", "customer_profile.phone"],
-    filters: { id: input.customer_id },
-  })
-  const c = customers[0] as unknown as { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; customer_profile?: { phone: string | null } | null } | undefined
-  if (!c) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${input.customer_id}" was not found`)
-  }
-  const customer = { id: c.id, email: c.email, first_name: c.first_name, last_name: c.last_name, phone: c.customer_profile?.phone ?? c.phone }
-  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["default_region_id"], take: 1 })
-  const [region] = store?.default_region_id
-    ? await container.resolve(Modules.REGION).listRegions({ id: store.default_region_id })
-    : await container.resolve(Modules.REGION).listRegions({ currency_code: "inr" }, { take: 1 })
-  if (!region || region.currency_code !== "inr") {
-    throw invalid("The shop has no region in rupees to sell in")
-  }
+  const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+  // The reads that do not depend on each other go out together; a problem is still reported in this order.
+  const [{ branch, location, pickup }, customer, region, program, account, cashToday, found] = await allInOrder([
+    loadBranch(container, input.branch_id),
+    loadCustomer(container, input.customer_id),
+    loadRegion(container),
+    loyalty.currentProgram(),
+    loyalty.listLoyaltyAccounts({ customer_id: input.customer_id }, { take: 1 }).then((accounts) => accounts[0]),
+    container.resolve<PosModuleService>(POS_MODULE).cashReceivedSince(input.customer_id, istDayStart(new Date())),
+    fetchPieces(container, input.items),
+  ] as const)
   const address = {
     first_name: customer.first_name,
     last_name: customer.last_name,
@@ -265,12 +306,9 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     postal_code: location.address?.postal_code ?? null,
     country_code: (location.address?.country_code ?? "in").toLowerCase(),
   }
-  const pieces = await loadPieces(container, input.items, location.id, branch.name)
+  const pieces = checkPieces(found, input.items, location.id, branch.name)
   const { lines, total_paise } = await priceLines(container, pieces, region.id, address, customer)
 
-  const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-  const program = await loyalty.currentProgram()
-  const [account] = await loyalty.listLoyaltyAccounts({ customer_id: customer.id }, { take: 1 })
   const balance = account?.balance ?? 0
   if (input.points > 0) {
     const problem = redemptionProblem(input.points, balance, program, total_paise)
@@ -278,13 +316,12 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, problem.charAt(0).toUpperCase() + problem.slice(1))
     }
   }
-  const cashToday = await container.resolve<PosModuleService>(POS_MODULE).cashReceivedSince(customer.id, istDayStart(new Date()))
   return {
     branch: { id: branch.id, code: branch.code, name: branch.name, sales_channel_id: branch.sales_channel!.id, location_id: location.id },
     customer,
     region_id: region.id,
     address,
-    shipping_option: { id: pickup.id, name: pickup.name },
+    shipping_option: { id: pickup.id, name: pickup.name, provider_id: pickup.provider_id },
     lines,
     total_paise,
     points: input.points,

@@ -1,6 +1,7 @@
 import type { CreateOrderLineItemDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { addOrderTransactionStep, createOrderFulfillmentWorkflow, createOrderPaymentCollectionWorkflow, createOrderWorkflow, emitEventStep, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { FulfillmentWorkflowEvents, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { addOrderTransactionStep, createOrderPaymentCollectionWorkflow, createOrderWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
 import { formatInr, paiseToAmount } from "../../../lib/money"
 import { redeemPointsWorkflow } from "../../loyalty/workflows/redeem-points"
 import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
@@ -10,7 +11,8 @@ import { loadPosOrderStep } from "../steps/load-pos-order"
 import { preparePosSaleStep } from "../steps/prepare-pos-sale"
 import type { PosSaleInput } from "../utils/quote-pos-sale"
 import { recordTenderPaymentsStep } from "../steps/record-tender-payments"
-import { reserveBranchStockStep } from "../steps/reserve-branch-stock"
+import { takeBranchStockStep } from "../steps/take-branch-stock"
+import { handOverPosOrderStep } from "../steps/hand-over-pos-order"
 import { useOldGoldCreditStep } from "../steps/use-old-gold-credit"
 
 export type { PosSaleInput }
@@ -23,9 +25,9 @@ const named = (name: string | null, last: string | null) => [name, last].filter(
  * tenders adding up to the paisa, change from cash only, the s.269ST cash
  * limit for the day), then the idempotency key is claimed and the sale made
  * the Medusa way — an order in the branch's sales channel, the points
- * redeemed, the pieces reserved at the branch, every tender a payment on
+ * redeemed, the pieces taken from the branch's stock, every tender a payment on
  * the order (a payment link for the part paid later, sent to the
- * customer), the pieces fulfilled from the branch's stock and handed over,
+ * customer), the pieces handed over (fulfilled and delivered),
  * order.placed for points and messages. Any step that fails undoes the ones
  * before it. Run by createPosSaleWorkflow, under its locks.
  */
@@ -77,7 +79,7 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     })
   })
 
-  reserveBranchStockStep(transform({ plan, placed }, ({ plan, placed }) => ({ order: placed, lines: plan.lines, location_id: plan.branch.location_id, branch_name: plan.branch.name })))
+  takeBranchStockStep(transform({ plan }, ({ plan }) => ({ lines: plan.lines, location_id: plan.branch.location_id, branch_name: plan.branch.name })))
 
   const collections = createOrderPaymentCollectionWorkflow.runAsStep({
     input: transform({ placed }, ({ placed }) => ({ order_id: placed.id, amount: paiseToAmount(placed.total_paise) })),
@@ -102,18 +104,16 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     )
   )
 
-  const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
-    input: transform({ placed, plan, input }, ({ placed, plan, input }) => ({
-      order_id: placed.id,
-      items: placed.items.map((i) => ({ id: i.id, quantity: i.quantity })),
+  const fulfillment = handOverPosOrderStep(
+    transform({ placed, plan, input }, ({ placed, plan, input }) => ({
+      order: placed,
+      lines: plan.lines,
       location_id: plan.branch.location_id,
-      created_by: input.user_id ?? undefined,
-      no_notification: true,
-    })),
-  })
-  markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
-    input: transform({ placed, fulfillment }, ({ placed, fulfillment }) => ({ orderId: placed.id, fulfillmentId: fulfillment.id, no_notification: true })),
-  })
+      shipping_option: plan.shipping_option,
+      address: plan.address,
+      user_id: input.user_id ?? null,
+    }))
+  )
 
   completePosSaleStep(
     transform({ claim, placed, collections, plan, input, payments }, ({ claim, placed, collections, plan, input, payments }) => ({
@@ -143,6 +143,14 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     })
   })
 
+  // The events Medusa's fulfilment and delivery workflows send, then the sale's own.
+  emitEventStep({
+    eventName: OrderWorkflowEvents.FULFILLMENT_CREATED,
+    data: transform({ placed, fulfillment }, ({ placed, fulfillment }) => ({ order_id: placed.id, fulfillment_id: fulfillment.id, no_notification: true })),
+  }).config({ name: "emit-fulfillment-created" })
+  emitEventStep({ eventName: FulfillmentWorkflowEvents.DELIVERY_CREATED, data: transform({ fulfillment }, ({ fulfillment }) => ({ id: fulfillment.id, no_notification: true })) }).config({
+    name: "emit-delivery-created",
+  })
   emitEventStep({ eventName: "order.placed", data: transform({ placed }, ({ placed }) => ({ id: placed.id })) })
   return new WorkflowResponse(claim)
 })
