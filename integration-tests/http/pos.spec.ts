@@ -149,6 +149,7 @@ shopIntegrationRunner({
         stock: await Promise.all(tags.map(stock)),
         points: points.loyalty.balance,
         payments: (await getContainer().resolve(Modules.PAYMENT).listPayments({})).length,
+        fulfillments: (await getContainer().resolve(Modules.FULFILLMENT).listFulfillments({})).length,
       }
     }
 

@@ -25,11 +25,11 @@ const named = (name: string | null, last: string | null) => [name, last].filter(
  * tenders adding up to the paisa, change from cash only, the s.269ST cash
  * limit for the day), then the idempotency key is claimed and the sale made
  * the Medusa way — an order in the branch's sales channel, the points
- * redeemed, the pieces taken from the branch's stock, every tender a payment on
- * the order (a payment link for the part paid later, sent to the
- * customer), the pieces handed over (fulfilled and delivered),
- * order.placed for points and messages. Any step that fails undoes the ones
- * before it. Run by createPosSaleWorkflow, under its locks.
+ * redeemed, the pieces taken from the branch's stock and handed over
+ * (fulfilled and delivered), every tender a payment on the order (a payment
+ * link for the part paid later, sent to the customer), order.placed for
+ * points and messages. Any step that fails undoes the ones before it. Run
+ * by createPosSaleWorkflow, under its locks.
  */
 export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSaleInput & { fingerprint: string }) => {
   const plan = preparePosSaleStep(input)
@@ -81,6 +81,17 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
 
   takeBranchStockStep(transform({ plan }, ({ plan }) => ({ lines: plan.lines, location_id: plan.branch.location_id, branch_name: plan.branch.name })))
 
+  const fulfillment = handOverPosOrderStep(
+    transform({ placed, plan, input }, ({ placed, plan, input }) => ({
+      order: placed,
+      lines: plan.lines,
+      location_id: plan.branch.location_id,
+      shipping_option: plan.shipping_option,
+      address: plan.address,
+      user_id: input.user_id ?? null,
+    }))
+  )
+
   const collections = createOrderPaymentCollectionWorkflow.runAsStep({
     input: transform({ placed }, ({ placed }) => ({ order_id: placed.id, amount: paiseToAmount(placed.total_paise) })),
   })
@@ -102,17 +113,6 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
         .filter((t) => t.capture_id)
         .map((t) => ({ order_id: placed.id, amount: paiseToAmount(t.amount_paise), currency_code: "inr", reference: "capture", reference_id: t.capture_id! }))
     )
-  )
-
-  const fulfillment = handOverPosOrderStep(
-    transform({ placed, plan, input }, ({ placed, plan, input }) => ({
-      order: placed,
-      lines: plan.lines,
-      location_id: plan.branch.location_id,
-      shipping_option: plan.shipping_option,
-      address: plan.address,
-      user_id: input.user_id ?? null,
-    }))
   )
 
   completePosSaleStep(
