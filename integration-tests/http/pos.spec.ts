@@ -131,9 +131,11 @@ shopIntegrationRunner({
       const { data: points } = await api.get(`/admin/loyalty/customers/${customerId}`, auth)
       expect(points.loyalty.history.some((e: { type: string; points: number }) => e.type === "redeem" && e.points === -500)).toBe(true)
 
-      // The same request again: the same sale, nothing sold twice; the key for another sale is refused.
+      // The same request again: the same sale (read back, as the first answer made it from what it wrote), nothing sold
+      // twice; the key for another sale is refused.
       const replay = await sell(body)
-      expect([replay.status, replay.data.replayed, replay.data.sale.id]).toEqual([200, true, sale.id])
+      expect([replay.status, replay.data.replayed]).toEqual([200, true])
+      expect(replay.data.sale).toEqual(sale)
       expect(await stock(COIN)).toEqual(after.coin)
       const reused = await sell({ ...body, tenders: [{ kind: "card", amount: q.total - 500 }] })
       expect([reused.status, reused.data.message]).toEqual([409, expect.stringMatching(/was used for another sale/)])

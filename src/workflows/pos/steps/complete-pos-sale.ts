@@ -18,13 +18,17 @@ export type CompletePosSaleInput = {
   link_channel: "sms" | "whatsapp" | null
 }
 
-/** The sale's record: its order, totals, tenders and payment link. Undone by removing what it added and reopening the claim. */
+/**
+ * The sale's record: its order, totals, tenders and payment link, returned
+ * as written (the answer is made from them). Undone by removing what it
+ * added and reopening the claim.
+ */
 export const completePosSaleStep = createStep(
   "complete-pos-sale",
   async (input: CompletePosSaleInput, { container }) => {
     const pos = container.resolve<PosModuleService>(POS_MODULE)
     const s = input.settlement
-    await pos.updatePosSales({
+    const sale = await pos.updatePosSales({
       id: input.sale_id,
       status: "completed",
       order_id: input.order_id,
@@ -67,7 +71,7 @@ export const completePosSaleStep = createStep(
           user_id: input.user_id,
         })
       : null
-    return new StepResponse({ tender_ids: tenders.map((t) => t.id), link_id: link?.id ?? null }, { sale_id: input.sale_id, tender_ids: tenders.map((t) => t.id), link_id: link?.id ?? null })
+    return new StepResponse({ sale: { ...sale, tenders }, link }, { sale_id: input.sale_id, tender_ids: tenders.map((t) => t.id), link_id: link?.id ?? null })
   },
   async (undo, { container }) => {
     if (!undo) {

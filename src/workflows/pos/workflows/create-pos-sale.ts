@@ -9,7 +9,7 @@ import type { PosSaleInput } from "../utils/quote-pos-sale"
  * A counter sale, under locks on its idempotency key and its customer: the
  * same request again answers the sale it made (nothing is sold twice, and a
  * key used for another sale is refused); otherwise makePosSaleWorkflow makes
- * it.
+ * it, and `made` holds the sale as written.
  */
 export const createPosSaleWorkflow = createWorkflow("create-pos-sale", (input: PosSaleInput) => {
   const fingerprint = transform({ input }, ({ input }) =>
@@ -28,5 +28,7 @@ export const createPosSaleWorkflow = createWorkflow("create-pos-sale", (input: P
     makePosSaleWorkflow.runAsStep({ input: transform({ input, fingerprint }, ({ input, fingerprint }) => ({ ...input, fingerprint })) })
   )
   releaseLockStep({ key: lockKeys })
-  return new WorkflowResponse(transform({ existing, created }, ({ existing, created }) => ({ sale_id: (existing?.id ?? created?.id)!, replayed: !!existing })))
+  return new WorkflowResponse(
+    transform({ existing, created }, ({ existing, created }) => ({ sale_id: (existing?.id ?? created?.id)!, replayed: !!existing, made: existing ? null : (created ?? null) }))
+  )
 })

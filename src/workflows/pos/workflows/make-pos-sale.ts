@@ -115,7 +115,7 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     )
   )
 
-  completePosSaleStep(
+  const completed = completePosSaleStep(
     transform({ claim, placed, collections, plan, input, payments }, ({ claim, placed, collections, plan, input, payments }) => ({
       sale_id: claim.id,
       order_id: placed.id,
@@ -152,5 +152,14 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     name: "emit-delivery-created",
   })
   emitEventStep({ eventName: "order.placed", data: transform({ placed }, ({ placed }) => ({ id: placed.id })) })
-  return new WorkflowResponse(claim)
+  // The sale as written, with what the answer shows beside it (no reads after the sale).
+  return new WorkflowResponse(
+    transform({ completed, placed, plan }, ({ completed, placed, plan }) => ({
+      id: completed.sale.id,
+      sale: completed.sale,
+      order: { id: placed.id, display_id: placed.display_id },
+      branch: { id: plan.branch.id, code: plan.branch.code, name: plan.branch.name },
+      link: completed.link,
+    }))
+  )
 })

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPosSaleWorkflow } from "../../../../workflows/pos"
-import { posSalesView, posSaleView } from "../../../../modules/pos/queries/sales"
+import { posSalesView, posSaleView, saleView } from "../../../../modules/pos/queries/sales"
 import type { PosOrderBodyType, PosOrdersQueryType } from "../validators"
 import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
 
@@ -27,7 +27,10 @@ export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, re
       link_channel: body.link_channel,
     },
   })
-  res.status(result.replayed ? 200 : 201).json({ sale: await posSaleView(req.scope, result.sale_id), replayed: result.replayed })
+  // A new sale is answered from what the sale wrote; a replay reads the sale it made.
+  const made = result.made
+  const sale = made ? saleView(made.sale, { order: made.order, branch: made.branch, link: made.link }) : await posSaleView(req.scope, result.sale_id)
+  res.status(result.replayed ? 200 : 201).json({ sale, replayed: result.replayed })
 }
 
 /** GET /admin/pos/orders — counter sales, newest first; `branch_id`, `customer_id`, `limit`, `offset`. */
