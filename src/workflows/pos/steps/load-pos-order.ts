@@ -7,9 +7,10 @@ import { amountToPaise, formatInr } from "../../../lib/money"
 export type PosOrder = { id: string; display_id: number; total_paise: number; items: { id: string; variant_id: string; quantity: number }[] }
 
 /**
- * The order Medusa made for the sale, with its line items; its total must be
- * the bill the tenders were checked against (a price changed in between
- * fails the sale, and everything it did is undone). Reads only.
+ * The order Medusa made for the sale, with its line items; its total, as
+ * Medusa totals it, must be the bill the tenders were checked against (an
+ * order made any other way than the quote reckoned fails the sale, and
+ * everything it did is undone). Reads only.
  */
 export const loadPosOrderStep = createStep("load-pos-order", async (input: { order_id: string; expected_total_paise: number }, { container }) => {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({

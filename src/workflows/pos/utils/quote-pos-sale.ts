@@ -1,4 +1,4 @@
-import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, CreateOrderLineItemDTO, MedusaContainer, TaxableItemDTO, TaxableShippingDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, decorateCartTotals, MedusaError, Modules, QueryContext } from "@medusajs/framework/utils"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { redeemablePoints, redemptionProblem } from "../../../lib/loyalty"
@@ -24,6 +24,8 @@ export type PosSaleInput = {
   link_channel?: "sms" | "whatsapp"
 }
 
+type OrderTaxLine = { description: string; tax_rate_id?: string; code: string; rate: number; provider_id: string }
+
 export type PosLine = {
   tag_code: string
   variant_id: string
@@ -34,6 +36,8 @@ export type PosLine = {
   unit_price: number
   is_tax_inclusive: boolean
   inventory: { inventory_item_id: string; required_quantity: number }[]
+  /** The order's line item for the piece as Medusa's createOrderWorkflow makes one (its product and variant fields, the price, the GST lines). */
+  line_item: CreateOrderLineItemDTO
 }
 
 export type PosSalePlan = {
@@ -41,7 +45,8 @@ export type PosSalePlan = {
   customer: { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null }
   region_id: string
   address: Record<string, string | null>
-  shipping_option: { id: string; name: string; provider_id: string }
+  /** The branch's counter pickup option, free, with its GST lines as Medusa writes them on the order's shipping method. */
+  shipping_option: { id: string; name: string; provider_id: string; tax_lines: OrderTaxLine[] }
   lines: PosLine[]
   total_paise: number
   points: number
@@ -70,7 +75,19 @@ type PieceRow = {
     barcode: string | null
     product_id: string
     manage_inventory: boolean
-    product?: { title: string; type_id: string | null } | null
+    thumbnail: string | null
+    product?: {
+      title: string
+      subtitle: string | null
+      description: string | null
+      handle: string
+      thumbnail: string | null
+      discountable: boolean
+      is_giftcard: boolean
+      type_id: string | null
+      type?: { value: string } | null
+      collection?: { title: string } | null
+    } | null
     inventory_items?: { inventory_item_id: string; required_quantity: number; inventory?: { location_levels?: { location_id: string; available_quantity: number | string }[] } }[]
   } | null
 }
@@ -126,8 +143,17 @@ async function fetchPieces(container: MedusaContainer, items: PosSaleInput["item
       "product_variant.barcode",
       "product_variant.product_id",
       "product_variant.manage_inventory",
+      "product_variant.thumbnail",
       "product_variant.product.title",
+      "product_variant.product.subtitle",
+      "product_variant.product.description",
+      "product_variant.product.handle",
+      "product_variant.product.thumbnail",
+      "product_variant.product.discountable",
+      "product_variant.product.is_giftcard",
       "product_variant.product.type_id",
+      "product_variant.product.type.value",
+      "product_variant.product.collection.title",
       "product_variant.inventory_items.inventory_item_id",
       "product_variant.inventory_items.required_quantity",
       "product_variant.inventory_items.inventory.location_levels.*",
@@ -173,14 +199,26 @@ function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationI
   return lines
 }
 
+const SHIPPING_LINE = "counter-pickup"
+
+/** A tax line from the Tax Module as Medusa's updateOrderTaxLines writes it on an order. */
+const orderTaxLine = (t: { name: string; rate_id?: string; code: string | null; rate: number; provider_id: string }): OrderTaxLine => ({
+  description: t.name,
+  ...(t.rate_id ? { tax_rate_id: t.rate_id } : {}),
+  code: t.code ?? "",
+  rate: t.rate,
+  provider_id: t.provider_id,
+})
+
 /** The bill as Medusa's order will make it: the variants' prices for the region, the tax module's GST, Medusa's own totals. */
 async function priceLines(
   container: MedusaContainer,
   lines: ReturnType<typeof checkPieces>,
   regionId: string,
   address: Record<string, string | null>,
-  customer: PosSalePlan["customer"]
-): Promise<{ lines: PosLine[]; total_paise: number }> {
+  customer: PosSalePlan["customer"],
+  pickupId: string
+): Promise<{ lines: PosLine[]; total_paise: number; shipping_tax_lines: OrderTaxLine[] }> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "product_variant",
     fields: ["id", "calculated_price.*"],
@@ -188,48 +226,86 @@ async function priceLines(
     context: { calculated_price: QueryContext({ region_id: regionId, currency_code: "inr" }) },
   })
   const prices = data as unknown as VariantPriceRow[]
-  const priced: PosLine[] = lines.map((l) => {
+  const priced = lines.map((l) => {
     const price = prices.find((p) => p.id === l.variant.id)?.calculated_price
     if (price?.calculated_amount === null || price?.calculated_amount === undefined) {
       throw invalid(`${l.code} has no price in rupees; price the piece first`)
     }
-    return {
-      tag_code: l.code,
-      variant_id: l.variant.id,
-      title: l.variant.product?.title ?? l.variant.title,
-      sku: l.variant.sku ?? null,
-      barcode: l.variant.barcode ?? null,
-      quantity: l.quantity,
-      unit_price: Number(price.calculated_amount),
-      is_tax_inclusive: !!price.is_calculated_price_tax_inclusive,
-      inventory: l.inventory,
-    }
+    return { piece: l, unit_price: Number(price.calculated_amount), is_tax_inclusive: !!price.is_calculated_price_tax_inclusive }
   })
-  const taxLines = await container.resolve(Modules.TAX).getTaxLines(
-    priced.map((l) => ({
-      id: l.variant_id,
-      product_id: lines.find((x) => x.variant.id === l.variant_id)!.variant.product_id,
-      product_type_id: lines.find((x) => x.variant.id === l.variant_id)!.variant.product?.type_id ?? undefined,
-      quantity: l.quantity,
-      unit_price: l.unit_price,
+  const taxable: (TaxableItemDTO | TaxableShippingDTO)[] = [
+    ...priced.map(({ piece, unit_price }) => ({
+      id: piece.variant.id,
+      product_id: piece.variant.product_id,
+      product_type_id: piece.variant.product?.type_id ?? undefined,
+      quantity: piece.quantity,
+      unit_price,
       currency_code: "inr",
     })),
+    { id: SHIPPING_LINE, shipping_option_id: pickupId, unit_price: 0, currency_code: "inr" },
+  ]
+  const taxLines = await container.resolve(Modules.TAX).getTaxLines(
+    taxable,
     {
       address: { country_code: address.country_code ?? "in", province_code: address.province ?? undefined, address_1: address.address_1 ?? undefined, city: address.city ?? undefined, postal_code: address.postal_code ?? undefined },
       customer: { id: customer.id, email: customer.email ?? "", customer_groups: [] },
     }
   )
+  const posLines: PosLine[] = priced.map(({ piece, unit_price, is_tax_inclusive }) => {
+    const { variant } = piece
+    const product = variant.product
+    const gst = taxLines.filter((t) => "line_item_id" in t && t.line_item_id === variant.id)
+    return {
+      tag_code: piece.code,
+      variant_id: variant.id,
+      title: product?.title ?? variant.title,
+      sku: variant.sku ?? null,
+      barcode: variant.barcode ?? null,
+      quantity: piece.quantity,
+      unit_price,
+      is_tax_inclusive,
+      inventory: piece.inventory,
+      // The fields Medusa's createOrderWorkflow copies from the variant and product; tax lines as its updateOrderTaxLines writes them.
+      line_item: {
+        quantity: piece.quantity,
+        title: product?.title ?? variant.title,
+        subtitle: variant.title,
+        thumbnail: variant.thumbnail ?? product?.thumbnail ?? null,
+        product_id: variant.product_id,
+        product_title: product?.title ?? null,
+        product_description: product?.description ?? null,
+        product_subtitle: product?.subtitle ?? null,
+        product_type: product?.type?.value ?? null,
+        product_type_id: product?.type_id ?? null,
+        product_collection: product?.collection?.title ?? null,
+        product_handle: product?.handle ?? null,
+        variant_id: variant.id,
+        variant_sku: variant.sku ?? null,
+        variant_barcode: variant.barcode ?? null,
+        variant_title: variant.title,
+        is_discountable: product?.discountable ?? true,
+        is_giftcard: product?.is_giftcard ?? false,
+        // Handed over at the counter through the branch's pickup shipping option.
+        requires_shipping: true,
+        unit_price,
+        is_tax_inclusive,
+        metadata: {},
+        tax_lines: gst.map(orderTaxLine),
+      } as CreateOrderLineItemDTO,
+    }
+  })
   const totals = decorateCartTotals({
     currency_code: "inr",
-    items: priced.map((l) => ({
+    items: posLines.map((l) => ({
       id: l.variant_id,
       unit_price: l.unit_price,
       quantity: l.quantity,
       is_tax_inclusive: l.is_tax_inclusive,
-      tax_lines: taxLines.filter((t) => "line_item_id" in t && t.line_item_id === l.variant_id).map((t) => ({ rate: t.rate, code: t.code ?? "", provider_id: t.provider_id })),
+      tax_lines: (l.line_item.tax_lines ?? []).map((t) => ({ rate: t.rate, code: t.code ?? "", provider_id: t.provider_id })),
     })),
   } as Parameters<typeof decorateCartTotals>[0])
-  return { lines: priced, total_paise: amountToPaise(totals.total as BigNumberInput) }
+  const shippingTaxLines = taxLines.filter((t) => "shipping_line_id" in t && t.shipping_line_id === SHIPPING_LINE).map(orderTaxLine)
+  return { lines: posLines, total_paise: amountToPaise(totals.total as BigNumberInput), shipping_tax_lines: shippingTaxLines }
 }
 
 /** Awaits every read, then throws the first failure in the list's order (not whichever failed first). */
@@ -307,7 +383,7 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     country_code: (location.address?.country_code ?? "in").toLowerCase(),
   }
   const pieces = checkPieces(found, input.items, location.id, branch.name)
-  const { lines, total_paise } = await priceLines(container, pieces, region.id, address, customer)
+  const { lines, total_paise, shipping_tax_lines } = await priceLines(container, pieces, region.id, address, customer, pickup.id)
 
   const balance = account?.balance ?? 0
   if (input.points > 0) {
@@ -321,7 +397,7 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     customer,
     region_id: region.id,
     address,
-    shipping_option: { id: pickup.id, name: pickup.name, provider_id: pickup.provider_id },
+    shipping_option: { id: pickup.id, name: pickup.name, provider_id: pickup.provider_id, tax_lines: shipping_tax_lines },
     lines,
     total_paise,
     points: input.points,

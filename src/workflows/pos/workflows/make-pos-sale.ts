@@ -1,7 +1,6 @@
-import type { CreateOrderLineItemDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { FulfillmentWorkflowEvents, OrderWorkflowEvents } from "@medusajs/framework/utils"
-import { addOrderTransactionStep, createOrderPaymentCollectionWorkflow, createOrderWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
+import { addOrderTransactionStep, createOrderPaymentCollectionWorkflow, createOrdersStep, emitEventStep } from "@medusajs/medusa/core-flows"
 import { formatInr, paiseToAmount } from "../../../lib/money"
 import { redeemPointsWorkflow } from "../../loyalty/workflows/redeem-points"
 import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
@@ -44,8 +43,10 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     }))
   )
   useOldGoldCreditStep(transform({ input, plan }, ({ input, plan }) => ({ customer_id: plan.customer.id, tenders: input.tenders })))
-  const order = createOrderWorkflow.runAsStep({
-    input: transform({ plan, claim }, ({ plan, claim }) => {
+  // The order as Medusa's createOrderWorkflow would make it, from what the quote already read (the variants,
+  // their prices and GST lines, the branch's channel, the customer): only its order-writing step runs.
+  const orders = createOrdersStep([
+    transform({ plan, claim }, ({ plan, claim }) => {
       const address = Object.fromEntries(Object.entries(plan.address).filter(([, v]) => v !== null)) as Record<string, string>
       return {
         region_id: plan.region_id,
@@ -53,16 +54,15 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
         customer_id: plan.customer.id,
         ...(plan.customer.email ? { email: plan.customer.email } : {}),
         currency_code: "inr",
-        // Without a unit price Medusa prices each variant for the region itself (the bill checked above).
-        items: plan.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })) as CreateOrderLineItemDTO[],
+        items: plan.lines.map((l) => l.line_item),
         shipping_address: address,
         billing_address: address,
-        shipping_methods: [{ name: plan.shipping_option.name, amount: 0, shipping_option_id: plan.shipping_option.id }],
+        shipping_methods: [{ name: plan.shipping_option.name, amount: 0, shipping_option_id: plan.shipping_option.id, tax_lines: plan.shipping_option.tax_lines }],
         metadata: { source: "pos", pos_sale_id: claim.id, branch_id: plan.branch.id, branch_code: plan.branch.code },
       }
     }),
-  })
-  const placed = loadPosOrderStep(transform({ order, plan }, ({ order, plan }) => ({ order_id: order.id, expected_total_paise: plan.total_paise })))
+  ])
+  const placed = loadPosOrderStep(transform({ orders, plan }, ({ orders, plan }) => ({ order_id: orders[0].id, expected_total_paise: plan.total_paise })))
 
   when("redeem-pos-points", { plan }, ({ plan }) => plan.points > 0).then(() => {
     redeemPointsWorkflow.runAsStep({
