@@ -10,7 +10,7 @@ import { catalogueStateCode } from "./catalogue-state"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 
-// 2 000: a third faster than 500 on 100 000 pieces, and faster than 5 000 (docs/benchmarks.md, "Repricing batches").
+// 2 000: faster than 500 and than 5 000 on 100 000 pieces (docs/benchmarks.md, "Repricing batches").
 export const REPRICE_BATCH_SIZE = Number(process.env.REPRICE_BATCH_SIZE || 2000)
 const LOCK_KEY = "jewelry-reprice"
 
