@@ -7,7 +7,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ShopSuite } from "../support/runner"
-import { waitFor } from "../support/wait"
+import { eventsSettled, waitFor } from "../support/wait"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { demoShop, type Headers } from "./helpers"
@@ -112,5 +112,24 @@ export const catalogueCacheSuite: ShopSuite = ({ api, getContainer }) => {
     }
     const seen = await waitFor("the rate to take effect", async () => ((await gold916()) === 7250 ? Date.now() : undefined), { timeout: 15_000 })
     expect(seen).toBeGreaterThanOrEqual(effective.getTime())
+  })
+
+  it("keeps the cache through a reprice job's batches and drops it once, when the job ends", async () => {
+    const cached = await ring()
+    await knex().raw(
+      `update price set amount = 2, raw_amount = '{"value":"2","precision":20}'
+        where price_set_id = (select price_set_id from product_variant_price_set where variant_id = ?) and currency_code = 'inr'`,
+      [ringId]
+    )
+    const jewelry = getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE)
+    const job = await jewelry.createRepriceJobs({ trigger: "manual", status: "running", started_at: new Date(), heartbeat_at: new Date() })
+    // A batch committed: the job's record changes, the cache stays.
+    await jewelry.updateRepriceJobs({ id: job.id, processed: 1, heartbeat_at: new Date() })
+    await eventsSettled(getContainer())
+    expect(await ring()).toEqual(cached)
+    // The job ends: the cache is dropped and the price written behind its back shows.
+    await jewelry.updateRepriceJobs({ id: job.id, status: "succeeded", finished_at: new Date() })
+    await eventsSettled(getContainer())
+    expect((await ring()).price).toBe(2)
   })
 }
