@@ -8,7 +8,8 @@
  * The unit layer runs beside the others, and the redis and e2e layers beside
  * the http layer; the http and redis layers start from template databases
  * built once per run (docs/testing.md).
- * Ends with one line: "tests: N passed, N failed".
+ * Ends with each failed test and the start of its message, then one line:
+ * "tests: N passed, N failed".
  */
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
@@ -26,7 +27,39 @@ import { dropTemplates } from "../integration-tests/support/templates"
 const LAYERS = ["unit", "modules", "http", "redis", "e2e"] as const
 type Layer = (typeof LAYERS)[number]
 
-type LayerResult = { layer: Layer; passed: number; failed: number; skipped: number; exitCode: number; seconds: number }
+type LayerResult = { layer: Layer; passed: number; failed: number; skipped: number; exitCode: number; seconds: number; failures?: string[] }
+
+type JestReport = {
+  numPassedTests: number
+  numFailedTests: number
+  numPendingTests: number
+  numTodoTests: number
+  numRuntimeErrorTestSuites: number
+  testResults: { name: string; message?: string; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[]
+}
+
+/** Lines of a failure kept for the run's last lines (the rest is in the layer's own output above). */
+const FAILURE_LINES = 12
+
+/** Each failed test (or suite that failed to load) with the start of its message, for the run's last lines: a log cut short keeps its end. */
+function failuresOf(report: JestReport): string[] {
+  const brief = (message: string) =>
+    message
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .filter((line) => line.trim() && !/node_modules\/|node:internal|new Promise \(<anonymous>\)/.test(line))
+      .slice(0, FAILURE_LINES)
+      .map((line) => `      ${line.trim()}`)
+      .join("\n")
+  return report.testResults.flatMap((file) => {
+    const where = path.relative(PROJECT_ROOT, file.name)
+    const failedTests = file.assertionResults.filter((a) => a.status === "failed")
+    if (!failedTests.length) {
+      return file.message && file.assertionResults.length === 0 ? [`    ${where}\n${brief(file.message)}`] : []
+    }
+    return failedTests.map((a) => `    ${where} › ${a.fullName}\n${brief(a.failureMessages.join("\n"))}`)
+  })
+}
 
 type JestRun = {
   layer: Layer | "templates"
@@ -67,14 +100,10 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
       let passed = 0
       let failed = 0
       let skipped = 0
+      let failures: string[] = []
       try {
-        const report = JSON.parse(fs.readFileSync(resultFile, "utf8")) as {
-          numPassedTests: number
-          numFailedTests: number
-          numPendingTests: number
-          numTodoTests: number
-          numRuntimeErrorTestSuites: number
-        }
+        const report = JSON.parse(fs.readFileSync(resultFile, "utf8")) as JestReport
+        failures = failuresOf(report)
         passed = report.numPassedTests
         // A suite that fails to load counts as a failure even if it ran no test.
         failed = report.numFailedTests + report.numRuntimeErrorTestSuites
@@ -86,7 +115,7 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
       if (exitCode !== 0 && failed === 0) {
         failed = 1
       }
-      resolve({ layer: layer as Layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000, output })
+      resolve({ layer: layer as Layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000, failures, output })
     })
   })
 }
@@ -357,6 +386,10 @@ async function main() {
   }
 
   process.stdout.write("\n")
+  const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  ${r.layer}: ${f.trimStart()}`))
+  if (failures.length) {
+    process.stdout.write(`failed:\n${failures.join("\n")}\n\n`)
+  }
   for (const r of results) {
     process.stdout.write(
       `  ${r.layer.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ` +
