@@ -13,6 +13,7 @@
  */
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
+import { stripVTControlCharacters } from "node:util"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -44,8 +45,7 @@ const FAILURE_LINES = 12
 /** Each failed test (or suite that failed to load) with the start of its message, for the run's last lines: a log cut short keeps its end. */
 function failuresOf(report: JestReport): string[] {
   const brief = (message: string) =>
-    message
-      .replace(/\u001b\[[0-9;]*m/g, "")
+    stripVTControlCharacters(message)
       .split("\n")
       .filter((line) => line.trim() && !/node_modules\/|node:internal|new Promise \(<anonymous>\)/.test(line))
       .slice(0, FAILURE_LINES)
