@@ -1,5 +1,5 @@
 import type { BigNumberInput, CreateOrderLineItemDTO, MedusaContainer, TaxableItemDTO, TaxableShippingDTO } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, decorateCartTotals, MedusaError, Modules, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, decorateCartTotals, MedusaError, Modules, promiseAll, QueryContext } from "@medusajs/framework/utils"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { redeemablePoints, redemptionProblem } from "../../../lib/loyalty"
 import { istDayStart } from "../../../lib/messaging"
@@ -308,16 +308,6 @@ async function priceLines(
   return { lines: posLines, total_paise: amountToPaise(totals.total as BigNumberInput), shipping_tax_lines: shippingTaxLines }
 }
 
-/** Awaits every read, then throws the first failure in the list's order (not whichever failed first). */
-async function allInOrder<T extends readonly unknown[]>(reads: { readonly [K in keyof T]: Promise<T[K]> }): Promise<{ -readonly [K in keyof T]: T[K] }> {
-  const settled = await Promise.allSettled(reads)
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected")
-  if (failed) {
-    throw failed.reason
-  }
-  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as { -readonly [K in keyof T]: T[K] }
-}
-
 async function loadCustomer(container: MedusaContainer, customerId: string): Promise<PosSalePlan["customer"]> {
   const { data: customers } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "customer",
@@ -361,8 +351,8 @@ export type PosQuote = Omit<PosSalePlan, "settlement"> & {
  */
 export async function quotePosSale(container: MedusaContainer, input: PosQuoteInput): Promise<PosQuote> {
   const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-  // The reads that do not depend on each other go out together; a problem is still reported in this order.
-  const [{ branch, location, pickup }, customer, region, program, account, cashToday, found] = await allInOrder([
+  // The reads that do not depend on each other go out together; Medusa's promiseAll still reports the first problem in this order.
+  const [{ branch, location, pickup }, customer, region, program, account, cashToday, found] = await promiseAll([
     loadBranch(container, input.branch_id),
     loadCustomer(container, input.customer_id),
     loadRegion(container),
