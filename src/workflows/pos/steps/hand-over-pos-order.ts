@@ -8,7 +8,7 @@ export type HandOverInput = {
   lines: PosLine[]
   location_id: string
   shipping_option: { id: string; provider_id: string }
-  address: Record<string, string | null>
+  address: Record<string, string>
   user_id: string | null
 }
 
@@ -16,7 +16,7 @@ export type HandOverInput = {
 function fulfilmentItems(order: PosOrder, lines: PosLine[]) {
   return order.items.flatMap((item) => {
     const line = lines.find((l) => l.variant_id === item.variant_id)!
-    const base = { line_item_id: item.id, title: line.title, sku: line.sku ?? "", barcode: line.barcode ?? "" }
+    const base = { line_item_id: item.id, title: line.title, sku: line.line_item.variant_sku ?? "", barcode: line.line_item.variant_barcode ?? "" }
     return line.inventory.length
       ? line.inventory.map((inv) => ({ ...base, inventory_item_id: inv.inventory_item_id, quantity: inv.required_quantity * item.quantity }))
       : [{ ...base, quantity: item.quantity }]
@@ -42,7 +42,7 @@ export const handOverPosOrderStep = createStep(
       location_id: input.location_id,
       provider_id: input.shipping_option.provider_id,
       shipping_option_id: input.shipping_option.id,
-      delivery_address: Object.fromEntries(Object.entries(input.address).filter(([, v]) => v !== null)),
+      delivery_address: input.address,
       items: fulfilmentItems(input.order, input.lines),
       labels: [],
       order: { id: input.order.id, display_id: input.order.display_id },

@@ -30,8 +30,6 @@ export type PosLine = {
   tag_code: string
   variant_id: string
   title: string
-  sku: string | null
-  barcode: string | null
   quantity: number
   unit_price: number
   is_tax_inclusive: boolean
@@ -259,8 +257,6 @@ async function priceLines(
       tag_code: piece.code,
       variant_id: variant.id,
       title: product?.title ?? variant.title,
-      sku: variant.sku ?? null,
-      barcode: variant.barcode ?? null,
       quantity: piece.quantity,
       unit_price,
       is_tax_inclusive,

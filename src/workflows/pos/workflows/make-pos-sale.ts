@@ -43,24 +43,23 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     }))
   )
   useOldGoldCreditStep(transform({ input, plan }, ({ input, plan }) => ({ customer_id: plan.customer.id, tenders: input.tenders })))
+  // The branch's address in the customer's name, as the order and its fulfilment carry it (no empty fields).
+  const address = transform({ plan }, ({ plan }) => Object.fromEntries(Object.entries(plan.address).filter(([, v]) => v !== null)) as Record<string, string>)
   // The order as Medusa's createOrderWorkflow would make it, from what the quote already read (the variants,
   // their prices and GST lines, the branch's channel, the customer): only its order-writing step runs.
   const orders = createOrdersStep([
-    transform({ plan, claim }, ({ plan, claim }) => {
-      const address = Object.fromEntries(Object.entries(plan.address).filter(([, v]) => v !== null)) as Record<string, string>
-      return {
-        region_id: plan.region_id,
-        sales_channel_id: plan.branch.sales_channel_id,
-        customer_id: plan.customer.id,
-        ...(plan.customer.email ? { email: plan.customer.email } : {}),
-        currency_code: "inr",
-        items: plan.lines.map((l) => l.line_item),
-        shipping_address: address,
-        billing_address: address,
-        shipping_methods: [{ name: plan.shipping_option.name, amount: 0, shipping_option_id: plan.shipping_option.id, tax_lines: plan.shipping_option.tax_lines }],
-        metadata: { source: "pos", pos_sale_id: claim.id, branch_id: plan.branch.id, branch_code: plan.branch.code },
-      }
-    }),
+    transform({ plan, claim, address }, ({ plan, claim, address }) => ({
+      region_id: plan.region_id,
+      sales_channel_id: plan.branch.sales_channel_id,
+      customer_id: plan.customer.id,
+      ...(plan.customer.email ? { email: plan.customer.email } : {}),
+      currency_code: "inr",
+      items: plan.lines.map((l) => l.line_item),
+      shipping_address: address,
+      billing_address: address,
+      shipping_methods: [{ name: plan.shipping_option.name, amount: 0, shipping_option_id: plan.shipping_option.id, tax_lines: plan.shipping_option.tax_lines }],
+      metadata: { source: "pos", pos_sale_id: claim.id, branch_id: plan.branch.id, branch_code: plan.branch.code },
+    })),
   ])
   const placed = loadPosOrderStep(transform({ orders, plan }, ({ orders, plan }) => ({ order_id: orders[0].id, expected_total_paise: plan.total_paise })))
 
@@ -82,12 +81,12 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
   takeBranchStockStep(transform({ plan }, ({ plan }) => ({ lines: plan.lines, location_id: plan.branch.location_id, branch_name: plan.branch.name })))
 
   const fulfillment = handOverPosOrderStep(
-    transform({ placed, plan, input }, ({ placed, plan, input }) => ({
+    transform({ placed, plan, input, address }, ({ placed, plan, input, address }) => ({
       order: placed,
       lines: plan.lines,
       location_id: plan.branch.location_id,
       shipping_option: plan.shipping_option,
-      address: plan.address,
+      address,
       user_id: input.user_id ?? null,
     }))
   )
