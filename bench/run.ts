@@ -513,6 +513,16 @@ async function main() {
         }
         await res.arrayBuffer()
       })
+      // The floor every admin request stands on (sign-in check, the shop's middlewares, one read): Medusa's own
+      // smallest authenticated route, on the same server with the same clients.
+      log("authenticated floor throughput")
+      const floor = await throughput(clients, async () => {
+        const res = await fetch(`${base}/admin/users/me?fields=id`, { headers: admin })
+        if (res.status >= 400) {
+          throw new LauncherError(`users/me answered ${res.status}: ${await res.text()}`)
+        }
+        await res.arrayBuffer()
+      })
       const pool = new Pool({ connectionString: databaseUrl, max: clients })
       await pool.query("create table if not exists bench_balance_ledger (id serial primary key, account int not null, points int not null)")
       await pool.query("create table if not exists bench_balance_account (id int primary key, balance int not null default 0)")
@@ -538,6 +548,7 @@ async function main() {
         `| throughput, ${clients} concurrent clients, ${LOYALTY_SECONDS} s | ours ops/s | baseline | baseline ops/s | ratio | ledger mismatches | goal |`,
         "|---|---:|---|---:|---:|---:|---|",
         `| POST /admin/loyalty/customers/:id/adjust and /redeem (idempotent, row-locked) | ${f(ours)} | core POST /admin/customers/:id (update one field) | ${f(core)} | ${f(ours / core)} | ${verify.mismatches.length} | ${verdict("≥ 300 ops/s, 0 mismatches", ours >= 300 && !verify.mismatches.length)} |`,
+        `| same | ${f(ours)} | the floor: core GET /admin/users/me?fields=id (sign-in check, middlewares, one read) | ${f(floor)} | ${f(ours / floor)} | ${verify.mismatches.length} | ${verdict("≥ 70 % of the floor", ours >= 0.7 * floor && !verify.mismatches.length)} |`,
         `| same | ${f(ours)} | raw SQL: lock account, insert ledger row, update balance | ${f(raw)} | ${f(ours / raw)} | ${verify.mismatches.length} | |`
       )
     }
