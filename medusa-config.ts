@@ -1,3 +1,4 @@
+import { createSecretKey } from "node:crypto"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import { productionConfigError } from "./src/lib/secrets"
 
@@ -230,6 +231,16 @@ function paymentModule(env: NodeJS.ProcessEnv): ModuleList[number] {
   return { resolve: "@medusajs/medusa/payment", options: { providers } }
 }
 
+/**
+ * Sign-in tokens are checked against the JWT secret made a key object once: given the secret as a string,
+ * the JWT library first tries to read it as a PEM public key on every request, and that failing attempt
+ * cost more than the rest of the check (docs/benchmarks.md, "The loyalty ledger's time"). Signing and
+ * verifying stay HS256 only, as with the string.
+ */
+const jwtKey = process.env.JWT_SECRET
+  ? { jwtPublicKey: createSecretKey(Buffer.from(process.env.JWT_SECRET)), jwtOptions: { algorithm: "HS256" as const }, jwtVerifyOptions: { algorithms: ["HS256" as const] } }
+  : {}
+
 const cookieSecure = process.env.COOKIE_SECURE
 
 export default defineConfig({
@@ -245,6 +256,7 @@ export default defineConfig({
       adminCors: process.env.ADMIN_CORS ?? "http://localhost:5173,http://localhost:9000",
       authCors: process.env.AUTH_CORS ?? "http://localhost:5173,http://localhost:9000,http://localhost:8000",
       jwtSecret: process.env.JWT_SECRET,
+      ...jwtKey,
       cookieSecret: process.env.COOKIE_SECRET,
     },
     ...(cookieSecure ? { cookieOptions: { secure: cookieSecure === "true" } } : {}),
