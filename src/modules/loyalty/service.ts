@@ -84,15 +84,14 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Points must be a whole number other than 0, got ${input.points}`)
     }
     const db = sharedContext.transactionManager!
-    await db.execute(
+    // The account, made on first use, and locked in the same statement: a conflict that updates takes the row lock
+    // as FOR UPDATE would, and waits for a posting under way to commit.
+    const [account] = (await db.execute(
       `insert into loyalty_account (id, customer_id, balance, lifetime_earned, tier, created_at, updated_at)
        values (?, ?, 0, 0, ?, now(), now())
-       on conflict (customer_id) where deleted_at is null do nothing`,
+       on conflict (customer_id) where deleted_at is null do update set updated_at = loyalty_account.updated_at
+       returning id, balance`,
       [generateEntityId(undefined, "lacct"), input.customer_id, DEFAULT_PROGRAM.tiers[0].name]
-    )
-    const [account] = (await db.execute(
-      "select id, balance from loyalty_account where customer_id = ? and deleted_at is null for update",
-      [input.customer_id]
     )) as { id: string; balance: number }[]
     const [earlier] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where idempotency_key = ?`, [input.idempotency_key])) as EntryRow[]
     if (earlier) {
@@ -127,13 +126,13 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
         await db.execute("update points_entry set remaining = remaining - ?, updated_at = now() where id = ?", [take, id])
       }
     }
-    const id = generateEntityId(undefined, "lpe")
-    await db.execute(
+    const [entry] = (await db.execute(
       `insert into points_entry (id, account_id, customer_id, type, points, remaining, expires_at, idempotency_key, order_id,
                                  branch_id, user_id, reason, reverses_entry_id, consumed, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+       returning ${ENTRY_COLUMNS}`,
       [
-        id,
+        generateEntityId(undefined, "lpe"),
         account.id,
         input.customer_id,
         input.type,
@@ -148,13 +147,12 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
         input.reverses_entry_id ?? null,
         consumed ? JSON.stringify(consumed) : null,
       ]
-    )
+    )) as EntryRow[]
     const earned = input.type === "earn" || input.type === "bonus" ? Math.max(input.points, 0) : 0
     await db.execute(
       "update loyalty_account set balance = balance + ?, lifetime_earned = lifetime_earned + ?, updated_at = now() where id = ?",
       [input.points, earned, account.id]
     )
-    const [entry] = (await db.execute(`select ${ENTRY_COLUMNS} from points_entry where id = ?`, [id])) as EntryRow[]
     return { entry, balance: balance + input.points, replayed: false }
   }
 
