@@ -1,4 +1,6 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { BRANCH_SCOPED_ROLES, type StaffRole } from "../../lib/access-matrix"
 import { StaffAccess } from "./models/staff-access"
 
@@ -16,8 +18,12 @@ class AccessModuleService extends MedusaService({ StaffAccess }) {
    * The access of a staff user. Without a record: the owner while no one is the
    * owner yet (so a fresh shop's first user can hand out roles), else `fallback`.
    */
-  async resolveAccess(userId: string, fallback: StaffRole = "sales_staff"): Promise<ResolvedAccess> {
-    const [record] = await this.listStaffAccesses({ user_id: userId }, { take: 1 })
+  @InjectManager()
+  async resolveAccess(userId: string, fallback: StaffRole = "sales_staff", @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<ResolvedAccess> {
+    // Every staff request asks this once: one plain indexed read rather than the ORM's entity loading.
+    const [record] = (await sharedContext.manager!.execute("select role, branch_ids from staff_access where user_id = ? and deleted_at is null limit 1", [
+      userId,
+    ])) as { role: string; branch_ids: string[] | null }[]
     if (record) {
       const role = record.role as StaffRole
       return { role, branch_ids: record.branch_ids ?? [], branch_scoped: BRANCH_SCOPED_ROLES.includes(role), assigned: true }

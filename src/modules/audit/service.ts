@@ -1,4 +1,6 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { AuditEntry } from "./models/audit-entry"
 
 export type AuditActorType = "user" | "customer" | "system"
@@ -15,6 +17,9 @@ export type AuditEntryInput = {
   changes?: Record<string, { before: unknown; after: unknown }> | null
   metadata?: Record<string, unknown> | null
 }
+
+/** An entry as stored. */
+export type AuditEntryRow = Required<Omit<AuditEntryInput, "actor_type">> & { id: string; actor_type: string; created_at: Date; updated_at: Date; deleted_at: Date | null }
 
 export type AuditFilters = {
   entity?: string
@@ -36,21 +41,40 @@ const likeText = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
  * so the update/delete methods MedusaService generates fail by design.
  */
 class AuditModuleService extends MedusaService({ AuditEntry }) {
-  async record(entries: AuditEntryInput[]) {
+  /**
+   * Appends entries in one INSERT statement: every audited request writes
+   * here, so it skips the ORM's unit of work (there is nothing to track in
+   * an append-only row).
+   */
+  @InjectManager()
+  async record(entries: AuditEntryInput[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<AuditEntryRow[]> {
     if (!entries.length) {
       return []
     }
-    return this.createAuditEntries(
-      entries.map((e) => ({
-        ...e,
-        actor_id: e.actor_id ?? null,
-        ip: e.ip ?? null,
-        user_agent: e.user_agent ?? null,
-        branch_id: e.branch_id ?? null,
-        changes: e.changes ?? null,
-        metadata: e.metadata ?? null,
-      }))
-    )
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+    // Stamped here to the millisecond, as the ORM stamps rows: a time read back from an entry filters exactly.
+    const now = new Date()
+    const values = entries.flatMap((e) => [
+      generateEntityId(undefined, "aud"),
+      e.actor_type,
+      e.actor_id ?? null,
+      e.ip ?? null,
+      e.user_agent ?? null,
+      e.action,
+      e.entity,
+      e.entity_id,
+      e.branch_id ?? null,
+      json(e.changes),
+      json(e.metadata),
+      now,
+      now,
+    ])
+    return (await sharedContext.manager!.execute(
+      `insert into audit_entry (id, actor_type, actor_id, ip, user_agent, action, entity, entity_id, branch_id, changes, metadata, created_at, updated_at)
+       values ${entries.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)").join(", ")}
+       returning id, actor_type, actor_id, ip, user_agent, action, entity, entity_id, branch_id, changes, metadata, created_at, updated_at, deleted_at`,
+      values
+    )) as AuditEntryRow[]
   }
 
   async listEntries(filters: AuditFilters, page: { limit: number; offset: number }) {
