@@ -198,6 +198,8 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
   // A fresh key per run: tests store encrypted PANs like production does.
   env.PII_ENCRYPTION_KEY ||= randomBytes(32).toString("hex")
+  // Likewise a JWT secret of its own, so sign-in tokens are signed and checked as on a server (medusa-config.ts).
+  env.JWT_SECRET ||= randomBytes(32).toString("hex")
   delete env.DATABASE_URL
   delete env.REDIS_URL
 

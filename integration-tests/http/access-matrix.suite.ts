@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto"
 import type { ShopSuite } from "../support/runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { isAllowed, ROUTE_RULES, ruleFor, STAFF_ROLES, type StaffRole } from "../../src/lib/access-matrix"
@@ -77,6 +78,23 @@ export const accessMatrixSuite: ShopSuite = ({ api, getContainer }) => {
   it("refuses staff routes without a login", async () => {
     const res = await expectStatus(api.get("/admin/crm/customers"))
     expect(res.status).toBe(401)
+  })
+
+  it("takes only sign-in tokens signed HS256 with the server's secret: none unsigned, none with another secret or algorithm", async () => {
+    const [, payload] = as.owner.headers.authorization.slice("Bearer ".length).split(".")
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url")
+    const signed = (alg: "HS256" | "HS512", secret: string) => {
+      const unsigned = `${encode({ alg, typ: "JWT" })}.${payload}`
+      return `${unsigned}.${createHmac(alg === "HS256" ? "sha256" : "sha512", secret).update(unsigned).digest("base64url")}`
+    }
+    const asToken = async (token: string) => (await expectStatus(api.get("/admin/crm/customers?limit=1", { headers: { authorization: `Bearer ${token}` } }))).status
+    const secret = process.env.JWT_SECRET!
+    expect([
+      await asToken(signed("HS256", secret)),
+      await asToken(`${encode({ alg: "none", typ: "JWT" })}.${payload}.`),
+      await asToken(signed("HS256", "supersecret")),
+      await asToken(signed("HS512", secret)),
+    ]).toEqual([200, 401, 401, 401])
   })
 
   it("shows a Pune salesperson Pune's orders, tasks and counter sales only", async () => {
