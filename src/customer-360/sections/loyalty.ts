@@ -6,5 +6,5 @@ export default defineCustomer360Section({
   id: "loyalty",
   title: "Loyalty points",
   rank: 10,
-  load: ({ container, customer_id }) => loyaltyView(container, customer_id, { history: 5 }),
+  load: ({ container, customer_id }) => loyaltyView(container, customer_id, { history: 5, customerKnown: true }),
 })

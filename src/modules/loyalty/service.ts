@@ -63,6 +63,16 @@ type EntryRow = {
 
 const PROGRAM_CACHE_MS = 5000
 
+type LedgerAccountJson = { balance: number; lifetime_earned: number; tier: string; tier_since: string | null }
+type LedgerEntryJson = { id: string; type: EntryType; points: number; reason: string | null; order_id: string | null; expires_at: string | null; created_at: string }
+
+/** What customerLedger answers. */
+export type CustomerLedger = {
+  account: (Omit<LedgerAccountJson, "tier_since"> & { tier_since: Date | null }) | null
+  history: (Omit<LedgerEntryJson, "expires_at" | "created_at"> & { expires_at: Date | null; created_at: Date })[]
+  expiring: { remaining: number; expires_at: Date }[]
+}
+
 const ENTRY_COLUMNS = "id, account_id, customer_id, type, points, remaining, expires_at, idempotency_key, order_id, reason, consumed, created_at"
 
 class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, LoyaltyProgramSettings, CartRedemption }) {
@@ -481,6 +491,36 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
     const program = row ? { ...DEFAULT_PROGRAM, ...(row.settings as Partial<LoyaltyProgram>) } : DEFAULT_PROGRAM
     this.programCache = { at: Date.now(), program }
     return program
+  }
+
+  /**
+   * A customer's account (null before their first posting), their latest
+   * `history` entries and the lots expiring by `expiringBy`, in one
+   * statement: the 360 and both points pages read this on every view.
+   */
+  @InjectManager()
+  async customerLedger(
+    customerId: string,
+    { history, expiringBy }: { history: number; expiringBy: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CustomerLedger> {
+    const [row] = (await sharedContext.manager!.execute(
+      `select (select row_to_json(a) from (select balance, lifetime_earned, tier, tier_since from loyalty_account
+                                           where customer_id = ? and deleted_at is null limit 1) a) as account,
+              coalesce((select json_agg(e) from (select id, type, points, reason, order_id, expires_at, created_at from points_entry
+                                                 where customer_id = ? and deleted_at is null order by created_at desc limit ?) e), '[]') as history,
+              coalesce((select json_agg(x) from (select remaining, expires_at from points_entry
+                                                 where customer_id = ? and deleted_at is null and remaining > 0 and expires_at <= ?
+                                                 order by expires_at asc) x), '[]') as expiring`,
+      [customerId, customerId, history, customerId, expiringBy]
+    )) as { account: LedgerAccountJson | null; history: LedgerEntryJson[]; expiring: { remaining: number; expires_at: string }[] }[]
+    // JSON gives timestamps as text: back to dates, as the entities have them.
+    const date = (value: string | null) => (value ? new Date(value) : null)
+    return {
+      account: row.account ? { ...row.account, tier_since: date(row.account.tier_since) } : null,
+      history: row.history.map((e) => ({ ...e, expires_at: date(e.expires_at), created_at: new Date(e.created_at) })),
+      expiring: row.expiring.map((x) => ({ remaining: x.remaining, expires_at: new Date(x.expires_at) })),
+    }
   }
 
   /** Forgets the cached program (after saving a new one). */

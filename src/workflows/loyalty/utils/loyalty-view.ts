@@ -7,22 +7,25 @@ import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
 const DAY = 86_400_000
 
-/** A customer's points as staff and the customer see them: balance and its value, tier, recent history, what expires soon. */
-export async function loyaltyView(container: MedusaContainer, customerId: string, { history = 20 }: { history?: number } = {}) {
-  const customers = await container.resolve(Modules.CUSTOMER).listCustomers({ id: customerId }, { select: ["id"] })
+/**
+ * A customer's points as staff and the customer see them: balance and its value, tier, recent history, what
+ * expires soon. `customerKnown`: the caller has the customer already (the 360), so it is not looked up again.
+ */
+export async function loyaltyView(
+  container: MedusaContainer,
+  customerId: string,
+  { history = 20, customerKnown = false }: { history?: number; customerKnown?: boolean } = {}
+) {
+  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+  const [customers, program, ledger] = await Promise.all([
+    customerKnown ? [{ id: customerId }] : container.resolve(Modules.CUSTOMER).listCustomers({ id: customerId }, { select: ["id"] }),
+    loyalty.currentProgram(),
+    loyalty.customerLedger(customerId, { history, expiringBy: new Date(Date.now() + 60 * DAY) }),
+  ])
   if (!customers.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${customerId}" was not found`)
   }
-  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const program = await loyalty.currentProgram()
-  const [[account], entries, expiring] = await Promise.all([
-    loyalty.listLoyaltyAccounts({ customer_id: customerId }),
-    loyalty.listPointsEntries({ customer_id: customerId }, { order: { created_at: "DESC" }, take: history }),
-    loyalty.listPointsEntries(
-      { customer_id: customerId, remaining: { $gt: 0 }, expires_at: { $lte: new Date(Date.now() + 60 * DAY) } },
-      { order: { expires_at: "ASC" } }
-    ),
-  ])
+  const { account, history: entries, expiring } = ledger
   const balance = account?.balance ?? 0
   const tier = program.tiers.find((t) => t.name === account?.tier) ?? tierFor(0, program.tiers)
   const next = program.tiers[program.tiers.indexOf(tier) + 1] ?? null
