@@ -1,4 +1,4 @@
-import { activeOffersOf, listOffersWithCustomers } from "../../workflows/offers"
+import { activeOffersOf, recentOffersOf } from "../../workflows/offers"
 import { defineCustomer360Section } from ".."
 
 /** The customer's offers they can still use (soonest to expire first) and their latest offers of any status. */
@@ -9,8 +9,8 @@ export default defineCustomer360Section({
   async load({ container, customer_id }) {
     const [active, recent] = await Promise.all([
       activeOffersOf(container, customer_id),
-      listOffersWithCustomers(container, { customer_id }, { limit: 5, offset: 0 }),
+      recentOffersOf(container, customer_id, 5),
     ])
-    return { active, recent: recent.offers.map(({ customer: _customer, ...offer }) => offer), count: recent.count }
+    return { active, recent: recent.offers, count: recent.count }
   },
 })

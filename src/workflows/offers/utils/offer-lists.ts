@@ -52,6 +52,14 @@ export async function listOffersWithCustomers(container: MedusaContainer, filter
   }
 }
 
+/** A customer's latest offers of any status, newest first, and how many they have (without their contact: the caller has the customer). */
+export async function recentOffersOf(container: MedusaContainer, customerId: string, limit: number) {
+  const [offers, count] = await container
+    .resolve<OffersModuleService>(OFFERS_MODULE)
+    .listAndCountOffers({ customer_id: customerId }, { relations: ["campaign", "run"], order: { created_at: "DESC", id: "DESC" }, take: limit })
+  return { offers: (offers as unknown as OfferRow[]).map(presentOffer), count }
+}
+
 /** The offers a customer can still use: issued or sent, not past their date, of a campaign not withdrawn; soonest to expire first. */
 export async function activeOffersOf(container: MedusaContainer, customerId: string, now = new Date()) {
   const offers = (await container
