@@ -51,6 +51,15 @@ export const crmCustomersSuite: ShopSuite = ({ api, getContainer }) => {
     }
     const byName = await api.get("/admin/crm/customers?q=patil", auth)
     expect(byName.data.customers[0].profile.phone).toBe("+919820012345")
+
+    // A number that is one customer's phone and another's alternate: both, in the order asked, paged and counted.
+    const { data: other } = await api.post("/admin/crm/customers", { first_name: "Zoya", phone: "98200 99999", alternate_phone: "98200 12345" }, auth)
+    const page = async (query: string) => (await api.get(`/admin/crm/customers?q=9820012345&${query}`, auth)).data
+    const byFirstName = await page("order=first_name")
+    expect([byFirstName.count, byFirstName.customers.map((c: { id: string }) => c.id)]).toEqual([2, [created.customer.id, other.customer.id]])
+    expect(byFirstName.customers[1]).toEqual(expect.objectContaining({ first_name: "Zoya", profile: expect.objectContaining({ phone: "+919820099999" }) }))
+    const newestSecond = await page("order=-created_at&limit=1&offset=1")
+    expect([newestSecond.count, newestSecond.customers.map((c: { id: string }) => c.id)]).toEqual([2, [created.customer.id]])
     const profile = await api.get(`/admin/crm/customers/${created.customer.id}/profile`, auth)
     expect(profile.data.profile.pan_masked).toBe("ABCDE****F")
   })

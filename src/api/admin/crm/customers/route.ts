@@ -43,6 +43,26 @@ async function customersWhoBoughtTag(scope: MedusaContainer, tag: string): Promi
   return [...new Set(purchases.map((p) => p.customer_id))]
 }
 
+/** Sorts as PostgreSQL would by the `order` parameter ("-created_at"): nulls last going up, first going down. */
+function compareBy(order: string) {
+  const [[key, direction]] = Object.entries(orderBy(order))
+  const sign = direction === "DESC" ? -1 : 1
+  const value = (row: Record<string, unknown>) => (row[key] instanceof Date ? (row[key] as Date).getTime() : (row[key] as string | number | null | undefined))
+  return (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    const [x, y] = [value(a), value(b)]
+    if (x === y) {
+      return 0
+    }
+    if (x === null || x === undefined) {
+      return sign
+    }
+    if (y === null || y === undefined) {
+      return -sign
+    }
+    return (typeof x === "string" && typeof y === "string" ? x.localeCompare(y) : x < y ? -1 : 1) * sign
+  }
+}
+
 /**
  * GET /admin/crm/customers?q= — search by name or email, by phone in any
  * way it is written (98200 12345, +91…, 0…), or by the tag code of a piece
@@ -54,12 +74,18 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListCrmCustom
   const phone = q ? tryNormalizePhone(q) : undefined
   let filters: Record<string, unknown> = {}
   if (phone) {
+    // A phone matches a handful of profiles at most: read them with their customers in one go, then sort and page here.
     const { data: profiles } = await query.graph({
       entity: "customer_profile",
-      fields: ["customer.id"],
+      fields: ["*", ...defaultAdminCrmCustomerFields.filter((f) => f !== "customer_profile.*").map((f) => `customer.${f}`)],
       filters: { $or: [{ phone }, { alternate_phone: phone }] },
     })
-    filters = { id: (profiles as { customer?: { id: string } | null }[]).map((p) => p.customer?.id).filter(Boolean) }
+    const found = (profiles as (Record<string, unknown> & { customer?: Record<string, unknown> | null })[])
+      .filter((p) => p.customer)
+      .map(({ customer, ...profile }) => ({ ...customer!, profile: presentProfile(profile) }))
+      .sort(compareBy(order))
+    res.json({ customers: found.slice(offset, offset + limit), count: found.length, limit, offset })
+    return
   } else if (q && isValidTagCode(q)) {
     const bought = await customersWhoBoughtTag(req.scope, q)
     filters = bought ? { id: bought } : { q }
