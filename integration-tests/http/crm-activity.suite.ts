@@ -127,6 +127,14 @@ export const crmActivitySuite: ShopSuite = ({ api, getContainer }) => {
     })
     expect(stats.map((s) => s.order_count)).toEqual([1])
 
+    // An open task, a done one, and a saved piece, for the sections below.
+    const due = new Date("2026-12-24T05:30:00.000Z")
+    const [task] = await crm.createFollowUpTasks([
+      { customer_id: customerId, title: "Call about the coin's certificate", due_at: due },
+      { customer_id: customerId, title: "Done already", due_at: due, status: "done" },
+    ])
+    await crm.createWishlistItems([{ customer_id: customerId, variant_id: variantId, note: "for Diwali" }])
+
     const { data: view } = await api.get(`/admin/crm/customers/${customerId}/360`, auth)
     expect(view.customer.email).toBe("kiran.rao@example.in")
     expect(view.purchases).toEqual(
@@ -139,13 +147,19 @@ export const crmActivitySuite: ShopSuite = ({ api, getContainer }) => {
       })
     )
     expect(view.purchases.recent_orders[0].items).toEqual([expect.objectContaining({ variant_id: variantId, quantity: 1 })])
-    expect(view.interactions.map((i: { kind: string }) => i.kind)).toEqual(["purchase"])
-    expect(view.open_tasks).toEqual([])
+    expect(view.interactions.map((i: { kind: string; order_id: string }) => [i.kind, i.order_id])).toEqual([["purchase", order.id]])
+    expect(view.interactions[0].occurred_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(view.open_tasks).toEqual([expect.objectContaining({ id: task.id, title: "Call about the coin's certificate", status: "open", due_at: due.toISOString() })])
     // Staff find the buyer from the tag on the piece.
     const byTag = await api.get("/admin/crm/customers?q=sgj-coin-24k-5g", auth)
     expect(byTag.data.customers.map((c: { id: string }) => c.id)).toEqual([customerId])
     // Sections contributed from src/customer-360/sections.
-    expect(view.sections.wishlist).toEqual({ title: "Wishlist", data: { count: 0, items: [] } })
+    expect(view.sections.wishlist).toEqual({
+      title: "Wishlist",
+      data: { count: 1, items: [expect.objectContaining({ variant_id: variantId, title: expect.stringMatching(/24K Gold Coin/), note: "for Diwali" })] },
+    })
+    expect(view.sections.loyalty.data).toEqual(expect.objectContaining({ customer_id: customerId, balance: expect.any(Number), history: expect.any(Array) }))
+    expect(view.sections.messages.data).toEqual({ count: view.sections.messages.data.messages.length, messages: expect.any(Array) })
     expect((await expectStatus(api.get("/admin/crm/customers/cus_nope/360", auth))).status).toBe(404)
   })
 }

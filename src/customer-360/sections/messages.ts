@@ -9,10 +9,7 @@ export default defineCustomer360Section({
   rank: 60,
   async load({ container, customer_id }) {
     const messaging: MessagingModuleService = container.resolve(MESSAGING_MODULE)
-    const [messages, count] = await messaging.listAndCountMessages(
-      { customer_id },
-      { select: ["id", "event", "channel", "status", "reason", "body", "created_at"], order: { created_at: "DESC" }, take: 5 }
-    )
+    const { messages, count } = await messaging.latestMessagesOf(customer_id, 5)
     return { count, messages }
   },
 })

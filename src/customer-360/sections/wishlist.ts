@@ -10,7 +10,7 @@ export default defineCustomer360Section({
   rank: 50,
   async load({ container, customer_id }) {
     const crm: CrmModuleService = container.resolve(CRM_MODULE)
-    const [items, count] = await crm.listAndCountWishlistItems({ customer_id }, { order: { created_at: "DESC" }, take: 5 })
+    const { items, count } = await crm.wishlistOf(customer_id, 5)
     const { data: variants } = items.length
       ? await container.resolve(ContainerRegistrationKeys.QUERY).graph({
           entity: "product_variant",

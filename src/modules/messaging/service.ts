@@ -139,6 +139,22 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
         ])) as { id: string; idempotency_key: string }[])
     return [...inserted.map((r) => ({ ...r, created: true })), ...earlier.map((r) => ({ ...r, created: false }))]
   }
+
+  /** A customer's latest messages, newest first, and how many they have, in one statement (the 360's messages section). */
+  @InjectManager()
+  async latestMessagesOf(
+    customerId: string,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ messages: LatestMessage[]; count: number }> {
+    const rows = (await sharedContext.manager!.execute(
+      `select id, event, channel, status, reason, body, created_at, count(*) over () as total
+         from message where customer_id = ? and deleted_at is null
+        order by created_at desc limit ?`,
+      [customerId, limit]
+    )) as (LatestMessage & { total: string })[]
+    return { messages: rows.map(({ total: _total, ...message }) => message), count: Number(rows[0]?.total ?? 0) }
+  }
 }
 
 export type StorableMessage = {
@@ -157,5 +173,8 @@ export type StorableMessage = {
   next_attempt_at: Date | null
   idempotency_key: string
 }
+
+/** A message as the 360 lists it. */
+export type LatestMessage = { id: string; event: string; channel: string; status: string; reason: string | null; body: string; created_at: Date }
 
 export default MessagingModuleService

@@ -20,15 +20,13 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const crm: CrmModuleService = req.scope.resolve(CRM_MODULE)
   // Everything at once: each part reads by customer id through its own index.
-  const [{ data: customers }, [stats], interactions, tasks, sections] = await Promise.all([
+  const [{ data: customers }, { stats, interactions, tasks }, sections] = await Promise.all([
     query.graph({
       entity: "customer",
       fields: defaultAdminCrmCustomerFields,
       filters: { id: req.params.id },
     }),
-    crm.listCustomerStats({ customer_id: req.params.id }, { take: 1 }),
-    crm.listInteractions({ customer_id: req.params.id }, { order: { occurred_at: "DESC" }, take: 10 }),
-    crm.listFollowUpTasks({ customer_id: req.params.id, status: "open" }, { order: { due_at: "ASC" }, take: 20 }),
+    crm.customerActivity(req.params.id, { interactions: 10, tasks: 20 }),
     loadCustomer360Sections(req.scope, req.params.id),
   ])
   const customer = customers[0] as (Record<string, unknown> & { customer_profile?: Record<string, unknown> | null }) | undefined
