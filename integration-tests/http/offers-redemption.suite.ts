@@ -44,6 +44,9 @@ export const offersRedemptionSuite: ShopSuite = ({ api, getContainer }) => {
     const { campaign, kiran, lata } = await campaignFor({ offer: { type: "fixed", value: 1000 }, min_order: 20000 })
     const { data: mine } = await api.get("/store/customers/me/offers", people.kiran.me)
     expect(mine.offers).toEqual([expect.objectContaining({ code: kiran, description: "₹1,000 off on ₹20,000 or more", min_order: 20000 })])
+    // Staff see the same usable offer in the customer's 360, read another way.
+    const { data: before360 } = await api.get(`/admin/crm/customers/${people.kiran.id}/360`, auth)
+    expect([before360.sections.offers.data.active, before360.sections.offers.data.count]).toEqual([mine.offers, 1])
     expect((await expectStatus(api.get("/store/customers/me/offers", store))).status).toBe(401)
 
     const { cartId } = await cartWithCoin(api, people.kiran.me, people.kiran.email)
@@ -92,6 +95,18 @@ export const offersRedemptionSuite: ShopSuite = ({ api, getContainer }) => {
     const { data: the360 } = await api.get(`/admin/crm/customers/${people.kiran.id}/360`, auth)
     const section = the360.sections.offers
     expect(section.data.recent.map((o: { code: string; status: string }) => [o.code, o.status])).toEqual([[kiran, "redeemed"]])
+    expect(section.data).toEqual({
+      active: [],
+      recent: [
+        expect.objectContaining({
+          campaign: expect.objectContaining({ id: campaign.id }),
+          description: expect.any(String),
+          redeemed_order_id: completed.order.id,
+          redeemed_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        }),
+      ],
+      count: 1,
+    })
   })
 
   it("refuses a code below its minimum order or past its date, saying so", async () => {

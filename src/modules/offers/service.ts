@@ -31,6 +31,24 @@ export type IssuedOffer = { id: string; promotion_id: string | null; message_id:
 
 const MEMBER_COLUMNS = "customer_id, first_name, last_name, email, phone, lifetime_value, order_count, last_order_at, tier"
 
+/** An offer as customerOffers reads it. */
+export type CustomerOfferRow = {
+  id: string
+  code: string
+  status: string
+  customer_id: string
+  issued_at: Date | null
+  expires_at: Date | null
+  redeemed_at: Date | null
+  redeemed_order_id: string | null
+  discount_total: number | null
+  order_total: number | null
+  message_id: string | null
+  created_at: Date
+  campaign: { id: string; name: string; kind: string; status: string; offer_type: string; offer_value: number; max_discount: number | null; min_order: number | null }
+  run: { terms: Record<string, unknown> | null }
+}
+
 class OffersModuleService extends MedusaService({ Segment, Campaign, CampaignRun, Offer, CustomerFacts, FactsRefresh }) {
   /**
    * How many customers a compiled rule selects and one page of them, highest
@@ -266,6 +284,40 @@ class OffersModuleService extends MedusaService({ Segment, Campaign, CampaignRun
       [campaignId]
     )) as { revenue: string; discounts: string }[]
     return { by_status: Object.fromEntries(counts.map((c) => [c.status, c.n])), ...money }
+  }
+
+  /**
+   * A customer's offers for the 360, in one statement: those still usable
+   * by status (issued or sent; soonest to expire first), the latest
+   * `recent` of any status, and how many they have — each with its
+   * campaign's name, kind, status and terms and its run's terms.
+   */
+  @InjectManager()
+  async customerOffers(
+    customerId: string,
+    recent: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ usable: CustomerOfferRow[]; recent: CustomerOfferRow[]; count: number }> {
+    const [row] = (await sharedContext.manager!.execute(
+      `with mine as (
+         select o.id, o.code, o.status, o.customer_id, o.issued_at, o.expires_at, o.redeemed_at, o.redeemed_order_id,
+                o.discount_total, o.order_total, o.message_id, o.created_at,
+                json_build_object('id', c.id, 'name', c.name, 'kind', c.kind, 'status', c.status, 'offer_type', c.offer_type,
+                                  'offer_value', c.offer_value, 'max_discount', c.max_discount, 'min_order', c.min_order) as campaign,
+                json_build_object('terms', r.terms) as run
+           from offer o
+           join offer_campaign c on c.id = o.campaign_id
+           left join offer_campaign_run r on r.id = o.run_id
+          where o.customer_id = ? and o.deleted_at is null)
+       select coalesce((select json_agg(m order by m.expires_at asc) from mine m where m.status in ('issued', 'sent')), '[]') as usable,
+              coalesce((select json_agg(x) from (select * from mine order by created_at desc, id desc limit ?) x), '[]') as recent,
+              (select count(*) from mine) as count`,
+      [customerId, recent]
+    )) as { usable: CustomerOfferRow[]; recent: CustomerOfferRow[]; count: string }[]
+    // JSON gives timestamps as text: back to dates, as the entities have them.
+    const dated = (offer: CustomerOfferRow): CustomerOfferRow =>
+      Object.fromEntries(Object.entries(offer).map(([k, v]) => [k, k.endsWith("_at") && typeof v === "string" ? new Date(v) : v])) as CustomerOfferRow
+    return { usable: row.usable.map(dated), recent: row.recent.map(dated), count: Number(row.count) }
   }
 }
 

@@ -52,12 +52,14 @@ export async function listOffersWithCustomers(container: MedusaContainer, filter
   }
 }
 
-/** A customer's latest offers of any status, newest first, and how many they have (without their contact: the caller has the customer). */
-export async function recentOffersOf(container: MedusaContainer, customerId: string, limit: number) {
-  const [offers, count] = await container
-    .resolve<OffersModuleService>(OFFERS_MODULE)
-    .listAndCountOffers({ customer_id: customerId }, { relations: ["campaign", "run"], order: { created_at: "DESC", id: "DESC" }, take: limit })
-  return { offers: (offers as unknown as OfferRow[]).map(presentOffer), count }
+/** Whether an offer can still be used: issued or sent (the caller's filter), not past its date, of a campaign not withdrawn. */
+const usableNow = (o: { expires_at: Date | null; campaign: { status: string } }, now: Date) =>
+  (!o.expires_at || new Date(o.expires_at) > now) && o.campaign.status !== "cancelled"
+
+/** An offer as the customer's list of usable offers shows it. */
+function presentUsable(o: OfferRow) {
+  const shown = presentOffer(o)
+  return { id: o.id, code: o.code, description: shown.description, min_order: shown.min_order, valid_until: o.expires_at, campaign: o.campaign.name }
 }
 
 /** The offers a customer can still use: issued or sent, not past their date, of a campaign not withdrawn; soonest to expire first. */
@@ -65,10 +67,16 @@ export async function activeOffersOf(container: MedusaContainer, customerId: str
   const offers = (await container
     .resolve<OffersModuleService>(OFFERS_MODULE)
     .listOffers({ customer_id: customerId, status: ["issued", "sent"] }, { relations: ["campaign", "run"], order: { expires_at: "ASC" } })) as unknown as OfferRow[]
-  return offers
-    .filter((o) => (!o.expires_at || new Date(o.expires_at) > now) && o.campaign.status !== "cancelled")
-    .map((o) => {
-      const shown = presentOffer(o)
-      return { id: o.id, code: o.code, description: shown.description, min_order: shown.min_order, valid_until: o.expires_at, campaign: o.campaign.name }
-    })
+  return offers.filter((o) => usableNow(o, now)).map(presentUsable)
+}
+
+/**
+ * The customer 360's offers, from one read: those the customer can still use (as activeOffersOf), their
+ * latest `limit` of any status (as the offers list shows them, without the customer's own contact) and how
+ * many they have.
+ */
+export async function customerOffersView(container: MedusaContainer, customerId: string, limit: number, now = new Date()) {
+  const { usable, recent, count } = await container.resolve<OffersModuleService>(OFFERS_MODULE).customerOffers(customerId, limit)
+  const rows = (offers: typeof usable) => offers as unknown as OfferRow[]
+  return { active: rows(usable).filter((o) => usableNow(o, now)).map(presentUsable), recent: rows(recent).map(presentOffer), count }
 }
