@@ -7,11 +7,7 @@ import { CustomerStats } from "./models/customer-stats"
 import { FollowUpTask } from "./models/follow-up-task"
 import { Interaction } from "./models/interaction"
 import { WishlistItem } from "./models/wishlist-item"
-
-/** A row read as JSON with its timestamps (the columns ending in `_at`) back as dates, as the ORM gives them. */
-function withDates<T extends Record<string, unknown>>(row: T): T {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k.endsWith("_at") && typeof v === "string" ? new Date(v) : v])) as T
-}
+import { pageWithTotal, withDates } from "../../lib/sql-rows"
 
 type Row = Record<string, unknown>
 
@@ -84,7 +80,8 @@ class CrmModuleService extends MedusaService({
       `select *, count(*) over () as total from wishlist_item where customer_id = ? and deleted_at is null order by created_at desc limit ?`,
       [customerId, limit]
     )) as (InferTypeOf<typeof WishlistItem> & { total: string })[]
-    return { items: rows.map(({ total: _total, ...item }) => item as InferTypeOf<typeof WishlistItem>), count: Number(rows[0]?.total ?? 0) }
+    const page = pageWithTotal(rows)
+    return { items: page.rows, count: page.count }
   }
 
   /** Profiles that asked for the day's metal rates (consents.rate_alerts granted), a page at a time by id. */

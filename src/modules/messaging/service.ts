@@ -3,6 +3,7 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { entityIds } from "../../lib/ids"
 import { pgArray } from "../../lib/pg-array"
+import { pageWithTotal } from "../../lib/sql-rows"
 import { Message } from "./models/message"
 import { MessageTemplate } from "./models/message-template"
 
@@ -153,7 +154,8 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
         order by created_at desc limit ?`,
       [customerId, limit]
     )) as (LatestMessage & { total: string })[]
-    return { messages: rows.map(({ total: _total, ...message }) => message), count: Number(rows[0]?.total ?? 0) }
+    const page = pageWithTotal(rows)
+    return { messages: page.rows, count: page.count }
   }
 }
 

@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgArray } from "../../lib/pg-array"
+import { withDates } from "../../lib/sql-rows"
 import { Campaign } from "./models/campaign"
 import { CampaignRun } from "./models/campaign-run"
 import { CustomerFacts } from "./models/customer-facts"
@@ -314,10 +315,7 @@ class OffersModuleService extends MedusaService({ Segment, Campaign, CampaignRun
               (select count(*) from mine) as count`,
       [customerId, recent]
     )) as { usable: CustomerOfferRow[]; recent: CustomerOfferRow[]; count: string }[]
-    // JSON gives timestamps as text: back to dates, as the entities have them.
-    const dated = (offer: CustomerOfferRow): CustomerOfferRow =>
-      Object.fromEntries(Object.entries(offer).map(([k, v]) => [k, k.endsWith("_at") && typeof v === "string" ? new Date(v) : v])) as CustomerOfferRow
-    return { usable: row.usable.map(dated), recent: row.recent.map(dated), count: Number(row.count) }
+    return { usable: row.usable.map(withDates), recent: row.recent.map(withDates), count: Number(row.count) }
   }
 }
 
