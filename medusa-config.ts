@@ -1,6 +1,7 @@
 import { createSecretKey } from "node:crypto"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import { productionConfigError } from "./src/lib/secrets"
+import { IN_STORE_TENDERS } from "./src/lib/pos"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -187,13 +188,13 @@ function fileModule(env: NodeJS.ProcessEnv): ModuleList[number] {
 
 /**
  * Medusa's payment module with the shop's providers: the counter tenders
- * (pp_instore_cash, _card, _upi, _old_gold, _points; never offered online),
+ * (pp_instore_cash, _card, _upi, _old_gold, _scheme, _points; never offered online),
  * Razorpay when RAZORPAY_KEY_ID is set (pp_razorpay_razorpay, webhooks at
  * /hooks/payment/razorpay_razorpay) and PayPal when PAYPAL_CLIENT_ID is set
  * (pp_paypal_paypal, webhooks at /hooks/payment/paypal_paypal).
  */
 function paymentModule(env: NodeJS.ProcessEnv): ModuleList[number] {
-  const providers: Record<string, unknown>[] = ["cash", "card", "upi", "old_gold", "points"].map((tender) => ({
+  const providers: Record<string, unknown>[] = IN_STORE_TENDERS.map((tender) => ({
     resolve: "./src/modules/payment-instore",
     id: tender,
     options: { tender },
@@ -276,6 +277,7 @@ export default defineConfig({
     { resolve: "./src/modules/invoicing" },
     { resolve: "./src/modules/pos" },
     { resolve: "./src/modules/old-gold" },
+    { resolve: "./src/modules/savings-scheme" },
     { resolve: "./src/modules/access" },
     { resolve: "./src/modules/audit" },
     notificationModule(process.env),

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
+import { createStaffUser } from "../../src/scripts/demo-shop/seed-staff"
 import { offerPaymentProviders } from "../../src/scripts/payments/offer-payment-providers"
 import { waitFor } from "../support/wait"
 
@@ -35,6 +36,13 @@ export async function expectStatus<T extends { response?: { status: number; data
 }
 
 export type Headers = { headers: Record<string, string> }
+
+/** A counter salesperson of one branch, signed in: their headers. */
+export async function salesStaffHeaders(container: MedusaContainer, api: Api, email: string, branchId: string): Promise<Headers> {
+  await createStaffUser(container, { email, password: "Staff-password-1", first_name: "Counter", last_name: "Staff", role: "sales_staff", branch_ids: [branchId] })
+  const { data } = await api.post("/auth/user/emailpass", { email, password: "Staff-password-1" })
+  return { headers: { authorization: `Bearer ${data.token}` } }
+}
 
 /** The answer of a request that must succeed; a refusal fails the test with its status and message (axios' own error does not survive Jest's workers). */
 export async function ok(request: Promise<unknown>): Promise<{ status: number; data: any }> {

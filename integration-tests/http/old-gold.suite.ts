@@ -1,8 +1,7 @@
 import type { ShopSuite } from "../support/runner"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
-import { createStaffUser } from "../../src/scripts/demo-shop/seed-staff"
-import { demoShop, expectStatus, ok, type Headers } from "./helpers"
+import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
 const chain = { metal: "gold", description: "chain, broken clasp", gross_weight_mg: 12_350, deduction_weight_mg: 150, tested_purity: 916, purity_test: "xrf" }
 
@@ -13,20 +12,14 @@ export const oldGoldSuite: ShopSuite = ({ api, getContainer }) => {
   let branch: Record<string, string>
   let customerId: string
 
-  async function staff(email: string, branchId: string): Promise<Headers> {
-    await createStaffUser(getContainer(), { email, password: "Staff-password-1", first_name: "Counter", last_name: "Staff", role: "sales_staff", branch_ids: [branchId] })
-    const { data } = await ok(api.post("/auth/user/emailpass", { email, password: "Staff-password-1" }))
-    return { headers: { authorization: `Bearer ${data.token}` } }
-  }
-
   beforeAll(() => setUp())
 
   async function setUp() {
     ;({ auth: owner } = await demoShop(getContainer(), api))
     const branches = await getContainer().resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
     branch = Object.fromEntries(branches.map((b) => [b.code, b.id]))
-    mumbaiStaff = await staff("counter.mum@example.in", branch.MUM)
-    puneStaff = await staff("counter.pun@example.in", branch.PUN)
+    mumbaiStaff = await salesStaffHeaders(getContainer(), api, "counter.mum@example.in", branch.MUM)
+    puneStaff = await salesStaffHeaders(getContainer(), api, "counter.pun@example.in", branch.PUN)
     const created = await expectStatus(api.post("/admin/customers", { first_name: "Lata", last_name: "Iyer", email: "lata.iyer@example.in" }, owner))
     expect([created.status, created.data.message]).toEqual([200, undefined])
     customerId = created.data.customer.id

@@ -1,6 +1,7 @@
-/** Old gold at the counter, paid orders, the loyalty ledger, prices set by hand and a backup while the counter sells: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
+/** Old gold and savings schemes at the counter, paid orders, the loyalty ledger, prices set by hand and a backup while the counter sells: suites on one app boot (support/runner.ts), each from the demo shop as the app booted on it. */
 import { shopIntegrationSuites } from "../support/runner"
 import { oldGoldSuite } from "./old-gold.suite"
+import { schemesSuite } from "./schemes.suite"
 import { paidOrdersSuite } from "./paid-orders.suite"
 import { loyaltySuite } from "./loyalty.suite"
 import { priceOverridesSuite } from "./price-overrides.suite"
@@ -11,6 +12,7 @@ jest.setTimeout(240 * 1000)
 shopIntegrationSuites({
   suites: {
     "Old gold": oldGoldSuite,
+    "Savings schemes": schemesSuite,
     "Paid orders": paidOrdersSuite,
     "Loyalty": loyaltySuite,
     "Prices set by hand on Medusa's order routes": priceOverridesSuite,

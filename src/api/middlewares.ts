@@ -9,6 +9,7 @@ import { adminMessageRoutesMiddlewares } from "./admin/messages/middlewares"
 import { adminMetalRateRoutesMiddlewares } from "./admin/metal-rates/middlewares"
 import { adminOfferRoutesMiddlewares } from "./admin/offers/middlewares"
 import { adminOldGoldRoutesMiddlewares } from "./admin/old-gold/middlewares"
+import { adminSchemesRoutesMiddlewares } from "./admin/schemes/middlewares"
 import { adminOrderRoutesMiddlewares } from "./admin/orders/middlewares"
 import { adminPaymentRoutesMiddlewares } from "./admin/payments/middlewares"
 import { adminPosRoutesMiddlewares } from "./admin/pos/middlewares"
@@ -55,6 +56,7 @@ export default defineMiddlewares({
     ...adminOrderRoutesMiddlewares,
     ...adminPaymentRoutesMiddlewares,
     ...adminPosRoutesMiddlewares,
+    ...adminSchemesRoutesMiddlewares,
     ...adminStaffRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,
     ...storeBranchRoutesMiddlewares,

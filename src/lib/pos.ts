@@ -8,11 +8,11 @@ import { formatInr } from "./money"
 import { shopToday } from "./occasions"
 
 /** Tenders paid at the counter; each is a Medusa payment provider `pp_instore_<tender>`. */
-export const IN_STORE_TENDERS = ["cash", "card", "upi", "old_gold", "points"] as const
+export const IN_STORE_TENDERS = ["cash", "card", "upi", "old_gold", "scheme", "points"] as const
 export type InStoreTender = (typeof IN_STORE_TENDERS)[number]
 
 /** What staff may enter as a tender (points come from the loyalty redemption, a link is paid later). */
-export const POS_TENDERS = ["cash", "card", "upi", "razorpay_link", "old_gold"] as const
+export const POS_TENDERS = ["cash", "card", "upi", "razorpay_link", "old_gold", "scheme"] as const
 export type PosTender = (typeof POS_TENDERS)[number]
 
 /** Every tender a reconciliation reports, with how it reads. */
@@ -21,6 +21,7 @@ export const TENDER_LABELS: Record<string, string> = {
   card: "Card",
   upi: "UPI",
   old_gold: "Old gold",
+  scheme: "Savings scheme",
   points: "Loyalty points",
   razorpay: "Razorpay",
   razorpay_link: "Razorpay payment link",
@@ -81,7 +82,7 @@ export type SettlementInput = {
 /**
  * How the tenders settle a bill, or why they do not: together with the
  * points they must cover it exactly, except that cash may be more (the
- * difference is handed back as change); card, UPI, old gold and the payment
+ * difference is handed back as change); card, UPI, old gold, a savings scheme and the payment
  * link never give change. The cash kept, with what this customer paid in
  * cash earlier today, must stay under the s.269ST limit.
  */
@@ -110,7 +111,7 @@ export function settleBill(input: SettlementInput): { settlement: Settlement; pr
   }
   if (other + points > total) {
     return refuse(
-      `card, UPI, old gold and payment link tenders${points ? " with the points" : ""} come to ${formatInr(other + points)}, more than the bill of ${formatInr(total)}; only cash gives change`
+      `card, UPI, old gold, scheme and payment link tenders${points ? " with the points" : ""} come to ${formatInr(other + points)}, more than the bill of ${formatInr(total)}; only cash gives change`
     )
   }
   const change = paid - total

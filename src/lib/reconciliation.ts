@@ -35,7 +35,7 @@ function exact(paise: bigint): number {
   return Number(paise)
 }
 
-const TENDER_ORDER = ["cash", "card", "upi", "razorpay", "razorpay_link", "paypal", "old_gold", "points", "system", "other"]
+const TENDER_ORDER = ["cash", "card", "upi", "razorpay", "razorpay_link", "paypal", "old_gold", "scheme", "points", "system", "other"]
 
 function total(items: { captured: Sum; refunded: Sum; failed: Sum }[]) {
   const sum = (pick: (t: { captured: Sum; refunded: Sum; failed: Sum }) => Sum): Sum => {

@@ -220,3 +220,74 @@ export function schemeStatement(template: SchemeTemplate, enrolledOn: string, in
     redeemable_fine_mg: closable && template.kind === "weight" ? fine + bonusFine : 0,
   }
 }
+
+/** A template's terms as an enrolment keeps them: the template, and the purity a weight scheme buys. */
+export type SchemeTerms = SchemeTemplate & { purity: number | null }
+
+/** The bonus as the template's columns store it (type, count, bps) read back into its union. */
+export function schemeBonus(type: SchemeBonus["type"], count: number, bps: number): SchemeBonus {
+  if (type === "instalments") {
+    return { type, count }
+  }
+  if (type === "percent_of_paid" || type === "making_waiver") {
+    return { type, bps }
+  }
+  return { type: "none" }
+}
+
+/**
+ * What a scheme pays towards a purchase today: an amount scheme its redeemable paise, a weight scheme its
+ * redeemable fine gold at today's rate for its purity (rounded down, as every gold credit is).
+ */
+export function redeemableValuePaise(terms: SchemeTerms, statement: SchemeStatement, ratePerGramPaise: number | null): number {
+  if (terms.kind === "amount") {
+    return statement.redeemable_paise
+  }
+  if (!statement.redeemable_fine_mg) {
+    return 0
+  }
+  if (!ratePerGramPaise || !Number.isSafeInteger(ratePerGramPaise) || ratePerGramPaise < 1) {
+    invalid(`no selling rate is published today for gold of purity ${terms.purity}, so the scheme's gold cannot be valued`)
+  }
+  return Math.floor((statement.redeemable_fine_mg * ratePerGramPaise) / 1000)
+}
+
+/** Why a scheme cannot be redeemed today (null when it can): nothing redeemable yet, with when it will be. */
+export function redemptionProblem(terms: SchemeTerms, statement: SchemeStatement, maturesOn: string): string | null {
+  if (statement.redeemable_paise > 0 || statement.redeemable_fine_mg > 0) {
+    return null
+  }
+  return `nothing is redeemable yet: the scheme matures on ${maturesOn}, or may be closed early after ${terms.early_closure_after} instalment${terms.early_closure_after === 1 ? "" : "s"} (${statement.paid_count} paid)`
+}
+
+export type SchemeTemplateColumns = {
+  kind: "amount" | "weight"
+  purity: number | null
+  instalment_paise: number | string
+  instalments: number
+  maturity_months: number
+  bonus_type: SchemeBonus["type"]
+  bonus_count: number
+  bonus_bps: number
+  grace_days: number
+  early_closure_after: number
+}
+
+/** A stored template's columns as the terms an enrolment is sold on. */
+export function templateTerms(row: SchemeTemplateColumns): SchemeTerms {
+  return {
+    kind: row.kind,
+    purity: row.kind === "weight" ? row.purity : null,
+    instalment_paise: Number(row.instalment_paise),
+    instalments: row.instalments,
+    maturity_months: row.maturity_months,
+    bonus: schemeBonus(row.bonus_type, row.bonus_count, row.bonus_bps),
+    grace_days: row.grace_days,
+    early_closure_after: row.early_closure_after,
+  }
+}
+
+/** What a customer will have paid at the end of the scheme: the amount Rule 114B's PAN threshold is judged on at enrolment. */
+export function schemeFullValuePaise(terms: SchemeTemplate): number {
+  return terms.instalment_paise * terms.instalments
+}

@@ -7,6 +7,7 @@
  *   invoice                MUM/26-27/000123
  *   credit note            MUM/CN26-27/0004
  *   old-gold voucher       MUM/OG26-27/0001
+ *   savings-scheme card    MUM/SC26-27/0001 (the enrolment's receipt series)
  *
  * The kind sits in the second part, which for an invoice starts with a digit,
  * so no two kinds (and no two branches) can ever print the same number. The
@@ -20,10 +21,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 export const TAX_DOCUMENT_TYPES = ["invoice", "credit_note"] as const
 export type TaxDocumentType = (typeof TAX_DOCUMENT_TYPES)[number]
 
-/** Every numbered document: the tax documents and the old-gold purchase vouchers. */
-export type NumberedDocumentType = TaxDocumentType | "old_gold_voucher"
+/** Every numbered document: the tax documents, the old-gold purchase vouchers and the savings-scheme cards. */
+export type NumberedDocumentType = TaxDocumentType | "old_gold_voucher" | "savings_scheme"
 
-const KIND_MARKS: Record<NumberedDocumentType, string> = { invoice: "", credit_note: "CN", old_gold_voucher: "OG" }
+const KIND_MARKS: Record<NumberedDocumentType, string> = { invoice: "", credit_note: "CN", old_gold_voucher: "OG", savings_scheme: "SC" }
 
 const IST_OFFSET_MINUTES = 330
 
@@ -68,7 +69,7 @@ export function documentNumber(type: NumberedDocumentType, branchCode: string, f
 
 /** A document number read back into its parts (either form), or null when it is not one of ours. */
 export function parseDocumentNumber(number: string): { type: NumberedDocumentType; branch_code: string; fy: string; sequence: number } | null {
-  const current = /^([A-Z0-9]{1,6})\/(CN|OG)?(\d{2})-(\d{2})\/(\d+)$/.exec(number)
+  const current = /^([A-Z0-9]{1,6})\/(CN|OG|SC)?(\d{2})-(\d{2})\/(\d+)$/.exec(number)
   if (current && current[0].length <= MAX_DOCUMENT_NUMBER_LENGTH) {
     const type = (Object.keys(KIND_MARKS) as NumberedDocumentType[]).find((t) => KIND_MARKS[t] === (current[2] ?? ""))!
     return { type, branch_code: current[1], fy: `20${current[3]}-${current[4]}`, sequence: Number(current[5]) }

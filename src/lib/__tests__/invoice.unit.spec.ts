@@ -221,8 +221,8 @@ describe("document numbers", () => {
 
   it("never prints one number for two documents: kinds and branches cannot run into each other", () => {
     const numbers = new Set<string>()
-    for (const branch of ["MUM", "MUMCN", "MUMOG", "CN", "OG", "M"]) {
-      for (const type of ["invoice", "credit_note", "old_gold_voucher"] as const) {
+    for (const branch of ["MUM", "MUMCN", "MUMOG", "MUMSC", "CN", "OG", "SC", "M"]) {
+      for (const type of ["invoice", "credit_note", "old_gold_voucher", "savings_scheme"] as const) {
         for (const sequence of [1, 9, 10, 99]) {
           const number = documentNumber(type, branch, "2026-27", sequence)
           expect(number.length).toBeLessThanOrEqual(16)

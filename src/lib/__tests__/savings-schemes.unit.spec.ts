@@ -1,5 +1,18 @@
 import { panRequiredFor } from "../pan"
-import { addMonths, fineBoughtMg, instalmentProblem, schemeSchedule, schemeStatement, schemeTemplateProblems, type SchemeInstalment, type SchemeTemplate } from "../savings-schemes"
+import {
+  addMonths,
+  fineBoughtMg,
+  instalmentProblem,
+  redeemableValuePaise,
+  redemptionProblem,
+  schemeFullValuePaise,
+  schemeSchedule,
+  schemeStatement,
+  schemeTemplateProblems,
+  templateTerms,
+  type SchemeInstalment,
+  type SchemeTemplate,
+} from "../savings-schemes"
 
 // The worked examples of docs/counter.md.
 const elevenPlusOne: SchemeTemplate = {
@@ -74,6 +87,32 @@ describe("savings schemes: instalments and maturity", () => {
     const instalments = paidOnTime("2027-01-31", 11, weight).map((i, n) => ({ ...i, fine_mg: n % 2 ? 1_360 : 1_388 }))
     const s = schemeStatement(weight, "2027-01-31", instalments, "2028-01-31")
     expect(s).toMatchObject({ fine_mg: 6 * 1_388 + 5 * 1_360, bonus_fine_mg: 756, redeemable_fine_mg: 15_128 + 756, redeemable_paise: 0 })
+  })
+})
+
+describe("savings schemes: redemption against a purchase", () => {
+  const terms = { ...elevenPlusOne, purity: null }
+  it("an amount scheme pays its redeemable amount; before maturity or early closure nothing, with when", () => {
+    const matured = schemeStatement(elevenPlusOne, "2027-01-31", paidOnTime("2027-01-31", 11), "2028-01-31")
+    expect([redemptionProblem(terms, matured, "2028-01-31"), redeemableValuePaise(terms, matured, null)]).toEqual([null, 60_000_00])
+    const young = schemeStatement(elevenPlusOne, "2027-01-31", paidOnTime("2027-01-31", 5), "2027-06-15")
+    expect(redemptionProblem(terms, young, "2028-01-31")).toBe("nothing is redeemable yet: the scheme matures on 2028-01-31, or may be closed early after 6 instalments (5 paid)")
+  })
+
+  it("a weight scheme's gold is valued at today's rate of its purity, rounded down; without a rate it is refused", () => {
+    const weight = { ...elevenPlusOne, kind: "weight" as const, instalment_paise: 10_000_00, bonus: { type: "percent_of_paid" as const, bps: 500 }, purity: 999 }
+    const statement = { ...schemeStatement(weight, "2027-01-31", [], "2028-01-31"), redeemable_fine_mg: 15_884 }
+    // 15.884 g × 741 235 paise/g = 11 773 776.74 paise, rounded down → ₹1,17,737.76
+    expect(redeemableValuePaise(weight, statement, 741_235)).toBe(11_773_776)
+    expect(() => redeemableValuePaise(weight, statement, null)).toThrow("no selling rate is published today for gold of purity 999")
+  })
+
+  it("reads a stored template back into its terms; the PAN threshold looks at the full value", () => {
+    const row = { kind: "amount" as const, purity: 916, instalment_paise: "2000000", instalments: 11, maturity_months: 12, bonus_type: "instalments" as const, bonus_count: 1, bonus_bps: 0, grace_days: 7, early_closure_after: 6 }
+    expect(templateTerms(row)).toEqual({ ...elevenPlusOne, instalment_paise: 20_000_00, purity: null })
+    expect(templateTerms({ ...row, kind: "weight", bonus_type: "making_waiver", bonus_bps: 2_500 })).toMatchObject({ purity: 916, bonus: { type: "making_waiver", bps: 2_500 } })
+    expect(panRequiredFor(schemeFullValuePaise(templateTerms(row)))).toBe(true) // 11 × ₹20,000 = ₹2,20,000
+    expect(panRequiredFor(schemeFullValuePaise(elevenPlusOne))).toBe(false) // ₹55,000
   })
 })
 

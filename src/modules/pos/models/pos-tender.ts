@@ -9,7 +9,7 @@ import { PosSale } from "./pos-sale"
 export const PosTender = model
   .define("pos_tender", {
     id: model.id({ prefix: "postnd" }).primaryKey(),
-    kind: model.enum(["cash", "card", "upi", "razorpay_link", "old_gold", "points"]),
+    kind: model.enum(["cash", "card", "upi", "razorpay_link", "old_gold", "scheme", "points"]),
     /** What it pays towards the bill. */
     amount_paise: model.bigNumber(),
     /** What was handed over (cash before the change). */

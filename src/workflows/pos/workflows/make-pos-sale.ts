@@ -13,6 +13,7 @@ import { recordTenderPaymentsStep } from "../steps/record-tender-payments"
 import { takeBranchStockStep } from "../steps/take-branch-stock"
 import { handOverPosOrderStep } from "../steps/hand-over-pos-order"
 import { useOldGoldCreditStep } from "../steps/use-old-gold-credit"
+import { redeemSavingsSchemesStep } from "../steps/redeem-savings-schemes"
 
 export type { PosSaleInput }
 
@@ -24,7 +25,7 @@ const named = (name: string | null, last: string | null) => [name, last].filter(
  * tenders adding up to the paisa, change from cash only, the s.269ST cash
  * limit for the day), then the idempotency key is claimed and the sale made
  * the Medusa way — an order in the branch's sales channel, the points
- * redeemed, the pieces taken from the branch's stock and handed over
+ * redeemed (and any savings scheme set against it), the pieces taken from the branch's stock and handed over
  * (fulfilled and delivered), every tender a payment on the order (a payment
  * link for the part paid later, sent to the customer), order.placed for
  * points and messages. Any step that fails undoes the ones before it. Run
@@ -43,6 +44,7 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     }))
   )
   useOldGoldCreditStep(transform({ input, plan }, ({ input, plan }) => ({ customer_id: plan.customer.id, tenders: input.tenders })))
+  redeemSavingsSchemesStep(transform({ input, plan, claim }, ({ input, plan, claim }) => ({ sale_id: claim.id, branch_id: plan.branch.id, customer_id: plan.customer.id, tenders: input.tenders })))
   // The branch's address in the customer's name, as the order and its fulfilment carry it (no empty fields).
   const address = transform({ plan }, ({ plan }) => Object.fromEntries(Object.entries(plan.address).filter(([, v]) => v !== null)) as Record<string, string>)
   // The order as Medusa's createOrderWorkflow would make it, from what the quote already read (the variants,

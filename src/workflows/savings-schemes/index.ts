@@ -1,0 +1,8 @@
+export { createSchemeTemplateWorkflow } from "./workflows/create-scheme-template"
+export { enrolInSchemeWorkflow } from "./workflows/enrol-in-scheme"
+export { paySchemeInstalmentWorkflow } from "./workflows/pay-scheme-instalment"
+export { setSchemeTemplateOfferedWorkflow } from "./workflows/set-scheme-template-offered"
+export type { CreateSchemeTemplateInput } from "./steps/save-scheme-template"
+export type { EnrolInSchemeInput } from "./steps/prepare-scheme-enrolment"
+export type { PaySchemeInstalmentInput } from "./steps/record-scheme-instalment"
+export { goldSellingRate } from "./utils/selling-rate"
