@@ -1,0 +1,40 @@
+/**
+ * Savings schemes in a browser: staff enrol a customer in a scheme on the Savings schemes page and take the
+ * first instalment by UPI; the passbook shows it. The app was started by the e2e layer exactly as `npm start`
+ * starts it (launcher/e2e.ts).
+ */
+import { adminToken, base, logIn, useBrowser } from "./browser"
+
+jest.setTimeout(180 * 1000)
+
+describe("savings schemes in a browser", () => {
+  const browser = useBrowser()
+
+  it("enrols a customer and takes the first instalment", async () => {
+    const token = await adminToken()
+    const created = await fetch(`${base}/admin/schemes/templates`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ code: "E2E11", name: "Browser 11+1", kind: "amount", instalment_paise: 2_500_00, instalments: 11, maturity_months: 12, bonus: { type: "instalments", count: 1 }, early_closure_after: 6 }),
+    })
+    expect(created.status).toBe(201)
+    const found = await fetch(`${base}/admin/crm/customers?q=${encodeURIComponent("98201 00003")}`, { headers: { authorization: `Bearer ${token}` } })
+    const customer = ((await found.json()) as { customers: { first_name: string; last_name: string }[] }).customers[0]
+    const page = browser.page()
+    await logIn(page)
+
+    await page.goto(`${base}/app/schemes`)
+    await page.getByRole("heading", { name: "Savings schemes" }).waitFor({ timeout: 60_000 })
+    await page.getByRole("combobox").first().click()
+    await page.getByRole("option", { name: /Browser 11\+1/ }).click()
+    await page.getByPlaceholder("Name, phone or email").fill("98201 00003")
+    await page.getByRole("button", { name: new RegExp(`${customer.first_name} ${customer.last_name}`) }).first().click()
+    await page.getByRole("button", { name: "Enrol", exact: true }).click()
+    await page.getByText(/Enrolled: card [A-Z0-9]+\/SC\d{2}-\d{2}\/\d+/).waitFor({ timeout: 30_000 })
+    await page.getByText("Paid 0 of 11").waitFor({ timeout: 30_000 })
+    await page.getByLabel("Reference (UTR, approval code)").fill("UTR 3141")
+    await page.getByRole("button", { name: /Take instalment 1/ }).click()
+    await page.getByText("Paid 1 of 11").waitFor({ timeout: 30_000 })
+    await expect(page.getByRole("cell", { name: "UPI · UTR 3141" }).isVisible()).resolves.toBe(true)
+  })
+})

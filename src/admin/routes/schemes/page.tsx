@@ -1,0 +1,306 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import type { BranchSummary as Branch } from "../../../types/http"
+import { CreditCard } from "@medusajs/icons"
+import { Button, Checkbox, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useEffect, useState } from "react"
+import { CustomerPicker } from "../../components/customer-picker"
+import { Paginator } from "../../components/paginator"
+import { RequirePermission } from "../../components/require-permission"
+import { may, useStaffAccess } from "../../lib/access"
+import { inr } from "../../lib/format"
+import { useDebounced } from "../../lib/hooks"
+import { sdk } from "../../lib/sdk"
+import type { CustomerSummary } from "../../lib/types"
+
+type Bonus = { type: "instalments"; count: number } | { type: "percent_of_paid" | "making_waiver"; bps: number } | { type: "none" }
+type Template = { id: string; code: string; name: string; kind: "amount" | "weight"; purity: number | null; instalment_paise: number; instalments: number; maturity_months: number; bonus: Bonus; grace_days: number; early_closure_after: number; active: boolean }
+type Card = { id: string; number: string; template_name: string; customer_id: string; branch_id: string; enrolled_on: string; matures_on: string; status: "active" | "redeemed"; redeemed_paise: number | null }
+type Passbook = Card & {
+  terms: { kind: "amount" | "weight"; instalment_paise: number }
+  schedule: { sequence: number; due_on: string; paid: boolean }[]
+  instalments: { sequence: number; paid_on: string; amount_paise: number; tender: string; reference: string | null; fine_mg: number | null }[]
+  statement: { paid_count: number; paid_paise: number; late_count: number; missed_count: number; next_due_on: string | null; matured: boolean; bonus_paise: number; fine_mg: number; making_waiver_bps: number }
+  redeemable_value_paise: number | null
+}
+type Liability = { totals: { cards: number; matured: number; paid_paise: number; fine_mg: number; bonus_earned_paise: number } }
+
+const PAGE = 20
+const rupees = (paise: number) => inr(paise / 100)
+const newKey = (what: string) => `${what}-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+
+function bonusText(bonus: Bonus, instalment: number): string {
+  if (bonus.type === "instalments") {
+    return `${bonus.count} instalment${bonus.count === 1 ? "" : "s"} (${rupees(bonus.count * instalment)})`
+  }
+  if (bonus.type === "none") {
+    return "none"
+  }
+  return `${bonus.bps / 100} % ${bonus.type === "making_waiver" ? "off making charges" : "of what was paid"}`
+}
+
+/** One card: the statement, the schedule with what was paid, and the next instalment taken at the counter. */
+function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
+  const queryClient = useQueryClient()
+  const { data } = useQuery({ queryKey: ["scheme-card", id], queryFn: () => sdk.client.fetch<{ scheme: Passbook }>(`/admin/schemes/enrolments/${id}`) })
+  const [tender, setTender] = useState("upi")
+  const [reference, setReference] = useState("")
+  const [key, setKey] = useState(() => newKey("INST"))
+  const pay = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ scheme: Passbook }>(`/admin/schemes/enrolments/${id}/instalments`, {
+        method: "POST",
+        body: { idempotency_key: key, amount_paise: data!.scheme.terms.instalment_paise, tender, ...(reference.trim() ? { reference: reference.trim() } : {}) },
+      }),
+    onSuccess: () => {
+      toast.success("Instalment taken")
+      setKey(newKey("INST"))
+      setReference("")
+      queryClient.invalidateQueries({ queryKey: ["scheme-card", id] })
+      queryClient.invalidateQueries({ queryKey: ["scheme-cards"] })
+    },
+    onError: (e: Error) => toast.error("Not taken", { description: e.message }),
+  })
+  const card = data?.scheme
+  if (!card) {
+    return null
+  }
+  const s = card.statement
+  const paidOn = new Map(card.instalments.map((i) => [i.sequence, i]))
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <Heading level="h2">{card.number} · {card.template_name}</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        Paid {s.paid_count} of {card.schedule.length} ({rupees(s.paid_paise)}{card.terms.kind === "weight" ? `, ${s.fine_mg} mg of gold` : ""}) · matures {card.matures_on}
+        {s.late_count ? ` · ${s.late_count} late (no bonus)` : ""}
+        {s.missed_count ? ` · ${s.missed_count} missed` : ""}
+        {card.status === "redeemed" ? ` · redeemed for ${rupees(card.redeemed_paise ?? 0)}` : card.redeemable_value_paise ? ` · worth ${rupees(card.redeemable_value_paise)} against a purchase today` : " · nothing redeemable yet"}
+      </Text>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>#</Table.HeaderCell>
+            <Table.HeaderCell>Due</Table.HeaderCell>
+            <Table.HeaderCell>Paid on</Table.HeaderCell>
+            <Table.HeaderCell>Tender</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {card.schedule.map((due) => {
+            const paid = paidOn.get(due.sequence)
+            return (
+              <Table.Row key={due.sequence}>
+                <Table.Cell>{due.sequence}</Table.Cell>
+                <Table.Cell>{due.due_on}</Table.Cell>
+                <Table.Cell>{paid?.paid_on ?? "—"}</Table.Cell>
+                <Table.Cell>{paid ? `${paid.tender.toUpperCase()}${paid.reference ? ` · ${paid.reference}` : ""}` : ""}</Table.Cell>
+                <Table.Cell className="text-right">{paid ? rupees(paid.amount_paise) : ""}{paid?.fine_mg ? ` · ${paid.fine_mg} mg` : ""}</Table.Cell>
+              </Table.Row>
+            )
+          })}
+        </Table.Body>
+      </Table>
+      {canSell && card.status === "active" && s.next_due_on && (
+        <div className="grid grid-cols-1 items-end gap-2 md:grid-cols-4">
+          <div className="flex flex-col gap-y-1">
+            <Label size="small">Tender</Label>
+            <Select value={tender} onValueChange={setTender}>
+              <Select.Trigger><Select.Value /></Select.Trigger>
+              <Select.Content>
+                <Select.Item value="upi">UPI</Select.Item>
+                <Select.Item value="card">Card</Select.Item>
+                <Select.Item value="cash">Cash</Select.Item>
+              </Select.Content>
+            </Select>
+          </div>
+          <div className="flex flex-col gap-y-1">
+            <Label size="small" htmlFor="instalment-reference">Reference (UTR, approval code)</Label>
+            <Input id="instalment-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+          </div>
+          <Button size="small" isLoading={pay.isPending} onClick={() => pay.mutate()}>
+            Take instalment {s.paid_count + 1} ({rupees(card.terms.instalment_paise)})
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** Enrols the chosen customer at a branch in an offered scheme; PAN or Form 60 when the scheme comes to ₹2 lakh. */
+function EnrolForm({ templates, branches, onEnrolled }: { templates: Template[]; branches: Branch[]; onEnrolled: (id: string) => void }) {
+  const queryClient = useQueryClient()
+  const [branchId, setBranchId] = useState("")
+  const [templateId, setTemplateId] = useState("")
+  const [customer, setCustomer] = useState<CustomerSummary | null>(null)
+  const [pan, setPan] = useState("")
+  const [form60, setForm60] = useState(false)
+  const [key, setKey] = useState(() => newKey("ENROL"))
+  useEffect(() => {
+    if (!branchId && branches.length) {
+      setBranchId(branches[0].id)
+    }
+  }, [branchId, branches])
+  const enrol = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ scheme: Card }>("/admin/schemes/enrolments", {
+        method: "POST",
+        body: { idempotency_key: key, template_id: templateId, branch_id: branchId, customer_id: customer!.id, ...(pan.trim() ? { pan: pan.trim() } : {}), ...(form60 ? { form_60: true } : {}) },
+      }),
+    onSuccess: ({ scheme }) => {
+      toast.success(`Enrolled: card ${scheme.number}`)
+      setKey(newKey("ENROL"))
+      setCustomer(null)
+      setPan("")
+      setForm60(false)
+      queryClient.invalidateQueries({ queryKey: ["scheme-cards"] })
+      onEnrolled(scheme.id)
+    },
+    onError: (e: Error) => toast.error("Not enrolled", { description: e.message }),
+  })
+  return (
+    <div className="grid grid-cols-1 items-end gap-4 px-6 py-4 md:grid-cols-3">
+      <div className="flex flex-col gap-y-1">
+        <Label size="small">Scheme</Label>
+        <Select value={templateId} onValueChange={setTemplateId}>
+          <Select.Trigger><Select.Value placeholder="Choose a scheme" /></Select.Trigger>
+          <Select.Content>
+            {templates.filter((t) => t.active).map((t) => <Select.Item key={t.id} value={t.id}>{t.name} · {t.instalments} × {rupees(t.instalment_paise)}</Select.Item>)}
+          </Select.Content>
+        </Select>
+      </div>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small">Branch</Label>
+        <Select value={branchId} onValueChange={setBranchId}>
+          <Select.Trigger><Select.Value placeholder="Branch" /></Select.Trigger>
+          <Select.Content>
+            {branches.map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}
+          </Select.Content>
+        </Select>
+      </div>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small">Customer</Label>
+        <CustomerPicker value={customer} onChange={setCustomer} />
+      </div>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small" htmlFor="enrol-pan">PAN (a scheme of ₹2,00,000 or more)</Label>
+        <Input id="enrol-pan" placeholder="ABCDE1234F" value={pan} disabled={form60} onChange={(e) => setPan(e.target.value)} />
+      </div>
+      <div className="flex items-center gap-x-2">
+        <Checkbox id="enrol-form60" checked={form60} onCheckedChange={(v) => setForm60(v === true)} />
+        <Label size="small" htmlFor="enrol-form60">Form 60 signed instead</Label>
+      </div>
+      <Button size="small" disabled={!templateId || !branchId || !customer} isLoading={enrol.isPending} onClick={() => enrol.mutate()}>Enrol</Button>
+    </div>
+  )
+}
+
+const SchemesPage = () => {
+  const { data: me } = useStaffAccess()
+  const canSell = may(me, "schemes", "sell")
+  const { data: templates } = useQuery({ queryKey: ["scheme-templates"], queryFn: () => sdk.client.fetch<{ templates: Template[] }>("/admin/schemes/templates") })
+  const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
+  const { data: liability } = useQuery({ queryKey: ["scheme-liability"], enabled: may(me, "reports", "read"), queryFn: () => sdk.client.fetch<Liability>("/admin/schemes/liability") })
+  const [q, setQ] = useState("")
+  const [status, setStatus] = useState("active")
+  const [page, setPage] = useState(0)
+  const [openId, setOpenId] = useState<string | null>(null)
+  const term = useDebounced(q.trim())
+  useEffect(() => setPage(0), [term, status])
+  const { data: cards } = useQuery({
+    queryKey: ["scheme-cards", term, status, page],
+    queryFn: () => sdk.client.fetch<{ schemes: Card[]; count: number }>("/admin/schemes/enrolments", { query: { ...(term ? { q: term } : {}), status, limit: PAGE, offset: page * PAGE } }),
+  })
+  const branchName = (id: string) => branchList?.branches.find((b) => b.id === id)?.name ?? id
+  return (
+    <RequirePermission resource="schemes" action="read" what="see savings schemes">
+      <div className="flex flex-col gap-y-3">
+        <Container className="divide-y p-0">
+          <div className="px-6 py-4">
+            <Heading level="h1">Savings schemes</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Customers pay a fixed amount each month; at maturity the card pays for jewellery as a "Savings scheme" tender at the counter, whole and once.
+              {liability ? ` Running: ${liability.totals.cards} cards, ${rupees(liability.totals.paid_paise)} received${liability.totals.fine_mg ? `, ${liability.totals.fine_mg} mg of gold held` : ""}, ${liability.totals.matured} matured with ${rupees(liability.totals.bonus_earned_paise)} of bonus earned.` : ""}
+            </Text>
+          </div>
+          {canSell && <EnrolForm templates={templates?.templates ?? []} branches={branchList?.branches ?? []} onEnrolled={setOpenId} />}
+        </Container>
+        <Container className="divide-y p-0">
+          <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+            <Input type="search" placeholder="Card number, e.g. MUM/SC26-27/0001" value={q} onChange={(e) => setQ(e.target.value)} />
+            <Select value={status} onValueChange={setStatus}>
+              <Select.Trigger><Select.Value /></Select.Trigger>
+              <Select.Content>
+                <Select.Item value="active">Running</Select.Item>
+                <Select.Item value="redeemed">Redeemed</Select.Item>
+              </Select.Content>
+            </Select>
+          </div>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Card</Table.HeaderCell>
+                <Table.HeaderCell>Scheme</Table.HeaderCell>
+                <Table.HeaderCell>Branch</Table.HeaderCell>
+                <Table.HeaderCell>Enrolled</Table.HeaderCell>
+                <Table.HeaderCell>Matures</Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {(cards?.schemes ?? []).map((c) => (
+                <Table.Row key={c.id} className="cursor-pointer" onClick={() => setOpenId(c.id)}>
+                  <Table.Cell>{c.number}</Table.Cell>
+                  <Table.Cell>{c.template_name}</Table.Cell>
+                  <Table.Cell>{branchName(c.branch_id)}</Table.Cell>
+                  <Table.Cell>{c.enrolled_on}</Table.Cell>
+                  <Table.Cell>{c.matures_on}</Table.Cell>
+                  <Table.Cell><StatusBadge color={c.status === "active" ? "green" : "grey"}>{c.status === "active" ? "running" : "redeemed"}</StatusBadge></Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          <Paginator count={cards?.count ?? 0} pageSize={PAGE} page={page} setPage={setPage} />
+          {openId && <PassbookPanel id={openId} canSell={canSell} />}
+        </Container>
+        <Container className="divide-y p-0">
+          <div className="px-6 py-4">
+            <Heading level="h2">Schemes offered</Heading>
+            <Text size="small" className="text-ui-fg-subtle">At most 12 monthly instalments and 365 days to maturity; the bonus only with every instalment on time.</Text>
+          </div>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Code</Table.HeaderCell>
+                <Table.HeaderCell>Name</Table.HeaderCell>
+                <Table.HeaderCell>Instalments</Table.HeaderCell>
+                <Table.HeaderCell>Matures after</Table.HeaderCell>
+                <Table.HeaderCell>Bonus</Table.HeaderCell>
+                <Table.HeaderCell>Offered</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {(templates?.templates ?? []).map((t) => (
+                <Table.Row key={t.id}>
+                  <Table.Cell>{t.code}</Table.Cell>
+                  <Table.Cell>{t.name}{t.kind === "weight" ? ` (gold ${t.purity})` : ""}</Table.Cell>
+                  <Table.Cell>{t.instalments} × {rupees(t.instalment_paise)}</Table.Cell>
+                  <Table.Cell>{t.maturity_months} months</Table.Cell>
+                  <Table.Cell>{bonusText(t.bonus, t.instalment_paise)}</Table.Cell>
+                  <Table.Cell>{t.active ? "yes" : "no"}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </Container>
+      </div>
+    </RequirePermission>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Savings schemes",
+  icon: CreditCard,
+})
+
+export default SchemesPage
