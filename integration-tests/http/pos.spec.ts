@@ -195,6 +195,29 @@ shopIntegrationRunner({
       expect(q2.quote.cash_still_allowed_today).toBe(49999.99)
     })
 
+    it("asks for PAN or Form 60 on a bill of ₹2 lakh or more before it completes, and sells nothing without it", async () => {
+      const customerId = await customer()
+      const items = [{ tag_code: "SGJ-COIN-24K-10G", quantity: 3 }]
+      const q = await quote({ branch_id: branches.MUM.id, customer_id: customerId, items })
+      expect([paise(q.total) >= 2_00_000_00, q.pan_required, q.pan_on_file]).toEqual([true, true, null])
+      const small = await quote({ branch_id: branches.MUM.id, customer_id: customerId, items: [{ tag_code: COIN }] })
+      expect(small.pan_required).toBe(false)
+      const before = await stock("SGJ-COIN-24K-10G")
+      const body = { idempotency_key: "MUM-BILL-PAN-01", branch_id: branches.MUM.id, customer_id: customerId, items, tenders: [{ kind: "card", amount: q.total, reference: "APPR 2" }] }
+      const refused = await sell(body)
+      expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("pan: a sale of ")])
+      expect(await stock("SGJ-COIN-24K-10G")).toEqual(before)
+      expect(await pos().listPosSales({ customer_id: customerId })).toEqual([])
+      const sold = await sell({ ...body, pan: "abcde1234f" })
+      expect([sold.status, sold.data.message]).toEqual([201, undefined])
+      expect(sold.data.sale).toMatchObject({ identity: "pan", pan_masked: "ABCDE****F" })
+      // A PAN on the customer's profile counts; the masked PAN shows on the quote.
+      const { data: created } = await api.post("/admin/crm/customers", { first_name: "Kavita", last_name: "Desai", phone: "9820377001", pan: "PQRST6789Z" }, auth)
+      const withProfile = created.customer.id as string
+      const q2 = await quote({ branch_id: branches.MUM.id, customer_id: withProfile, items: [{ tag_code: "SGJ-COIN-24K-10G", quantity: 3 }] })
+      expect([q2.pan_required, q2.pan_on_file]).toEqual([true, "PQRST****Z"])
+    })
+
     it("sells a piece once when two counters sell it at the same moment, and a replayed request once however often it comes", async () => {
       // The ring in Bengaluru down to its last piece.
       const { data: tag } = await api.get(`/admin/jewelry/tags/${RING}`, auth)

@@ -1,13 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { ShoppingCart, XMark } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Checkbox, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
-import { customerName, customerPhone } from "../../lib/customers"
+import { CustomerPicker } from "../../components/customer-picker"
 import { inr } from "../../lib/format"
-import { useDebounced } from "../../lib/hooks"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
 
@@ -19,6 +18,8 @@ type Quote = {
   points_balance: number
   points_limit: number
   cash_still_allowed_today: number
+  pan_required: boolean
+  pan_on_file: string | null
 }
 type Sale = {
   id: string
@@ -35,38 +36,10 @@ const TENDERS: [string, string][] = [
   ["upi", "UPI"],
   ["razorpay_link", "Razorpay payment link"],
   ["old_gold", "Old gold"],
+  ["scheme", "Savings scheme"],
 ]
 
 const newKey = () => `COUNTER-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
-
-function CustomerPicker({ value, onChange }: { value: CustomerSummary | null; onChange: (c: CustomerSummary | null) => void }) {
-  const [q, setQ] = useState("")
-  const term = useDebounced(q.trim())
-  const { data } = useQuery({
-    queryKey: ["pos-customers", term],
-    enabled: term.length >= 2 && !value,
-    queryFn: () => sdk.client.fetch<{ customers: CustomerSummary[] }>("/admin/crm/customers", { query: { q: term, limit: 5 } }),
-  })
-  if (value) {
-    return (
-      <div className="flex items-center gap-x-2">
-        <Text size="small" weight="plus">{customerName(value)}</Text>
-        <Text size="small" className="text-ui-fg-subtle">{customerPhone(value) ?? ""}</Text>
-        <Button size="small" variant="transparent" onClick={() => onChange(null)}>Change</Button>
-      </div>
-    )
-  }
-  return (
-    <div className="flex flex-col gap-y-1">
-      <Input type="search" placeholder="Name, phone or email" value={q} onChange={(e) => setQ(e.target.value)} />
-      {(data?.customers ?? []).map((c) => (
-        <Button key={c.id} size="small" variant="secondary" className="justify-start" onClick={() => onChange(c)}>
-          {customerName(c)} {customerPhone(c) ? `· ${customerPhone(c)}` : ""}
-        </Button>
-      ))}
-    </div>
-  )
-}
 
 const CounterSalePage = () => {
   const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
@@ -78,6 +51,8 @@ const CounterSalePage = () => {
   const [tenders, setTenders] = useState<TenderDraft[]>([{ kind: "cash", amount: "", reference: "" }])
   const [key, setKey] = useState(newKey)
   const [sold, setSold] = useState<Sale | null>(null)
+  const [pan, setPan] = useState("")
+  const [form60, setForm60] = useState(false)
   useEffect(() => {
     if (!branchId && branchList?.branches.length) {
       setBranchId(branchList.branches[0].id)
@@ -99,6 +74,8 @@ const CounterSalePage = () => {
   const tendered = useMemo(() => tenders.reduce((s, t) => s + (Number(t.amount.replace(/,/g, "")) || 0), 0), [tenders])
   const toPay = quote.data?.quote.to_pay ?? 0
   const left = Math.round((toPay - tendered) * 100) / 100
+  // Rule 114B: a bill of ₹2 lakh or more needs PAN or Form 60 unless the customer's profile holds a PAN.
+  const askIdentity = !!quote.data?.quote.pan_required && !quote.data.quote.pan_on_file
 
   const sell = useMutation({
     mutationFn: () =>
@@ -111,6 +88,8 @@ const CounterSalePage = () => {
           items,
           loyalty_points: pointsNumber,
           tenders: tenders.filter((t) => t.amount.trim()).map((t) => ({ kind: t.kind, amount: t.amount.trim(), ...(t.reference.trim() ? { reference: t.reference.trim() } : {}) })),
+          ...(askIdentity && pan.trim() ? { pan: pan.trim() } : {}),
+          ...(askIdentity && form60 ? { form_60: true } : {}),
         },
       }),
     onSuccess: ({ sale }) => {
@@ -119,6 +98,8 @@ const CounterSalePage = () => {
       setItems([])
       setTenders([{ kind: "cash", amount: "", reference: "" }])
       setPoints("0")
+      setPan("")
+      setForm60(false)
       setKey(newKey())
     },
     onError: (e: Error) => toast.error("Not sold", { description: e.message }),
@@ -235,15 +216,26 @@ const CounterSalePage = () => {
                 </Select.Content>
               </Select>
               <Input aria-label="Amount (₹)" placeholder="Amount (₹)" inputMode="decimal" value={t.amount} onChange={(e) => setTender(i, { amount: e.target.value })} />
-              <Input aria-label="Reference" placeholder={t.kind === "card" ? "Approval code" : t.kind === "upi" ? "UTR" : t.kind === "old_gold" ? "Voucher no." : "Reference (optional)"} value={t.reference} onChange={(e) => setTender(i, { reference: e.target.value })} />
+              <Input aria-label="Reference" placeholder={t.kind === "card" ? "Approval code" : t.kind === "upi" ? "UTR" : t.kind === "old_gold" ? "Voucher no." : t.kind === "scheme" ? "Scheme card no." : "Reference (optional)"} value={t.reference} onChange={(e) => setTender(i, { reference: e.target.value })} />
               <IconButton variant="transparent" aria-label="Remove tender" onClick={() => setTenders((list) => list.filter((_, j) => j !== i))}>
                 <XMark />
               </IconButton>
             </div>
           ))}
+          {askIdentity && (
+            <div className="grid grid-cols-1 items-center gap-2 md:grid-cols-[200px_1fr_auto]">
+              <Label size="small" htmlFor="pos-pan">PAN (bill of ₹2,00,000 or more)</Label>
+              <Input id="pos-pan" placeholder="ABCDE1234F" value={pan} disabled={form60} onChange={(e) => setPan(e.target.value)} />
+              <div className="flex items-center gap-x-2">
+                <Checkbox id="pos-form60" checked={form60} onCheckedChange={(v) => setForm60(v === true)} />
+                <Label size="small" htmlFor="pos-form60">Form 60 signed instead</Label>
+              </div>
+            </div>
+          )}
+          {quote.data?.quote.pan_on_file && quote.data.quote.pan_required && <Text size="small" className="text-ui-fg-subtle">PAN on file: {quote.data.quote.pan_on_file}</Text>}
           <div className="flex gap-x-2">
             <Button size="small" variant="secondary" onClick={() => setTenders((list) => [...list, { kind: "card", amount: left > 0 ? String(left) : "", reference: "" }])}>Add tender</Button>
-            <Button size="small" disabled={!ready || !quote.data || left > 0} isLoading={sell.isPending} onClick={() => sell.mutate()}>Record sale</Button>
+            <Button size="small" disabled={!ready || !quote.data || left > 0 || (askIdentity && !pan.trim() && !form60)} isLoading={sell.isPending} onClick={() => sell.mutate()}>Record sale</Button>
           </div>
         </div>
         {sold && (

@@ -14,7 +14,7 @@ const Tender = z
   })
   .strict()
 
-export const PosOrderBody = z
+const PosOrderFields = z
   .object({
     idempotency_key: IdempotencyKey,
     branch_id: z.string().trim().min(1),
@@ -26,9 +26,14 @@ export const PosOrderBody = z
     loyalty_points: z.number().int("loyalty_points must be a whole number").min(0).max(10_000_000).default(0),
     tenders: z.array(Tender).min(1, "give at least one tender").max(10),
     link_channel: z.enum(["sms", "whatsapp"]).optional(),
+    /** For a bill of ₹2 lakh or more when the customer's profile holds no PAN (docs/counter.md). */
+    pan: z.string().trim().max(20).optional(),
+    form_60: z.literal(true).optional(),
     note: z.string().trim().max(500).optional(),
   })
   .strict()
+
+export const PosOrderBody = PosOrderFields.refine((b) => !(b.pan && b.form_60), { message: "give a PAN or a Form 60, not both", path: ["form_60"] })
 
 export type PosOrderBodyType = z.infer<typeof PosOrderBody>
 
@@ -41,6 +46,6 @@ export const PosOrdersQuery = findParams({ limit: 20, maxLimit: 100 })
 
 export type PosOrdersQueryType = z.infer<typeof PosOrdersQuery>
 
-export const PosQuoteBody = PosOrderBody.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true }).strict()
+export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true }).strict()
 
 export type PosQuoteBodyType = z.infer<typeof PosQuoteBody>

@@ -25,6 +25,10 @@ export const PosSale = model
     change_paise: model.bigNumber().default(0),
     /** Still to come through the payment link. */
     pending_paise: model.bigNumber().default(0),
+    /** PAN or Form 60 for a sale of ₹2 lakh or more (docs/counter.md); the PAN encrypted like the profile's. */
+    identity: model.enum(["not_needed", "pan", "form_60"]).default("not_needed"),
+    pan_masked: model.text().nullable(),
+    pan_encrypted: model.text().nullable(),
     note: model.text().nullable(),
     completed_at: model.dateTime().nullable(),
     tenders: model.hasMany(() => PosTender, { mappedBy: "sale" }),

@@ -19,6 +19,8 @@ export type PosSaleRow = {
   change_paise: number
   pending_paise: number
   note: string | null
+  identity?: string
+  pan_masked?: string | null
   created_at: Date | string
   completed_at: Date | string | null
   tenders?: { id: string; kind: string; amount_paise: number; tendered_paise: number; reference: string | null; status: string; payment_id: string | null; payment_session_id: string | null }[]
@@ -57,6 +59,8 @@ export function saleView(s: PosSaleRow, related: { order: SaleOrder | null; bran
       payment_id: t.payment_id,
     })),
     payment_link: link ? { id: link.razorpay_payment_link_id, short_url: link.short_url, amount: paiseToAmount(Number(link.amount_paise)), status: link.status } : null,
+    identity: s.identity ?? "not_needed",
+    pan_masked: s.pan_masked ?? null,
     note: s.note,
     created_at: s.created_at,
   }

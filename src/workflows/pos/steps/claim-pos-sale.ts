@@ -9,6 +9,9 @@ export type ClaimPosSaleInput = {
   customer_id: string
   user_id: string | null
   note: string | null
+  identity: "not_needed" | "pan" | "form_60"
+  pan_masked: string | null
+  pan_encrypted: string | null
 }
 
 /**

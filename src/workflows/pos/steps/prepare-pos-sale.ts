@@ -1,13 +1,16 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { formatInr } from "../../../lib/money"
+import { panRequiredFor } from "../../../lib/pan"
 import { settleBill } from "../../../lib/pos"
 import { quotePosSale, type PosSaleInput, type PosSalePlan } from "../utils/quote-pos-sale"
 
 /**
  * The sale checked before anything is written: the quote, and the tenders
  * settling its bill exactly (change from cash only; under the s.269ST cash
- * limit with what the customer paid in cash earlier today). Reads only.
+ * limit with what the customer paid in cash earlier today), and PAN or Form 60
+ * for a bill of ₹2 lakh or more (given at the counter, or on the customer's
+ * profile). Reads only.
  */
 export const preparePosSaleStep = createStep("prepare-pos-sale", async (input: PosSaleInput, { container }) => {
   const { points_limit: _limit, points_balance: _balance, cash_today_paise: cashToday, ...quote } = await quotePosSale(container, input)
@@ -15,5 +18,21 @@ export const preparePosSaleStep = createStep("prepare-pos-sale", async (input: P
   if (problem) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${problem.charAt(0).toUpperCase()}${problem.slice(1)} (bill ${formatInr(quote.total_paise)})`)
   }
-  return new StepResponse<PosSalePlan>({ ...quote, settlement: settlement! })
+  const needed = panRequiredFor(quote.total_paise)
+  const identity = input.identity ?? quote.customer.pan
+  if (needed && !identity) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `pan: a sale of ${formatInr(quote.total_paise)} (₹2,00,000 or more) needs the customer's PAN or a signed Form 60 (form_60: true) before it completes (Income-tax Rules, Rule 114B)`
+    )
+  }
+  return new StepResponse<PosSalePlan>({
+    ...quote,
+    settlement: settlement!,
+    identity: {
+      identity: !needed || !identity ? "not_needed" : "form_60" in identity ? "form_60" : "pan",
+      pan_masked: needed && identity && "pan_masked" in identity ? identity.pan_masked : null,
+      pan_encrypted: needed && identity && "pan_encrypted" in identity ? identity.pan_encrypted : null,
+    },
+  })
 })

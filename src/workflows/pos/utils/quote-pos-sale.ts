@@ -22,7 +22,12 @@ export type PosSaleInput = {
   user_id?: string | null
   /** How the payment link (if a tender is one) reaches the customer; by default WhatsApp where they agreed to it, else SMS. */
   link_channel?: "sms" | "whatsapp"
+  /** The PAN given at the counter (already encrypted and masked by the caller), or a Form 60 taken. */
+  identity?: { pan_encrypted: string; pan_masked: string } | { form_60: true } | null
 }
+
+/** What a sale records of the customer's identity (PAN or Form 60 from ₹2 lakh, src/lib/pan.ts). */
+export type SaleIdentity = { identity: "not_needed" | "pan" | "form_60"; pan_masked: string | null; pan_encrypted: string | null }
 
 type OrderTaxLine = { description: string; tax_rate_id?: string; code: string; rate: number; provider_id: string }
 
@@ -40,7 +45,7 @@ export type PosLine = {
 
 export type PosSalePlan = {
   branch: { id: string; code: string; name: string; sales_channel_id: string; location_id: string }
-  customer: { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null }
+  customer: { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; pan: { pan_encrypted: string; pan_masked: string } | null }
   region_id: string
   address: Record<string, string | null>
   /** The branch's counter pickup option, free, with its GST lines as Medusa writes them on the order's shipping method. */
@@ -50,6 +55,7 @@ export type PosSalePlan = {
   points: number
   points_paise: number
   settlement: Settlement
+  identity: SaleIdentity
 }
 
 type BranchRow = {
@@ -307,14 +313,24 @@ async function priceLines(
 async function loadCustomer(container: MedusaContainer, customerId: string): Promise<PosSalePlan["customer"]> {
   const { data: customers } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "customer",
-    fields: ["id", "email", "first_name", "last_name", "phone", "customer_profile.phone"],
+    fields: ["id", "email", "first_name", "last_name", "phone", "customer_profile.phone", "customer_profile.pan_encrypted", "customer_profile.pan_masked"],
     filters: { id: customerId },
   })
-  const c = customers[0] as unknown as { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; customer_profile?: { phone: string | null } | null } | undefined
+  const c = customers[0] as unknown as
+    | { id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; customer_profile?: { phone: string | null; pan_encrypted?: string | null; pan_masked?: string | null } | null }
+    | undefined
   if (!c) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${customerId}" was not found`)
   }
-  return { id: c.id, email: c.email, first_name: c.first_name, last_name: c.last_name, phone: c.customer_profile?.phone ?? c.phone }
+  const profile = c.customer_profile
+  return {
+    id: c.id,
+    email: c.email,
+    first_name: c.first_name,
+    last_name: c.last_name,
+    phone: profile?.phone ?? c.phone,
+    pan: profile?.pan_encrypted ? { pan_encrypted: profile.pan_encrypted, pan_masked: profile.pan_masked ?? "" } : null,
+  }
 }
 
 async function loadRegion(container: MedusaContainer) {
@@ -330,7 +346,7 @@ async function loadRegion(container: MedusaContainer) {
 
 export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points">
 
-export type PosQuote = Omit<PosSalePlan, "settlement"> & {
+export type PosQuote = Omit<PosSalePlan, "settlement" | "identity"> & {
   /** The most points the program lets pay this bill, and the customer's balance. */
   points_limit: number
   points_balance: number

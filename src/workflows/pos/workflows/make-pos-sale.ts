@@ -41,6 +41,7 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
       customer_id: plan.customer.id,
       user_id: input.user_id ?? null,
       note: input.note ?? null,
+      ...plan.identity,
     }))
   )
   useOldGoldCreditStep(transform({ input, plan }, ({ input, plan }) => ({ customer_id: plan.customer.id, tenders: input.tenders })))

@@ -3,17 +3,19 @@ import { createPosSaleWorkflow } from "../../../../workflows/pos"
 import { posSalesView, posSaleView, saleView } from "../../../../modules/pos/queries/sales"
 import type { PosOrderBodyType, PosOrdersQueryType } from "../validators"
 import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
+import { encryptSecret, maskPan, normalizePan, piiKey } from "../../../../lib/pan"
 
 /**
  * POST /admin/pos/orders — a counter sale: customer, branch, pieces by tag
  * code, loyalty points and tenders (cash, card, UPI, a Razorpay payment link,
- * old gold) adding up to the bill. 201 with the sale (order, tenders, change
+ * old gold, a savings scheme) adding up to the bill; PAN or Form 60 from ₹2 lakh. 201 with the sale (order, tenders, change
  * due, the link); the same idempotency key again answers 200 with the same
  * sale and sells nothing.
  */
 export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
   await assertOwnBranch(req, body.branch_id, `Branch "${body.branch_id}"`)
+  const pan = body.pan ? normalizePan(body.pan) : null
   const { result } = await createPosSaleWorkflow(req.scope).run({
     input: {
       idempotency_key: body.idempotency_key,
@@ -25,6 +27,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, re
       note: body.note ?? null,
       user_id: req.auth_context?.actor_id ?? null,
       link_channel: body.link_channel,
+      identity: pan ? { pan_encrypted: encryptSecret(pan, piiKey()), pan_masked: maskPan(pan) } : body.form_60 ? { form_60: true } : null,
     },
   })
   // A new sale is answered from what the sale wrote; a replay reads the sale it made.

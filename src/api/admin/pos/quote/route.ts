@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { paiseToAmount } from "../../../../lib/money"
+import { panRequiredFor } from "../../../../lib/pan"
 import { CASH_LIMIT_PAISE } from "../../../../lib/pos"
 import type { PosQuoteBodyType } from "../validators"
 import { quotePosSale } from "../../../../workflows/pos"
@@ -8,7 +9,8 @@ import { quotePosSale } from "../../../../workflows/pos"
  * POST /admin/pos/quote — the bill for pieces at a branch before the sale:
  * each piece by its tag with its price, the total as the order will have it
  * (GST included), what the points would take off and the most the customer
- * may use, and how much more cash the customer may pay today under s.269ST.
+ * may use, how much more cash the customer may pay today under s.269ST, and
+ * whether the sale needs PAN or Form 60 (with the PAN on file, masked).
  * Checks stock and tags like the sale; writes nothing.
  */
 export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResponse) {
@@ -27,6 +29,9 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
       points_limit: quote.points_limit,
       cash_received_today: paiseToAmount(quote.cash_today_paise),
       cash_still_allowed_today: paiseToAmount(Math.max(0, CASH_LIMIT_PAISE - 1 - quote.cash_today_paise)),
+      // Rule 114B: the counter asks for PAN or Form 60 before a sale of this size completes, unless the profile holds a PAN.
+      pan_required: panRequiredFor(quote.total_paise),
+      pan_on_file: quote.customer.pan?.pan_masked ?? null,
     },
   })
 }
