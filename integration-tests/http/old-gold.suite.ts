@@ -88,4 +88,32 @@ export const oldGoldSuite: ShopSuite = ({ api, getContainer }) => {
     expect(withPan.data.voucher).toMatchObject({ identity: "pan", pan_masked: "ABCDE****F", bank_paise: value })
     expect(withPan.data.voucher.number).toMatch(/\/0001$/)
   })
+
+  it("sends old metal out of a branch's stock once per key, never below what the branch holds, and only by those who may", async () => {
+    await ok(api.post("/admin/old-gold/vouchers", { idempotency_key: "og-move-0001", branch_id: branch.MUM, customer_id: customerId, kind: "exchange", articles: [chain], sale_credit_paise: 8_129_563 }, mumbaiStaff))
+    const move = (body: Record<string, unknown>, who = owner) => expectStatus(api.post("/admin/old-gold/movements", { branch_id: branch.MUM, metal: "gold", ...body }, who))
+    const out = await move({ idempotency_key: "og-refinery-01", kind: "to_refinery", fine_mg: 10_000, reference: "Challan R-17" })
+    expect([out.status, out.data.message]).toEqual([201, undefined])
+    expect(out.data.movement).toMatchObject({ kind: "to_refinery", fine_mg: -10_000, reference: "Challan R-17" })
+    expect(out.data.stock).toEqual([{ branch_id: branch.MUM, metal: "gold", fine_mg: 951 }])
+    const again = await move({ idempotency_key: "og-refinery-01", kind: "to_refinery", fine_mg: 10_000, reference: "Challan R-17" })
+    expect([again.status, again.data.movement.id]).toEqual([200, out.data.movement.id])
+    const refused: [Record<string, unknown>, number, string][] = [
+      [{ idempotency_key: "og-refinery-02", kind: "melted", fine_mg: 952 }, 400, "the branch holds 951 mg of this metal; 952 mg cannot go out"],
+      [{ idempotency_key: "og-refinery-03", kind: "scrap_sale", fine_mg: -5 }, 400, "only an adjustment may be negative"],
+      [{ idempotency_key: "og-refinery-04", kind: "to_karigar", fine_mg: 1.5 }, 400, "fine_mg"],
+      [{ idempotency_key: "og-refinery-01", kind: "melted", fine_mg: 10 }, 400, "this key recorded another movement"],
+    ]
+    for (const [body, status, message] of refused) {
+      const res = await move(body)
+      expect([res.status, res.data.message]).toEqual([status, expect.stringContaining(message)])
+    }
+    const counted = await move({ idempotency_key: "og-count-0001", kind: "adjustment", fine_mg: -1, note: "weighed at the monthly count" })
+    expect(counted.data.stock).toEqual([{ branch_id: branch.MUM, metal: "gold", fine_mg: 950 }])
+    // Sales staff buy old gold but do not send it out; another branch's manager would be refused the branch.
+    expect((await move({ idempotency_key: "og-staff-0001", kind: "melted", fine_mg: 1 }, mumbaiStaff)).status).toBe(403)
+    const ledger = await ok(api.get(`/admin/old-gold/movements?branch_id=${branch.MUM}`, mumbaiStaff))
+    expect(ledger.data.movements.map((m: { kind: string; fine_mg: number }) => [m.kind, m.fine_mg])).toEqual([["adjustment", -1], ["to_refinery", -10_000], ["purchase", 10_951]])
+    expect((await ok(api.get("/admin/old-gold/movements", puneStaff))).data.count).toBe(0)
+  })
 }

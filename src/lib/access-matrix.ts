@@ -210,6 +210,8 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/old-gold/vouchers", "old_gold", "buy"],
   ["GET", "/admin/old-gold/vouchers/:id", "old_gold", "read"],
   ["GET", "/admin/old-gold/stock", "old_gold", "read"],
+  ["GET", "/admin/old-gold/movements", "old_gold", "read"],
+  ["POST", "/admin/old-gold/movements", "old_gold", "write"],
 
   ["GET", "/admin/schemes/templates", "schemes", "read"],
   ["POST", "/admin/schemes/templates", "schemes", "write"],

@@ -236,3 +236,29 @@ export function payoutProblems(kind: "exchange" | "purchase", totalPaise: number
   }
   return problems
 }
+
+/** How old metal leaves a branch's stock (an adjustment may also add, e.g. after a count). */
+export const STOCK_MOVEMENT_KINDS = ["to_refinery", "to_karigar", "melted", "scrap_sale", "adjustment"] as const
+export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number]
+
+/**
+ * Fine mg a movement takes out (negative) or, for an adjustment, puts in (positive): the signed change of
+ * the stock. A movement out needs a positive quantity; only an adjustment may add.
+ */
+export function signedMovement(kind: StockMovementKind, fineMg: number): number {
+  if (!Number.isSafeInteger(fineMg) || fineMg === 0) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "fine_mg: a whole number of milligrams, not 0")
+  }
+  if (kind !== "adjustment" && fineMg < 0) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `fine_mg: give the weight that goes ${kind.replace(/_/g, " ")} as a positive number; only an adjustment may be negative`)
+  }
+  return kind === "adjustment" ? fineMg : -fineMg
+}
+
+/** Why a signed change cannot be made to a stock holding `heldMg` (null when it can): no stock goes below 0. */
+export function stockMovementProblem(heldMg: number, changeMg: number): string | null {
+  if (heldMg + changeMg < 0) {
+    return `the branch holds ${heldMg} mg of this metal; ${-changeMg} mg cannot go out`
+  }
+  return null
+}

@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { cashPayoutProblem, type OldArticle, type OldArticleValuation } from "../../lib/old-gold"
+import { cashPayoutProblem, stockMovementProblem, type OldArticle, type OldArticleValuation, type StockMovementKind } from "../../lib/old-gold"
 import type { Metal } from "../../lib/pricing"
 import { pgArray } from "../../lib/pg-array"
 import { documentNumber, financialYear } from "../../lib/tax-documents"
@@ -49,6 +49,20 @@ export type VoucherRow = {
   pan_masked: string | null
   issued_at: Date
 }
+
+export type MoveStockInput = {
+  idempotency_key: string
+  branch_id: string
+  metal: Metal
+  /** Signed fine mg: negative out of the stock, positive in (adjustments only). */
+  fine_mg: number
+  kind: StockMovementKind
+  reference: string | null
+  note: string | null
+  user_id: string | null
+}
+
+export type MovementRow = { id: string; branch_id: string; metal: Metal; fine_mg: number; kind: string; reference: string | null; note: string | null; user_id: string | null; created_at: Date }
 
 const IST_OFFSET_MS = 330 * 60_000
 
@@ -217,6 +231,44 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
         where id = ?`,
       [input.amount_paise, input.amount_paise, input.voucher_id]
     )
+  }
+
+  /**
+   * Records old metal leaving (or, for an adjustment, entering) a branch's stock, once per idempotency key:
+   * under a lock on the branch and metal, so two movements cannot both take the last of the stock; a
+   * movement out of more than the branch holds is refused.
+   */
+  @InjectManager()
+  async moveStock(input: MoveStockInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ movement: MovementRow; created: boolean }> {
+    return this.moveStock_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async moveStock_(input: MoveStockInput, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const db = sharedContext.transactionManager!
+    await db.execute("select pg_advisory_xact_lock(hashtext(?))", [`old-gold-stock:${input.branch_id}:${input.metal}`])
+    const columns = "id, branch_id, metal, fine_mg, kind, reference, note, user_id, created_at"
+    const [existing] = (await db.execute(`select ${columns} from old_gold_movement where idempotency_key = ? and deleted_at is null`, [input.idempotency_key])) as MovementRow[]
+    if (existing) {
+      if (existing.branch_id !== input.branch_id || existing.metal !== input.metal || Number(existing.fine_mg) !== input.fine_mg || existing.kind !== input.kind) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "idempotency_key: this key recorded another movement; use a new key for a new movement")
+      }
+      return { movement: { ...existing, fine_mg: Number(existing.fine_mg) }, created: false }
+    }
+    const [{ held }] = (await db.execute("select coalesce(sum(fine_mg), 0)::bigint as held from old_gold_movement where branch_id = ? and metal = ? and deleted_at is null", [
+      input.branch_id,
+      input.metal,
+    ])) as { held: string }[]
+    const problem = stockMovementProblem(Number(held), input.fine_mg)
+    if (problem) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `fine_mg: ${problem}`)
+    }
+    const [movement] = (await db.execute(
+      `insert into old_gold_movement (id, branch_id, metal, fine_mg, kind, reference, note, user_id, idempotency_key, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now()) returning ${columns}`,
+      [generateEntityId(undefined, "ogmov"), input.branch_id, input.metal, input.fine_mg, input.kind, input.reference, input.note, input.user_id, input.idempotency_key]
+    )) as MovementRow[]
+    return { movement: { ...movement, fine_mg: Number(movement.fine_mg) }, created: true }
   }
 
   /** Old-metal stock: fine mg per branch and metal (only branches in `branchIds` when given). */

@@ -3,3 +3,5 @@ export { setOldGoldBuyingRatesWorkflow, type SetBuyingRatesInput } from "./workf
 export type { BuyOldGoldInput } from "./steps/prepare-old-gold-purchase"
 export { readBuyingRatesInForce } from "./utils/buying-rates"
 export { valueArticles, type ArticleInput } from "./utils/value-articles"
+export { moveOldGoldStockWorkflow } from "./workflows/move-old-gold-stock"
+export type { MoveOldGoldStockInput } from "./steps/record-old-gold-movement"

@@ -1,6 +1,15 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../utils/validation"
-import { BuyingRatesBody, BuyingRatesQuery, OldGoldStockQuery, OldGoldValuationBody, OldGoldVoucherBody, OldGoldVouchersQuery } from "./validators"
+import {
+  BuyingRatesBody,
+  BuyingRatesQuery,
+  OldGoldMovementBody,
+  OldGoldMovementsQuery,
+  OldGoldStockQuery,
+  OldGoldValuationBody,
+  OldGoldVoucherBody,
+  OldGoldVouchersQuery,
+} from "./validators"
 
 export const adminOldGoldRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/old-gold/buying-rates", methods: ["GET"], middlewares: [validateQuery(BuyingRatesQuery, {})] },
@@ -9,4 +18,6 @@ export const adminOldGoldRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/old-gold/vouchers", methods: ["POST"], middlewares: [validateBody(OldGoldVoucherBody)] },
   { matcher: "/admin/old-gold/vouchers", methods: ["GET"], middlewares: [validateQuery(OldGoldVouchersQuery, {})] },
   { matcher: "/admin/old-gold/stock", methods: ["GET"], middlewares: [validateQuery(OldGoldStockQuery, {})] },
+  { matcher: "/admin/old-gold/movements", methods: ["POST"], middlewares: [validateBody(OldGoldMovementBody)] },
+  { matcher: "/admin/old-gold/movements", methods: ["GET"], middlewares: [validateQuery(OldGoldMovementsQuery, {})] },
 ]

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { METALS } from "../../../lib/pricing"
-import { PURITY_TESTS } from "../../../lib/old-gold"
+import { PURITY_TESTS, STOCK_MOVEMENT_KINDS } from "../../../lib/old-gold"
 
 const mg = (field: string) => z.number({ error: `${field} is a whole number of milligrams` }).int(`${field} must be a whole number of milligrams`)
 
@@ -79,3 +79,26 @@ export type BuyingRatesBodyType = z.infer<typeof BuyingRatesBody>
 
 export const OldGoldStockQuery = z.object({ branch_id: z.string().min(1).optional() }).strict()
 export type OldGoldStockQueryType = z.infer<typeof OldGoldStockQuery>
+
+export const OldGoldMovementBody = z
+  .object({
+    idempotency_key: z.string().trim().min(8, "idempotency_key: at least 8 characters, new for each movement").max(100),
+    branch_id: z.string().min(1),
+    metal: z.enum(METALS),
+    kind: z.enum(STOCK_MOVEMENT_KINDS),
+    fine_mg: mg("fine_mg").min(-10_000_000_000).max(10_000_000_000),
+    reference: z.string().trim().max(100).optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+export type OldGoldMovementBodyType = z.infer<typeof OldGoldMovementBody>
+
+export const OldGoldMovementsQuery = createFindParams({ limit: 50, offset: 0 })
+  .extend({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    branch_id: z.string().min(1).optional(),
+    metal: z.enum(METALS).optional(),
+    kind: z.enum(["purchase", ...STOCK_MOVEMENT_KINDS]).optional(),
+  })
+  .strict()
+export type OldGoldMovementsQueryType = z.infer<typeof OldGoldMovementsQuery>

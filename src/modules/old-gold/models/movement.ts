@@ -13,8 +13,10 @@ export const OldGoldMovement = model
     fine_mg: model.number(),
     kind: model.enum(["purchase", "to_refinery", "to_karigar", "melted", "scrap_sale", "adjustment"]),
     voucher_id: model.text().nullable(),
+    /** A movement recorded by hand is claimed by its key, so a replayed request moves nothing twice. */
+    idempotency_key: model.text().nullable(),
     reference: model.text().nullable(),
     note: model.text().nullable(),
     user_id: model.text().nullable(),
   })
-  .indexes([{ on: ["branch_id", "metal"] }, { on: ["voucher_id"] }])
+  .indexes([{ on: ["branch_id", "metal"] }, { on: ["voucher_id"] }, { on: ["idempotency_key"], unique: true }])
