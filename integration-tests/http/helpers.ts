@@ -4,6 +4,7 @@ import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { createStaffUser } from "../../src/scripts/demo-shop/seed-staff"
 import { offerPaymentProviders } from "../../src/scripts/payments/offer-payment-providers"
+import { PDFParse } from "pdf-parse"
 import { waitFor } from "../support/wait"
 
 export const ADMIN = { email: "owner@shreeganesh.example", password: "Test-password-1" }
@@ -146,4 +147,12 @@ export async function capturePayment(api: StoreApi, auth: Headers, orderId: stri
   const paymentId = data.order.payment_collections[0].payments[0].id as string
   const res = await expectStatus(api.post(`/admin/payments/${paymentId}/capture`, {}, auth))
   return { ...res, payment_id: paymentId }
+}
+
+/** A PDF's text, whitespace folded to single spaces. */
+export async function pdfText(bytes: ArrayBuffer | Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes as ArrayBuffer) })
+  const { text } = await parser.getText()
+  await parser.destroy()
+  return text.replace(/\s+/g, " ")
 }

@@ -1,6 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { ShopSuite } from "../support/runner"
-import { PDFParse } from "pdf-parse"
 import { retryInvoices } from "../../src/jobs/retry-invoices"
 import { financialYear, parseDocumentNumber } from "../../src/lib/tax-documents"
 import { INVOICING_MODULE } from "../../src/modules/invoicing"
@@ -10,7 +9,7 @@ import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import type { S3Loopback } from "../support/s3-loopback"
 import { eventsSettled, waitFor } from "../support/wait"
-import { capturePayment, demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
+import { capturePayment, demoShop, expectStatus, pdfText, signedInCustomer, type Headers } from "./helpers"
 
 
 /** Pieces priced as docs/pricing.md's examples 1 (ring) and 11 (bangle), and a 1 g coin for the many orders. */
@@ -24,13 +23,6 @@ const INTAKE = [
 
 const MUMBAI = { first_name: "Meera", last_name: "Shah", address_1: "12 Kalbadevi Road", city: "Mumbai", province: "in-mh", postal_code: "400002", country_code: "in", phone: "+919820012345" }
 const BENGALURU = { ...MUMBAI, address_1: "1 MG Road", city: "Bengaluru", province: "in-ka", postal_code: "560001" }
-
-async function pdfText(bytes: ArrayBuffer | Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes as ArrayBuffer) })
-  const { text } = await parser.getText()
-  await parser.destroy()
-  return text.replace(/\s+/g, " ")
-}
 
 /** The suite, given the loopback S3 its spec points the app at (documents.spec.ts). */
 export const invoicesSuite = (s3: S3Loopback): ShopSuite => ({ api, getContainer }) => {

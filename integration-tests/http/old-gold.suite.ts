@@ -1,7 +1,7 @@
 import type { ShopSuite } from "../support/runner"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
-import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
+import { demoShop, expectStatus, ok, pdfText, salesStaffHeaders, type Headers } from "./helpers"
 
 const chain = { metal: "gold", description: "chain, broken clasp", gross_weight_mg: 12_350, deduction_weight_mg: 150, tested_purity: 916, purity_test: "xrf" }
 
@@ -64,6 +64,15 @@ export const oldGoldSuite: ShopSuite = ({ api, getContainer }) => {
     expect((await ok(api.get("/admin/old-gold/vouchers", puneStaff))).data.count).toBe(0)
     expect((await expectStatus(api.get(`/admin/old-gold/vouchers/${first.data.voucher.id}`, puneStaff))).status).toBe(404)
     expect((await ok(api.get(`/admin/old-gold/vouchers/${first.data.voucher.id}`, owner))).data.voucher.number).toBe(first.data.voucher.number)
+    // The voucher to print and sign: every figure it was valued by, the total in words.
+    const pdf = await ok(api.get(`/admin/old-gold/vouchers/${first.data.voucher.id}/pdf`, { ...mumbaiStaff, responseType: "arraybuffer" }))
+    expect(pdf.status).toBe(200)
+    const text = await pdfText(pdf.data)
+    for (const shown of ["OLD GOLD EXCHANGE VOUCHER", first.data.voucher.number, "Lata Iyer", "chain, broken clasp", "12.350", "12.200", "916", "11.175", "10.951", "6,800.00", "81,295.63", "Credit against a purchase Rs. 81,295.63", "Customer's signature"]) {
+      expect([shown, text.includes(shown)]).toEqual([shown, true])
+    }
+    expect(text).toMatch(/Eighty.One Thousand Two Hundred (and )?Ninety.Five/i)
+    expect((await expectStatus(api.get(`/admin/old-gold/vouchers/${first.data.voucher.id}/pdf`, puneStaff))).status).toBe(404)
   })
 
   it("refuses what does not add up, cash above the day's limit and ₹2 lakh without PAN — and writes nothing", async () => {

@@ -209,6 +209,7 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/old-gold/vouchers", "old_gold", "read"],
   ["POST", "/admin/old-gold/vouchers", "old_gold", "buy"],
   ["GET", "/admin/old-gold/vouchers/:id", "old_gold", "read"],
+  ["GET", "/admin/old-gold/vouchers/:id/pdf", "old_gold", "read"],
   ["GET", "/admin/old-gold/stock", "old_gold", "read"],
   ["GET", "/admin/old-gold/movements", "old_gold", "read"],
   ["POST", "/admin/old-gold/movements", "old_gold", "write"],

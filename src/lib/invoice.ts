@@ -25,6 +25,37 @@ export type DocumentParty = {
 
 export type SellerParty = DocumentParty & { shop_name: string; branch_code: string; branch_name: string; city: string }
 
+export type BranchParticulars = {
+  code: string
+  name: string
+  address_1: string
+  address_2: string | null
+  city: string
+  postal_code: string
+  gstin: string | null
+  state_code: string
+  state_name: string
+  phone: string | null
+  email: string | null
+}
+
+/** The shop at a branch as its documents print it. */
+export function sellerOf(branch: BranchParticulars, shopName: string): SellerParty {
+  return {
+    shop_name: shopName,
+    branch_code: branch.code,
+    branch_name: branch.name,
+    city: branch.city,
+    name: `${shopName} – ${branch.name}`,
+    address_lines: [branch.address_1, branch.address_2, `${branch.city} ${branch.postal_code}`].filter((l): l is string => !!l),
+    gstin: branch.gstin,
+    state_code: branch.state_code,
+    state_name: branch.state_name,
+    phone: branch.phone,
+    email: branch.email,
+  }
+}
+
 /** What makes a variant a piece, as the jewelry module stores it. */
 export type PieceFacts = StoredPiece & {
   metal: string

@@ -1,7 +1,7 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { checkGstin, GST_STATE_CODES } from "../../../lib/gstin"
-import type { DocumentParty, InvoiceInput, OrderPiece, PieceFacts, SellerParty, Tender } from "../../../lib/invoice"
+import { sellerOf, type DocumentParty, type InvoiceInput, type OrderPiece, type PieceFacts, type SellerParty, type Tender } from "../../../lib/invoice"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { amountToPaise } from "../../../lib/money"
 import { orderPaymentState } from "../../../lib/paid-orders"
@@ -320,19 +320,7 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
   const delivery = (order.shipping_methods ?? []).some((m) => !m.shipping_option_id || !pickup.has(m.shipping_option_id))
 
   const shopName = process.env.SHOP_NAME ?? store?.name ?? branch.name
-  const seller: SellerParty = {
-    shop_name: shopName,
-    branch_code: branch.code,
-    branch_name: branch.name,
-    city: branch.city,
-    name: `${shopName} – ${branch.name}`,
-    address_lines: [branch.address_1, branch.address_2, `${branch.city} ${branch.postal_code}`].filter((l): l is string => !!l),
-    gstin: branch.gstin,
-    state_code: branch.state_code,
-    state_name: branch.state_name,
-    phone: branch.phone,
-    email: branch.email,
-  }
+  const seller: SellerParty = sellerOf(branch, shopName)
   const billing = order.billing_address ?? order.shipping_address
   const name =
     [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") ||
