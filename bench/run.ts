@@ -420,6 +420,36 @@ async function main() {
           await post(`${base}/admin/draft-orders`, { region_id: regions[0].id, sales_channel_id: salesChannelId, email: bulkCustomer(1 + draft).email, items: [{ variant_id: coinRows[0].variant_id, quantity: 1 }] }, admin)
         }, POS_SALES),
       })
+      // An exchange sale: an old article bought in exchange (voucher), then the coin sold against its credit and UPI.
+      await post(`${base}/admin/old-gold/buying-rates`, { rates: [{ metal: "gold", purity: 916, rate_per_g_paise: 6_000_00 }] }, admin)
+      const oldRing = { metal: "gold", description: "old ring", gross_weight_mg: 2_000, deduction_weight_mg: 0, tested_purity: 916, purity_test: "xrf" }
+      const { total_paise: credit } = await post<{ total_paise: number }>(`${base}/admin/old-gold/valuations`, { branch_id: mum.branch_id, articles: [oldRing] }, admin)
+      let exchange = 0
+      rows.push({
+        workload: "exchange sale: POST /admin/old-gold/vouchers (one old article) + POST /admin/pos/orders (one piece, old gold + UPI)",
+        ours: await measure(async () => {
+          exchange += 1
+          const customerId = bulkCustomer(2 + POS_SALES + WARMUP + exchange).id
+          const { voucher } = await post<{ voucher: { number: string } }>(
+            `${base}/admin/old-gold/vouchers`,
+            { idempotency_key: `bench-og-${exchange}`, branch_id: mum.branch_id, customer_id: customerId, kind: "exchange", articles: [oldRing], sale_credit_paise: credit },
+            admin
+          )
+          await post(
+            `${base}/admin/pos/orders`,
+            {
+              idempotency_key: `bench-xpos-${exchange}`,
+              branch_id: mum.branch_id,
+              customer_id: customerId,
+              items: [{ tag_code: "SGJ-COIN-24K-5G" }],
+              tenders: [{ kind: "old_gold", amount: credit / 100, reference: voucher.number }, { kind: "upi", amount: (Math.round(quote.to_pay * 100) - credit) / 100 }],
+            },
+            admin
+          )
+        }, POS_SALES),
+        baselineName: "the plain counter sale above (one piece by UPI)",
+        baseline: posSamples,
+      })
       rows.push({
         workload: `GET /admin/payments/reconciliation (today: ${POS_SALES + WARMUP} counter sales)`,
         ours: await measure(httpGet(`${base}/admin/payments/reconciliation`, admin)),

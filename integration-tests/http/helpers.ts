@@ -38,9 +38,9 @@ export async function expectStatus<T extends { response?: { status: number; data
 
 export type Headers = { headers: Record<string, string> }
 
-/** A counter salesperson of one branch, signed in: their headers. */
-export async function salesStaffHeaders(container: MedusaContainer, api: Api, email: string, branchId: string): Promise<Headers> {
-  await createStaffUser(container, { email, password: "Staff-password-1", first_name: "Counter", last_name: "Staff", role: "sales_staff", branch_ids: [branchId] })
+/** A member of staff of one branch (a salesperson unless `role` says otherwise), signed in: their headers. */
+export async function salesStaffHeaders(container: MedusaContainer, api: Api, email: string, branchId: string, role: "sales_staff" | "branch_manager" = "sales_staff"): Promise<Headers> {
+  await createStaffUser(container, { email, password: "Staff-password-1", first_name: "Counter", last_name: "Staff", role, branch_ids: [branchId] })
   const { data } = await api.post("/auth/user/emailpass", { email, password: "Staff-password-1" })
   return { headers: { authorization: `Bearer ${data.token}` } }
 }

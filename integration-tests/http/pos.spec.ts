@@ -13,7 +13,7 @@ import { webhooksProcessed } from "../support/payment-webhooks"
 import { useLoopback } from "../support/loopback-server"
 import { eventsSettled, waitFor } from "../support/wait"
 import { RazorpayLoopback, razorpaySettings } from "../support/razorpay-loopback"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { demoShop, expectStatus, salesStaffHeaders, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
@@ -184,7 +184,7 @@ shopIntegrationRunner({
       expect(await footprint(customerId, [COIN, NECKLACE])).toEqual(before)
 
       // Cash earlier today counts: ₹1,50,000 in one sale, then ₹60,000 more is refused.
-      const first = await sell({ idempotency_key: "MUM-BILL-CASH-1", ...base, items: [{ tag_code: NECKLACE }], tenders: [{ kind: "cash", amount: 150000 }, { kind: "upi", amount: rupees(paise(necklace.total) - 150000_00) }] })
+      const first = await sell({ idempotency_key: "MUM-BILL-CASH-1", ...base, form_60: true, items: [{ tag_code: NECKLACE }], tenders: [{ kind: "cash", amount: 150000 }, { kind: "upi", amount: rupees(paise(necklace.total) - 150000_00) }] })
       expect(first.status).toBe(201)
       await refuse(
         { items: [{ tag_code: NECKLACE }], tenders: [{ kind: "cash", amount: 60000 }, { kind: "card", amount: rupees(paise(necklace.total) - 60000_00) }] },
@@ -216,6 +216,72 @@ shopIntegrationRunner({
       const withProfile = created.customer.id as string
       const q2 = await quote({ branch_id: branches.MUM.id, customer_id: withProfile, items: [{ tag_code: "SGJ-COIN-24K-10G", quantity: 3 }] })
       expect([q2.pan_required, q2.pan_on_file]).toEqual([true, "PQRST****Z"])
+    })
+
+    it("lets sales staff discount making charges within their limits, beyond them only with a manager's approval of that very bill — every discount audited", async () => {
+      const staff = await salesStaffHeaders(getContainer(), api, "discount.staff@example.in", branches.MUM.id)
+      const manager = await salesStaffHeaders(getContainer(), api, "discount.manager@example.in", branches.MUM.id, "branch_manager")
+      // A PAN on the profile: these bills are above ₹2 lakh.
+      const customerId = (await api.post("/admin/crm/customers", { first_name: "Rekha", last_name: "Nair", phone: "9820377002", pan: "LMNOP1234Q" }, auth)).data.customer.id as string
+      const asStaff = (path: string, body: Record<string, unknown>, who = staff) => expectStatus(api.post(path, body, who))
+      const base = { branch_id: branches.MUM.id, customer_id: customerId }
+      const plain = (await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: NECKLACE }] })).data.quote
+      const making = paise(plain.lines[0].making_charge)
+      expect(making).toBeGreaterThan(0)
+      // 10 % of the making charge is the salesperson's own limit (up to ₹5,000 a bill).
+      const within = Math.min(Math.floor(making / 10), 5_000_00)
+      const q = (await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: NECKLACE, making_discount: rupees(within) }] })).data.quote
+      expect([q.beyond_limits, paise(q.discount.making)]).toEqual([[], within])
+      // 3 % GST on what is left.
+      expect(paise(plain.total) - paise(q.total)).toBe(Math.round(within * 1.03))
+      const sold = await asStaff("/admin/pos/orders", { ...base, idempotency_key: "MUM-DISC-0001", items: [{ tag_code: NECKLACE, making_discount: rupees(within) }], tenders: [{ kind: "card", amount: q.total, reference: "A1" }] })
+      expect([sold.status, sold.data.message]).toEqual([201, undefined])
+      expect(sold.data.sale.total).toBe(q.total)
+      const { data: order } = await api.get(`/admin/orders/${sold.data.sale.order.id}?fields=total,discount_total,items.adjustments.amount,items.adjustments.code`, auth)
+      expect(order.order.items[0].adjustments).toEqual([expect.objectContaining({ code: "MAKING-DISCOUNT", amount: rupees(within) })])
+
+      // A fifth of the making charge is beyond the limit: refused, nothing sold, until a manager approves this bill.
+      const bigger = Math.floor(making / 5)
+      const bill = { ...base, items: [{ tag_code: BANGLE, making_discount: rupees(Math.min(bigger, paise((await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: BANGLE }] })).data.quote.lines[0].making_charge) / 5)) }] }
+      const asked = (await asStaff("/admin/pos/quote", bill)).data.quote
+      expect(asked.beyond_limits).toEqual([expect.stringContaining("off a piece's making charge (your limit 10 %)")])
+      const sale = (key: string, extra: Record<string, unknown> = {}) => asStaff("/admin/pos/orders", { ...bill, idempotency_key: key, tenders: [{ kind: "card", amount: asked.total, reference: "A2" }], ...extra })
+      const refused = await sale("MUM-DISC-0002")
+      expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("Discounts beyond your limits")])
+      expect((await pos().listPosSales({ idempotency_key: "MUM-DISC-0002" })).length).toBe(0)
+
+      const request = await asStaff("/admin/pos/approvals", { ...bill, reason: "Wedding order, regular customer" })
+      expect([request.status, request.data.approval.status]).toEqual([201, "pending"])
+      const id = request.data.approval.id
+      expect((await asStaff(`/admin/pos/approvals/${id}/approve`, {})).status).toBe(403)
+      expect((await sale("MUM-DISC-0003", { approval_id: id })).data.message).toContain("it is pending")
+      const queue = await expectStatus(api.get("/admin/pos/approvals?status=pending", manager))
+      expect(queue.data.approvals.map((a: { id: string }) => a.id)).toEqual([id])
+      const approved = await asStaff(`/admin/pos/approvals/${id}/approve`, { note: "ok" }, manager)
+      expect([approved.status, approved.data.approval.status]).toEqual([200, "approved"])
+      expect((await asStaff(`/admin/pos/approvals/${id}/reject`, {}, manager)).data.message).toContain("was approved already")
+      const otherBill = await asStaff("/admin/pos/orders", { ...bill, items: [{ ...bill.items[0], making_discount: bill.items[0].making_discount - 1 }], idempotency_key: "MUM-DISC-0004", approval_id: id, tenders: [{ kind: "card", amount: asked.total, reference: "A3" }] })
+      expect(otherBill.status).toBe(400)
+      const withApproval = await sale("MUM-DISC-0005", { approval_id: id })
+      expect([withApproval.status, withApproval.data.message]).toEqual([201, undefined])
+      expect((await sale("MUM-DISC-0005", { approval_id: id })).status).toBe(200)
+      expect((await sale("MUM-DISC-0006", { approval_id: id })).data.message).toContain("it was used by another sale")
+
+      const { data: audit } = await api.get("/admin/audit?action=pos.discount", auth)
+      expect(audit.audit_entries.map((e: { entity_id: string; metadata: { approved_by: string | null; making_discount_paise: number } }) => [e.entity_id, e.metadata.approved_by !== null, e.metadata.making_discount_paise]).sort()).toEqual(
+        [[sold.data.sale.id, false, within], [withApproval.data.sale.id, true, paise(bill.items[0].making_discount)]].sort()
+      )
+
+      // The owner raises the salesperson's limit: the same discount needs no approval any more; a manager cannot approve beyond their own.
+      const set = await expectStatus(api.post("/admin/pos/price-limits", { limits: [{ role: "sales_staff", making_discount_bps: 2_500, making_discount_paise: null, bill_discount_paise: 500_00 }] }, auth))
+      expect(set.data.limits.find((l: { role: string }) => l.role === "sales_staff")).toEqual({ role: "sales_staff", making_discount_bps: 2_500, making_discount_paise: null, bill_discount_paise: 500_00 })
+      expect((await asStaff("/admin/pos/price-limits", { limits: [{ role: "sales_staff", making_discount_bps: 10_000, making_discount_paise: null, bill_discount_paise: null }] }, manager)).status).toBe(403)
+      expect((await asStaff("/admin/pos/quote", bill)).data.quote.beyond_limits).toEqual([])
+      const half = { ...base, items: [{ tag_code: RING, making_discount: rupees(Math.floor(paise((await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: RING }] })).data.quote.lines[0].making_charge) / 2)) }] }
+      const tooMuch = await asStaff("/admin/pos/approvals", { ...half, reason: "Festival" })
+      expect((await asStaff(`/admin/pos/approvals/${tooMuch.data.approval.id}/approve`, {}, manager)).data.message).toContain("beyond your own limits too")
+      const overMaking = await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: RING, making_discount: 10_00_000 }] })
+      expect([overMaking.status, overMaking.data.message]).toEqual([400, expect.stringContaining("is more than its making charge")])
     })
 
     it("sells a piece once when two counters sell it at the same moment, and a replayed request once however often it comes", async () => {

@@ -26,7 +26,7 @@ export const RESOURCES = {
   customer_merges: "Merging duplicate customers",
   pii: "Unmasked PAN of a customer",
   orders: "Orders (Medusa's order screens)",
-  pos: "Counter sales",
+  pos: "Counter sales, discount approvals and limits",
   old_gold: "Old gold bought at the counter: valuations, purchase vouchers, old-metal stock",
   schemes: "Gold savings schemes: templates, enrolments, instalments",
   loyalty: "Loyalty accounts and points",
@@ -53,8 +53,9 @@ export type Resource = keyof typeof RESOURCES
  * read: see; write: create or change; the rest are the named operations of their resource.
  * price: set a price or an amount by hand on Medusa's order screens (order edits, draft orders, exchanges,
  * claims, returns), decided on the request's body rather than its route (src/lib/price-overrides.ts).
+ * approve: decide a seller's request for counter discounts beyond their limits (src/lib/price-controls.ts).
  */
-export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell", "buy", "price"] as const
+export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell", "buy", "price", "approve"] as const
 export type Action = (typeof ACTIONS)[number]
 
 type Grants = Partial<Record<Resource, readonly Action[]>>
@@ -74,7 +75,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     customer_merges: ["read", "write"],
     pii: ["reveal"],
     orders: ["read", "write", "price"],
-    pos: ["read", "sell"],
+    pos: ["read", "sell", "approve"],
     old_gold: ["read", "buy", "write"],
     schemes: ["read", "write", "sell"],
     loyalty: ["read", "redeem", "adjust"],
@@ -227,6 +228,13 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/pos/orders", "pos", "sell"],
   ["GET", "/admin/pos/orders/:id", "pos", "read"],
   ["POST", "/admin/pos/quote", "pos", "read"],
+  ["GET", "/admin/pos/approvals", "pos", "read"],
+  ["POST", "/admin/pos/approvals", "pos", "sell"],
+  ["GET", "/admin/pos/approvals/:id", "pos", "read"],
+  ["POST", "/admin/pos/approvals/:id/approve", "pos", "approve"],
+  ["POST", "/admin/pos/approvals/:id/reject", "pos", "approve"],
+  ["GET", "/admin/pos/price-limits", "pos", "read"],
+  ["POST", "/admin/pos/price-limits", "pos", "write"],
 
   ["GET", "/admin/audit", "audit", "read"],
 

@@ -147,14 +147,19 @@ export function settleBill(input: SettlementInput): { settlement: Settlement; pr
   }
 }
 
-/** A fingerprint of what a sale asks for, so a key reused for a different sale is told apart from a replay. */
-export function saleFingerprint(parts: { customer_id: string; branch_id: string; tag_codes: string[]; points: number; tenders: TenderInput[] }): string {
+/**
+ * A fingerprint of what a sale asks for, so a key reused for a different sale is told apart from a replay.
+ * Discounts, when asked (`discounts`: the discount fingerprint of src/lib/price-controls.ts), are part of it;
+ * a sale without any keeps the fingerprint it always had.
+ */
+export function saleFingerprint(parts: { customer_id: string; branch_id: string; tag_codes: string[]; points: number; tenders: TenderInput[]; discounts?: string | null }): string {
   return JSON.stringify([
     parts.customer_id,
     parts.branch_id,
     [...parts.tag_codes].map((c) => c.toUpperCase()).sort(),
     parts.points,
     parts.tenders.map((t) => [t.kind, t.amount_paise, t.reference ?? null]),
+    ...(parts.discounts ? [parts.discounts] : []),
   ])
 }
 

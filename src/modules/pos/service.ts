@@ -1,7 +1,11 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { StaffRole } from "../../lib/access-matrix"
 import { GATE_POLL_MS, SALES_GATE_LOCK } from "../../lib/backup/sales-gate"
+import { DEFAULT_PRICE_LIMITS, type PriceLimits } from "../../lib/price-controls"
+import { PosApproval } from "./models/pos-approval"
+import { PosPriceLimit } from "./models/price-limit"
 import { PaymentLink } from "./models/payment-link"
 import { PaymentWebhookEvent } from "./models/payment-webhook-event"
 import { PosSale } from "./models/pos-sale"
@@ -20,7 +24,88 @@ export type WebhookEventInput = {
   occurred_at: Date
 }
 
-class PosModuleService extends MedusaService({ PosSale, PosTender, PaymentLink, PaymentWebhookEvent }) {
+class PosModuleService extends MedusaService({ PosSale, PosTender, PaymentLink, PaymentWebhookEvent, PosPriceLimit, PosApproval }) {
+  /** A role's discount limits: the owner's setting for it, else the default (src/lib/price-controls.ts). */
+  @InjectManager()
+  async priceLimitsOf(role: StaffRole, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PriceLimits> {
+    const [row] = (await sharedContext.manager!.execute(
+      "select making_discount_bps, making_discount_paise, bill_discount_paise from pos_price_limit where role = ? and deleted_at is null",
+      [role]
+    )) as { making_discount_bps: number | null; making_discount_paise: string | null; bill_discount_paise: string | null }[]
+    if (!row) {
+      return DEFAULT_PRICE_LIMITS[role]
+    }
+    const optional = (v: string | number | null) => (v === null ? null : Number(v))
+    return { making_discount_bps: optional(row.making_discount_bps), making_discount_paise: optional(row.making_discount_paise), bill_discount_paise: optional(row.bill_discount_paise) }
+  }
+
+  /**
+   * Marks an approved request used by a sale, in one statement: only an approval of the same bill, approved
+   * and not used, so one approval lets exactly one sale through.
+   */
+  @InjectManager()
+  async useApproval(input: { id: string; fingerprint: string; sale_id: string }, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ decided_by: string; reason: string }> {
+    const db = sharedContext.manager!
+    const [used] = (await db.execute(
+      `update pos_approval set status = 'used', sale_id = ?, updated_at = now()
+        where id = ? and fingerprint = ? and status = 'approved' and deleted_at is null
+        returning decided_by, reason`,
+      [input.sale_id, input.id, input.fingerprint]
+    )) as { decided_by: string; reason: string }[]
+    if (used) {
+      return used
+    }
+    const [found] = (await db.execute("select status, fingerprint from pos_approval where id = ? and deleted_at is null", [input.id])) as { status: string; fingerprint: string }[]
+    const why = !found
+      ? "no such approval"
+      : found.fingerprint !== input.fingerprint
+        ? "it was given for another bill (other pieces, customer, branch or discounts)"
+        : found.status === "used"
+          ? "it was used by another sale"
+          : `it is ${found.status}`
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `approval_id: approval "${input.id}" cannot be used: ${why}`)
+  }
+
+  /**
+   * Decides a pending request, in one statement, so two managers deciding at once decide it once; a request
+   * decided already is refused with what became of it.
+   */
+  @InjectManager()
+  async decideApproval(
+    input: { id: string; status: "approved" | "rejected"; user_id: string; note: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; status: string }> {
+    const db = sharedContext.manager!
+    const [decided] = (await db.execute(
+      `update pos_approval set status = ?, decided_by = ?, decided_at = now(), decision_note = ?, updated_at = now()
+        where id = ? and status = 'pending' and deleted_at is null returning id, status`,
+      [input.status, input.user_id, input.note, input.id]
+    )) as { id: string; status: string }[]
+    if (!decided) {
+      const [found] = (await db.execute("select status from pos_approval where id = ? and deleted_at is null", [input.id])) as { status: string }[]
+      throw new MedusaError(found ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.NOT_FOUND, found ? `This request was ${found.status} already` : `Approval "${input.id}" was not found`)
+    }
+    return decided
+  }
+
+  /** Puts a decision back to pending (a decision whose workflow failed after it). */
+  @InjectManager()
+  async reopenApproval(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute(
+      "update pos_approval set status = 'pending', decided_by = null, decided_at = null, decision_note = null, updated_at = now() where id = ? and status in ('approved', 'rejected')",
+      [id]
+    )
+  }
+
+  /** Gives an approval back to its bill when the sale that used it failed after. */
+  @InjectManager()
+  async releaseApproval(input: { id: string; sale_id: string }, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute("update pos_approval set status = 'approved', sale_id = null, updated_at = now() where id = ? and sale_id = ? and status = 'used'", [
+      input.id,
+      input.sale_id,
+    ])
+  }
+
   /**
    * Waits while a backup is taking its snapshot (src/lib/backup/sales-gate.ts);
    * at once otherwise. Called by a sale before its first write. It asks and

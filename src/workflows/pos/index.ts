@@ -1,3 +1,6 @@
 export * from "./workflows/create-pos-sale"
 export * from "./workflows/make-pos-sale"
 export * from "./utils/quote-pos-sale"
+export * from "./workflows/request-discount-approval"
+export * from "./workflows/decide-discount-approval"
+export * from "./workflows/set-price-limits"

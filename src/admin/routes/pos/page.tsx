@@ -2,16 +2,18 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { ShoppingCart, XMark } from "@medusajs/icons"
 import { Badge, Button, Checkbox, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
-import { useMutation, useQuery } from "@tanstack/react-query"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { CustomerPicker } from "../../components/customer-picker"
-import { inr } from "../../lib/format"
+import { may, useStaffAccess } from "../../lib/access"
+import { inr, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
 
 type Quote = {
-  lines: { tag_code: string; title: string; quantity: number; unit_price: number }[]
+  lines: { tag_code: string; title: string; quantity: number; unit_price: number; making_charge: number | null; making_discount: number }[]
+  beyond_limits: string[]
   total: number
   points_value: number
   to_pay: number
@@ -29,6 +31,56 @@ type Sale = {
   payment_link: { short_url: string; amount: number } | null
 }
 type TenderDraft = { kind: string; amount: string; reference: string }
+type Item = { tag_code: string; quantity: number; making_discount: string }
+type Approval = { id: string; status: "pending" | "approved" | "rejected" | "used"; reason: string; making_discount_paise: number; bill_discount_paise: number; branch_id: string; created_at: string }
+
+/** What the server reads of the pieces: the making discount only where one was typed. */
+const itemsBody = (items: Item[]) => items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, ...(i.making_discount.trim() ? { making_discount: i.making_discount.trim() } : {}) }))
+
+/** Requests for discounts beyond a seller's limits, waiting for a manager of the user's branches to decide. */
+function ApprovalsQueue() {
+  const queryClient = useQueryClient()
+  const { data } = useQuery({
+    queryKey: ["pos-approvals", "pending"],
+    refetchInterval: 10_000,
+    queryFn: () => sdk.client.fetch<{ approvals: Approval[] }>("/admin/pos/approvals", { query: { status: "pending", limit: 50 } }),
+  })
+  const decide = useMutation({
+    mutationFn: ({ id, verdict }: { id: string; verdict: "approve" | "reject" }) => sdk.client.fetch(`/admin/pos/approvals/${id}/${verdict}`, { method: "POST", body: {} }),
+    onSuccess: (_r, { verdict }) => {
+      toast.success(verdict === "approve" ? "Approved" : "Rejected")
+      queryClient.invalidateQueries({ queryKey: ["pos-approvals"] })
+    },
+    onError: (e: Error) => toast.error("Not decided", { description: e.message }),
+  })
+  if (!data?.approvals.length) {
+    return null
+  }
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">Discounts waiting for your approval</Heading>
+      </div>
+      <Table>
+        <Table.Body>
+          {data.approvals.map((a) => (
+            <Table.Row key={a.id}>
+              <Table.Cell>{when(a.created_at)}</Table.Cell>
+              <Table.Cell>{inr(a.making_discount_paise / 100)} off making{a.bill_discount_paise ? `, ${inr(a.bill_discount_paise / 100)} off the bill` : ""}</Table.Cell>
+              <Table.Cell>{a.reason}</Table.Cell>
+              <Table.Cell className="text-right">
+                <div className="flex justify-end gap-x-2">
+                  <Button size="small" variant="secondary" onClick={() => decide.mutate({ id: a.id, verdict: "reject" })}>Reject</Button>
+                  <Button size="small" onClick={() => decide.mutate({ id: a.id, verdict: "approve" })}>Approve</Button>
+                </div>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </Container>
+  )
+}
 
 const TENDERS: [string, string][] = [
   ["cash", "Cash"],
@@ -46,7 +98,11 @@ const CounterSalePage = () => {
   const [branchId, setBranchId] = useState("")
   const [customer, setCustomer] = useState<CustomerSummary | null>(null)
   const [tag, setTag] = useState("")
-  const [items, setItems] = useState<{ tag_code: string; quantity: number }[]>([])
+  const [items, setItems] = useState<Item[]>([])
+  const [billDiscount, setBillDiscount] = useState("")
+  const [reason, setReason] = useState("")
+  const [approvalId, setApprovalId] = useState<string | null>(null)
+  const { data: me } = useStaffAccess()
   const [points, setPoints] = useState("0")
   const [tenders, setTenders] = useState<TenderDraft[]>([{ kind: "cash", amount: "", reference: "" }])
   const [key, setKey] = useState(newKey)
@@ -62,15 +118,35 @@ const CounterSalePage = () => {
   const pointsNumber = Number.isInteger(Number(points)) && Number(points) >= 0 ? Number(points) : 0
   const ready = !!branchId && !!customer && items.length > 0
   const quote = useQuery({
-    queryKey: ["pos-quote", branchId, customer?.id, items, pointsNumber],
+    queryKey: ["pos-quote", branchId, customer?.id, items, pointsNumber, billDiscount],
     enabled: ready,
     retry: false,
     queryFn: () =>
       sdk.client.fetch<{ quote: Quote }>("/admin/pos/quote", {
         method: "POST",
-        body: { branch_id: branchId, customer_id: customer!.id, items, loyalty_points: pointsNumber },
+        body: { branch_id: branchId, customer_id: customer!.id, items: itemsBody(items), loyalty_points: pointsNumber, ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}) },
       }),
   })
+  const approval = useQuery({
+    queryKey: ["pos-approval", approvalId],
+    enabled: !!approvalId,
+    refetchInterval: (q) => (q.state.data?.approval.status === "pending" ? 5_000 : false),
+    queryFn: () => sdk.client.fetch<{ approval: Approval }>(`/admin/pos/approvals/${approvalId}`),
+  })
+  const askApproval = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ approval: Approval }>("/admin/pos/approvals", {
+        method: "POST",
+        body: { branch_id: branchId, customer_id: customer!.id, items: itemsBody(items), ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}), reason },
+      }),
+    onSuccess: ({ approval: a }) => {
+      setApprovalId(a.id)
+      toast.success("Sent to a manager for approval")
+    },
+    onError: (e: Error) => toast.error("Not sent", { description: e.message }),
+  })
+  const beyond = quote.data?.quote.beyond_limits ?? []
+  const approved = approval.data?.approval.status === "approved"
   const tendered = useMemo(() => tenders.reduce((s, t) => s + (Number(t.amount.replace(/,/g, "")) || 0), 0), [tenders])
   const toPay = quote.data?.quote.to_pay ?? 0
   const left = Math.round((toPay - tendered) * 100) / 100
@@ -85,7 +161,9 @@ const CounterSalePage = () => {
           idempotency_key: key,
           branch_id: branchId,
           customer_id: customer!.id,
-          items,
+          items: itemsBody(items),
+          ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}),
+          ...(approved ? { approval_id: approvalId } : {}),
           loyalty_points: pointsNumber,
           tenders: tenders.filter((t) => t.amount.trim()).map((t) => ({ kind: t.kind, amount: t.amount.trim(), ...(t.reference.trim() ? { reference: t.reference.trim() } : {}) })),
           ...(askIdentity && pan.trim() ? { pan: pan.trim() } : {}),
@@ -100,6 +178,9 @@ const CounterSalePage = () => {
       setPoints("0")
       setPan("")
       setForm60(false)
+      setBillDiscount("")
+      setReason("")
+      setApprovalId(null)
       setKey(newKey())
     },
     onError: (e: Error) => toast.error("Not sold", { description: e.message }),
@@ -110,7 +191,7 @@ const CounterSalePage = () => {
     if (!code) {
       return
     }
-    setItems((list) => (list.some((i) => i.tag_code === code) ? list.map((i) => (i.tag_code === code ? { ...i, quantity: i.quantity + 1 } : i)) : [...list, { tag_code: code, quantity: 1 }]))
+    setItems((list) => (list.some((i) => i.tag_code === code) ? list.map((i) => (i.tag_code === code ? { ...i, quantity: i.quantity + 1 } : i)) : [...list, { tag_code: code, quantity: 1, making_discount: "" }]))
     setTag("")
   }
   const setTender = (i: number, patch: Partial<TenderDraft>) => setTenders((list) => list.map((t, j) => (j === i ? { ...t, ...patch } : t)))
@@ -167,6 +248,8 @@ const CounterSalePage = () => {
               <Table.HeaderCell>Piece</Table.HeaderCell>
               <Table.HeaderCell className="text-right">Qty</Table.HeaderCell>
               <Table.HeaderCell className="text-right">Price (before GST)</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Making charge</Table.HeaderCell>
+              <Table.HeaderCell>Making discount (₹)</Table.HeaderCell>
               <Table.HeaderCell />
             </Table.Row>
           </Table.Header>
@@ -179,6 +262,18 @@ const CounterSalePage = () => {
                   <Table.Cell>{line?.title ?? "…"}</Table.Cell>
                   <Table.Cell className="text-right">{item.quantity}</Table.Cell>
                   <Table.Cell className="text-right">{line ? inr(line.unit_price * line.quantity) : "—"}</Table.Cell>
+                  <Table.Cell className="text-right">{line?.making_charge ? inr(line.making_charge) : "—"}</Table.Cell>
+                  <Table.Cell>
+                    <Input
+                      size="small"
+                      aria-label={`Making discount on ${item.tag_code}`}
+                      inputMode="decimal"
+                      placeholder="0"
+                      disabled={!line?.making_charge}
+                      value={item.making_discount}
+                      onChange={(e) => setItems((list) => list.map((i) => (i.tag_code === item.tag_code ? { ...i, making_discount: e.target.value } : i)))}
+                    />
+                  </Table.Cell>
                   <Table.Cell className="text-right">
                     <IconButton size="small" variant="transparent" aria-label={`Remove ${item.tag_code}`} onClick={() => setItems((list) => list.filter((i) => i.tag_code !== item.tag_code))}>
                       <XMark />
@@ -190,7 +285,27 @@ const CounterSalePage = () => {
           </Table.Body>
         </Table>
         <div className="flex flex-col gap-y-1 px-6 py-4">
+          <div className="flex items-center gap-x-2">
+            <Label size="small" htmlFor="pos-bill-discount">Discount on the bill (₹, before GST)</Label>
+            <Input id="pos-bill-discount" size="small" className="w-32" inputMode="decimal" placeholder="0" value={billDiscount} onChange={(e) => setBillDiscount(e.target.value)} />
+          </div>
           {quote.error && <Text size="small" className="text-ui-fg-error">{(quote.error as Error).message}</Text>}
+          {beyond.length > 0 && (
+            <div className="flex flex-col gap-y-2">
+              <Text size="small" className="text-ui-fg-error">Beyond your limits: {beyond.join("; ")}.</Text>
+              {approval.data ? (
+                <Text size="small">
+                  Manager's approval: <strong>{approval.data.approval.status}</strong>
+                  {approval.data.approval.status === "pending" ? " (waiting…)" : ""}
+                </Text>
+              ) : (
+                <div className="flex items-center gap-x-2">
+                  <Input size="small" aria-label="Why this discount" placeholder="Why (e.g. wedding order, regular customer)" value={reason} onChange={(e) => setReason(e.target.value)} />
+                  <Button size="small" variant="secondary" disabled={reason.trim().length < 3} isLoading={askApproval.isPending} onClick={() => askApproval.mutate()}>Ask a manager</Button>
+                </div>
+              )}
+            </div>
+          )}
           {quote.data && (
             <Text size="small">
               Bill {inr(quote.data.quote.total)} (GST included){quote.data.quote.points_value ? `, points −${inr(quote.data.quote.points_value)}` : ""}: <strong>{inr(quote.data.quote.to_pay)} to pay</strong>. Cash still allowed today: {inr(quote.data.quote.cash_still_allowed_today)}.
@@ -235,7 +350,7 @@ const CounterSalePage = () => {
           {quote.data?.quote.pan_on_file && quote.data.quote.pan_required && <Text size="small" className="text-ui-fg-subtle">PAN on file: {quote.data.quote.pan_on_file}</Text>}
           <div className="flex gap-x-2">
             <Button size="small" variant="secondary" onClick={() => setTenders((list) => [...list, { kind: "card", amount: left > 0 ? String(left) : "", reference: "" }])}>Add tender</Button>
-            <Button size="small" disabled={!ready || !quote.data || left > 0 || (askIdentity && !pan.trim() && !form60)} isLoading={sell.isPending} onClick={() => sell.mutate()}>Record sale</Button>
+            <Button size="small" disabled={!ready || !quote.data || left > 0 || (askIdentity && !pan.trim() && !form60) || (beyond.length > 0 && !approved)} isLoading={sell.isPending} onClick={() => sell.mutate()}>Record sale</Button>
           </div>
         </div>
         {sold && (
@@ -252,6 +367,7 @@ const CounterSalePage = () => {
           </div>
         )}
       </Container>
+      {may(me, "pos", "approve") && <ApprovalsQueue />}
     </div>
   )
 }

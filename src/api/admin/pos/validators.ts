@@ -20,9 +20,21 @@ const PosOrderFields = z
     branch_id: z.string().trim().min(1),
     customer_id: z.string().trim().min(1),
     items: z
-      .array(z.object({ tag_code: z.string().trim().min(1).max(40), quantity: z.number().int().min(1).max(100).default(1) }).strict())
+      .array(
+        z
+          .object({
+            tag_code: z.string().trim().min(1).max(40),
+            quantity: z.number().int().min(1).max(100).default(1),
+            /** ₹ off the piece's making charge (before GST), within the seller's limits or a manager's approval. */
+            making_discount: Rupees.optional(),
+          })
+          .strict()
+      )
       .min(1, "a sale needs at least one piece")
       .max(50),
+    /** ₹ off the bill as a whole (before GST). */
+    bill_discount: Rupees.optional(),
+    approval_id: z.string().trim().min(1).max(100).optional(),
     loyalty_points: z.number().int("loyalty_points must be a whole number").min(0).max(10_000_000).default(0),
     tenders: z.array(Tender).min(1, "give at least one tender").max(10),
     link_channel: z.enum(["sms", "whatsapp"]).optional(),
@@ -46,6 +58,39 @@ export const PosOrdersQuery = findParams({ limit: 20, maxLimit: 100 })
 
 export type PosOrdersQueryType = z.infer<typeof PosOrdersQuery>
 
-export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true }).strict()
+export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true, bill_discount: true }).strict()
+
+export const PosApprovalBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, bill_discount: true })
+  .extend({ reason: z.string().trim().min(3, "reason: say why the customer gets this discount").max(500) })
+  .strict()
+export type PosApprovalBodyType = z.infer<typeof PosApprovalBody>
+
+export const PosApprovalDecisionBody = z.object({ note: z.string().trim().max(500).optional() }).strict()
+export type PosApprovalDecisionBodyType = z.infer<typeof PosApprovalDecisionBody>
+
+export const PosApprovalsQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({ branch_id: z.string().min(1).optional(), status: z.enum(["pending", "approved", "rejected", "used"]).optional() })
+  .strict()
+export type PosApprovalsQueryType = z.infer<typeof PosApprovalsQuery>
+
+const Limit = (field: string) => z.number().int(`${field} must be a whole number`).min(0).nullable()
+export const PriceLimitsBody = z
+  .object({
+    limits: z
+      .array(
+        z
+          .object({
+            role: z.enum(["branch_manager", "sales_staff"]),
+            making_discount_bps: Limit("making_discount_bps").refine((v) => v === null || v <= 10_000, "making_discount_bps: at most 10000 (100 %)"),
+            making_discount_paise: Limit("making_discount_paise"),
+            bill_discount_paise: Limit("bill_discount_paise"),
+          })
+          .strict()
+      )
+      .min(1)
+      .max(2),
+  })
+  .strict()
+export type PriceLimitsBodyType = z.infer<typeof PriceLimitsBody>
 
 export type PosQuoteBodyType = z.infer<typeof PosQuoteBody>

@@ -3,8 +3,9 @@ import { ContainerRegistrationKeys, decorateCartTotals, MedusaError, Modules, pr
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { redeemablePoints, redemptionProblem } from "../../../lib/loyalty"
 import { istDayStart } from "../../../lib/messaging"
-import { amountToPaise } from "../../../lib/money"
+import { amountToPaise, paiseToAmount } from "../../../lib/money"
 import type { Settlement, TenderInput } from "../../../lib/pos"
+import { discountFingerprint, discountRequest, type DiscountRequest, type PriceLimits } from "../../../lib/price-controls"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { POS_MODULE } from "../../../modules/pos"
@@ -14,7 +15,14 @@ export type PosSaleInput = {
   idempotency_key: string
   branch_id: string
   customer_id: string
-  items: { tag_code: string; quantity: number }[]
+  /** Pieces by tag; a making-charge discount on a piece is paise off its making charge (all its quantity), before GST. */
+  items: { tag_code: string; quantity: number; making_discount_paise?: number }[]
+  /** Paise off the bill as a whole, before GST. */
+  bill_discount_paise?: number
+  /** The seller's discount limits (from their role; src/lib/price-controls.ts). */
+  seller_limits?: PriceLimits
+  /** A manager's approval of discounts beyond the seller's limits, for this very bill. */
+  approval_id?: string | null
   /** Loyalty points paying part of the bill. */
   points: number
   tenders: TenderInput[]
@@ -38,6 +46,10 @@ export type PosLine = {
   quantity: number
   unit_price: number
   is_tax_inclusive: boolean
+  /** The piece's making charge as last priced (all its quantity), and what this bill takes off the line before GST. */
+  making_charge_paise: number | null
+  making_discount_paise: number
+  discount_paise: number
   inventory: { inventory_item_id: string; required_quantity: number }[]
   /** The order's line item for the piece as Medusa's createOrderWorkflow makes one (its product and variant fields, the price, the GST lines). */
   line_item: CreateOrderLineItemDTO
@@ -52,10 +64,14 @@ export type PosSalePlan = {
   shipping_option: { id: string; name: string; provider_id: string; tax_lines: OrderTaxLine[] }
   lines: PosLine[]
   total_paise: number
+  /** What the bill's discounts come to (src/lib/price-controls.ts). */
+  discount: DiscountRequest
   points: number
   points_paise: number
   settlement: Settlement
   identity: SaleIdentity
+  /** The manager's approval the sale uses (its discounts' fingerprint), if any. */
+  approval: { id: string; fingerprint: string } | null
 }
 
 type BranchRow = {
@@ -72,6 +88,7 @@ type BranchRow = {
 }
 type PieceRow = {
   tag_code: string
+  breakdown?: { making_charge?: number } | null
   product_variant?: {
     id: string
     title: string
@@ -141,6 +158,7 @@ async function fetchPieces(container: MedusaContainer, items: PosSaleInput["item
     entity: "jewelry_attributes",
     fields: [
       "tag_code",
+      "breakdown",
       "product_variant.id",
       "product_variant.title",
       "product_variant.sku",
@@ -176,13 +194,16 @@ function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationI
     throw invalid(`Unknown tag code${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`)
   }
   const wanted = new Map<string, number>()
+  const discounts = new Map<string, number>()
   for (const item of items) {
     const code = find(item.tag_code.trim())!.tag_code
     wanted.set(code, (wanted.get(code) ?? 0) + item.quantity)
+    discounts.set(code, (discounts.get(code) ?? 0) + (item.making_discount_paise ?? 0))
   }
   const short: string[] = []
   const lines = [...wanted].map(([code, quantity]) => {
-    const variant = find(code)!.product_variant!
+    const piece = find(code)!
+    const variant = piece.product_variant!
     const inventory = (variant.inventory_items ?? []).map((i) => ({ inventory_item_id: i.inventory_item_id, required_quantity: Number(i.required_quantity ?? 1) }))
     if (variant.manage_inventory) {
       for (const item of variant.inventory_items ?? []) {
@@ -195,7 +216,8 @@ function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationI
         short.push(`${code} (not stocked anywhere)`)
       }
     }
-    return { code, variant, quantity, inventory }
+    const making = piece.breakdown?.making_charge
+    return { code, variant, quantity, inventory, making_charge_paise: typeof making === "number" ? making : null, making_discount_paise: discounts.get(code) ?? 0 }
   })
   if (short.length) {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Out of stock at ${branchName}: ${short.join("; ")}`, DOMAIN_CONFLICT)
@@ -221,7 +243,8 @@ async function priceLines(
   regionId: string,
   address: Record<string, string | null>,
   customer: PosSalePlan["customer"],
-  pickupId: string
+  pickupId: string,
+  billDiscountPaise: number
 ): Promise<{ lines: PosLine[]; total_paise: number; shipping_tax_lines: OrderTaxLine[] }> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "product_variant",
@@ -237,6 +260,19 @@ async function priceLines(
     }
     return { piece: l, unit_price: Number(price.calculated_amount), is_tax_inclusive: !!price.is_calculated_price_tax_inclusive }
   })
+  // Discounts come off the line before GST: a piece's making discount off its own line, a bill discount off the
+  // line with the most value left (so no line goes below nothing).
+  const billLine = billDiscountPaise
+    ? priced.reduce((best, p) => (amountToPaise(p.unit_price) * p.piece.quantity - p.piece.making_discount_paise > amountToPaise(best.unit_price) * best.piece.quantity - best.piece.making_discount_paise ? p : best))
+    : null
+  if (billLine && amountToPaise(billLine.unit_price) * billLine.piece.quantity - billLine.piece.making_discount_paise < billDiscountPaise) {
+    throw invalid(`bill_discount: ${paiseToAmount(billDiscountPaise)} is more than the bill's largest line can take`)
+  }
+  const adjustmentsOf = (p: (typeof priced)[number]) =>
+    [
+      p.piece.making_discount_paise ? { code: "MAKING-DISCOUNT", description: "Discount on making charges", paise: p.piece.making_discount_paise } : null,
+      p === billLine ? { code: "BILL-DISCOUNT", description: "Discount on the bill", paise: billDiscountPaise } : null,
+    ].filter((a): a is { code: string; description: string; paise: number } => !!a)
   const taxable: (TaxableItemDTO | TaxableShippingDTO)[] = [
     ...priced.map(({ piece, unit_price }) => ({
       id: piece.variant.id,
@@ -255,8 +291,10 @@ async function priceLines(
       customer: { id: customer.id, email: customer.email ?? "", customer_groups: [] },
     }
   )
-  const posLines: PosLine[] = priced.map(({ piece, unit_price, is_tax_inclusive }) => {
+  const posLines: PosLine[] = priced.map((p) => {
+    const { piece, unit_price, is_tax_inclusive } = p
     const { variant } = piece
+    const adjustments = adjustmentsOf(p)
     const product = variant.product
     const gst = taxLines.filter((t) => "line_item_id" in t && t.line_item_id === variant.id)
     return {
@@ -266,6 +304,9 @@ async function priceLines(
       quantity: piece.quantity,
       unit_price,
       is_tax_inclusive,
+      making_charge_paise: piece.making_charge_paise === null ? null : piece.making_charge_paise * piece.quantity,
+      making_discount_paise: piece.making_discount_paise,
+      discount_paise: adjustments.reduce((s, a) => s + a.paise, 0),
       inventory: piece.inventory,
       // The fields Medusa's createOrderWorkflow copies from the variant and product; tax lines as its updateOrderTaxLines writes them.
       line_item: {
@@ -293,6 +334,9 @@ async function priceLines(
         is_tax_inclusive,
         metadata: {},
         tax_lines: gst.map(orderTaxLine),
+        ...(adjustments.length
+          ? { adjustments: adjustments.map((a) => ({ code: a.code, description: a.description, amount: paiseToAmount(a.paise), is_tax_inclusive: false })) }
+          : {}),
       } as CreateOrderLineItemDTO,
     }
   })
@@ -304,6 +348,7 @@ async function priceLines(
       quantity: l.quantity,
       is_tax_inclusive: l.is_tax_inclusive,
       tax_lines: (l.line_item.tax_lines ?? []).map((t) => ({ rate: t.rate, code: t.code ?? "", provider_id: t.provider_id })),
+      adjustments: l.discount_paise ? [{ amount: paiseToAmount(l.discount_paise), is_tax_inclusive: false }] : [],
     })),
   } as Parameters<typeof decorateCartTotals>[0])
   const shippingTaxLines = taxLines.filter((t) => "shipping_line_id" in t && t.shipping_line_id === SHIPPING_LINE).map(orderTaxLine)
@@ -344,9 +389,9 @@ async function loadRegion(container: MedusaContainer) {
   return region
 }
 
-export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points">
+export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points" | "bill_discount_paise">
 
-export type PosQuote = Omit<PosSalePlan, "settlement" | "identity"> & {
+export type PosQuote = Omit<PosSalePlan, "settlement" | "identity" | "approval"> & {
   /** The most points the program lets pay this bill, and the customer's balance. */
   points_limit: number
   points_balance: number
@@ -385,7 +430,14 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     country_code: (location.address?.country_code ?? "in").toLowerCase(),
   }
   const pieces = checkPieces(found, input.items, location.id, branch.name)
-  const { lines, total_paise, shipping_tax_lines } = await priceLines(container, pieces, region.id, address, customer, pickup.id)
+  const asked = discountRequest(
+    pieces.map((p) => ({ tag_code: p.code, quantity: p.quantity, making_charge_paise: p.making_charge_paise, making_discount_paise: p.making_discount_paise })),
+    input.bill_discount_paise ?? 0
+  )
+  if (asked.problem) {
+    throw invalid(asked.problem)
+  }
+  const { lines, total_paise, shipping_tax_lines } = await priceLines(container, pieces, region.id, address, customer, pickup.id, input.bill_discount_paise ?? 0)
 
   const balance = account?.balance ?? 0
   if (input.points > 0) {
@@ -402,10 +454,24 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     shipping_option: { id: pickup.id, name: pickup.name, provider_id: pickup.provider_id, tax_lines: shipping_tax_lines },
     lines,
     total_paise,
+    discount: asked.request!,
     points: input.points,
     points_paise: input.points * program.point_value_paise,
     points_limit: redeemablePoints(balance, total_paise, program),
     points_balance: balance,
     cash_today_paise: cashToday,
   }
+}
+
+/** The discounts a sale asks for as one fingerprint (null when it asks none): what an approval is given for. */
+export function saleDiscounts(input: Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "bill_discount_paise">): string | null {
+  const asked = input.items.some((i) => (i.making_discount_paise ?? 0) > 0) || (input.bill_discount_paise ?? 0) > 0
+  return asked
+    ? discountFingerprint({
+        branch_id: input.branch_id,
+        customer_id: input.customer_id,
+        items: input.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount_paise ?? 0 })),
+        bill_discount_paise: input.bill_discount_paise ?? 0,
+      })
+    : null
 }

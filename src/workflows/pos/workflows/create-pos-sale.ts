@@ -3,7 +3,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { saleFingerprint } from "../../../lib/pos"
 import { makePosSaleWorkflow } from "./make-pos-sale"
 import { findPosSaleStep } from "../steps/find-pos-sale"
-import type { PosSaleInput } from "../utils/quote-pos-sale"
+import { saleDiscounts, type PosSaleInput } from "../utils/quote-pos-sale"
 
 /**
  * A counter sale, under locks on its idempotency key and its customer: the
@@ -19,6 +19,7 @@ export const createPosSaleWorkflow = createWorkflow("create-pos-sale", (input: P
       tag_codes: input.items.flatMap((i) => Array<string>(i.quantity).fill(i.tag_code.trim())),
       points: input.points,
       tenders: input.tenders,
+      discounts: saleDiscounts(input),
     })
   )
   const lockKeys = transform({ input }, ({ input }) => [`pos-sale:${input.idempotency_key}`, `pos-customer:${input.customer_id}`])

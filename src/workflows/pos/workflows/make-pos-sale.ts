@@ -14,6 +14,8 @@ import { takeBranchStockStep } from "../steps/take-branch-stock"
 import { handOverPosOrderStep } from "../steps/hand-over-pos-order"
 import { useOldGoldCreditStep } from "../steps/use-old-gold-credit"
 import { redeemSavingsSchemesStep } from "../steps/redeem-savings-schemes"
+import { useDiscountApprovalStep } from "../steps/use-discount-approval"
+import { recordAuditStep } from "../../audit/steps/record-audit"
 
 export type { PosSaleInput }
 
@@ -44,6 +46,7 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
       ...plan.identity,
     }))
   )
+  const approval = useDiscountApprovalStep(transform({ plan, claim }, ({ plan, claim }) => ({ approval: plan.approval, sale_id: claim.id })))
   useOldGoldCreditStep(transform({ input, plan }, ({ input, plan }) => ({ customer_id: plan.customer.id, tenders: input.tenders })))
   redeemSavingsSchemesStep(transform({ input, plan, claim }, ({ input, plan, claim }) => ({ sale_id: claim.id, branch_id: plan.branch.id, customer_id: plan.customer.id, tenders: input.tenders })))
   // The branch's address in the customer's name, as the order and its fulfilment carry it (no empty fields).
@@ -154,6 +157,32 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     name: "emit-delivery-created",
   })
   emitEventStep({ eventName: "order.placed", data: transform({ placed }, ({ placed }) => ({ id: placed.id })) })
+  // Every discount given at the counter: who gave it, how much, and who approved it beyond the seller's limits.
+  recordAuditStep({
+    entries: transform({ plan, claim, input, approval, placed }, ({ plan, claim, input, approval, placed }) =>
+      plan.discount.making_discount_paise || plan.discount.bill_discount_paise
+        ? [
+            {
+              actor_type: "user",
+              actor_id: input.user_id ?? null,
+              action: "pos.discount",
+              entity: "pos_sale",
+              entity_id: claim.id,
+              branch_id: plan.branch.id,
+              metadata: {
+                order_id: placed.id,
+                making_discount_paise: plan.discount.making_discount_paise,
+                making_discount_bps: plan.discount.making_discount_bps,
+                bill_discount_paise: plan.discount.bill_discount_paise,
+                approval_id: approval?.id ?? null,
+                approved_by: approval?.decided_by ?? null,
+                reason: approval?.reason ?? null,
+              },
+            },
+          ]
+        : []
+    ),
+  }).config({ name: "audit-pos-discount" })
   // The sale as written, with what the answer shows beside it (no reads after the sale).
   return new WorkflowResponse(
     transform({ completed, placed, plan }, ({ completed, placed, plan }) => ({

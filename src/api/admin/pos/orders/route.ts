@@ -3,6 +3,7 @@ import { createPosSaleWorkflow } from "../../../../workflows/pos"
 import { posSalesView, posSaleView, saleView } from "../../../../modules/pos/queries/sales"
 import type { PosOrderBodyType, PosOrdersQueryType } from "../validators"
 import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
+import { sellerLimits } from "../../../utils/price-limits"
 import { encryptSecret, maskPan, normalizePan, piiKey } from "../../../../lib/pan"
 
 /**
@@ -21,7 +22,10 @@ export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, re
       idempotency_key: body.idempotency_key,
       branch_id: body.branch_id,
       customer_id: body.customer_id,
-      items: body.items,
+      items: body.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount ?? 0 })),
+      bill_discount_paise: body.bill_discount ?? 0,
+      seller_limits: await sellerLimits(req),
+      approval_id: body.approval_id ?? null,
       points: body.loyalty_points,
       tenders: body.tenders.map((t) => ({ kind: t.kind, amount_paise: t.amount, reference: t.reference ?? null })),
       note: body.note ?? null,

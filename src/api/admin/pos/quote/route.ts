@@ -2,6 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { paiseToAmount } from "../../../../lib/money"
 import { panRequiredFor } from "../../../../lib/pan"
 import { CASH_LIMIT_PAISE } from "../../../../lib/pos"
+import { beyondLimits } from "../../../../lib/price-controls"
+import { sellerLimits } from "../../../utils/price-limits"
 import type { PosQuoteBodyType } from "../validators"
 import { quotePosSale } from "../../../../workflows/pos"
 
@@ -15,12 +17,36 @@ import { quotePosSale } from "../../../../workflows/pos"
  */
 export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
-  const quote = await quotePosSale(req.scope, { branch_id: body.branch_id, customer_id: body.customer_id, items: body.items, points: body.loyalty_points })
+  const quote = await quotePosSale(req.scope, {
+    branch_id: body.branch_id,
+    customer_id: body.customer_id,
+    items: body.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount ?? 0 })),
+    bill_discount_paise: body.bill_discount ?? 0,
+    points: body.loyalty_points,
+  })
+  const limits = await sellerLimits(req)
   res.json({
     quote: {
       branch: { id: quote.branch.id, code: quote.branch.code, name: quote.branch.name },
       customer_id: quote.customer.id,
-      lines: quote.lines.map((l) => ({ tag_code: l.tag_code, title: l.title, variant_id: l.variant_id, quantity: l.quantity, unit_price: l.unit_price })),
+      lines: quote.lines.map((l) => ({
+        tag_code: l.tag_code,
+        title: l.title,
+        variant_id: l.variant_id,
+        quantity: l.quantity,
+        unit_price: l.unit_price,
+        making_charge: l.making_charge_paise === null ? null : paiseToAmount(l.making_charge_paise),
+        making_discount: paiseToAmount(l.making_discount_paise),
+        discount: paiseToAmount(l.discount_paise),
+      })),
+      discount: {
+        making: paiseToAmount(quote.discount.making_discount_paise),
+        making_percent: quote.discount.making_discount_bps / 100,
+        bill: paiseToAmount(quote.discount.bill_discount_paise),
+      },
+      // Discounts beyond the seller's own limits, each with the limit: the sale needs a manager's approval_id for them.
+      beyond_limits: beyondLimits(quote.discount, limits),
+      limits,
       total: paiseToAmount(quote.total_paise),
       points: quote.points,
       points_value: paiseToAmount(quote.points_paise),
