@@ -1,3 +1,7 @@
+import { BRANCH_MODULE } from "../../src/modules/branch"
+import type BranchModuleService from "../../src/modules/branch/service"
+import { SAVINGS_SCHEME_MODULE } from "../../src/modules/savings-scheme"
+import type SavingsSchemeModuleService from "../../src/modules/savings-scheme/service"
 import { Modules } from "@medusajs/framework/utils"
 import type { ShopSuite } from "../support/runner"
 import { CRM_MODULE } from "../../src/modules/crm"
@@ -53,10 +57,19 @@ export const crmMergeSuite: ShopSuite = ({ api, getContainer }) => {
       .resolve(Modules.ORDER)
       .createOrders({ currency_code: "inr", customer_id: merge, email: "meera@example.in", items: [{ title: "24K Gold Coin 5 g", quantity: 1, unit_price: 40545, variant_id: coin.id }] })
 
+    // A savings-scheme card of the duplicate's, which the survivor must be able to pay and redeem.
+    const branches = await getContainer().resolve<BranchModuleService>(BRANCH_MODULE).listBranches({ code: "MUM" })
+    const terms = { kind: "amount" as const, purity: null, instalment_paise: 1_000_00, instalments: 11, maturity_months: 12, bonus: { type: "none" as const }, grace_days: 7, early_closure_after: 6 }
+    const { enrolment: card } = await getContainer().resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE).enrol({
+      idempotency_key: "merge-card-2222", fingerprint: "merge", template: { id: "t", code: "T", name: "T" }, terms, customer_id: merge, branch_id: branches[0].id, branch_code: "MUM",
+      user_id: null, enrolled_on: "2026-12-01", identity: "not_needed", pan_masked: null, pan_encrypted: null, note: null,
+    })
+
     const res = await api.post("/admin/crm/customers/merge", { survivor_id: keep, merged_ids: [merge], reason: "same person" }, auth)
     expect(res.status).toBe(200)
+    expect((await getContainer().resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE).listSchemeEnrolments({ id: card.id }))[0].customer_id).toBe(keep)
     expect(res.data.moved).toEqual(
-      expect.objectContaining({ orders: 1, interactions: 1, follow_up_tasks: 1, wishlist_items: 0, profile_fields_filled: expect.arrayContaining(["alternate_phone", "ring_size", "tags", "notes"]) })
+      expect.objectContaining({ orders: 1, interactions: 1, follow_up_tasks: 1, wishlist_items: 0, scheme_cards: 1, old_gold_vouchers: 0, profile_fields_filled: expect.arrayContaining(["alternate_phone", "ring_size", "tags", "notes"]) })
     )
     const [moved] = await getContainer().resolve(Modules.ORDER).listOrders({ id: order.id })
     expect(moved.customer_id).toBe(keep)

@@ -4,7 +4,10 @@ import type BranchModuleService from "../../src/modules/branch/service"
 import { SAVINGS_SCHEME_MODULE } from "../../src/modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../src/modules/savings-scheme/service"
 import { istToday } from "../../src/lib/pos"
-import { addMonths, schemeSchedule, type SchemeTerms } from "../../src/lib/savings-schemes"
+import { remindSchemeInstalments } from "../../src/jobs/scheme-reminders"
+import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import type MessagingModuleService from "../../src/modules/messaging/service"
+import { addDays, addMonths, schemeSchedule, type SchemeTerms } from "../../src/lib/savings-schemes"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
 const COIN = "SGJ-COIN-24K-5G"
@@ -37,7 +40,7 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
     branch = Object.fromEntries(branches.map((b) => [b.code, b.id]))
     mumbaiStaff = await salesStaffHeaders(getContainer(), api, "schemes.mum@example.in", branch.MUM)
     puneStaff = await salesStaffHeaders(getContainer(), api, "schemes.pun@example.in", branch.PUN)
-    customerId = (await ok(api.post("/admin/customers", { first_name: "Meena", last_name: "Rao", email: "meena.rao@example.in" }, owner))).data.customer.id
+    customerId = (await ok(api.post("/admin/crm/customers", { first_name: "Meena", last_name: "Rao", email: "meena.rao@example.in", phone: "9820388001" }, owner))).data.customer.id
     templateId = (await ok(api.post("/admin/schemes/templates", GOLD11, owner))).data.template.id
   })
 
@@ -118,6 +121,9 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
     expect(paid.data.scheme.statement).toMatchObject({ paid_count: 1, paid_paise: 5_000_00, next_due_on: addMonths(istToday(), 1), redeemable_paise: 0 })
     const replay = await pay({ idempotency_key: "sch-inst-0001", amount_paise: 5_000_00, tender: "upi", reference: "UTR 9911" })
     expect([replay.status, replay.data.instalment.id]).toEqual([200, paid.data.instalment.id])
+    // The passbook line goes to the customer once, however often the instalment is replayed.
+    const receipts = await getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ customer_id: customerId, event: "scheme_instalment_received" })
+    expect(receipts.map((m) => m.body)).toEqual([expect.stringContaining(`card ${card.number}: 1 of 11 paid, ₹5,000.00 in all`)])
     // Another branch's staff neither see the card nor take its instalments.
     expect((await pay({ idempotency_key: "sch-inst-0002", amount_paise: 5_000_00, tender: "cash" }, puneStaff)).status).toBe(404)
     expect((await expectStatus(api.get(`/admin/schemes/enrolments/${card.id}`, puneStaff))).status).toBe(404)
@@ -229,5 +235,21 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
     const [card] = await schemes().listSchemeEnrolments({ number })
     expect(card.status).toBe("redeemed")
     expect(attempts.indexOf("redeemed")).toBe(Number(card.redeemed_sale_id!.replace("race-sale-", "")))
+  })
+
+  it("reminds the customer before an instalment is due and tells them after its grace days ran out, once each", async () => {
+    const number = await cardEnrolledAgo(2, "sch-remind-0001")
+    const [card] = await schemes().listSchemeEnrolments({ number })
+    // Enrolled two months ago with three instalments paid: the fourth is due three months after enrolment.
+    const nextDue = addMonths(card.enrolled_on, 3)
+    const messages = () => getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ customer_id: customerId, event: ["scheme_instalment_due", "scheme_instalment_missed"] })
+    expect(await remindSchemeInstalments(getContainer(), addDays(nextDue, -4))).toEqual({ due: 0, missed: 0 })
+    expect(await remindSchemeInstalments(getContainer(), addDays(nextDue, -3))).toEqual({ due: 1, missed: 0 })
+    await remindSchemeInstalments(getContainer(), addDays(nextDue, -3))
+    expect(await remindSchemeInstalments(getContainer(), addDays(nextDue, 7))).toEqual({ due: 0, missed: 0 })
+    expect(await remindSchemeInstalments(getContainer(), addDays(nextDue, 8))).toEqual({ due: 0, missed: 1 })
+    const sent = await messages()
+    expect(sent.map((m) => m.event).sort()).toEqual(["scheme_instalment_due", "scheme_instalment_missed"])
+    expect(sent.find((m) => m.event === "scheme_instalment_due")!.body).toContain(`card ${number}) is due on`)
   })
 }

@@ -31,6 +31,9 @@ export const MESSAGE_EVENTS = {
   follow_up_reminder: { kind: "transactional", variables: ["staff_name", "customer_name", "due", "title"] },
   metal_rate_alert: { kind: "promotional", variables: ["customer_name", "metal", "rate", "shop_name"] },
   payment_link: { kind: "transactional", variables: ["customer_name", "amount", "order_number", "link", "shop_name"] },
+  scheme_instalment_received: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "paid_count", "instalments", "paid_total", "matures_on", "shop_name"] },
+  scheme_instalment_due: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "due_date", "shop_name"] },
+  scheme_instalment_missed: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "due_date", "shop_name"] },
 } as const satisfies Record<string, { kind: MessageKind; variables: readonly string[] }>
 
 export type MessageEvent = keyof typeof MESSAGE_EVENTS
@@ -86,6 +89,18 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<Language, string>> =
   payment_link: {
     en: "Dear {{customer_name}}, please pay {{amount}} for order {{order_number}} at {{shop_name}} here: {{link}}",
     hi: "प्रिय {{customer_name}}, {{shop_name}} के ऑर्डर {{order_number}} के {{amount}} का भुगतान यहाँ करें: {{link}}",
+  },
+  scheme_instalment_received: {
+    en: "Dear {{customer_name}}, we received {{amount}} for your {{scheme}} card {{card_number}}: {{paid_count}} of {{instalments}} paid, {{paid_total}} in all. It matures on {{matures_on}}. – {{shop_name}}",
+    hi: "प्रिय {{customer_name}}, आपके {{scheme}} कार्ड {{card_number}} के लिए {{amount}} प्राप्त हुए: {{instalments}} में से {{paid_count}} किश्तें, कुल {{paid_total}}। परिपक्वता {{matures_on}} को। – {{shop_name}}",
+  },
+  scheme_instalment_due: {
+    en: "Dear {{customer_name}}, your {{scheme}} instalment of {{amount}} (card {{card_number}}) is due on {{due_date}}. – {{shop_name}}",
+    hi: "प्रिय {{customer_name}}, आपकी {{scheme}} की {{amount}} की किश्त (कार्ड {{card_number}}) {{due_date}} को देय है। – {{shop_name}}",
+  },
+  scheme_instalment_missed: {
+    en: "Dear {{customer_name}}, your {{scheme}} instalment of {{amount}} (card {{card_number}}) due on {{due_date}} is not paid yet; pay it to keep your bonus. – {{shop_name}}",
+    hi: "प्रिय {{customer_name}}, आपकी {{scheme}} की {{amount}} की किश्त (कार्ड {{card_number}}), जो {{due_date}} को देय थी, अभी बाकी है; बोनस बनाए रखने के लिए भुगतान करें। – {{shop_name}}",
   },
 }
 

@@ -91,6 +91,14 @@ export type RedeemInput = {
   rate_per_g_paise: number | null
 }
 
+/** An instalment taken, with what the customer's receipt message says of the card. */
+export type InstalmentTaken = {
+  instalment: InstalmentRow
+  created: boolean
+  card: { id: string; number: string; customer_id: string; template_name: string; instalments: number; matures_on: string }
+  paid_count: number
+}
+
 export type Passbook = { enrolment: EnrolmentRow; instalments: InstalmentRow[]; statement: SchemeStatement; due_on: string[] }
 
 const ENROLMENT_COLUMNS = `id, number, template_id, template_code, template_name, terms, customer_id, branch_id, enrolled_on, matures_on, status,
@@ -173,7 +181,7 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
    * scheme has matured or the amount is not the scheme's (src/lib/savings-schemes.ts).
    */
   @InjectManager()
-  async payInstalment(input: PayInstalmentInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ instalment: InstalmentRow; created: boolean }> {
+  async payInstalment(input: PayInstalmentInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<InstalmentTaken> {
     return this.payInstalment_(input, sharedContext)
   }
 
@@ -195,7 +203,7 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
       if (replayed.enrolment_id !== input.enrolment_id || Number(replayed.amount_paise) !== input.amount_paise || replayed.tender !== input.tender) {
         refuse("This idempotency key was used for another instalment; use a new key for a new instalment", MedusaError.Types.CONFLICT)
       }
-      return { instalment: toInstalmentRow(replayed), created: false }
+      return { instalment: toInstalmentRow(replayed), created: false, card: cardSummary(toEnrolmentRow(enrolment)), paid_count: Number(replayed.sequence) }
     }
     const card = toEnrolmentRow(enrolment)
     if (card.status !== "active") {
@@ -227,7 +235,7 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
       ],
       sharedContext
     )
-    return { instalment: toInstalmentRow(created as unknown as Record<string, unknown>), created: true }
+    return { instalment: toInstalmentRow(created as unknown as Record<string, unknown>), created: true, card: cardSummary(card), paid_count: paid + 1 }
   }
 
   /** A card with its instalments and its statement on `today`. */
@@ -308,6 +316,13 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     )
   }
 
+  /** Every running card with its instalments and its statement on `today` (the reminders read them). */
+  @InjectManager()
+  async runningCards(today: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<(Passbook & { paid: InstalmentRow[] })[]> {
+    const rows = await this.activeCardsWithInstalments(sharedContext.manager!, null)
+    return rows.map(({ card, paid }) => ({ enrolment: card, instalments: paid, paid, ...statementOf(card, paid, today) }))
+  }
+
   /**
    * The shop's scheme liability on `today`, per branch: running cards, what their customers have paid (an
    * advance the shop owes in goods), the fine gold weight schemes hold, and the bonus already earned by cards
@@ -315,20 +330,10 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
    */
   @InjectManager()
   async liability(branchIds: string[] | null, today: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
-    const db = sharedContext.manager!
-    const rows = (await db.execute(
-      `select ${ENROLMENT_COLUMNS.split(",").map((c) => `e.${c.trim()}`).join(", ")},
-              coalesce((select json_agg(json_build_object('id', i.id, 'sequence', i.sequence, 'due_on', i.due_on, 'paid_on', i.paid_on,
-                          'amount_paise', i.amount_paise, 'fine_mg', i.fine_mg) order by i.sequence)
-                  from scheme_instalment i where i.enrolment_id = e.id and i.deleted_at is null), '[]') as paid
-         from scheme_enrolment e
-        where e.status = 'active' and e.deleted_at is null ${branchIds ? "and e.branch_id = any(?::text[])" : ""}`,
-      branchIds ? [pgArray(branchIds)] : []
-    )) as (Record<string, unknown> & { paid: Record<string, unknown>[] })[]
+    const rows = await this.activeCardsWithInstalments(sharedContext.manager!, branchIds)
     const byBranch = new Map<string, { branch_id: string; cards: number; matured: number; paid_paise: number; fine_mg: number; bonus_earned_paise: number; bonus_fine_mg: number }>()
-    for (const row of rows) {
-      const card = toEnrolmentRow(row)
-      const { statement } = statementOf(card, row.paid.map(toInstalmentRow), today)
+    for (const { card, paid } of rows) {
+      const { statement } = statementOf(card, paid, today)
       const entry = byBranch.get(card.branch_id) ?? { branch_id: card.branch_id, cards: 0, matured: 0, paid_paise: 0, fine_mg: 0, bonus_earned_paise: 0, bonus_fine_mg: 0 }
       entry.cards += 1
       entry.matured += statement.matured ? 1 : 0
@@ -340,6 +345,24 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     }
     return [...byBranch.values()].sort((a, b) => a.branch_id.localeCompare(b.branch_id))
   }
+
+  /** Running cards (of `branchIds` when given) with their instalments, in one statement. */
+  private async activeCardsWithInstalments(db: EntityManager, branchIds: string[] | null): Promise<{ card: EnrolmentRow; paid: InstalmentRow[] }[]> {
+    const rows = (await db.execute(
+      `select ${ENROLMENT_COLUMNS.split(",").map((c) => `e.${c.trim()}`).join(", ")},
+              coalesce((select json_agg(json_build_object('id', i.id, 'sequence', i.sequence, 'due_on', i.due_on, 'paid_on', i.paid_on,
+                          'amount_paise', i.amount_paise, 'tender', i.tender, 'fine_mg', i.fine_mg, 'branch_id', i.branch_id) order by i.sequence)
+                  from scheme_instalment i where i.enrolment_id = e.id and i.deleted_at is null), '[]') as paid
+         from scheme_enrolment e
+        where e.status = 'active' and e.deleted_at is null ${branchIds ? "and e.branch_id = any(?::text[])" : ""}`,
+      branchIds ? [pgArray(branchIds)] : []
+    )) as (Record<string, unknown> & { paid: Record<string, unknown>[] })[]
+    return rows.map((row) => ({ card: toEnrolmentRow(row), paid: row.paid.map(toInstalmentRow) }))
+  }
+}
+
+function cardSummary(card: EnrolmentRow): InstalmentTaken["card"] {
+  return { id: card.id, number: card.number, customer_id: card.customer_id, template_name: card.template_name, instalments: card.terms.instalments, matures_on: card.matures_on }
 }
 
 function statementOf(card: EnrolmentRow, instalments: InstalmentRow[], today: string): { statement: SchemeStatement; due_on: string[] } {

@@ -3,6 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { refreshCustomerStatsWorkflow } from "./refresh-customer-stats"
 import { loadCustomersToMergeStep, type CustomerSnapshot, type MergeCustomersInput } from "../steps/load-customers-to-merge"
 import { mergeCustomerProfilesStep } from "../steps/merge-customer-profiles"
+import { moveCounterRecordsStep } from "../steps/move-counter-records"
 import { moveCrmRecordsStep } from "../steps/move-crm-records"
 import { moveCustomerOrdersStep } from "../steps/move-customer-orders"
 import { recordCustomerMergeStep } from "../steps/record-customer-merge"
@@ -14,8 +15,8 @@ export type { CustomerSnapshot }
 export const CUSTOMERS_MERGED_EVENT = "crm.customers.merged"
 
 /**
- * Folds duplicate customers into one: their orders, interactions, tasks and
- * wishlist move to the survivor, the survivor's profile gains what only the
+ * Folds duplicate customers into one: their orders, interactions, tasks,
+ * wishlist, savings-scheme cards and old-gold vouchers move to the survivor, the survivor's profile gains what only the
  * duplicates knew, the duplicates are retired and an audit record keeps
  * their snapshot. Every step is undone if a later one fails. Features that
  * hold per-customer data of their own (loyalty points) move it on
@@ -29,11 +30,13 @@ export const mergeCustomersWorkflow = createWorkflow("merge-customers", (input: 
   }))
   const orders = moveCustomerOrdersStep(ids)
   const records = moveCrmRecordsStep(ids)
+  const counter = moveCounterRecordsStep(ids)
   const profile = mergeCustomerProfilesStep(customers)
   retireMergedCustomersStep(transform({ ids }, ({ ids }) => ids.merged_ids))
-  const moved = transform({ orders, records, profile }, ({ orders, records, profile }) => ({
+  const moved = transform({ orders, records, counter, profile }, ({ orders, records, counter, profile }) => ({
     orders,
     ...records,
+    ...counter,
     profile_fields_filled: profile.fields_filled,
   }))
   const audit = recordCustomerMergeStep(

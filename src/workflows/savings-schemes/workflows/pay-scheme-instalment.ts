@@ -1,7 +1,34 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { formatInr } from "../../../lib/money"
+import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
 import { recordSchemeInstalmentStep, type PaySchemeInstalmentInput } from "../steps/record-scheme-instalment"
 
-/** Takes a scheme's next instalment at the counter (cash, card or UPI), once per idempotency key. */
+/** 2027-12-03 → 3 December 2027. */
+const longDate = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-IN", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+
+/**
+ * Takes a scheme's next instalment at the counter (cash, card or UPI), once per idempotency key, and sends
+ * the customer the passbook line by SMS/WhatsApp through the outbox (once per instalment).
+ */
 export const paySchemeInstalmentWorkflow = createWorkflow("pay-scheme-instalment", (input: PaySchemeInstalmentInput) => {
-  return new WorkflowResponse(recordSchemeInstalmentStep(input))
+  const taken = recordSchemeInstalmentStep(input)
+  when("scheme-instalment-receipt", { taken }, ({ taken }) => taken.created).then(() => {
+    queueMessageWorkflow.runAsStep({
+      input: transform({ taken }, ({ taken }) => ({
+        event: "scheme_instalment_received",
+        customer_id: taken.card.customer_id,
+        variables: {
+          amount: formatInr(taken.instalment.amount_paise),
+          scheme: taken.card.template_name,
+          card_number: taken.card.number,
+          paid_count: taken.paid_count,
+          instalments: taken.card.instalments,
+          paid_total: formatInr(taken.instalment.amount_paise * taken.paid_count),
+          matures_on: longDate(taken.card.matures_on),
+        },
+        idempotency_key: `scheme-instalment:${taken.instalment.id}:receipt`,
+      })),
+    })
+  })
+  return new WorkflowResponse(taken)
 })
