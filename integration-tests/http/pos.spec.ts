@@ -13,7 +13,7 @@ import { webhooksProcessed } from "../support/payment-webhooks"
 import { useLoopback } from "../support/loopback-server"
 import { eventsSettled, waitFor } from "../support/wait"
 import { RazorpayLoopback, razorpaySettings } from "../support/razorpay-loopback"
-import { demoShop, expectStatus, salesStaffHeaders, type Headers } from "./helpers"
+import { demoShop, expectStatus, pdfText, salesStaffHeaders, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
@@ -282,6 +282,46 @@ shopIntegrationRunner({
       expect((await asStaff(`/admin/pos/approvals/${tooMuch.data.approval.id}/approve`, {}, manager)).data.message).toContain("beyond your own limits too")
       const overMaking = await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: RING, making_discount: 10_00_000 }] })
       expect([overMaking.status, overMaking.data.message]).toEqual([400, expect.stringContaining("is more than its making charge")])
+    })
+
+    it("prints an estimate with today's breakdown and old gold set against it, and sells it at its prices while the rates hold", async () => {
+      const customerId = await customer()
+      await api.post("/admin/old-gold/buying-rates", { rates: [{ metal: "gold", purity: 916, rate_per_g_paise: 6_000_00 }] }, auth)
+      const ring = { metal: "gold", description: "old ring", gross_weight_mg: 2_000, tested_purity: 916, purity_test: "xrf", melting_loss_bps: 0 }
+      const body = { branch_id: branches.MUM.id, customer_id: customerId, items: [{ tag_code: COIN }] }
+      const made = await expectStatus(api.post("/admin/pos/estimates", { ...body, old_gold: [ring] }, auth))
+      expect([made.status, made.data.message]).toEqual([201, undefined])
+      const estimate = made.data.estimate
+      const q = await quote(body)
+      // 2 g at 916 = 1 832 mg fine, no loss, at ₹6,000/g of 916: ₹12,000.
+      expect(estimate).toMatchObject({ number: expect.stringMatching(/^E-MUM-\d{6}$/), valid: true, total_paise: paise(q.total), old_gold_paise: 12_000_00, to_pay_paise: paise(q.total) - 12_000_00 })
+      const line = estimate.document.lines[0]
+      expect(line).toMatchObject({ tag_code: COIN, purity: 999, net_weight_mg: 5_000 })
+      expect(line.breakdown.metal_value + line.breakdown.making_charge + line.breakdown.wastage_value + line.breakdown.stone_value + line.breakdown.other_charges).toBe(line.taxable_paise)
+      expect(estimate.document.gst_paise).toBe(paise(q.total) - line.taxable_paise)
+      for (const format of ["a4", "thermal"]) {
+        const pdf = await expectStatus(api.get(`/admin/pos/estimates/${estimate.id}/pdf?format=${format}`, { ...auth, responseType: "arraybuffer" }))
+        expect(pdf.status).toBe(200)
+        const text = await pdfText(pdf.data)
+        for (const shown of ["ESTIMATE — NOT A TAX INVOICE", estimate.number, "old ring", "To pay", "Making charges"]) {
+          expect([format, shown, text.includes(shown)]).toEqual([format, shown, true])
+        }
+      }
+      expect((await expectStatus(api.get(`/admin/pos/estimates/${estimate.id}/pdf?format=a5`, auth))).status).toBe(400)
+
+      // Sold from the estimate at its prices; an estimate makes one sale.
+      const sale = (key: string, id: string) => sell({ ...body, idempotency_key: key, estimate_id: id, tenders: [{ kind: "upi", amount: q.total, reference: "U1" }] })
+      const sold = await sale("MUM-EST-0001", estimate.id)
+      expect([sold.status, sold.data.message]).toEqual([201, undefined])
+      expect((await api.get(`/admin/pos/estimates/${estimate.id}`, auth)).data.estimate).toMatchObject({ sale_id: sold.data.sale.id, valid: false })
+      expect((await sale("MUM-EST-0002", estimate.id)).data.message).toContain("was made into a sale already")
+
+      // A new buying rate: the estimate no longer holds, and a sale made from it is refused.
+      const second = (await api.post("/admin/pos/estimates", body, auth)).data.estimate
+      await api.post("/admin/old-gold/buying-rates", { rates: [{ metal: "gold", purity: 916, rate_per_g_paise: 6_100_00 }] }, auth)
+      expect((await api.get(`/admin/pos/estimates/${second.id}`, auth)).data.estimate.valid).toBe(false)
+      const stale = await sale("MUM-EST-0003", second.id)
+      expect([stale.status, stale.data.message]).toEqual([400, expect.stringContaining(`the rates changed since estimate ${second.number} was made`)])
     })
 
     it("sells a piece once when two counters sell it at the same moment, and a replayed request once however often it comes", async () => {

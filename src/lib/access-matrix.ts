@@ -234,6 +234,10 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/pos/approvals/:id/approve", "pos", "approve"],
   ["POST", "/admin/pos/approvals/:id/reject", "pos", "approve"],
   ["GET", "/admin/pos/price-limits", "pos", "read"],
+  ["GET", "/admin/pos/estimates", "pos", "read"],
+  ["POST", "/admin/pos/estimates", "pos", "sell"],
+  ["GET", "/admin/pos/estimates/:id", "pos", "read"],
+  ["GET", "/admin/pos/estimates/:id/pdf", "pos", "read"],
   ["POST", "/admin/pos/price-limits", "pos", "write"],
 
   ["GET", "/admin/audit", "audit", "read"],

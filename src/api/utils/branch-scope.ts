@@ -80,6 +80,7 @@ const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean }[] = [
   { area: "/admin/tax-documents", lookup: byBranchColumn("tax_document") },
   { area: "/admin/pos/orders", lookup: byBranchColumn("pos_sale") },
   { area: "/admin/pos/approvals", lookup: byBranchColumn("pos_approval") },
+  { area: "/admin/pos/estimates", lookup: byBranchColumn("pos_estimate") },
   { area: "/admin/old-gold/vouchers", lookup: byBranchColumn("old_gold_voucher") },
   { area: "/admin/schemes/enrolments", lookup: byBranchColumn("scheme_enrolment") },
   { area: "/admin/offers/campaigns", lookup: byBranchColumn("offer_campaign"), writesOnly: true },

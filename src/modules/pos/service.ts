@@ -5,6 +5,7 @@ import type { StaffRole } from "../../lib/access-matrix"
 import { GATE_POLL_MS, SALES_GATE_LOCK } from "../../lib/backup/sales-gate"
 import { DEFAULT_PRICE_LIMITS, type PriceLimits } from "../../lib/price-controls"
 import { PosApproval } from "./models/pos-approval"
+import { PosEstimate } from "./models/pos-estimate"
 import { PosPriceLimit } from "./models/price-limit"
 import { PaymentLink } from "./models/payment-link"
 import { PaymentWebhookEvent } from "./models/payment-webhook-event"
@@ -24,7 +25,67 @@ export type WebhookEventInput = {
   occurred_at: Date
 }
 
-class PosModuleService extends MedusaService({ PosSale, PosTender, PaymentLink, PaymentWebhookEvent, PosPriceLimit, PosApproval }) {
+export type EstimateInput = {
+  branch_id: string
+  branch_code: string
+  customer_id: string
+  user_id: string | null
+  request: Record<string, unknown>
+  figures: { total_paise: number; to_pay_paise: number; old_gold: { total_paise: number } | null }
+  rates_key: string
+}
+
+class PosModuleService extends MedusaService({ PosSale, PosTender, PaymentLink, PaymentWebhookEvent, PosPriceLimit, PosApproval, PosEstimate }) {
+  /** Numbers an estimate in its branch's series (E-MUM-000001, under a lock on the branch) and keeps it. */
+  @InjectManager()
+  async createEstimate(input: EstimateInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ id: string; number: string }> {
+    return this.createEstimate_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async createEstimate_(input: EstimateInput, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const db = sharedContext.transactionManager!
+    await db.execute("select pg_advisory_xact_lock(hashtext(?))", [`pos-estimate:${input.branch_id}`])
+    const [{ n }] = (await db.execute("select count(*)::int as n from pos_estimate where branch_id = ?", [input.branch_id])) as { n: number }[]
+    const number = `E-${input.branch_code}-${String(n + 1).padStart(6, "0")}`
+    const oldGold = input.figures.old_gold?.total_paise ?? 0
+    const [created] = await this.createPosEstimates(
+      [
+        {
+          number,
+          branch_id: input.branch_id,
+          customer_id: input.customer_id,
+          user_id: input.user_id,
+          request: input.request,
+          document: input.figures as unknown as Record<string, unknown>,
+          total_paise: input.figures.total_paise,
+          old_gold_paise: oldGold,
+          to_pay_paise: input.figures.to_pay_paise,
+          rates_key: input.rates_key,
+        },
+      ],
+      sharedContext
+    )
+    return { id: created.id, number }
+  }
+
+  /** Marks an estimate converted by a sale, in one statement: an estimate makes one sale. */
+  @InjectManager()
+  async useEstimate(input: { id: string; sale_id: string }, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const used = (await sharedContext.manager!.execute("update pos_estimate set sale_id = ?, updated_at = now() where id = ? and sale_id is null and deleted_at is null returning id", [
+      input.sale_id,
+      input.id,
+    ])) as { id: string }[]
+    if (!used.length) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `estimate_id: this estimate was made into a sale already`)
+    }
+  }
+
+  /** Gives an estimate back when the sale made from it failed after. */
+  @InjectManager()
+  async releaseEstimate(input: { id: string; sale_id: string }, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute("update pos_estimate set sale_id = null, updated_at = now() where id = ? and sale_id = ?", [input.id, input.sale_id])
+  }
   /** A role's discount limits: the owner's setting for it, else the default (src/lib/price-controls.ts). */
   @InjectManager()
   async priceLimitsOf(role: StaffRole, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PriceLimits> {

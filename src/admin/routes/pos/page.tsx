@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { CustomerPicker } from "../../components/customer-picker"
 import { may, useStaffAccess } from "../../lib/access"
+import { downloadFile } from "../../lib/files"
 import { inr, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
@@ -145,6 +146,23 @@ const CounterSalePage = () => {
     },
     onError: (e: Error) => toast.error("Not sent", { description: e.message }),
   })
+  const [estimate, setEstimate] = useState<{ id: string; number: string } | null>(null)
+  const makeEstimate = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ estimate: { id: string; number: string } }>("/admin/pos/estimates", {
+        method: "POST",
+        body: { branch_id: branchId, customer_id: customer!.id, items: itemsBody(items), ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}) },
+      }),
+    onSuccess: ({ estimate: e }) => {
+      setEstimate(e)
+      void printEstimate(e, "a4")
+    },
+    onError: (e: Error) => toast.error("No estimate", { description: e.message }),
+  })
+  // An estimate is for the bill it was printed for: another bill sells without it.
+  useEffect(() => setEstimate(null), [items, billDiscount, customer, branchId])
+  const printEstimate = (e: { id: string; number: string }, format: "a4" | "thermal") =>
+    downloadFile(`/admin/pos/estimates/${e.id}/pdf?format=${format}`, `${e.number}.pdf`).catch((err: Error) => toast.error("Not printed", { description: err.message }))
   const beyond = quote.data?.quote.beyond_limits ?? []
   const approved = approval.data?.approval.status === "approved"
   const tendered = useMemo(() => tenders.reduce((s, t) => s + (Number(t.amount.replace(/,/g, "")) || 0), 0), [tenders])
@@ -164,6 +182,7 @@ const CounterSalePage = () => {
           items: itemsBody(items),
           ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}),
           ...(approved ? { approval_id: approvalId } : {}),
+          ...(estimate ? { estimate_id: estimate.id } : {}),
           loyalty_points: pointsNumber,
           tenders: tenders.filter((t) => t.amount.trim()).map((t) => ({ kind: t.kind, amount: t.amount.trim(), ...(t.reference.trim() ? { reference: t.reference.trim() } : {}) })),
           ...(askIdentity && pan.trim() ? { pan: pan.trim() } : {}),
@@ -181,6 +200,7 @@ const CounterSalePage = () => {
       setBillDiscount("")
       setReason("")
       setApprovalId(null)
+      setEstimate(null)
       setKey(newKey())
     },
     onError: (e: Error) => toast.error("Not sold", { description: e.message }),
@@ -290,6 +310,17 @@ const CounterSalePage = () => {
             <Input id="pos-bill-discount" size="small" className="w-32" inputMode="decimal" placeholder="0" value={billDiscount} onChange={(e) => setBillDiscount(e.target.value)} />
           </div>
           {quote.error && <Text size="small" className="text-ui-fg-error">{(quote.error as Error).message}</Text>}
+          {quote.data && (
+            <div className="flex items-center gap-x-2">
+              <Button size="small" variant="secondary" isLoading={makeEstimate.isPending} onClick={() => makeEstimate.mutate()}>Print estimate</Button>
+              {estimate && (
+                <>
+                  <Text size="small">Estimate {estimate.number} (the sale keeps its prices while today's rates hold)</Text>
+                  <Button size="small" variant="transparent" onClick={() => void printEstimate(estimate, "thermal")}>80 mm copy</Button>
+                </>
+              )}
+            </div>
+          )}
           {beyond.length > 0 && (
             <div className="flex flex-col gap-y-2">
               <Text size="small" className="text-ui-fg-error">Beyond your limits: {beyond.join("; ")}.</Text>

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { POS_TENDERS, type PosTender } from "../../../lib/pos"
 import { findParams, IdempotencyKey, Rupees } from "../../utils/validators"
+import { OldArticleBody } from "../old-gold/validators"
 
 const Tender = z
   .object({
@@ -35,6 +36,7 @@ const PosOrderFields = z
     /** ₹ off the bill as a whole (before GST). */
     bill_discount: Rupees.optional(),
     approval_id: z.string().trim().min(1).max(100).optional(),
+    estimate_id: z.string().trim().min(1).max(100).optional(),
     loyalty_points: z.number().int("loyalty_points must be a whole number").min(0).max(10_000_000).default(0),
     tenders: z.array(Tender).min(1, "give at least one tender").max(10),
     link_channel: z.enum(["sms", "whatsapp"]).optional(),
@@ -94,3 +96,16 @@ export const PriceLimitsBody = z
 export type PriceLimitsBodyType = z.infer<typeof PriceLimitsBody>
 
 export type PosQuoteBodyType = z.infer<typeof PosQuoteBody>
+
+export const PosEstimateBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, bill_discount: true })
+  .extend({ old_gold: z.array(OldArticleBody).max(20).default([]) })
+  .strict()
+export type PosEstimateBodyType = z.infer<typeof PosEstimateBody>
+
+export const PosEstimatesQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({ branch_id: z.string().min(1).optional(), customer_id: z.string().min(1).optional() })
+  .strict()
+export type PosEstimatesQueryType = z.infer<typeof PosEstimatesQuery>
+
+export const PosEstimatePdfQuery = z.object({ format: z.enum(["a4", "thermal"]).default("a4") }).strict()
+export type PosEstimatePdfQueryType = z.infer<typeof PosEstimatePdfQuery>

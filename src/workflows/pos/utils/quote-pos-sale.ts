@@ -23,6 +23,8 @@ export type PosSaleInput = {
   seller_limits?: PriceLimits
   /** A manager's approval of discounts beyond the seller's limits, for this very bill. */
   approval_id?: string | null
+  /** The estimate this sale is made from: its prices hold while the rates it was priced at do. */
+  estimate_id?: string | null
   /** Loyalty points paying part of the bill. */
   points: number
   tenders: TenderInput[]
@@ -37,6 +39,18 @@ export type PosSaleInput = {
 /** What a sale records of the customer's identity (PAN or Form 60 from ₹2 lakh, src/lib/pan.ts). */
 export type SaleIdentity = { identity: "not_needed" | "pan" | "form_60"; pan_masked: string | null; pan_encrypted: string | null }
 
+/** A piece's price parts as the pricing stored them (src/lib/pricing), paise for one piece. */
+export type PieceBreakdown = { rate_per_g: number; metal_value: number; wastage_value: number; making_charge: number; stone_value: number; other_charges: number }
+
+const pickBreakdown = (b: PieceBreakdown): PieceBreakdown => ({
+  rate_per_g: b.rate_per_g,
+  metal_value: b.metal_value,
+  wastage_value: b.wastage_value,
+  making_charge: b.making_charge,
+  stone_value: b.stone_value,
+  other_charges: b.other_charges,
+})
+
 type OrderTaxLine = { description: string; tax_rate_id?: string; code: string; rate: number; provider_id: string }
 
 export type PosLine = {
@@ -50,6 +64,11 @@ export type PosLine = {
   making_charge_paise: number | null
   making_discount_paise: number
   discount_paise: number
+  /** What the piece is and its price breakdown as last priced (for estimates). */
+  metal: string | null
+  purity: number | null
+  net_weight_mg: number | null
+  breakdown: PieceBreakdown | null
   inventory: { inventory_item_id: string; required_quantity: number }[]
   /** The order's line item for the piece as Medusa's createOrderWorkflow makes one (its product and variant fields, the price, the GST lines). */
   line_item: CreateOrderLineItemDTO
@@ -88,7 +107,10 @@ type BranchRow = {
 }
 type PieceRow = {
   tag_code: string
-  breakdown?: { making_charge?: number } | null
+  metal?: string | null
+  purity?: number | string | null
+  net_weight_mg?: number | string | null
+  breakdown?: (PieceBreakdown & { making_charge?: number }) | null
   product_variant?: {
     id: string
     title: string
@@ -158,6 +180,9 @@ async function fetchPieces(container: MedusaContainer, items: PosSaleInput["item
     entity: "jewelry_attributes",
     fields: [
       "tag_code",
+      "metal",
+      "purity",
+      "net_weight_mg",
       "breakdown",
       "product_variant.id",
       "product_variant.title",
@@ -217,7 +242,20 @@ function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationI
       }
     }
     const making = piece.breakdown?.making_charge
-    return { code, variant, quantity, inventory, making_charge_paise: typeof making === "number" ? making : null, making_discount_paise: discounts.get(code) ?? 0 }
+    return {
+      code,
+      variant,
+      quantity,
+      inventory,
+      making_charge_paise: typeof making === "number" ? making : null,
+      making_discount_paise: discounts.get(code) ?? 0,
+      facts: {
+        metal: piece.metal ?? null,
+        purity: piece.purity === null || piece.purity === undefined ? null : Number(piece.purity),
+        net_weight_mg: piece.net_weight_mg === null || piece.net_weight_mg === undefined ? null : Number(piece.net_weight_mg),
+        breakdown: piece.breakdown && typeof piece.breakdown.metal_value === "number" ? pickBreakdown(piece.breakdown) : null,
+      },
+    }
   })
   if (short.length) {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Out of stock at ${branchName}: ${short.join("; ")}`, DOMAIN_CONFLICT)
@@ -307,6 +345,7 @@ async function priceLines(
       making_charge_paise: piece.making_charge_paise === null ? null : piece.making_charge_paise * piece.quantity,
       making_discount_paise: piece.making_discount_paise,
       discount_paise: adjustments.reduce((s, a) => s + a.paise, 0),
+      ...piece.facts,
       inventory: piece.inventory,
       // The fields Medusa's createOrderWorkflow copies from the variant and product; tax lines as its updateOrderTaxLines writes them.
       line_item: {

@@ -15,6 +15,7 @@ import { handOverPosOrderStep } from "../steps/hand-over-pos-order"
 import { useOldGoldCreditStep } from "../steps/use-old-gold-credit"
 import { redeemSavingsSchemesStep } from "../steps/redeem-savings-schemes"
 import { useDiscountApprovalStep } from "../steps/use-discount-approval"
+import { useEstimateStep } from "../steps/use-estimate"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 
 export type { PosSaleInput }
@@ -44,6 +45,15 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
       user_id: input.user_id ?? null,
       note: input.note ?? null,
       ...plan.identity,
+    }))
+  )
+  useEstimateStep(
+    transform({ input, plan, claim }, ({ input, plan, claim }) => ({
+      estimate_id: input.estimate_id ?? null,
+      sale_id: claim.id,
+      branch_id: plan.branch.id,
+      customer_id: plan.customer.id,
+      total_paise: plan.total_paise,
     }))
   )
   const approval = useDiscountApprovalStep(transform({ plan, claim }, ({ plan, claim }) => ({ approval: plan.approval, sale_id: claim.id })))

@@ -26,6 +26,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, re
       bill_discount_paise: body.bill_discount ?? 0,
       seller_limits: await sellerLimits(req),
       approval_id: body.approval_id ?? null,
+      estimate_id: body.estimate_id ?? null,
       points: body.loyalty_points,
       tenders: body.tenders.map((t) => ({ kind: t.kind, amount_paise: t.amount, reference: t.reference ?? null })),
       note: body.note ?? null,
