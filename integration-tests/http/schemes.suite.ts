@@ -8,7 +8,7 @@ import { remindSchemeInstalments } from "../../src/jobs/scheme-reminders"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { addDays, addMonths, schemeSchedule, type SchemeTerms } from "../../src/lib/savings-schemes"
-import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
+import { demoShop, expectStatus, ok, salesStaffHeaders, signedInCustomer, type Headers } from "./helpers"
 
 const COIN = "SGJ-COIN-24K-5G"
 const GOLD11 = {
@@ -26,6 +26,7 @@ const SMALL: SchemeTerms = { kind: "amount", purity: null, instalment_paise: 1_0
 
 export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
   let owner: Headers
+  let store: Headers
   let mumbaiStaff: Headers
   let puneStaff: Headers
   let branch: Record<string, string>
@@ -35,7 +36,7 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
   const schemes = () => getContainer().resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE)
 
   beforeAll(async () => {
-    ;({ auth: owner } = await demoShop(getContainer(), api))
+    ;({ auth: owner, store } = await demoShop(getContainer(), api))
     const branches = await getContainer().resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
     branch = Object.fromEntries(branches.map((b) => [b.code, b.id]))
     mumbaiStaff = await salesStaffHeaders(getContainer(), api, "schemes.mum@example.in", branch.MUM)
@@ -45,14 +46,14 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
   })
 
   /** A card enrolled `months` ago at Mumbai with every instalment paid on its due date: matured when months ≥ 12. */
-  async function cardEnrolledAgo(months: number, key: string): Promise<string> {
+  async function cardEnrolledAgo(months: number, key: string, customer = customerId): Promise<string> {
     const enrolledOn = addMonths(istToday(), -months)
     const { enrolment } = await schemes().enrol({
       idempotency_key: key,
       fingerprint: key,
       template: { id: templateId, code: "SMALL", name: "Small 11+1" },
       terms: SMALL,
-      customer_id: customerId,
+      customer_id: customer,
       branch_id: branch.MUM,
       branch_code: "MUM",
       user_id: null,
@@ -251,5 +252,16 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
     const sent = await messages()
     expect(sent.map((m) => m.event).sort()).toEqual(["scheme_instalment_due", "scheme_instalment_missed"])
     expect(sent.find((m) => m.event === "scheme_instalment_due")!.body).toContain(`card ${number}) is due on`)
+  })
+
+  it("shows the signed-in customer their own passbooks on the storefront, and nobody else's", async () => {
+    const shopper = await signedInCustomer(api, store, { email: "scheme.shopper@example.in", password: "Shopper-password-1", first_name: "Asha" })
+    const number = await cardEnrolledAgo(13, "sch-store-0001", shopper.id)
+    await cardEnrolledAgo(2, "sch-store-0002")
+    const { data } = await ok(api.get("/store/customers/me/schemes", shopper.me))
+    expect(data.schemes).toHaveLength(1)
+    expect(data.schemes[0]).toMatchObject({ number, status: "active", redeemable_value_paise: 12_000_00, statement: { matured: true, paid_count: 11 } })
+    expect(data.schemes[0]).not.toHaveProperty("pan_masked")
+    expect((await expectStatus(api.get("/store/customers/me/schemes", store))).status).toBe(401)
   })
 }

@@ -13,4 +13,5 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/customers/me/wishlist", methods: ["DELETE"], middlewares: [validateQuery(RemoveWishlistItemQuery, {})] },
   { matcher: "/store/customers/me/loyalty", methods: ["GET"], middlewares: [customer] },
   { matcher: "/store/customers/me/offers", methods: ["GET"], middlewares: [customer] },
+  { matcher: "/store/customers/me/schemes", methods: ["GET"], middlewares: [customer] },
 ]

@@ -1,12 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
 import { encryptSecret, maskPan, normalizePan, piiKey } from "../../../../lib/pan"
-import { istToday } from "../../../../lib/pos"
-import { redeemableValuePaise } from "../../../../lib/savings-schemes"
 import { SAVINGS_SCHEME_MODULE } from "../../../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../../../modules/savings-scheme/service"
-import { enrolInSchemeWorkflow, goldSellingRate } from "../../../../workflows/savings-schemes"
+import { enrolInSchemeWorkflow } from "../../../../workflows/savings-schemes"
+import { passbookView } from "../../../utils/scheme-passbook"
 import { assertOwnBranch, scopedBranchIds } from "../../../utils/access"
 import type { SchemeEnrolmentBodyType, SchemeEnrolmentsQueryType } from "../validators"
 
@@ -53,25 +50,4 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, SchemeEnrolme
     { select: [...LIST_FIELDS], order: { created_at: "DESC" }, take: limit, skip: offset }
   )
   res.json({ schemes: enrolments.map((e) => ({ ...e, redeemed_paise: e.redeemed_paise === null ? null : Number(e.redeemed_paise) })), count, limit, offset })
-}
-
-/** A card's passbook as the routes answer it: the card, its instalments, the statement today and what it is worth against a purchase today. */
-export async function passbookView(container: MedusaContainer, id: string) {
-  const schemes: SavingsSchemeModuleService = container.resolve(SAVINGS_SCHEME_MODULE)
-  const passbook = await schemes.passbook(id, istToday())
-  if (!passbook) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Scheme card "${id}" was not found`)
-  }
-  const { enrolment, instalments, statement, due_on } = passbook
-  const rate = enrolment.terms.kind === "weight" && enrolment.status === "active" ? await goldSellingRate(container, enrolment.branch_id, enrolment.terms.purity ?? 0) : null
-  const worth = enrolment.status !== "active" ? 0 : enrolment.terms.kind === "amount" || rate ? redeemableValuePaise(enrolment.terms, statement, rate) : null
-  return {
-    ...enrolment,
-    schedule: due_on.map((day, i) => ({ sequence: i + 1, due_on: day, paid: i < instalments.length })),
-    instalments,
-    statement,
-    /** What a scheme tender of this card must be today (null: no selling rate published for a weight scheme's purity). */
-    redeemable_value_paise: worth,
-    redeemable_rate_per_g_paise: rate,
-  }
 }

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { passbookView } from "../route"
+import { passbookView } from "../../../../utils/scheme-passbook"
 
 /** GET /admin/schemes/enrolments/:id — a card's passbook (another branch's is not found: src/api/utils/branch-scope.ts). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { SAVINGS_SCHEME_MODULE } from "../../../../../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../../../../../modules/savings-scheme/service"
 import { paySchemeInstalmentWorkflow } from "../../../../../../workflows/savings-schemes"
-import { passbookView } from "../../route"
+import { passbookView } from "../../../../../utils/scheme-passbook"
 import type { SchemeInstalmentBodyType } from "../../../validators"
 
 /**

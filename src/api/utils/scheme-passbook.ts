@@ -1,0 +1,28 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { istToday } from "../../lib/pos"
+import { redeemableValuePaise } from "../../lib/savings-schemes"
+import { SAVINGS_SCHEME_MODULE } from "../../modules/savings-scheme"
+import type SavingsSchemeModuleService from "../../modules/savings-scheme/service"
+import { goldSellingRate } from "../../workflows/savings-schemes"
+
+/** A card's passbook as the routes answer it: the card, its instalments, the statement today and what it is worth against a purchase today. */
+export async function passbookView(container: MedusaContainer, id: string) {
+  const schemes: SavingsSchemeModuleService = container.resolve(SAVINGS_SCHEME_MODULE)
+  const passbook = await schemes.passbook(id, istToday())
+  if (!passbook) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Scheme card "${id}" was not found`)
+  }
+  const { enrolment, instalments, statement, due_on } = passbook
+  const rate = enrolment.terms.kind === "weight" && enrolment.status === "active" ? await goldSellingRate(container, enrolment.branch_id, enrolment.terms.purity ?? 0) : null
+  const worth = enrolment.status !== "active" ? 0 : enrolment.terms.kind === "amount" || rate ? redeemableValuePaise(enrolment.terms, statement, rate) : null
+  return {
+    ...enrolment,
+    schedule: due_on.map((day, i) => ({ sequence: i + 1, due_on: day, paid: i < instalments.length })),
+    instalments,
+    statement,
+    /** What a scheme tender of this card must be today (null: no selling rate published for a weight scheme's purity). */
+    redeemable_value_paise: worth,
+    redeemable_rate_per_g_paise: rate,
+  }
+}
