@@ -3,19 +3,9 @@
  * issue an exchange voucher, and sell a coin at the counter against its credit. The app was started by the
  * e2e layer exactly as `npm start` starts it (launcher/e2e.ts).
  */
-import { adminToken, base, logIn, useBrowser } from "./browser"
+import { adminApi as api, adminToken, base, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
-
-async function api<T>(token: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${route}`, {
-    method: body ? "POST" : "GET",
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  expect(res.status).toBeLessThan(300)
-  return (await res.json()) as T
-}
 
 describe("old gold in a browser", () => {
   const browser = useBrowser()

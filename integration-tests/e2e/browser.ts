@@ -58,3 +58,14 @@ export async function adminToken(login = admin): Promise<string> {
   expect(res.status).toBe(200)
   return ((await res.json()) as { token: string }).token
 }
+
+/** A call to the app's admin API with the token, answered as JSON; a refusal fails the test. */
+export async function adminApi<T>(token: string, route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${route}`, {
+    method: body ? "POST" : "GET",
+    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  expect(res.status).toBeLessThan(300)
+  return (await res.json()) as T
+}

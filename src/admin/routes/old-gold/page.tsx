@@ -1,9 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { ArrowDownCircle, ArrowPath, XMark } from "@medusajs/icons"
-import { Button, Checkbox, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
+import { BranchField, IdentityFields } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { RequirePermission } from "../../components/require-permission"
 import { may, useStaffAccess } from "../../lib/access"
@@ -96,13 +97,7 @@ function OldGoldDesk({ branches }: { branches: Branch[] }) {
         </Text>
       </div>
       <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-        <div className="flex flex-col gap-y-1">
-          <Label size="small">Branch</Label>
-          <Select value={branchId} onValueChange={(v) => { setBranchId(v); setValuation(null) }}>
-            <Select.Trigger><Select.Value placeholder="Branch" /></Select.Trigger>
-            <Select.Content>{branches.map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}</Select.Content>
-          </Select>
-        </div>
+        <BranchField branches={branches} value={branchId} onChange={(v) => { setBranchId(v); setValuation(null) }} />
         <div className="flex flex-col gap-y-1">
           <Label size="small">Customer</Label>
           <CustomerPicker value={customer} onChange={setCustomer} />
@@ -189,14 +184,7 @@ function OldGoldDesk({ branches }: { branches: Branch[] }) {
               )}
             </div>
             {valuation.pan_required && (
-              <div className="grid grid-cols-1 items-center gap-2 md:grid-cols-[200px_1fr_auto]">
-                <Label size="small" htmlFor="og-pan">PAN (₹2,00,000 or more)</Label>
-                <Input id="og-pan" placeholder="ABCDE1234F" value={pan} disabled={form60} onChange={(e) => setPan(e.target.value)} />
-                <div className="flex items-center gap-x-2">
-                  <Checkbox id="og-form60" checked={form60} onCheckedChange={(v) => setForm60(v === true)} />
-                  <Label size="small" htmlFor="og-form60">Form 60 signed instead</Label>
-                </div>
-              </div>
+              <IdentityFields id="og" pan={pan} form60={form60} onPan={setPan} onForm60={setForm60} />
             )}
             <div>
               <Button size="small" disabled={!customer} isLoading={issue.isPending} onClick={() => issue.mutate()}>Issue voucher</Button>

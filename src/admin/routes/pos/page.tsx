@@ -1,10 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { ShoppingCart, XMark } from "@medusajs/icons"
-import { Badge, Button, Checkbox, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
+import { BranchField, IdentityFields } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
@@ -226,15 +227,7 @@ const CounterSalePage = () => {
           </Text>
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-          <div className="flex flex-col gap-y-1">
-            <Label size="small">Branch</Label>
-            <Select value={branchId} onValueChange={setBranchId}>
-              <Select.Trigger><Select.Value placeholder="Branch" /></Select.Trigger>
-              <Select.Content>
-                {(branchList?.branches ?? []).map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}
-              </Select.Content>
-            </Select>
-          </div>
+          <BranchField branches={branchList?.branches ?? []} value={branchId} onChange={setBranchId} />
           <div className="flex flex-col gap-y-1">
             <Label size="small">Customer</Label>
             <CustomerPicker value={customer} onChange={setCustomer} />
@@ -369,14 +362,7 @@ const CounterSalePage = () => {
             </div>
           ))}
           {askIdentity && (
-            <div className="grid grid-cols-1 items-center gap-2 md:grid-cols-[200px_1fr_auto]">
-              <Label size="small" htmlFor="pos-pan">PAN (bill of ₹2,00,000 or more)</Label>
-              <Input id="pos-pan" placeholder="ABCDE1234F" value={pan} disabled={form60} onChange={(e) => setPan(e.target.value)} />
-              <div className="flex items-center gap-x-2">
-                <Checkbox id="pos-form60" checked={form60} onCheckedChange={(v) => setForm60(v === true)} />
-                <Label size="small" htmlFor="pos-form60">Form 60 signed instead</Label>
-              </div>
-            </div>
+            <IdentityFields id="pos" pan={pan} form60={form60} onPan={setPan} onForm60={setForm60} />
           )}
           {quote.data?.quote.pan_on_file && quote.data.quote.pan_required && <Text size="small" className="text-ui-fg-subtle">PAN on file: {quote.data.quote.pan_on_file}</Text>}
           <div className="flex gap-x-2">

@@ -1,9 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { CreditCard } from "@medusajs/icons"
-import { Button, Checkbox, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
+import { BranchField, IdentityFields } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { Paginator } from "../../components/paginator"
 import { RequirePermission } from "../../components/require-permission"
@@ -169,26 +170,13 @@ function EnrolForm({ templates, branches, onEnrolled }: { templates: Template[];
           </Select.Content>
         </Select>
       </div>
-      <div className="flex flex-col gap-y-1">
-        <Label size="small">Branch</Label>
-        <Select value={branchId} onValueChange={setBranchId}>
-          <Select.Trigger><Select.Value placeholder="Branch" /></Select.Trigger>
-          <Select.Content>
-            {branches.map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}
-          </Select.Content>
-        </Select>
-      </div>
+      <BranchField branches={branches} value={branchId} onChange={setBranchId} />
       <div className="flex flex-col gap-y-1">
         <Label size="small">Customer</Label>
         <CustomerPicker value={customer} onChange={setCustomer} />
       </div>
-      <div className="flex flex-col gap-y-1">
-        <Label size="small" htmlFor="enrol-pan">PAN (a scheme of ₹2,00,000 or more)</Label>
-        <Input id="enrol-pan" placeholder="ABCDE1234F" value={pan} disabled={form60} onChange={(e) => setPan(e.target.value)} />
-      </div>
-      <div className="flex items-center gap-x-2">
-        <Checkbox id="enrol-form60" checked={form60} onCheckedChange={(v) => setForm60(v === true)} />
-        <Label size="small" htmlFor="enrol-form60">Form 60 signed instead</Label>
+      <div className="md:col-span-2">
+        <IdentityFields id="enrol" pan={pan} form60={form60} onPan={setPan} onForm60={setForm60} />
       </div>
       <Button size="small" disabled={!templateId || !branchId || !customer} isLoading={enrol.isPending} onClick={() => enrol.mutate()}>Enrol</Button>
     </div>
