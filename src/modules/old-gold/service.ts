@@ -4,6 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { cashPayoutProblem, stockMovementProblem, type OldArticle, type OldArticleValuation, type StockMovementKind } from "../../lib/old-gold"
 import type { Metal } from "../../lib/pricing"
 import { pgArray } from "../../lib/pg-array"
+import { takeNextInSeries } from "../../lib/series-counter"
 import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { OldGoldArticle } from "./models/article"
 import { OldGoldBuyingRate } from "./models/buying-rate"
@@ -110,15 +111,8 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
     }
     const fy = financialYear(issuedAt)
     const series = `old_gold:${input.branch_code}:${fy}`
-    await db.execute(
-      `insert into old_gold_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
-       on conflict (series) where deleted_at is null do nothing`,
-      [generateEntityId(undefined, "ogctr"), series]
-    )
-    const [counter] = (await db.execute("select id, last_sequence from old_gold_counter where series = ? for update", [series])) as { id: string; last_sequence: number }[]
-    const sequence = Number(counter.last_sequence) + 1
+    const sequence = await takeNextInSeries(db, "old_gold_counter", series)
     const number = documentNumber("old_gold_voucher", input.branch_code, fy, sequence)
-    await db.execute("update old_gold_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counter.id])
 
     const total = input.articles.reduce((sum, a) => sum + a.valuation.value_paise, 0)
     const [voucher] = await this.createOldGoldVouchers(

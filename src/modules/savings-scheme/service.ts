@@ -1,7 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgArray } from "../../lib/pg-array"
+import { takeNextInSeries } from "../../lib/series-counter"
 import {
   fineBoughtMg,
   instalmentProblem,
@@ -137,15 +138,8 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     const { matures_on } = schemeSchedule(input.terms, input.enrolled_on)
     const fy = financialYear(new Date(`${input.enrolled_on}T12:00:00+05:30`))
     const series = `savings_scheme:${input.branch_code}:${fy}`
-    await db.execute(
-      `insert into scheme_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
-       on conflict (series) where deleted_at is null do nothing`,
-      [generateEntityId(undefined, "schctr"), series]
-    )
-    const [counter] = (await db.execute("select id, last_sequence from scheme_counter where series = ? for update", [series])) as { id: string; last_sequence: number }[]
-    const sequence = Number(counter.last_sequence) + 1
+    const sequence = await takeNextInSeries(db, "scheme_counter", series)
     const number = documentNumber("savings_scheme", input.branch_code, fy, sequence)
-    await db.execute("update scheme_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counter.id])
     const [created] = await this.createSchemeEnrolments(
       [
         {

@@ -1,0 +1,23 @@
+/**
+ * The next number of a gap-free document series kept in a counter table (one row per series, created on
+ * first use): taken under the row's lock inside the caller's transaction, so two documents of one series
+ * never get one number and a rolled-back document gives its number back.
+ */
+import { generateEntityId } from "@medusajs/framework/utils"
+
+/** The counter tables that hold series this way, with the id prefix of their rows. */
+const COUNTERS = { old_gold_counter: "ogctr", scheme_counter: "schctr" } as const
+
+type Transaction = { execute(sql: string, params: unknown[]): Promise<unknown> }
+
+export async function takeNextInSeries(db: Transaction, table: keyof typeof COUNTERS, series: string): Promise<number> {
+  await db.execute(
+    `insert into ${table} (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
+     on conflict (series) where deleted_at is null do nothing`,
+    [generateEntityId(undefined, COUNTERS[table]), series]
+  )
+  const [counter] = (await db.execute(`select id, last_sequence from ${table} where series = ? for update`, [series])) as { id: string; last_sequence: number }[]
+  const sequence = Number(counter.last_sequence) + 1
+  await db.execute(`update ${table} set last_sequence = ?, updated_at = now() where id = ?`, [sequence, counter.id])
+  return sequence
+}
