@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { formatInr } from "../lib/money"
+import { formatShopDay } from "../lib/occasions"
 import { istToday } from "../lib/pos"
 import { addDays, daysBetween } from "../lib/savings-schemes"
 import { SAVINGS_SCHEME_MODULE } from "../modules/savings-scheme"
@@ -15,8 +16,6 @@ function reminderDays(env: NodeJS.ProcessEnv = process.env): number {
   }
   return days
 }
-
-const longDate = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-IN", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
 
 /**
  * Reminds each running card's customer of the next instalment SCHEME_REMINDER_DAYS before it is due, and
@@ -41,7 +40,7 @@ export async function remindSchemeInstalments(container: MedusaContainer, today 
       input: {
         event,
         customer_id: card.customer_id,
-        variables: { amount: formatInr(card.terms.instalment_paise), scheme: card.template_name, card_number: card.number, due_date: longDate(next) },
+        variables: { amount: formatInr(card.terms.instalment_paise), scheme: card.template_name, card_number: card.number, due_date: formatShopDay(next) },
         idempotency_key: `${event}:${card.id}:${next}`,
       },
     })

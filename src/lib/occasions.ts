@@ -48,3 +48,8 @@ export function monthDayKeys(today: CalendarDay, days: number): string[] {
 export function formatShopDate(date: Date): string {
   return date.toLocaleDateString("en-IN", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Kolkata" })
 }
+
+/** A calendar day in India ("2027-12-03") as customers read it: "3 December 2027". */
+export function formatShopDay(day: string): string {
+  return formatShopDate(new Date(`${day}T12:00:00+05:30`))
+}

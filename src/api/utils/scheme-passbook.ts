@@ -4,7 +4,7 @@ import { istToday } from "../../lib/pos"
 import { redeemableValuePaise } from "../../lib/savings-schemes"
 import { SAVINGS_SCHEME_MODULE } from "../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../modules/savings-scheme/service"
-import { goldSellingRate } from "../../workflows/savings-schemes"
+import { schemeGoldRate } from "../../workflows/savings-schemes"
 
 /** A card's passbook as the routes answer it: the card, its instalments, the statement today and what it is worth against a purchase today. */
 export async function passbookView(container: MedusaContainer, id: string) {
@@ -14,7 +14,7 @@ export async function passbookView(container: MedusaContainer, id: string) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Scheme card "${id}" was not found`)
   }
   const { enrolment, instalments, statement, due_on } = passbook
-  const rate = enrolment.terms.kind === "weight" && enrolment.status === "active" ? await goldSellingRate(container, enrolment.branch_id, enrolment.terms.purity ?? 0) : null
+  const rate = enrolment.status === "active" ? await schemeGoldRate(container, enrolment.branch_id, enrolment.terms) : null
   const worth = enrolment.status !== "active" ? 0 : enrolment.terms.kind === "amount" || rate ? redeemableValuePaise(enrolment.terms, statement, rate) : null
   return {
     ...enrolment,

@@ -5,4 +5,4 @@ export { setSchemeTemplateOfferedWorkflow } from "./workflows/set-scheme-templat
 export type { CreateSchemeTemplateInput } from "./steps/save-scheme-template"
 export type { EnrolInSchemeInput } from "./steps/prepare-scheme-enrolment"
 export type { PaySchemeInstalmentInput } from "./steps/record-scheme-instalment"
-export { goldSellingRate } from "./utils/selling-rate"
+export { schemeGoldRate } from "./utils/selling-rate"

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { istToday } from "../../../lib/pos"
 import { SAVINGS_SCHEME_MODULE } from "../../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../../modules/savings-scheme/service"
-import { goldSellingRate } from "../../savings-schemes/utils/selling-rate"
+import { schemeGoldRate } from "../../savings-schemes/utils/selling-rate"
 
 export type RedeemSavingsSchemesInput = {
   sale_id: string
@@ -30,8 +30,7 @@ export const redeemSavingsSchemesStep = createStep(
       for (const tender of input.tenders.filter((t) => t.kind === "scheme")) {
         const number = (tender.reference ?? "").trim().toUpperCase()
         const [card] = await schemes.listSchemeEnrolments({ number }, { select: ["id", "terms"], take: 1 })
-        const terms = card?.terms as { kind: string; purity: number | null } | undefined
-        const rate = terms?.kind === "weight" ? await goldSellingRate(container, input.branch_id, terms.purity ?? 0) : null
+        const rate = card ? await schemeGoldRate(container, input.branch_id, card.terms as { kind: string; purity: number | null }) : null
         const { enrolment_id } = await schemes.redeem({ number, customer_id: input.customer_id, amount_paise: tender.amount_paise, sale_id: input.sale_id, today: istToday(), rate_per_g_paise: rate })
         redeemed.push({ enrolment_id, sale_id: input.sale_id })
       }

@@ -4,7 +4,7 @@ import { formatInr } from "../../../lib/money"
 import { CASH_LIMIT_PAISE, istToday } from "../../../lib/pos"
 import { SAVINGS_SCHEME_MODULE } from "../../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../../modules/savings-scheme/service"
-import { goldSellingRate } from "../utils/selling-rate"
+import { schemeGoldRate } from "../utils/selling-rate"
 
 export type PaySchemeInstalmentInput = {
   idempotency_key: string
@@ -33,12 +33,9 @@ export const recordSchemeInstalmentStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Scheme card "${input.enrolment_id}" was not found`)
     }
     const terms = card.terms as { kind: string; purity: number | null }
-    let rate: number | null = null
-    if (terms.kind === "weight") {
-      rate = await goldSellingRate(container, input.branch_id, terms.purity ?? 0)
-      if (!rate) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `no selling rate is published today for gold of purity ${terms.purity}: a weight scheme's instalment buys gold at it`)
-      }
+    const rate = await schemeGoldRate(container, input.branch_id, terms)
+    if (terms.kind === "weight" && !rate) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `no selling rate is published today for gold of purity ${terms.purity}: a weight scheme's instalment buys gold at it`)
     }
     const result = await schemes.payInstalment({ ...input, paid_on: istToday(), rate_per_g_paise: rate })
     return new StepResponse(result, result.created ? result.instalment.id : null)

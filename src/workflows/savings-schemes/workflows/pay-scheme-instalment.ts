@@ -1,10 +1,8 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { formatInr } from "../../../lib/money"
+import { formatShopDay } from "../../../lib/occasions"
 import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
 import { recordSchemeInstalmentStep, type PaySchemeInstalmentInput } from "../steps/record-scheme-instalment"
-
-/** 2027-12-03 → 3 December 2027. */
-const longDate = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-IN", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
 
 /**
  * Takes a scheme's next instalment at the counter (cash, card or UPI), once per idempotency key, and sends
@@ -24,7 +22,7 @@ export const paySchemeInstalmentWorkflow = createWorkflow("pay-scheme-instalment
           paid_count: taken.paid_count,
           instalments: taken.card.instalments,
           paid_total: formatInr(taken.instalment.amount_paise * taken.paid_count),
-          matures_on: longDate(taken.card.matures_on),
+          matures_on: formatShopDay(taken.card.matures_on),
         },
         idempotency_key: `scheme-instalment:${taken.instalment.id}:receipt`,
       })),
