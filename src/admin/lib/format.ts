@@ -6,3 +6,13 @@ export function inr(rupees: number): string {
 export function when(value: string | Date | null | undefined): string {
   return value ? new Date(value).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" }) : "—"
 }
+
+/** ₹1,23,456.78 from integer paise, as the API's paise fields carry money. */
+export function inrPaise(paise: number): string {
+  return inr(paise / 100)
+}
+
+/** A new idempotency key for a counter form ("COUNTER-2026-12-03-K3J9…"): one a bill, voucher or instalment, kept until it succeeds. */
+export function newIdempotencyKey(prefix: string): string {
+  return `${prefix}-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+}

@@ -9,7 +9,7 @@ import { CustomerPicker } from "../../components/customer-picker"
 import { RequirePermission } from "../../components/require-permission"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
-import { inr, when } from "../../lib/format"
+import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
 
@@ -19,11 +19,10 @@ type Valuation = { articles: Valued[]; total_paise: number; pan_required: boolea
 type Voucher = { id: string; number: string; kind: string; total_value_paise: number; branch_id: string; issued_at: string }
 type Stock = { branch_id: string; metal: string; fine_mg: number }
 
-const rupees = (paise: number) => inr(paise / 100)
 const grams = (mg: number) => `${(mg / 1000).toFixed(3)} g`
 const toMg = (g: string) => Math.round(Number(g.replace(/,/g, "")) * 1000)
 const toPaise = (r: string) => Math.round(Number(r.replace(/,/g, "")) * 100)
-const newKey = () => `OG-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+const newKey = () => newIdempotencyKey("OG")
 const blank = (): ArticleDraft => ({ description: "", metal: "gold", gross_g: "", deduction_g: "0", tested_purity: "916", purity_test: "xrf" })
 const printVoucher = (v: { id: string; number: string }) =>
   downloadFile(`/admin/old-gold/vouchers/${v.id}/pdf`, `${v.number.replace(/\//g, "-")}.pdf`).catch((e: Error) => toast.error("Not printed", { description: e.message }))
@@ -151,14 +150,14 @@ function OldGoldDesk({ branches }: { branches: Branch[] }) {
                   <Table.Cell className="text-right">{grams(a.fine_weight_mg)}</Table.Cell>
                   <Table.Cell className="text-right">{grams(a.melting_loss_mg)}</Table.Cell>
                   <Table.Cell className="text-right">{grams(a.payable_fine_mg)}</Table.Cell>
-                  <Table.Cell className="text-right">{rupees(a.rate.rate_per_g_paise)}/g at {a.rate.purity}</Table.Cell>
-                  <Table.Cell className="text-right">{rupees(a.value_paise)}</Table.Cell>
+                  <Table.Cell className="text-right">{inrPaise(a.rate.rate_per_g_paise)}/g at {a.rate.purity}</Table.Cell>
+                  <Table.Cell className="text-right">{inrPaise(a.value_paise)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
           <div className="flex flex-col gap-y-2 px-6 py-4">
-            <Text size="small" weight="plus">Worth {rupees(total)}</Text>
+            <Text size="small" weight="plus">Worth {inrPaise(total)}</Text>
             <div className="grid grid-cols-1 items-end gap-2 md:grid-cols-4">
               <div className="flex flex-col gap-y-1">
                 <Label size="small">Settle as</Label>
@@ -173,11 +172,11 @@ function OldGoldDesk({ branches }: { branches: Branch[] }) {
               {kind === "purchase" && (
                 <>
                   <div className="flex flex-col gap-y-1">
-                    <Label size="small" htmlFor="og-cash">Cash (₹, up to {rupees(valuation.cash_limit_paise)} a day)</Label>
+                    <Label size="small" htmlFor="og-cash">Cash (₹, up to {inrPaise(valuation.cash_limit_paise)} a day)</Label>
                     <Input id="og-cash" inputMode="decimal" value={cash} onChange={(e) => setCash(e.target.value)} />
                   </div>
                   <div className="flex flex-col gap-y-1">
-                    <Label size="small" htmlFor="og-bank">Bank transfer {rupees(total - cashPaise)}: reference</Label>
+                    <Label size="small" htmlFor="og-bank">Bank transfer {inrPaise(total - cashPaise)}: reference</Label>
                     <Input id="og-bank" value={bankReference} onChange={(e) => setBankReference(e.target.value)} />
                   </div>
                 </>
@@ -268,7 +267,7 @@ function StockAndVouchers({ branches, canMove }: { branches: Branch[]; canMove: 
               <Table.Cell>{v.kind}</Table.Cell>
               <Table.Cell>{branchName(v.branch_id)}</Table.Cell>
               <Table.Cell>{when(v.issued_at)}</Table.Cell>
-              <Table.Cell className="text-right">{rupees(v.total_value_paise)}</Table.Cell>
+              <Table.Cell className="text-right">{inrPaise(v.total_value_paise)}</Table.Cell>
               <Table.Cell className="text-right"><Button size="small" variant="transparent" onClick={() => void printVoucher(v)}>Print</Button></Table.Cell>
             </Table.Row>
           ))}

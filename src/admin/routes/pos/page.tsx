@@ -9,7 +9,7 @@ import { BranchField, IdentityFields } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
-import { inr, when } from "../../lib/format"
+import { inr, inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
 
@@ -68,7 +68,7 @@ function ApprovalsQueue() {
           {data.approvals.map((a) => (
             <Table.Row key={a.id}>
               <Table.Cell>{when(a.created_at)}</Table.Cell>
-              <Table.Cell>{inr(a.making_discount_paise / 100)} off making{a.bill_discount_paise ? `, ${inr(a.bill_discount_paise / 100)} off the bill` : ""}</Table.Cell>
+              <Table.Cell>{inrPaise(a.making_discount_paise)} off making{a.bill_discount_paise ? `, ${inrPaise(a.bill_discount_paise)} off the bill` : ""}</Table.Cell>
               <Table.Cell>{a.reason}</Table.Cell>
               <Table.Cell className="text-right">
                 <div className="flex justify-end gap-x-2">
@@ -93,7 +93,7 @@ const TENDERS: [string, string][] = [
   ["scheme", "Savings scheme"],
 ]
 
-const newKey = () => `COUNTER-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+const newKey = () => newIdempotencyKey("COUNTER")
 
 const CounterSalePage = () => {
   const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })

@@ -9,7 +9,7 @@ import { CustomerPicker } from "../../components/customer-picker"
 import { Paginator } from "../../components/paginator"
 import { RequirePermission } from "../../components/require-permission"
 import { may, useStaffAccess } from "../../lib/access"
-import { inr } from "../../lib/format"
+import { inrPaise, newIdempotencyKey } from "../../lib/format"
 import { useDebounced } from "../../lib/hooks"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
@@ -27,12 +27,10 @@ type Passbook = Card & {
 type Liability = { totals: { cards: number; matured: number; paid_paise: number; fine_mg: number; bonus_earned_paise: number } }
 
 const PAGE = 20
-const rupees = (paise: number) => inr(paise / 100)
-const newKey = (what: string) => `${what}-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
 
 function bonusText(bonus: Bonus, instalment: number): string {
   if (bonus.type === "instalments") {
-    return `${bonus.count} instalment${bonus.count === 1 ? "" : "s"} (${rupees(bonus.count * instalment)})`
+    return `${bonus.count} instalment${bonus.count === 1 ? "" : "s"} (${inrPaise(bonus.count * instalment)})`
   }
   if (bonus.type === "none") {
     return "none"
@@ -46,7 +44,7 @@ function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
   const { data } = useQuery({ queryKey: ["scheme-card", id], queryFn: () => sdk.client.fetch<{ scheme: Passbook }>(`/admin/schemes/enrolments/${id}`) })
   const [tender, setTender] = useState("upi")
   const [reference, setReference] = useState("")
-  const [key, setKey] = useState(() => newKey("INST"))
+  const [key, setKey] = useState(() => newIdempotencyKey("INST"))
   const pay = useMutation({
     mutationFn: () =>
       sdk.client.fetch<{ scheme: Passbook }>(`/admin/schemes/enrolments/${id}/instalments`, {
@@ -55,7 +53,7 @@ function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
       }),
     onSuccess: () => {
       toast.success("Instalment taken")
-      setKey(newKey("INST"))
+      setKey(newIdempotencyKey("INST"))
       setReference("")
       queryClient.invalidateQueries({ queryKey: ["scheme-card", id] })
       queryClient.invalidateQueries({ queryKey: ["scheme-cards"] })
@@ -72,10 +70,10 @@ function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
     <div className="flex flex-col gap-y-3 px-6 py-4">
       <Heading level="h2">{card.number} · {card.template_name}</Heading>
       <Text size="small" className="text-ui-fg-subtle">
-        Paid {s.paid_count} of {card.schedule.length} ({rupees(s.paid_paise)}{card.terms.kind === "weight" ? `, ${s.fine_mg} mg of gold` : ""}) · matures {card.matures_on}
+        Paid {s.paid_count} of {card.schedule.length} ({inrPaise(s.paid_paise)}{card.terms.kind === "weight" ? `, ${s.fine_mg} mg of gold` : ""}) · matures {card.matures_on}
         {s.late_count ? ` · ${s.late_count} late (no bonus)` : ""}
         {s.missed_count ? ` · ${s.missed_count} missed` : ""}
-        {card.status === "redeemed" ? ` · redeemed for ${rupees(card.redeemed_paise ?? 0)}` : card.redeemable_value_paise ? ` · worth ${rupees(card.redeemable_value_paise)} against a purchase today` : " · nothing redeemable yet"}
+        {card.status === "redeemed" ? ` · redeemed for ${inrPaise(card.redeemed_paise ?? 0)}` : card.redeemable_value_paise ? ` · worth ${inrPaise(card.redeemable_value_paise)} against a purchase today` : " · nothing redeemable yet"}
       </Text>
       <Table>
         <Table.Header>
@@ -96,7 +94,7 @@ function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
                 <Table.Cell>{due.due_on}</Table.Cell>
                 <Table.Cell>{paid?.paid_on ?? "—"}</Table.Cell>
                 <Table.Cell>{paid ? `${paid.tender.toUpperCase()}${paid.reference ? ` · ${paid.reference}` : ""}` : ""}</Table.Cell>
-                <Table.Cell className="text-right">{paid ? rupees(paid.amount_paise) : ""}{paid?.fine_mg ? ` · ${paid.fine_mg} mg` : ""}</Table.Cell>
+                <Table.Cell className="text-right">{paid ? inrPaise(paid.amount_paise) : ""}{paid?.fine_mg ? ` · ${paid.fine_mg} mg` : ""}</Table.Cell>
               </Table.Row>
             )
           })}
@@ -120,7 +118,7 @@ function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
             <Input id="instalment-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
           </div>
           <Button size="small" isLoading={pay.isPending} onClick={() => pay.mutate()}>
-            Take instalment {s.paid_count + 1} ({rupees(card.terms.instalment_paise)})
+            Take instalment {s.paid_count + 1} ({inrPaise(card.terms.instalment_paise)})
           </Button>
         </div>
       )}
@@ -136,7 +134,7 @@ function EnrolForm({ templates, branches, onEnrolled }: { templates: Template[];
   const [customer, setCustomer] = useState<CustomerSummary | null>(null)
   const [pan, setPan] = useState("")
   const [form60, setForm60] = useState(false)
-  const [key, setKey] = useState(() => newKey("ENROL"))
+  const [key, setKey] = useState(() => newIdempotencyKey("ENROL"))
   useEffect(() => {
     if (!branchId && branches.length) {
       setBranchId(branches[0].id)
@@ -150,7 +148,7 @@ function EnrolForm({ templates, branches, onEnrolled }: { templates: Template[];
       }),
     onSuccess: ({ scheme }) => {
       toast.success(`Enrolled: card ${scheme.number}`)
-      setKey(newKey("ENROL"))
+      setKey(newIdempotencyKey("ENROL"))
       setCustomer(null)
       setPan("")
       setForm60(false)
@@ -166,7 +164,7 @@ function EnrolForm({ templates, branches, onEnrolled }: { templates: Template[];
         <Select value={templateId} onValueChange={setTemplateId}>
           <Select.Trigger><Select.Value placeholder="Choose a scheme" /></Select.Trigger>
           <Select.Content>
-            {templates.filter((t) => t.active).map((t) => <Select.Item key={t.id} value={t.id}>{t.name} · {t.instalments} × {rupees(t.instalment_paise)}</Select.Item>)}
+            {templates.filter((t) => t.active).map((t) => <Select.Item key={t.id} value={t.id}>{t.name} · {t.instalments} × {inrPaise(t.instalment_paise)}</Select.Item>)}
           </Select.Content>
         </Select>
       </div>
@@ -208,7 +206,7 @@ const SchemesPage = () => {
             <Heading level="h1">Savings schemes</Heading>
             <Text size="small" className="text-ui-fg-subtle">
               Customers pay a fixed amount each month; at maturity the card pays for jewellery as a "Savings scheme" tender at the counter, whole and once.
-              {liability ? ` Running: ${liability.totals.cards} cards, ${rupees(liability.totals.paid_paise)} received${liability.totals.fine_mg ? `, ${liability.totals.fine_mg} mg of gold held` : ""}, ${liability.totals.matured} matured with ${rupees(liability.totals.bonus_earned_paise)} of bonus earned.` : ""}
+              {liability ? ` Running: ${liability.totals.cards} cards, ${inrPaise(liability.totals.paid_paise)} received${liability.totals.fine_mg ? `, ${liability.totals.fine_mg} mg of gold held` : ""}, ${liability.totals.matured} matured with ${inrPaise(liability.totals.bonus_earned_paise)} of bonus earned.` : ""}
             </Text>
           </div>
           {canSell && <EnrolForm templates={templates?.templates ?? []} branches={branchList?.branches ?? []} onEnrolled={setOpenId} />}
@@ -272,7 +270,7 @@ const SchemesPage = () => {
                 <Table.Row key={t.id}>
                   <Table.Cell>{t.code}</Table.Cell>
                   <Table.Cell>{t.name}{t.kind === "weight" ? ` (gold ${t.purity})` : ""}</Table.Cell>
-                  <Table.Cell>{t.instalments} × {rupees(t.instalment_paise)}</Table.Cell>
+                  <Table.Cell>{t.instalments} × {inrPaise(t.instalment_paise)}</Table.Cell>
                   <Table.Cell>{t.maturity_months} months</Table.Cell>
                   <Table.Cell>{bonusText(t.bonus, t.instalment_paise)}</Table.Cell>
                   <Table.Cell>{t.active ? "yes" : "no"}</Table.Cell>
