@@ -17,14 +17,16 @@ import { quotePosSale } from "../../../../workflows/pos"
  */
 export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
-  const quote = await quotePosSale(req.scope, {
-    branch_id: body.branch_id,
-    customer_id: body.customer_id,
-    items: body.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount ?? 0 })),
-    bill_discount_paise: body.bill_discount ?? 0,
-    points: body.loyalty_points,
-  })
-  const limits = await sellerLimits(req)
+  const [quote, limits] = await Promise.all([
+    quotePosSale(req.scope, {
+      branch_id: body.branch_id,
+      customer_id: body.customer_id,
+      items: body.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount ?? 0 })),
+      bill_discount_paise: body.bill_discount ?? 0,
+      points: body.loyalty_points,
+    }),
+    sellerLimits(req),
+  ])
   res.json({
     quote: {
       branch: { id: quote.branch.id, code: quote.branch.code, name: quote.branch.name },
