@@ -274,7 +274,7 @@ shopIntegrationRunner({
 
       // The owner raises the salesperson's limit: the same discount needs no approval any more; a manager cannot approve beyond their own.
       const set = await expectStatus(api.post("/admin/pos/price-limits", { limits: [{ role: "sales_staff", making_discount_bps: 2_500, making_discount_paise: null, bill_discount_paise: 500_00 }] }, auth))
-      expect(set.data.limits.find((l: { role: string }) => l.role === "sales_staff")).toEqual({ role: "sales_staff", making_discount_bps: 2_500, making_discount_paise: null, bill_discount_paise: 500_00 })
+      expect(set.data.limits.find((l: { role: string }) => l.role === "sales_staff")).toEqual({ role: "sales_staff", making_discount_bps: 2_500, making_discount_paise: null, bill_discount_paise: 500_00, rate_change: "raise" })
       expect((await asStaff("/admin/pos/price-limits", { limits: [{ role: "sales_staff", making_discount_bps: 10_000, making_discount_paise: null, bill_discount_paise: null }] }, manager)).status).toBe(403)
       expect((await asStaff("/admin/pos/quote", bill)).data.quote.beyond_limits).toEqual([])
       const half = { ...base, items: [{ tag_code: RING, making_discount: rupees(Math.floor(paise((await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: RING }] })).data.quote.lines[0].making_charge) / 2)) }] }
@@ -282,6 +282,58 @@ shopIntegrationRunner({
       expect((await asStaff(`/admin/pos/approvals/${tooMuch.data.approval.id}/approve`, {}, manager)).data.message).toContain("beyond your own limits too")
       const overMaking = await asStaff("/admin/pos/quote", { ...base, items: [{ tag_code: RING, making_discount: 10_00_000 }] })
       expect([overMaking.status, overMaking.data.message]).toEqual([400, expect.stringContaining("is more than its making charge")])
+    })
+
+    it("lets sales staff raise a bill's metal rate but not lower it without a manager's approval; the piece is priced at the bill's rate and the change audited", async () => {
+      const staff = await salesStaffHeaders(getContainer(), api, "rate.staff@example.in", branches.MUM.id)
+      const manager = await salesStaffHeaders(getContainer(), api, "rate.manager@example.in", branches.MUM.id, "branch_manager")
+      const customerId = await customer()
+      const asStaff = (path: string, body: Record<string, unknown>, who = staff) => expectStatus(api.post(path, body, who))
+      const { data: tag } = await api.get(`/admin/jewelry/tags/${RING}`, auth)
+      const piece = tag.piece as { net_weight_mg: number; wastage_bp: number; making_type: string; making_value: number; purity: number }
+      const pricedAt = paise(tag.breakdown.rate_per_g)
+      const base = { branch_id: branches.MUM.id, customer_id: customerId, items: [{ tag_code: RING }] }
+      const plain = (await asStaff("/admin/pos/quote", base)).data.quote
+
+      // ₹100 a gram above the rate the ring is priced at: metal, wastage (and a percentage making) follow, computed here on their own.
+      const raisedRate = pricedAt + 100_00
+      const valueAt = (rate: number) => {
+        const metal = Math.round((piece.net_weight_mg * rate) / 1000)
+        const making = piece.making_type === "percent" ? Math.round((metal * piece.making_value) / 10_000) : 0
+        return metal + Math.round((metal * piece.wastage_bp) / 10_000) + making
+      }
+      const raised = { ...base, rates: [{ metal: "gold", purity: piece.purity, rate_per_g: rupees(raisedRate) }] }
+      const q = (await asStaff("/admin/pos/quote", raised)).data.quote
+      expect([q.beyond_limits, q.discount.rates]).toEqual([[], [{ metal: "gold", purity: piece.purity, rate_per_g: rupees(raisedRate), priced_at_per_g: rupees(pricedAt) }]])
+      expect(paise(q.lines[0].unit_price) - paise(plain.lines[0].unit_price)).toBe(valueAt(raisedRate) - valueAt(pricedAt))
+      const sold = await asStaff("/admin/pos/orders", { ...raised, idempotency_key: "MUM-RATE-0001", tenders: [{ kind: "upi", amount: q.total, reference: "R1" }] })
+      expect([sold.status, sold.data.message, sold.data.sale.total]).toEqual([201, undefined, q.total])
+      const { data: order } = await api.get(`/admin/orders/${sold.data.sale.order.id}?fields=items.unit_price`, auth)
+      expect(order.order.items[0].unit_price).toBe(q.lines[0].unit_price)
+
+      // Lowered by ₹1 a gram: refused for the salesperson, nothing sold, until a manager approves that very bill.
+      const lowered = { ...base, rates: [{ metal: "gold", purity: piece.purity, rate_per_g: rupees(pricedAt - 1_00) }] }
+      const low = (await asStaff("/admin/pos/quote", lowered)).data.quote
+      expect(low.beyond_limits).toEqual([expect.stringContaining("your role may only raise the metal rate")])
+      const sale = (key: string, extra: Record<string, unknown> = {}) => asStaff("/admin/pos/orders", { ...lowered, idempotency_key: key, tenders: [{ kind: "upi", amount: low.total, reference: "R2" }], ...extra })
+      const refused = await sale("MUM-RATE-0002")
+      expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("your role may only raise the metal rate")])
+      expect((await pos().listPosSales({ idempotency_key: "MUM-RATE-0002" })).length).toBe(0)
+      const request = await asStaff("/admin/pos/approvals", { ...lowered, reason: "Matching yesterday's quote" })
+      expect([request.status, request.data.approval.request.rate_changes]).toEqual([201, [{ metal: "gold", purity: piece.purity, from_paise: pricedAt, to_paise: pricedAt - 1_00 }]])
+      expect((await asStaff(`/admin/pos/approvals/${request.data.approval.id}/approve`, {}, manager)).status).toBe(200)
+      // The approval is for that rate: another rate on the same pieces does not use it.
+      const otherRate = await asStaff("/admin/pos/orders", { ...base, rates: [{ metal: "gold", purity: piece.purity, rate_per_g: rupees(pricedAt - 2_00) }], idempotency_key: "MUM-RATE-0003", approval_id: request.data.approval.id, tenders: [{ kind: "upi", amount: low.total, reference: "R3" }] })
+      expect(otherRate.status).toBe(400)
+      const approved = await sale("MUM-RATE-0004", { approval_id: request.data.approval.id })
+      expect([approved.status, approved.data.message]).toEqual([201, undefined])
+
+      const { data: audit } = await api.get("/admin/audit?action=pos.discount", auth)
+      const entries = audit.audit_entries.filter((e: { entity_id: string }) => [sold.data.sale.id, approved.data.sale.id].includes(e.entity_id))
+      expect(entries.map((e: { metadata: { rate_changes: { to_paise: number }[]; approved_by: string | null } }) => [e.metadata.rate_changes[0].to_paise, e.metadata.approved_by !== null]).sort()).toEqual([[pricedAt - 1_00, true], [raisedRate, false]].sort())
+      // A rate for a purity not on the bill is refused with the field named.
+      const stray = await asStaff("/admin/pos/quote", { ...base, rates: [{ metal: "silver", purity: 925, rate_per_g: 90 }] })
+      expect([stray.status, stray.data.message]).toEqual([400, "rates: no piece on this bill is priced by the silver 925 rate"])
     })
 
     it("prints an estimate with today's breakdown and old gold set against it, and sells it at its prices while the rates hold", async () => {

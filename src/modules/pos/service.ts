@@ -3,7 +3,7 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { StaffRole } from "../../lib/access-matrix"
 import { GATE_POLL_MS, SALES_GATE_LOCK } from "../../lib/backup/sales-gate"
-import { DEFAULT_PRICE_LIMITS, type PriceLimits } from "../../lib/price-controls"
+import { DEFAULT_PRICE_LIMITS, RATE_CHANGE_RIGHTS, type PriceLimits, type RateChangeRight } from "../../lib/price-controls"
 import { PosApproval } from "./models/pos-approval"
 import { PosEstimate } from "./models/pos-estimate"
 import { PosPriceLimit } from "./models/price-limit"
@@ -90,14 +90,19 @@ class PosModuleService extends MedusaService({ PosSale, PosTender, PaymentLink, 
   @InjectManager()
   async priceLimitsOf(role: StaffRole, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PriceLimits> {
     const [row] = (await sharedContext.manager!.execute(
-      "select making_discount_bps, making_discount_paise, bill_discount_paise from pos_price_limit where role = ? and deleted_at is null",
+      "select making_discount_bps, making_discount_paise, bill_discount_paise, rate_change from pos_price_limit where role = ? and deleted_at is null",
       [role]
-    )) as { making_discount_bps: number | null; making_discount_paise: string | null; bill_discount_paise: string | null }[]
+    )) as { making_discount_bps: number | null; making_discount_paise: string | null; bill_discount_paise: string | null; rate_change: string | null }[]
     if (!row) {
       return DEFAULT_PRICE_LIMITS[role]
     }
     const optional = (v: string | number | null) => (v === null ? null : Number(v))
-    return { making_discount_bps: optional(row.making_discount_bps), making_discount_paise: optional(row.making_discount_paise), bill_discount_paise: optional(row.bill_discount_paise) }
+    return {
+      making_discount_bps: optional(row.making_discount_bps),
+      making_discount_paise: optional(row.making_discount_paise),
+      bill_discount_paise: optional(row.bill_discount_paise),
+      rate_change: (RATE_CHANGE_RIGHTS as readonly string[]).includes(row.rate_change ?? "") ? (row.rate_change as RateChangeRight) : DEFAULT_PRICE_LIMITS[role].rate_change,
+    }
   }
 
   /**

@@ -14,7 +14,8 @@ import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
 
 type Quote = {
-  lines: { tag_code: string; title: string; quantity: number; unit_price: number; making_charge: number | null; making_discount: number }[]
+  lines: { tag_code: string; title: string; quantity: number; unit_price: number; making_charge: number | null; making_discount: number; metal: string | null; purity: number | null; rate_per_g: number | null }[]
+  discount: { rates: { metal: string; purity: number; rate_per_g: number; priced_at_per_g: number }[] }
   beyond_limits: string[]
   total: number
   points_value: number
@@ -34,7 +35,16 @@ type Sale = {
 }
 type TenderDraft = { kind: string; amount: string; reference: string }
 type Item = { tag_code: string; quantity: number; making_discount: string }
-type Approval = { id: string; status: "pending" | "approved" | "rejected" | "used"; reason: string; making_discount_paise: number; bill_discount_paise: number; branch_id: string; created_at: string }
+type Approval = {
+  id: string
+  status: "pending" | "approved" | "rejected" | "used"
+  reason: string
+  making_discount_paise: number
+  bill_discount_paise: number
+  request?: { rate_changes?: { metal: string; purity: number; from_paise: number; to_paise: number }[] }
+  branch_id: string
+  created_at: string
+}
 
 /** What the server reads of the pieces: the making discount only where one was typed. */
 const itemsBody = (items: Item[]) => items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, ...(i.making_discount.trim() ? { making_discount: i.making_discount.trim() } : {}) }))
@@ -68,7 +78,10 @@ function ApprovalsQueue() {
           {data.approvals.map((a) => (
             <Table.Row key={a.id}>
               <Table.Cell>{when(a.created_at)}</Table.Cell>
-              <Table.Cell>{inrPaise(a.making_discount_paise)} off making{a.bill_discount_paise ? `, ${inrPaise(a.bill_discount_paise)} off the bill` : ""}</Table.Cell>
+              <Table.Cell>
+                {inrPaise(a.making_discount_paise)} off making{a.bill_discount_paise ? `, ${inrPaise(a.bill_discount_paise)} off the bill` : ""}
+                {(a.request?.rate_changes ?? []).map((c) => `, ${c.metal} ${c.purity} at ${inrPaise(c.to_paise)}/g (priced at ${inrPaise(c.from_paise)}/g)`).join("")}
+              </Table.Cell>
               <Table.Cell>{a.reason}</Table.Cell>
               <Table.Cell className="text-right">
                 <div className="flex justify-end gap-x-2">
@@ -102,6 +115,10 @@ const CounterSalePage = () => {
   const [tag, setTag] = useState("")
   const [items, setItems] = useState<Item[]>([])
   const [billDiscount, setBillDiscount] = useState("")
+  // The bill's own metal rates (₹ a gram) by "metal/purity"; a new set of pieces starts from the rates they are priced at.
+  const [rates, setRates] = useState<Record<string, string>>({})
+  const tagCodes = items.map((i) => i.tag_code).join(",")
+  useEffect(() => setRates({}), [tagCodes])
   const [reason, setReason] = useState("")
   const [approvalId, setApprovalId] = useState<string | null>(null)
   const { data: me } = useStaffAccess()
@@ -119,14 +136,27 @@ const CounterSalePage = () => {
 
   const pointsNumber = Number.isInteger(Number(points)) && Number(points) >= 0 ? Number(points) : 0
   const ready = !!branchId && !!customer && items.length > 0
+  // The bill as every counter route takes it: pieces with their making discounts, the bill discount, the bill's own rates.
+  const bill = useMemo(() => {
+    const own = Object.entries(rates)
+      .filter(([, rate]) => rate.trim())
+      .map(([kind, rate]) => ({ metal: kind.split("/")[0], purity: Number(kind.split("/")[1]), rate_per_g: rate.trim() }))
+    return {
+      branch_id: branchId,
+      customer_id: customer?.id,
+      items: itemsBody(items),
+      ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}),
+      ...(own.length ? { rates: own } : {}),
+    }
+  }, [branchId, customer, items, billDiscount, rates])
   const quote = useQuery({
-    queryKey: ["pos-quote", branchId, customer?.id, items, pointsNumber, billDiscount],
+    queryKey: ["pos-quote", bill, pointsNumber],
     enabled: ready,
     retry: false,
     queryFn: () =>
       sdk.client.fetch<{ quote: Quote }>("/admin/pos/quote", {
         method: "POST",
-        body: { branch_id: branchId, customer_id: customer!.id, items: itemsBody(items), loyalty_points: pointsNumber, ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}) },
+        body: { ...bill, loyalty_points: pointsNumber },
       }),
   })
   const approval = useQuery({
@@ -139,7 +169,7 @@ const CounterSalePage = () => {
     mutationFn: () =>
       sdk.client.fetch<{ approval: Approval }>("/admin/pos/approvals", {
         method: "POST",
-        body: { branch_id: branchId, customer_id: customer!.id, items: itemsBody(items), ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}), reason },
+        body: { ...bill, reason },
       }),
     onSuccess: ({ approval: a }) => {
       setApprovalId(a.id)
@@ -152,7 +182,7 @@ const CounterSalePage = () => {
     mutationFn: () =>
       sdk.client.fetch<{ estimate: { id: string; number: string } }>("/admin/pos/estimates", {
         method: "POST",
-        body: { branch_id: branchId, customer_id: customer!.id, items: itemsBody(items), ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}) },
+        body: bill,
       }),
     onSuccess: ({ estimate: e }) => {
       setEstimate(e)
@@ -161,10 +191,31 @@ const CounterSalePage = () => {
     onError: (e: Error) => toast.error("No estimate", { description: e.message }),
   })
   // An estimate is for the bill it was printed for: another bill sells without it.
-  useEffect(() => setEstimate(null), [items, billDiscount, customer, branchId])
+  useEffect(() => setEstimate(null), [bill])
   const printEstimate = (e: { id: string; number: string }, format: "a4" | "thermal") =>
     downloadFile(`/admin/pos/estimates/${e.id}/pdf?format=${format}`, `${e.number}.pdf`).catch((err: Error) => toast.error("Not printed", { description: err.message }))
   const beyond = quote.data?.quote.beyond_limits ?? []
+  // Each metal and purity priced by rate on the bill, with the rate its pieces are priced at: from the last bill
+  // that priced, so a rate the server refuses can still be corrected.
+  const [metalRates, setMetalRates] = useState<{ kind: string; label: string; priced_at: number }[]>([])
+  useEffect(() => {
+    const q = quote.data?.quote
+    if (!q) {
+      if (!items.length) {
+        setMetalRates([])
+      }
+      return
+    }
+    const kinds = new Map<string, { kind: string; label: string; priced_at: number }>()
+    for (const line of q.lines) {
+      if (line.metal && line.purity && line.rate_per_g !== null) {
+        const kind = `${line.metal}/${line.purity}`
+        const changed = q!.discount.rates.find((c) => `${c.metal}/${c.purity}` === kind)
+        kinds.set(kind, { kind, label: `${line.metal} ${line.purity}`, priced_at: changed?.priced_at_per_g ?? line.rate_per_g })
+      }
+    }
+    setMetalRates([...kinds.values()])
+  }, [quote.data, items.length])
   const approved = approval.data?.approval.status === "approved"
   const tendered = useMemo(() => tenders.reduce((s, t) => s + (Number(t.amount.replace(/,/g, "")) || 0), 0), [tenders])
   const toPay = quote.data?.quote.to_pay ?? 0
@@ -178,10 +229,7 @@ const CounterSalePage = () => {
         method: "POST",
         body: {
           idempotency_key: key,
-          branch_id: branchId,
-          customer_id: customer!.id,
-          items: itemsBody(items),
-          ...(billDiscount.trim() ? { bill_discount: billDiscount.trim() } : {}),
+          ...bill,
           ...(approved ? { approval_id: approvalId } : {}),
           ...(estimate ? { estimate_id: estimate.id } : {}),
           loyalty_points: pointsNumber,
@@ -302,6 +350,22 @@ const CounterSalePage = () => {
             <Label size="small" htmlFor="pos-bill-discount">Discount on the bill (₹, before GST)</Label>
             <Input id="pos-bill-discount" size="small" className="w-32" inputMode="decimal" placeholder="0" value={billDiscount} onChange={(e) => setBillDiscount(e.target.value)} />
           </div>
+          {metalRates.map((r) => (
+            <div key={r.kind} className="flex items-center gap-x-2">
+              <Label size="small" htmlFor={`pos-rate-${r.kind}`}>
+                Rate on this bill, {r.label} (₹ a gram; priced at {inr(r.priced_at)})
+              </Label>
+              <Input
+                id={`pos-rate-${r.kind}`}
+                size="small"
+                className="w-32"
+                inputMode="decimal"
+                placeholder={String(r.priced_at)}
+                value={rates[r.kind] ?? ""}
+                onChange={(e) => setRates((all) => ({ ...all, [r.kind]: e.target.value }))}
+              />
+            </div>
+          ))}
           {quote.error && <Text size="small" className="text-ui-fg-error">{(quote.error as Error).message}</Text>}
           {quote.data && (
             <div className="flex items-center gap-x-2">

@@ -2,6 +2,18 @@ import { z } from "@medusajs/framework/zod"
 import { POS_TENDERS, type PosTender } from "../../../lib/pos"
 import { findParams, IdempotencyKey, Rupees } from "../../utils/validators"
 import { OldArticleBody } from "../old-gold/validators"
+import { METALS } from "../../../lib/pricing"
+import { RATE_CHANGE_RIGHTS } from "../../../lib/price-controls"
+
+/** A metal rate the bill carries for its pieces of one metal and purity (₹ a gram), within the seller's rights. */
+const BillRateBody = z
+  .object({
+    metal: z.enum(METALS),
+    purity: z.number().int().min(1).max(999),
+    rate_per_g: Rupees.refine((paise) => paise > 0, "rates: a rate must be above ₹0 a gram"),
+  })
+  .strict()
+  .transform((r) => ({ metal: r.metal, purity: r.purity, rate_per_g_paise: r.rate_per_g }))
 
 const Tender = z
   .object({
@@ -35,6 +47,8 @@ const PosOrderFields = z
       .max(50),
     /** ₹ off the bill as a whole (before GST). */
     bill_discount: Rupees.optional(),
+    /** Metal rates of the bill's own (raised only, for sales staff; docs/counter.md "Discounts and approvals"). */
+    rates: z.array(BillRateBody).max(10).optional(),
     approval_id: z.string().trim().min(1).max(100).optional(),
     estimate_id: z.string().trim().min(1).max(100).optional(),
     loyalty_points: z.number().int("loyalty_points must be a whole number").min(0).max(10_000_000).default(0),
@@ -60,9 +74,9 @@ export const PosOrdersQuery = findParams({ limit: 20, maxLimit: 100 })
 
 export type PosOrdersQueryType = z.infer<typeof PosOrdersQuery>
 
-export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true, bill_discount: true }).strict()
+export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true, bill_discount: true, rates: true }).strict()
 
-export const PosApprovalBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, bill_discount: true })
+export const PosApprovalBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, bill_discount: true, rates: true })
   .extend({ reason: z.string().trim().min(3, "reason: say why the customer gets this discount").max(500) })
   .strict()
 export type PosApprovalBodyType = z.infer<typeof PosApprovalBody>
@@ -86,6 +100,8 @@ export const PriceLimitsBody = z
             making_discount_bps: Limit("making_discount_bps").refine((v) => v === null || v <= 10_000, "making_discount_bps: at most 10000 (100 %)"),
             making_discount_paise: Limit("making_discount_paise"),
             bill_discount_paise: Limit("bill_discount_paise"),
+            /** none, raise (above the rate the pieces are priced at) or any; left out: the role's default. */
+            rate_change: z.enum(RATE_CHANGE_RIGHTS).optional(),
           })
           .strict()
       )
@@ -97,7 +113,7 @@ export type PriceLimitsBodyType = z.infer<typeof PriceLimitsBody>
 
 export type PosQuoteBodyType = z.infer<typeof PosQuoteBody>
 
-export const PosEstimateBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, bill_discount: true })
+export const PosEstimateBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, bill_discount: true, rates: true })
   .extend({ old_gold: z.array(OldArticleBody).max(20).default([]) })
   .strict()
 export type PosEstimateBodyType = z.infer<typeof PosEstimateBody>

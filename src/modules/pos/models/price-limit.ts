@@ -11,6 +11,8 @@ export const PosPriceLimit = model
     making_discount_bps: model.number().nullable(),
     making_discount_paise: model.bigNumber().nullable(),
     bill_discount_paise: model.bigNumber().nullable(),
+    /** none | raise | any; null: the role's default. */
+    rate_change: model.text().nullable(),
     user_id: model.text().nullable(),
   })
   .indexes([{ on: ["role"], unique: true }])

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { beyondLimits, type PriceLimits } from "../../../lib/price-controls"
+import { beyondLimits, type PriceLimits, type RateChange } from "../../../lib/price-controls"
 import { POS_MODULE } from "../../../modules/pos"
 import type PosModuleService from "../../../modules/pos/service"
 
@@ -23,7 +23,12 @@ export const decideDiscountApprovalStep = createStep(
     }
     if (input.status === "approved") {
       const beyond = beyondLimits(
-        { making_discount_paise: Number(request.making_discount_paise), making_discount_bps: request.making_discount_bps, bill_discount_paise: Number(request.bill_discount_paise) },
+        {
+          making_discount_paise: Number(request.making_discount_paise),
+          making_discount_bps: request.making_discount_bps,
+          bill_discount_paise: Number(request.bill_discount_paise),
+          rate_changes: ((request.request as { rate_changes?: RateChange[] }).rate_changes ?? []),
+        },
         input.approver_limits
       )
       if (beyond.length) {

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { asksDiscount, beyondLimits, type PriceLimits } from "../../../lib/price-controls"
+import { asksPriceChange, beyondLimits, type PriceLimits } from "../../../lib/price-controls"
 import { quotePosSale, saleDiscounts, type PosSaleInput } from "../utils/quote-pos-sale"
 
-export type RequestDiscountApprovalInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "bill_discount_paise"> & {
+export type RequestDiscountApprovalInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "bill_discount_paise" | "rates"> & {
   reason: string
   user_id: string
   seller_limits: PriceLimits
@@ -15,8 +15,8 @@ export type RequestDiscountApprovalInput = Pick<PosSaleInput, "branch_id" | "cus
  */
 export const prepareDiscountApprovalStep = createStep("prepare-discount-approval", async (input: RequestDiscountApprovalInput, { container }) => {
   const quote = await quotePosSale(container, { ...input, points: 0 })
-  if (!asksDiscount(quote.discount)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "items: the bill asks no discount; there is nothing to approve")
+  if (!asksPriceChange(quote.discount)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "items: the bill asks no discount and no rate of its own; there is nothing to approve")
   }
   const beyond = beyondLimits(quote.discount, input.seller_limits)
   if (!beyond.length) {
@@ -30,6 +30,8 @@ export const prepareDiscountApprovalStep = createStep("prepare-discount-approval
     request: {
       items: input.items.map((i) => ({ tag_code: i.tag_code.trim().toUpperCase(), quantity: i.quantity, making_discount_paise: i.making_discount_paise ?? 0 })),
       bill_discount_paise: input.bill_discount_paise ?? 0,
+      rates: input.rates ?? [],
+      rate_changes: quote.discount.rate_changes,
       total_paise: quote.total_paise,
       beyond,
     },

@@ -8,7 +8,7 @@ import { valueArticles, type ArticleInput } from "../../old-gold/utils/value-art
 import { ratesInForce } from "../utils/estimate-rates"
 import { quotePosSale, type PosSaleInput } from "../utils/quote-pos-sale"
 
-export type MakeEstimateInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "bill_discount_paise"> & {
+export type MakeEstimateInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "bill_discount_paise" | "rates"> & {
   old_gold: ArticleInput[]
   user_id: string | null
 }
@@ -59,7 +59,7 @@ export const prepareEstimateStep = createStep("prepare-estimate", async (input: 
     branch_code: quote.branch.code,
     customer_id: quote.customer.id,
     user_id: input.user_id,
-    request: { items: input.items, bill_discount_paise: input.bill_discount_paise ?? 0, old_gold: input.old_gold },
+    request: { items: input.items, bill_discount_paise: input.bill_discount_paise ?? 0, rates: input.rates ?? [], old_gold: input.old_gold },
     figures,
     rates_key: rates.key,
   })

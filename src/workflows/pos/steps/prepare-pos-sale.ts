@@ -3,11 +3,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { formatInr } from "../../../lib/money"
 import { panRequiredFor } from "../../../lib/pan"
 import { settleBill } from "../../../lib/pos"
-import { asksDiscount, beyondLimits, type PriceLimits } from "../../../lib/price-controls"
+import { asksPriceChange, beyondLimits, type PriceLimits } from "../../../lib/price-controls"
 import { quotePosSale, saleDiscounts, type PosSaleInput, type PosSalePlan } from "../utils/quote-pos-sale"
 
 /** No discount without limits that allow it: a caller that names no seller's limits may give none. */
-const NO_DISCOUNT: PriceLimits = { making_discount_bps: 0, making_discount_paise: 0, bill_discount_paise: 0 }
+const NO_DISCOUNT: PriceLimits = { making_discount_bps: 0, making_discount_paise: 0, bill_discount_paise: 0, rate_change: "none" }
 
 /**
  * The sale checked before anything is written: the quote, and the tenders
@@ -23,7 +23,7 @@ export const preparePosSaleStep = createStep("prepare-pos-sale", async (input: P
   if (problem) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${problem.charAt(0).toUpperCase()}${problem.slice(1)} (bill ${formatInr(quote.total_paise)})`)
   }
-  const beyond = asksDiscount(quote.discount) ? beyondLimits(quote.discount, input.seller_limits ?? NO_DISCOUNT) : []
+  const beyond = asksPriceChange(quote.discount) ? beyondLimits(quote.discount, input.seller_limits ?? NO_DISCOUNT) : []
   if (beyond.length && !input.approval_id) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,

@@ -1,11 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { PriceLimits } from "../../../lib/price-controls"
+import type { PriceLimits, RateChangeRight } from "../../../lib/price-controls"
 import { POS_MODULE } from "../../../modules/pos"
 import type PosModuleService from "../../../modules/pos/service"
 
-export type SavePriceLimitsInput = { limits: (PriceLimits & { role: "branch_manager" | "sales_staff" })[]; user_id: string | null }
+export type SavePriceLimitsInput = { limits: (Omit<PriceLimits, "rate_change"> & { rate_change?: RateChangeRight; role: "branch_manager" | "sales_staff" })[]; user_id: string | null }
 
-type Row = PriceLimits & { role: string; user_id: string | null }
+type Row = Omit<PriceLimits, "rate_change"> & { rate_change?: RateChangeRight | null; role: string; user_id: string | null }
 
 /** Writes each role's row: its existing row changed, or a new one. */
 async function writeRows(pos: PosModuleService, rows: Row[]) {
@@ -33,6 +33,7 @@ export const savePriceLimitsStep = createStep(
       making_discount_bps: b.making_discount_bps,
       making_discount_paise: b.making_discount_paise === null ? null : Number(b.making_discount_paise),
       bill_discount_paise: b.bill_discount_paise === null ? null : Number(b.bill_discount_paise),
+      rate_change: (b.rate_change as RateChangeRight | null) ?? null,
       user_id: b.user_id,
     }))
     return new StepResponse(input.limits, { previous, roles: input.limits.map((l) => l.role) })

@@ -5,7 +5,8 @@ import { redeemablePoints, redemptionProblem } from "../../../lib/loyalty"
 import { istDayStart } from "../../../lib/messaging"
 import { amountToPaise, paiseToAmount } from "../../../lib/money"
 import type { Settlement, TenderInput } from "../../../lib/pos"
-import { discountFingerprint, discountRequest, type DiscountRequest, type PriceLimits } from "../../../lib/price-controls"
+import { billRateChanges, discountFingerprint, discountRequest, type BillRate, type DiscountRequest, type PriceLimits, type RateChange } from "../../../lib/price-controls"
+import { priceStoredPiece, type StoredPiece } from "../../../lib/pricing"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { POS_MODULE } from "../../../modules/pos"
@@ -19,6 +20,8 @@ export type PosSaleInput = {
   items: { tag_code: string; quantity: number; making_discount_paise?: number }[]
   /** Paise off the bill as a whole, before GST. */
   bill_discount_paise?: number
+  /** Metal rates (paise a gram) the bill's rate-priced pieces of that metal and purity are priced at instead of their own. */
+  rates?: BillRate[]
   /** The seller's discount limits (from their role; src/lib/price-controls.ts). */
   seller_limits?: PriceLimits
   /** A manager's approval of discounts beyond the seller's limits, for this very bill. */
@@ -105,11 +108,12 @@ type BranchRow = {
     fulfillment_sets?: { service_zones?: { shipping_options?: { id: string; name: string; provider_id: string; type?: { code: string } | null }[] }[] }[]
   } | null
 }
-type PieceRow = {
+type PieceRow = Partial<Omit<StoredPiece, "net_weight_mg">> & {
   tag_code: string
   metal?: string | null
   purity?: number | string | null
   net_weight_mg?: number | string | null
+  pricing_mode?: "rate_based" | "fixed" | null
   breakdown?: (PieceBreakdown & { making_charge?: number }) | null
   product_variant?: {
     id: string
@@ -184,6 +188,13 @@ async function fetchPieces(container: MedusaContainer, items: PosSaleInput["item
       "purity",
       "net_weight_mg",
       "breakdown",
+      "pricing_mode",
+      "wastage_bp",
+      "making_type",
+      "making_value",
+      "stones",
+      "other_charges_paise",
+      "hsn",
       "product_variant.id",
       "product_variant.title",
       "product_variant.sku",
@@ -210,14 +221,47 @@ async function fetchPieces(container: MedusaContainer, items: PosSaleInput["item
   return data as unknown as PieceRow[]
 }
 
-/** The pieces asked for, by tag (any case), each in stock at the branch's location in the quantity wanted. */
-function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationId: string, branchName: string) {
+const numberOrNull = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v))
+
+/** The piece priced again at a bill's own rate: its taxable value (the line's unit price) and breakdown. */
+function repriceAt(piece: PieceRow, ratePaise: number) {
+  const again = priceStoredPiece(
+    {
+      net_weight_mg: Number(piece.net_weight_mg ?? 0),
+      wastage_bp: Number(piece.wastage_bp ?? 0),
+      making_type: piece.making_type ?? "flat",
+      making_value: Number(piece.making_value ?? 0),
+      stones: piece.stones ?? null,
+      other_charges_paise: Number(piece.other_charges_paise ?? 0),
+      hsn: piece.hsn ?? "7113",
+    },
+    ratePaise,
+    // The taxable value does not depend on the place of supply; GST is the tax module's.
+    "00",
+    "00"
+  )
+  return { unit_price_paise: again.taxable_value, breakdown: pickBreakdown(again) }
+}
+
+/**
+ * The pieces asked for, by tag (any case), each in stock at the branch's location in the quantity wanted, and
+ * the rate-priced ones priced again where the bill carries its own rate for their metal and purity.
+ */
+function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationId: string, branchName: string, rates: BillRate[]) {
   const codes = [...new Set(items.map((i) => i.tag_code.trim()))]
   const find = (code: string) => pieces.find((p) => p.tag_code === code) ?? pieces.find((p) => p.tag_code === code.toUpperCase())
   const unknown = codes.filter((c) => !find(c)?.product_variant)
   if (unknown.length) {
     throw invalid(`Unknown tag code${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`)
   }
+  const rated = billRateChanges(
+    rates,
+    pieces.filter((p) => codes.some((c) => find(c) === p) && isRatePriced(p)).map((p) => ({ tag_code: p.tag_code, metal: p.metal ?? null, purity: numberOrNull(p.purity), rate_per_g_paise: p.breakdown!.rate_per_g }))
+  )
+  if (rated.problem) {
+    throw invalid(rated.problem)
+  }
+  const rateChanges: RateChange[] = rated.changes!
   const wanted = new Map<string, number>()
   const discounts = new Map<string, number>()
   for (const item of items) {
@@ -241,7 +285,10 @@ function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationI
         short.push(`${code} (not stocked anywhere)`)
       }
     }
-    const making = piece.breakdown?.making_charge
+    const purity = numberOrNull(piece.purity)
+    const change = rateChanges.find((c) => c.metal === piece.metal && c.purity === purity)
+    const repriced = change && isRatePriced(piece) ? repriceAt(piece, change.to_paise) : null
+    const making = repriced ? repriced.breakdown.making_charge : piece.breakdown?.making_charge
     return {
       code,
       variant,
@@ -249,19 +296,23 @@ function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationI
       inventory,
       making_charge_paise: typeof making === "number" ? making : null,
       making_discount_paise: discounts.get(code) ?? 0,
+      /** The unit price at the bill's own rate; null: the catalogue's price. */
+      unit_price_paise: repriced?.unit_price_paise ?? null,
       facts: {
         metal: piece.metal ?? null,
-        purity: piece.purity === null || piece.purity === undefined ? null : Number(piece.purity),
-        net_weight_mg: piece.net_weight_mg === null || piece.net_weight_mg === undefined ? null : Number(piece.net_weight_mg),
-        breakdown: piece.breakdown && typeof piece.breakdown.metal_value === "number" ? pickBreakdown(piece.breakdown) : null,
+        purity,
+        net_weight_mg: numberOrNull(piece.net_weight_mg),
+        breakdown: repriced?.breakdown ?? (piece.breakdown && typeof piece.breakdown.metal_value === "number" ? pickBreakdown(piece.breakdown) : null),
       },
     }
   })
   if (short.length) {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Out of stock at ${branchName}: ${short.join("; ")}`, DOMAIN_CONFLICT)
   }
-  return lines
+  return { lines, rate_changes: rateChanges }
 }
+
+const isRatePriced = (piece: PieceRow) => piece.pricing_mode !== "fixed" && typeof piece.breakdown?.rate_per_g === "number" && !!piece.making_type
 
 const SHIPPING_LINE = "counter-pickup"
 
@@ -277,7 +328,7 @@ const orderTaxLine = (t: { name: string; rate_id?: string; code: string | null; 
 /** The bill as Medusa's order will make it: the variants' prices for the region, the tax module's GST, Medusa's own totals. */
 async function priceLines(
   container: MedusaContainer,
-  lines: ReturnType<typeof checkPieces>,
+  lines: ReturnType<typeof checkPieces>["lines"],
   regionId: string,
   address: Record<string, string | null>,
   customer: PosSalePlan["customer"],
@@ -296,7 +347,8 @@ async function priceLines(
     if (price?.calculated_amount === null || price?.calculated_amount === undefined) {
       throw invalid(`${l.code} has no price in rupees; price the piece first`)
     }
-    return { piece: l, unit_price: Number(price.calculated_amount), is_tax_inclusive: !!price.is_calculated_price_tax_inclusive }
+    const unitPrice = l.unit_price_paise === null ? Number(price.calculated_amount) : paiseToAmount(l.unit_price_paise)
+    return { piece: l, unit_price: unitPrice, is_tax_inclusive: !!price.is_calculated_price_tax_inclusive }
   })
   // Discounts come off the line before GST: a piece's making discount off its own line, a bill discount off the
   // line with the most value left (so no line goes below nothing).
@@ -428,7 +480,7 @@ async function loadRegion(container: MedusaContainer) {
   return region
 }
 
-export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points" | "bill_discount_paise">
+export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points" | "bill_discount_paise" | "rates">
 
 export type PosQuote = Omit<PosSalePlan, "settlement" | "identity" | "approval"> & {
   /** The most points the program lets pay this bill, and the customer's balance. */
@@ -468,10 +520,11 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     postal_code: location.address?.postal_code ?? null,
     country_code: (location.address?.country_code ?? "in").toLowerCase(),
   }
-  const pieces = checkPieces(found, input.items, location.id, branch.name)
+  const { lines: pieces, rate_changes } = checkPieces(found, input.items, location.id, branch.name, input.rates ?? [])
   const asked = discountRequest(
     pieces.map((p) => ({ tag_code: p.code, quantity: p.quantity, making_charge_paise: p.making_charge_paise, making_discount_paise: p.making_discount_paise })),
-    input.bill_discount_paise ?? 0
+    input.bill_discount_paise ?? 0,
+    rate_changes
   )
   if (asked.problem) {
     throw invalid(asked.problem)
@@ -502,15 +555,16 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
   }
 }
 
-/** The discounts a sale asks for as one fingerprint (null when it asks none): what an approval is given for. */
-export function saleDiscounts(input: Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "bill_discount_paise">): string | null {
-  const asked = input.items.some((i) => (i.making_discount_paise ?? 0) > 0) || (input.bill_discount_paise ?? 0) > 0
+/** The discounts and rates a sale asks for as one fingerprint (null when it asks none): what an approval is given for. */
+export function saleDiscounts(input: Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "bill_discount_paise" | "rates">): string | null {
+  const asked = input.items.some((i) => (i.making_discount_paise ?? 0) > 0) || (input.bill_discount_paise ?? 0) > 0 || !!input.rates?.length
   return asked
     ? discountFingerprint({
         branch_id: input.branch_id,
         customer_id: input.customer_id,
         items: input.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount_paise ?? 0 })),
         bill_discount_paise: input.bill_discount_paise ?? 0,
+        rates: input.rates ?? [],
       })
     : null
 }

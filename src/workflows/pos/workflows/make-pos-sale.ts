@@ -167,10 +167,10 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     name: "emit-delivery-created",
   })
   emitEventStep({ eventName: "order.placed", data: transform({ placed }, ({ placed }) => ({ id: placed.id })) })
-  // Every discount given at the counter: who gave it, how much, and who approved it beyond the seller's limits.
+  // Every discount and metal rate of a bill's own given at the counter: who gave it, how much, and who approved it beyond the seller's limits.
   recordAuditStep({
     entries: transform({ plan, claim, input, approval, placed }, ({ plan, claim, input, approval, placed }) =>
-      plan.discount.making_discount_paise || plan.discount.bill_discount_paise
+      plan.discount.making_discount_paise || plan.discount.bill_discount_paise || plan.discount.rate_changes.length
         ? [
             {
               actor_type: "user",
@@ -184,6 +184,7 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
                 making_discount_paise: plan.discount.making_discount_paise,
                 making_discount_bps: plan.discount.making_discount_bps,
                 bill_discount_paise: plan.discount.bill_discount_paise,
+                rate_changes: plan.discount.rate_changes,
                 approval_id: approval?.id ?? null,
                 approved_by: approval?.decided_by ?? null,
                 reason: approval?.reason ?? null,

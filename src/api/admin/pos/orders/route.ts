@@ -24,8 +24,9 @@ export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, re
       customer_id: body.customer_id,
       items: body.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount ?? 0 })),
       bill_discount_paise: body.bill_discount ?? 0,
-      // Read only for a bill that asks a discount: without limits the sale gives none (prepare-pos-sale).
-      seller_limits: body.bill_discount || body.items.some((i) => i.making_discount) ? await sellerLimits(req) : undefined,
+      rates: body.rates ?? [],
+      // Read only for a bill that asks a discount or a rate: without limits the sale gives none (prepare-pos-sale).
+      seller_limits: body.bill_discount || body.rates?.length || body.items.some((i) => i.making_discount) ? await sellerLimits(req) : undefined,
       approval_id: body.approval_id ?? null,
       estimate_id: body.estimate_id ?? null,
       points: body.loyalty_points,

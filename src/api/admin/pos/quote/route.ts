@@ -23,6 +23,7 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
       customer_id: body.customer_id,
       items: body.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount ?? 0 })),
       bill_discount_paise: body.bill_discount ?? 0,
+      rates: body.rates ?? [],
       points: body.loyalty_points,
     }),
     sellerLimits(req),
@@ -37,6 +38,10 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
         variant_id: l.variant_id,
         quantity: l.quantity,
         unit_price: l.unit_price,
+        metal: l.metal,
+        purity: l.purity,
+        // The rate the line is priced at (the bill's own where it carries one); null for a piece at a fixed price.
+        rate_per_g: l.breakdown ? paiseToAmount(l.breakdown.rate_per_g) : null,
         making_charge: l.making_charge_paise === null ? null : paiseToAmount(l.making_charge_paise),
         making_discount: paiseToAmount(l.making_discount_paise),
         discount: paiseToAmount(l.discount_paise),
@@ -45,6 +50,8 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
         making: paiseToAmount(quote.discount.making_discount_paise),
         making_percent: quote.discount.making_discount_bps / 100,
         bill: paiseToAmount(quote.discount.bill_discount_paise),
+        // Metal rates the bill carries instead of the ones its pieces are priced at.
+        rates: quote.discount.rate_changes.map((c) => ({ metal: c.metal, purity: c.purity, rate_per_g: paiseToAmount(c.to_paise), priced_at_per_g: paiseToAmount(c.from_paise) })),
       },
       // Discounts beyond the seller's own limits, each with the limit: the sale needs a manager's approval_id for them.
       beyond_limits: beyondLimits(quote.discount, limits),
