@@ -63,16 +63,34 @@ export const priceOverridesSuite: ShopSuite = ({ api, getContainer }) => {
     expect(plain.data.draft_order.items[0].unit_price).toBeGreaterThan(1)
   })
 
-  it("lets a branch manager set a price, and audits who set which price where", async () => {
-    const { data } = await ok(api.post("/admin/draft-orders", { ...draft, items: [{ ...draft.items[0], unit_price: 5000 }] }, manager))
-    expect(data.draft_order.items[0].unit_price).toBe(5000)
+  it("lets a branch manager set a price within their limit off a bill, and audits who set which price where", async () => {
+    // The catalogue's price of the piece, and the branch manager's ₹5,000 off a bill (docs/counter.md).
+    const catalogue = (await ok(api.post("/admin/draft-orders", draft, owner))).data.draft_order.items[0].unit_price as number
+    expect(catalogue).toBeGreaterThan(6_000)
+    const before = await draftCount()
+    const tooLow = await expectStatus(api.post("/admin/draft-orders", { ...draft, items: [{ ...draft.items[0], unit_price: catalogue - 5_000.01 }] }, manager))
+    expect([tooLow.status, tooLow.data.message]).toEqual([403, expect.stringContaining("This change takes ₹5,000.01 off the catalogue's prices (POST /admin/draft-orders); a branch manager may take ₹5,000.00 off a bill")])
+    expect(await draftCount()).toBe(before)
+    const { data } = await ok(api.post("/admin/draft-orders", { ...draft, items: [{ ...draft.items[0], unit_price: catalogue - 5_000 }] }, manager))
+    expect(data.draft_order.items[0].unit_price).toBe(catalogue - 5_000)
     const { data: audit } = await ok(api.get("/admin/audit?action=order.price_set", owner))
     expect(audit.audit_entries).toEqual([
       expect.objectContaining({
         actor_id: managerId,
         entity: "draft_order",
-        metadata: expect.objectContaining({ route: "POST /admin/draft-orders", prices: [{ at: "items[0].unit_price", value: 5000 }], role: "branch_manager" }),
+        metadata: expect.objectContaining({ route: "POST /admin/draft-orders", prices: [{ at: "items[0].unit_price", value: catalogue - 5_000 }], role: "branch_manager" }),
       }),
     ])
+
+    // An existing line edited: measured from the line's own price. A price above it takes nothing off.
+    const id = data.draft_order.id as string
+    const itemId = data.draft_order.items[0].id as string
+    await ok(api.post(`/admin/draft-orders/${id}/edit`, {}, manager))
+    const lower = await expectStatus(api.post(`/ADMIN/draft-orders/${id}/edit/ITEMS/item/${itemId}`, { quantity: 2, unit_price: catalogue - 5_000 - 2_600 }, manager))
+    expect([lower.status, lower.data.message]).toEqual([403, expect.stringContaining("takes ₹5,200.00 off")])
+    const higher = await expectStatus(api.post(`/admin/draft-orders/${id}/edit/items/item/${itemId}`, { quantity: 1, unit_price: catalogue }, manager))
+    expect([higher.status, higher.data.message]).toEqual([200, undefined])
+    // The owner has no limit.
+    expect((await ok(api.post("/admin/draft-orders", { ...draft, items: [{ ...draft.items[0], unit_price: 1 }] }, owner))).data.draft_order.items[0].unit_price).toBe(1)
   })
 }
