@@ -46,13 +46,13 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
   })
 
   /** A card enrolled `months` ago at Mumbai with every instalment paid on its due date: matured when months ≥ 12. */
-  async function cardEnrolledAgo(months: number, key: string, customer = customerId): Promise<string> {
+  async function cardEnrolledAgo(months: number, key: string, customer = customerId, terms: SchemeTerms = SMALL): Promise<string> {
     const enrolledOn = addMonths(istToday(), -months)
     const { enrolment } = await schemes().enrol({
       idempotency_key: key,
       fingerprint: key,
       template: { id: templateId, code: "SMALL", name: "Small 11+1" },
-      terms: SMALL,
+      terms,
       customer_id: customer,
       branch_id: branch.MUM,
       branch_code: "MUM",
@@ -63,7 +63,7 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
       pan_encrypted: null,
       note: null,
     })
-    const { due_on } = schemeSchedule(SMALL, enrolledOn)
+    const { due_on } = schemeSchedule(terms, enrolledOn)
     await schemes().createSchemeInstalments(
       due_on.slice(0, Math.min(11, months + 1)).map((day, i) => ({
         enrolment_id: enrolment.id,
@@ -71,7 +71,7 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
         sequence: i + 1,
         due_on: day,
         paid_on: day,
-        amount_paise: SMALL.instalment_paise,
+        amount_paise: terms.instalment_paise,
         tender: "cash" as const,
         branch_id: branch.MUM,
       }))
@@ -221,6 +221,34 @@ export const schemesSuite: ShopSuite = ({ api, getContainer }) => {
       )
     )
     expect([notYet.status, notYet.data.message]).toEqual([400, expect.stringContaining("nothing is redeemable yet")])
+  })
+
+  it("takes a matured card's making-charge waiver off the bill it pays, as the scheme's own adjustment; a card not earned waives nothing", async () => {
+    const WAIVER: SchemeTerms = { ...SMALL, bonus: { type: "making_waiver", bps: 2_500 } }
+    const number = await cardEnrolledAgo(13, "sch-waiver-0001", customerId, WAIVER)
+    const young = await cardEnrolledAgo(2, "sch-waiver-0002", customerId, WAIVER)
+    const base = { branch_id: branch.MUM, customer_id: customerId, items: [{ tag_code: COIN }] }
+    const plain = (await ok(api.post("/admin/pos/quote", base, mumbaiStaff))).data.quote
+    const making = Math.round(plain.lines[0].making_charge * 100)
+    expect(making).toBeGreaterThan(0)
+    // A quarter of the making charge, rounded half up to the paisa; 3 % GST on what is left.
+    const waiver = Math.round(making / 4)
+    const q = (await ok(api.post("/admin/pos/quote", { ...base, scheme_cards: [number] }, mumbaiStaff))).data.quote
+    expect([q.scheme_waiver, q.beyond_limits]).toEqual([{ percent: 25, amount: waiver / 100 }, []])
+    expect(Math.round(plain.total * 100) - Math.round(q.total * 100)).toBe(Math.round(waiver * 1.03))
+    expect((await ok(api.post("/admin/pos/quote", { ...base, scheme_cards: [young] }, mumbaiStaff))).data.quote.scheme_waiver.amount).toBe(0)
+
+    const bill = Math.round(q.total * 100)
+    const sold = await expectStatus(
+      api.post("/admin/pos/orders", { ...base, idempotency_key: "sch-waiver-sale-1", tenders: [{ kind: "scheme", amount: 11_000, reference: number }, { kind: "upi", amount: (bill - 11_000_00) / 100, reference: "UTR 5502" }] }, mumbaiStaff)
+    )
+    expect([sold.status, sold.data.message, sold.data.sale.total]).toEqual([201, undefined, q.total])
+    const { data: order } = await api.get(`/admin/orders/${sold.data.sale.order.id}?fields=total,discount_total,items.adjustments.code,items.adjustments.amount`, owner)
+    // Medusa counts the GST on it in the order's discount_total.
+    expect([order.order.discount_total, order.order.items[0].adjustments]).toEqual([Math.round(waiver * 1.03) / 100, [expect.objectContaining({ code: "SCHEME-WAIVER", amount: waiver / 100 })]])
+    // Not a seller's discount: nothing audited as one.
+    const { data: audit } = await api.get("/admin/audit?action=pos.discount", owner)
+    expect(audit.audit_entries.filter((e: { entity_id: string }) => e.entity_id === sold.data.sale.id)).toEqual([])
   })
 
   it("of 20 counters redeeming one matured card at once, exactly one does", async () => {

@@ -16,6 +16,7 @@ import type { CustomerSummary } from "../../lib/types"
 type Quote = {
   lines: { tag_code: string; title: string; quantity: number; unit_price: number; making_charge: number | null; making_discount: number; metal: string | null; purity: number | null; rate_per_g: number | null }[]
   discount: { rates: { metal: string; purity: number; rate_per_g: number; priced_at_per_g: number }[] }
+  scheme_waiver: { percent: number; amount: number }
   beyond_limits: string[]
   total: number
   points_value: number
@@ -135,6 +136,8 @@ const CounterSalePage = () => {
   }, [branchId, branchList])
 
   const pointsNumber = Number.isInteger(Number(points)) && Number(points) >= 0 ? Number(points) : 0
+  // Scheme cards among the tenders: a matured card's making-charge waiver comes off the bill.
+  const schemeCards = useMemo(() => tenders.filter((t) => t.kind === "scheme" && t.reference.trim()).map((t) => t.reference.trim()), [tenders])
   const ready = !!branchId && !!customer && items.length > 0
   // The bill as every counter route takes it: pieces with their making discounts, the bill discount, the bill's own rates.
   const bill = useMemo(() => {
@@ -150,13 +153,13 @@ const CounterSalePage = () => {
     }
   }, [branchId, customer, items, billDiscount, rates])
   const quote = useQuery({
-    queryKey: ["pos-quote", bill, pointsNumber],
+    queryKey: ["pos-quote", bill, pointsNumber, schemeCards],
     enabled: ready,
     retry: false,
     queryFn: () =>
       sdk.client.fetch<{ quote: Quote }>("/admin/pos/quote", {
         method: "POST",
-        body: { ...bill, loyalty_points: pointsNumber },
+        body: { ...bill, loyalty_points: pointsNumber, ...(schemeCards.length ? { scheme_cards: schemeCards } : {}) },
       }),
   })
   const approval = useQuery({
@@ -396,7 +399,8 @@ const CounterSalePage = () => {
           )}
           {quote.data && (
             <Text size="small">
-              Bill {inr(quote.data.quote.total)} (GST included){quote.data.quote.points_value ? `, points −${inr(quote.data.quote.points_value)}` : ""}: <strong>{inr(quote.data.quote.to_pay)} to pay</strong>. Cash still allowed today: {inr(quote.data.quote.cash_still_allowed_today)}.
+              Bill {inr(quote.data.quote.total)} (GST included
+              {quote.data.quote.scheme_waiver.amount ? `; ${quote.data.quote.scheme_waiver.percent} % of making charges, ${inr(quote.data.quote.scheme_waiver.amount)}, waived by the scheme` : ""}){quote.data.quote.points_value ? `, points −${inr(quote.data.quote.points_value)}` : ""}: <strong>{inr(quote.data.quote.to_pay)} to pay</strong>. Cash still allowed today: {inr(quote.data.quote.cash_still_allowed_today)}.
             </Text>
           )}
         </div>

@@ -74,7 +74,12 @@ export const PosOrdersQuery = findParams({ limit: 20, maxLimit: 100 })
 
 export type PosOrdersQueryType = z.infer<typeof PosOrdersQuery>
 
-export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true, bill_discount: true, rates: true }).strict()
+export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true, bill_discount: true, rates: true })
+  .extend({
+    /** Savings-scheme cards the bill will be paid with: a matured card's making-charge waiver shows on the quote. */
+    scheme_cards: z.array(z.string().trim().min(1).max(40)).max(5).optional(),
+  })
+  .strict()
 
 export const PosApprovalBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, bill_discount: true, rates: true })
   .extend({ reason: z.string().trim().min(3, "reason: say why the customer gets this discount").max(500) })

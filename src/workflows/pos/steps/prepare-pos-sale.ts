@@ -18,7 +18,8 @@ const NO_DISCOUNT: PriceLimits = { making_discount_bps: 0, making_discount_paise
  * this very bill. Reads only.
  */
 export const preparePosSaleStep = createStep("prepare-pos-sale", async (input: PosSaleInput, { container }) => {
-  const { points_limit: _limit, points_balance: _balance, cash_today_paise: cashToday, ...quote } = await quotePosSale(container, input)
+  const schemeCards = input.tenders.filter((t) => t.kind === "scheme" && t.reference).map((t) => t.reference!)
+  const { points_limit: _limit, points_balance: _balance, cash_today_paise: cashToday, ...quote } = await quotePosSale(container, { ...input, scheme_cards: schemeCards })
   const { settlement, problem } = settleBill({ total_paise: quote.total_paise, points_paise: quote.points_paise, tenders: input.tenders, cash_today_paise: cashToday })
   if (problem) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${problem.charAt(0).toUpperCase()}${problem.slice(1)} (bill ${formatInr(quote.total_paise)})`)

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, decorateCartTotals, MedusaError, Modules, pr
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { redeemablePoints, redemptionProblem } from "../../../lib/loyalty"
 import { istDayStart } from "../../../lib/messaging"
-import { amountToPaise, paiseToAmount } from "../../../lib/money"
+import { amountToPaise, mulDivHalfUp, paiseToAmount } from "../../../lib/money"
 import type { Settlement, TenderInput } from "../../../lib/pos"
 import { billRateChanges, discountFingerprint, discountRequest, type BillRate, type DiscountRequest, type PriceLimits, type RateChange } from "../../../lib/price-controls"
 import { priceStoredPiece, type StoredPiece } from "../../../lib/pricing"
@@ -11,6 +11,7 @@ import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { POS_MODULE } from "../../../modules/pos"
 import type PosModuleService from "../../../modules/pos/service"
+import { makingWaiverBps } from "../../savings-schemes/utils/making-waiver"
 
 export type PosSaleInput = {
   idempotency_key: string
@@ -20,6 +21,8 @@ export type PosSaleInput = {
   items: { tag_code: string; quantity: number; making_discount_paise?: number }[]
   /** Paise off the bill as a whole, before GST. */
   bill_discount_paise?: number
+  /** Savings-scheme cards the bill is paid with (their tenders' references): a matured card's making-charge waiver comes off the bill. */
+  scheme_cards?: string[]
   /** Metal rates (paise a gram) the bill's rate-priced pieces of that metal and purity are priced at instead of their own. */
   rates?: BillRate[]
   /** The seller's discount limits (from their role; src/lib/price-controls.ts). */
@@ -66,6 +69,8 @@ export type PosLine = {
   /** The piece's making charge as last priced (all its quantity), and what this bill takes off the line before GST. */
   making_charge_paise: number | null
   making_discount_paise: number
+  /** What a savings scheme's making-charge waiver takes off the line. */
+  waiver_paise: number
   discount_paise: number
   /** What the piece is and its price breakdown as last priced (for estimates). */
   metal: string | null
@@ -88,6 +93,8 @@ export type PosSalePlan = {
   total_paise: number
   /** What the bill's discounts come to (src/lib/price-controls.ts). */
   discount: DiscountRequest
+  /** What a savings scheme's making-charge waiver takes off the bill (not a discount a seller gives), and its share. */
+  scheme_waiver: { bps: number; paise: number }
   points: number
   points_paise: number
   settlement: Settlement
@@ -333,7 +340,8 @@ async function priceLines(
   address: Record<string, string | null>,
   customer: PosSalePlan["customer"],
   pickupId: string,
-  billDiscountPaise: number
+  billDiscountPaise: number,
+  waiverBps: number
 ): Promise<{ lines: PosLine[]; total_paise: number; shipping_tax_lines: OrderTaxLine[] }> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "product_variant",
@@ -348,19 +356,23 @@ async function priceLines(
       throw invalid(`${l.code} has no price in rupees; price the piece first`)
     }
     const unitPrice = l.unit_price_paise === null ? Number(price.calculated_amount) : paiseToAmount(l.unit_price_paise)
-    return { piece: l, unit_price: unitPrice, is_tax_inclusive: !!price.is_calculated_price_tax_inclusive }
+    // A scheme's waiver is a share of the making charge the seller's discount left, rounded half up to the paisa.
+    const waiver = waiverBps && l.making_charge_paise ? mulDivHalfUp(l.making_charge_paise * l.quantity - l.making_discount_paise, waiverBps, 10_000) : 0
+    return { piece: l, unit_price: unitPrice, is_tax_inclusive: !!price.is_calculated_price_tax_inclusive, waiver_paise: waiver }
   })
+  const valueLeft = (p: (typeof priced)[number]) => amountToPaise(p.unit_price) * p.piece.quantity - p.piece.making_discount_paise - p.waiver_paise
   // Discounts come off the line before GST: a piece's making discount off its own line, a bill discount off the
   // line with the most value left (so no line goes below nothing).
   const billLine = billDiscountPaise
-    ? priced.reduce((best, p) => (amountToPaise(p.unit_price) * p.piece.quantity - p.piece.making_discount_paise > amountToPaise(best.unit_price) * best.piece.quantity - best.piece.making_discount_paise ? p : best))
+    ? priced.reduce((best, p) => (valueLeft(p) > valueLeft(best) ? p : best))
     : null
-  if (billLine && amountToPaise(billLine.unit_price) * billLine.piece.quantity - billLine.piece.making_discount_paise < billDiscountPaise) {
+  if (billLine && valueLeft(billLine) < billDiscountPaise) {
     throw invalid(`bill_discount: ${paiseToAmount(billDiscountPaise)} is more than the bill's largest line can take`)
   }
   const adjustmentsOf = (p: (typeof priced)[number]) =>
     [
       p.piece.making_discount_paise ? { code: "MAKING-DISCOUNT", description: "Discount on making charges", paise: p.piece.making_discount_paise } : null,
+      p.waiver_paise ? { code: "SCHEME-WAIVER", description: "Making charges waived (savings scheme)", paise: p.waiver_paise } : null,
       p === billLine ? { code: "BILL-DISCOUNT", description: "Discount on the bill", paise: billDiscountPaise } : null,
     ].filter((a): a is { code: string; description: string; paise: number } => !!a)
   const taxable: (TaxableItemDTO | TaxableShippingDTO)[] = [
@@ -396,6 +408,7 @@ async function priceLines(
       is_tax_inclusive,
       making_charge_paise: piece.making_charge_paise === null ? null : piece.making_charge_paise * piece.quantity,
       making_discount_paise: piece.making_discount_paise,
+      waiver_paise: p.waiver_paise,
       discount_paise: adjustments.reduce((s, a) => s + a.paise, 0),
       ...piece.facts,
       inventory: piece.inventory,
@@ -480,7 +493,7 @@ async function loadRegion(container: MedusaContainer) {
   return region
 }
 
-export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points" | "bill_discount_paise" | "rates">
+export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points" | "bill_discount_paise" | "rates" | "scheme_cards">
 
 export type PosQuote = Omit<PosSalePlan, "settlement" | "identity" | "approval"> & {
   /** The most points the program lets pay this bill, and the customer's balance. */
@@ -500,7 +513,7 @@ export type PosQuote = Omit<PosSalePlan, "settlement" | "identity" | "approval">
 export async function quotePosSale(container: MedusaContainer, input: PosQuoteInput): Promise<PosQuote> {
   const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
   // The reads that do not depend on each other go out together; Medusa's promiseAll still reports the first problem in this order.
-  const [{ branch, location, pickup }, customer, region, program, account, cashToday, found] = await promiseAll([
+  const [{ branch, location, pickup }, customer, region, program, account, cashToday, found, waiverBps] = await promiseAll([
     loadBranch(container, input.branch_id),
     loadCustomer(container, input.customer_id),
     loadRegion(container),
@@ -508,6 +521,7 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     loyalty.listLoyaltyAccounts({ customer_id: input.customer_id }, { take: 1 }).then((accounts) => accounts[0]),
     container.resolve<PosModuleService>(POS_MODULE).cashReceivedSince(input.customer_id, istDayStart(new Date())),
     fetchPieces(container, input.items),
+    makingWaiverBps(container, input.customer_id, input.scheme_cards ?? []),
   ] as const)
   const address = {
     first_name: customer.first_name,
@@ -529,7 +543,7 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
   if (asked.problem) {
     throw invalid(asked.problem)
   }
-  const { lines, total_paise, shipping_tax_lines } = await priceLines(container, pieces, region.id, address, customer, pickup.id, input.bill_discount_paise ?? 0)
+  const { lines, total_paise, shipping_tax_lines } = await priceLines(container, pieces, region.id, address, customer, pickup.id, input.bill_discount_paise ?? 0, waiverBps)
 
   const balance = account?.balance ?? 0
   if (input.points > 0) {
@@ -547,6 +561,7 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     lines,
     total_paise,
     discount: asked.request!,
+    scheme_waiver: { bps: waiverBps, paise: lines.reduce((sum, l) => sum + l.waiver_paise, 0) },
     points: input.points,
     points_paise: input.points * program.point_value_paise,
     points_limit: redeemablePoints(balance, total_paise, program),

@@ -24,6 +24,7 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
       items: body.items.map((i) => ({ tag_code: i.tag_code, quantity: i.quantity, making_discount_paise: i.making_discount ?? 0 })),
       bill_discount_paise: body.bill_discount ?? 0,
       rates: body.rates ?? [],
+      scheme_cards: body.scheme_cards ?? [],
       points: body.loyalty_points,
     }),
     sellerLimits(req),
@@ -44,6 +45,7 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
         rate_per_g: l.breakdown ? paiseToAmount(l.breakdown.rate_per_g) : null,
         making_charge: l.making_charge_paise === null ? null : paiseToAmount(l.making_charge_paise),
         making_discount: paiseToAmount(l.making_discount_paise),
+        scheme_waiver: paiseToAmount(l.waiver_paise),
         discount: paiseToAmount(l.discount_paise),
       })),
       discount: {
@@ -53,6 +55,8 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
         // Metal rates the bill carries instead of the ones its pieces are priced at.
         rates: quote.discount.rate_changes.map((c) => ({ metal: c.metal, purity: c.purity, rate_per_g: paiseToAmount(c.to_paise), priced_at_per_g: paiseToAmount(c.from_paise) })),
       },
+      // A matured scheme card's making-charge waiver (not a discount the seller gives).
+      scheme_waiver: { percent: quote.scheme_waiver.bps / 100, amount: paiseToAmount(quote.scheme_waiver.paise) },
       // Discounts beyond the seller's own limits, each with the limit: the sale needs a manager's approval_id for them.
       beyond_limits: beyondLimits(quote.discount, limits),
       limits,
