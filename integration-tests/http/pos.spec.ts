@@ -13,7 +13,7 @@ import { webhooksProcessed } from "../support/payment-webhooks"
 import { useLoopback } from "../support/loopback-server"
 import { eventsSettled, waitFor } from "../support/wait"
 import { RazorpayLoopback, razorpaySettings } from "../support/razorpay-loopback"
-import { demoShop, expectStatus, pdfText, salesStaffHeaders, type Headers } from "./helpers"
+import { demoShop, expectStatus, pdfText, salesStaffHeaders, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
 
@@ -28,9 +28,10 @@ const BANGLE = "SGJ-BNG-KDA-22K-24"
 shopIntegrationRunner({
   testSuite: ({ api, getContainer }) => {
     let auth: Headers
+    let store: Headers
     let branches: Record<string, { id: string; name: string; stock_location: { id: string }; sales_channel: { id: string } }>
     beforeAll(async () => {
-      ;({ auth } = await demoShop(getContainer(), api))
+      ;({ auth, store } = await demoShop(getContainer(), api))
       const { data } = await api.get("/admin/branches?fields=id,code,name,stock_location.id,sales_channel.id", auth)
       branches = Object.fromEntries(data.branches.map((b: { code: string }) => [b.code, b]))
     })
@@ -454,6 +455,56 @@ shopIntegrationRunner({
       expect(after.sale.tenders.map((t: { status: string }) => t.status)).toEqual(["captured", "captured", "captured"])
       // Paid in full now: the points and the invoice, once however often Razorpay reported it.
       expect(await valueOf(sale.order.id, true)).toEqual({ earned: [expect.any(Number)], invoices: 1 })
+    })
+
+    it("takes a savings scheme's instalments online by Razorpay payment link: sent by staff or opened by the customer, one link while unpaid, the instalment once however often Razorpay reports it, a payment no instalment is left for kept for a refund", async () => {
+      const shopper = await signedInCustomer(api, store, { email: "link.saver@example.in", password: "Saver-password-1", first_name: "Kavya" })
+      expect((await expectStatus(api.post(`/admin/customers/${shopper.id}`, { phone: "+919820399101" }, auth))).status).toBe(200)
+      const template = (await expectStatus(api.post("/admin/schemes/templates", { code: "LINK2", name: "Swarna Online", kind: "amount", instalment_paise: 2_000_00, instalments: 2, maturity_months: 3, bonus: { type: "none" }, grace_days: 7, early_closure_after: 1 }, auth))).data.template
+      const card = (await expectStatus(api.post("/admin/schemes/enrolments", { idempotency_key: "link-enrol-0001", template_id: template.id, branch_id: branches.MUM.id, customer_id: shopper.id }, auth))).data.scheme
+      const staff = await salesStaffHeaders(getContainer(), api, "link.staff@example.in", branches.MUM.id)
+      const sent = await expectStatus(api.post(`/admin/schemes/enrolments/${card.id}/payment-link`, { channel: "sms" }, staff))
+      expect([sent.status, sent.data.message, sent.data.payment_link]).toEqual([201, undefined, expect.objectContaining({ sequence: 1, amount_paise: 2_000_00, status: "created" })])
+      const link = [...razorpay.links.values()].find((l) => l.short_url === sent.data.payment_link.short_url)!
+      expect(link).toEqual(expect.objectContaining({ amount: 2_000_00, notes: expect.objectContaining({ scheme_enrolment_id: card.id, scheme_sequence: "1" }) }))
+      const [message] = await getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ idempotency_key: `scheme-link:${link.id}:sent` })
+      expect(message).toEqual(expect.objectContaining({ event: "scheme_payment_link", channel: "sms", body: expect.stringContaining(link.short_url) }))
+      // Asked again while unpaid (by staff or by the customer): the same link, nothing sent again.
+      const again = await expectStatus(api.post(`/admin/schemes/enrolments/${card.id}/payment-link`, {}, staff))
+      const mine = await expectStatus(api.post(`/store/customers/me/schemes/${card.id}/payment-link`, {}, shopper.me))
+      expect([again.status, again.data.payment_link.id, mine.status, mine.data.payment_link.id]).toEqual([200, sent.data.payment_link.id, 200, sent.data.payment_link.id])
+      // Another customer's card is not theirs to pay.
+      const other = await signedInCustomer(api, store, { email: "link.other@example.in", password: "Other-password-1", first_name: "Ira" })
+      expect((await expectStatus(api.post(`/store/customers/me/schemes/${card.id}/payment-link`, {}, other.me))).status).toBe(404)
+
+      // Paid: Razorpay reports it three ways, each twice; one instalment and one receipt.
+      const paid = razorpay.payLink(link.id)
+      const events = ["payment_link.paid", "payment.captured", "order.paid"].map((e) => razorpay.lastEvent(e, paid.payment_id))
+      const ids: string[] = []
+      for (const event of [...events, ...events]) {
+        const eventId = `${event.id}-scheme-${ids.length}`
+        ids.push(eventId)
+        expect((await razorpay.deliver(hook(), event, { eventId })).status).toBe(200)
+      }
+      await processed(ids)
+      const passbook = (await expectStatus(api.get(`/admin/schemes/enrolments/${card.id}`, staff))).data.scheme
+      expect(passbook.instalments).toEqual([expect.objectContaining({ sequence: 1, amount_paise: 2_000_00, tender: "razorpay", reference: paid.payment_id })])
+      expect(passbook.payment_links[0]).toEqual(expect.objectContaining({ id: sent.data.payment_link.id, status: "paid", instalment_id: passbook.instalments[0].id }))
+      const receipts = await getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ customer_id: shopper.id, event: "scheme_instalment_received" })
+      expect(receipts).toHaveLength(1)
+
+      // The customer opens the last instalment's link on the storefront, but pays it after the counter took that instalment: nothing is left for it to pay.
+      const next = await expectStatus(api.post(`/store/customers/me/schemes/${card.id}/payment-link`, {}, shopper.me))
+      expect([next.status, next.data.payment_link.sequence]).toEqual([201, 2])
+      expect(await getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ event: "scheme_payment_link", customer_id: shopper.id })).toHaveLength(1)
+      expect((await expectStatus(api.post(`/admin/schemes/enrolments/${card.id}/instalments`, { idempotency_key: "link-counter-0002", amount_paise: 2_000_00, tender: "upi" }, staff))).status).toBe(201)
+      const late = razorpay.payLink([...razorpay.links.values()].find((l) => l.short_url === next.data.payment_link.short_url)!.id)
+      const lateEvent = razorpay.lastEvent("payment_link.paid", late.payment_id)
+      expect((await razorpay.deliver(hook(), lateEvent, { eventId: `${lateEvent.id}-late` })).status).toBe(200)
+      await processed([`${lateEvent.id}-late`])
+      const after = (await expectStatus(api.get(`/admin/schemes/enrolments/${card.id}`, staff))).data.scheme
+      expect(after.instalments.map((i: { tender: string }) => i.tender)).toEqual(["razorpay", "upi"])
+      expect(after.payment_links[0]).toEqual(expect.objectContaining({ sequence: 2, status: "unapplied", instalment_id: null, problem: expect.stringContaining(card.number) }))
     })
 
     it("sends a payment link for an order's balance (once while it is unpaid) and reconciles the day per branch and tender", async () => {

@@ -222,6 +222,7 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/schemes/enrolments", "schemes", "sell"],
   ["GET", "/admin/schemes/enrolments/:id", "schemes", "read"],
   ["POST", "/admin/schemes/enrolments/:id/instalments", "schemes", "sell"],
+  ["POST", "/admin/schemes/enrolments/:id/payment-link", "schemes", "sell"],
   ["GET", "/admin/schemes/liability", "reports", "read"],
 
   ["GET", "/admin/pos/orders", "pos", "read"],

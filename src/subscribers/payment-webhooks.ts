@@ -3,14 +3,16 @@ import type { ProviderWebhookPayload } from "@medusajs/framework/types"
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
 import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER, razorpaySecrets } from "../lib/payment-settings"
 import { parsePaypalWebhook } from "../lib/paypal"
-import { isValidWebhookSignature, parseRazorpayWebhook, razorpayEventId } from "../lib/razorpay"
+import { isValidWebhookSignature, noteValue, parseRazorpayWebhook, razorpayEventId } from "../lib/razorpay"
 import { markPaymentLinkWorkflow, notePaymentWebhookWorkflow, recordRazorpayRefundWorkflow } from "../workflows/payments"
+import { recordSchemeLinkPaymentWorkflow } from "../workflows/savings-schemes"
 
 type Payload = ProviderWebhookPayload["payload"] & { rawData: Buffer | string | { type: "Buffer"; data: number[] } }
 
 /**
  * The part of the payment providers' webhooks Medusa leaves to the shop: a
  * refund made in Razorpay's dashboard is recorded on the Medusa payment
+ * (once), a savings scheme's payment link paid becomes the card's instalment
  * (once), and a failed payment is tied to its payment session for the
  * reconciliation; every delivery's record notes how it was handled.
  * Authorisations and captures are Medusa's own (processPaymentWorkflow).
@@ -41,6 +43,20 @@ export default async function paymentWebhookBookkeeping({ event, container }: Su
   const note = (result: string, sessionId?: string | null) =>
     notePaymentWebhookWorkflow(container).run({ input: { provider: "razorpay", event_id: eventId, result, payment_session_id: sessionId ?? null } })
   const linkOutcome = { "payment_link.paid": "paid", "payment_link.expired": "expired", "payment_link.cancelled": "cancelled" } as const
+  if (parsed.event in linkOutcome && parsed.payment_link && noteValue(parsed.payment_link.notes, "scheme_enrolment_id")) {
+    // A savings scheme's instalment paid online (no Medusa payment session behind it).
+    const { result } = await recordSchemeLinkPaymentWorkflow(container).run({
+      input: { razorpay_payment_link_id: parsed.payment_link.id, outcome: linkOutcome[parsed.event as keyof typeof linkOutcome], razorpay_payment_id: parsed.payment?.id ?? null },
+    })
+    await note(
+      !result.found
+        ? "a scheme payment link this shop does not know"
+        : result.taken
+          ? `scheme instalment ${result.taken.paid_count} of card ${result.taken.card.number} paid by link ${parsed.payment_link.id}`
+          : `scheme payment link ${parsed.payment_link.id} ${result.status}${result.problem ? `: ${result.problem}` : ""}`
+    )
+    return
+  }
   if (parsed.event in linkOutcome && parsed.payment_link) {
     const status = linkOutcome[parsed.event as keyof typeof linkOutcome]
     const { result } = await markPaymentLinkWorkflow(container).run({ input: { razorpay_payment_link_id: parsed.payment_link.id, status } })

@@ -17,6 +17,7 @@ import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { SchemeCounter } from "./models/scheme-counter"
 import { SchemeEnrolment } from "./models/scheme-enrolment"
 import { SchemeInstalment } from "./models/scheme-instalment"
+import { SchemePaymentLink } from "./models/scheme-payment-link"
 import { SchemeTemplate } from "./models/scheme-template"
 
 export type EnrolInput = {
@@ -56,13 +57,16 @@ export type EnrolmentRow = {
   created_at: Date
 }
 
+/** How an instalment was paid: at the counter, or online through a Razorpay payment link. */
+export type SchemeTender = "cash" | "card" | "upi" | "razorpay"
+
 export type InstalmentRow = {
   id: string
   sequence: number
   due_on: string
   paid_on: string
   amount_paise: number
-  tender: "cash" | "card" | "upi"
+  tender: SchemeTender
   reference: string | null
   fine_mg: number | null
   rate_per_g_paise: number | null
@@ -73,7 +77,7 @@ export type PayInstalmentInput = {
   idempotency_key: string
   enrolment_id: string
   amount_paise: number
-  tender: "cash" | "card" | "upi"
+  tender: SchemeTender
   reference: string | null
   branch_id: string
   user_id: string | null
@@ -111,7 +115,7 @@ function refuse(message: string, type: string = MedusaError.Types.INVALID_DATA):
   throw new MedusaError(type, message)
 }
 
-class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeEnrolment, SchemeInstalment, SchemeCounter }) {
+class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeEnrolment, SchemeInstalment, SchemeCounter, SchemePaymentLink }) {
   /**
    * Enrols a customer once per idempotency key, in one transaction: the key is locked first (a replay waits
    * and gets the first card; the same key for another enrolment is refused), then the card's number is taken

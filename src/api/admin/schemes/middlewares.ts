@@ -5,6 +5,7 @@ import {
   SchemeEnrolmentsQuery,
   SchemeInstalmentBody,
   SchemeLiabilityQuery,
+  SchemePaymentLinkBody,
   SchemeTemplateBody,
   SchemeTemplatesQuery,
   SchemeTemplateUpdateBody,
@@ -17,5 +18,6 @@ export const adminSchemesRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/schemes/enrolments", methods: ["GET"], middlewares: [validateQuery(SchemeEnrolmentsQuery, {})] },
   { matcher: "/admin/schemes/enrolments", methods: ["POST"], middlewares: [validateBody(SchemeEnrolmentBody)] },
   { matcher: "/admin/schemes/enrolments/:id/instalments", methods: ["POST"], middlewares: [validateBody(SchemeInstalmentBody)] },
+  { matcher: "/admin/schemes/enrolments/:id/payment-link", methods: ["POST"], middlewares: [validateBody(SchemePaymentLinkBody)] },
   { matcher: "/admin/schemes/liability", methods: ["GET"], middlewares: [validateQuery(SchemeLiabilityQuery, {})] },
 ]

@@ -67,5 +67,8 @@ export const SchemeInstalmentBody = z
   .strict()
 export type SchemeInstalmentBodyType = z.infer<typeof SchemeInstalmentBody>
 
+export const SchemePaymentLinkBody = z.object({ channel: z.enum(["sms", "whatsapp"]).optional() }).strict()
+export type SchemePaymentLinkBodyType = z.infer<typeof SchemePaymentLinkBody>
+
 export const SchemeLiabilityQuery = z.object({ branch_id: z.string().min(1).optional() }).strict()
 export type SchemeLiabilityQueryType = z.infer<typeof SchemeLiabilityQuery>

@@ -1,6 +1,6 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../utils/validation"
-import { AddWishlistItemBody, ListWishlistQuery, RemoveWishlistItemQuery, StoreProfileBody } from "./validators"
+import { AddWishlistItemBody, ListWishlistQuery, RemoveWishlistItemQuery, StoreProfileBody, StoreSchemePaymentLinkBody } from "./validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
 
@@ -14,4 +14,5 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/customers/me/loyalty", methods: ["GET"], middlewares: [customer] },
   { matcher: "/store/customers/me/offers", methods: ["GET"], middlewares: [customer] },
   { matcher: "/store/customers/me/schemes", methods: ["GET"], middlewares: [customer] },
+  { matcher: "/store/customers/me/schemes/:id/payment-link", methods: ["POST"], middlewares: [customer, validateBody(StoreSchemePaymentLinkBody)] },
 ]

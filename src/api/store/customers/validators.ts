@@ -25,3 +25,6 @@ export const ListWishlistQuery = findParams({ limit: 50, maxLimit: 100 })
   .strict()
 
 export type ListWishlistQueryType = z.infer<typeof ListWishlistQuery>
+
+/** Paying a scheme instalment online takes nothing in the body: the card and amount are the server's. */
+export const StoreSchemePaymentLinkBody = z.object({}).strict()

@@ -14,7 +14,8 @@ export const SchemeInstalment = model
     due_on: model.text(),
     paid_on: model.text(),
     amount_paise: model.bigNumber(),
-    tender: model.enum(["cash", "card", "upi"]),
+    /** razorpay: paid online through a payment link (scheme_payment_link). */
+    tender: model.enum(["cash", "card", "upi", "razorpay"]),
     reference: model.text().nullable(),
     fine_mg: model.number().nullable(),
     rate_per_g_paise: model.number().nullable(),

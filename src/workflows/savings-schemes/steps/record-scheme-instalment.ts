@@ -4,13 +4,14 @@ import { formatInr } from "../../../lib/money"
 import { CASH_LIMIT_PAISE, istToday } from "../../../lib/pos"
 import { SAVINGS_SCHEME_MODULE } from "../../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../../modules/savings-scheme/service"
+import type { SchemeTender } from "../../../modules/savings-scheme/service"
 import { schemeGoldRate } from "../utils/selling-rate"
 
 export type PaySchemeInstalmentInput = {
   idempotency_key: string
   enrolment_id: string
   amount_paise: number
-  tender: "cash" | "card" | "upi"
+  tender: SchemeTender
   reference: string | null
   branch_id: string
   user_id: string | null

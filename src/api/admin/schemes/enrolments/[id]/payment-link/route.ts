@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { SAVINGS_SCHEME_MODULE } from "../../../../../../modules/savings-scheme"
+import type SavingsSchemeModuleService from "../../../../../../modules/savings-scheme/service"
+import { sendSchemePaymentLinkWorkflow } from "../../../../../../workflows/savings-schemes"
+import { paymentLinkView } from "../../../../../utils/scheme-passbook"
+import type { SchemePaymentLinkBodyType } from "../../../validators"
+
+/**
+ * POST /admin/schemes/enrolments/:id/payment-link — a Razorpay payment link for the card's next instalment,
+ * sent to the customer by SMS or WhatsApp (`channel`; by default WhatsApp where they agreed to it). 201 with the
+ * link; while it is unpaid, asking again answers 200 with the same link and sends nothing.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<SchemePaymentLinkBodyType>, res: MedusaResponse) {
+  const { result } = await sendSchemePaymentLinkWorkflow(req.scope).run({
+    input: { enrolment_id: req.params.id, requested_by: "staff", user_id: req.auth_context.actor_id, ...(req.validatedBody.channel ? { channel: req.validatedBody.channel } : {}) },
+  })
+  const [link] = await req.scope.resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE).listSchemePaymentLinks({ id: result.id }, { take: 1 })
+  res.status(result.created ? 201 : 200).json({ payment_link: paymentLinkView(link) })
+}
