@@ -23,6 +23,7 @@ type Passbook = Card & {
   instalments: { sequence: number; paid_on: string; amount_paise: number; tender: string; reference: string | null; fine_mg: number | null }[]
   statement: { paid_count: number; paid_paise: number; late_count: number; missed_count: number; next_due_on: string | null; matured: boolean; bonus_paise: number; fine_mg: number; making_waiver_bps: number }
   redeemable_value_paise: number | null
+  payment_links: { id: string; sequence: number; amount_paise: number; short_url: string; status: string; problem: string | null; created_at: string }[]
 }
 type Liability = { totals: { cards: number; matured: number; paid_paise: number; fine_mg: number; bonus_earned_paise: number } }
 
@@ -59,6 +60,14 @@ function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
       queryClient.invalidateQueries({ queryKey: ["scheme-cards"] })
     },
     onError: (e: Error) => toast.error("Not taken", { description: e.message }),
+  })
+  const sendLink = useMutation({
+    mutationFn: () => sdk.client.fetch<{ payment_link: { short_url: string } }>(`/admin/schemes/enrolments/${id}/payment-link`, { method: "POST", body: {} }),
+    onSuccess: ({ payment_link }) => {
+      toast.success("Payment link sent to the customer", { description: payment_link.short_url })
+      queryClient.invalidateQueries({ queryKey: ["scheme-card", id] })
+    },
+    onError: (e: Error) => toast.error("No payment link", { description: e.message }),
   })
   const card = data?.scheme
   if (!card) {
@@ -120,6 +129,21 @@ function PassbookPanel({ id, canSell }: { id: string; canSell: boolean }) {
           <Button size="small" isLoading={pay.isPending} onClick={() => pay.mutate()}>
             Take instalment {s.paid_count + 1} ({inrPaise(card.terms.instalment_paise)})
           </Button>
+          <Button size="small" variant="secondary" isLoading={sendLink.isPending} onClick={() => sendLink.mutate()}>
+            Send a payment link
+          </Button>
+        </div>
+      )}
+      {card.payment_links.length > 0 && (
+        <div className="flex flex-col gap-y-1">
+          <Text size="small" weight="plus">Payment links</Text>
+          {card.payment_links.map((l) => (
+            <Text key={l.id} size="small" className={l.status === "unapplied" ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+              Instalment {l.sequence} · {inrPaise(l.amount_paise)} · {l.status}
+              {l.status === "created" ? ` · ${l.short_url}` : ""}
+              {l.problem ? ` · refund it: ${l.problem}` : ""}
+            </Text>
+          ))}
         </div>
       )}
     </div>
@@ -181,9 +205,127 @@ function EnrolForm({ templates, branches, onEnrolled }: { templates: Template[];
   )
 }
 
+type TemplateDraft = {
+  code: string
+  name: string
+  kind: "amount" | "weight"
+  purity: string
+  instalment: string
+  instalments: string
+  maturity_months: string
+  bonus_type: Bonus["type"]
+  bonus_value: string
+  grace_days: string
+  early_closure_after: string
+}
+
+const EMPTY_TEMPLATE: TemplateDraft = {
+  code: "",
+  name: "",
+  kind: "amount",
+  purity: "916",
+  instalment: "",
+  instalments: "11",
+  maturity_months: "12",
+  bonus_type: "instalments",
+  bonus_value: "1",
+  grace_days: "7",
+  early_closure_after: "6",
+}
+
+/** The template as the API takes it; the server checks every rule and names each field it refuses. */
+function templateBody(d: TemplateDraft) {
+  const whole = (v: string) => (v.trim() === "" ? undefined : Number(v))
+  const bonus =
+    d.bonus_type === "instalments"
+      ? { type: "instalments", count: whole(d.bonus_value) }
+      : d.bonus_type === "none"
+        ? { type: "none" }
+        : { type: d.bonus_type, bps: Math.round(Number(d.bonus_value) * 100) }
+  return {
+    code: d.code.trim(),
+    name: d.name.trim(),
+    kind: d.kind,
+    ...(d.kind === "weight" ? { purity: whole(d.purity) } : {}),
+    instalment_paise: Math.round(Number(d.instalment.replace(/,/g, "")) * 100),
+    instalments: whole(d.instalments),
+    maturity_months: whole(d.maturity_months),
+    bonus,
+    grace_days: whole(d.grace_days),
+    early_closure_after: whole(d.early_closure_after),
+  }
+}
+
+/** Offers a new scheme (owner and branch managers). */
+function OfferForm() {
+  const queryClient = useQueryClient()
+  const [draft, setDraft] = useState<TemplateDraft>(EMPTY_TEMPLATE)
+  const set = (field: keyof TemplateDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }))
+  const offer = useMutation({
+    mutationFn: () => sdk.client.fetch<{ template: Template }>("/admin/schemes/templates", { method: "POST", body: templateBody(draft) }),
+    onSuccess: ({ template }) => {
+      toast.success(`Offered: ${template.name}`)
+      setDraft(EMPTY_TEMPLATE)
+      queryClient.invalidateQueries({ queryKey: ["scheme-templates"] })
+    },
+    onError: (e: Error) => toast.error("Not offered", { description: e.message }),
+  })
+  const field = (id: keyof TemplateDraft, label: string, props: { inputMode?: "decimal" | "numeric"; placeholder?: string } = {}) => (
+    <div className="flex flex-col gap-y-1">
+      <Label size="small" htmlFor={`offer-${id}`}>{label}</Label>
+      <Input id={`offer-${id}`} size="small" value={draft[id]} onChange={(e) => set(id)(e.target.value)} {...props} />
+    </div>
+  )
+  return (
+    <div className="grid grid-cols-1 items-end gap-3 px-6 py-4 md:grid-cols-4">
+      {field("code", "Code", { placeholder: "GOLD11" })}
+      {field("name", "Name", { placeholder: "Swarna 11+1" })}
+      <div className="flex flex-col gap-y-1">
+        <Label size="small">Kind</Label>
+        <Select value={draft.kind} onValueChange={set("kind")}>
+          <Select.Trigger><Select.Value /></Select.Trigger>
+          <Select.Content>
+            <Select.Item value="amount">Amount (a money bonus)</Select.Item>
+            <Select.Item value="weight">Weight (buys gold each month)</Select.Item>
+          </Select.Content>
+        </Select>
+      </div>
+      {draft.kind === "weight" ? field("purity", "Gold purity", { inputMode: "numeric" }) : <div />}
+      {field("instalment", "Instalment (₹)", { inputMode: "decimal", placeholder: "5000" })}
+      {field("instalments", "Instalments", { inputMode: "numeric" })}
+      {field("maturity_months", "Matures after (months)", { inputMode: "numeric" })}
+      {field("grace_days", "Grace days", { inputMode: "numeric" })}
+      <div className="flex flex-col gap-y-1">
+        <Label size="small">Bonus</Label>
+        <Select value={draft.bonus_type} onValueChange={set("bonus_type")}>
+          <Select.Trigger><Select.Value /></Select.Trigger>
+          <Select.Content>
+            <Select.Item value="instalments">Instalments paid by the shop</Select.Item>
+            <Select.Item value="percent_of_paid">% of what was paid</Select.Item>
+            <Select.Item value="making_waiver">% off making charges</Select.Item>
+            <Select.Item value="none">None</Select.Item>
+          </Select.Content>
+        </Select>
+      </div>
+      {draft.bonus_type === "none" ? <div /> : field("bonus_value", draft.bonus_type === "instalments" ? "Bonus instalments" : "Bonus %", { inputMode: "decimal" })}
+      {field("early_closure_after", "Early closure after (instalments)", { inputMode: "numeric" })}
+      <Button size="small" disabled={!draft.code.trim() || !draft.name.trim() || !draft.instalment.trim()} isLoading={offer.isPending} onClick={() => offer.mutate()}>
+        Offer this scheme
+      </Button>
+    </div>
+  )
+}
+
 const SchemesPage = () => {
   const { data: me } = useStaffAccess()
   const canSell = may(me, "schemes", "sell")
+  const canOffer = may(me, "schemes", "write")
+  const queryClient = useQueryClient()
+  const setOffered = useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => sdk.client.fetch(`/admin/schemes/templates/${id}`, { method: "POST", body: { active } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["scheme-templates"] }),
+    onError: (e: Error) => toast.error("Not changed", { description: e.message }),
+  })
   const { data: templates } = useQuery({ queryKey: ["scheme-templates"], queryFn: () => sdk.client.fetch<{ templates: Template[] }>("/admin/schemes/templates") })
   const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
   const { data: liability } = useQuery({ queryKey: ["scheme-liability"], enabled: may(me, "reports", "read"), queryFn: () => sdk.client.fetch<Liability>("/admin/schemes/liability") })
@@ -254,6 +396,7 @@ const SchemesPage = () => {
             <Heading level="h2">Schemes offered</Heading>
             <Text size="small" className="text-ui-fg-subtle">At most 12 monthly instalments and 365 days to maturity; the bonus only with every instalment on time.</Text>
           </div>
+          {canOffer && <OfferForm />}
           <Table>
             <Table.Header>
               <Table.Row>
@@ -273,7 +416,14 @@ const SchemesPage = () => {
                   <Table.Cell>{t.instalments} × {inrPaise(t.instalment_paise)}</Table.Cell>
                   <Table.Cell>{t.maturity_months} months</Table.Cell>
                   <Table.Cell>{bonusText(t.bonus, t.instalment_paise)}</Table.Cell>
-                  <Table.Cell>{t.active ? "yes" : "no"}</Table.Cell>
+                  <Table.Cell>
+                    {t.active ? "yes" : "no"}
+                    {canOffer && (
+                      <Button size="small" variant="transparent" onClick={() => setOffered.mutate({ id: t.id, active: !t.active })}>
+                        {t.active ? "Withdraw" : "Offer again"}
+                      </Button>
+                    )}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
