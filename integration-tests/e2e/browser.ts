@@ -20,8 +20,11 @@ export function demoStaff(email: string): { email: string; password: string } {
   return { email, password: line.slice(`staff: ${email} / `.length).split(" ")[0] }
 }
 
-/** A browser and a page for the file's tests; closes with the file, screenshots after each test. */
-export function useBrowser(): { page: () => Page } {
+/**
+ * A browser and a page for the file's tests; closes with the file, screenshots after each test. `otherPage()`
+ * opens a page with cookies of its own, for a second member of staff signed in at the same time.
+ */
+export function useBrowser(): { page: () => Page; otherPage: () => Promise<Page> } {
   let browser: Browser
   let page: Page
   beforeAll(async () => {
@@ -40,7 +43,7 @@ export function useBrowser(): { page: () => Page } {
       await page.screenshot({ path: path.join(process.env.E2E_ARTIFACTS, `${expect.getState().currentTestName?.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
     }
   })
-  return { page: () => page }
+  return { page: () => page, otherPage: async () => (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage() }
 }
 
 /** Logs in through the admin's login form (as the owner unless told). */

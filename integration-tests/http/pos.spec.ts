@@ -335,6 +335,9 @@ shopIntegrationRunner({
       // A rate for a purity not on the bill is refused with the field named.
       const stray = await asStaff("/admin/pos/quote", { ...base, rates: [{ metal: "silver", purity: 925, rate_per_g: 90 }] })
       expect([stray.status, stray.data.message]).toEqual([400, "rates: no piece on this bill is priced by the silver 925 rate"])
+      // A quote reads a branch's stock and prices as the sale would: another branch's is not the salesperson's to read.
+      const elsewhere = await asStaff("/admin/pos/quote", { ...base, branch_id: branches.BLR.id })
+      expect([elsewhere.status, elsewhere.data.message]).toEqual([400, expect.stringContaining("belongs to another branch")])
     })
 
     it("prints an estimate with today's breakdown and old gold set against it, and sells it at its prices while the rates hold", async () => {

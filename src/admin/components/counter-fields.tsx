@@ -1,5 +1,22 @@
 import type { BranchSummary as Branch } from "../../types/http"
 import { Checkbox, Input, Label, Select } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { useStaffAccess } from "../lib/access"
+import { sdk } from "../lib/sdk"
+
+/**
+ * The shop's branches, and those the signed-in user may act at (their own for branch managers and sales staff):
+ * a counter form offers only those, so it never starts at a branch the server would refuse.
+ */
+export function useCounterBranches(): { all: Branch[]; mine: Branch[] } {
+  const { data: me } = useStaffAccess()
+  const { data } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
+  const all = data?.branches ?? []
+  if (!me) {
+    return { all, mine: [] }
+  }
+  return { all, mine: me.branch_scoped ? all.filter((b) => me.branch_ids.includes(b.id)) : all }
+}
 
 /** The branch a counter form acts at. */
 export function BranchField({ branches, value, onChange }: { branches: Branch[]; value: string; onChange: (id: string) => void }) {

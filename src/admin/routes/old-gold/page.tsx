@@ -4,7 +4,7 @@ import { ArrowDownCircle, ArrowPath, XMark } from "@medusajs/icons"
 import { Button, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
-import { BranchField, IdentityFields } from "../../components/counter-fields"
+import { BranchField, IdentityFields, useCounterBranches } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { RequirePermission } from "../../components/require-permission"
 import { may, useStaffAccess } from "../../lib/access"
@@ -279,12 +279,11 @@ function StockAndVouchers({ branches, canMove }: { branches: Branch[]; canMove: 
 
 const OldGoldPage = () => {
   const { data: me } = useStaffAccess()
-  const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
-  const branches = branchList?.branches ?? []
+  const { all: branches, mine } = useCounterBranches()
   return (
     <RequirePermission resource="old_gold" action="read" what="see old gold">
       <div className="flex flex-col gap-y-3">
-        {may(me, "old_gold", "buy") && <OldGoldDesk branches={branches} />}
+        {may(me, "old_gold", "buy") && <OldGoldDesk branches={mine} />}
         <StockAndVouchers branches={branches} canMove={may(me, "old_gold", "write")} />
       </div>
     </RequirePermission>

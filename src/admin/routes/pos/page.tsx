@@ -1,11 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import type { BranchSummary as Branch } from "../../../types/http"
 import { ShoppingCart, XMark } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, IconButton, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
-import { BranchField, IdentityFields } from "../../components/counter-fields"
+import { BranchField, IdentityFields, useCounterBranches } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
@@ -110,7 +109,7 @@ const TENDERS: [string, string][] = [
 const newKey = () => newIdempotencyKey("COUNTER")
 
 const CounterSalePage = () => {
-  const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
+  const { mine: branches } = useCounterBranches()
   const [branchId, setBranchId] = useState("")
   const [customer, setCustomer] = useState<CustomerSummary | null>(null)
   const [tag, setTag] = useState("")
@@ -130,10 +129,10 @@ const CounterSalePage = () => {
   const [pan, setPan] = useState("")
   const [form60, setForm60] = useState(false)
   useEffect(() => {
-    if (!branchId && branchList?.branches.length) {
-      setBranchId(branchList.branches[0].id)
+    if (!branchId && branches.length) {
+      setBranchId(branches[0].id)
     }
-  }, [branchId, branchList])
+  }, [branchId, branches])
 
   const pointsNumber = Number.isInteger(Number(points)) && Number(points) >= 0 ? Number(points) : 0
   // Scheme cards among the tenders: a matured card's making-charge waiver comes off the bill.
@@ -278,7 +277,7 @@ const CounterSalePage = () => {
           </Text>
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-          <BranchField branches={branchList?.branches ?? []} value={branchId} onChange={setBranchId} />
+          <BranchField branches={branches} value={branchId} onChange={setBranchId} />
           <div className="flex flex-col gap-y-1">
             <Label size="small">Customer</Label>
             <CustomerPicker value={customer} onChange={setCustomer} />

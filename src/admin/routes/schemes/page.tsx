@@ -4,7 +4,7 @@ import { CreditCard } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
-import { BranchField, IdentityFields } from "../../components/counter-fields"
+import { BranchField, IdentityFields, useCounterBranches } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { Paginator } from "../../components/paginator"
 import { RequirePermission } from "../../components/require-permission"
@@ -327,7 +327,7 @@ const SchemesPage = () => {
     onError: (e: Error) => toast.error("Not changed", { description: e.message }),
   })
   const { data: templates } = useQuery({ queryKey: ["scheme-templates"], queryFn: () => sdk.client.fetch<{ templates: Template[] }>("/admin/schemes/templates") })
-  const { data: branchList } = useQuery({ queryKey: ["branches"], queryFn: () => sdk.client.fetch<{ branches: Branch[] }>("/admin/branches", { query: { limit: 100 } }) })
+  const { all: allBranches, mine: myBranches } = useCounterBranches()
   const { data: liability } = useQuery({ queryKey: ["scheme-liability"], enabled: may(me, "reports", "read"), queryFn: () => sdk.client.fetch<Liability>("/admin/schemes/liability") })
   const [q, setQ] = useState("")
   const [status, setStatus] = useState("active")
@@ -339,7 +339,7 @@ const SchemesPage = () => {
     queryKey: ["scheme-cards", term, status, page],
     queryFn: () => sdk.client.fetch<{ schemes: Card[]; count: number }>("/admin/schemes/enrolments", { query: { ...(term ? { q: term } : {}), status, limit: PAGE, offset: page * PAGE } }),
   })
-  const branchName = (id: string) => branchList?.branches.find((b) => b.id === id)?.name ?? id
+  const branchName = (id: string) => allBranches.find((b) => b.id === id)?.name ?? id
   return (
     <RequirePermission resource="schemes" action="read" what="see savings schemes">
       <div className="flex flex-col gap-y-3">
@@ -351,7 +351,7 @@ const SchemesPage = () => {
               {liability ? ` Running: ${liability.totals.cards} cards, ${inrPaise(liability.totals.paid_paise)} received${liability.totals.fine_mg ? `, ${liability.totals.fine_mg} mg of gold held` : ""}, ${liability.totals.matured} matured with ${inrPaise(liability.totals.bonus_earned_paise)} of bonus earned.` : ""}
             </Text>
           </div>
-          {canSell && <EnrolForm templates={templates?.templates ?? []} branches={branchList?.branches ?? []} onEnrolled={setOpenId} />}
+          {canSell && <EnrolForm templates={templates?.templates ?? []} branches={myBranches} onEnrolled={setOpenId} />}
         </Container>
         <Container className="divide-y p-0">
           <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">

@@ -4,6 +4,7 @@ import { panRequiredFor } from "../../../../lib/pan"
 import { CASH_LIMIT_PAISE } from "../../../../lib/pos"
 import { beyondLimits } from "../../../../lib/price-controls"
 import { sellerLimits } from "../../../utils/price-limits"
+import { assertOwnBranch } from "../../../utils/access"
 import type { PosQuoteBodyType } from "../validators"
 import { quotePosSale } from "../../../../workflows/pos"
 
@@ -17,6 +18,8 @@ import { quotePosSale } from "../../../../workflows/pos"
  */
 export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
+  // A quote reads the branch's stock and prices as the sale would: only at the seller's own branches.
+  await assertOwnBranch(req, body.branch_id, `Branch "${body.branch_id}"`)
   const [quote, limits] = await Promise.all([
     quotePosSale(req.scope, {
       branch_id: body.branch_id,
