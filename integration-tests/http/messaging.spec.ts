@@ -80,7 +80,11 @@ shopIntegrationRunner({
       ])
       expect(bodies.every((m) => m.to === phone && m.from === "+15005550006")).toBe(true)
       const sent = bodies.filter((m) => m.body?.includes("thank you for your order"))
-      const [message] = await messaging().listMessages({ id: queued[0].id })
+      // The sender writes "sent" once Twilio has answered it: the message may be at Twilio a moment before.
+      const message = await waitFor("the confirmation marked sent", async () => {
+        const [row] = await messaging().listMessages({ id: queued[0].id })
+        return row.status === "sending" ? undefined : row
+      })
       expect(message).toEqual(expect.objectContaining({ status: "sent", provider_message_id: sent[0].sid, attempts: 1 }))
 
       expect(await twilioServer.deliver(hook("status"), sent[0].sid, "delivered")).toEqual({ status: 200, text: expect.stringContaining('"status":"delivered"') })
