@@ -7,6 +7,8 @@ import type { ShopSuite } from "../support/runner"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { mergeCustomersWorkflow } from "../../src/workflows/crm"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { demoShop, expectStatus, signedInCustomer, type Headers } from "./helpers"
 
 export const crmMergeSuite: ShopSuite = ({ api, getContainer }) => {
@@ -16,6 +18,8 @@ export const crmMergeSuite: ShopSuite = ({ api, getContainer }) => {
     ;({ auth, store } = await demoShop(getContainer(), api))
   })
   const crm = () => getContainer().resolve<CrmModuleService>(CRM_MODULE)
+  const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+  const balanceOf = async (customerId: string) => (await loyalty().listLoyaltyAccounts({ customer_id: customerId }))[0]?.balance ?? null
 
   /** Two records of one person, as a busy counter makes them: a walk-in and a phone enquiry. */
   async function twoRecordsOfMeera(suffix: string) {
@@ -65,8 +69,19 @@ export const crmMergeSuite: ShopSuite = ({ api, getContainer }) => {
       user_id: null, enrolled_on: "2026-12-01", identity: "not_needed", pan_masked: null, pan_encrypted: null, note: null,
     })
 
+    // Points on both records: the duplicate's 300 expire on a date of their own, and 50 of them were spent.
+    const expiresAt = new Date("2027-09-30T18:29:59.000Z")
+    await loyalty().postEntry({ customer_id: merge, type: "adjust", points: 300, idempotency_key: "merge-pts-2222-a", expires_at: expiresAt, reason: "opening balance" })
+    await loyalty().postEntry({ customer_id: merge, type: "redeem", points: -50, idempotency_key: "merge-pts-2222-b" })
+    await loyalty().postEntry({ customer_id: keep, type: "adjust", points: 100, idempotency_key: "merge-pts-2222-c", reason: "opening balance" })
+
     const res = await api.post("/admin/crm/customers/merge", { survivor_id: keep, merged_ids: [merge], reason: "same person" }, auth)
     expect(res.status).toBe(200)
+    // The duplicate's 250 points are the survivor's now, with their history and expiry; nothing is left behind.
+    expect([await balanceOf(keep), await balanceOf(merge), res.data.moved.loyalty_points, res.data.moved.loyalty_entries]).toEqual([350, 0, 250, 2])
+    const [lot] = await loyalty().listPointsEntries({ idempotency_key: "merge-pts-2222-a" })
+    expect(lot).toEqual(expect.objectContaining({ customer_id: keep, remaining: 250, expires_at: expiresAt }))
+    expect(await loyalty().findBalanceMismatches()).toEqual([])
     expect((await getContainer().resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE).listSchemeEnrolments({ id: card.id }))[0].customer_id).toBe(keep)
     expect(res.data.moved).toEqual(
       expect.objectContaining({ orders: 1, interactions: 1, follow_up_tasks: 1, wishlist_items: 0, scheme_cards: 1, old_gold_vouchers: 0, profile_fields_filled: expect.arrayContaining(["alternate_phone", "ring_size", "tags", "notes"]) })
@@ -114,6 +129,7 @@ export const crmMergeSuite: ShopSuite = ({ api, getContainer }) => {
   it("undoes every step when the merge fails at its end (compensation)", async () => {
     const { keep, merge } = await twoRecordsOfMeera("4444")
     await api.post(`/admin/crm/customers/${merge}/interactions`, { channel: "walk_in", kind: "enquiry", summary: "Looked at jhumkas" }, auth)
+    await loyalty().postEntry({ customer_id: merge, type: "adjust", points: 200, idempotency_key: "merge-pts-4444", reason: "opening balance" })
     const order = await getContainer()
       .resolve(Modules.ORDER)
       .createOrders({ currency_code: "inr", customer_id: merge, email: "meera@example.in", items: [{ title: "Jhumkas", quantity: 1, unit_price: 25000 }] })
@@ -134,6 +150,10 @@ export const crmMergeSuite: ShopSuite = ({ api, getContainer }) => {
     const { data } = await api.get(`/admin/crm/customers/${keep}/profile`, auth)
     expect(data.profile.ring_size).toBeNull()
     expect(await crm().listCustomerMerges({ survivor_customer_id: keep })).toHaveLength(0)
+    // The points went back to the duplicate; the survivor's account made for them is gone.
+    expect([await balanceOf(merge), await balanceOf(keep)]).toEqual([200, null])
+    expect((await loyalty().listPointsEntries({ idempotency_key: "merge-pts-4444" }))[0].customer_id).toBe(merge)
+    expect(await loyalty().findBalanceMismatches()).toEqual([])
   })
 
   describe("/store/customers/me/wishlist", () => {

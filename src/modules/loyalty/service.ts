@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { allocateFifo, DEFAULT_PROGRAM, type LoyaltyProgram } from "../../lib/loyalty"
+import { pgArray } from "../../lib/pg-array"
 import { CartRedemption } from "./models/cart-redemption"
 import { LoyaltyAccount } from "./models/loyalty-account"
 import { LoyaltyProgramSettings } from "./models/loyalty-program"
@@ -28,6 +29,15 @@ export type PostEntryInput = {
   allow_negative?: boolean
   /** A deduction needs at least this balance first (the program's minimum to redeem), checked under the lock. */
   min_balance?: number
+}
+
+/** What a customers' merge moved between points accounts: each merged account's balance, lifetime and entries. */
+export type AccountsMerge = {
+  survivor_account_id: string | null
+  created_survivor_account: boolean
+  moved: { account_id: string; customer_id: string; balance: number; lifetime_earned: number; entry_ids: string[] }[]
+  /** The points the survivor gained. */
+  points: number
 }
 
 export type ReverseEntryInput = {
@@ -473,6 +483,86 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
        having a.balance <> coalesce(sum(e.points), 0)`
     )) as { account_id: string; customer_id: string; balance: number; ledger: string }[]
     return rows.map((r) => ({ ...r, balance: Number(r.balance), ledger: Number(r.ledger) }))
+  }
+
+  /**
+   * Folds merged customers' points into the survivor's account, in one transaction under locks on every
+   * account involved (taken in id order, so two merges cannot deadlock): their ledger entries move to the
+   * survivor with their lots and expiry dates as they were, the balances and lifetime earnings are added, and
+   * the merged accounts are left empty. The ledger stays equal to every balance. Returns what moved, for
+   * `unmergeAccounts` to put back.
+   */
+  @InjectManager()
+  async mergeAccounts(survivorId: string, mergedIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<AccountsMerge> {
+    return this.mergeAccounts_(survivorId, mergedIds, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async mergeAccounts_(survivorId: string, mergedIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<AccountsMerge> {
+    const db = sharedContext.transactionManager!
+    type Row = { id: string; customer_id: string; balance: number; lifetime_earned: number }
+    const merged = (await db.execute(
+      "select id, customer_id, balance, lifetime_earned from loyalty_account where customer_id = any(?::text[]) and deleted_at is null order by id for update",
+      [pgArray(mergedIds.filter((id) => id !== survivorId))]
+    )) as Row[]
+    if (!merged.length) {
+      return { survivor_account_id: null, created_survivor_account: false, moved: [], points: 0 }
+    }
+    // The survivor's account, made if they had none, locked like postEntry's (so a posting under way finishes first).
+    const [survivor] = (await db.execute(
+      `insert into loyalty_account (id, customer_id, balance, lifetime_earned, tier, created_at, updated_at)
+       values (?, ?, 0, 0, ?, now(), now())
+       on conflict (customer_id) where deleted_at is null do update set updated_at = loyalty_account.updated_at
+       returning id, (xmax = 0) as created`,
+      [generateEntityId(undefined, "lacct"), survivorId, DEFAULT_PROGRAM.tiers[0].name]
+    )) as { id: string; created: boolean }[]
+    const created = survivor.created
+    const moved: AccountsMerge["moved"] = []
+    for (const account of merged) {
+      const entries = (await db.execute(
+        "update points_entry set account_id = ?, customer_id = ?, updated_at = now() where account_id = ? and deleted_at is null returning id",
+        [survivor.id, survivorId, account.id]
+      )) as { id: string }[]
+      moved.push({ account_id: account.id, customer_id: account.customer_id, balance: Number(account.balance), lifetime_earned: Number(account.lifetime_earned), entry_ids: entries.map((e) => e.id) })
+    }
+    const points = moved.reduce((sum, m) => sum + m.balance, 0)
+    await db.execute(`update loyalty_account set balance = balance + ?, lifetime_earned = lifetime_earned + ?, updated_at = now() where id = ?`, [
+      points,
+      moved.reduce((sum, m) => sum + m.lifetime_earned, 0),
+      survivor.id,
+    ])
+    await db.execute("update loyalty_account set balance = 0, lifetime_earned = 0, updated_at = now() where id = any(?::text[])", [pgArray(moved.map((m) => m.account_id))])
+    return { survivor_account_id: survivor.id, created_survivor_account: created, moved, points }
+  }
+
+  /** Puts back what `mergeAccounts` moved (a merge undone by a later step's failure). */
+  @InjectManager()
+  async unmergeAccounts(merge: AccountsMerge, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    return this.unmergeAccounts_(merge, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async unmergeAccounts_(merge: AccountsMerge, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const db = sharedContext.transactionManager!
+    if (!merge.survivor_account_id || !merge.moved.length) {
+      return
+    }
+    await db.execute("select id from loyalty_account where id = any(?::text[]) order by id for update", [pgArray([merge.survivor_account_id, ...merge.moved.map((m) => m.account_id)])])
+    for (const m of merge.moved) {
+      if (m.entry_ids.length) {
+        await db.execute("update points_entry set account_id = ?, customer_id = ?, updated_at = now() where id = any(?::text[])", [m.account_id, m.customer_id, pgArray(m.entry_ids)])
+      }
+      await db.execute(`update loyalty_account set balance = ?, lifetime_earned = ?, updated_at = now() where id = ?`, [m.balance, m.lifetime_earned, m.account_id])
+    }
+    if (merge.created_survivor_account) {
+      await db.execute("delete from loyalty_account where id = ?", [merge.survivor_account_id])
+    } else {
+      await db.execute(`update loyalty_account set balance = balance - ?, lifetime_earned = lifetime_earned - ?, updated_at = now() where id = ?`, [
+        merge.points,
+        merge.moved.reduce((sum, m) => sum + m.lifetime_earned, 0),
+        merge.survivor_account_id,
+      ])
+    }
   }
 
   private programCache: { at: number; program: LoyaltyProgram } | undefined
