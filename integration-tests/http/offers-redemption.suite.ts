@@ -44,7 +44,7 @@ export const offersRedemptionSuite: ShopSuite = ({ api, getContainer }) => {
     const { campaign, kiran, lata } = await campaignFor({ offer: { type: "fixed", value: 1000 }, min_order: 20000 })
     const { data: mine } = await api.get("/store/customers/me/offers", people.kiran.me)
     expect(mine.offers).toEqual([expect.objectContaining({ code: kiran, description: "₹1,000 off on ₹20,000 or more", min_order: 20000 })])
-    // Staff see the same usable offer in the customer's 360, read another way.
+    // Staff see the same usable offer in the customer's 360.
     const { data: before360 } = await api.get(`/admin/crm/customers/${people.kiran.id}/360`, auth)
     expect([before360.sections.offers.data.active, before360.sections.offers.data.count]).toEqual([mine.offers, 1])
     expect((await expectStatus(api.get("/store/customers/me/offers", store))).status).toBe(401)

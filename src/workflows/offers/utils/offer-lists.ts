@@ -64,16 +64,13 @@ function presentUsable(o: OfferRow) {
 
 /** The offers a customer can still use: issued or sent, not past their date, of a campaign not withdrawn; soonest to expire first. */
 export async function activeOffersOf(container: MedusaContainer, customerId: string, now = new Date()) {
-  const offers = (await container
-    .resolve<OffersModuleService>(OFFERS_MODULE)
-    .listOffers({ customer_id: customerId, status: ["issued", "sent"] }, { relations: ["campaign", "run"], order: { expires_at: "ASC" } })) as unknown as OfferRow[]
-  return offers.filter((o) => usableNow(o, now)).map(presentUsable)
+  return (await customerOffersView(container, customerId, 0, now)).active
 }
 
 /**
- * The customer 360's offers, from one read: those the customer can still use (as activeOffersOf), their
- * latest `limit` of any status (as the offers list shows them, without the customer's own contact) and how
- * many they have.
+ * The customer's offers from one read (the 360's and the storefront's): those the customer can still use,
+ * their latest `limit` of any status (as the offers list shows them, without the customer's own contact) and
+ * how many they have.
  */
 export async function customerOffersView(container: MedusaContainer, customerId: string, limit: number, now = new Date()) {
   const { usable, recent, count } = await container.resolve<OffersModuleService>(OFFERS_MODULE).customerOffers(customerId, limit)
