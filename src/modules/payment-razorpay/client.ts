@@ -1,5 +1,7 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import Razorpay from "razorpay"
-import { noAnswerError } from "../../lib/razorpay"
+import { providerUnavailable } from "../../lib/errors"
+import { noAnswerError, razorpayErrorInfo } from "../../lib/razorpay"
 
 type AxiosLike = {
   defaults: { baseURL?: string; timeout?: number }
@@ -36,4 +38,28 @@ export function createRazorpayClient(options: RazorpayClientOptions): Razorpay {
     throw e
   })
   return client
+}
+
+/**
+ * What a failed call to Razorpay means to the shop: Razorpay down or slow → 503 "try again" (nothing was
+ * changed); Razorpay refusing the request → 400 with its own description.
+ */
+export function razorpayFailure(action: string, err: unknown): never {
+  if (MedusaError.isMedusaError(err)) {
+    throw err
+  }
+  const info = razorpayErrorInfo(err)
+  if (info.unavailable) {
+    throw providerUnavailable("Razorpay", info, action)
+  }
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Razorpay could not ${action}: ${info.description} (${info.code})`)
+}
+
+/** One call to Razorpay through the SDK, its failure read by razorpayFailure. */
+export async function callRazorpay<T>(action: string, request: () => Promise<unknown>): Promise<T> {
+  try {
+    return (await request()) as T
+  } catch (err) {
+    razorpayFailure(action, err)
+  }
 }

@@ -25,7 +25,6 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, BigNumber, MedusaError, PaymentActions } from "@medusajs/framework/utils"
 import type Razorpay from "razorpay"
-import { providerUnavailable } from "../../lib/errors"
 import { amountToPaise, formatInr, paiseToAmount } from "../../lib/money"
 import {
   isValidCheckoutSignature,
@@ -39,7 +38,7 @@ import {
   type RazorpayWebhook,
 } from "../../lib/razorpay"
 import { captureBeingMade, capturedOnPayment, sessionHasCapture, sessionHasPayment, type PaymentModuleRecords } from "../../payments/medusa-records"
-import { createRazorpayClient } from "./client"
+import { callRazorpay, createRazorpayClient, razorpayFailure } from "./client"
 
 export type RazorpayOptions = {
   key_id: string
@@ -140,22 +139,11 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
 
   /** Razorpay's failure as a Medusa error: its refusals as 400 with its words, its outages as "try again". */
   protected fail(action: string, err: unknown): never {
-    if (MedusaError.isMedusaError(err)) {
-      throw err
-    }
-    const info = razorpayErrorInfo(err)
-    if (info.unavailable) {
-      throw providerUnavailable("Razorpay", info, action)
-    }
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Razorpay could not ${action}: ${info.description} (${info.code})`)
+    razorpayFailure(action, err)
   }
 
   protected async call<T>(action: string, request: () => Promise<unknown>): Promise<T> {
-    try {
-      return (await request()) as T
-    } catch (err) {
-      this.fail(action, err)
-    }
+    return callRazorpay<T>(action, request)
   }
 
   protected paiseFor(amount: BigNumberInput, currencyCode: string): number {

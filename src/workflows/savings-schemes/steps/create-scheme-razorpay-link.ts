@@ -1,9 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { providerUnavailable } from "../../../lib/errors"
 import { razorpaySecrets } from "../../../lib/payment-settings"
-import { razorpayErrorInfo } from "../../../lib/razorpay"
-import { createRazorpayClient } from "../../../modules/payment-razorpay/client"
+import { callRazorpay as call, createRazorpayClient } from "../../../modules/payment-razorpay/client"
 import type { SchemeLinkPlan } from "./prepare-scheme-payment-link"
 
 /** Razorpay's client with the shop's keys (and, in tests, a loopback origin), as the payment provider makes it. */
@@ -13,15 +11,6 @@ function razorpay() {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Razorpay is not set up (RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET)")
   }
   return createRazorpayClient({ key_id: secrets.key_id, key_secret: secrets.key_secret, api_base: process.env.RAZORPAY_API_BASE || undefined })
-}
-
-async function call<T>(action: string, request: () => Promise<unknown>): Promise<T> {
-  try {
-    return (await request()) as T
-  } catch (err) {
-    const info = razorpayErrorInfo(err)
-    throw info.unavailable ? providerUnavailable("Razorpay", info, action) : new MedusaError(MedusaError.Types.INVALID_DATA, `Razorpay could not ${action}: ${info.description} (${info.code})`)
-  }
 }
 
 export type SchemeRazorpayLink = { id: string; short_url: string }
