@@ -80,6 +80,10 @@ describe("the counter in a browser", () => {
     await owner.getByText("Wedding order, regular customer").waitFor({ timeout: 60_000 })
     await owner.getByRole("button", { name: "Approve" }).first().click()
     await owner.getByText("Approved").first().waitFor({ timeout: 30_000 })
+    // The owner's table of limits below: sales staff ₹500 off a bill, the metal rate raised only.
+    await owner.getByRole("heading", { name: "Price limits" }).waitFor({ timeout: 30_000 })
+    await expect(owner.getByLabel("Sales staff: off the bill").inputValue()).resolves.toBe("500")
+    await expect(owner.getByText("May raise it only").first().isVisible()).resolves.toBe(true)
 
     await page.getByText(/Manager's approval: approved/).waitFor({ timeout: 30_000 })
     await page.getByPlaceholder("Amount (₹)").fill(quote.to_pay.toFixed(2))

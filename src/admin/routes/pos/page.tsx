@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { BranchField, IdentityFields, useCounterBranches } from "../../components/counter-fields"
+import { PriceLimitsPanel } from "../../components/price-limits-panel"
 import { CustomerPicker } from "../../components/customer-picker"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
@@ -452,6 +453,7 @@ const CounterSalePage = () => {
         )}
       </Container>
       {may(me, "pos", "approve") && <ApprovalsQueue />}
+      {may(me, "pos", "write") && <PriceLimitsPanel />}
     </div>
   )
 }
