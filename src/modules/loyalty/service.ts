@@ -501,21 +501,26 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
   protected async mergeAccounts_(survivorId: string, mergedIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<AccountsMerge> {
     const db = sharedContext.transactionManager!
     type Row = { id: string; customer_id: string; balance: number; lifetime_earned: number }
-    const merged = (await db.execute(
+    // Every account involved, survivor's included, locked in id order.
+    const locked = (await db.execute(
       "select id, customer_id, balance, lifetime_earned from loyalty_account where customer_id = any(?::text[]) and deleted_at is null order by id for update",
-      [pgArray(mergedIds.filter((id) => id !== survivorId))]
+      [pgArray([survivorId, ...mergedIds])]
     )) as Row[]
+    const merged = locked.filter((a) => a.customer_id !== survivorId)
     if (!merged.length) {
       return { survivor_account_id: null, created_survivor_account: false, moved: [], points: 0 }
     }
-    // The survivor's account, made if they had none, locked like postEntry's (so a posting under way finishes first).
-    const [survivor] = (await db.execute(
-      `insert into loyalty_account (id, customer_id, balance, lifetime_earned, tier, created_at, updated_at)
-       values (?, ?, 0, 0, ?, now(), now())
-       on conflict (customer_id) where deleted_at is null do update set updated_at = loyalty_account.updated_at
-       returning id, (xmax = 0) as created`,
-      [generateEntityId(undefined, "lacct"), survivorId, DEFAULT_PROGRAM.tiers[0].name]
-    )) as { id: string; created: boolean }[]
+    // A survivor without an account gets one, made as postEntry makes it (a posting that made it meanwhile is waited for).
+    const own = locked.find((a) => a.customer_id === survivorId)
+    const [survivor] = own
+      ? [{ id: own.id, created: false }]
+      : ((await db.execute(
+          `insert into loyalty_account (id, customer_id, balance, lifetime_earned, tier, created_at, updated_at)
+           values (?, ?, 0, 0, ?, now(), now())
+           on conflict (customer_id) where deleted_at is null do update set updated_at = loyalty_account.updated_at
+           returning id, (xmax = 0) as created`,
+          [generateEntityId(undefined, "lacct"), survivorId, DEFAULT_PROGRAM.tiers[0].name]
+        )) as { id: string; created: boolean }[])
     const created = survivor.created
     const moved: AccountsMerge["moved"] = []
     for (const account of merged) {
@@ -526,7 +531,7 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
       moved.push({ account_id: account.id, customer_id: account.customer_id, balance: Number(account.balance), lifetime_earned: Number(account.lifetime_earned), entry_ids: entries.map((e) => e.id) })
     }
     const points = moved.reduce((sum, m) => sum + m.balance, 0)
-    await db.execute(`update loyalty_account set balance = balance + ?, lifetime_earned = lifetime_earned + ?, updated_at = now() where id = ?`, [
+    await db.execute("update loyalty_account set balance = balance + ?, lifetime_earned = lifetime_earned + ?, updated_at = now() where id = ?", [
       points,
       moved.reduce((sum, m) => sum + m.lifetime_earned, 0),
       survivor.id,
