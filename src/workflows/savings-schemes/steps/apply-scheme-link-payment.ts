@@ -1,10 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { istToday } from "../../../lib/pos"
 import { SAVINGS_SCHEME_MODULE } from "../../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../../modules/savings-scheme/service"
 import type { InstalmentTaken } from "../../../modules/savings-scheme/service"
-import { schemeGoldRate } from "../utils/selling-rate"
+import { takeInstalmentToday } from "../utils/take-instalment"
 
 export type SchemeLinkEventInput = {
   razorpay_payment_link_id: string
@@ -18,7 +17,8 @@ export type SchemeLinkApplied = { found: boolean; status: string | null; taken: 
  * What Razorpay reported about a scheme's payment link. Paid: the card's next instalment, once (the link is
  * its idempotency key), on the day it came in India — the one it was sent for, or the one after when the
  * counter took that meanwhile; a payment no instalment is left for (all paid, the scheme matured or redeemed)
- * keeps the link `unapplied` with the reason, for the shop to refund. Expired or cancelled: the link's status. Undone by withdrawing the instalment this run took.
+ * keeps the link `unapplied` with the reason, for the shop to refund. Expired or cancelled: the link's status.
+ * Undone by withdrawing the instalment this run took.
  */
 export const applySchemeLinkPaymentStep = createStep(
   "apply-scheme-link-payment",
@@ -38,16 +38,10 @@ export const applySchemeLinkPaymentStep = createStep(
       // Reported again: what the first report did stands.
       return new StepResponse<SchemeLinkApplied, string | null>({ found: true, status: link.status, taken: null, problem: link.problem }, null)
     }
-    const [card] = await schemes.listSchemeEnrolments({ id: link.enrolment_id }, { select: ["id", "terms"], take: 1 })
-    const terms = (card?.terms ?? { kind: "amount", purity: null }) as { kind: string; purity: number | null }
-    const rate = await schemeGoldRate(container, link.branch_id, terms)
     let taken: InstalmentTaken | null = null
     let problem: string | null = null
     try {
-      if (terms.kind === "weight" && !rate) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `no selling rate is published today for gold of purity ${terms.purity}`)
-      }
-      taken = await schemes.payInstalment({
+      taken = await takeInstalmentToday(container, {
         idempotency_key: `razorpay-link:${link.razorpay_payment_link_id}`,
         enrolment_id: link.enrolment_id,
         amount_paise: Number(link.amount_paise),
@@ -55,8 +49,6 @@ export const applySchemeLinkPaymentStep = createStep(
         reference: input.razorpay_payment_id ?? link.razorpay_payment_link_id,
         branch_id: link.branch_id,
         user_id: null,
-        paid_on: istToday(),
-        rate_per_g_paise: rate,
       })
     } catch (err) {
       // A refusal is the reason the money could not be an instalment; anything else is for the webhook to retry.

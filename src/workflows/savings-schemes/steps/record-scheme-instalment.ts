@@ -1,11 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { formatInr } from "../../../lib/money"
-import { CASH_LIMIT_PAISE, istToday } from "../../../lib/pos"
+import { CASH_LIMIT_PAISE } from "../../../lib/pos"
 import { SAVINGS_SCHEME_MODULE } from "../../../modules/savings-scheme"
 import type SavingsSchemeModuleService from "../../../modules/savings-scheme/service"
 import type { SchemeTender } from "../../../modules/savings-scheme/service"
-import { schemeGoldRate } from "../utils/selling-rate"
+import { takeInstalmentToday } from "../utils/take-instalment"
 
 export type PaySchemeInstalmentInput = {
   idempotency_key: string
@@ -28,17 +28,7 @@ export const recordSchemeInstalmentStep = createStep(
     if (input.tender === "cash" && input.amount_paise >= CASH_LIMIT_PAISE) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `tender: cash of ${formatInr(CASH_LIMIT_PAISE)} or more from one customer is not allowed (Income Tax Act s.269ST); take it by card or UPI`)
     }
-    const schemes: SavingsSchemeModuleService = container.resolve(SAVINGS_SCHEME_MODULE)
-    const [card] = await schemes.listSchemeEnrolments({ id: input.enrolment_id }, { select: ["id", "number", "terms"], take: 1 })
-    if (!card) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Scheme card "${input.enrolment_id}" was not found`)
-    }
-    const terms = card.terms as { kind: string; purity: number | null }
-    const rate = await schemeGoldRate(container, input.branch_id, terms)
-    if (terms.kind === "weight" && !rate) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `no selling rate is published today for gold of purity ${terms.purity}: a weight scheme's instalment buys gold at it`)
-    }
-    const result = await schemes.payInstalment({ ...input, paid_on: istToday(), rate_per_g_paise: rate })
+    const result = await takeInstalmentToday(container, input)
     return new StepResponse(result, result.created ? result.instalment.id : null)
   },
   async (instalmentId, { container }) => {
