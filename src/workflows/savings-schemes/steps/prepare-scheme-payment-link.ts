@@ -15,13 +15,16 @@ export type SendSchemePaymentLinkInput = {
   channel?: "sms" | "whatsapp"
 }
 
+/** A scheme payment link as the module stores it. */
+export type SchemePaymentLinkRow = Awaited<ReturnType<SavingsSchemeModuleService["listSchemePaymentLinks"]>>[number]
+
 export type SchemeLinkPlan = {
   card: { id: string; number: string; customer_id: string; branch_id: string; template_name: string; instalments: number }
   sequence: number
   amount_paise: number
   customer: { name: string; email: string | null; phone: string | null }
   /** The unpaid link already made for this instalment, if any: one link an instalment while it is unpaid. */
-  existing: { id: string } | null
+  existing: SchemePaymentLinkRow | null
 }
 
 const refuse = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
@@ -47,7 +50,7 @@ export const prepareSchemePaymentLinkStep = createStep("prepare-scheme-payment-l
     throw refuse(`Scheme ${enrolment.number} has no instalment left to pay (${statement.paid_count} of ${enrolment.terms.instalments} paid${statement.matured ? ", matured" : ""})`)
   }
   const sequence = statement.paid_count + 1
-  const [open] = await schemes.listSchemePaymentLinks({ enrolment_id: enrolment.id, sequence, status: "created" }, { select: ["id"], take: 1 })
+  const [open] = await schemes.listSchemePaymentLinks({ enrolment_id: enrolment.id, sequence, status: "created" }, { take: 1 })
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "customer",
     fields: ["first_name", "last_name", "email", "phone", "customer_profile.phone"],
@@ -59,6 +62,6 @@ export const prepareSchemePaymentLinkStep = createStep("prepare-scheme-payment-l
     sequence,
     amount_paise: enrolment.terms.instalment_paise,
     customer: { name: [c?.first_name, c?.last_name].filter(Boolean).join(" "), email: c?.email ?? null, phone: c?.customer_profile?.phone ?? c?.phone ?? null },
-    existing: open ? { id: open.id } : null,
+    existing: open ?? null,
   })
 })

@@ -20,7 +20,7 @@ export const saveSchemePaymentLinkStep = createStep(
       requested_by: input.requested_by,
       user_id: input.user_id ?? null,
     })
-    return new StepResponse({ id: saved.id }, saved.id)
+    return new StepResponse(saved, saved.id)
   },
   async (id, { container }) => {
     if (id) {

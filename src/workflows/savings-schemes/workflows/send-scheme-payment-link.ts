@@ -40,5 +40,5 @@ export const sendSchemePaymentLinkWorkflow = createWorkflow("send-scheme-payment
     })
   })
   releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(transform({ plan, made }, ({ plan, made }) => ({ id: (made?.saved.id ?? plan.existing?.id)!, created: !!made })))
+  return new WorkflowResponse(transform({ plan, made }, ({ plan, made }) => ({ link: (made?.saved ?? plan.existing)!, created: !!made })))
 })

@@ -1,6 +1,4 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { SAVINGS_SCHEME_MODULE } from "../../../../../../modules/savings-scheme"
-import type SavingsSchemeModuleService from "../../../../../../modules/savings-scheme/service"
 import { sendSchemePaymentLinkWorkflow } from "../../../../../../workflows/savings-schemes"
 import { paymentLinkView } from "../../../../../utils/scheme-passbook"
 import type { SchemePaymentLinkBodyType } from "../../../validators"
@@ -14,6 +12,5 @@ export async function POST(req: AuthenticatedMedusaRequest<SchemePaymentLinkBody
   const { result } = await sendSchemePaymentLinkWorkflow(req.scope).run({
     input: { enrolment_id: req.params.id, requested_by: "staff", user_id: req.auth_context.actor_id, ...(req.validatedBody.channel ? { channel: req.validatedBody.channel } : {}) },
   })
-  const [link] = await req.scope.resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE).listSchemePaymentLinks({ id: result.id }, { take: 1 })
-  res.status(result.created ? 201 : 200).json({ payment_link: paymentLinkView(link) })
+  res.status(result.created ? 201 : 200).json({ payment_link: paymentLinkView(result.link) })
 }
