@@ -102,11 +102,11 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<Language, string>> =
   scheme_instalment_missed: {
     en: "Dear {{customer_name}}, your {{scheme}} instalment of {{amount}} (card {{card_number}}) due on {{due_date}} is not paid yet; pay it to keep your bonus. – {{shop_name}}",
     hi: "प्रिय {{customer_name}}, आपकी {{scheme}} की {{amount}} की किश्त (कार्ड {{card_number}}), जो {{due_date}} को देय थी, अभी बाकी है; बोनस बनाए रखने के लिए भुगतान करें। – {{shop_name}}",
-  },  scheme_payment_link: {
+  },
+  scheme_payment_link: {
     en: "Dear {{customer_name}}, pay instalment {{sequence}} of {{instalments}} ({{amount}}) of your {{scheme}} card {{card_number}} online here: {{link}} – {{shop_name}}",
     hi: "प्रिय {{customer_name}}, अपने {{scheme}} कार्ड {{card_number}} की {{instalments}} में से {{sequence}}वीं किश्त ({{amount}}) का ऑनलाइन भुगतान यहाँ करें: {{link}} – {{shop_name}}",
   },
-
 }
 
 const VARIABLE = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g

@@ -2,7 +2,8 @@
  * What each role may take off a counter bill without asking (docs/counter.md, "Discounts and approvals"):
  * a discount on a piece's making charge (as a share of that making charge, and in rupees over the whole
  * bill), a bill discount in rupees, and whether a bill may carry a metal rate of its own. A request
- * beyond the seller's limits needs the approval of someone whose limits cover it. Money is integer paise, shares basis points; null is "no limit".
+ * beyond the seller's limits needs the approval of someone whose limits cover it. Money is integer paise,
+ * shares basis points; null is "no limit".
  */
 import { formatInr } from "./money"
 import type { StaffRole } from "./access-matrix"
