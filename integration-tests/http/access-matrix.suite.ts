@@ -197,9 +197,11 @@ export const accessMatrixSuite: ShopSuite = ({ api, getContainer }) => {
     const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
     const { data: branches } = await query.graph({ entity: "branch", fields: ["id", "code", "sales_channel.id"] })
     const channelOf = (code: string) => (branches as { code: string; sales_channel?: { id: string } }[]).find((b) => b.code === code)!.sales_channel!.id
-    const [mumbai, pune] = await getContainer()
+    // createOrders answers in no set order: each order is found by its email.
+    const scopeOrders = await getContainer()
       .resolve(Modules.ORDER)
       .createOrders(["MUM", "PUN"].map((code) => ({ currency_code: "inr", email: `scope-${code}@example.in`, sales_channel_id: channelOf(code), items: [] })))
+    const [mumbai, pune] = ["MUM", "PUN"].map((code) => scopeOrders.find((o) => o.email === `scope-${code}@example.in`)!)
     const asPune = (method: "get" | "post", url: string, body?: unknown) =>
       expectStatus(method === "get" ? api.get(url, as.sales_staff) : api.post(url, body ?? {}, as.sales_staff))
 

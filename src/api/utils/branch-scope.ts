@@ -40,11 +40,13 @@ const byBranchColumn =
 
 /**
  * The records routes name by their first parameter: `/admin/<area>/:id` and
- * everything below it. A record not found passes (the route answers 404).
+ * everything below it. A record not found is not found for branch-scoped
+ * staff too (404 here, so nothing of an unreadable record ever passes).
  * `writesOnly`: reading it is open to every role that may read the area.
+ * `routes`: the area's own routes whose first segment is not an id.
  */
-const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean }[] = [
-  { area: "/admin/orders", lookup: byOrder },
+const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean; routes?: string[] }[] = [
+  { area: "/admin/orders", lookup: byOrder, routes: ["export"] },
   { area: "/admin/draft-orders", lookup: byOrder },
   { area: "/admin/order-edits", lookup: byOrder },
   { area: "/admin/order-changes", lookup: byOrderOf("order_change") },
@@ -60,6 +62,7 @@ const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean }[] = [
   },
   {
     area: "/admin/payments",
+    routes: ["payment-providers", "reconciliation", "links"],
     lookup: async (db, id) => {
       const row = await db("payment").select("payment_collection_id").where("id", id).first()
       return row ? byPaymentCollection(db, row.payment_collection_id) : undefined
@@ -142,9 +145,16 @@ export async function scopeOwnedRecord(req: MedusaRequest, _res: MedusaResponse,
       continue
     }
     const id = decodeURIComponent(path.slice(owned.area.length + 1).split("/")[0])
+    if (!id || owned.routes?.includes(id.toLowerCase())) {
+      // The area's list (a trailing slash) or one of its own routes.
+      break
+    }
     const owner = await owned.lookup(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), id)
     const userId = (req as MedusaRequest & { auth_context?: { actor_id?: string } }).auth_context?.actor_id
-    if (owner && !isOurs(owner, (await branchScopeIds(req))!, userId)) {
+    if (!owner) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `"${id}" was not found`)
+    }
+    if (!isOurs(owner, (await branchScopeIds(req))!, userId)) {
       if (owner === "shop" && !reading) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `"${id}" is for the whole shop; ask the owner`)
       }

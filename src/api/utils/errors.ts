@@ -5,11 +5,15 @@ import { DOMAIN_CONFLICT, PROVIDER_UNAVAILABLE } from "../../lib/errors"
 
 const medusaErrorHandler = errorHandler()
 
+/** What Medusa's locking module throws when a lock stays taken past the caller's timeout. */
+const LOCK_TIMED_OUT = "Timed-out acquiring lock."
+
 /**
  * Conflicts in the shop's own data are answered 409 with their message;
  * Medusa's handler words every conflict as a retryable request clash, which
  * would hide what is taken. A payment provider that is down answers 503
- * with what to do. Errors of the request itself that Medusa's handler would
+ * with what to do; a record locked by another change past the wait, 409
+ * with "try again". Errors of the request itself that Medusa's handler would
  * answer 500 — an Express error with a 4xx status, a PostgreSQL data
  * exception (class 22) — answer 400 with their reason. Everything else goes
  * to Medusa's handler.
@@ -22,6 +26,11 @@ export function jewelErrorHandler(err: unknown, req: MedusaRequest, res: MedusaR
   }
   if (e?.code === PROVIDER_UNAVAILABLE) {
     res.status(503).json({ type: "provider_unavailable", code: PROVIDER_UNAVAILABLE, message: e.message })
+    return
+  }
+  if (e?.message === LOCK_TIMED_OUT) {
+    // Medusa's workflows lock the record they change (an order, a cart) for a few seconds; another change waits and then gives up.
+    res.status(409).json({ type: MedusaError.Types.CONFLICT, message: "Another change to this record is under way; try again in a moment" })
     return
   }
   const status = (err as { statusCode?: unknown; status?: unknown } | undefined)?.statusCode ?? (err as { status?: unknown } | undefined)?.status
