@@ -2,9 +2,12 @@
  * Builds the run's template databases (support/templates.ts); the launcher
  * runs this file before the http and redis layers, with the environment of
  * the layer. The app is booted by Medusa's own test runner, as in every spec,
- * so the templates hold exactly the schema and links the specs would make.
+ * so the templates hold exactly the schema and links the specs would make,
+ * and the migration scripts are run as `medusa db:migrate` runs them.
  */
+import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MigrationScriptsMigrator } from "@medusajs/framework/migrations"
 import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
 import { isDemoShopSeeded, seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { ADMIN } from "../http/helpers"
@@ -27,6 +30,15 @@ medusaIntegrationTestRunner({
   dbName: `${process.env.JEWEL_TEST_TEMPLATES}_${process.env.REDIS_URL ? "redis" : "local"}_build`,
   testSuite: ({ api, getContainer, dbUtils }) => {
     beforeAll(() => trackSubscribers(getContainer()))
+    // Medusa's runner migrates the modules and links; `medusa db:migrate` also runs the migration scripts.
+    beforeAll(async () => {
+      const migrator = new MigrationScriptsMigrator({ container: getContainer() })
+      await migrator.ensureMigrationsTable()
+      await migrator.run([
+        path.join(path.dirname(require.resolve("@medusajs/medusa")), "migration-scripts"),
+        path.join(__dirname, "../../src/migration-scripts"),
+      ])
+    })
 
     if (wanted.includes("schema")) {
       it("keeps the migrated schema as the 'schema' template", async () => {
