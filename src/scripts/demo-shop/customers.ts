@@ -108,7 +108,7 @@ export function demoCustomers(count = DEMO_CUSTOMER_COUNT): DemoCustomer[] {
     })
   }
   // The same person entered again at another counter: same name and birthday, no phone.
-  for (let i = 0; i < DUPLICATE_PAIRS && i < count; i++) {
+  for (let i = 0; i < DUPLICATE_PAIRS && i * 97 < count; i++) {
     const original = people[i * 97]
     people.push({
       ...original,

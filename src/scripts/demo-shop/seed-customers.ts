@@ -12,9 +12,10 @@ import type CrmModuleService from "../../modules/crm/service"
 import { importCustomersWorkflow } from "../../workflows/crm"
 import { refreshCustomerStatsWorkflow } from "../../workflows/crm"
 import { demoCustomers, TASK_TITLES } from "./customers"
+import { DEMO_GST_RATE } from "./data"
 
 type Log = (message: string) => void
-type Piece = { variant_id: string; sku: string; title: string; product_title: string; unit_price: number }
+type Piece = { variant_id: string; sku: string; title: string; product_title: string; unit_price: number; making_charge_paise: number | null }
 
 const BATCH = 250
 const DAY = 86_400_000
@@ -32,7 +33,7 @@ async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
     fields: ["breakdown", "product_variant.id", "product_variant.sku", "product_variant.title", "product_variant.product.title"],
     filters: { pricing_mode: "rate_based" },
   })
-  return (data as { breakdown: { taxable_value: number } | null; product_variant?: { id: string; sku: string; title: string; product?: { title: string } } | null }[])
+  return (data as { breakdown: { taxable_value: number; making_charge?: number } | null; product_variant?: { id: string; sku: string; title: string; product?: { title: string } } | null }[])
     .filter((row) => row.breakdown && row.product_variant)
     .map((row) => ({
       variant_id: row.product_variant!.id,
@@ -40,6 +41,7 @@ async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
       title: row.product_variant!.title,
       product_title: row.product_variant!.product?.title ?? row.product_variant!.title,
       unit_price: paiseToAmount(row.breakdown!.taxable_value),
+      making_charge_paise: row.breakdown!.making_charge ?? null,
     }))
     .sort((a, b) => a.sku.localeCompare(b.sku))
 }
@@ -47,15 +49,16 @@ async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
 async function branchChannels(container: MedusaContainer) {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "branch",
-    fields: ["id", "code", "sales_channels.id"],
+    fields: ["id", "code", "sales_channel.id"],
   })
   return new Map(
-    (data as { id: string; code: string; sales_channels?: { id: string }[] }[]).map((b) => [b.code, { id: b.id, sales_channel_id: b.sales_channels?.[0]?.id ?? null }])
+    (data as { id: string; code: string; sales_channel?: { id: string } | null }[]).map((b) => [b.code, { id: b.id, sales_channel_id: b.sales_channel?.id ?? null }])
   )
 }
 
-export async function ensureDemoCustomers(container: MedusaContainer, log: Log, now = new Date()) {
-  const people = demoCustomers()
+/** The demo customers (all of them, or the first `count`: tests seed a few with the same code). */
+export async function ensureDemoCustomers(container: MedusaContainer, log: Log, now = new Date(), count?: number) {
+  const people = demoCustomers(count)
   const customerService = container.resolve(Modules.CUSTOMER)
   const crm: CrmModuleService = container.resolve(CRM_MODULE)
   const orderService = container.resolve(Modules.ORDER)
@@ -109,7 +112,7 @@ export async function ensureDemoCustomers(container: MedusaContainer, log: Log, 
     )
     const createdOrders = orderRows.length
       ? await orderService.createOrders(
-          orderRows.map(({ person, order, items }): CreateOrderDTO & { created_at: Date } => ({
+          orderRows.map(({ person, order, items }, n): CreateOrderDTO & { created_at: Date } => ({
             region_id: region.id,
             customer_id: idByEmail.get(person.email)!,
             sales_channel_id: branches.get(order.branch)?.sales_channel_id ?? undefined,
@@ -117,6 +120,8 @@ export async function ensureDemoCustomers(container: MedusaContainer, log: Log, 
             currency_code: "inr",
             status: "completed",
             created_at: shopDay(now, order.days_ago, 12),
+            // Orders come back in no set order: each is matched to its row by this.
+            metadata: { demo_row: n },
             items: items.map((piece) => ({
               title: piece.product_title,
               subtitle: piece.title,
@@ -125,6 +130,9 @@ export async function ensureDemoCustomers(container: MedusaContainer, log: Log, 
               variant_sku: piece.sku,
               quantity: 1,
               unit_price: piece.unit_price,
+              // GST as the tax module charges it on jewellery, and the making charge as counter sales record it.
+              tax_lines: [{ description: DEMO_GST_RATE.name, code: DEMO_GST_RATE.code, rate: DEMO_GST_RATE.rate, provider_id: "tp_system" }],
+              metadata: { making_charge_paise: piece.making_charge_paise },
             })),
           }))
         )
@@ -145,9 +153,12 @@ export async function ensureDemoCustomers(container: MedusaContainer, log: Log, 
         occurred_at: shopDay(now, talk.days_ago),
       }))
     )
+    const rowOf = new Map(createdOrders.map((o) => [Number((o.metadata as { demo_row?: number } | null)?.demo_row), o]))
     const purchases = orderRows
-      .map((row, i) => ({ row, order: createdOrders[i] }))
-      .filter(({ order }) => order && freshIds.has(order.customer_id!))
+      .flatMap((row, i) => {
+        const order = rowOf.get(i)
+        return order && freshIds.has(order.customer_id!) ? [{ row, order }] : []
+      })
       .map(({ row, order }) => ({
         customer_id: order.customer_id!,
         branch_id: branches.get(row.order.branch)?.id ?? null,

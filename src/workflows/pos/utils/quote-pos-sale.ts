@@ -436,7 +436,8 @@ async function priceLines(
         requires_shipping: true,
         unit_price,
         is_tax_inclusive,
-        metadata: {},
+        // The line's making charge as priced, for the sales reports (docs/reports.md).
+        metadata: piece.making_charge_paise === null ? {} : { making_charge_paise: piece.making_charge_paise * piece.quantity },
         tax_lines: gst.map(orderTaxLine),
         ...(adjustments.length
           ? { adjustments: adjustments.map((a) => ({ code: a.code, description: a.description, amount: paiseToAmount(a.paise), is_tax_inclusive: false })) }
