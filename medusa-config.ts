@@ -280,6 +280,7 @@ export default defineConfig({
     { resolve: "./src/modules/savings-scheme" },
     { resolve: "./src/modules/access" },
     { resolve: "./src/modules/audit" },
+    { resolve: "./src/modules/analytics" },
     notificationModule(process.env),
     fileModule(process.env),
     paymentModule(process.env),

@@ -1,5 +1,5 @@
 /**
- * `npm run seed`, `reprice`, `loyalty:verify`, `messages:drain`: runs
+ * `npm run seed`, `reprice`, `loyalty:verify`, `analytics:rebuild`, `messages:drain`: runs
  * `medusa exec SCRIPT` on the database `npm start` uses: DATABASE_URL, or the
  * embedded server with data in .data/pg (started for the script and stopped
  * after it, or the one a running `npm start` holds), with the install's

@@ -5,3 +5,9 @@
 
 /** customer ↔ CRM profile (src/links/customer-profile.ts). */
 export const PROFILE_LINK_TABLE = "customer_customer_crm_customer_profile"
+
+/** branch ↔ sales channel (src/links/branch-sales-channel.ts). */
+export const BRANCH_CHANNEL_LINK_TABLE = "branch_branch_sales_channel_sales_channel"
+
+/** product variant ↔ jewellery attributes (src/links/variant-jewelry-attributes.ts). */
+export const VARIANT_JEWELRY_LINK_TABLE = "product_product_variant_jewelry_jewelry_attributes"

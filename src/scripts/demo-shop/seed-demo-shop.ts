@@ -45,6 +45,7 @@ import { setMetalRatesWorkflow } from "../../workflows/jewelry"
 import { offerPaymentProviders } from "../payments/offer-payment-providers"
 import { ensureRateHistory, RATE_HISTORY_DAYS } from "./rate-history"
 import { ensureDemoCustomers } from "./seed-customers"
+import { rebuildSalesFacts } from "../../workflows/analytics"
 import { ensureDemoOffers } from "./seed-offers"
 import {
   DEMO_BRANCHES,
@@ -139,6 +140,9 @@ export async function seedDemoShop(
     await ensureRateHistory(container)
     log("customers: profiles, a year of interactions and orders")
     await ensureDemoCustomers(container, log)
+    // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
+    log("sales facts of the demo orders")
+    await rebuildSalesFacts(container)
     log("offers: a segment, a draft campaign and the automatic campaigns (off)")
     await ensureDemoOffers(container)
   }

@@ -1,12 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { BRANCH_CHANNEL_LINK_TABLE as BRANCH_SALES_CHANNEL_TABLE } from "../../../lib/link-tables"
 import { paiseToAmount } from "../../../lib/money"
 import { istDayRange, istToday, TENDER_LABELS } from "../../../lib/pos"
 import { reconcile, tenderOf, type ReconciliationKind, type Sum } from "../../../lib/reconciliation"
 
-/** Medusa's link table of branches and sales channels (defineLink in src/links/branch-sales-channel.ts). */
-export const BRANCH_SALES_CHANNEL_TABLE = "branch_branch_sales_channel_sales_channel"
+export { BRANCH_SALES_CHANNEL_TABLE }
+
 type Row = {
   kind: ReconciliationKind
   entry_id: string

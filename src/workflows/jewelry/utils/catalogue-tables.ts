@@ -5,5 +5,6 @@
  * pricing tables and the two link tables; their names are fixed by Medusa
  * (`product_variant_price_set`) and by our link in src/links.
  */
-export const VARIANT_ATTRIBUTES_LINK_TABLE = "product_product_variant_jewelry_jewelry_attributes"
+import { VARIANT_JEWELRY_LINK_TABLE as VARIANT_ATTRIBUTES_LINK_TABLE } from "../../../lib/link-tables"
+export { VARIANT_ATTRIBUTES_LINK_TABLE }
 export const VARIANT_PRICE_SET_LINK_TABLE = "product_variant_price_set"

@@ -1,0 +1,119 @@
+import type { Context } from "@medusajs/framework/types"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { pgArray } from "../../lib/pg-array"
+import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
+import { FactsRebuild } from "./models/facts-rebuild"
+import { SalesFact } from "./models/sales-fact"
+import { salesReportSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
+
+const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
+
+type StoredFact = SalesFactRow & { id: string }
+
+class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) {
+  /**
+   * Replaces every fact of the given orders with `facts`, in one
+   * transaction: the orders' rows as they were are answered, for the
+   * workflow's compensation.
+   */
+  @InjectManager()
+  async replaceOrderFacts(orderIds: string[], facts: SalesFactRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<StoredFact[]> {
+    return this.replaceOrderFacts_(orderIds, facts, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async replaceOrderFacts_(orderIds: string[], facts: SalesFactRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<StoredFact[]> {
+    if (!orderIds.length) {
+      return []
+    }
+    const db = sharedContext.transactionManager!
+    // Two refreshes of one order take turns, the later one writing over the earlier.
+    await db.execute(`select pg_advisory_xact_lock(hashtextextended(id, 7)) from unnest(?::text[]) id order by id`, [pgArray([...orderIds].sort())])
+    const previous = ((await db.execute(`delete from sales_fact where order_id = any(?::text[]) returning *`, [pgArray(orderIds)])) as Record<string, unknown>[]).map(
+      toFact
+    )
+    await this.insertFacts(facts, sharedContext)
+    return previous
+  }
+
+  /** Puts rows back as they were (the compensation of replaceOrderFacts). */
+  @InjectManager()
+  async restoreOrderFacts(orderIds: string[], previous: StoredFact[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    return this.restoreOrderFacts_(orderIds, previous, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreOrderFacts_(orderIds: string[], previous: StoredFact[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.transactionManager!.execute(`delete from sales_fact where order_id = any(?::text[])`, [pgArray(orderIds)])
+    await this.insertFacts(previous, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async insertFacts(facts: (SalesFactRow & { id?: string })[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const db = sharedContext.transactionManager!
+    // Medusa's big numbers keep an exact copy beside the column (raw_…); one statement for the whole batch.
+    for (let start = 0; start < facts.length; start += 2000) {
+      const rows = facts.slice(start, start + 2000).map((f) => ({ ...f, id: f.id ?? generateEntityId(undefined, "sfact"), occurred_at: new Date(f.occurred_at).toISOString() }))
+      await db.execute(
+        `insert into sales_fact (id, order_id, item_id, source_id, kind, occurred_at, customer_id, branch_id, channel, staff_user_id, variant_id,
+                                 metal, purity, category, pieces, ${MONEY.join(", ")}, ${MONEY.map((m) => `raw_${m}`).join(", ")})
+         select id, order_id, item_id, source_id, kind, occurred_at, customer_id, branch_id, channel, staff_user_id, variant_id,
+                metal, purity, category, pieces, ${MONEY.join(", ")},
+                ${MONEY.map((m) => `case when ${m} is null then null else jsonb_build_object('value', ${m}::text, 'precision', 20) end`).join(", ")}
+           from jsonb_to_recordset(?::jsonb) as r(id text, order_id text, item_id text, source_id text, kind text, occurred_at timestamptz,
+                customer_id text, branch_id text, channel text, staff_user_id text, variant_id text, metal text, purity int, category text, pieces int,
+                ${MONEY.map((m) => `${m} bigint`).join(", ")})`,
+        [JSON.stringify(rows)]
+      )
+    }
+  }
+
+  /** The sales report's rows (queries/sales-report.ts). */
+  @InjectManager()
+  async salesReport(query: SalesReportQuery, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<SalesReportRow[]> {
+    const { sql, bindings } = salesReportSql(query)
+    return ((await sharedContext.manager!.execute(sql, bindings)) as Record<string, unknown>[]).map((r) => ({
+      key: String(r.key ?? ""),
+      bills: Number(r.bills),
+      pieces: Number(r.pieces),
+      gross_weight_mg: Number(r.gross_weight_mg),
+      net_weight_mg: Number(r.net_weight_mg),
+      revenue_paise: Number(r.revenue_paise),
+      gst_paise: Number(r.gst_paise),
+      discount_paise: Number(r.discount_paise),
+      making_paise: Number(r.making_paise),
+      making_pieces: Number(r.making_pieces),
+      returned_pieces: Number(r.returned_pieces),
+    }))
+  }
+}
+
+function toFact(r: Record<string, unknown>): StoredFact {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+  return {
+    id: String(r.id),
+    order_id: String(r.order_id),
+    item_id: String(r.item_id),
+    source_id: String(r.source_id),
+    kind: r.kind as StoredFact["kind"],
+    occurred_at: new Date(r.occurred_at as string),
+    customer_id: (r.customer_id as string | null) ?? null,
+    branch_id: (r.branch_id as string | null) ?? null,
+    channel: r.channel as StoredFact["channel"],
+    staff_user_id: (r.staff_user_id as string | null) ?? null,
+    variant_id: (r.variant_id as string | null) ?? null,
+    metal: (r.metal as string | null) ?? null,
+    purity: num(r.purity),
+    category: (r.category as string | null) ?? null,
+    pieces: Number(r.pieces),
+    gross_weight_mg: Number(r.gross_weight_mg),
+    net_weight_mg: Number(r.net_weight_mg),
+    revenue_paise: Number(r.revenue_paise),
+    gst_paise: Number(r.gst_paise),
+    discount_paise: Number(r.discount_paise),
+    making_paise: num(r.making_paise),
+  }
+}
+
+export default AnalyticsModuleService

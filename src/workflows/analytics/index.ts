@@ -1,0 +1,2 @@
+export * from "./workflows/refresh-sales-facts"
+export * from "./utils/rebuild-sales-facts"
