@@ -13,6 +13,7 @@ import { adminSchemesRoutesMiddlewares } from "./admin/schemes/middlewares"
 import { adminOrderRoutesMiddlewares } from "./admin/orders/middlewares"
 import { adminPaymentRoutesMiddlewares } from "./admin/payments/middlewares"
 import { adminPosRoutesMiddlewares } from "./admin/pos/middlewares"
+import { adminReportRoutesMiddlewares } from "./admin/reports/middlewares"
 import { adminStaffRoutesMiddlewares } from "./admin/staff/middlewares"
 import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
 import { documentRoutesMiddlewares } from "./documents/middlewares"
@@ -56,6 +57,7 @@ export default defineMiddlewares({
     ...adminOrderRoutesMiddlewares,
     ...adminPaymentRoutesMiddlewares,
     ...adminPosRoutesMiddlewares,
+    ...adminReportRoutesMiddlewares,
     ...adminSchemesRoutesMiddlewares,
     ...adminStaffRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,

@@ -38,7 +38,7 @@ export const RESOURCES = {
   messaging: "Messages and templates",
   payments: "Payments, refunds, payment links",
   invoices: "Tax invoices and credit notes",
-  reports: "Reconciliation, loyalty liability, ledger checks",
+  reports: "Sales reports and exports, reconciliation, loyalty liability, ledger checks",
   audit: "Audit trail",
   backups: "Database backups (every customer's data, encrypted)",
   staff: "Staff users, roles and branches",
@@ -203,6 +203,8 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/payments/links", "payments", "read"],
   ["POST", "/admin/payments/links", "payments", "write"],
   ["GET", "/admin/payments/reconciliation", "reports", "read"],
+  ["GET", "/admin/reports/sales", "reports", "read"],
+  ["GET", "/admin/reports/sales/export", "reports", "read"],
 
   ["GET", "/admin/old-gold/buying-rates", "metal_rates", "read"],
   ["POST", "/admin/old-gold/buying-rates", "metal_rates", "write"],

@@ -53,3 +53,10 @@ export function findParams({ limit, maxLimit, maxOffset }: { limit: number; maxL
     offset: shape.offset.pipe(maxOffset === undefined ? offset : offset.max(maxOffset, `offset is at most ${maxOffset}`)),
   })
 }
+
+/** A calendar day in India time, YYYY-MM-DD. */
+export const IndiaDay = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${name} is a day in India time, YYYY-MM-DD`)
+    .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00+05:30`).getTime()) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${name} is not a calendar day`)

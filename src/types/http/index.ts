@@ -5,3 +5,4 @@
 export type * from "./catalogue"
 export type * from "./offers"
 export type * from "./backups"
+export type * from "./reports"

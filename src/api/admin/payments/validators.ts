@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { findParams, Rupees } from "../../utils/validators"
+import { findParams, IndiaDay, Rupees } from "../../utils/validators"
 
 export const PaymentLinkBody = z
   .object({
@@ -24,11 +24,7 @@ export type PaymentLinksQueryType = z.infer<typeof PaymentLinksQuery>
 
 export const ReconciliationQuery = findParams({ limit: 100, maxLimit: 500 })
   .extend({
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "date is a day in India time, YYYY-MM-DD")
-      .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00+05:30`).getTime()) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "date is not a calendar day")
-      .optional(),
+    date: IndiaDay("date").optional(),
     branch_id: z.string().min(1).optional(),
     kind: z.enum(["captured", "refunded", "failed"]).optional(),
   })

@@ -1,0 +1,279 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { ShopSuite } from "../support/runner"
+import { eventsSettled } from "../support/wait"
+import { BRANCH_MODULE } from "../../src/modules/branch"
+import type BranchModuleService from "../../src/modules/branch/service"
+import { istToday } from "../../src/lib/pos"
+import { rebuildSalesFacts } from "../../src/workflows/analytics"
+import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
+import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
+
+const COIN = "SGJ-COIN-24K-5G"
+
+type Download = { status: number; data: any; headers: Record<string, string> }
+type MedusaLine = { id: string; quantity: number; total: unknown; tax_total: unknown }
+type MedusaOrder = { id: string; status: string; sales_channel_id: string | null; items: MedusaLine[] }
+
+/** Half up to the paisa: Medusa keeps fractions of a paisa in its computed totals (numbers or BigNumber objects). */
+const paise = (rupees: unknown) => {
+  const big = rupees as { numeric?: unknown; value?: unknown } | number | string
+  const value = typeof big === "object" && big !== null ? ("numeric" in big ? big.numeric : "value" in big ? big.value : String(big)) : big
+  return Math.round(Number(value) * 100 + 1e-7)
+}
+
+/** A small deterministic generator (mulberry32), so a failing sequence can be replayed. */
+function random(seed: number) {
+  let a = seed
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] }
+}
+
+export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
+  let owner: Headers
+  let mumbaiManager: Headers
+  let mumbaiStaff: Headers
+  let branch: Record<string, string>
+  let channelOf: Map<string, string>
+
+  const db = () => getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const today = () => istToday()
+  const yearAgo = () => new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10)
+
+  /** Every order's lines with Medusa's own computed totals (items.total, items.tax_total: computed when the order's total is asked for too). */
+  async function medusaOrders(filters: Record<string, unknown> = {}): Promise<MedusaOrder[]> {
+    const { data } = await getContainer()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "order", fields: ["id", "status", "sales_channel_id", "total", "items.id", "items.quantity", "items.total", "items.tax_total"], filters })
+    return data as unknown as MedusaOrder[]
+  }
+
+  /** The facts of some orders, summed per order (sales and returns together). */
+  async function factsByOrder(orderIds: string[]) {
+    const { rows } = (await db().raw(
+      `select order_id, sum(pieces)::int as pieces, sum(revenue_paise)::bigint as revenue, sum(gst_paise)::bigint as gst, count(*)::int as facts
+         from sales_fact where deleted_at is null and order_id = any(?::text[]) group by order_id`,
+      [orderIds]
+    )) as { rows: { order_id: string; pieces: number; revenue: string; gst: string; facts: number }[] }
+    return new Map(rows.map((r) => [r.order_id, { pieces: r.pieces, revenue: Number(r.revenue), gst: Number(r.gst), facts: r.facts }]))
+  }
+
+  beforeAll(async () => {
+    ;({ auth: owner } = await demoShop(getContainer(), api))
+    const branches = await getContainer().resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "code"] })
+    branch = Object.fromEntries(branches.map((b) => [b.code, b.id]))
+    const { data } = await getContainer()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "branch", fields: ["id", "sales_channel.id"] })
+    channelOf = new Map((data as { id: string; sales_channel?: { id: string } }[]).map((b) => [b.id, b.sales_channel!.id]))
+    mumbaiManager = await salesStaffHeaders(getContainer(), api, "reports.manager@example.in", branch.MUM, "branch_manager")
+    mumbaiStaff = await salesStaffHeaders(getContainer(), api, "reports.staff@example.in", branch.MUM)
+    // The test template has the demo shop without its year of customers: 60 of them, seeded as the demo seed does.
+    await ensureDemoCustomers(getContainer(), () => undefined, new Date(), 60)
+    await rebuildSalesFacts(getContainer())
+  })
+
+  it("reconciles the demo shop's year of sales with Medusa's own order totals, branch by branch", async () => {
+    const orders = await medusaOrders()
+    expect(orders.length).toBeGreaterThan(50)
+    // The demo orders are placed in their branch's sales channel.
+    expect(orders.filter((o) => !o.sales_channel_id)).toEqual([])
+    const branchOfChannel = new Map([...channelOf].map(([b, c]) => [c, b]))
+    const expected = new Map<string, { bills: number; pieces: number; revenue: number; gst: number }>()
+    for (const o of orders) {
+      const b = branchOfChannel.get(o.sales_channel_id!)!
+      const sum = expected.get(b) ?? { bills: 0, pieces: 0, revenue: 0, gst: 0 }
+      sum.bills += 1
+      for (const line of o.items) {
+        sum.pieces += Number(line.quantity)
+        sum.revenue += paise(line.total) - paise(line.tax_total)
+        sum.gst += paise(line.tax_total)
+      }
+      expected.set(b, sum)
+    }
+    const report = (await ok(api.get(`/admin/reports/sales?group_by=branch&from=${yearAgo()}&to=${today()}`, owner))).data
+    const got = new Map(report.rows.map((r: { key: string; bills: number; pieces: number; revenue_paise: number; gst_paise: number }) => [r.key, { bills: r.bills, pieces: r.pieces, revenue: r.revenue_paise, gst: r.gst_paise }]))
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(expected))
+    // GST is charged on them: 3 % of the taxable value, to the paisa per line.
+    const all = [...expected.values()].reduce((s, e) => ({ revenue: s.revenue + e.revenue, gst: s.gst + e.gst }), { revenue: 0, gst: 0 })
+    expect(Math.abs(all.gst - all.revenue * 0.03)).toBeLessThan(orders.length)
+    expect(report.totals).toMatchObject({ bills: orders.length, revenue_paise: all.revenue, gst_paise: all.gst, total_paise: all.revenue + all.gst })
+
+    // Grouped by month, the months add up to the same totals; pieces also equal a direct count over Medusa's order tables.
+    const months = (await ok(api.get(`/admin/reports/sales?group_by=month&from=${yearAgo()}&to=${today()}`, owner))).data
+    expect(months.rows.reduce((s: number, r: { revenue_paise: number }) => s + r.revenue_paise, 0)).toBe(all.revenue)
+    const { rows } = (await db().raw(
+      `select coalesce(sum(oi.quantity), 0)::int as pieces from "order" o join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+        where o.deleted_at is null and o.status <> 'canceled' and o.is_draft_order = false`
+    )) as { rows: { pieces: number }[] }
+    expect(months.totals.pieces).toBe(rows[0].pieces)
+  })
+
+  it("keeps the facts equal to the orders through orders, returns and cancellations whose events come out of order and twice", async () => {
+    const container = getContainer()
+    const orderModule = container.resolve(Modules.ORDER)
+    const rng = random(20261204)
+    const { data: variants } = await container
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "product_variant", fields: ["id", "title", "jewelry_attributes.breakdown"], filters: {}, pagination: { take: 40 } })
+    const pieces = (variants as { id: string; title: string; jewelry_attributes?: { breakdown?: { taxable_value: number } } | null }[]).filter(
+      (v) => v.jewelry_attributes?.breakdown?.taxable_value
+    )
+    const channels = [...channelOf.values(), undefined]
+    const created = await orderModule.createOrders(
+      Array.from({ length: 12 }, (_, n) => ({
+        currency_code: "inr",
+        email: `seq-${n}@example.in`,
+        sales_channel_id: rng.pick(channels),
+        items: Array.from({ length: rng.int(1, 3) }, () => {
+          const piece = rng.pick(pieces)
+          return {
+            title: piece.title,
+            variant_id: piece.id,
+            quantity: rng.int(1, 3),
+            unit_price: piece.jewelry_attributes!.breakdown!.taxable_value / 100,
+            tax_lines: [{ description: "GST", code: "GST", rate: 3, provider_id: "tp_system" }],
+          }
+        }),
+      }))
+    )
+    const ids = created.map((o) => o.id).sort()
+    const events: { name: string; data: Record<string, string> }[] = ids.map((id) => ({ name: "order.placed", data: { id } }))
+    const returned = new Set<string>()
+    for (const order of created) {
+      const roll = rng.next()
+      if (roll < 0.25) {
+        await orderModule.cancel(order.id)
+        events.push({ name: "order.canceled", data: { id: order.id } })
+      } else if (roll < 0.6) {
+        // A whole line back, received.
+        const line = rng.pick(order.items!)
+        const ret = await orderModule.createReturns({
+          order_id: order.id,
+          status: "received",
+          received_at: new Date(),
+          items: [{ item_id: line.id, quantity: line.quantity, received_quantity: line.quantity }],
+        } as never)
+        returned.add(line.id)
+        events.push({ name: "order.return_received", data: { order_id: order.id, return_id: (Array.isArray(ret) ? ret[0] : ret).id } })
+      }
+    }
+    // Out of order, and a third of them twice.
+    const sent = [...events, ...events.filter(() => rng.next() < 0.34)].sort(() => rng.next() - 0.5)
+    const bus = container.resolve(Modules.EVENT_BUS)
+    await Promise.all(sent.map((e) => bus.emit(e)))
+    await eventsSettled(container)
+
+    const orders = await medusaOrders({ id: ids })
+    const facts = await factsByOrder(ids)
+    const expected = new Map<string, { pieces: number; revenue: number; gst: number }>()
+    for (const o of orders) {
+      if (o.status === "canceled") {
+        continue
+      }
+      const kept = o.items.filter((l) => !returned.has(l.id))
+      expected.set(o.id, {
+        pieces: kept.reduce((s, l) => s + Number(l.quantity), 0),
+        revenue: kept.reduce((s, l) => s + paise(l.total) - paise(l.tax_total), 0),
+        gst: kept.reduce((s, l) => s + paise(l.tax_total), 0),
+      })
+    }
+    const got = new Map([...facts].map(([id, f]) => [id, { pieces: f.pieces, revenue: f.revenue, gst: f.gst }]))
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(expected))
+    expect(orders.some((o) => o.status === "canceled")).toBe(true)
+    expect(returned.size).toBeGreaterThan(0)
+
+    // The nightly rebuild writes exactly what the events left.
+    const before = await db().raw(`select order_id, source_id, item_id, kind, pieces, revenue_paise::text, gst_paise::text, net_weight_mg::text from sales_fact order by source_id, item_id`)
+    const run = await rebuildSalesFacts(container, { batchSize: 500 })
+    expect(run.orders_done).toBeGreaterThan(50)
+    const after = await db().raw(`select order_id, source_id, item_id, kind, pieces, revenue_paise::text, gst_paise::text, net_weight_mg::text from sales_fact order by source_id, item_id`)
+    expect((after as { rows: unknown[] }).rows).toEqual((before as { rows: unknown[] }).rows)
+  })
+
+  it("counts a counter sale at once: its branch, staff member, channel, weight and making charge", async () => {
+    const customer = (await ok(api.post("/admin/crm/customers", { first_name: "Report", last_name: "Buyer", email: "report.buyer@example.in", phone: "9820377001" }, owner))).data.customer
+    const quote = (await ok(api.post("/admin/pos/quote", { branch_id: branch.MUM, customer_id: customer.id, items: [{ tag_code: COIN }] }, mumbaiStaff))).data.quote
+    const totals = (group: string) => api.get(`/admin/reports/sales?group_by=${group}&from=${today()}&to=${today()}&branch_id=${branch.MUM}`, owner)
+    const before = (await ok(totals("total"))).data.totals
+    const sale = (
+      await ok(
+        api.post(
+          "/admin/pos/orders",
+          { idempotency_key: "report-sale-1", branch_id: branch.MUM, customer_id: customer.id, items: [{ tag_code: COIN }], tenders: [{ kind: "cash", amount: quote.total }] },
+          mumbaiStaff
+        )
+      )
+    ).data.sale
+    await eventsSettled(getContainer())
+    const after = (await ok(totals("total"))).data.totals
+    const [line] = (await medusaOrders({ id: sale.order.id }))[0].items
+    expect([after.bills - before.bills, after.pieces - before.pieces, after.revenue_paise - before.revenue_paise, after.gst_paise - before.gst_paise]).toEqual([
+      1,
+      1,
+      paise(line.total) - paise(line.tax_total),
+      paise(line.tax_total),
+    ])
+    // A 5 g coin of 24K gold; its making charge as the counter priced it.
+    expect(after.net_weight_mg - before.net_weight_mg).toBe(5000)
+    const byStaff = (await ok(totals("staff"))).data.rows
+    expect(byStaff.find((r: { label: string }) => r.label === "Counter Staff")).toMatchObject({ bills: 1, pieces: 1 })
+    const byChannel = (await ok(totals("channel"))).data.rows
+    expect(byChannel.find((r: { key: string }) => r.key === "counter")).toMatchObject({ label: "Counter", bills: 1 })
+    const byMetal = (await ok(totals("metal"))).data.rows
+    expect(byMetal.find((r: { key: string }) => r.key === "gold:999")?.label).toBe("Gold 999")
+    const { rows } = (await db().raw(`select making_paise::int as making from sales_fact where order_id = ?`, [sale.order.id])) as { rows: { making: number | null }[] }
+    expect(rows[0].making).toBeGreaterThan(0)
+  })
+
+  it("keeps branch staff to their branches: a manager sees Mumbai only, another branch is 403, a salesperson has no reports", async () => {
+    const all = (await ok(api.get(`/admin/reports/sales?group_by=branch&from=${yearAgo()}`, owner))).data
+    const mine = (await ok(api.get(`/admin/reports/sales?group_by=branch&from=${yearAgo()}`, mumbaiManager))).data
+    expect(mine.rows.map((r: { key: string }) => r.key)).toEqual([branch.MUM])
+    expect(mine.rows[0]).toEqual(all.rows.find((r: { key: string }) => r.key === branch.MUM))
+    const pune = await expectStatus(api.get(`/admin/reports/sales?branch_id=${branch.PUN}`, mumbaiManager))
+    expect([pune.status, pune.data.message]).toEqual([403, `branch_id: "${branch.PUN}" is not one of your branches`])
+    const exportPune = await expectStatus(api.get(`/admin/reports/sales/export?branch_id=${branch.PUN}`, mumbaiManager))
+    expect(exportPune.status).toBe(403)
+    expect((await expectStatus(api.get("/admin/reports/sales", mumbaiStaff))).status).toBe(403)
+  })
+
+  it("refuses bad filters with a 400 naming the field", async () => {
+    const refused = async (query: string) => {
+      const res = await expectStatus(api.get(`/admin/reports/sales?${query}`, owner))
+      return [res.status, res.data.message]
+    }
+    expect(await refused("colour=red")).toEqual([400, expect.stringMatching(/colour/)])
+    expect(await refused("from=2026-11-30&to=2026-11-01")).toEqual([400, "to (2026-11-01) is before from (2026-11-30)"])
+    expect(await refused("from=2020-01-01&to=2026-11-01")).toEqual([400, expect.stringMatching(/^from: a report covers at most five years/)])
+    expect(await refused("branch_id=br_nowhere")).toEqual([400, 'branch_id: no branch "br_nowhere"'])
+    expect(await refused("from=2026-02-30")).toEqual([400, expect.stringMatching(/from is not a calendar day/)])
+    expect(await refused("group_by=colour")).toEqual([400, expect.stringMatching(/group_by/)])
+    expect(await refused("metal=copper")).toEqual([400, expect.stringMatching(/metal/)])
+  })
+
+  it("exports the table as CSV and Excel, named after the grouping, period and filters", async () => {
+    const from = yearAgo()
+    const csv = (await ok(api.get(`/admin/reports/sales/export?group_by=branch&from=${from}&to=${today()}&metal=gold`, owner))) as Download
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8")
+    expect(csv.headers["content-disposition"]).toBe(`attachment; filename="sales-by-branch_${from}_${today()}_gold.csv"`)
+    const lines = String(csv.data).replace(/^\ufeff/, "").trim().split("\n")
+    expect(lines[0]).toBe(
+      "Group,Bills,Pieces (net of returns),Pieces returned,Gross weight (g),Net weight (g),Sales before GST (₹),GST (₹),Sales with GST (₹),Discounts (₹),Average bill before GST (₹),Average making charge a piece (₹)"
+    )
+    // A row a branch, then the totals.
+    expect(lines).toHaveLength(5)
+    for (const name of ["Mumbai", "Pune", "Bengaluru"]) {
+      expect(lines.slice(1, 4).filter((l) => l.includes(name))).toHaveLength(1)
+    }
+    expect(lines[4]).toMatch(/^Total,\d+,/)
+    const xlsx = (await ok(api.get(`/admin/reports/sales/export?format=xlsx&group_by=month`, { ...owner, responseType: "arraybuffer" }))) as Download
+    expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    expect(Buffer.from(xlsx.data).subarray(0, 2).toString()).toBe("PK")
+  })
+}

@@ -1,0 +1,123 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { istToday } from "../../../lib/pos"
+import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
+import type { SalesFigures, SalesReport } from "../../../types/http"
+import { BRANCH_MODULE } from "../../../modules/branch"
+import type BranchModuleService from "../../../modules/branch/service"
+import { ANALYTICS_MODULE } from "../../../modules/analytics"
+import type AnalyticsModuleService from "../../../modules/analytics/service"
+import type { SalesGroup, SalesReportRow } from "../../../modules/analytics/queries/sales-report"
+import { branchScope } from "../../utils/access"
+import type { SalesReportQueryType } from "./validators"
+
+const CHANNEL_LABELS: Record<string, string> = { counter: "Counter", online: "Online store", payment_link: "Payment link" }
+const METAL_LABELS: Record<string, string> = { gold: "Gold", silver: "Silver", platinum: "Platinum" }
+
+export type { SalesFigures, SalesReport }
+
+const EMPTY: Omit<SalesReportRow, "key"> = {
+  bills: 0,
+  pieces: 0,
+  gross_weight_mg: 0,
+  net_weight_mg: 0,
+  revenue_paise: 0,
+  gst_paise: 0,
+  discount_paise: 0,
+  making_paise: 0,
+  making_pieces: 0,
+  returned_pieces: 0,
+}
+
+function figures(row: Omit<SalesReportRow, "key"> & { key?: string } = EMPTY): SalesFigures {
+  const sums = { ...row }
+  delete sums.key
+  return {
+    ...sums,
+    total_paise: sums.revenue_paise + sums.gst_paise,
+    average_bill_paise: sums.bills ? Math.round(sums.revenue_paise / sums.bills) : 0,
+    average_making_paise: sums.making_pieces ? Math.round(sums.making_paise / sums.making_pieces) : null,
+  }
+}
+
+/**
+ * The branches a report covers: those asked for, each one a branch
+ * (400 naming branch_id otherwise) and, for branch-scoped staff, one of
+ * theirs (403); none asked: the whole shop, or the user's own branches.
+ */
+export async function reportBranches(req: MedusaRequest, asked: string[] | undefined): Promise<string[] | undefined> {
+  const scope = await branchScope(req)
+  if (asked) {
+    const known = await req.scope.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({ id: asked }, { select: ["id"] })
+    const unknown = asked.filter((id) => !known.some((b) => b.id === id))
+    if (unknown.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `branch_id: no branch ${unknown.map((id) => `"${id}"`).join(", ")}`)
+    }
+    const outside = scope ? asked.filter((id) => !scope.includes(id)) : []
+    if (outside.length) {
+      throw new MedusaError(MedusaError.Types.FORBIDDEN, `branch_id: ${outside.map((id) => `"${id}"`).join(", ")} is not one of your branches`)
+    }
+    return asked
+  }
+  return scope ?? undefined
+}
+
+/** What each group's key stands for: branch, staff and category names, metal and purity, channel. */
+async function labels(req: MedusaRequest, group: SalesGroup, keys: string[]): Promise<Map<string, string>> {
+  const present = keys.filter(Boolean)
+  if (group === "branch" && present.length) {
+    const branches = await req.scope.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({ id: present }, { select: ["id", "name"] })
+    return new Map([...branches.map((b) => [b.id, b.name] as [string, string]), ["", "Online (no branch)"]])
+  }
+  if (group === "staff" && present.length) {
+    const users = await req.scope.resolve(Modules.USER).listUsers({ id: present }, { select: ["id", "first_name", "last_name", "email"] })
+    return new Map([...users.map((u) => [u.id, [u.first_name, u.last_name].filter(Boolean).join(" ") || u.email] as [string, string]), ["", "No staff member (online)"]])
+  }
+  if (group === "category" && present.length) {
+    const categories = await req.scope.resolve(Modules.PRODUCT).listProductCategories({ handle: present }, { select: ["handle", "name"] })
+    return new Map([...categories.map((c) => [c.handle, c.name] as [string, string]), ["", "Uncategorised"]])
+  }
+  if (group === "metal") {
+    return new Map(
+      keys.map((k) => {
+        const [metal, purity] = k.split(":")
+        return [k, k ? `${METAL_LABELS[metal] ?? metal} ${purity}` : "Not jewellery"]
+      })
+    )
+  }
+  if (group === "channel") {
+    return new Map(keys.map((k) => [k, CHANNEL_LABELS[k] ?? k]))
+  }
+  return new Map(keys.map((k) => [k, k || "All"]))
+}
+
+/** The sales report (docs/reports.md): the period grouped, its totals, and the previous period's and last year's beside them. */
+export async function salesReportView(req: MedusaRequest, query: SalesReportQueryType, now = new Date()): Promise<SalesReport> {
+  const range = reportRange({ from: query.from, to: query.to }, istToday(now))
+  const branchIds = await reportBranches(req, query.branch_id)
+  const analytics = req.scope.resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
+  const filters = { branch_ids: branchIds, metal: query.metal, purity: query.purity, category: query.category, channel: query.channel, staff_user_id: query.staff_user_id }
+  const totalsOf = async (r: DayRange) => figures((await analytics.salesReport({ ...rangeInstants(r), group_by: "total", ...filters }))[0])
+  const previous = previousRange(range)
+  const lastYear = lastYearRange(range)
+  const [rows, totals, previousTotals, lastYearTotals] = await Promise.all([
+    analytics.salesReport({ ...rangeInstants(range), group_by: query.group_by, ...filters }),
+    totalsOf(range),
+    totalsOf(previous),
+    totalsOf(lastYear),
+  ])
+  const named = await labels(
+    req,
+    query.group_by,
+    rows.map((r) => r.key)
+  )
+  return {
+    range,
+    group_by: query.group_by,
+    filters: Object.fromEntries(Object.entries({ ...filters, branch_ids: query.branch_id }).filter(([, v]) => v !== undefined)),
+    rows: rows.map((r) => ({ key: r.key, label: named.get(r.key) ?? r.key, ...figures(r) })),
+    totals,
+    previous: { range: previous, totals: previousTotals },
+    last_year: { range: lastYear, totals: lastYearTotals },
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from "@medusajs/framework/zod"
+import { SALES_GROUPS } from "../../../modules/analytics/queries/sales-report"
+import { IndiaDay } from "../../utils/validators"
+
+/** Query strings repeat a key for a list (`branch_id=a&branch_id=b`) or give it once. */
+const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]))
+
+/** The filters every report takes (docs/reports.md): days in India time, `to` included. */
+export const ReportFilters = z.object({
+  from: IndiaDay("from").optional(),
+  to: IndiaDay("to").optional(),
+  branch_id: oneOrMany.optional(),
+  metal: z.enum(["gold", "silver", "platinum"]).optional(),
+  purity: z.coerce.number().int().min(1).max(999).optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+})
+
+export const SalesReportQuery = ReportFilters.extend({
+  group_by: z.enum(SALES_GROUPS).default("day"),
+  channel: z.enum(["counter", "online", "payment_link"]).optional(),
+  staff_user_id: z.string().min(1).optional(),
+}).strict()
+
+export type SalesReportQueryType = z.infer<typeof SalesReportQuery>
+
+export const SalesExportQuery = SalesReportQuery.extend({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+}).strict()
+
+export type SalesExportQueryType = z.infer<typeof SalesExportQuery>

@@ -1,0 +1,48 @@
+import ExcelJS from "exceljs"
+import { strFromU8, unzipSync } from "fflate"
+import { exportFileName, indianNumber, tableToCsv, tableToXlsx, type ReportTable } from "../report-export"
+
+const table: ReportTable = {
+  title: "Sales by branch",
+  columns: [
+    { header: "Branch", kind: "text" },
+    { header: "Pieces", kind: "count" },
+    { header: "Net weight (g)", kind: "grams" },
+    { header: "Revenue (₹)", kind: "rupees" },
+  ],
+  rows: [
+    ["Mumbai, Zaveri Bazaar", 12, 123_456, 1_23_45_678_50],
+    ["Pune", -1, -4_240, -3_267_392],
+  ],
+}
+
+describe("report export", () => {
+  it("groups digits the Indian way: thousands, then lakhs and crores", () => {
+    expect(indianNumber(12345678.5, 2)).toBe("1,23,45,678.50")
+    expect(indianNumber(999, 0)).toBe("999")
+    expect(indianNumber(100000, 0)).toBe("1,00,000")
+    expect(indianNumber(-32673.92, 2)).toBe("-32,673.92")
+  })
+
+  it("writes CSV with a byte-order mark, quoted where a field holds a comma, rupees and grams as decimals", () => {
+    expect(tableToCsv(table)).toBe(
+      '\ufeffBranch,Pieces,Net weight (g),Revenue (₹)\n"Mumbai, Zaveri Bazaar",12,123.456,"1,23,45,678.50"\nPune,-1,-4.240,"-32,673.92"\n'
+    )
+  })
+
+  it("writes an Excel sheet of numbers, formatted in lakhs and crores", async () => {
+    const file = await tableToXlsx(table)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(file as never)
+    const sheet = workbook.getWorksheet("Sales by branch")!
+    expect(sheet.getRow(1).values).toEqual([undefined, "Branch", "Pieces", "Net weight (g)", "Revenue (₹)"])
+    expect(sheet.getRow(2).values).toEqual([undefined, "Mumbai, Zaveri Bazaar", 12, 123.456, 12345678.5])
+    // The commas past the thousands are literal (\,), as Excel needs for lakhs; exceljs drops the escape on reading, so the file itself is read.
+    const styles = strFromU8(unzipSync(new Uint8Array(file))["xl/styles.xml"])
+    expect(styles).toContain('formatCode="[&gt;=10000000]##\\,##\\,##\\,##0.00;[&gt;=100000]##\\,##\\,##0.00;##,##0.00"')
+  })
+
+  it("names the file after the report, its period and filters", () => {
+    expect(exportFileName(["sales-by-day", "2026-11-01", "2026-11-30", undefined, "Gold 916", ""], "csv")).toBe("sales-by-day_2026-11-01_2026-11-30_gold-916.csv")
+  })
+})
