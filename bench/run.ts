@@ -10,6 +10,7 @@
  * sequential requests; p50/p95 of the wall-clock latency in milliseconds.
  */
 import { randomBytes } from "node:crypto"
+import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client, Pool } from "pg"
@@ -77,9 +78,9 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
   }
 }
 
-/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, crm, offers, payments, reprice, loyalty, messages, backups); all by default. */
+/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, crm, offers, reports, payments, reprice, loyalty, messages, backups); all by default. */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((g) => g.trim()).filter(Boolean)
-const wants = (group: "catalog" | "crm" | "offers" | "payments" | "reprice" | "loyalty" | "messages" | "backups") => !ONLY.length || ONLY.includes(group)
+const wants = (group: "catalog" | "crm" | "offers" | "reports" | "payments" | "reprice" | "loyalty" | "messages" | "backups") => !ONLY.length || ONLY.includes(group)
 
 const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
 const POS_SALES = Number(process.env.BENCH_POS_SALES ?? 100)
@@ -368,6 +369,73 @@ async function main() {
         "|---|---:|---|---:|---:|---|",
         `| generate offers for ${finished.issued} customers (audience, a code each, one message each: ${finished.messaged} queued, the rest kept as not sent for want of consent; ${duplicateCodes[0].n} duplicates) | ${f(runMs / 1000)} s, ${f(oursPerSecond)} offers/s | core POST /admin/promotions (single use, one customer), one at a time | ${f(corePerSecond)} promotions/s | ${f(oursPerSecond / corePerSecond)} | ${verdict("≤ 20 s a 100 000 customers", runMs / 1000 <= (20 * finished.issued) / 100_000)} |`
       )
+    }
+
+    if (wants("reports")) {
+      // The sales facts of every loaded order, rebuilt as the nightly job does (its own timing, from its log line).
+      log(`rebuilding the sales facts of ${CUSTOMERS * ORDERS_EACH} orders`)
+      const rebuildLog = path.join(logDir, "bench-sales-facts.log")
+      await runMedusa(["exec", "./src/scripts/rebuild-sales-facts.ts"], env, rebuildLog, "bench sales facts rebuild")
+      const rebuilt = /sales facts rebuilt.*: (\d+) orders, (\d+) facts in ([\d.]+) s/.exec(fs.readFileSync(rebuildLog, "utf8"))
+      if (!rebuilt) {
+        throw new LauncherError(`the sales facts rebuild did not say how long it took (see ${rebuildLog})`)
+      }
+      // Baseline: one SQL statement writing a row per current order line from Medusa's tables (no categories, returns or tax lines).
+      const sqlStarted = Date.now()
+      await client.query(
+        `create temp table bench_lines as
+           select oi.order_id, li.id, o.created_at, o.sales_channel_id, oi.quantity, li.unit_price * oi.quantity as value, ja.metal, ja.purity, ja.net_weight_mg * oi.quantity as net_mg
+             from "order" o join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+             join order_line_item li on li.id = oi.item_id
+             left join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = li.variant_id and vj.deleted_at is null
+             left join jewelry_attributes ja on ja.id = vj.jewelry_attributes_id
+            where o.deleted_at is null and o.status <> 'canceled'`
+      )
+      const sqlSeconds = (Date.now() - sqlStarted) / 1000
+      await client.query("drop table bench_lines")
+      await client.query("ANALYZE sales_fact")
+      extra.push(
+        "",
+        "| reports | ours | baseline | baseline | ratio | goal |",
+        "|---|---:|---|---:|---:|---|",
+        `| rebuild the sales facts of ${rebuilt[1]} orders (${rebuilt[2]} facts; batches of 2 000 through the refresh workflow) | ${rebuilt[3]} s | raw SQL: one CREATE TABLE AS of the order lines with metal and weight | ${f(sqlSeconds)} s | ${f(Number(rebuilt[3]) / sqlSeconds)} | ${verdict("< 60 s at 300 000 orders", Number(rebuilt[3]) < (60 * Number(rebuilt[1])) / 300_000)} |`
+      )
+      // The Reports page's query (the last 30 days by day, with the period before and last year), beside the same figures from Medusa's order tables.
+      const direct = `select to_char(o.created_at at time zone 'Asia/Kolkata', 'YYYY-MM-DD') as day, count(distinct o.id) as bills, sum(oi.quantity) as pieces,
+                             sum(li.unit_price * oi.quantity) as value, sum(ja.net_weight_mg * oi.quantity) as net_mg
+                        from "order" o join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+                        join order_line_item li on li.id = oi.item_id
+                        left join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = li.variant_id and vj.deleted_at is null
+                        left join jewelry_attributes ja on ja.id = vj.jewelry_attributes_id
+                        left join branch_branch_sales_channel_sales_channel bsc on bsc.sales_channel_id = o.sales_channel_id and bsc.deleted_at is null
+                       where o.deleted_at is null and o.status <> 'canceled' and o.created_at >= $1 and o.created_at < $2 and ($3::text is null or bsc.branch_id = $3)
+                       group by 1`
+      const periods = (days: number) => {
+        const to = Date.now()
+        return [
+          [new Date(to - days * 86_400_000), new Date(to)],
+          [new Date(to - 2 * days * 86_400_000), new Date(to - days * 86_400_000)],
+          [new Date(to - (365 + days) * 86_400_000), new Date(to - 365 * 86_400_000)],
+        ]
+      }
+      const directFigures = (branch: string | null) => async () => {
+        for (const [from, to] of periods(30)) {
+          await client.query(direct, [from, to, branch])
+        }
+      }
+      const { rows: mumRows } = await client.query<{ id: string }>("select id from branch where code = 'MUM'")
+      for (const [label, branch] of [
+        ["all branches", null],
+        ["one branch", mumRows[0].id],
+      ] as const) {
+        rows.push({
+          workload: `GET /admin/reports/sales (last 30 days by day, period before, last year; ${label}; ${CUSTOMERS * ORDERS_EACH} orders)`,
+          ours: await measure(httpGet(`${base}/admin/reports/sales${branch ? `?branch_id=${branch}` : ""}`, admin)),
+          baselineName: "raw SQL: the same three periods' figures from Medusa's order tables",
+          baseline: await measure(directFigures(branch)),
+          goal: { text: "p95 < 150 ms", met: (x) => x.o95 < 150 },
+        })
+      }
     }
 
     if (wants("payments")) {

@@ -107,6 +107,12 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     // Grouped by month, the months add up to the same totals; pieces also equal a direct count over Medusa's order tables.
     const months = (await ok(api.get(`/admin/reports/sales?group_by=month&from=${yearAgo()}&to=${today()}`, owner))).data
     expect(months.rows.reduce((s: number, r: { revenue_paise: number }) => s + r.revenue_paise, 0)).toBe(all.revenue)
+    // Each sale is dated when its order was placed (over the past year), not when the seed wrote its lines.
+    expect(months.rows.length).toBeGreaterThanOrEqual(10)
+    const { rows: dated } = (await db().raw(
+      `select count(*)::int as n from sales_fact f join "order" o on o.id = f.order_id where f.kind = 'sale' and f.occurred_at <> o.created_at`
+    )) as { rows: { n: number }[] }
+    expect(dated[0].n).toBe(0)
     const { rows } = (await db().raw(
       `select coalesce(sum(oi.quantity), 0)::int as pieces from "order" o join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
         where o.deleted_at is null and o.status <> 'canceled' and o.is_draft_order = false`

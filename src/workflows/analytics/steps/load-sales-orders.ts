@@ -51,7 +51,10 @@ export async function loadSalesOrders(container: MedusaContainer, orderIds: stri
       [ids]
     ),
     db.raw(
-      `select oi.order_id, li.id as item_id, li.created_at as added_at, li.variant_id, oi.quantity::text, li.unit_price::text, li.is_tax_inclusive,
+      // A line on the order from its first version was sold when the order was placed (its own created_at may be later:
+      // an imported or back-dated order); a line that came later (an exchange, an edit) when it was added.
+      `select oi.order_id, li.id as item_id, li.variant_id,
+              case when (select min(v.version) from order_item v where v.item_id = li.id and v.deleted_at is null) > 1 then li.created_at else o.created_at end as added_at, oi.quantity::text, li.unit_price::text, li.is_tax_inclusive,
               coalesce((select sum(a.amount) from order_line_item_adjustment a where a.item_id = li.id and a.version = o.version and a.deleted_at is null), 0)::text as adjustments,
               coalesce((select sum(t.rate) from order_line_item_tax_line t where t.item_id = li.id and t.deleted_at is null), 0)::text as tax_rate,
               li.metadata->>'making_charge_paise' as making,

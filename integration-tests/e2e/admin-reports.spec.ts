@@ -1,0 +1,55 @@
+/**
+ * The sales reports in a browser, on the demo shop's year of orders: the
+ * owner reads the year by branch (figures, chart, table) and exports it as
+ * CSV; the Mumbai manager sees Mumbai only. The app was started by the e2e
+ * layer exactly as `npm start` starts it (launcher/e2e.ts).
+ */
+import type { SalesReport } from "../../src/types/http"
+import { adminApi as api, adminToken, base, demoStaff, logIn, useBrowser } from "./browser"
+
+jest.setTimeout(180 * 1000)
+
+const indiaDay = (offsetDays = 0) => new Date(Date.now() + 5.5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10)
+const inr = (paise: number) => new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", minimumFractionDigits: 2 }).format(paise / 100)
+
+describe("the sales reports in a browser", () => {
+  const browser = useBrowser()
+  const from = indiaDay(-364)
+  const to = indiaDay()
+
+  it("shows the owner the year's sales by branch beside last year, and exports the table as CSV", async () => {
+    const report = await api<SalesReport>(await adminToken(), `/admin/reports/sales?group_by=branch&from=${from}&to=${to}`)
+    // The demo shop's orders are sales of its three branches.
+    expect(report.rows.map((r) => r.label).sort()).toEqual(["Bengaluru – Commercial Street", "Mumbai – Zaveri Bazaar", "Pune – Laxmi Road"])
+    expect(report.totals.bills).toBeGreaterThan(1000)
+
+    const page = browser.page()
+    await logIn(page)
+    await page.goto(`${base}/app/reports`)
+    await page.getByRole("heading", { name: "Sales" }).waitFor({ timeout: 60_000 })
+    await page.getByLabel("From").fill(from)
+    await page.getByLabel("Group by").click()
+    await page.getByRole("option", { name: "Branch" }).click()
+    for (const row of report.rows) {
+      await page.getByRole("row", { name: new RegExp(row.label) }).getByText(inr(row.revenue_paise)).waitFor({ timeout: 30_000 })
+    }
+    await page.getByRole("row", { name: /Total/ }).getByText(inr(report.totals.revenue_paise)).waitFor()
+    await page.getByText("Sales before GST").first().waitFor()
+    await expect(page.getByLabel("Sales chart").isVisible()).resolves.toBe(true)
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()])
+    expect(download.suggestedFilename()).toBe(`sales-by-branch_${from}_${to}.csv`)
+  })
+
+  it("shows the Mumbai manager Mumbai's sales only", async () => {
+    const page = await browser.otherPage()
+    await logIn(page, demoStaff("manager.mumbai@jewel-crm.local"))
+    await page.goto(`${base}/app/reports`)
+    await page.getByRole("heading", { name: "Sales" }).waitFor({ timeout: 60_000 })
+    await page.getByLabel("From").fill(from)
+    await page.getByLabel("Group by").click()
+    await page.getByRole("option", { name: "Branch" }).click()
+    await page.getByRole("cell", { name: "Mumbai – Zaveri Bazaar" }).waitFor({ timeout: 30_000 })
+    await expect(page.getByRole("cell", { name: "Pune – Laxmi Road" }).count()).resolves.toBe(0)
+  })
+})
