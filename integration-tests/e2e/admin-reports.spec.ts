@@ -1,7 +1,8 @@
 /**
- * The sales reports in a browser, on the demo shop's year of orders: the
- * owner reads the year by branch (figures, chart, table) and exports it as
- * CSV; the Mumbai manager sees Mumbai only. The app was started by the e2e
+ * The reports in a browser, on the demo shop's year of orders: the owner
+ * reads the year's sales by branch (figures, chart, table), exports them as
+ * CSV and reads the stock by branch and by age; the Mumbai manager sees
+ * Mumbai only. The app was started by the e2e
  * layer exactly as `npm start` starts it (launcher/e2e.ts).
  */
 import type { SalesReport } from "../../src/types/http"
@@ -39,6 +40,15 @@ describe("the sales reports in a browser", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()])
     expect(download.suggestedFilename()).toBe(`sales-by-branch_${from}_${to}.csv`)
+
+    // The stock below: by branch, with its value at today's rates, and by age.
+    const stock = await api<{ totals: { metal_value_paise: number } }>(await adminToken(), "/admin/reports/stock?group_by=branch")
+    await page.getByRole("heading", { name: "Stock" }).waitFor()
+    await page.getByRole("row", { name: /Total/ }).getByText(inr(stock.totals.metal_value_paise)).waitFor({ timeout: 30_000 })
+    await page.getByLabel("Group stock by").click()
+    await page.getByRole("option", { name: "Age" }).click()
+    await page.getByRole("cell", { name: "0–90 days" }).waitFor({ timeout: 30_000 })
+    await page.getByRole("heading", { name: "Dead stock (in the branch over a year)" }).waitFor()
   })
 
   it("shows the Mumbai manager Mumbai's sales only", async () => {

@@ -249,6 +249,62 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect((await expectStatus(api.get("/admin/reports/sales", mumbaiStaff))).status).toBe(403)
   })
 
+  it("values the stock at today's rates and by age, and lists what has sat for over a year", async () => {
+    // Independent figures: Mumbai's 24K 5 g coins from the stock tables, today's 999 rate from the rates route.
+    const { rows: coinRows } = (await db().raw(
+      `select il.id as level_id, il.stocked_quantity::int as stocked from inventory_level il
+         join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id and pvi.deleted_at is null
+         join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = pvi.variant_id and vj.deleted_at is null
+         join jewelry_attributes ja on ja.id = vj.jewelry_attributes_id
+         join branch_branch_stock_location_stock_location bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
+        where ja.tag_code = ? and bsl.branch_id = ? and il.deleted_at is null`,
+      [COIN, branch.MUM]
+    )) as { rows: { level_id: string; stocked: number }[] }
+    const coins = coinRows[0]
+    expect(coins.stocked).toBeGreaterThan(0)
+    const { rates } = (await ok(api.get("/admin/metal-rates", owner))).data as { rates: { metal: string; purity: number; branch_id: string | null; rate_per_g_paise: number }[] }
+    const rate999 = rates.find((r) => r.metal === "gold" && r.purity === 999 && !r.branch_id)!.rate_per_g_paise
+    // The coins came in 400 days ago: dead stock.
+    await db().raw(`update inventory_level set created_at = now() - interval '400 days' where id = ?`, [coins.level_id])
+
+    const stock = (await ok(api.get(`/admin/reports/stock?group_by=metal&metal=gold&purity=999&branch_id=${branch.MUM}`, owner))).data
+    expect(stock.rows.map((r: { key: string; label: string }) => [r.key, r.label])).toEqual([["gold:999", "Gold 999"]])
+    const gold999 = stock.rows[0]
+    const { rows: weighed } = (await db().raw(
+      `select sum(ja.net_weight_mg * il.stocked_quantity)::bigint as net from inventory_level il
+         join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id and pvi.deleted_at is null
+         join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = pvi.variant_id and vj.deleted_at is null
+         join jewelry_attributes ja on ja.id = vj.jewelry_attributes_id and ja.metal = 'gold' and ja.purity = 999
+         join branch_branch_stock_location_stock_location bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
+        where bsl.branch_id = ? and il.deleted_at is null and il.stocked_quantity > 0`,
+      [branch.MUM]
+    )) as { rows: { net: string }[] }
+    expect(gold999.net_weight_mg).toBe(Number(weighed[0].net))
+    expect(gold999.metal_value_paise).toBe(Math.round((gold999.net_weight_mg * rate999) / 1000))
+    expect(gold999.ageing["365+"]).toBe(coins.stocked)
+    expect(stock.dead_stock.pieces.find((p: { tag_code: string }) => p.tag_code === COIN)).toMatchObject({ branch_id: branch.MUM, branch_name: "Mumbai – Zaveri Bazaar", pieces: coins.stocked, days: 400 })
+
+    // By age, the buckets are in order and add up to the whole stock, which equals the stock tables' count.
+    const byAge = (await ok(api.get("/admin/reports/stock?group_by=age", owner))).data
+    expect(byAge.rows.map((r: { label: string }) => r.label)).toEqual(expect.arrayContaining(["0–90 days", "Over a year"]))
+    const { rows: all } = (await db().raw(
+      `select coalesce(sum(il.stocked_quantity), 0)::int as pieces from inventory_level il
+         join branch_branch_stock_location_stock_location bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
+         join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id and pvi.deleted_at is null
+         join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = pvi.variant_id and vj.deleted_at is null
+        where il.deleted_at is null and il.stocked_quantity > 0`
+    )) as { rows: { pieces: number }[] }
+    expect(byAge.totals.pieces).toBe(all[0].pieces)
+    expect(byAge.rows.reduce((s: number, r: { pieces: number }) => s + r.pieces, 0)).toBe(all[0].pieces)
+
+    // A manager's stock is their branch's; another branch is 403.
+    const mine = (await ok(api.get("/admin/reports/stock?group_by=branch", mumbaiManager))).data
+    expect(mine.rows.map((r: { key: string }) => r.key)).toEqual([branch.MUM])
+    expect((await expectStatus(api.get(`/admin/reports/stock?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
+    const bad = await expectStatus(api.get("/admin/reports/stock?group_by=day", owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
+  })
+
   it("refuses bad filters with a 400 naming the field", async () => {
     const refused = async (query: string) => {
       const res = await expectStatus(api.get(`/admin/reports/sales?${query}`, owner))

@@ -11,3 +11,6 @@ export const BRANCH_CHANNEL_LINK_TABLE = "branch_branch_sales_channel_sales_chan
 
 /** product variant ↔ jewellery attributes (src/links/variant-jewelry-attributes.ts). */
 export const VARIANT_JEWELRY_LINK_TABLE = "product_product_variant_jewelry_jewelry_attributes"
+
+/** branch ↔ stock location (src/links/branch-stock-location.ts). */
+export const BRANCH_LOCATION_LINK_TABLE = "branch_branch_stock_location_stock_location"

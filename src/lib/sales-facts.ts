@@ -74,6 +74,8 @@ export type SalesFact = {
   gst_paise: number
   discount_paise: number
   making_paise: number | null
+  /** 1 on the order's first line sold (the bill), 0 on every other row. */
+  bill: 0 | 1
 }
 
 type Money = { revenue_paise: number; gst_paise: number; discount_paise: number }
@@ -124,7 +126,13 @@ export function salesFactsOf(order: FactOrder): SalesFact[] {
       net_weight_mg: item.net_weight_mg * item.quantity,
       ...lineMoney(item),
       making_paise: item.making_charge_paise,
+      bill: 0,
     })
+  }
+  // The bill is counted once, on the first line sold when the order was placed.
+  const first = facts.reduce<SalesFact | undefined>((a, f) => (!a || f.occurred_at.getTime() < a.occurred_at.getTime() ? f : a), undefined)
+  if (first) {
+    first.bill = 1
   }
   // Returns in the order they were received: the one that completes a line takes what is left of it.
   const left = new Map(facts.map((f) => [f.item_id, { ...f }]))
@@ -158,6 +166,7 @@ export function salesFactsOf(order: FactOrder): SalesFact[] {
         gst_paise: -part("gst_paise"),
         discount_paise: -part("discount_paise"),
         making_paise: rest.making_paise === null ? null : -(whole ? rest.making_paise : share(rest.making_paise, pieces, rest.pieces)),
+        bill: 0,
       }
       facts.push(fact)
       rest.pieces -= pieces

@@ -67,6 +67,16 @@ describe("salesFactsOf", () => {
     })
   })
 
+  it("marks the bill once, on the first line sold when the order was placed, not on a line an exchange added later", () => {
+    const later = new Date("2026-11-20T06:30:00Z")
+    const facts = salesFactsOf(order({ items: [item({ item_id: "ordli_x", added_at: later }), item({ item_id: "ordli_1" }), item({ item_id: "ordli_2" })] }))
+    expect(facts.map((f) => [f.item_id, f.bill])).toEqual([
+      ["ordli_x", 0],
+      ["ordli_1", 1],
+      ["ordli_2", 0],
+    ])
+  })
+
   it("counts nothing of a cancelled order, and nothing of a line with no pieces left on it", () => {
     expect(salesFactsOf(order({ canceled: true }))).toEqual([])
     expect(salesFactsOf(order({ items: [item({ quantity: 0 })] }))).toEqual([])

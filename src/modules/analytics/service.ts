@@ -29,8 +29,9 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
     }
     const db = sharedContext.transactionManager!
     // Two refreshes of one order take turns, the later one writing over the earlier.
+    // The partial index on order_id covers rows not deleted: the condition lets these statements use it.
     await db.execute(`select pg_advisory_xact_lock(hashtextextended(id, 7)) from unnest(?::text[]) id order by id`, [pgArray([...orderIds].sort())])
-    const previous = ((await db.execute(`delete from sales_fact where order_id = any(?::text[]) returning *`, [pgArray(orderIds)])) as Record<string, unknown>[]).map(
+    const previous = ((await db.execute(`delete from sales_fact where order_id = any(?::text[]) and deleted_at is null returning *`, [pgArray(orderIds)])) as Record<string, unknown>[]).map(
       toFact
     )
     await this.insertFacts(facts, sharedContext)
@@ -45,7 +46,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
 
   @InjectTransactionManager()
   protected async restoreOrderFacts_(orderIds: string[], previous: StoredFact[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
-    await sharedContext.transactionManager!.execute(`delete from sales_fact where order_id = any(?::text[])`, [pgArray(orderIds)])
+    await sharedContext.transactionManager!.execute(`delete from sales_fact where order_id = any(?::text[]) and deleted_at is null`, [pgArray(orderIds)])
     await this.insertFacts(previous, sharedContext)
   }
 
@@ -57,12 +58,12 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
       const rows = facts.slice(start, start + 2000).map((f) => ({ ...f, id: f.id ?? generateEntityId(undefined, "sfact"), occurred_at: new Date(f.occurred_at).toISOString() }))
       await db.execute(
         `insert into sales_fact (id, order_id, item_id, source_id, kind, occurred_at, customer_id, branch_id, channel, staff_user_id, variant_id,
-                                 metal, purity, category, pieces, ${MONEY.join(", ")}, ${MONEY.map((m) => `raw_${m}`).join(", ")})
+                                 metal, purity, category, pieces, bill, ${MONEY.join(", ")}, ${MONEY.map((m) => `raw_${m}`).join(", ")})
          select id, order_id, item_id, source_id, kind, occurred_at, customer_id, branch_id, channel, staff_user_id, variant_id,
-                metal, purity, category, pieces, ${MONEY.join(", ")},
+                metal, purity, category, pieces, bill, ${MONEY.join(", ")},
                 ${MONEY.map((m) => `case when ${m} is null then null else jsonb_build_object('value', ${m}::text, 'precision', 20) end`).join(", ")}
            from jsonb_to_recordset(?::jsonb) as r(id text, order_id text, item_id text, source_id text, kind text, occurred_at timestamptz,
-                customer_id text, branch_id text, channel text, staff_user_id text, variant_id text, metal text, purity int, category text, pieces int,
+                customer_id text, branch_id text, channel text, staff_user_id text, variant_id text, metal text, purity int, category text, pieces int, bill int,
                 ${MONEY.map((m) => `${m} bigint`).join(", ")})`,
         [JSON.stringify(rows)]
       )
@@ -107,6 +108,7 @@ function toFact(r: Record<string, unknown>): StoredFact {
     purity: num(r.purity),
     category: (r.category as string | null) ?? null,
     pieces: Number(r.pieces),
+    bill: Number(r.bill) === 1 ? 1 : 0,
     gross_weight_mg: Number(r.gross_weight_mg),
     net_weight_mg: Number(r.net_weight_mg),
     revenue_paise: Number(r.revenue_paise),

@@ -32,3 +32,33 @@ export type SalesReport = {
   previous: { range: DayRange; totals: SalesFigures }
   last_year: { range: DayRange; totals: SalesFigures }
 }
+
+/** GET /admin/reports/stock: pieces and weights in stock, valued at today's rates and at their prices, and their age. */
+export type StockFigures = {
+  pieces: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  /** Net weight at today's rate for its metal and purity at its branch. */
+  metal_value_paise: number
+  /** Pieces of a metal and purity with no rate today (not in metal_value_paise). */
+  unvalued_pieces: number
+  /** The pieces' prices as last computed, before GST. */
+  price_paise: number
+  /** Pieces by days since they came into the branch: "0-90", "91-180", "181-365", "365+". */
+  ageing: Record<string, number>
+}
+
+export type StockReport = {
+  as_of: string
+  group_by: "total" | "branch" | "category" | "metal" | "age"
+  filters: Record<string, unknown>
+  ageing_buckets: { key: string; label: string }[]
+  rows: (StockFigures & { key: string; label: string })[]
+  totals: StockFigures
+  dead_stock: {
+    count: number
+    limit: number
+    offset: number
+    pieces: { variant_id: string; sku: string | null; title: string; tag_code: string; branch_id: string; branch_name: string; metal: string; purity: number; net_weight_mg: number; pieces: number; price_paise: number | null; in_stock_since: string; days: number }[]
+  }
+}

@@ -6,6 +6,7 @@ import { useState } from "react"
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import type { BranchSummary as Branch, SalesFigures, SalesReport, SalesReportGroup } from "../../../types/http"
 import { RequirePermission } from "../../components/require-permission"
+import { StockReportSection } from "../../components/stock-report"
 import { downloadFile } from "../../lib/files"
 import { inrPaise } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
@@ -74,123 +75,126 @@ const ReportsPage = () => {
 
   return (
     <RequirePermission resource="reports" action="read" what="see the shop's reports">
-      <Container className="divide-y p-0">
-        <div className="flex flex-wrap items-end justify-between gap-4 px-6 py-4">
-          <div>
-            <Heading level="h1">Sales</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Sales before GST, net of returns, in India time{data ? ` (${data.range.from} to ${data.range.to})` : ""}; compared with the period just before and the same days last year.
-            </Text>
+      <div className="flex flex-col gap-y-3">
+        <Container className="divide-y p-0">
+          <div className="flex flex-wrap items-end justify-between gap-4 px-6 py-4">
+            <div>
+              <Heading level="h1">Sales</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                Sales before GST, net of returns, in India time{data ? ` (${data.range.from} to ${data.range.to})` : ""}; compared with the period just before and the same days last year.
+              </Text>
+            </div>
+            <div className="flex gap-x-2">
+              <Button size="small" variant="secondary" onClick={() => exportAs("csv")}>Export CSV</Button>
+              <Button size="small" variant="secondary" onClick={() => exportAs("xlsx")}>Export Excel</Button>
+            </div>
           </div>
-          <div className="flex gap-x-2">
-            <Button size="small" variant="secondary" onClick={() => exportAs("csv")}>Export CSV</Button>
-            <Button size="small" variant="secondary" onClick={() => exportAs("xlsx")}>Export Excel</Button>
+          <div className="flex flex-wrap items-end gap-3 px-6 py-4">
+            <div className="flex flex-col gap-y-1">
+              <Label size="small" htmlFor="report-from">From</Label>
+              <Input id="report-from" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+            </div>
+            <div className="flex flex-col gap-y-1">
+              <Label size="small" htmlFor="report-to">To</Label>
+              <Input id="report-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+            </div>
+            <div className="flex w-48 flex-col gap-y-1">
+              <Label size="small">Group by</Label>
+              <Select value={groupBy} onValueChange={(v) => setGroupBy(v as typeof groupBy)}>
+                <Select.Trigger aria-label="Group by"><Select.Value /></Select.Trigger>
+                <Select.Content>
+                  {Object.entries(GROUPS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
+                </Select.Content>
+              </Select>
+            </div>
+            <div className="flex w-56 flex-col gap-y-1">
+              <Label size="small">Branch</Label>
+              <Select value={branchId} onValueChange={setBranchId}>
+                <Select.Trigger aria-label="Branch"><Select.Value /></Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="all">All my branches</Select.Item>
+                  {(branches?.branches ?? []).map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}
+                </Select.Content>
+              </Select>
+            </div>
+            <div className="flex w-40 flex-col gap-y-1">
+              <Label size="small">Metal</Label>
+              <Select value={metal} onValueChange={(v) => setMetal(v as keyof typeof METALS)}>
+                <Select.Trigger aria-label="Metal"><Select.Value /></Select.Trigger>
+                <Select.Content>
+                  {Object.entries(METALS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
+                </Select.Content>
+              </Select>
+            </div>
           </div>
-        </div>
-        <div className="flex flex-wrap items-end gap-3 px-6 py-4">
-          <div className="flex flex-col gap-y-1">
-            <Label size="small" htmlFor="report-from">From</Label>
-            <Input id="report-from" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className="flex flex-col gap-y-1">
-            <Label size="small" htmlFor="report-to">To</Label>
-            <Input id="report-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
-          </div>
-          <div className="flex w-48 flex-col gap-y-1">
-            <Label size="small">Group by</Label>
-            <Select value={groupBy} onValueChange={(v) => setGroupBy(v as typeof groupBy)}>
-              <Select.Trigger aria-label="Group by"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                {Object.entries(GROUPS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
-              </Select.Content>
-            </Select>
-          </div>
-          <div className="flex w-56 flex-col gap-y-1">
-            <Label size="small">Branch</Label>
-            <Select value={branchId} onValueChange={setBranchId}>
-              <Select.Trigger aria-label="Branch"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                <Select.Item value="all">All my branches</Select.Item>
-                {(branches?.branches ?? []).map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}
-              </Select.Content>
-            </Select>
-          </div>
-          <div className="flex w-40 flex-col gap-y-1">
-            <Label size="small">Metal</Label>
-            <Select value={metal} onValueChange={(v) => setMetal(v as keyof typeof METALS)}>
-              <Select.Trigger aria-label="Metal"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                {Object.entries(METALS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
-              </Select.Content>
-            </Select>
-          </div>
-        </div>
-        {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}
-        {data && (
-          <div className="grid grid-cols-2 gap-3 px-6 py-4 md:grid-cols-3 xl:grid-cols-6">
-            <Headline label="Sales before GST" value="revenue_paise" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={inrPaise} />
-            <Headline label="GST" value="gst_paise" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={inrPaise} />
-            <Headline label="Bills" value="bills" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={count} />
-            <Headline label="Pieces" value="pieces" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={count} />
-            <Headline label="Net weight sold" value="net_weight_mg" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={grams} />
-            <Headline label="Average bill" value="average_bill_paise" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={inrPaise} />
-          </div>
-        )}
-        {!!points.length && (
-          <div className="h-72 px-6 py-4" aria-label="Sales chart">
-            <ResponsiveContainer width="100%" height="100%">
-              {TIME_GROUPS.includes(groupBy) ? (
-                <LineChart data={points}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" fontSize={11} />
-                  <YAxis fontSize={11} tickFormatter={(v: number) => `₹${(v / 1_00_000).toLocaleString("en-IN")}L`} />
-                  <Tooltip formatter={(v: number) => inrPaise(Math.round(v * 100))} />
-                  <Line type="monotone" dataKey="rupees" name="Sales before GST" stroke="#7c3aed" dot={false} />
-                </LineChart>
-              ) : (
-                <BarChart data={points}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" fontSize={11} />
-                  <YAxis fontSize={11} tickFormatter={(v: number) => `₹${(v / 1_00_000).toLocaleString("en-IN")}L`} />
-                  <Tooltip formatter={(v: number) => inrPaise(Math.round(v * 100))} />
-                  <Bar dataKey="rupees" name="Sales before GST" fill="#7c3aed" />
-                </BarChart>
-              )}
-            </ResponsiveContainer>
-          </div>
-        )}
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{GROUPS[groupBy]}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Bills</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Pieces</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Returned</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Net weight</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Before GST</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">GST</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Discounts</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Average bill</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {[...(data?.rows ?? []), ...(data ? [{ ...data.totals, key: "total", label: "Total" }] : [])].map((r) => (
-              <Table.Row key={r.key}>
-                <Table.Cell>{r.key === "total" ? <Text size="small" weight="plus">Total</Text> : r.label}</Table.Cell>
-                <Table.Cell className="text-right">{count(r.bills)}</Table.Cell>
-                <Table.Cell className="text-right">{count(r.pieces)}</Table.Cell>
-                <Table.Cell className="text-right">{r.returned_pieces ? count(r.returned_pieces) : "—"}</Table.Cell>
-                <Table.Cell className="text-right">{grams(r.net_weight_mg)}</Table.Cell>
-                <Table.Cell className="text-right">{inrPaise(r.revenue_paise)}</Table.Cell>
-                <Table.Cell className="text-right">{inrPaise(r.gst_paise)}</Table.Cell>
-                <Table.Cell className="text-right">{r.discount_paise ? inrPaise(r.discount_paise) : "—"}</Table.Cell>
-                <Table.Cell className="text-right">{inrPaise(r.average_bill_paise)}</Table.Cell>
+          {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}
+          {data && (
+            <div className="grid grid-cols-2 gap-3 px-6 py-4 md:grid-cols-3 xl:grid-cols-6">
+              <Headline label="Sales before GST" value="revenue_paise" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={inrPaise} />
+              <Headline label="GST" value="gst_paise" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={inrPaise} />
+              <Headline label="Bills" value="bills" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={count} />
+              <Headline label="Pieces" value="pieces" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={count} />
+              <Headline label="Net weight sold" value="net_weight_mg" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={grams} />
+              <Headline label="Average bill" value="average_bill_paise" now={data.totals} previous={data.previous.totals} lastYear={data.last_year.totals} show={inrPaise} />
+            </div>
+          )}
+          {!!points.length && (
+            <div className="h-72 px-6 py-4" aria-label="Sales chart">
+              <ResponsiveContainer width="100%" height="100%">
+                {TIME_GROUPS.includes(groupBy) ? (
+                  <LineChart data={points}>
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="label" fontSize={11} />
+                    <YAxis fontSize={11} tickFormatter={(v: number) => `₹${(v / 1_00_000).toLocaleString("en-IN")}L`} />
+                    <Tooltip formatter={(v: number) => inrPaise(Math.round(v * 100))} />
+                    <Line type="monotone" dataKey="rupees" name="Sales before GST" stroke="#7c3aed" dot={false} />
+                  </LineChart>
+                ) : (
+                  <BarChart data={points}>
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="label" fontSize={11} />
+                    <YAxis fontSize={11} tickFormatter={(v: number) => `₹${(v / 1_00_000).toLocaleString("en-IN")}L`} />
+                    <Tooltip formatter={(v: number) => inrPaise(Math.round(v * 100))} />
+                    <Bar dataKey="rupees" name="Sales before GST" fill="#7c3aed" />
+                  </BarChart>
+                )}
+              </ResponsiveContainer>
+            </div>
+          )}
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>{GROUPS[groupBy]}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Bills</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Pieces</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Returned</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Net weight</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Before GST</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">GST</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Discounts</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Average bill</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-        {data && !data.rows.length && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">{isFetching ? "Loading…" : "No sales in this period."}</Text>}
-      </Container>
+            </Table.Header>
+            <Table.Body>
+              {[...(data?.rows ?? []), ...(data ? [{ ...data.totals, key: "total", label: "Total" }] : [])].map((r) => (
+                <Table.Row key={r.key}>
+                  <Table.Cell>{r.key === "total" ? <Text size="small" weight="plus">Total</Text> : r.label}</Table.Cell>
+                  <Table.Cell className="text-right">{count(r.bills)}</Table.Cell>
+                  <Table.Cell className="text-right">{count(r.pieces)}</Table.Cell>
+                  <Table.Cell className="text-right">{r.returned_pieces ? count(r.returned_pieces) : "—"}</Table.Cell>
+                  <Table.Cell className="text-right">{grams(r.net_weight_mg)}</Table.Cell>
+                  <Table.Cell className="text-right">{inrPaise(r.revenue_paise)}</Table.Cell>
+                  <Table.Cell className="text-right">{inrPaise(r.gst_paise)}</Table.Cell>
+                  <Table.Cell className="text-right">{r.discount_paise ? inrPaise(r.discount_paise) : "—"}</Table.Cell>
+                  <Table.Cell className="text-right">{inrPaise(r.average_bill_paise)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          {data && !data.rows.length && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">{isFetching ? "Loading…" : "No sales in this period."}</Text>}
+        </Container>
+        <StockReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
+      </div>
     </RequirePermission>
   )
 }

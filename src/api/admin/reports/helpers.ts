@@ -1,15 +1,20 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
-import type { SalesFigures, SalesReport } from "../../../types/http"
+import type { SalesFigures, SalesReport, StockReport } from "../../../types/http"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
 import type AnalyticsModuleService from "../../../modules/analytics/service"
-import type { SalesGroup, SalesReportRow } from "../../../modules/analytics/queries/sales-report"
+import { billsAddUp, type SalesGroup, type SalesReportRow } from "../../../modules/analytics/queries/sales-report"
+import { deadStock, stockGroups, type StockGroupBy } from "../../../modules/analytics/queries/stock-report"
+import { AGEING_BUCKETS, stockTotals, valueStock } from "../../../lib/stock-valuation"
+import { JEWELRY_MODULE } from "../../../modules/jewelry"
+import type JewelryModuleService from "../../../modules/jewelry/service"
 import { branchScope } from "../../utils/access"
-import type { SalesReportQueryType } from "./validators"
+import type { SalesReportQueryType, StockReportQueryType } from "./validators"
 
 const CHANNEL_LABELS: Record<string, string> = { counter: "Counter", online: "Online store", payment_link: "Payment link" }
 const METAL_LABELS: Record<string, string> = { gold: "Gold", silver: "Silver", platinum: "Platinum" }
@@ -27,6 +32,16 @@ const EMPTY: Omit<SalesReportRow, "key"> = {
   making_paise: 0,
   making_pieces: 0,
   returned_pieces: 0,
+}
+
+function sumRows(rows: SalesReportRow[]): Omit<SalesReportRow, "key"> {
+  const sum = { ...EMPTY }
+  for (const r of rows) {
+    for (const k of Object.keys(EMPTY) as (keyof typeof EMPTY)[]) {
+      sum[k] += r[k]
+    }
+  }
+  return sum
 }
 
 function figures(row: Omit<SalesReportRow, "key"> & { key?: string } = EMPTY): SalesFigures {
@@ -62,8 +77,8 @@ export async function reportBranches(req: MedusaRequest, asked: string[] | undef
   return scope ?? undefined
 }
 
-/** What each group's key stands for: branch, staff and category names, metal and purity, channel. */
-async function labels(req: MedusaRequest, group: SalesGroup, keys: string[]): Promise<Map<string, string>> {
+/** What each group's key stands for: branch, staff and category names, metal and purity, channel, age. */
+async function labels(req: MedusaRequest, group: SalesGroup | StockGroupBy, keys: string[]): Promise<Map<string, string>> {
   const present = keys.filter(Boolean)
   if (group === "branch" && present.length) {
     const branches = await req.scope.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({ id: present }, { select: ["id", "name"] })
@@ -88,6 +103,9 @@ async function labels(req: MedusaRequest, group: SalesGroup, keys: string[]): Pr
   if (group === "channel") {
     return new Map(keys.map((k) => [k, CHANNEL_LABELS[k] ?? k]))
   }
+  if (group === "age") {
+    return new Map(AGEING_BUCKETS.map((b) => [b.key, b.label]))
+  }
   return new Map(keys.map((k) => [k, k || "All"]))
 }
 
@@ -100,12 +118,15 @@ export async function salesReportView(req: MedusaRequest, query: SalesReportQuer
   const totalsOf = async (r: DayRange) => figures((await analytics.salesReport({ ...rangeInstants(r), group_by: "total", ...filters }))[0])
   const previous = previousRange(range)
   const lastYear = lastYearRange(range)
-  const [rows, totals, previousTotals, lastYearTotals] = await Promise.all([
+  // Where bills add up across groups the groups are the period's totals; otherwise the period is summed again.
+  const addsUp = billsAddUp(query)
+  const [rows, previousTotals, lastYearTotals, ownTotals] = await Promise.all([
     analytics.salesReport({ ...rangeInstants(range), group_by: query.group_by, ...filters }),
-    totalsOf(range),
     totalsOf(previous),
     totalsOf(lastYear),
+    addsUp ? undefined : totalsOf(range),
   ])
+  const totals = ownTotals ?? figures(sumRows(rows))
   const named = await labels(
     req,
     query.group_by,
@@ -119,5 +140,49 @@ export async function salesReportView(req: MedusaRequest, query: SalesReportQuer
     totals,
     previous: { range: previous, totals: previousTotals },
     last_year: { range: lastYear, totals: lastYearTotals },
+  }
+}
+
+/**
+ * The stock report (docs/reports.md): the jewellery in stock now, grouped,
+ * valued at today's rates and at its prices, with its age, and the pieces
+ * that have sat for over a year (a page of them, oldest first).
+ */
+export async function stockReportView(req: MedusaRequest, query: StockReportQueryType, now = new Date()): Promise<StockReport> {
+  const branchIds = await reportBranches(req, query.branch_id)
+  const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const filters = { branch_ids: branchIds, metal: query.metal, purity: query.purity, category: query.category }
+  const [groups, rates, dead] = await Promise.all([
+    stockGroups(db, query.group_by, filters),
+    req.scope.resolve<JewelryModuleService>(JEWELRY_MODULE).listCurrentMetalRates({ at: now }),
+    deadStock(db, filters, { limit: query.limit, offset: query.offset }),
+  ])
+  const rows = valueStock(groups, rates)
+  const named = await labels(
+    req,
+    query.group_by,
+    rows.map((r) => r.key)
+  )
+  const branchNames = await labels(
+    req,
+    "branch",
+    dead.pieces.map((p) => p.branch_id)
+  )
+  const order = new Map<string, number>(AGEING_BUCKETS.map((b, i) => [b.key, i]))
+  return {
+    as_of: now.toISOString(),
+    group_by: query.group_by,
+    filters: Object.fromEntries(Object.entries({ ...filters, branch_ids: query.branch_id }).filter(([, v]) => v !== undefined)),
+    ageing_buckets: AGEING_BUCKETS.map((b) => ({ key: b.key, label: b.label })),
+    rows: rows
+      .map((r) => ({ ...r, label: named.get(r.key) ?? (r.key || "All") }))
+      .sort((a, b) => (query.group_by === "age" ? (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0) : a.label.localeCompare(b.label))),
+    totals: stockTotals(rows),
+    dead_stock: {
+      count: dead.count,
+      limit: query.limit,
+      offset: query.offset,
+      pieces: dead.pieces.map((p) => ({ ...p, branch_name: branchNames.get(p.branch_id) ?? p.branch_id, in_stock_since: p.in_stock_since.toISOString() })),
+    },
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { SALES_GROUPS } from "../../../modules/analytics/queries/sales-report"
-import { IndiaDay } from "../../utils/validators"
+import { STOCK_GROUPS } from "../../../modules/analytics/queries/stock-report"
+import { findParams, IndiaDay } from "../../utils/validators"
 
 /** Query strings repeat a key for a list (`branch_id=a&branch_id=b`) or give it once. */
 const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]))
@@ -28,3 +29,16 @@ export const SalesExportQuery = SalesReportQuery.extend({
 }).strict()
 
 export type SalesExportQueryType = z.infer<typeof SalesExportQuery>
+
+/** The stock as it is now: no period; `limit`/`offset` page the dead-stock list. */
+export const StockReportQuery = findParams({ limit: 20, maxLimit: 200 })
+  .extend({
+    group_by: z.enum(STOCK_GROUPS).default("branch"),
+    branch_id: ReportFilters.shape.branch_id,
+    metal: ReportFilters.shape.metal,
+    purity: ReportFilters.shape.purity,
+    category: ReportFilters.shape.category,
+  })
+  .strict()
+
+export type StockReportQueryType = z.infer<typeof StockReportQuery>

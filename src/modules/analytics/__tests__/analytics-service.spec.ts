@@ -28,6 +28,7 @@ const fact = (over: Partial<Fact>): Fact => ({
   gst_paise: 980_22,
   discount_paise: 0,
   making_paise: 1_908_00,
+  bill: 0,
   ...over,
 })
 
@@ -37,7 +38,7 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
   resolve: "./src/modules/analytics",
   testSuite: ({ service }) => {
     it("replaces an order's facts and answers the old ones; restoring puts them back", async () => {
-      const first = [fact({}), fact({ item_id: "ordli_2", source_id: "ordli_2", pieces: 2, revenue_paise: 1_000_00, making_paise: null })]
+      const first = [fact({ bill: 1 }), fact({ item_id: "ordli_2", source_id: "ordli_2", pieces: 2, revenue_paise: 1_000_00, making_paise: null })]
       expect(await service.replaceOrderFacts(["order_1"], first)).toEqual([])
       const previous = await service.replaceOrderFacts(["order_1"], [fact({ revenue_paise: 5 })])
       expect(previous.map((f) => [f.item_id, f.pieces, f.revenue_paise, f.making_paise]).sort()).toEqual([
@@ -47,14 +48,24 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
       await service.restoreOrderFacts(["order_1"], previous)
       const [total] = await service.salesReport({ from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-12-01T00:00:00Z"), group_by: "total" })
       expect(total).toMatchObject({ bills: 1, pieces: 3, revenue_paise: 33_673_92, making_paise: 1_908_00, making_pieces: 1 })
+      // Filtered by what a line is, the bill is the order counted once where any of its lines is (here the second, not the marked one).
+      const range = { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-12-01T00:00:00Z") }
+      await service.replaceOrderFacts(["order_1"], [fact({ bill: 1 }), fact({ item_id: "ordli_2", source_id: "ordli_2", category: "chains" })])
+      const [chains] = await service.salesReport({ ...range, group_by: "total", category: "chains" })
+      expect(chains).toMatchObject({ bills: 1, pieces: 1 })
+      const byCategory = await service.salesReport({ ...range, group_by: "category" })
+      expect(byCategory.map((r) => [r.key, r.bills])).toEqual([
+        ["chains", 1],
+        ["rings", 1],
+      ])
     })
 
     it("groups by the day in India: 23:59 IST is still that day, 00:01 the next", async () => {
       await service.replaceOrderFacts(
         ["order_a", "order_b"],
         [
-          fact({ order_id: "order_a", source_id: "a", occurred_at: new Date("2026-11-01T18:29:00Z") }),
-          fact({ order_id: "order_b", source_id: "b", occurred_at: new Date("2026-11-01T18:31:00Z"), branch_id: "br_pun" }),
+          fact({ order_id: "order_a", source_id: "a", occurred_at: new Date("2026-11-01T18:29:00Z"), bill: 1 }),
+          fact({ order_id: "order_b", source_id: "b", occurred_at: new Date("2026-11-01T18:31:00Z"), branch_id: "br_pun", bill: 1 }),
           fact({ order_id: "order_b", source_id: "ret_b", kind: "return", occurred_at: new Date("2026-11-03T06:00:00Z"), pieces: -1, revenue_paise: -32_673_92, branch_id: "br_pun" }),
         ]
       )

@@ -30,6 +30,8 @@ export const SalesFact = model
     gst_paise: model.bigNumber(),
     discount_paise: model.bigNumber(),
     making_paise: model.bigNumber().nullable(),
+    /** 1 on the first line sold of each order, 0 elsewhere: bills add up without counting distinct orders. */
+    bill: model.number().default(0),
   })
   .indexes([
     { on: ["order_id"] },

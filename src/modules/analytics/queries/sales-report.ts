@@ -37,16 +37,27 @@ export type SalesReportRow = {
   returned_pieces: number
 }
 
-const KEY: Record<SalesGroup, string> = {
-  total: "''",
-  day: `to_char(occurred_at at time zone '${SHOP_TIME_ZONE}', 'YYYY-MM-DD')`,
-  week: `to_char(date_trunc('week', occurred_at at time zone '${SHOP_TIME_ZONE}'), 'YYYY-MM-DD')`,
-  month: `to_char(occurred_at at time zone '${SHOP_TIME_ZONE}', 'YYYY-MM')`,
-  branch: "coalesce(branch_id, '')",
-  channel: "channel::text",
-  staff: "coalesce(staff_user_id, '')",
-  category: "coalesce(category, '')",
-  metal: "coalesce(metal || ':' || purity, '')",
+/** What a group is, per fact row, and how its value is shown (after grouping, so formatting runs once a group). */
+const GROUP: Record<SalesGroup, { by: string; key: string }> = {
+  total: { by: "''", key: "k" },
+  day: { by: `(occurred_at at time zone '${SHOP_TIME_ZONE}')::date`, key: "to_char(k, 'YYYY-MM-DD')" },
+  week: { by: `date_trunc('week', occurred_at at time zone '${SHOP_TIME_ZONE}')::date`, key: "to_char(k, 'YYYY-MM-DD')" },
+  month: { by: `date_trunc('month', occurred_at at time zone '${SHOP_TIME_ZONE}')::date`, key: "to_char(k, 'YYYY-MM')" },
+  branch: { by: "coalesce(branch_id, '')", key: "k" },
+  channel: { by: "channel::text", key: "k" },
+  staff: { by: "coalesce(staff_user_id, '')", key: "k" },
+  category: { by: "coalesce(category, '')", key: "k" },
+  metal: { by: "coalesce(metal || ':' || purity, '')", key: "k" },
+}
+
+/**
+ * Whether every bill falls in one group and passes the filters whole: then
+ * bills are the sum of the bill markers, and the groups add up to the
+ * totals. Grouping or filtering by what a line is (metal, purity, category)
+ * can split an order; then bills are the orders counted in each group.
+ */
+export function billsAddUp(q: Pick<SalesReportQuery, "group_by" | "metal" | "purity" | "category">): boolean {
+  return q.group_by !== "category" && q.group_by !== "metal" && q.metal === undefined && q.purity === undefined && q.category === undefined
 }
 
 /** One grouped pass over the facts of the range; every filter an indexed or cheap condition. */
@@ -69,20 +80,24 @@ export function salesReportSql(q: SalesReportQuery): { sql: string; bindings: (s
       bindings.push(value)
     }
   }
-  const sql = `select ${KEY[q.group_by]} as key,
-            count(distinct order_id) filter (where kind = 'sale') as bills,
-            coalesce(sum(pieces), 0) as pieces,
-            coalesce(sum(gross_weight_mg), 0) as gross_weight_mg,
-            coalesce(sum(net_weight_mg), 0) as net_weight_mg,
-            coalesce(sum(revenue_paise), 0) as revenue_paise,
-            coalesce(sum(gst_paise), 0) as gst_paise,
-            coalesce(sum(discount_paise), 0) as discount_paise,
-            coalesce(sum(making_paise), 0) as making_paise,
-            coalesce(sum(pieces) filter (where making_paise is not null), 0) as making_pieces,
-            coalesce(-sum(pieces) filter (where kind = 'return'), 0) as returned_pieces
-       from sales_fact
-      where ${where.join(" and ")}
-      group by 1
-      order by 1`
+  const group = GROUP[q.group_by]
+  // Counting distinct orders costs as much as the rest of the sums together: only where a bill can be split.
+  const bills = billsAddUp(q) ? "coalesce(sum(bill), 0)" : "count(distinct order_id) filter (where kind = 'sale')"
+  const sql = `select ${group.key} as key, bills, pieces, gross_weight_mg, net_weight_mg, revenue_paise, gst_paise, discount_paise, making_paise, making_pieces, returned_pieces
+       from (select ${group.by} as k,
+                    ${bills} as bills,
+                    coalesce(sum(pieces), 0) as pieces,
+                    coalesce(sum(gross_weight_mg), 0) as gross_weight_mg,
+                    coalesce(sum(net_weight_mg), 0) as net_weight_mg,
+                    coalesce(sum(revenue_paise), 0) as revenue_paise,
+                    coalesce(sum(gst_paise), 0) as gst_paise,
+                    coalesce(sum(discount_paise), 0) as discount_paise,
+                    coalesce(sum(making_paise), 0) as making_paise,
+                    coalesce(sum(pieces) filter (where making_paise is not null), 0) as making_pieces,
+                    coalesce(-sum(pieces) filter (where kind = 'return'), 0) as returned_pieces
+               from sales_fact
+              where ${where.join(" and ")}
+              group by 1) g
+      order by k`
   return { sql, bindings }
 }

@@ -13,7 +13,14 @@ export type ReplaceSalesFactsInput = {
 export const replaceSalesFactsStep = createStep(
   "replace-sales-facts",
   async ({ order_ids, orders }: ReplaceSalesFactsInput, { container }) => {
-    const facts = orders.flatMap(salesFactsOf)
+    // Step results reach the next step serialised: the dates come back as strings.
+    const facts = orders
+      .map((o) => ({
+        ...o,
+        items: o.items.map((i) => ({ ...i, added_at: new Date(i.added_at) })),
+        returns: o.returns.map((r) => ({ ...r, received_at: new Date(r.received_at) })),
+      }))
+      .flatMap(salesFactsOf)
     const previous = await container.resolve<AnalyticsModuleService>(ANALYTICS_MODULE).replaceOrderFacts(order_ids, facts)
     return new StepResponse({ orders: order_ids.length, facts: facts.length }, { order_ids, previous })
   },

@@ -50,6 +50,8 @@ export async function rebuildSalesFacts(
       onProgress?.({ ...progress })
     }
     await db.raw(`delete from sales_fact sf where not exists (select 1 from "order" o where o.id = sf.order_id)`)
+    // Every row was rewritten: fresh statistics, and the visibility the reports' index-only scans rely on.
+    await db.raw("vacuum (analyze) sales_fact")
     await analytics.updateFactsRebuilds({ id: run.id, status: "done", finished_at: new Date() })
     return progress
   } catch (err) {

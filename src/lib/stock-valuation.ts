@@ -1,0 +1,91 @@
+/**
+ * What the stock on the shelves is worth and how long it has sat there
+ * (docs/reports.md, "The stock report"). A group's metal is valued at
+ * today's rate for its metal and purity at its branch — the branch's own
+ * rate, else the shop's, else derived from the 999 rate as the catalogue
+ * prices it (src/lib/pricing) — on its net weight, half up to the paisa.
+ */
+import { mulDivHalfUp } from "./money"
+import { resolveMetalRate, type PublishedRate } from "./pricing"
+
+/** Days since a piece came into a branch: the buckets the ageing columns count. */
+export const AGEING_BUCKETS = [
+  { key: "0-90", label: "0–90 days", from: 0, to: 90 },
+  { key: "91-180", label: "91–180 days", from: 91, to: 180 },
+  { key: "181-365", label: "181–365 days", from: 181, to: 365 },
+  { key: "365+", label: "Over a year", from: 366, to: null },
+] as const
+
+export type AgeingKey = (typeof AGEING_BUCKETS)[number]["key"]
+
+/** Pieces older than this many days are dead stock. */
+export const DEAD_STOCK_DAYS = 365
+
+/** Stock of one group at one branch in one metal and purity, as the stock query sums it. */
+export type StockGroup = {
+  key: string
+  branch_id: string
+  metal: string
+  purity: number
+  pieces: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  /** The pieces' prices as last computed (taxable value), summed. */
+  price_paise: number
+  ageing: Record<AgeingKey, number>
+}
+
+export type StockRow = {
+  key: string
+  pieces: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  /** Net weight at today's rate; pieces whose rate is unknown are counted in `unvalued_pieces` instead. */
+  metal_value_paise: number
+  unvalued_pieces: number
+  price_paise: number
+  ageing: Record<AgeingKey, number>
+}
+
+const emptyAgeing = (): Record<AgeingKey, number> => Object.fromEntries(AGEING_BUCKETS.map((b) => [b.key, 0])) as Record<AgeingKey, number>
+
+/** The groups summed per key, each valued at its branch's rate; keys in the order first met. */
+export function valueStock(groups: StockGroup[], rates: PublishedRate[]): StockRow[] {
+  const rows = new Map<string, StockRow>()
+  for (const g of groups) {
+    const row =
+      rows.get(g.key) ??
+      rows.set(g.key, { key: g.key, pieces: 0, gross_weight_mg: 0, net_weight_mg: 0, metal_value_paise: 0, unvalued_pieces: 0, price_paise: 0, ageing: emptyAgeing() }).get(g.key)!
+    const rate = resolveMetalRate(rates, { metal: g.metal as PublishedRate["metal"], purity: g.purity, branch_id: g.branch_id })
+    row.pieces += g.pieces
+    row.gross_weight_mg += g.gross_weight_mg
+    row.net_weight_mg += g.net_weight_mg
+    row.price_paise += g.price_paise
+    if (rate) {
+      row.metal_value_paise += mulDivHalfUp(g.net_weight_mg, rate.rate_per_g_paise, 1000)
+    } else {
+      row.unvalued_pieces += g.pieces
+    }
+    for (const b of AGEING_BUCKETS) {
+      row.ageing[b.key] += g.ageing[b.key]
+    }
+  }
+  return [...rows.values()]
+}
+
+/** The sum of rows (the report's totals). */
+export function stockTotals(rows: StockRow[]): Omit<StockRow, "key"> {
+  const total = { pieces: 0, gross_weight_mg: 0, net_weight_mg: 0, metal_value_paise: 0, unvalued_pieces: 0, price_paise: 0, ageing: emptyAgeing() }
+  for (const r of rows) {
+    total.pieces += r.pieces
+    total.gross_weight_mg += r.gross_weight_mg
+    total.net_weight_mg += r.net_weight_mg
+    total.metal_value_paise += r.metal_value_paise
+    total.unvalued_pieces += r.unvalued_pieces
+    total.price_paise += r.price_paise
+    for (const b of AGEING_BUCKETS) {
+      total.ageing[b.key] += r.ageing[b.key]
+    }
+  }
+  return total
+}
