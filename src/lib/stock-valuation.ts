@@ -18,8 +18,17 @@ export const AGEING_BUCKETS = [
 
 export type AgeingKey = (typeof AGEING_BUCKETS)[number]["key"]
 
-/** Pieces older than this many days are dead stock. */
-export const DEAD_STOCK_DAYS = 365
+/**
+ * The first instant of each bucket but the last, in bucket order: a piece
+ * is in the first bucket whose instant it came in at or after (else the
+ * last, dead stock). A bucket that ends `to` days ago starts at 00:00 India
+ * time on that day (India keeps +05:30 all year).
+ */
+export function ageingCutoffs(now: Date): Date[] {
+  const IST_MS = 5.5 * 3_600_000
+  const today = Math.floor((now.getTime() + IST_MS) / 86_400_000)
+  return AGEING_BUCKETS.filter((b) => b.to !== null).map((b) => new Date((today - b.to!) * 86_400_000 - IST_MS))
+}
 
 /** Stock of one group at one branch in one metal and purity, as the stock query sums it. */
 export type StockGroup = {

@@ -1,4 +1,4 @@
-import { stockTotals, valueStock, type StockGroup } from "../stock-valuation"
+import { ageingCutoffs, stockTotals, valueStock, type StockGroup } from "../stock-valuation"
 
 const ageing = (over: Partial<StockGroup["ageing"]> = {}) => ({ "0-90": 0, "91-180": 0, "181-365": 0, "365+": 0, ...over })
 const group = (over: Partial<StockGroup>): StockGroup => ({
@@ -52,5 +52,13 @@ describe("valueStock", () => {
       ageing: { "0-90": 1, "91-180": 1, "181-365": 0, "365+": 2 },
     })
     expect(stockTotals(rows)).toMatchObject({ pieces: 5, unvalued_pieces: 1, ageing: { "0-90": 2, "91-180": 1, "181-365": 0, "365+": 2 } })
+  })
+})
+
+describe("ageingCutoffs", () => {
+  it("starts each bucket at 00:00 India time: on 4 December 2026 (any hour), 90 days back is 5 September, 365 days back 4 December 2025", () => {
+    for (const now of [new Date("2026-12-03T18:30:00Z"), new Date("2026-12-04T18:29:59Z")]) {
+      expect(ageingCutoffs(now).map((d) => d.toISOString())).toEqual(["2026-09-04T18:30:00.000Z", "2026-06-06T18:30:00.000Z", "2025-12-03T18:30:00.000Z"])
+    }
   })
 })

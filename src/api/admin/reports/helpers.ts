@@ -152,12 +152,12 @@ export async function stockReportView(req: MedusaRequest, query: StockReportQuer
   const branchIds = await reportBranches(req, query.branch_id)
   const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const filters = { branch_ids: branchIds, metal: query.metal, purity: query.purity, category: query.category }
-  const [groups, rates, dead] = await Promise.all([
-    stockGroups(db, query.group_by, filters),
+  const [summary, rates, dead] = await Promise.all([
+    stockGroups(db, query.group_by, filters, now),
     req.scope.resolve<JewelryModuleService>(JEWELRY_MODULE).listCurrentMetalRates({ at: now }),
-    deadStock(db, filters, { limit: query.limit, offset: query.offset }),
+    deadStock(db, filters, { limit: query.limit, offset: query.offset }, now),
   ])
-  const rows = valueStock(groups, rates)
+  const rows = valueStock(summary.groups, rates)
   const named = await labels(
     req,
     query.group_by,
@@ -166,7 +166,7 @@ export async function stockReportView(req: MedusaRequest, query: StockReportQuer
   const branchNames = await labels(
     req,
     "branch",
-    dead.pieces.map((p) => p.branch_id)
+    dead.map((p) => p.branch_id)
   )
   const order = new Map<string, number>(AGEING_BUCKETS.map((b, i) => [b.key, i]))
   return {
@@ -179,10 +179,10 @@ export async function stockReportView(req: MedusaRequest, query: StockReportQuer
       .sort((a, b) => (query.group_by === "age" ? (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0) : a.label.localeCompare(b.label))),
     totals: stockTotals(rows),
     dead_stock: {
-      count: dead.count,
+      count: summary.dead_levels,
       limit: query.limit,
       offset: query.offset,
-      pieces: dead.pieces.map((p) => ({ ...p, branch_name: branchNames.get(p.branch_id) ?? p.branch_id, in_stock_since: p.in_stock_since.toISOString() })),
+      pieces: dead.map((p) => ({ ...p, branch_name: branchNames.get(p.branch_id) ?? p.branch_id, in_stock_since: p.in_stock_since.toISOString() })),
     },
   }
 }
