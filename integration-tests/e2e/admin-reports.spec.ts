@@ -43,11 +43,11 @@ describe("the sales reports in a browser", () => {
 
     // The stock below: by branch, with its value at today's rates, and by age.
     const stock = await api<{ totals: { metal_value_paise: number } }>(await adminToken(), "/admin/reports/stock?group_by=branch")
-    await page.getByRole("heading", { name: "Stock" }).waitFor()
+    await page.getByRole("heading", { name: "Stock", exact: true }).waitFor()
     await page.getByRole("row", { name: /Total/ }).getByText(inr(stock.totals.metal_value_paise)).waitFor({ timeout: 30_000 })
     await page.getByLabel("Group stock by").click()
     await page.getByRole("option", { name: "Age" }).click()
-    await page.getByRole("cell", { name: "0–90 days" }).waitFor({ timeout: 30_000 })
+    await page.getByRole("cell", { name: "0–90 days", exact: true }).waitFor({ timeout: 30_000 })
     await page.getByRole("heading", { name: "Dead stock (in the branch over a year)" }).waitFor()
   })
 
@@ -59,7 +59,8 @@ describe("the sales reports in a browser", () => {
     await page.getByLabel("From").fill(from)
     await page.getByLabel("Group by").click()
     await page.getByRole("option", { name: "Branch" }).click()
-    await page.getByRole("cell", { name: "Mumbai – Zaveri Bazaar" }).waitFor({ timeout: 30_000 })
+    // In the sales table and in the stock table below it.
+    await page.getByRole("cell", { name: "Mumbai – Zaveri Bazaar" }).first().waitFor({ timeout: 30_000 })
     await expect(page.getByRole("cell", { name: "Pune – Laxmi Road" }).count()).resolves.toBe(0)
   })
 })
