@@ -41,6 +41,13 @@ describe("the sales reports in a browser", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()])
     expect(download.suggestedFilename()).toBe(`sales-by-branch_${from}_${to}.csv`)
 
+    // The customers behind the sales, with the cohort heat map.
+    const buyers = await api<{ mix: { customers: number } }>(await adminToken(), `/admin/reports/customers?from=${from}&to=${to}`)
+    await page.getByRole("heading", { name: "Customers", exact: true }).waitFor()
+    await page.getByText(`${buyers.mix.customers.toLocaleString("en-IN")} customers bought in the period`).waitFor({ timeout: 30_000 })
+    await page.getByRole("heading", { name: "Top customers" }).waitFor()
+    await expect(page.getByLabel("Cohorts").isVisible()).resolves.toBe(true)
+
     // The stock below: by branch, with its value at today's rates, and by age.
     const stock = await api<{ totals: { metal_value_paise: number } }>(await adminToken(), "/admin/reports/stock?group_by=branch")
     await page.getByRole("heading", { name: "Stock", exact: true }).waitFor()

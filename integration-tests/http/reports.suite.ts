@@ -305,6 +305,48 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
   })
 
+  it("tells who bought: new and repeat customers, the best ones, the lapsed and the cohorts, as Medusa's orders say", async () => {
+    const { data } = await getContainer()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "order", fields: ["id", "customer_id", "created_at", "status", "sales_channel_id", "total", "items.total", "items.tax_total"] })
+    const orders = (data as unknown as (MedusaOrder & { customer_id: string; created_at: string })[]).filter((o) => o.status !== "canceled" && o.customer_id)
+    const byCustomer = new Map<string, { dates: number[]; revenue: number; mumbai: boolean }>()
+    const mumbaiChannel = channelOf.get(branch.MUM)
+    for (const o of orders) {
+      const c = byCustomer.get(o.customer_id) ?? { dates: [], revenue: 0, mumbai: false }
+      c.dates.push(new Date(o.created_at).getTime())
+      c.revenue += o.items.reduce((sum, l) => sum + paise(l.total) - paise(l.tax_total), 0)
+      c.mumbai ||= o.sales_channel_id === mumbaiChannel
+      byCustomer.set(o.customer_id, c)
+    }
+    const customers = [...byCustomer.entries()]
+    const lapsedBefore = Date.now() - 180 * 86_400_000
+
+    const report = (await ok(api.get(`/admin/reports/customers?from=${yearAgo()}&to=${today()}&limit=3`, owner))).data
+    // Every demo order is within the year: every buyer is new in it.
+    expect(report.mix).toMatchObject({
+      customers: customers.length,
+      new_customers: customers.length,
+      returning_customers: 0,
+      repeat_customers: customers.filter(([, c]) => c.dates.length >= 2).length,
+    })
+    const best = [...customers].sort((a, b) => b[1].revenue - a[1].revenue)[0]
+    expect(report.top[0]).toMatchObject({ customer_id: best[0], revenue_paise: best[1].revenue, bills: best[1].dates.length })
+    expect(report.top[0].name).not.toBe(best[0])
+    expect(report.lapsed.count).toBe(customers.filter(([, c]) => Math.max(...c.dates) < lapsedBefore).length)
+    // Cohorts of the last 12 months (this one and the 11 before): the customers whose first order is in them.
+    const [year, month] = today().split("-").map(Number)
+    const cohortStart = new Date(`${new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10)}T00:00:00+05:30`).getTime()
+    expect(report.cohorts.reduce((n: number, c: { size: number }) => n + c.size, 0)).toBe(customers.filter(([, c]) => Math.min(...c.dates) >= cohortStart).length)
+    expect(report.cohorts[0].months[0].month).toBe(0)
+
+    // A Mumbai manager: the customers who bought at Mumbai.
+    const mine = (await ok(api.get(`/admin/reports/customers?from=${yearAgo()}&to=${today()}`, mumbaiManager))).data
+    expect(mine.mix.customers).toBe(customers.filter(([, c]) => c.mumbai).length)
+    const bad = await expectStatus(api.get("/admin/reports/customers?lapsed_days=7", owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/lapsed_days/)])
+  })
+
   it("refuses bad filters with a 400 naming the field", async () => {
     const refused = async (query: string) => {
       const res = await expectStatus(api.get(`/admin/reports/sales?${query}`, owner))

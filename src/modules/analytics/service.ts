@@ -6,6 +6,7 @@ import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
 import { salesReportSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
+import { cohortsSql, customerMixSql, lapsedCustomersSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
 
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
 
@@ -67,6 +68,23 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
                 ${MONEY.map((m) => `${m} bigint`).join(", ")})`,
         [JSON.stringify(rows)]
       )
+    }
+  }
+
+  /** The customers report's parts (queries/customer-report.ts), read side by side. */
+  @InjectManager()
+  async customerReport(query: CustomerReportQuery, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const run = async (q: { sql: string; bindings: (string | number)[] }) => (await sharedContext.manager!.execute(q.sql, q.bindings)) as Record<string, unknown>[]
+    const [mix, top, lapsed, cohorts] = await Promise.all([run(customerMixSql(query)), run(topCustomersSql(query)), run(lapsedCustomersSql(query)), run(cohortsSql(query))])
+    const n = (v: unknown) => Number(v ?? 0)
+    return {
+      mix: { customers: n(mix[0]?.customers), new_customers: n(mix[0]?.new_customers), repeat_customers: n(mix[0]?.repeat_customers), new_revenue_paise: n(mix[0]?.new_revenue), revenue_paise: n(mix[0]?.revenue) },
+      top: top.map((r) => ({ customer_id: String(r.customer_id), bills: n(r.bills), revenue_paise: n(r.revenue) })),
+      lapsed: {
+        count: n(lapsed[0]?.total),
+        customers: lapsed.map((r) => ({ customer_id: String(r.customer_id), bills: n(r.bills), lifetime_revenue_paise: n(r.lifetime_revenue), last_purchase_at: new Date(r.last_at as string) })),
+      },
+      cohorts: cohorts.map((r) => ({ cohort: String(r.cohort), month: n(r.month), customers: n(r.customers), revenue_paise: n(r.revenue) })),
     }
   }
 

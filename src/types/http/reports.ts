@@ -62,3 +62,23 @@ export type StockReport = {
     pieces: { variant_id: string; sku: string | null; title: string; tag_code: string; branch_id: string; branch_name: string; metal: string; purity: number; net_weight_mg: number; pieces: number; price_paise: number | null; in_stock_since: string; days: number }[]
   }
 }
+
+/** GET /admin/reports/customers: who bought in a period, the best and the lapsed customers, and cohorts. */
+export type CustomerReport = {
+  range: DayRange
+  lapsed_days: number
+  mix: {
+    /** Customers who bought in the period; of them, new (first purchase in it) and repeat (two bills or more). */
+    customers: number
+    new_customers: number
+    returning_customers: number
+    repeat_customers: number
+    repeat_rate: number | null
+    revenue_paise: number
+    new_revenue_paise: number
+  }
+  top: { customer_id: string; name: string; bills: number; revenue_paise: number }[]
+  lapsed: { count: number; customers: { customer_id: string; name: string; bills: number; lifetime_revenue_paise: number; last_purchase_at: string }[] }
+  /** Month 0 is the cohort's first month. */
+  cohorts: { cohort: string; size: number; months: { month: number; customers: number; revenue_paise: number }[] }[]
+}

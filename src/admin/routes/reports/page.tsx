@@ -6,6 +6,7 @@ import { useState } from "react"
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import type { BranchSummary as Branch, SalesFigures, SalesReport, SalesReportGroup } from "../../../types/http"
 import { RequirePermission } from "../../components/require-permission"
+import { CustomerReportSection } from "../../components/customer-report"
 import { StockReportSection } from "../../components/stock-report"
 import { downloadFile } from "../../lib/files"
 import { inrPaise } from "../../lib/format"
@@ -193,6 +194,7 @@ const ReportsPage = () => {
           </Table>
           {data && !data.rows.length && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">{isFetching ? "Loading…" : "No sales in this period."}</Text>}
         </Container>
+        <CustomerReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <StockReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
       </div>
     </RequirePermission>

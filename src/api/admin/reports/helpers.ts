@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
-import type { SalesFigures, SalesReport, StockReport } from "../../../types/http"
+import type { CustomerReport, SalesFigures, SalesReport, StockReport } from "../../../types/http"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
@@ -14,7 +14,7 @@ import { AGEING_BUCKETS, stockTotals, valueStock } from "../../../lib/stock-valu
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 import { branchScope } from "../../utils/access"
-import type { SalesReportQueryType, StockReportQueryType } from "./validators"
+import type { CustomerReportQueryType, SalesReportQueryType, StockReportQueryType } from "./validators"
 
 const CHANNEL_LABELS: Record<string, string> = { counter: "Counter", online: "Online store", payment_link: "Payment link" }
 const METAL_LABELS: Record<string, string> = { gold: "Gold", silver: "Silver", platinum: "Platinum" }
@@ -184,5 +184,55 @@ export async function stockReportView(req: MedusaRequest, query: StockReportQuer
       offset: query.offset,
       pieces: dead.map((p) => ({ ...p, branch_name: branchNames.get(p.branch_id) ?? p.branch_id, in_stock_since: p.in_stock_since.toISOString() })),
     },
+  }
+}
+
+/** Customers' names for a report: "First Last", else the email. */
+async function customerNames(req: MedusaRequest, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) {
+    return new Map()
+  }
+  const customers = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: ids }, { select: ["id", "first_name", "last_name", "email"], take: null })
+  return new Map(customers.map((c) => [c.id, [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email || c.id]))
+}
+
+/**
+ * The customers report (docs/reports.md): who bought in the period (new,
+ * returning, repeat), the top customers, the lapsed ones by what they spent,
+ * and cohorts by the month of their first purchase.
+ */
+export async function customerReportView(req: MedusaRequest, query: CustomerReportQueryType, now = new Date()): Promise<CustomerReport> {
+  const range = reportRange({ from: query.from, to: query.to }, istToday(now))
+  const branchIds = await reportBranches(req, query.branch_id)
+  const today = istToday(now)
+  const [y, m] = today.split("-").map(Number)
+  const cohortStart = new Date(Date.UTC(y, m - 1 - (query.cohort_months - 1), 1)).toISOString().slice(0, 10)
+  const report = await req.scope.resolve<AnalyticsModuleService>(ANALYTICS_MODULE).customerReport({
+    ...rangeInstants(range),
+    branch_ids: branchIds,
+    lapsed_before: new Date(now.getTime() - query.lapsed_days * 86_400_000),
+    cohorts_from: cohortStart,
+    limit: query.limit,
+  })
+  const names = await customerNames(req, [...new Set([...report.top, ...report.lapsed.customers].map((c) => c.customer_id))])
+  const cohorts = new Map<string, CustomerReport["cohorts"][number]>()
+  for (const c of report.cohorts) {
+    const cohort = cohorts.get(c.cohort) ?? cohorts.set(c.cohort, { cohort: c.cohort, size: 0, months: [] }).get(c.cohort)!
+    if (c.month === 0) {
+      cohort.size = c.customers
+    }
+    cohort.months.push({ month: c.month, customers: c.customers, revenue_paise: c.revenue_paise })
+  }
+  const { mix } = report
+  return {
+    range,
+    lapsed_days: query.lapsed_days,
+    mix: { ...mix, returning_customers: mix.customers - mix.new_customers, repeat_rate: mix.customers ? mix.repeat_customers / mix.customers : null },
+    top: report.top.map((c) => ({ ...c, name: names.get(c.customer_id) ?? c.customer_id })),
+    lapsed: {
+      count: report.lapsed.count,
+      customers: report.lapsed.customers.map((c) => ({ ...c, name: names.get(c.customer_id) ?? c.customer_id, last_purchase_at: c.last_purchase_at.toISOString() })),
+    },
+    cohorts: [...cohorts.values()],
   }
 }

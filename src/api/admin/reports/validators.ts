@@ -42,3 +42,15 @@ export const StockReportQuery = findParams({ limit: 20, maxLimit: 200 })
   .strict()
 
 export type StockReportQueryType = z.infer<typeof StockReportQuery>
+
+export const CustomerReportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true })
+  .extend({
+    /** A customer is lapsed when their last purchase is older than this. */
+    lapsed_days: z.coerce.number().int().min(30).max(3650).default(180),
+    /** Cohorts of the last `cohort_months` months (their first purchase). */
+    cohort_months: z.coerce.number().int().min(1).max(36).default(12),
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .strict()
+
+export type CustomerReportQueryType = z.infer<typeof CustomerReportQuery>

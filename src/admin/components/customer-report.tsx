@@ -1,0 +1,110 @@
+import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { Link } from "react-router-dom"
+import type { CustomerReport } from "../../types/http"
+import { inrPaise } from "../lib/format"
+import { sdk } from "../lib/sdk"
+
+const MONTHS_SHOWN = 12
+const pct = (n: number | null) => (n === null ? "—" : `${(n * 100).toLocaleString("en-IN", { maximumFractionDigits: 1 })} %`)
+
+/**
+ * The customers behind the sales (GET /admin/reports/customers): new,
+ * returning and repeat buyers in the period, the best customers, the lapsed
+ * ones by what they have spent, and the cohort heat map — each cohort's
+ * share of customers buying again, month by month since their first purchase.
+ */
+export function CustomerReportSection({ from, to, branchId }: { from: string; to: string; branchId?: string }) {
+  const query = { from, to, ...(branchId ? { branch_id: branchId } : {}) }
+  const { data, error } = useQuery({
+    queryKey: ["reports", "customers", query],
+    queryFn: () => sdk.client.fetch<CustomerReport>("/admin/reports/customers", { query }),
+  })
+  const months = Array.from({ length: MONTHS_SHOWN }, (_, m) => m)
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">Customers</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {data
+            ? `${data.mix.customers.toLocaleString("en-IN")} customers bought in the period: ${data.mix.new_customers.toLocaleString("en-IN")} new (${inrPaise(data.mix.new_revenue_paise)}), ${data.mix.returning_customers.toLocaleString("en-IN")} returning; ${pct(data.mix.repeat_rate)} bought twice or more.`
+            : "Who bought in the period."}
+        </Text>
+      </div>
+      {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}
+      <div className="grid grid-cols-1 divide-y xl:grid-cols-2 xl:divide-x xl:divide-y-0">
+        <div>
+          <Heading level="h3" className="px-6 py-3">Top customers</Heading>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Customer</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Bills</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Before GST</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {(data?.top ?? []).map((c) => (
+                <Table.Row key={c.customer_id}>
+                  <Table.Cell><Link to={`/customers/${c.customer_id}`} className="text-ui-fg-interactive">{c.name}</Link></Table.Cell>
+                  <Table.Cell className="text-right">{c.bills}</Table.Cell>
+                  <Table.Cell className="text-right">{inrPaise(c.revenue_paise)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+        <div>
+          <Heading level="h3" className="px-6 py-3">Lapsed for {data?.lapsed_days ?? 180} days ({data?.lapsed.count.toLocaleString("en-IN") ?? "…"})</Heading>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Customer</Table.HeaderCell>
+                <Table.HeaderCell>Last purchase</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Spent in all</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {(data?.lapsed.customers ?? []).map((c) => (
+                <Table.Row key={c.customer_id}>
+                  <Table.Cell><Link to={`/customers/${c.customer_id}`} className="text-ui-fg-interactive">{c.name}</Link></Table.Cell>
+                  <Table.Cell>{new Date(c.last_purchase_at).toLocaleDateString("en-IN", { dateStyle: "medium" })}</Table.Cell>
+                  <Table.Cell className="text-right">{inrPaise(c.lifetime_revenue_paise)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </div>
+      <div className="overflow-x-auto px-6 py-4" aria-label="Cohorts">
+        <Heading level="h3" className="pb-2">Cohorts by first purchase: customers buying again, month by month</Heading>
+        <table className="text-ui-fg-base txt-compact-small w-full">
+          <thead>
+            <tr>
+              <th className="py-1 pr-3 text-left font-medium">Cohort</th>
+              <th className="py-1 pr-3 text-right font-medium">Customers</th>
+              {months.slice(1).map((m) => <th key={m} className="px-1 py-1 text-right font-medium">+{m}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {(data?.cohorts ?? []).map((c) => (
+              <tr key={c.cohort}>
+                <td className="py-1 pr-3">{c.cohort}</td>
+                <td className="py-1 pr-3 text-right">{c.size.toLocaleString("en-IN")}</td>
+                {months.slice(1).map((m) => {
+                  const cell = c.months.find((x) => x.month === m)
+                  const share = cell && c.size ? cell.customers / c.size : 0
+                  return (
+                    <td key={m} className="px-1 py-1 text-right" style={{ backgroundColor: share ? `rgba(124, 58, 237, ${Math.min(0.15 + share, 0.9)})` : undefined }} title={cell ? `${cell.customers} customers, ${inrPaise(cell.revenue_paise)}` : undefined}>
+                      {cell ? pct(share) : ""}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Container>
+  )
+}

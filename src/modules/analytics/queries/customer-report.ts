@@ -1,0 +1,95 @@
+import { pgArray } from "../../../lib/pg-array"
+import { SHOP_TIME_ZONE } from "./sales-report"
+
+export type CustomerReportQuery = {
+  from: Date
+  /** Exclusive. */
+  to: Date
+  branch_ids?: string[]
+  /** Customers whose last purchase is older than this are lapsed. */
+  lapsed_before: Date
+  /** Cohorts: customers by the month of their first purchase, from this month on (its first day, YYYY-MM-DD). */
+  cohorts_from: string
+  limit: number
+}
+
+type Sql = { sql: string; bindings: (string | number)[] }
+
+/** The branch condition on a facts column, and its binding (none for the whole shop). */
+function branchFilter(q: Pick<CustomerReportQuery, "branch_ids">, column = "branch_id"): { sql: string; bindings: string[] } {
+  return q.branch_ids ? { sql: `and ${column} = any(?::text[])`, bindings: [pgArray(q.branch_ids)] } : { sql: "", bindings: [] }
+}
+
+/**
+ * Who bought in the period: new customers (their first purchase, at these
+ * branches, fell in it), returning ones, and those who bought twice or more.
+ */
+export function customerMixSql(q: CustomerReportQuery): Sql {
+  const branch = branchFilter(q)
+  const [from, to] = [q.from.toISOString(), q.to.toISOString()]
+  return {
+    sql: `with firsts as (
+            select customer_id, min(occurred_at) as first_at from sales_fact
+             where deleted_at is null and kind = 'sale' and customer_id is not null ${branch.sql}
+             group by customer_id),
+          period as (
+            select customer_id, sum(bill) as bills, sum(revenue_paise) as revenue from sales_fact
+             where deleted_at is null and customer_id is not null ${branch.sql} and occurred_at >= ? and occurred_at < ?
+             group by customer_id having sum(bill) > 0)
+          select count(*)::int as customers,
+                 count(*) filter (where f.first_at >= ?)::int as new_customers,
+                 count(*) filter (where p.bills >= 2)::int as repeat_customers,
+                 coalesce(sum(p.revenue) filter (where f.first_at >= ?), 0)::bigint as new_revenue,
+                 coalesce(sum(p.revenue), 0)::bigint as revenue
+            from period p join firsts f using (customer_id)`,
+    bindings: [...branch.bindings, ...branch.bindings, from, to, from, from],
+  }
+}
+
+/** The customers who spent most in the period. */
+export function topCustomersSql(q: CustomerReportQuery): Sql {
+  const branch = branchFilter(q)
+  return {
+    sql: `select customer_id, sum(bill)::int as bills, sum(revenue_paise)::bigint as revenue from sales_fact
+           where deleted_at is null and customer_id is not null ${branch.sql} and occurred_at >= ? and occurred_at < ?
+           group by customer_id order by sum(revenue_paise) desc, customer_id limit ?`,
+    bindings: [...branch.bindings, q.from.toISOString(), q.to.toISOString(), q.limit],
+  }
+}
+
+/** Customers who have not bought since `lapsed_before`, by what they have spent in all. */
+export function lapsedCustomersSql(q: CustomerReportQuery): Sql {
+  const branch = branchFilter(q)
+  return {
+    sql: `select customer_id, sum(bill)::int as bills, sum(revenue_paise)::bigint as lifetime_revenue, max(occurred_at) filter (where kind = 'sale') as last_at,
+                 count(*) over ()::int as total
+            from sales_fact where deleted_at is null and customer_id is not null ${branch.sql}
+           group by customer_id having max(occurred_at) filter (where kind = 'sale') < ?
+           order by sum(revenue_paise) desc, customer_id limit ?`,
+    bindings: [...branch.bindings, q.lapsed_before.toISOString(), q.limit],
+  }
+}
+
+/**
+ * Cohorts by the month of the first purchase: for each cohort and each month
+ * since, how many of its customers bought and what they spent (the heat map).
+ */
+export function cohortsSql(q: CustomerReportQuery): Sql {
+  const branch = branchFilter(q)
+  const inner = branchFilter(q, "s.branch_id")
+  const month = (col: string) => `date_trunc('month', ${col} at time zone '${SHOP_TIME_ZONE}')::date`
+  return {
+    sql: `with firsts as (
+            select customer_id, ${month("min(occurred_at)")} as cohort from sales_fact
+             where deleted_at is null and kind = 'sale' and customer_id is not null ${branch.sql}
+             group by customer_id)
+          select to_char(f.cohort, 'YYYY-MM') as cohort,
+                 ((extract(year from ${month("s.occurred_at")}) - extract(year from f.cohort)) * 12
+                   + extract(month from ${month("s.occurred_at")}) - extract(month from f.cohort))::int as month,
+                 count(distinct s.customer_id)::int as customers, sum(s.revenue_paise)::bigint as revenue
+            from sales_fact s join firsts f using (customer_id)
+           where s.deleted_at is null and s.kind = 'sale' and f.cohort >= ?::date ${inner.sql}
+           group by 1, 2 order by 1, 2`,
+    bindings: [...branch.bindings, q.cohorts_from, ...inner.bindings],
+  }
+}
