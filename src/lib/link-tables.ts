@@ -14,3 +14,13 @@ export const VARIANT_JEWELRY_LINK_TABLE = "product_product_variant_jewelry_jewel
 
 /** branch ↔ stock location (src/links/branch-stock-location.ts). */
 export const BRANCH_LOCATION_LINK_TABLE = "branch_branch_stock_location_stock_location"
+
+/**
+ * The category a product's sales and stock are filed under in the reports:
+ * its first by handle (a product may sit in several). One expression, so
+ * sales by category and stock by category agree.
+ */
+export const productCategorySql = (productIdColumn: string) =>
+  `(select min(pc.handle) from product_category_product pcp
+     join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null
+    where pcp.product_id = ${productIdColumn})`

@@ -3,6 +3,8 @@
  * (docs/reports.md): days in India time, both ends included.
  */
 import { MedusaError } from "@medusajs/framework/utils"
+import { istDayRange } from "./pos"
+import { addDays, addMonths, daysBetween } from "./savings-schemes"
 
 export type DayRange = { from: string; to: string }
 
@@ -12,13 +14,9 @@ export const MAX_REPORT_DAYS = 5 * 365 + 2
 /** Days from the default period's start to today: the last 30 days. */
 const DEFAULT_DAYS = 30
 
-const DAY_MS = 86_400_000
-const toUtc = (day: string) => Date.parse(`${day}T00:00:00Z`)
-const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-
 /** The number of days in a range, both ends counted. */
 export function daysIn(range: DayRange): number {
-  return Math.round((toUtc(range.to) - toUtc(range.from)) / DAY_MS) + 1
+  return daysBetween(range.from, range.to) + 1
 }
 
 /**
@@ -28,8 +26,8 @@ export function daysIn(range: DayRange): number {
  */
 export function reportRange(asked: Partial<DayRange>, today: string): DayRange {
   const to = asked.to ?? today
-  const from = asked.from ?? fromUtc(toUtc(to) - (DEFAULT_DAYS - 1) * DAY_MS)
-  if (toUtc(to) < toUtc(from)) {
+  const from = asked.from ?? addDays(to, -(DEFAULT_DAYS - 1))
+  if (daysBetween(from, to) < 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `to (${to}) is before from (${from})`)
   }
   const range = { from, to }
@@ -41,21 +39,15 @@ export function reportRange(asked: Partial<DayRange>, today: string): DayRange {
 
 /** The same number of days just before. */
 export function previousRange(range: DayRange): DayRange {
-  const days = daysIn(range)
-  return { from: fromUtc(toUtc(range.from) - days * DAY_MS), to: fromUtc(toUtc(range.from) - DAY_MS) }
+  return { from: addDays(range.from, -daysIn(range)), to: addDays(range.from, -1) }
 }
 
 /** The same days a year earlier; 29 February falls on the 28th. */
 export function lastYearRange(range: DayRange): DayRange {
-  const back = (day: string) => {
-    const [y, m, d] = day.split("-").map(Number)
-    const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate()
-    return fromUtc(Date.UTC(y - 1, m - 1, Math.min(d, last)))
-  }
-  return { from: back(range.from), to: back(range.to) }
+  return { from: addMonths(range.from, -12), to: addMonths(range.to, -12) }
 }
 
 /** The instants a range covers in India time: [from 00:00 IST, the day after `to` 00:00 IST). */
 export function rangeInstants(range: DayRange): { from: Date; to: Date } {
-  return { from: new Date(`${range.from}T00:00:00+05:30`), to: new Date(toUtc(range.to) + DAY_MS - 5.5 * 3_600_000) }
+  return { from: istDayRange(range.from).from, to: istDayRange(range.to).to }
 }

@@ -6,6 +6,8 @@
  * prices it (src/lib/pricing) — on its net weight, half up to the paisa.
  */
 import { mulDivHalfUp } from "./money"
+import { istDayRange, istToday } from "./pos"
+import { addDays } from "./savings-schemes"
 import { resolveMetalRate, type PublishedRate } from "./pricing"
 
 /** Days since a piece came into a branch: the buckets the ageing columns count. */
@@ -22,12 +24,11 @@ export type AgeingKey = (typeof AGEING_BUCKETS)[number]["key"]
  * The first instant of each bucket but the last, in bucket order: a piece
  * is in the first bucket whose instant it came in at or after (else the
  * last, dead stock). A bucket that ends `to` days ago starts at 00:00 India
- * time on that day (India keeps +05:30 all year).
+ * time on that day.
  */
 export function ageingCutoffs(now: Date): Date[] {
-  const IST_MS = 5.5 * 3_600_000
-  const today = Math.floor((now.getTime() + IST_MS) / 86_400_000)
-  return AGEING_BUCKETS.filter((b) => b.to !== null).map((b) => new Date((today - b.to!) * 86_400_000 - IST_MS))
+  const today = istToday(now)
+  return AGEING_BUCKETS.filter((b) => b.to !== null).map((b) => istDayRange(addDays(today, -b.to!)).from)
 }
 
 /** Stock of one group at one branch in one metal and purity, as the stock query sums it. */

@@ -16,3 +16,8 @@ export function inrPaise(paise: number): string {
 export function newIdempotencyKey(prefix: string): string {
   return `${prefix}-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 10).toUpperCase()}`
 }
+
+/** A day in India (UTC+05:30 all year) as YYYY-MM-DD: today, or `offsetDays` from it, as the server counts days. */
+export function indiaDay(offsetDays = 0): string {
+  return new Date(Date.now() + 5.5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10)
+}

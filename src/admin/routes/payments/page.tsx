@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { Paginator } from "../../components/paginator"
-import { inr, when } from "../../lib/format"
+import { indiaDay, inr, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 
 type Money = { count: number; amount: number; amount_paise: number }
@@ -33,10 +33,6 @@ type PaymentLink = { id: string; order_id: string; short_url: string; amount: nu
 
 const PAGE = 20
 
-/** Today in India, YYYY-MM-DD, as the reconciliation counts days. */
-function istToday() {
-  return new Date(Date.now() + 5.5 * 3_600_000).toISOString().slice(0, 10)
-}
 
 const KIND_COLOR = { captured: "green", refunded: "orange", failed: "red" } as const
 
@@ -76,7 +72,7 @@ function TenderTable({ rows, totals }: { rows: TenderRow[]; totals: Totals }) {
 }
 
 function ReconciliationSection({ branches }: { branches: Branch[] }) {
-  const [date, setDate] = useState(istToday())
+  const [date, setDate] = useState(indiaDay())
   const [branchId, setBranchId] = useState("all")
   const [page, setPage] = useState(0)
   const { data, isFetching, error } = useQuery({
@@ -99,7 +95,7 @@ function ReconciliationSection({ branches }: { branches: Branch[] }) {
         <div className="flex gap-x-3">
           <div className="flex flex-col gap-y-1">
             <Label size="small" htmlFor="recon-date">Day</Label>
-            <Input id="recon-date" type="date" value={date} max={istToday()} onChange={(e) => { setDate(e.target.value); setPage(0) }} />
+            <Input id="recon-date" type="date" value={date} max={indiaDay()} onChange={(e) => { setDate(e.target.value); setPage(0) }} />
           </div>
           <div className="flex flex-col gap-y-1">
             <Label size="small">Branch</Label>

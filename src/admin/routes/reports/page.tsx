@@ -9,7 +9,7 @@ import { RequirePermission } from "../../components/require-permission"
 import { CustomerReportSection } from "../../components/customer-report"
 import { StockReportSection } from "../../components/stock-report"
 import { downloadFile } from "../../lib/files"
-import { inrPaise } from "../../lib/format"
+import { indiaDay, inrPaise } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 
 const GROUPS: Record<Exclude<SalesReportGroup, "total">, string> = {
@@ -25,8 +25,6 @@ const GROUPS: Record<Exclude<SalesReportGroup, "total">, string> = {
 const TIME_GROUPS: SalesReportGroup[] = ["day", "week", "month"]
 const METALS = { all: "All metals", gold: "Gold", silver: "Silver", platinum: "Platinum" } as const
 
-/** Today in India, YYYY-MM-DD, as the reports count days. */
-const indiaDay = (offsetDays = 0) => new Date(Date.now() + 5.5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10)
 const grams = (mg: number) => `${(mg / 1000).toLocaleString("en-IN", { minimumFractionDigits: 3, maximumFractionDigits: 3 })} g`
 const count = (n: number) => n.toLocaleString("en-IN")
 

@@ -2,6 +2,7 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
+import { addMonths } from "../../../lib/savings-schemes"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
 import type { CustomerReport, SalesFigures, SalesReport, StockReport } from "../../../types/http"
 import { BRANCH_MODULE } from "../../../modules/branch"
@@ -158,16 +159,18 @@ export async function stockReportView(req: MedusaRequest, query: StockReportQuer
     deadStock(db, filters, { limit: query.limit, offset: query.offset }, now),
   ])
   const rows = valueStock(summary.groups, rates)
-  const named = await labels(
-    req,
-    query.group_by,
-    rows.map((r) => r.key)
-  )
-  const branchNames = await labels(
-    req,
-    "branch",
-    dead.map((p) => p.branch_id)
-  )
+  const [named, branchNames] = await Promise.all([
+    labels(
+      req,
+      query.group_by,
+      rows.map((r) => r.key)
+    ),
+    labels(
+      req,
+      "branch",
+      dead.map((p) => p.branch_id)
+    ),
+  ])
   const order = new Map<string, number>(AGEING_BUCKETS.map((b, i) => [b.key, i]))
   return {
     as_of: now.toISOString(),
@@ -204,9 +207,7 @@ async function customerNames(req: MedusaRequest, ids: string[]): Promise<Map<str
 export async function customerReportView(req: MedusaRequest, query: CustomerReportQueryType, now = new Date()): Promise<CustomerReport> {
   const range = reportRange({ from: query.from, to: query.to }, istToday(now))
   const branchIds = await reportBranches(req, query.branch_id)
-  const today = istToday(now)
-  const [y, m] = today.split("-").map(Number)
-  const cohortStart = new Date(Date.UTC(y, m - 1 - (query.cohort_months - 1), 1)).toISOString().slice(0, 10)
+  const cohortStart = addMonths(`${istToday(now).slice(0, 7)}-01`, -(query.cohort_months - 1))
   const report = await req.scope.resolve<AnalyticsModuleService>(ANALYTICS_MODULE).customerReport({
     ...rangeInstants(range),
     branch_ids: branchIds,

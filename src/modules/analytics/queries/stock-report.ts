@@ -1,6 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { BRANCH_LOCATION_LINK_TABLE, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
+import { BRANCH_LOCATION_LINK_TABLE, productCategorySql, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
 import { pgArray } from "../../../lib/pg-array"
+import { istToday } from "../../../lib/pos"
+import { daysBetween } from "../../../lib/savings-schemes"
 import { AGEING_BUCKETS, ageingCutoffs, type StockGroup } from "../../../lib/stock-valuation"
 
 export const STOCK_GROUPS = ["total", "branch", "category", "metal", "age"] as const
@@ -42,9 +44,7 @@ function stockFrom(filters: StockFilters, withCategory: boolean): { sql: string;
   }
   const category =
     withCategory || filters.category !== undefined
-      ? `left join lateral (select min(pc.handle) as handle from product_category_product pcp
-                             join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null
-                            where pcp.product_id = v.product_id) cat on true`
+      ? `left join lateral (select ${productCategorySql("v.product_id")} as handle) cat on true`
       : ""
   const sql = `from inventory_level il
       join ${BRANCH_LOCATION_LINK_TABLE} bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
@@ -138,12 +138,7 @@ export async function deadStock(db: Knex, filters: StockFilters, { limit, offset
     pieces: Number(r.pieces),
     price_paise: r.price_paise === null ? null : Number(r.price_paise),
     in_stock_since: new Date(r.in_stock_since),
-    days: daysInStock(new Date(r.in_stock_since), now),
+    // Whole days in India's calendar from the day the piece came in to today.
+    days: daysBetween(istToday(new Date(r.in_stock_since)), istToday(now)),
   }))
-}
-
-/** Whole days in India's calendar from the day a piece came in to today. */
-function daysInStock(since: Date, now: Date): number {
-  const indiaDay = (d: Date) => Math.floor((d.getTime() + 5.5 * 3_600_000) / 86_400_000)
-  return indiaDay(now) - indiaDay(since)
 }

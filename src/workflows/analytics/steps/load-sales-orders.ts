@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { BRANCH_CHANNEL_LINK_TABLE, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
+import { BRANCH_CHANNEL_LINK_TABLE, productCategorySql, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
 import { amountToPaise, percentToBp } from "../../../lib/money"
 import type { FactOrder } from "../../../lib/sales-facts"
 
@@ -59,8 +59,7 @@ export async function loadSalesOrders(container: MedusaContainer, orderIds: stri
               coalesce((select sum(t.rate) from order_line_item_tax_line t where t.item_id = li.id and t.deleted_at is null), 0)::text as tax_rate,
               li.metadata->>'making_charge_paise' as making,
               ja.metal, ja.purity, ja.gross_weight_mg, ja.net_weight_mg,
-              (select min(pc.handle) from product_category_product pcp join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null
-                where pcp.product_id = li.product_id) as category
+              ${productCategorySql("li.product_id")} as category
          from "order" o
          join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
          join order_line_item li on li.id = oi.item_id and li.deleted_at is null
@@ -115,7 +114,12 @@ function groupBy<T extends { order_id: string }>(rows: T[], key: (row: T) => str
   const map = new Map<string, T[]>()
   for (const row of rows) {
     const k = key(row)
-    map.set(k, [...(map.get(k) ?? []), row])
+    const group = map.get(k)
+    if (group) {
+      group.push(row)
+    } else {
+      map.set(k, [row])
+    }
   }
   return map
 }
