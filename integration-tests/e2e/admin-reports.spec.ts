@@ -38,7 +38,7 @@ describe("the sales reports in a browser", () => {
     await page.getByText("Sales before GST").first().waitFor()
     await expect(page.getByLabel("Sales chart").isVisible()).resolves.toBe(true)
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()])
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export sales as CSV" }).click()])
     expect(download.suggestedFilename()).toBe(`sales-by-branch_${from}_${to}.csv`)
 
     // The customers behind the sales, with the cohort heat map.

@@ -1,9 +1,12 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { parse } from "csv-parse/sync"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ShopSuite } from "../support/runner"
 import { eventsSettled } from "../support/wait"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
+import { CRM_MODULE } from "../../src/modules/crm"
+import type CrmModuleService from "../../src/modules/crm/service"
 import { istToday } from "../../src/lib/pos"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
@@ -379,5 +382,88 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const xlsx = (await ok(api.get(`/admin/reports/sales/export?format=xlsx&group_by=month`, { ...owner, responseType: "arraybuffer" }))) as Download
     expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     expect(Buffer.from(xlsx.data).subarray(0, 2).toString()).toBe("PK")
+  })
+
+  it("puts each staff member's sales beside their follow-ups, per branch, as the sales report counts them", async () => {
+    const me = (await ok(api.get("/admin/users/me", mumbaiStaff))).data.user
+    const now = Date.now()
+    const hour = 3_600_000
+    const task = (title: string, dueIn: number, status: "open" | "done" | "cancelled", completedAgo?: number) => ({
+      customer_id: "cus_staff_report",
+      title,
+      due_at: new Date(now + dueIn * hour),
+      assignee_user_id: me.id,
+      branch_id: branch.MUM,
+      status,
+      completed_at: completedAgo === undefined ? null : new Date(now - completedAgo * hour),
+    })
+    await getContainer()
+      .resolve<CrmModuleService>(CRM_MODULE)
+      .createFollowUpTasks([
+        task("Call about the bangles", -3, "done", 1), // done after it was due
+        task("Show the new chokers", 2, "done", 1), // done in time
+        task("Send the ring sizes", -2, "open"), // overdue
+        task("Invite to the Diwali preview", 48, "open"),
+        task("Never mind", -5, "cancelled"),
+      ])
+    const day = (await ok(api.get(`/admin/reports/staff?from=${today()}&to=${today()}`, owner))).data
+    const mine = day.rows.find((r: { staff_user_id: string; branch_id: string }) => r.staff_user_id === me.id && r.branch_id === branch.MUM)
+    expect(mine).toMatchObject({ staff_name: "Counter Staff", branch_name: "Mumbai – Zaveri Bazaar", follow_ups: { done: 2, done_late: 1, open: 2, overdue: 1 } })
+    const byStaff = (await ok(api.get(`/admin/reports/sales?group_by=staff&from=${today()}&to=${today()}&branch_id=${branch.MUM}`, owner))).data.rows
+    const sold = byStaff.find((r: { key: string }) => r.key === me.id) ?? { bills: 0, pieces: 0, revenue_paise: 0 }
+    expect([mine.bills, mine.pieces, mine.revenue_paise]).toEqual([sold.bills, sold.pieces, sold.revenue_paise])
+
+    // Over the year the rows add up to the sales report's totals, online sales (no staff member) included.
+    const year = (await ok(api.get(`/admin/reports/staff?from=${yearAgo()}&to=${today()}`, owner))).data
+    const sales = (await ok(api.get(`/admin/reports/sales?group_by=total&from=${yearAgo()}&to=${today()}`, owner))).data.totals
+    expect([year.totals.bills, year.totals.pieces, year.totals.revenue_paise]).toEqual([sales.bills, sales.pieces, sales.revenue_paise])
+    expect(year.rows.reduce((n: number, r: { revenue_paise: number }) => n + r.revenue_paise, 0)).toBe(sales.revenue_paise)
+
+    // A Mumbai manager sees Mumbai's rows only; a salesperson has no reports.
+    const managers = (await ok(api.get(`/admin/reports/staff?from=${yearAgo()}`, mumbaiManager))).data
+    expect(new Set(managers.rows.map((r: { branch_id: string }) => r.branch_id))).toEqual(new Set([branch.MUM]))
+    expect((await expectStatus(api.get(`/admin/reports/staff?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
+    expect((await expectStatus(api.get("/admin/reports/staff", mumbaiStaff))).status).toBe(403)
+    const bad = await expectStatus(api.get("/admin/reports/staff?metal=gold", owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/metal/)])
+
+    const csv = (await ok(api.get(`/admin/reports/staff/export?from=${today()}&to=${today()}&branch_id=${branch.MUM}`, owner))) as Download
+    expect(csv.headers["content-disposition"]).toBe(`attachment; filename="staff_${today()}_${today()}_${branch.MUM.toLowerCase().replace(/_/g, "-")}.csv"`)
+    const lines = String(csv.data).replace(/^\ufeff/, "").trim().split("\n")
+    expect(lines[0]).toBe("Staff member,Branch,Bills,Pieces (net of returns),Net weight (g),Sales before GST (₹),Average bill before GST (₹),Follow-ups done,Of them late,Follow-ups open,Of them overdue")
+    expect(lines.find((l) => l.startsWith("Counter Staff,Mumbai – Zaveri Bazaar,") && l.endsWith(",2,1,2,1"))).toBeDefined()
+    expect(lines[lines.length - 1]).toMatch(/^Total,,/)
+  })
+
+  it("exports the stock, dead-stock and customer tables as they are on screen", async () => {
+    const stock = (await ok(api.get("/admin/reports/stock?group_by=branch", owner))).data
+    const csv = (await ok(api.get("/admin/reports/stock/export?group_by=branch", owner))) as Download
+    const lines = String(csv.data).replace(/^\ufeff/, "").trim().split("\n")
+    expect(csv.headers["content-disposition"]).toMatch(/^attachment; filename="stock-by-branch_\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(lines[0]).toBe("Group,Pieces,Gross weight (g),Net weight (g),Metal at today's rate (₹),Price before GST (₹),0–90 days,91–180 days,181–365 days,Over a year")
+    expect(lines).toHaveLength(stock.rows.length + 2)
+    // The totals row: pieces with Indian grouping, rupees to the paisa.
+    const indian = (n: number, decimals: number) => {
+      const [whole, fraction] = n.toFixed(decimals).split(".")
+      const grouped = whole.length > 3 ? `${whole.slice(0, -3).replace(/\B(?=(\d{2})+(?!\d))/g, ",")},${whole.slice(-3)}` : whole
+      return fraction ? `${grouped}.${fraction}` : grouped
+    }
+    expect(lines[lines.length - 1]).toMatch(/^Total,/)
+    expect(lines[lines.length - 1]).toContain(indian(stock.totals.pieces, 0))
+    expect(lines[lines.length - 1]).toContain(indian(stock.totals.metal_value_paise / 100, 2))
+
+    const dead = (await ok(api.get("/admin/reports/stock/export?table=dead_stock&format=xlsx", { ...owner, responseType: "arraybuffer" }))) as Download
+    expect(dead.headers["content-disposition"]).toMatch(/filename="dead-stock_[\d-]+\.xlsx"/)
+    expect(Buffer.from(dead.data).subarray(0, 2).toString()).toBe("PK")
+
+    const report = (await ok(api.get(`/admin/reports/customers?from=${yearAgo()}&to=${today()}&limit=100`, owner))).data
+    const top = (await ok(api.get(`/admin/reports/customers/export?table=top&from=${yearAgo()}&to=${today()}`, owner))) as Download
+    const topRows = parse(String(top.data), { bom: true }) as string[][]
+    expect(topRows[0]).toEqual(["Customer", "Customer id", "Bills", "Sales before GST (₹)"])
+    expect(topRows.slice(1, 101).map((r) => r[1])).toEqual(report.top.map((c: { customer_id: string }) => c.customer_id))
+    const cohorts = (await ok(api.get(`/admin/reports/customers/export?table=cohorts&from=${yearAgo()}&to=${today()}`, owner))) as Download
+    expect(String(cohorts.data).replace(/^\ufeff/, "").split("\n")[0]).toMatch(/^First purchase in,Customers,Buying in month 0,/)
+    const bad = await expectStatus(api.get("/admin/reports/customers/export?table=everyone", owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/table/)])
   })
 }

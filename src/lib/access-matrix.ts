@@ -206,7 +206,11 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/reports/sales", "reports", "read"],
   ["GET", "/admin/reports/sales/export", "reports", "read"],
   ["GET", "/admin/reports/stock", "reports", "read"],
+  ["GET", "/admin/reports/stock/export", "reports", "read"],
   ["GET", "/admin/reports/customers", "reports", "read"],
+  ["GET", "/admin/reports/customers/export", "reports", "read"],
+  ["GET", "/admin/reports/staff", "reports", "read"],
+  ["GET", "/admin/reports/staff/export", "reports", "read"],
 
   ["GET", "/admin/old-gold/buying-rates", "metal_rates", "read"],
   ["POST", "/admin/old-gold/buying-rates", "metal_rates", "write"],

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
 import type { CustomerReport } from "../../types/http"
 import { inrPaise } from "../lib/format"
+import { ExportButtons } from "./export-buttons"
 import { sdk } from "../lib/sdk"
 
 const MONTHS_SHOWN = 12
@@ -34,7 +35,10 @@ export function CustomerReportSection({ from, to, branchId }: { from: string; to
       {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}
       <div className="grid grid-cols-1 divide-y xl:grid-cols-2 xl:divide-x xl:divide-y-0">
         <div>
-          <Heading level="h3" className="px-6 py-3">Top customers</Heading>
+          <div className="flex items-center justify-between gap-2 px-6 py-3">
+            <Heading level="h3">Top customers</Heading>
+            <ExportButtons path="/admin/reports/customers/export" query={{ ...query, table: "top" }} what="top customers" />
+          </div>
           <Table>
             <Table.Header>
               <Table.Row>
@@ -55,7 +59,10 @@ export function CustomerReportSection({ from, to, branchId }: { from: string; to
           </Table>
         </div>
         <div>
-          <Heading level="h3" className="px-6 py-3">Lapsed for {data?.lapsed_days ?? 180} days ({data?.lapsed.count.toLocaleString("en-IN") ?? "…"})</Heading>
+          <div className="flex items-center justify-between gap-2 px-6 py-3">
+            <Heading level="h3">Lapsed for {data?.lapsed_days ?? 180} days ({data?.lapsed.count.toLocaleString("en-IN") ?? "…"})</Heading>
+            <ExportButtons path="/admin/reports/customers/export" query={{ ...query, table: "lapsed" }} what="lapsed customers" />
+          </div>
           <Table>
             <Table.Header>
               <Table.Row>
@@ -77,7 +84,10 @@ export function CustomerReportSection({ from, to, branchId }: { from: string; to
         </div>
       </div>
       <div className="overflow-x-auto px-6 py-4" aria-label="Cohorts">
-        <Heading level="h3" className="pb-2">Cohorts by first purchase: customers buying again, month by month</Heading>
+        <div className="flex items-center justify-between gap-2 pb-2">
+          <Heading level="h3">Cohorts by first purchase: customers buying again, month by month</Heading>
+          <ExportButtons path="/admin/reports/customers/export" query={{ ...query, table: "cohorts" }} what="cohorts" />
+        </div>
         <table className="text-ui-fg-base txt-compact-small w-full">
           <thead>
             <tr>

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { StockReport } from "../../types/http"
 import { inrPaise } from "../lib/format"
 import { sdk } from "../lib/sdk"
+import { ExportButtons } from "./export-buttons"
 import { Paginator } from "./paginator"
 
 const GROUPS: Record<Exclude<StockReport["group_by"], "total">, string> = { branch: "Branch", category: "Category", metal: "Metal and purity", age: "Age" }
@@ -19,7 +20,8 @@ const grams = (mg: number) => `${(mg / 1000).toLocaleString("en-IN", { minimumFr
 export function StockReportSection({ branchId, metal }: { branchId?: string; metal?: string }) {
   const [groupBy, setGroupBy] = useState<keyof typeof GROUPS>("branch")
   const [page, setPage] = useState(0)
-  const query = { group_by: groupBy, limit: PAGE, offset: page * PAGE, ...(branchId ? { branch_id: branchId } : {}), ...(metal ? { metal } : {}) }
+  const filters = { ...(branchId ? { branch_id: branchId } : {}), ...(metal ? { metal } : {}) }
+  const query = { group_by: groupBy, limit: PAGE, offset: page * PAGE, ...filters }
   const { data, error } = useQuery({
     queryKey: ["reports", "stock", query],
     queryFn: () => sdk.client.fetch<StockReport>("/admin/reports/stock", { query }),
@@ -36,6 +38,7 @@ export function StockReportSection({ branchId, metal }: { branchId?: string; met
             {data ? ` ${data.totals.pieces.toLocaleString("en-IN")} pieces, ${grams(data.totals.net_weight_mg)} net, metal worth ${inrPaise(data.totals.metal_value_paise)}.` : ""}
           </Text>
         </div>
+        <ExportButtons path="/admin/reports/stock/export" query={{ group_by: groupBy, ...filters }} what="stock" />
         <div className="flex w-48 flex-col gap-y-1">
           <Label size="small">Group stock by</Label>
           <Select value={groupBy} onValueChange={(v) => { setGroupBy(v as keyof typeof GROUPS); setPage(0) }}>
@@ -88,7 +91,10 @@ export function StockReportSection({ branchId, metal }: { branchId?: string; met
         </Table.Body>
       </Table>
       <div className="flex flex-col">
-        <Heading level="h2" className="px-6 py-4">Dead stock (in the branch over a year)</Heading>
+        <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
+          <Heading level="h2">Dead stock (in the branch over a year)</Heading>
+          {!!data?.dead_stock.count && <ExportButtons path="/admin/reports/stock/export" query={{ table: "dead_stock", ...filters }} what="dead stock" />}
+        </div>
         {data && !data.dead_stock.count && <Text size="small" className="px-6 pb-4 text-ui-fg-subtle">Nothing has sat for over a year.</Text>}
         {!!data?.dead_stock.count && (
           <>

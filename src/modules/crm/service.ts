@@ -8,6 +8,7 @@ import { FollowUpTask } from "./models/follow-up-task"
 import { Interaction } from "./models/interaction"
 import { WishlistItem } from "./models/wishlist-item"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
+import { pgArray } from "../../lib/pg-array"
 
 type Row = Record<string, unknown>
 
@@ -98,6 +99,45 @@ class CrmModuleService extends MedusaService({
       [after, limit]
     )
   }
+
+  /**
+   * Follow-ups per assignee and branch: those done in [from, to), how many
+   * of them late, and those open now, how many overdue. Cancelled tasks
+   * count nowhere. `branch_ids` keeps to those branches' tasks.
+   */
+  @InjectManager()
+  async summarizeFollowUps(
+    { from, to, now, branch_ids }: { from: Date; to: Date; now: Date; branch_ids?: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<FollowUpSummary[]> {
+    const [since, until] = [from.toISOString(), to.toISOString()]
+    const rows = (await sharedContext.manager!.execute(
+      `select assignee_user_id, branch_id, done, done_late, open, overdue
+         from (select assignee_user_id, branch_id,
+                      count(*) filter (where status = 'done' and completed_at >= ? and completed_at < ?)::int as done,
+                      count(*) filter (where status = 'done' and completed_at >= ? and completed_at < ? and completed_at > due_at)::int as done_late,
+                      count(*) filter (where status = 'open')::int as open,
+                      count(*) filter (where status = 'open' and due_at < ?)::int as overdue
+                 from follow_up_task
+                where deleted_at is null and status <> 'cancelled' ${branch_ids ? "and branch_id = any(?::text[])" : ""}
+                group by 1, 2) t
+        where done > 0 or open > 0`,
+      [since, until, since, until, now.toISOString(), ...(branch_ids ? [pgArray(branch_ids)] : [])]
+    )) as FollowUpSummary[]
+    return rows.map((r) => ({ ...r, done: Number(r.done), done_late: Number(r.done_late), open: Number(r.open), overdue: Number(r.overdue) }))
+  }
+}
+
+/** A staff member's follow-ups at a branch, for the staff report (docs/reports.md). */
+export type FollowUpSummary = {
+  assignee_user_id: string | null
+  branch_id: string | null
+  /** Done in the period, and of those done after their due time. */
+  done: number
+  done_late: number
+  /** Still open now, and of those past their due time. */
+  open: number
+  overdue: number
 }
 
 export default CrmModuleService

@@ -82,3 +82,26 @@ export type CustomerReport = {
   /** Month 0 is the cohort's first month. */
   cohorts: { cohort: string; size: number; months: { month: number; customers: number; revenue_paise: number }[] }[]
 }
+
+/** Follow-ups of a staff member at a branch: done in the period (and of them late), open now (and of them overdue). */
+export type FollowUpFigures = { done: number; done_late: number; open: number; overdue: number }
+
+/** GET /admin/reports/staff: each staff member's sales and follow-ups, per branch. */
+export type StaffReport = {
+  range: DayRange
+  filters: Record<string, unknown>
+  rows: {
+    /** "" for sales with no staff member (online) and tasks nobody is assigned. */
+    staff_user_id: string
+    staff_name: string
+    branch_id: string
+    branch_name: string
+    bills: number
+    pieces: number
+    net_weight_mg: number
+    revenue_paise: number
+    average_bill_paise: number
+    follow_ups: FollowUpFigures
+  }[]
+  totals: { bills: number; pieces: number; net_weight_mg: number; revenue_paise: number; average_bill_paise: number; follow_ups: FollowUpFigures }
+}

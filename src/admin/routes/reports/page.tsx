@@ -1,14 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import type { BranchSummary as Branch, SalesFigures, SalesReport, SalesReportGroup } from "../../../types/http"
 import { RequirePermission } from "../../components/require-permission"
 import { CustomerReportSection } from "../../components/customer-report"
+import { ExportButtons } from "../../components/export-buttons"
+import { StaffReportSection } from "../../components/staff-report"
 import { StockReportSection } from "../../components/stock-report"
-import { downloadFile } from "../../lib/files"
 import { indiaDay, inrPaise } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 
@@ -68,8 +69,6 @@ const ReportsPage = () => {
     queryKey: ["reports", "sales", query],
     queryFn: () => sdk.client.fetch<SalesReport>("/admin/reports/sales", { query }),
   })
-  const exportAs = (format: "csv" | "xlsx") =>
-    downloadFile(`/admin/reports/sales/export?${new URLSearchParams({ ...query, format }).toString()}`, `sales.${format}`).catch((e: Error) => toast.error(e.message))
   const points = (data?.rows ?? []).map((r) => ({ label: r.label, rupees: r.revenue_paise / 100 }))
 
   return (
@@ -83,10 +82,7 @@ const ReportsPage = () => {
                 Sales before GST, net of returns, in India time{data ? ` (${data.range.from} to ${data.range.to})` : ""}; compared with the period just before and the same days last year.
               </Text>
             </div>
-            <div className="flex gap-x-2">
-              <Button size="small" variant="secondary" onClick={() => exportAs("csv")}>Export CSV</Button>
-              <Button size="small" variant="secondary" onClick={() => exportAs("xlsx")}>Export Excel</Button>
-            </div>
+            <ExportButtons path="/admin/reports/sales/export" query={query} what="sales" />
           </div>
           <div className="flex flex-wrap items-end gap-3 px-6 py-4">
             <div className="flex flex-col gap-y-1">
@@ -192,6 +188,7 @@ const ReportsPage = () => {
           </Table>
           {data && !data.rows.length && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">{isFetching ? "Loading…" : "No sales in this period."}</Text>}
         </Container>
+        <StaffReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <CustomerReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <StockReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
       </div>

@@ -1,10 +1,11 @@
-import type { MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { exportFileName, tableToCsv, tableToXlsx, type ReportTable } from "../../../lib/report-export"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
 import { addMonths } from "../../../lib/savings-schemes"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
-import type { CustomerReport, SalesFigures, SalesReport, StockReport } from "../../../types/http"
+import type { CustomerReport, FollowUpFigures, SalesFigures, SalesReport, StaffReport, StockReport } from "../../../types/http"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
@@ -15,7 +16,9 @@ import { AGEING_BUCKETS, stockTotals, valueStock } from "../../../lib/stock-valu
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 import { branchScope } from "../../utils/access"
-import type { CustomerReportQueryType, SalesReportQueryType, StockReportQueryType } from "./validators"
+import { CRM_MODULE } from "../../../modules/crm"
+import type CrmModuleService from "../../../modules/crm/service"
+import type { CustomerReportQueryType, SalesReportQueryType, StaffReportQueryType, StockReportQueryType } from "./validators"
 
 const CHANNEL_LABELS: Record<string, string> = { counter: "Counter", online: "Online store", payment_link: "Payment link" }
 const METAL_LABELS: Record<string, string> = { gold: "Gold", silver: "Silver", platinum: "Platinum" }
@@ -235,5 +238,85 @@ export async function customerReportView(req: MedusaRequest, query: CustomerRepo
       customers: report.lapsed.customers.map((c) => ({ ...c, name: names.get(c.customer_id) ?? c.customer_id, last_purchase_at: c.last_purchase_at.toISOString() })),
     },
     cohorts: [...cohorts.values()],
+  }
+}
+
+/** Sends a report's table as a CSV or Excel download named after what it holds (`nameParts`: report, period, filters). */
+export async function sendReportTable(res: MedusaResponse, table: ReportTable, nameParts: (string | number | undefined | null)[], format: "csv" | "xlsx") {
+  res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(nameParts, format)}"`)
+  res.setHeader("Cache-Control", "no-store")
+  if (format === "xlsx") {
+    res.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    res.send(await tableToXlsx(table))
+    return
+  }
+  res.setHeader("Content-Type", "text/csv; charset=utf-8")
+  res.send(tableToCsv(table))
+}
+
+const NO_FOLLOW_UPS: FollowUpFigures = { done: 0, done_late: 0, open: 0, overdue: 0 }
+
+/**
+ * The staff report (docs/reports.md): each staff member's bills, pieces and
+ * sales at each branch in the period, beside their follow-ups — done in
+ * the period (and late) and open now (and overdue).
+ */
+export async function staffReportView(req: MedusaRequest, query: StaffReportQueryType, now = new Date()): Promise<StaffReport> {
+  const range = reportRange({ from: query.from, to: query.to }, istToday(now))
+  const branchIds = await reportBranches(req, query.branch_id)
+  const instants = rangeInstants(range)
+  const [sales, followUps] = await Promise.all([
+    req.scope.resolve<AnalyticsModuleService>(ANALYTICS_MODULE).salesReport({ ...instants, group_by: "staff_branch", branch_ids: branchIds }),
+    req.scope.resolve<CrmModuleService>(CRM_MODULE).summarizeFollowUps({ ...instants, now, branch_ids: branchIds }),
+  ])
+  const rows = new Map<string, Omit<StaffReport["rows"][number], "staff_name" | "branch_name">>()
+  const rowOf = (staff: string, branchId: string) => {
+    const key = `${staff}|${branchId}`
+    return (
+      rows.get(key) ??
+      rows
+        .set(key, { staff_user_id: staff, branch_id: branchId, bills: 0, pieces: 0, net_weight_mg: 0, revenue_paise: 0, average_bill_paise: 0, follow_ups: { ...NO_FOLLOW_UPS } })
+        .get(key)!
+    )
+  }
+  for (const s of sales) {
+    const [staff, branchId] = s.key.split("|")
+    Object.assign(rowOf(staff, branchId), { bills: s.bills, pieces: s.pieces, net_weight_mg: s.net_weight_mg, revenue_paise: s.revenue_paise, average_bill_paise: figures(s).average_bill_paise })
+  }
+  for (const f of followUps) {
+    rowOf(f.assignee_user_id ?? "", f.branch_id ?? "").follow_ups = { done: f.done, done_late: f.done_late, open: f.open, overdue: f.overdue }
+  }
+  const all = [...rows.values()]
+  const [staffNames, branchNames] = await Promise.all([
+    labels(req, "staff", all.map((r) => r.staff_user_id)),
+    labels(req, "branch", all.map((r) => r.branch_id)),
+  ])
+  const named = all
+    .map((r) => ({
+      ...r,
+      staff_name: r.staff_user_id ? (staffNames.get(r.staff_user_id) ?? r.staff_user_id) : r.branch_id ? "No staff member" : "Online (no staff member)",
+      branch_name: branchNames.get(r.branch_id) ?? r.branch_id,
+    }))
+    .sort((a, b) => b.revenue_paise - a.revenue_paise || a.staff_name.localeCompare(b.staff_name) || a.branch_name.localeCompare(b.branch_name))
+  const sum = (pick: (r: (typeof all)[number]) => number) => all.reduce((n, r) => n + pick(r), 0)
+  const totals = {
+    bills: sum((r) => r.bills),
+    pieces: sum((r) => r.pieces),
+    net_weight_mg: sum((r) => r.net_weight_mg),
+    revenue_paise: sum((r) => r.revenue_paise),
+    average_bill_paise: 0,
+    follow_ups: {
+      done: sum((r) => r.follow_ups.done),
+      done_late: sum((r) => r.follow_ups.done_late),
+      open: sum((r) => r.follow_ups.open),
+      overdue: sum((r) => r.follow_ups.overdue),
+    },
+  }
+  totals.average_bill_paise = totals.bills ? Math.round(totals.revenue_paise / totals.bills) : 0
+  return {
+    range,
+    filters: query.branch_id ? { branch_ids: query.branch_id } : {},
+    rows: named,
+    totals,
   }
 }

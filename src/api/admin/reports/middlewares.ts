@@ -1,10 +1,14 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../utils/validation"
-import { CustomerReportQuery, SalesExportQuery, SalesReportQuery, StockReportQuery } from "./validators"
+import { CustomerExportQuery, CustomerReportQuery, SalesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
 
 export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales", methods: ["GET"], middlewares: [validateQuery(SalesReportQuery, {})] },
   { matcher: "/admin/reports/sales/export", methods: ["GET"], middlewares: [validateQuery(SalesExportQuery, {})] },
   { matcher: "/admin/reports/stock", methods: ["GET"], middlewares: [validateQuery(StockReportQuery, {})] },
+  { matcher: "/admin/reports/stock/export", methods: ["GET"], middlewares: [validateQuery(StockExportQuery, {})] },
   { matcher: "/admin/reports/customers", methods: ["GET"], middlewares: [validateQuery(CustomerReportQuery, {})] },
+  { matcher: "/admin/reports/customers/export", methods: ["GET"], middlewares: [validateQuery(CustomerExportQuery, {})] },
+  { matcher: "/admin/reports/staff", methods: ["GET"], middlewares: [validateQuery(StaffReportQuery, {})] },
+  { matcher: "/admin/reports/staff/export", methods: ["GET"], middlewares: [validateQuery(StaffExportQuery, {})] },
 ]

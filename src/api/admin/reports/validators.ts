@@ -54,3 +54,30 @@ export const CustomerReportQuery = ReportFilters.pick({ from: true, to: true, br
   .strict()
 
 export type CustomerReportQueryType = z.infer<typeof CustomerReportQuery>
+
+export const StaffReportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true }).strict()
+
+export type StaffReportQueryType = z.infer<typeof StaffReportQuery>
+
+export const StaffExportQuery = StaffReportQuery.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }).strict()
+
+export type StaffExportQueryType = z.infer<typeof StaffExportQuery>
+
+export const StockExportQuery = StockReportQuery.extend({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  /** A file holds up to 10 000 dead-stock lines (a page of the screen's list holds 200). */
+  limit: z.coerce.number().int().min(1).max(10_000).default(10_000),
+  /** The grouped table, or the dead-stock list (the page `limit`/`offset` give). */
+  table: z.enum(["groups", "dead_stock"]).default("groups"),
+}).strict()
+
+export type StockExportQueryType = z.infer<typeof StockExportQuery>
+
+export const CustomerExportQuery = CustomerReportQuery.extend({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  /** Top and lapsed customers: up to 10 000 a file (the screen shows 10). */
+  limit: z.coerce.number().int().min(1).max(10_000).default(10_000),
+  table: z.enum(["top", "lapsed", "cohorts"]).default("top"),
+}).strict()
+
+export type CustomerExportQueryType = z.infer<typeof CustomerExportQuery>

@@ -5,12 +5,14 @@ export const SHOP_TIME_ZONE = "Asia/Kolkata"
 
 export const SALES_GROUPS = ["total", "day", "week", "month", "branch", "channel", "staff", "category", "metal"] as const
 export type SalesGroup = (typeof SALES_GROUPS)[number]
+/** Groups the reports use beyond the sales report's own: the staff report's staff member at a branch ("staff|branch"). */
+export type FactGroup = SalesGroup | "staff_branch"
 
 export type SalesReportQuery = {
   from: Date
   /** Exclusive. */
   to: Date
-  group_by: SalesGroup
+  group_by: FactGroup
   /** Only these branches (branch-scoped staff, or a filter); undefined for the whole shop, online sales included. */
   branch_ids?: string[]
   metal?: string
@@ -38,7 +40,7 @@ export type SalesReportRow = {
 }
 
 /** What a group is, per fact row, and how its value is shown (after grouping, so formatting runs once a group). */
-const GROUP: Record<SalesGroup, { by: string; key: string }> = {
+const GROUP: Record<FactGroup, { by: string; key: string }> = {
   total: { by: "''", key: "k" },
   day: { by: `(occurred_at at time zone '${SHOP_TIME_ZONE}')::date`, key: "to_char(k, 'YYYY-MM-DD')" },
   week: { by: `date_trunc('week', occurred_at at time zone '${SHOP_TIME_ZONE}')::date`, key: "to_char(k, 'YYYY-MM-DD')" },
@@ -46,6 +48,7 @@ const GROUP: Record<SalesGroup, { by: string; key: string }> = {
   branch: { by: "coalesce(branch_id, '')", key: "k" },
   channel: { by: "channel::text", key: "k" },
   staff: { by: "coalesce(staff_user_id, '')", key: "k" },
+  staff_branch: { by: "coalesce(staff_user_id, '') || '|' || coalesce(branch_id, '')", key: "k" },
   category: { by: "coalesce(category, '')", key: "k" },
   metal: { by: "coalesce(metal || ':' || purity, '')", key: "k" },
 }

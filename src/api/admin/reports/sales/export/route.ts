@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { exportFileName, tableToCsv, tableToXlsx, type ReportTable } from "../../../../../lib/report-export"
-import { salesReportView, type SalesFigures } from "../../helpers"
+import type { ReportTable } from "../../../../../lib/report-export"
+import { salesReportView, sendReportTable, type SalesFigures } from "../../helpers"
 import type { SalesExportQueryType } from "../../validators"
 
 const COLUMNS: ReportTable["columns"] = [
@@ -46,17 +46,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     columns: COLUMNS,
     rows: [...report.rows.map((r) => cells(r.label, r)), cells("Total", report.totals)],
   }
-  const name = exportFileName(
+  await sendReportTable(
+    res,
+    table,
     [`sales-by-${report.group_by}`, report.range.from, report.range.to, query.branch_id?.join("-"), query.metal, query.purity, query.category, query.channel, query.staff_user_id],
     query.format
   )
-  res.setHeader("Content-Disposition", `attachment; filename="${name}"`)
-  res.setHeader("Cache-Control", "no-store")
-  if (query.format === "xlsx") {
-    res.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    res.send(await tableToXlsx(table))
-    return
-  }
-  res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.send(tableToCsv(table))
 }
