@@ -8,6 +8,13 @@ import type BranchModuleService from "../../src/modules/branch/service"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { istToday } from "../../src/lib/pos"
+import { formatInr } from "../../src/lib/money"
+import { parseSummaryTime, summaryDay } from "../../src/lib/daily-summary"
+import { sendDailySummaries } from "../../src/jobs/daily-summary"
+import { ACCESS_MODULE } from "../../src/modules/access"
+import type AccessModuleService from "../../src/modules/access/service"
+import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
@@ -465,5 +472,36 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect(String(cohorts.data).replace(/^\ufeff/, "").split("\n")[0]).toMatch(/^First purchase in,Customers,Buying in month 0,/)
     const bad = await expectStatus(api.get("/admin/reports/customers/export?table=everyone", owner))
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/table/)])
+  })
+
+  it("sends the owner yesterday's whole shop and a branch manager their branch, once a day, as the reports count it", async () => {
+    const users = getContainer().resolve(Modules.USER)
+    const [ownerAccess] = await getContainer().resolve<AccessModuleService>(ACCESS_MODULE).listStaffAccesses({ role: "owner" })
+    await users.updateUsers({ id: ownerAccess.user_id, first_name: "Ravi", metadata: { phone: "98200 77777" } })
+    const manager = (await ok(api.get("/admin/users/me", mumbaiManager))).data.user
+    const env = { DAILY_SUMMARY_AT: "09:00" }
+    const now = new Date()
+    const day = summaryDay(parseSummaryTime(env.DAILY_SUMMARY_AT)!, now)
+    expect(await sendDailySummaries(getContainer(), now, { DAILY_SUMMARY_AT: "off" })).toBe(0)
+    expect(await sendDailySummaries(getContainer(), now, env)).toBeGreaterThanOrEqual(2)
+    expect(await sendDailySummaries(getContainer(), now, env)).toBe(0)
+
+    const messages = await getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ event: "daily_summary", idempotency_key: { $like: `daily-summary:%:${day}` } })
+    const shop = (await ok(api.get(`/admin/reports/sales?group_by=total&from=${day}&to=${day}`, owner))).data.totals
+    const mumbai = (await ok(api.get(`/admin/reports/sales?group_by=total&from=${day}&to=${day}&branch_id=${branch.MUM}`, owner))).data.totals
+    const label = new Date(`${day}T00:00:00Z`).toLocaleDateString("en-IN", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+    const toOwner = messages.filter((m) => m.user_id === ownerAccess.user_id)
+    expect(toOwner).toHaveLength(1)
+    expect(toOwner[0].to).toBe("+919820077777")
+    expect(toOwner[0].body).toContain(`All branches, ${label}: sales ${formatInr(shop.revenue_paise)} before GST (${formatInr(shop.total_paise)} with GST), ${shop.bills} bills, ${shop.pieces} pieces`)
+    const toManager = messages.filter((m) => m.user_id === manager.id)
+    expect(toManager).toHaveLength(1)
+    expect(toManager[0].body).toContain(`Mumbai – Zaveri Bazaar, ${label}: sales ${formatInr(mumbai.revenue_paise)} before GST`)
+    // The manager has no phone on record: kept, not sent, with why.
+    expect([toManager[0].to, toManager[0].status]).toEqual([null, "not_sent"])
+    const { rows } = (await db().raw(`select count(*)::int as n from follow_up_task where status = 'open' and deleted_at is null and branch_id = ? and due_at < ?`, [branch.MUM, now.toISOString()])) as {
+      rows: { n: number }[]
+    }
+    expect(toManager[0].body).toMatch(new RegExp(`Overdue follow-ups: ${rows[0].n}\\.$`))
   })
 }

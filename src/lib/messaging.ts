@@ -29,6 +29,10 @@ export const MESSAGE_EVENTS = {
   anniversary_greeting: { kind: "promotional", variables: ["customer_name", "shop_name"] },
   offer_issued: { kind: "promotional", variables: ["customer_name", "offer", "code", "valid_until", "shop_name"] },
   follow_up_reminder: { kind: "transactional", variables: ["staff_name", "customer_name", "due", "title"] },
+  daily_summary: {
+    kind: "transactional",
+    variables: ["staff_name", "scope", "day", "sales", "with_gst", "bills", "pieces", "gold_weight", "top_pieces", "cash", "collected", "failed_payments", "overdue"],
+  },
   metal_rate_alert: { kind: "promotional", variables: ["customer_name", "metal", "rate", "shop_name"] },
   payment_link: { kind: "transactional", variables: ["customer_name", "amount", "order_number", "link", "shop_name"] },
   scheme_instalment_received: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "paid_count", "instalments", "paid_total", "matures_on", "shop_name"] },
@@ -82,6 +86,10 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<Language, string>> =
   follow_up_reminder: {
     en: "Reminder for {{staff_name}}: {{title}} with {{customer_name}}, due {{due}}.",
     hi: "{{staff_name}} के लिए याद दिलाना: {{customer_name}} के साथ {{title}}, {{due}} तक।",
+  },
+  daily_summary: {
+    en: "{{scope}}, {{day}}: sales {{sales}} before GST ({{with_gst}} with GST), {{bills}} bills, {{pieces}} pieces, gold {{gold_weight}} net. Top: {{top_pieces}}. Cash in {{cash}}; all tenders {{collected}}; failed payments {{failed_payments}}. Overdue follow-ups: {{overdue}}.",
+    hi: "{{scope}}, {{day}}: बिक्री {{sales}} GST से पहले ({{with_gst}} GST सहित), {{bills}} बिल, {{pieces}} नग, सोना {{gold_weight}} नेट। सबसे ज़्यादा: {{top_pieces}}। नकद {{cash}}; सभी भुगतान {{collected}}; असफल भुगतान {{failed_payments}}। बकाया फ़ॉलो-अप: {{overdue}}।",
   },
   metal_rate_alert: {
     en: "Dear {{customer_name}}, today's {{metal}} rate at {{shop_name}} is {{rate}}.",

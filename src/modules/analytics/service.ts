@@ -5,7 +5,7 @@ import { pgArray } from "../../lib/pg-array"
 import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
-import { salesReportSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
+import { salesReportSql, topSellersSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
 import { cohortsSql, customerMixSql, lapsedCustomersSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
 
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
@@ -86,6 +86,17 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
       },
       cohorts: cohorts.map((r) => ({ cohort: String(r.cohort), month: n(r.month), customers: n(r.customers), revenue_paise: n(r.revenue) })),
     }
+  }
+
+  /** The best-selling variants of a range (queries/sales-report.ts). */
+  @InjectManager()
+  async topSellers(query: Omit<SalesReportQuery, "group_by"> & { limit: number }, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const { sql, bindings } = topSellersSql(query)
+    return ((await sharedContext.manager!.execute(sql, bindings)) as Record<string, unknown>[]).map((r) => ({
+      variant_id: String(r.variant_id),
+      pieces: Number(r.pieces),
+      revenue_paise: Number(r.revenue_paise),
+    }))
   }
 
   /** The sales report's rows (queries/sales-report.ts). */

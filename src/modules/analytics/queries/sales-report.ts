@@ -63,8 +63,8 @@ export function billsAddUp(q: Pick<SalesReportQuery, "group_by" | "metal" | "pur
   return q.group_by !== "category" && q.group_by !== "metal" && q.metal === undefined && q.purity === undefined && q.category === undefined
 }
 
-/** One grouped pass over the facts of the range; every filter an indexed or cheap condition. */
-export function salesReportSql(q: SalesReportQuery): { sql: string; bindings: (string | number)[] } {
+/** The facts of a range that pass the filters: every filter an indexed or cheap condition. */
+function factConditions(q: Omit<SalesReportQuery, "group_by">): { where: string; bindings: (string | number)[] } {
   const where = ["deleted_at is null", "occurred_at >= ?", "occurred_at < ?"]
   const bindings: (string | number)[] = [q.from.toISOString(), q.to.toISOString()]
   if (q.branch_ids) {
@@ -83,6 +83,12 @@ export function salesReportSql(q: SalesReportQuery): { sql: string; bindings: (s
       bindings.push(value)
     }
   }
+  return { where: where.join(" and "), bindings }
+}
+
+/** One grouped pass over the facts of the range. */
+export function salesReportSql(q: SalesReportQuery): { sql: string; bindings: (string | number)[] } {
+  const { where, bindings } = factConditions(q)
   const group = GROUP[q.group_by]
   // Counting distinct orders costs as much as the rest of the sums together: only where a bill can be split.
   const bills = billsAddUp(q) ? "coalesce(sum(bill), 0)" : "count(distinct order_id) filter (where kind = 'sale')"
@@ -99,8 +105,23 @@ export function salesReportSql(q: SalesReportQuery): { sql: string; bindings: (s
                     coalesce(sum(pieces) filter (where making_paise is not null), 0) as making_pieces,
                     coalesce(-sum(pieces) filter (where kind = 'return'), 0) as returned_pieces
                from sales_fact
-              where ${where.join(" and ")}
+              where ${where}
               group by 1) g
       order by k`
   return { sql, bindings }
+}
+
+/** The best sellers of a range: variants by sales before GST net of returns, those still sold on balance. */
+export function topSellersSql(q: Omit<SalesReportQuery, "group_by"> & { limit: number }): { sql: string; bindings: (string | number)[] } {
+  const { where, bindings } = factConditions(q)
+  return {
+    sql: `select variant_id, sum(pieces)::int as pieces, sum(revenue_paise)::bigint as revenue_paise
+            from sales_fact
+           where ${where} and variant_id is not null
+           group by variant_id
+          having sum(pieces) > 0
+           order by 3 desc, 1
+           limit ?`,
+    bindings: [...bindings, q.limit],
+  }
 }
