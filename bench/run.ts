@@ -9,6 +9,7 @@
  * Each workload: 30 warm-up requests, then `BENCH_REQUESTS` (default 300)
  * sequential requests; p50/p95 of the wall-clock latency in milliseconds.
  */
+import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
@@ -70,6 +71,25 @@ function httpGet(url: string, headers: Record<string, string>): Timed {
     }
     await res.arrayBuffer()
   }
+}
+
+/** Resident memory of a process and its descendants, in MB (Linux's /proc, through ps). */
+function processTreeRssMb(pid: number): number {
+  const table = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number))
+  const tree = new Set([pid])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const [child, parent] of table) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child)
+        grew = true
+      }
+    }
+  }
+  return table.filter(([p]) => tree.has(p)).reduce((kb, [, , rss]) => kb + rss, 0) / 1024
 }
 
 function sql(client: Client, text: string, values: unknown[] = []): Timed {
@@ -438,6 +458,42 @@ async function main() {
           goal: { text: "p95 < 150 ms", met: (x) => x.o95 < 150 },
         })
       }
+    }
+
+    if (wants("reports") && server?.pid !== undefined) {
+      // Every sales line of the year as one CSV download, read as it streams; the server's memory sampled meanwhile.
+      const from = new Date(Date.now() - 366 * 86_400_000 + 330 * 60_000).toISOString().slice(0, 10)
+      const serverPid = server.pid
+      const before = processTreeRssMb(serverPid)
+      let peak = before
+      const sampler = setInterval(() => (peak = Math.max(peak, processTreeRssMb(serverPid))), 50)
+      const started = Date.now()
+      const res = await fetch(`${base}/admin/reports/sales/lines/export?from=${from}`, { headers: admin })
+      if (!res.ok || !res.body) {
+        throw new LauncherError(`the sales lines export answered ${res.status}: ${await res.text()}`)
+      }
+      let bytes = 0
+      let lines = 0
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        bytes += chunk.length
+        for (const byte of chunk) {
+          lines += byte === 10 ? 1 : 0
+        }
+      }
+      const oursSeconds = (Date.now() - started) / 1000
+      clearInterval(sampler)
+      const growth = peak - before
+      const sqlStarted = Date.now()
+      await client.query(
+        `select f.*, o.display_id, v.sku, coalesce(p.title, v.title) as title from sales_fact f
+           left join "order" o on o.id = f.order_id left join product_variant v on v.id = f.variant_id left join product p on p.id = v.product_id
+          where f.deleted_at is null and f.occurred_at >= $1 order by f.occurred_at, f.id`,
+        [new Date(`${from}T00:00:00+05:30`)]
+      )
+      const sqlSeconds = (Date.now() - sqlStarted) / 1000
+      extra.push(
+        `| export every sales line of the year as CSV (${lines - 1} lines, ${f(bytes / 1_048_576)} MB, streamed in pages of 5 000) | ${f(oursSeconds)} s, server memory growth ${f(growth)} MB | raw SQL: the same lines and names read in one query | ${f(sqlSeconds)} s | ${f(oursSeconds / sqlSeconds)} | ${verdict("streamed, memory growth < 100 MB", growth < 100)} |`
+      )
     }
 
     if (wants("reports") && PIECES > 0) {

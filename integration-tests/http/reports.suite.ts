@@ -504,4 +504,34 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     }
     expect(toManager[0].body).toMatch(new RegExp(`Overdue follow-ups: ${rows[0].n}\\.$`))
   })
+
+  it("streams every line behind the sales report, as many as the facts hold, adding up to the report", async () => {
+    const from = yearAgo()
+    const res = (await ok(api.get(`/admin/reports/sales/lines/export?from=${from}&to=${today()}`, owner))) as Download
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="sales-lines_${from}_${today()}.csv"`)
+    const rows = parse(String(res.data), { bom: true }) as string[][]
+    expect(rows[0].slice(0, 4)).toEqual(["Date (India)", "Order", "Sale or return", "Branch"])
+    const lines = rows.slice(1)
+    expect(lines.length).toBe(Number(res.headers["x-total-rows"]))
+    const { rows: facts } = (await db().raw(`select count(*)::int as n from sales_fact where deleted_at is null and occurred_at >= ?`, [
+      new Date(`${from}T00:00:00+05:30`).toISOString(),
+    ])) as { rows: { n: number }[] }
+    expect(lines.length).toBe(facts[0].n)
+    // In time order, and the rupees add up to the report's (Indian grouping undone).
+    const times = lines.map((l) => l[0])
+    expect([...times].sort()).toEqual(times)
+    const rupees = (cell: string) => Math.round(Number(cell.replace(/,/g, "")) * 100)
+    const revenueColumn = rows[0].indexOf("Sales before GST (₹)")
+    const totals = (await ok(api.get(`/admin/reports/sales?group_by=total&from=${from}&to=${today()}`, owner))).data.totals
+    expect(lines.reduce((n, l) => n + rupees(l[revenueColumn]), 0)).toBe(totals.revenue_paise)
+    expect(new Set(lines.map((l) => l[2]))).toEqual(new Set(lines.some((l) => l[2] === "Return") ? ["Sale", "Return"] : ["Sale"]))
+
+    // A Mumbai manager's file holds Mumbai's lines only; Excel streams too.
+    const mine = parse(String((await ok(api.get(`/admin/reports/sales/lines/export?from=${from}`, mumbaiManager))).data), { bom: true }) as string[][]
+    expect(new Set(mine.slice(1).map((l) => l[3]))).toEqual(new Set(["Mumbai – Zaveri Bazaar"]))
+    const xlsx = (await ok(api.get(`/admin/reports/sales/lines/export?format=xlsx&from=${today()}`, { ...owner, responseType: "arraybuffer" }))) as Download
+    expect(Buffer.from(xlsx.data).subarray(0, 2).toString()).toBe("PK")
+    const bad = await expectStatus(api.get("/admin/reports/sales/lines/export?group_by=day", owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
+  })
 }

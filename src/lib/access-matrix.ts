@@ -205,6 +205,7 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/payments/reconciliation", "reports", "read"],
   ["GET", "/admin/reports/sales", "reports", "read"],
   ["GET", "/admin/reports/sales/export", "reports", "read"],
+  ["GET", "/admin/reports/sales/lines/export", "reports", "read"],
   ["GET", "/admin/reports/stock", "reports", "read"],
   ["GET", "/admin/reports/stock/export", "reports", "read"],
   ["GET", "/admin/reports/customers", "reports", "read"],

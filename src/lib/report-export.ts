@@ -3,6 +3,10 @@
  * Excel (exceljs), with Indian digit grouping — lakhs and crores — for
  * rupees and grams, and the period and filters in the file's name.
  */
+import { once } from "node:events"
+import type { Writable } from "node:stream"
+import { finished } from "node:stream/promises"
+import { stringify as stringifyStream } from "csv-stringify"
 import { stringify } from "csv-stringify/sync"
 import ExcelJS from "exceljs"
 
@@ -23,15 +27,17 @@ export function indianNumber(value: number, decimals: number): string {
 const scaled = (kind: ColumnKind, value: number) => (kind === "rupees" ? value / 100 : kind === "grams" ? value / 1000 : value)
 const DECIMALS: Record<ColumnKind, number> = { text: 0, count: 0, rupees: 2, grams: 3 }
 
+type Row = ReportTable["rows"][number]
+
+const csvCells = (columns: ReportColumn[], row: Row) =>
+  row.map((value, i) => {
+    const { kind } = columns[i]
+    return value === null ? "" : kind === "text" || typeof value === "string" ? String(value) : indianNumber(scaled(kind, value), DECIMALS[kind])
+  })
+
 export function tableToCsv(table: ReportTable): string {
-  const cells = table.rows.map((row) =>
-    row.map((value, i) => {
-      const { kind } = table.columns[i]
-      return value === null ? "" : kind === "text" || typeof value === "string" ? String(value) : indianNumber(scaled(kind, value), DECIMALS[kind])
-    })
-  )
   // A byte-order mark, so Excel opens the file as UTF-8 (₹, names in Indian scripts).
-  return `\ufeff${stringify([table.columns.map((c) => c.header), ...cells])}`
+  return `\ufeff${stringify([table.columns.map((c) => c.header), ...table.rows.map((row) => csvCells(table.columns, row))])}`
 }
 
 /** Excel's number format for Indian grouping (crores, lakhs, thousands), with `decimals` places. */
@@ -40,19 +46,68 @@ function indianFormat(decimals: number): string {
   return `[>=10000000]##\\,##\\,##\\,##0${tail};[>=100000]##\\,##\\,##0${tail};##,##0${tail}`
 }
 
-export async function tableToXlsx(table: ReportTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31))
-  sheet.columns = table.columns.map((c) => ({
+const sheetColumns = (columns: ReportColumn[]) =>
+  columns.map((c) => ({
     header: c.header,
     width: Math.max(12, c.header.length + 2),
     style: c.kind === "text" ? {} : { numFmt: c.kind === "count" ? "0" : indianFormat(DECIMALS[c.kind]) },
   }))
+
+const sheetCells = (columns: ReportColumn[], row: Row) => row.map((value, i) => (value === null || typeof value === "string" ? value : scaled(columns[i].kind, value)))
+
+export async function tableToXlsx(table: ReportTable): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet(table.title.slice(0, 31))
+  sheet.columns = sheetColumns(table.columns)
   sheet.getRow(1).font = { bold: true }
   for (const row of table.rows) {
-    sheet.addRow(row.map((value, i) => (value === null || typeof value === "string" ? value : scaled(table.columns[i].kind, value))))
+    sheet.addRow(sheetCells(table.columns, row))
   }
   return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/**
+ * Writes a table too long to hold in memory to `out` as its batches arrive
+ * (CSV through csv-stringify's stream, Excel through exceljs' streaming
+ * writer), waiting for `out` to drain: memory stays at a batch whatever the
+ * length. Answers the rows written.
+ */
+export async function streamTable(
+  format: "csv" | "xlsx",
+  { title, columns }: Pick<ReportTable, "title" | "columns">,
+  batches: AsyncIterable<Row[]>,
+  out: Writable
+): Promise<number> {
+  let rows = 0
+  if (format === "xlsx") {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true })
+    const sheet = workbook.addWorksheet(title.slice(0, 31))
+    sheet.columns = sheetColumns(columns)
+    for await (const batch of batches) {
+      for (const row of batch) {
+        sheet.addRow(sheetCells(columns, row)).commit()
+      }
+      rows += batch.length
+    }
+    sheet.commit()
+    await workbook.commit()
+    return rows
+  }
+  const csv = stringifyStream({ bom: true })
+  csv.pipe(out)
+  csv.write(columns.map((c) => c.header))
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (!csv.write(csvCells(columns, row))) {
+        // A reader that went away never drains: stop reading batches then.
+        await Promise.race([once(csv, "drain"), once(out, "close").then(() => Promise.reject(new Error("the download was closed before its end")))])
+      }
+    }
+    rows += batch.length
+  }
+  csv.end()
+  await finished(out)
+  return rows
 }
 
 /** `sales-by-day_2026-11-01_2026-11-30_gold-916.csv`: what the file holds, safe in any file system. */

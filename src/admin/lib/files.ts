@@ -10,15 +10,42 @@ async function failure(res: Response): Promise<Error> {
   }
 }
 
-/** Downloads a file from an admin route with the session cookie and saves it under the name the server gives. */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+/**
+ * Downloads a file from an admin route with the session cookie and saves it
+ * under the name the server gives. With `onProgress`, reads it as it
+ * streams and reports the lines received against the `X-Total-Rows` the
+ * server announced (a CSV's lines; its header line not counted).
+ */
+export async function downloadFile(path: string, fallbackName: string, onProgress?: (rows: number, total: number | null) => void): Promise<void> {
   const res = await fetch(`${backend()}${path}`, { credentials: "include" })
   if (!res.ok) {
     throw await failure(res)
   }
   const disposition = res.headers.get("content-disposition") ?? ""
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName
-  const url = URL.createObjectURL(await res.blob())
+  let blob: Blob
+  if (onProgress && res.body) {
+    const totalHeader = res.headers.get("x-total-rows")
+    const total = totalHeader === null ? null : Number(totalHeader)
+    const reader = res.body.getReader()
+    const chunks: BlobPart[] = []
+    let newlines = 0
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) {
+        break
+      }
+      chunks.push(value as Uint8Array<ArrayBuffer>)
+      for (const byte of value) {
+        newlines += byte === 10 ? 1 : 0
+      }
+      onProgress(Math.max(0, newlines - 1), total)
+    }
+    blob = new Blob(chunks, { type: res.headers.get("content-type") ?? undefined })
+  } else {
+    blob = await res.blob()
+  }
+  const url = URL.createObjectURL(blob)
   const link = document.createElement("a")
   link.href = url
   link.download = name

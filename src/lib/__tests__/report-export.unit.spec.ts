@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs"
 import { strFromU8, unzipSync } from "fflate"
-import { exportFileName, indianNumber, tableToCsv, tableToXlsx, type ReportTable } from "../report-export"
+import { PassThrough } from "node:stream"
+import { exportFileName, indianNumber, streamTable, tableToCsv, tableToXlsx, type ReportTable } from "../report-export"
 
 const table: ReportTable = {
   title: "Sales by branch",
@@ -44,5 +45,31 @@ describe("report export", () => {
 
   it("names the file after the report, its period and filters", () => {
     expect(exportFileName(["sales-by-day", "2026-11-01", "2026-11-30", undefined, "Gold 916", ""], "csv")).toBe("sales-by-day_2026-11-01_2026-11-30_gold-916.csv")
+  })
+
+  it("streams a table in batches as the same CSV, and as an Excel workbook with the same cells", async () => {
+    async function* batches() {
+      yield [table.rows[0]]
+      yield []
+      yield [table.rows[1]]
+    }
+    const collect = (out: PassThrough) => {
+      const chunks: Buffer[] = []
+      out.on("data", (c: Buffer) => chunks.push(c))
+      return () => Buffer.concat(chunks)
+    }
+    const csvOut = new PassThrough()
+    const csv = collect(csvOut)
+    expect(await streamTable("csv", table, batches(), csvOut)).toBe(2)
+    expect(csv().toString("utf8")).toBe(tableToCsv(table))
+
+    const xlsxOut = new PassThrough()
+    const xlsx = collect(xlsxOut)
+    expect(await streamTable("xlsx", table, batches(), xlsxOut)).toBe(2)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(xlsx() as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    expect(sheet.getRow(2).values).toEqual([undefined, "Mumbai, Zaveri Bazaar", 12, 123.456, 12345678.5])
+    expect(sheet.getCell("D3").numFmt).toContain("##,##0.00")
   })
 })

@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import type { BranchSummary as Branch, SalesFigures, SalesReport, SalesReportGroup } from "../../../types/http"
 import { RequirePermission } from "../../components/require-permission"
 import { CustomerReportSection } from "../../components/customer-report"
-import { ExportButtons } from "../../components/export-buttons"
+import { ExportButtons, LineExportButton } from "../../components/export-buttons"
 import { StaffReportSection } from "../../components/staff-report"
 import { StockReportSection } from "../../components/stock-report"
 import { indiaDay, inrPaise } from "../../lib/format"
@@ -82,7 +82,10 @@ const ReportsPage = () => {
                 Sales before GST, net of returns, in India time{data ? ` (${data.range.from} to ${data.range.to})` : ""}; compared with the period just before and the same days last year.
               </Text>
             </div>
-            <ExportButtons path="/admin/reports/sales/export" query={query} what="sales" />
+            <div className="flex flex-wrap items-center gap-2">
+              <LineExportButton path="/admin/reports/sales/lines/export" query={Object.fromEntries(Object.entries(query).filter(([k]) => k !== "group_by"))} />
+              <ExportButtons path="/admin/reports/sales/export" query={query} what="sales" />
+            </div>
           </div>
           <div className="flex flex-wrap items-end gap-3 px-6 py-4">
             <div className="flex flex-col gap-y-1">

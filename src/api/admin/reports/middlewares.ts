@@ -1,10 +1,11 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../utils/validation"
-import { CustomerExportQuery, CustomerReportQuery, SalesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
+import { CustomerExportQuery, CustomerReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
 
 export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales", methods: ["GET"], middlewares: [validateQuery(SalesReportQuery, {})] },
   { matcher: "/admin/reports/sales/export", methods: ["GET"], middlewares: [validateQuery(SalesExportQuery, {})] },
+  { matcher: "/admin/reports/sales/lines/export", methods: ["GET"], middlewares: [validateQuery(SalesLinesExportQuery, {})] },
   { matcher: "/admin/reports/stock", methods: ["GET"], middlewares: [validateQuery(StockReportQuery, {})] },
   { matcher: "/admin/reports/stock/export", methods: ["GET"], middlewares: [validateQuery(StockExportQuery, {})] },
   { matcher: "/admin/reports/customers", methods: ["GET"], middlewares: [validateQuery(CustomerReportQuery, {})] },

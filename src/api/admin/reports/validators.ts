@@ -81,3 +81,10 @@ export const CustomerExportQuery = CustomerReportQuery.extend({
 }).strict()
 
 export type CustomerExportQueryType = z.infer<typeof CustomerExportQuery>
+
+/** Every line behind the sales report: its filters, no grouping. */
+export const SalesLinesExportQuery = SalesReportQuery.omit({ group_by: true })
+  .extend({ format: z.enum(["csv", "xlsx"]).default("csv") })
+  .strict()
+
+export type SalesLinesExportQueryType = z.infer<typeof SalesLinesExportQuery>

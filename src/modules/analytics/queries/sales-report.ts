@@ -64,7 +64,7 @@ export function billsAddUp(q: Pick<SalesReportQuery, "group_by" | "metal" | "pur
 }
 
 /** The facts of a range that pass the filters: every filter an indexed or cheap condition. */
-function factConditions(q: Omit<SalesReportQuery, "group_by">): { where: string; bindings: (string | number)[] } {
+export function factConditions(q: Omit<SalesReportQuery, "group_by">): { where: string; bindings: (string | number)[] } {
   const where = ["deleted_at is null", "occurred_at >= ?", "occurred_at < ?"]
   const bindings: (string | number)[] = [q.from.toISOString(), q.to.toISOString()]
   if (q.branch_ids) {
