@@ -13,6 +13,10 @@ import { parseSummaryTime, summaryDay } from "../../src/lib/daily-summary"
 import { sendDailySummaries } from "../../src/jobs/daily-summary"
 import { ACCESS_MODULE } from "../../src/modules/access"
 import type AccessModuleService from "../../src/modules/access/service"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { OFFERS_MODULE } from "../../src/modules/offers"
+import type OffersModuleService from "../../src/modules/offers/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
@@ -532,6 +536,71 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const xlsx = (await ok(api.get(`/admin/reports/sales/lines/export?format=xlsx&from=${today()}`, { ...owner, responseType: "arraybuffer" }))) as Download
     expect(Buffer.from(xlsx.data).subarray(0, 2).toString()).toBe("PK")
     const bad = await expectStatus(api.get("/admin/reports/sales/lines/export?group_by=day", owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
+  })
+
+  it("follows the points ledger month by month to what is outstanding, and what each campaign brought for its discount", async () => {
+    const newCustomer = async (n: number, branchId: string) =>
+      (await ok(api.post("/admin/crm/customers", { first_name: "Points", last_name: `Holder ${n}`, phone: `98203770${10 + n}`, home_branch_id: branchId }, owner))).data.customer.id as string
+    const [mumbaiCustomer, puneCustomer] = [await newCustomer(1, branch.MUM), await newCustomer(2, branch.PUN)]
+    const month = `${today().slice(0, 8)}01`
+    const report = async (headers: Headers, query = "") => (await ok(api.get(`/admin/reports/loyalty?from=${month}&to=${today()}${query}`, headers))).data
+    const thisMonth = (r: { periods: { period: string }[] }) =>
+      (r.periods.find((p) => p.period === month) ?? { issued: 0, redeemed: 0, expired: 0, other: 0, outstanding: 0 }) as { issued: number; redeemed: number; expired: number; other: number; outstanding: number }
+    const [shopBefore, mumbaiBefore] = [await report(owner), await report(mumbaiManager)]
+
+    const loyalty = getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const post = (customer_id: string, type: "earn" | "bonus" | "redeem" | "expire", points: number) =>
+      loyalty.postEntry({ customer_id, type, points, idempotency_key: `loyalty-report-${customer_id}-${type}`, branch_id: branch.MUM })
+    await post(mumbaiCustomer, "earn", 500)
+    await post(mumbaiCustomer, "redeem", -200)
+    await post(mumbaiCustomer, "expire", -50)
+    await post(puneCustomer, "bonus", 300)
+
+    const shop = await report(owner)
+    const delta = (after: ReturnType<typeof thisMonth>, before: ReturnType<typeof thisMonth>) => [
+      after.issued - before.issued,
+      after.redeemed - before.redeemed,
+      after.expired - before.expired,
+      after.outstanding - before.outstanding,
+    ]
+    expect(delta(thisMonth(shop), thisMonth(shopBefore))).toEqual([800, 200, 50, 550])
+    // What is outstanding at the end is the whole ledger, valued at today's point value.
+    const { rows } = (await db().raw(`select coalesce(sum(points), 0)::int as points from points_entry where deleted_at is null`)) as { rows: { points: number }[] }
+    expect(shop.closing).toEqual({ points: rows[0].points, value_paise: rows[0].points * shop.point_value_paise })
+    expect(shop.periods[shop.periods.length - 1].outstanding).toBe(shop.closing.points)
+    // A Mumbai manager follows Mumbai's customers only.
+    expect(delta(thisMonth(await report(mumbaiManager)), thisMonth(mumbaiBefore))).toEqual([500, 200, 50, 250])
+
+    const offers = getContainer().resolve<OffersModuleService>(OFFERS_MODULE)
+    const campaign = await offers.createCampaigns({ name: "Report test: Diwali", offer_type: "fixed", offer_value: 50_000, status: "finished" })
+    const run = await offers.createCampaignRuns({ campaign_id: campaign.id, occasion: "once", status: "succeeded" })
+    const now = new Date()
+    await offers.createOffers([
+      { campaign_id: campaign.id, run_id: run.id, customer_id: mumbaiCustomer, occasion: "once", code: "RPT-DIWALI-1", status: "redeemed", issued_at: now, redeemed_at: now, order_total: 10_000.5, discount_total: 500 },
+      { campaign_id: campaign.id, run_id: run.id, customer_id: puneCustomer, occasion: "once", code: "RPT-DIWALI-2", status: "sent", issued_at: now },
+    ])
+    const withCampaign = await report(owner)
+    expect(withCampaign.campaigns.find((c: { campaign_id: string }) => c.campaign_id === campaign.id)).toEqual({
+      campaign_id: campaign.id,
+      name: "Report test: Diwali",
+      kind: "manual",
+      issued: 2,
+      redeemed: 1,
+      revenue_paise: 10_00_050,
+      discount_paise: 50_000,
+      return_on_discount: 20,
+    })
+    const managers = (await report(mumbaiManager)).campaigns.find((c: { campaign_id: string }) => c.campaign_id === campaign.id)
+    expect([managers.issued, managers.redeemed]).toEqual([1, 1])
+
+    const points = parse(String((await ok(api.get(`/admin/reports/loyalty/export?from=${month}&to=${today()}`, owner))).data), { bom: true }) as string[][]
+    expect(points[0]).toEqual(["Period from", "Issued", "Redeemed", "Expired", "Taken back", "Outstanding at the end", "Outstanding value today (₹)"])
+    expect(points[points.length - 1][0]).toBe("Total")
+    expect(points[points.length - 1][5].replace(/,/g, "")).toBe(String(shop.closing.points))
+    const campaigns = parse(String((await ok(api.get(`/admin/reports/loyalty/export?table=campaigns&from=${month}&to=${today()}`, owner))).data), { bom: true }) as string[][]
+    expect(campaigns.find((r) => r[0] === "Report test: Diwali")).toEqual(["Report test: Diwali", "manual", "2", "1", "10,000.50", "500.00", "20.00"])
+    const bad = await expectStatus(api.get("/admin/reports/loyalty?group_by=year", owner))
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
   })
 }

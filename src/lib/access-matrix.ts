@@ -210,6 +210,8 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/reports/stock/export", "reports", "read"],
   ["GET", "/admin/reports/customers", "reports", "read"],
   ["GET", "/admin/reports/customers/export", "reports", "read"],
+  ["GET", "/admin/reports/loyalty", "reports", "read"],
+  ["GET", "/admin/reports/loyalty/export", "reports", "read"],
   ["GET", "/admin/reports/staff", "reports", "read"],
   ["GET", "/admin/reports/staff/export", "reports", "read"],
 

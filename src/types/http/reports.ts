@@ -105,3 +105,27 @@ export type StaffReport = {
   }[]
   totals: { bills: number; pieces: number; net_weight_mg: number; revenue_paise: number; average_bill_paise: number; follow_ups: FollowUpFigures }
 }
+
+/** GET /admin/reports/loyalty: the points ledger per period with what was outstanding, and the campaigns' results. */
+export type LoyaltyReport = {
+  range: DayRange
+  group_by: "day" | "week" | "month"
+  filters: Record<string, unknown>
+  /** Paise a point is worth today: the values below are at it. */
+  point_value_paise: number
+  opening: { points: number; value_paise: number }
+  periods: { period: string; issued: number; redeemed: number; expired: number; other: number; net: number; outstanding: number; outstanding_value_paise: number }[]
+  totals: { issued: number; redeemed: number; expired: number; other: number; net: number }
+  closing: { points: number; value_paise: number }
+  campaigns: {
+    campaign_id: string
+    name: string
+    kind: string
+    issued: number
+    redeemed: number
+    revenue_paise: number
+    discount_paise: number
+    /** Revenue a rupee of discount brought (null without discount). */
+    return_on_discount: number | null
+  }[]
+}

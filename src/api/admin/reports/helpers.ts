@@ -5,7 +5,10 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
 import { addMonths } from "../../../lib/savings-schemes"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
-import type { CustomerReport, FollowUpFigures, SalesFigures, SalesReport, StaffReport, StockReport } from "../../../types/http"
+import type { CustomerReport, FollowUpFigures, LoyaltyReport, SalesFigures, SalesReport, StaffReport, StockReport } from "../../../types/http"
+import { campaignResults, pointsOutstandingAt, pointsPeriods } from "../../../modules/analytics/queries/loyalty-report"
+import { LOYALTY_MODULE } from "../../../modules/loyalty"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
@@ -18,7 +21,7 @@ import type JewelryModuleService from "../../../modules/jewelry/service"
 import { branchScope } from "../../utils/access"
 import { CRM_MODULE } from "../../../modules/crm"
 import type CrmModuleService from "../../../modules/crm/service"
-import type { CustomerReportQueryType, SalesReportQueryType, StaffReportQueryType, StockReportQueryType } from "./validators"
+import type { CustomerReportQueryType, LoyaltyReportQueryType, SalesReportQueryType, StaffReportQueryType, StockReportQueryType } from "./validators"
 
 const CHANNEL_LABELS: Record<string, string> = { counter: "Counter", online: "Online store", payment_link: "Payment link" }
 const METAL_LABELS: Record<string, string> = { gold: "Gold", silver: "Silver", platinum: "Platinum" }
@@ -318,5 +321,45 @@ export async function staffReportView(req: MedusaRequest, query: StaffReportQuer
     filters: query.branch_id ? { branch_ids: query.branch_id } : {},
     rows: named,
     totals,
+  }
+}
+
+/**
+ * The loyalty report (docs/reports.md): points issued, redeemed and expired
+ * per period with what was outstanding at each period's end, valued at
+ * today's point value, and each campaign's offers issued and redeemed in
+ * the period with the revenue and discount they brought.
+ */
+export async function loyaltyReportView(req: MedusaRequest, query: LoyaltyReportQueryType, now = new Date()): Promise<LoyaltyReport> {
+  const range = reportRange({ from: query.from, to: query.to }, istToday(now))
+  const branchIds = await reportBranches(req, query.branch_id)
+  const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const instants = rangeInstants(range)
+  const [program, opening, periods, campaigns] = await Promise.all([
+    req.scope.resolve<LoyaltyModuleService>(LOYALTY_MODULE).currentProgram(),
+    pointsOutstandingAt(db, instants.from, branchIds),
+    pointsPeriods(db, { ...instants, group_by: query.group_by, branch_ids: branchIds }),
+    campaignResults(db, { ...instants, branch_ids: branchIds }),
+  ])
+  const value = (points: number) => points * program.point_value_paise
+  let outstanding = opening
+  const totals = { issued: 0, redeemed: 0, expired: 0, other: 0, net: 0 }
+  const rows = periods.map((p) => {
+    outstanding += p.net
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) {
+      totals[k] += p[k]
+    }
+    return { ...p, outstanding, outstanding_value_paise: value(outstanding) }
+  })
+  return {
+    range,
+    group_by: query.group_by,
+    filters: query.branch_id ? { branch_ids: query.branch_id } : {},
+    point_value_paise: program.point_value_paise,
+    opening: { points: opening, value_paise: value(opening) },
+    periods: rows,
+    totals,
+    closing: { points: outstanding, value_paise: value(outstanding) },
+    campaigns: campaigns.map((c) => ({ ...c, return_on_discount: c.discount_paise ? Math.round((c.revenue_paise / c.discount_paise) * 100) / 100 : null })),
   }
 }

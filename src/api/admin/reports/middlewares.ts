@@ -1,6 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../utils/validation"
-import { CustomerExportQuery, CustomerReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
+import { CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
 
 export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales", methods: ["GET"], middlewares: [validateQuery(SalesReportQuery, {})] },
@@ -10,6 +10,8 @@ export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/stock/export", methods: ["GET"], middlewares: [validateQuery(StockExportQuery, {})] },
   { matcher: "/admin/reports/customers", methods: ["GET"], middlewares: [validateQuery(CustomerReportQuery, {})] },
   { matcher: "/admin/reports/customers/export", methods: ["GET"], middlewares: [validateQuery(CustomerExportQuery, {})] },
+  { matcher: "/admin/reports/loyalty", methods: ["GET"], middlewares: [validateQuery(LoyaltyReportQuery, {})] },
+  { matcher: "/admin/reports/loyalty/export", methods: ["GET"], middlewares: [validateQuery(LoyaltyExportQuery, {})] },
   { matcher: "/admin/reports/staff", methods: ["GET"], middlewares: [validateQuery(StaffReportQuery, {})] },
   { matcher: "/admin/reports/staff/export", methods: ["GET"], middlewares: [validateQuery(StaffExportQuery, {})] },
 ]

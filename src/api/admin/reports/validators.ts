@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { SALES_GROUPS } from "../../../modules/analytics/queries/sales-report"
 import { STOCK_GROUPS } from "../../../modules/analytics/queries/stock-report"
+import { LOYALTY_GROUPS } from "../../../modules/analytics/queries/loyalty-report"
 import { findParams, IndiaDay } from "../../utils/validators"
 
 /** Query strings repeat a key for a list (`branch_id=a&branch_id=b`) or give it once. */
@@ -88,3 +89,16 @@ export const SalesLinesExportQuery = SalesReportQuery.omit({ group_by: true })
   .strict()
 
 export type SalesLinesExportQueryType = z.infer<typeof SalesLinesExportQuery>
+
+export const LoyaltyReportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true })
+  .extend({ group_by: z.enum(LOYALTY_GROUPS).default("month") })
+  .strict()
+
+export type LoyaltyReportQueryType = z.infer<typeof LoyaltyReportQuery>
+
+export const LoyaltyExportQuery = LoyaltyReportQuery.extend({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  table: z.enum(["points", "campaigns"]).default("points"),
+}).strict()
+
+export type LoyaltyExportQueryType = z.infer<typeof LoyaltyExportQuery>
