@@ -603,4 +603,42 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const bad = await expectStatus(api.get("/admin/reports/loyalty?group_by=year", owner))
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
   })
+
+  it("ranks designs and categories by what sold against what is in stock: fast movers, slow movers", async () => {
+    const report = (await ok(api.get("/admin/reports/movers?days=730&limit=100", owner))).data
+    const { rows: sold } = (await db().raw(
+      `select v.product_id as key, sum(f.pieces)::int as sold, sum(f.revenue_paise)::bigint as revenue from sales_fact f join product_variant v on v.id = f.variant_id
+        where f.deleted_at is null and f.occurred_at >= now() - interval '730 days' group by 1 having sum(f.pieces) > 0 order by 2 desc, 3 desc, 1 limit 5`
+    )) as { rows: { key: string; sold: number; revenue: string }[] }
+    expect(report.fast.slice(0, 5).map((m: { key: string; sold: number; revenue_paise: number }) => [m.key, m.sold, m.revenue_paise])).toEqual(sold.map((r) => [r.key, r.sold, Number(r.revenue)]))
+    const top = report.fast[0]
+    expect(top.label).not.toBe(top.key)
+    expect(top.sell_through).toBeCloseTo(top.sold / (top.sold + top.in_stock), 4)
+
+    // The slow list: in stock, fewest sold first; its first design's stock is what the stock tables hold.
+    expect(report.slow.length).toBeGreaterThan(0)
+    expect(report.slow.every((m: { in_stock: number }) => m.in_stock > 0)).toBe(true)
+    const soldCounts = report.slow.map((m: { sold: number }) => m.sold)
+    expect([...soldCounts].sort((a, b) => a - b)).toEqual(soldCounts)
+    const { rows: stocked } = (await db().raw(
+      `select coalesce(sum(il.stocked_quantity), 0)::int as n from inventory_level il
+         join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id and pvi.deleted_at is null
+         join product_variant v on v.id = pvi.variant_id and v.deleted_at is null
+         join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = v.id and vj.deleted_at is null
+         join branch_branch_stock_location_stock_location bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
+        where il.deleted_at is null and il.stocked_quantity > 0 and v.product_id = ?`,
+      [report.slow[0].key]
+    )) as { rows: { n: number }[] }
+    expect(report.slow[0].in_stock).toBe(stocked[0].n)
+
+    const byCategory = (await ok(api.get("/admin/reports/movers?days=730&group_by=category", owner))).data
+    expect(byCategory.fast.length).toBeGreaterThan(0)
+    expect(byCategory.fast.every((m: { key: string; label: string }) => m.label !== m.key || m.key === "")).toBe(true)
+    expect((await expectStatus(api.get(`/admin/reports/movers?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
+    const bad = await expectStatus(api.get("/admin/reports/movers?days=3", owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/days/)])
+    const csv = parse(String((await ok(api.get("/admin/reports/movers/export?days=730&list=slow", owner))).data), { bom: true }) as string[][]
+    expect(csv[0]).toEqual(["Design", "Sold in 730 days", "Sales before GST (₹)", "In stock", "Sell-through", "Days of cover", "Last sold"])
+    expect(csv[1][0]).toBe(report.slow[0].label)
+  })
 }

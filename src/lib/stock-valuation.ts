@@ -99,3 +99,24 @@ export function stockTotals(rows: StockRow[]): Omit<StockRow, "key"> {
   }
   return total
 }
+
+export type MoverFigures = {
+  /** Of what was on hand over the window (sold in it plus in stock now), the share sold; null when there was none. */
+  sell_through: number | null
+  /** Days the stock now would last at the window's pace of sales; null when nothing sold. */
+  days_of_cover: number | null
+}
+
+/**
+ * How fast a design or category moves (docs/reports.md, "Fast and slow
+ * movers"): 6 sold in 90 days with 2 in stock is a sell-through of 75 % and
+ * 30 days of cover; 0 sold with 5 in stock has no cover figure — it is not
+ * moving at all.
+ */
+export function moverFigures(sold: number, inStock: number, days: number): MoverFigures {
+  const onHand = Math.max(0, sold) + Math.max(0, inStock)
+  return {
+    sell_through: onHand ? Math.round((Math.max(0, sold) / onHand) * 10_000) / 10_000 : null,
+    days_of_cover: sold > 0 ? Math.round((Math.max(0, inStock) * days * 10) / sold) / 10 : null,
+  }
+}

@@ -1,4 +1,4 @@
-import { ageingCutoffs, stockTotals, valueStock, type StockGroup } from "../stock-valuation"
+import { ageingCutoffs, moverFigures, stockTotals, valueStock, type StockGroup } from "../stock-valuation"
 
 const ageing = (over: Partial<StockGroup["ageing"]> = {}) => ({ "0-90": 0, "91-180": 0, "181-365": 0, "365+": 0, ...over })
 const group = (over: Partial<StockGroup>): StockGroup => ({
@@ -60,5 +60,16 @@ describe("ageingCutoffs", () => {
     for (const now of [new Date("2026-12-03T18:30:00Z"), new Date("2026-12-04T18:29:59Z")]) {
       expect(ageingCutoffs(now).map((d) => d.toISOString())).toEqual(["2026-09-04T18:30:00.000Z", "2026-06-06T18:30:00.000Z", "2025-12-03T18:30:00.000Z"])
     }
+  })
+})
+
+describe("fast and slow movers", () => {
+  it("gives the share sold of what was on hand and the days the stock would last at the window's pace", () => {
+    expect(moverFigures(6, 2, 90)).toEqual({ sell_through: 0.75, days_of_cover: 30 })
+    expect(moverFigures(0, 5, 90)).toEqual({ sell_through: 0, days_of_cover: null })
+    expect(moverFigures(3, 0, 90)).toEqual({ sell_through: 1, days_of_cover: 0 })
+    expect(moverFigures(0, 0, 90)).toEqual({ sell_through: null, days_of_cover: null })
+    // 7 sold in 30 days, 3 left: 70 % sold through, 12.9 days.
+    expect(moverFigures(7, 3, 30)).toEqual({ sell_through: 0.7, days_of_cover: 12.9 })
   })
 })

@@ -129,3 +129,24 @@ export type LoyaltyReport = {
     return_on_discount: number | null
   }[]
 }
+
+/** GET /admin/reports/movers: designs or categories by how fast they sell against what is in stock. */
+export type MoverFigures = {
+  key: string
+  label: string
+  sold: number
+  revenue_paise: number
+  in_stock: number
+  sell_through: number | null
+  days_of_cover: number | null
+  last_sold_at: string | null
+}
+
+export type MoversReport = {
+  as_of: string
+  days: number
+  group_by: "product" | "category"
+  filters: Record<string, unknown>
+  fast: MoverFigures[]
+  slow: MoverFigures[]
+}

@@ -9,6 +9,7 @@ import { RequirePermission } from "../../components/require-permission"
 import { CustomerReportSection } from "../../components/customer-report"
 import { ExportButtons, LineExportButton } from "../../components/export-buttons"
 import { LoyaltyReportSection } from "../../components/loyalty-report"
+import { MoversReportSection } from "../../components/movers-report"
 import { StaffReportSection } from "../../components/staff-report"
 import { StockReportSection } from "../../components/stock-report"
 import { indiaDay, inrPaise } from "../../lib/format"
@@ -196,6 +197,7 @@ const ReportsPage = () => {
         <CustomerReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <LoyaltyReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <StockReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
+        <MoversReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
       </div>
     </RequirePermission>
   )

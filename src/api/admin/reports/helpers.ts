@@ -5,7 +5,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
 import { addMonths } from "../../../lib/savings-schemes"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
-import type { CustomerReport, FollowUpFigures, LoyaltyReport, SalesFigures, SalesReport, StaffReport, StockReport } from "../../../types/http"
+import type { CustomerReport, FollowUpFigures, LoyaltyReport, MoversReport, SalesFigures, SalesReport, StaffReport, StockReport } from "../../../types/http"
 import { campaignResults, pointsOutstandingAt, pointsPeriods } from "../../../modules/analytics/queries/loyalty-report"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
@@ -14,14 +14,14 @@ import type BranchModuleService from "../../../modules/branch/service"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
 import type AnalyticsModuleService from "../../../modules/analytics/service"
 import { billsAddUp, type SalesGroup, type SalesReportRow } from "../../../modules/analytics/queries/sales-report"
-import { deadStock, stockGroups, type StockGroupBy } from "../../../modules/analytics/queries/stock-report"
-import { AGEING_BUCKETS, stockTotals, valueStock } from "../../../lib/stock-valuation"
+import { deadStock, stockGroups, stockMovers, type MoverRow, type StockGroupBy } from "../../../modules/analytics/queries/stock-report"
+import { AGEING_BUCKETS, moverFigures, stockTotals, valueStock } from "../../../lib/stock-valuation"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 import { branchScope } from "../../utils/access"
 import { CRM_MODULE } from "../../../modules/crm"
 import type CrmModuleService from "../../../modules/crm/service"
-import type { CustomerReportQueryType, LoyaltyReportQueryType, SalesReportQueryType, StaffReportQueryType, StockReportQueryType } from "./validators"
+import type { CustomerReportQueryType, LoyaltyReportQueryType, MoversReportQueryType, SalesReportQueryType, StaffReportQueryType, StockReportQueryType } from "./validators"
 
 const CHANNEL_LABELS: Record<string, string> = { counter: "Counter", online: "Online store", payment_link: "Payment link" }
 const METAL_LABELS: Record<string, string> = { gold: "Gold", silver: "Silver", platinum: "Platinum" }
@@ -361,5 +361,35 @@ export async function loyaltyReportView(req: MedusaRequest, query: LoyaltyReport
     totals,
     closing: { points: outstanding, value_paise: value(outstanding) },
     campaigns: campaigns.map((c) => ({ ...c, return_on_discount: c.discount_paise ? Math.round((c.revenue_paise / c.discount_paise) * 100) / 100 : null })),
+  }
+}
+
+/**
+ * Fast and slow movers (docs/reports.md): designs or categories by the
+ * pieces sold in the last `days` days beside the pieces in stock now, with
+ * the sell-through and the days the stock would last at that pace.
+ */
+export async function moversReportView(req: MedusaRequest, query: MoversReportQueryType, now = new Date()): Promise<MoversReport> {
+  const branchIds = await reportBranches(req, query.branch_id)
+  const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const filters = { branch_ids: branchIds, metal: query.metal, purity: query.purity, category: query.category }
+  const movers = await stockMovers(db, query.group_by, filters, { since: new Date(now.getTime() - query.days * 86_400_000), until: now, limit: query.limit })
+  const categories = query.group_by === "category" ? await labels(req, "category", [...movers.fast, ...movers.slow].map((m) => m.key)) : new Map<string, string>()
+  const figures = (m: MoverRow) => ({
+    key: m.key,
+    label: m.title ?? categories.get(m.key) ?? (m.key || "Uncategorised"),
+    sold: m.sold,
+    revenue_paise: m.revenue_paise,
+    in_stock: m.in_stock,
+    ...moverFigures(m.sold, m.in_stock, query.days),
+    last_sold_at: m.last_sold_at?.toISOString() ?? null,
+  })
+  return {
+    as_of: now.toISOString(),
+    days: query.days,
+    group_by: query.group_by,
+    filters: Object.fromEntries(Object.entries({ ...filters, branch_ids: query.branch_id }).filter(([, v]) => v !== undefined)),
+    fast: movers.fast.map(figures),
+    slow: movers.slow.map(figures),
   }
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../utils/validation"
-import { CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
+import { CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, MoversExportQuery, MoversReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
 
 export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales", methods: ["GET"], middlewares: [validateQuery(SalesReportQuery, {})] },
@@ -8,6 +8,8 @@ export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales/lines/export", methods: ["GET"], middlewares: [validateQuery(SalesLinesExportQuery, {})] },
   { matcher: "/admin/reports/stock", methods: ["GET"], middlewares: [validateQuery(StockReportQuery, {})] },
   { matcher: "/admin/reports/stock/export", methods: ["GET"], middlewares: [validateQuery(StockExportQuery, {})] },
+  { matcher: "/admin/reports/movers", methods: ["GET"], middlewares: [validateQuery(MoversReportQuery, {})] },
+  { matcher: "/admin/reports/movers/export", methods: ["GET"], middlewares: [validateQuery(MoversExportQuery, {})] },
   { matcher: "/admin/reports/customers", methods: ["GET"], middlewares: [validateQuery(CustomerReportQuery, {})] },
   { matcher: "/admin/reports/customers/export", methods: ["GET"], middlewares: [validateQuery(CustomerExportQuery, {})] },
   { matcher: "/admin/reports/loyalty", methods: ["GET"], middlewares: [validateQuery(LoyaltyReportQuery, {})] },

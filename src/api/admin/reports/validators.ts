@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { SALES_GROUPS } from "../../../modules/analytics/queries/sales-report"
-import { STOCK_GROUPS } from "../../../modules/analytics/queries/stock-report"
+import { MOVER_GROUPS, STOCK_GROUPS } from "../../../modules/analytics/queries/stock-report"
 import { LOYALTY_GROUPS } from "../../../modules/analytics/queries/loyalty-report"
 import { findParams, IndiaDay } from "../../utils/validators"
 
@@ -102,3 +102,25 @@ export const LoyaltyExportQuery = LoyaltyReportQuery.extend({
 }).strict()
 
 export type LoyaltyExportQueryType = z.infer<typeof LoyaltyExportQuery>
+
+export const MoversReportQuery = z
+  .object({
+    /** The sales window, ending now. */
+    days: z.coerce.number().int().min(7).max(730).default(90),
+    group_by: z.enum(MOVER_GROUPS).default("product"),
+    branch_id: ReportFilters.shape.branch_id,
+    metal: ReportFilters.shape.metal,
+    purity: ReportFilters.shape.purity,
+    category: ReportFilters.shape.category,
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .strict()
+
+export type MoversReportQueryType = z.infer<typeof MoversReportQuery>
+
+export const MoversExportQuery = MoversReportQuery.extend({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  list: z.enum(["fast", "slow"]).default("fast"),
+}).strict()
+
+export type MoversExportQueryType = z.infer<typeof MoversExportQuery>

@@ -4,6 +4,7 @@ import { pgArray } from "../../../lib/pg-array"
 import { istToday } from "../../../lib/pos"
 import { daysBetween } from "../../../lib/savings-schemes"
 import { AGEING_BUCKETS, ageingCutoffs, type StockGroup } from "../../../lib/stock-valuation"
+import { factConditions } from "./sales-report"
 
 export const STOCK_GROUPS = ["total", "branch", "category", "metal", "age"] as const
 export type StockGroupBy = (typeof STOCK_GROUPS)[number]
@@ -141,4 +142,61 @@ export async function deadStock(db: Knex, filters: StockFilters, { limit, offset
     // Whole days in India's calendar from the day the piece came in to today.
     days: daysBetween(istToday(new Date(r.in_stock_since)), istToday(now)),
   }))
+}
+
+export const MOVER_GROUPS = ["product", "category"] as const
+export type MoverGroup = (typeof MOVER_GROUPS)[number]
+
+export type MoverRow = { key: string; title: string | null; sold: number; revenue_paise: number; in_stock: number; last_sold_at: Date | null }
+
+/**
+ * Designs (products) or categories by how they sold in [since, until)
+ * beside what is in stock now: the fastest (most pieces sold) and the
+ * slowest (in stock, fewest sold, most pieces waiting), `limit` each.
+ */
+export async function stockMovers(
+  db: Knex,
+  groupBy: MoverGroup,
+  filters: StockFilters,
+  { since, until, limit }: { since: Date; until: Date; limit: number }
+): Promise<{ fast: MoverRow[]; slow: MoverRow[] }> {
+  const stock = stockFrom(filters, groupBy === "category")
+  const sales = factConditions({ from: since, to: until, ...filters })
+  const stockKey = groupBy === "category" ? "coalesce(cat.handle, '')" : "v.product_id"
+  const salesKey = groupBy === "category" ? "coalesce(f.category, '')" : "v.product_id"
+  const { rows } = (await db.raw(
+    `with stock as (
+       select ${stockKey} as key, sum(il.stocked_quantity)::bigint as in_stock ${stock.sql} group by 1
+     ), sold as (
+       select ${salesKey} as key, sum(f.pieces)::bigint as sold, sum(f.revenue_paise)::bigint as revenue_paise, max(f.occurred_at) as last_sold_at
+         from (select variant_id, category, pieces, revenue_paise, occurred_at from sales_fact where ${sales.where} and variant_id is not null) f
+         join product_variant v on v.id = f.variant_id
+        group by 1
+     ), movers as (
+       select coalesce(stock.key, sold.key) as key, coalesce(stock.in_stock, 0) as in_stock, coalesce(sold.sold, 0) as sold,
+              coalesce(sold.revenue_paise, 0) as revenue_paise, sold.last_sold_at
+         from stock full join sold on sold.key = stock.key
+     ), ranked as (
+       (select 'fast' as list, * from movers where sold > 0 order by sold desc, revenue_paise desc, key limit ?)
+       union all
+       (select 'slow' as list, * from movers where in_stock > 0 order by sold, in_stock desc, key limit ?)
+     )
+     select r.*, ${groupBy === "product" ? "p.title" : "null"} as title
+       from ranked r ${groupBy === "product" ? "left join product p on p.id = r.key" : ""}`,
+    [...stock.bindings, ...sales.bindings, limit, limit]
+  )) as { rows: Record<string, unknown>[] }
+  const toRow = (r: Record<string, unknown>): MoverRow => ({
+    key: String(r.key ?? ""),
+    title: (r.title as string | null) ?? null,
+    sold: Number(r.sold),
+    revenue_paise: Number(r.revenue_paise),
+    in_stock: Number(r.in_stock),
+    last_sold_at: r.last_sold_at ? new Date(r.last_sold_at as string) : null,
+  })
+  const list = (name: string) => rows.filter((r) => r.list === name).map(toRow)
+  // The union keeps each list's order only within itself: sort again.
+  return {
+    fast: list("fast").sort((a, b) => b.sold - a.sold || b.revenue_paise - a.revenue_paise || a.key.localeCompare(b.key)),
+    slow: list("slow").sort((a, b) => a.sold - b.sold || b.in_stock - a.in_stock || a.key.localeCompare(b.key)),
+  }
 }
