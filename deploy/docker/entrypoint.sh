@@ -5,6 +5,9 @@
 #   anything else is run as given (e.g. `medusa user -e … -p …`)
 set -eu
 
+# A 32 MB young generation, as `npm start` runs the server (docs/operations.md, "Memory").
+export NODE_OPTIONS="--max-semi-space-size=32${NODE_OPTIONS:+ $NODE_OPTIONS}"
+
 case "${1:-start}" in
   start)
     case "${MEDUSA_WORKER_MODE:-shared}" in

@@ -1,7 +1,8 @@
 /**
  * The reports in a browser, on the demo shop's year of orders: the owner
  * reads the year's sales by branch (figures, chart, table), exports them as
- * CSV and reads the stock by branch and by age; the Mumbai manager sees
+ * CSV and every line behind them, sees the staff, loyalty and campaigns,
+ * reads the stock by branch and by age and the movers; the Mumbai manager sees
  * Mumbai only. The app was started by the e2e
  * layer exactly as `npm start` starts it (launcher/e2e.ts).
  */
@@ -31,15 +32,26 @@ describe("the sales reports in a browser", () => {
     await page.getByLabel("From").fill(from)
     await page.getByLabel("Group by").click()
     await page.getByRole("option", { name: "Branch" }).click()
+    // The sales table comes first; the staff table below it adds up to the same totals.
     for (const row of report.rows) {
-      await page.getByRole("row", { name: new RegExp(row.label) }).getByText(inr(row.revenue_paise)).waitFor({ timeout: 30_000 })
+      await page.getByRole("row", { name: new RegExp(row.label) }).getByText(inr(row.revenue_paise)).first().waitFor({ timeout: 30_000 })
     }
-    await page.getByRole("row", { name: /Total/ }).getByText(inr(report.totals.revenue_paise)).waitFor()
+    await page.getByRole("row", { name: /Total/ }).getByText(inr(report.totals.revenue_paise)).first().waitFor()
     await page.getByText("Sales before GST").first().waitFor()
     await expect(page.getByLabel("Sales chart").isVisible()).resolves.toBe(true)
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export sales as CSV" }).click()])
     expect(download.suggestedFilename()).toBe(`sales-by-branch_${from}_${to}.csv`)
+    // Every line behind it, streamed.
+    const [lines] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export every line" }).click()])
+    expect(lines.suggestedFilename()).toBe(`sales-lines_${from}_${to}.csv`)
+
+    // Who sold it, and the points and campaigns.
+    await page.getByRole("heading", { name: "Staff", exact: true }).waitFor()
+    const staff = await api<{ totals: { bills: number } }>(await adminToken(), `/admin/reports/staff?from=${from}&to=${to}`)
+    expect(staff.totals.bills).toBe(report.totals.bills)
+    await page.getByRole("heading", { name: "Loyalty and campaigns" }).waitFor()
+    await page.getByText(/points issued, .* redeemed, .* expired in the period/).waitFor({ timeout: 30_000 })
 
     // The customers behind the sales, with the cohort heat map.
     const buyers = await api<{ mix: { customers: number } }>(await adminToken(), `/admin/reports/customers?from=${from}&to=${to}`)
@@ -56,6 +68,11 @@ describe("the sales reports in a browser", () => {
     await page.getByRole("option", { name: "Age" }).click()
     await page.getByRole("cell", { name: "0–90 days", exact: true }).waitFor({ timeout: 30_000 })
     await page.getByRole("heading", { name: "Dead stock (in the branch over a year)" }).waitFor()
+
+    // What sells and what waits.
+    const movers = await api<{ fast: { label: string }[] }>(await adminToken(), "/admin/reports/movers?days=90")
+    await page.getByRole("heading", { name: "Fast and slow movers" }).waitFor()
+    await page.getByRole("cell", { name: movers.fast[0].label, exact: true }).first().waitFor({ timeout: 30_000 })
   })
 
   it("shows the Mumbai manager Mumbai's sales only", async () => {

@@ -6,7 +6,6 @@
 import { once } from "node:events"
 import type { Writable } from "node:stream"
 import { finished } from "node:stream/promises"
-import { stringify as stringifyStream } from "csv-stringify"
 import { stringify } from "csv-stringify/sync"
 import ExcelJS from "exceljs"
 
@@ -68,9 +67,9 @@ export async function tableToXlsx(table: ReportTable): Promise<Buffer> {
 
 /**
  * Writes a table too long to hold in memory to `out` as its batches arrive
- * (CSV through csv-stringify's stream, Excel through exceljs' streaming
- * writer), waiting for `out` to drain: memory stays at a batch whatever the
- * length. Answers the rows written.
+ * (CSV a batch at a time, Excel through exceljs' streaming writer), waiting
+ * for `out` to drain: memory stays at a batch whatever the length. Answers
+ * the rows written.
  */
 export async function streamTable(
   format: "csv" | "xlsx",
@@ -93,19 +92,21 @@ export async function streamTable(
     await workbook.commit()
     return rows
   }
-  const csv = stringifyStream({ bom: true })
-  csv.pipe(out)
-  csv.write(columns.map((c) => c.header))
+  // A page of rows becomes one piece of CSV text and one write: few, short-lived objects however long the file.
+  const write = async (text: string) => {
+    if (!out.write(text)) {
+      // A reader that went away never drains: stop reading batches then.
+      await Promise.race([once(out, "drain"), once(out, "close").then(() => Promise.reject(new Error("the download was closed before its end")))])
+    }
+  }
+  await write(`\ufeff${stringify([columns.map((c) => c.header)])}`)
   for await (const batch of batches) {
-    for (const row of batch) {
-      if (!csv.write(csvCells(columns, row))) {
-        // A reader that went away never drains: stop reading batches then.
-        await Promise.race([once(csv, "drain"), once(out, "close").then(() => Promise.reject(new Error("the download was closed before its end")))])
-      }
+    if (batch.length) {
+      await write(stringify(batch.map((row) => csvCells(columns, row))))
     }
     rows += batch.length
   }
-  csv.end()
+  out.end()
   await finished(out)
   return rows
 }

@@ -63,20 +63,19 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const staffName = new Map<string, string>()
   const users = req.scope.resolve(Modules.USER)
 
-  async function* pages() {
-    let cursor: LinesCursor | null = null
-    for (;;) {
-      const lines = await salesLinesPage(db, filters, cursor, PAGE)
-      if (!lines.length) {
-        return
+  /** A page of lines as the file's rows, and where the next page starts. */
+  async function page(cursor: LinesCursor | null): Promise<{ rows: ReportTable["rows"]; next: LinesCursor | null }> {
+    const lines = await salesLinesPage(db, filters, cursor, PAGE)
+    const unknown = [...new Set(lines.map((l) => l.staff_user_id).filter((id): id is string => !!id && !staffName.has(id)))]
+    if (unknown.length) {
+      for (const u of await users.listUsers({ id: unknown }, { select: ["id", "first_name", "last_name", "email"] })) {
+        staffName.set(u.id, [u.first_name, u.last_name].filter(Boolean).join(" ") || u.email)
       }
-      const unknown = [...new Set(lines.map((l) => l.staff_user_id).filter((id): id is string => !!id && !staffName.has(id)))]
-      if (unknown.length) {
-        for (const u of await users.listUsers({ id: unknown }, { select: ["id", "first_name", "last_name", "email"] })) {
-          staffName.set(u.id, [u.first_name, u.last_name].filter(Boolean).join(" ") || u.email)
-        }
-      }
-      yield lines.map((l) => [
+    }
+    const last = lines[lines.length - 1]
+    return {
+      next: last ? { occurred_at: last.occurred_at, id: last.id } : null,
+      rows: lines.map((l) => [
         indiaTime(l.occurred_at),
         l.display_id === null ? null : `#${l.display_id}`,
         l.kind === "sale" ? "Sale" : "Return",
@@ -96,9 +95,19 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
         l.gst_paise,
         l.discount_paise,
         l.making_paise,
-      ])
-      const last = lines[lines.length - 1]
-      cursor = { occurred_at: last.occurred_at, id: last.id }
+      ]),
+    }
+  }
+
+  // Nothing of a page is held while the next one is read: its objects die young instead of piling up in the old generation.
+  async function* pages() {
+    for (let cursor: LinesCursor | null = null; ; ) {
+      const { rows, next } = await page(cursor)
+      if (!next) {
+        return
+      }
+      cursor = next
+      yield rows
     }
   }
 
