@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgArray } from "../../lib/pg-array"
+import { boundRaw } from "../../lib/sql-rows"
 import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
@@ -31,10 +32,8 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
     const db = sharedContext.transactionManager!
     // Two refreshes of one order take turns, the later one writing over the earlier.
     // The partial index on order_id covers rows not deleted: the condition lets these statements use it.
-    await db.execute(`select pg_advisory_xact_lock(hashtextextended(id, 7)) from unnest(?::text[]) id order by id`, [pgArray([...orderIds].sort())])
-    const previous = ((await db.execute(`delete from sales_fact where order_id = any(?::text[]) and deleted_at is null returning *`, [pgArray(orderIds)])) as Record<string, unknown>[]).map(
-      toFact
-    )
+    await boundRaw(db, `select pg_advisory_xact_lock(hashtextextended(id, 7)) from unnest(?::text[]) id order by id`, [pgArray([...orderIds].sort())])
+    const previous = (await boundRaw(db, `delete from sales_fact where order_id = any(?::text[]) and deleted_at is null returning *`, [pgArray(orderIds)])).map(toFact)
     await this.insertFacts(facts, sharedContext)
     return previous
   }
@@ -47,7 +46,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
 
   @InjectTransactionManager()
   protected async restoreOrderFacts_(orderIds: string[], previous: StoredFact[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
-    await sharedContext.transactionManager!.execute(`delete from sales_fact where order_id = any(?::text[]) and deleted_at is null`, [pgArray(orderIds)])
+    await boundRaw(sharedContext.transactionManager!, `delete from sales_fact where order_id = any(?::text[]) and deleted_at is null`, [pgArray(orderIds)])
     await this.insertFacts(previous, sharedContext)
   }
 
@@ -57,7 +56,8 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
     // Medusa's big numbers keep an exact copy beside the column (raw_…); one statement for the whole batch.
     for (let start = 0; start < facts.length; start += 2000) {
       const rows = facts.slice(start, start + 2000).map((f) => ({ ...f, id: f.id ?? generateEntityId(undefined, "sfact"), occurred_at: new Date(f.occurred_at).toISOString() }))
-      await db.execute(
+      await boundRaw(
+        db,
         `insert into sales_fact (id, order_id, item_id, source_id, kind, occurred_at, customer_id, branch_id, channel, staff_user_id, variant_id,
                                  metal, purity, category, pieces, bill, ${MONEY.join(", ")}, ${MONEY.map((m) => `raw_${m}`).join(", ")})
          select id, order_id, item_id, source_id, kind, occurred_at, customer_id, branch_id, channel, staff_user_id, variant_id,

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import type { EntityManager, Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { boundRaw } from "../../lib/sql-rows"
 import type { PublishedRate } from "../../lib/pricing"
 import { JewelryAttributes } from "./models/jewelry-attributes"
 import { MetalRate } from "./models/metal-rate"
@@ -59,19 +60,14 @@ class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes,
     if (!items.length) {
       return
     }
-    // Through knex, whose values travel as bind parameters: the entity manager's execute() writes them into the
-    // SQL text in JavaScript, which for a batch's breakdowns (≈ 770 KB at 2 000 pieces) cost more than the update
-    // itself (docs/benchmarks.md, "Repricing batches").
-    const manager = sharedContext.manager!
-    const update = manager.getKnex().raw(
+    await boundRaw(
+      sharedContext.manager!,
       `update jewelry_attributes ja
           set breakdown = v.breakdown, priced_at = ?, updated_at = now()
          from jsonb_to_recordset(?::jsonb) as v(id text, breakdown jsonb)
         where ja.id = v.id`,
       [pricedAt, JSON.stringify(items)]
     )
-    const transaction = manager.getTransactionContext<Knex.Transaction>()
-    await (transaction ? update.transacting(transaction) : update)
   }
 }
 

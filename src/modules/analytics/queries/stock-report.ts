@@ -58,6 +58,18 @@ function stockFrom(filters: StockFilters, withCategory: boolean): { sql: string;
   return { sql, bindings }
 }
 
+/**
+ * Runs the stock aggregates with 64 MB of work memory: the planner cannot
+ * tell that a few dozen groups come out of a hundred thousand stock levels,
+ * and at the default 4 MB sorts them on disk instead of hashing them.
+ */
+function withWorkMem<T>(db: Knex, run: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (trx) => {
+    await trx.raw("set local work_mem = '64MB'")
+    return run(trx)
+  })
+}
+
 export type StockSummary = { groups: StockGroup[]; dead_levels: number }
 
 /**
@@ -69,7 +81,7 @@ export async function stockGroups(db: Knex, groupBy: StockGroupBy, filters: Stoc
   const cutoffs = ageingCutoffs(now).map((c) => c.toISOString())
   const from = stockFrom(filters, groupBy === "category")
   const key = { total: "''", branch: "bsl.branch_id", category: "coalesce(cat.handle, '')", metal: "ja.metal || ':' || ja.purity", age: BUCKET_CASE }[groupBy]
-  const { rows } = (await db.raw(
+  const { rows } = (await withWorkMem(db, (trx) => trx.raw(
     `select key, branch_id, metal, purity, sum(pieces)::bigint as pieces, sum(gross)::bigint as gross_weight_mg, sum(net)::bigint as net_weight_mg,
             coalesce(sum(price), 0)::bigint as price_paise, count(*) filter (where bucket = '${AGEING_BUCKETS[AGEING_BUCKETS.length - 1].key}')::int as dead_levels,
             ${AGEING_BUCKETS.map((b) => `coalesce(sum(pieces) filter (where bucket = '${b.key}'), 0)::bigint as "${b.key}"`).join(", ")}
@@ -80,7 +92,7 @@ export async function stockGroups(db: Knex, groupBy: StockGroupBy, filters: Stoc
       group by 1, 2, 3, 4
       order by 1, 2, 3, 4`,
     [...(groupBy === "age" ? cutoffs : []), ...cutoffs, ...from.bindings]
-  )) as { rows: Record<string, string | number>[] }
+  ))) as { rows: Record<string, string | number>[] }
   return {
     dead_levels: rows.reduce((n, r) => n + Number(r.dead_levels), 0),
     groups: rows.map((r) => ({
@@ -164,7 +176,7 @@ export async function stockMovers(
   const sales = factConditions({ from: since, to: until, ...filters })
   const stockKey = groupBy === "category" ? "coalesce(cat.handle, '')" : "v.product_id"
   const salesKey = groupBy === "category" ? "coalesce(f.category, '')" : "v.product_id"
-  const { rows } = (await db.raw(
+  const { rows } = (await withWorkMem(db, (trx) => trx.raw(
     `with stock as (
        select ${stockKey} as key, sum(il.stocked_quantity)::bigint as in_stock ${stock.sql} group by 1
      ), sold as (
@@ -184,7 +196,7 @@ export async function stockMovers(
      select r.*, ${groupBy === "product" ? "p.title" : "null"} as title
        from ranked r ${groupBy === "product" ? "left join product p on p.id = r.key" : ""}`,
     [...stock.bindings, ...sales.bindings, limit, limit]
-  )) as { rows: Record<string, unknown>[] }
+  ))) as { rows: Record<string, unknown>[] }
   const toRow = (r: Record<string, unknown>): MoverRow => ({
     key: String(r.key ?? ""),
     title: (r.title as string | null) ?? null,
