@@ -18,6 +18,9 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { OFFERS_MODULE } from "../../src/modules/offers"
 import type OffersModuleService from "../../src/modules/offers/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import { ANALYTICS_MODULE } from "../../src/modules/analytics"
+import type AnalyticsModuleService from "../../src/modules/analytics/service"
+import { addDays } from "../../src/lib/savings-schemes"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
@@ -640,5 +643,45 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const csv = parse(String((await ok(api.get("/admin/reports/movers/export?days=730&list=slow", owner))).data), { bom: true }) as string[][]
     expect(csv[0]).toEqual(["Design", "Sold in 730 days", "Sales before GST (₹)", "In stock", "Sell-through", "Days of cover", "Last sold"])
     expect(csv[1][0]).toBe(report.slow[0].label)
+  })
+
+  it("counts the birthdays and anniversaries in the period and those turned into a sale within the window", async () => {
+    const from = addDays(today(), -10)
+    const occasions = async (days = 15) =>
+      (await ok(api.get(`/admin/reports/customers?from=${from}&to=${today()}&occasion_days=${days}`, owner))).data.occasions.kinds as { kind: string; occasions: number; converted: number; revenue_paise: number }[]
+    const of = (list: Awaited<ReturnType<typeof occasions>>, kind: string) => list.find((o) => o.kind === kind) ?? { occasions: 0, converted: 0, revenue_paise: 0 }
+    const [before, narrowBefore] = [await occasions(), await occasions(1)]
+    // Born five days ago, 36 years back; one married on the same day, one who has not bought.
+    const fiveDaysAgo = addDays(today(), -5)
+    const birthday = `1990-${fiveDaysAgo.slice(5)}`
+    const create = async (n: number, extra: Record<string, string>) =>
+      (await ok(api.post("/admin/crm/customers", { first_name: "Occasion", last_name: `Buyer ${n}`, phone: `98203771${10 + n}`, home_branch_id: branch.MUM, birthday, ...extra }, owner))).data.customer.id as string
+    const buyer = await create(1, { anniversary: `2015-${fiveDaysAgo.slice(5)}` })
+    await create(2, {})
+    // The buyer's bill two days after the birthday (a fact as the sales facts would hold it), and one a month later that does not count.
+    const analytics = getContainer().resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
+    const fact = (order: string, day: string, revenue: number) => ({
+      order_id: order, item_id: `${order}_item`, source_id: `${order}_item`, kind: "sale" as const, occurred_at: new Date(`${day}T12:00:00+05:30`), customer_id: buyer,
+      branch_id: branch.MUM, channel: "counter" as const, staff_user_id: null, variant_id: null, metal: "gold", purity: 916, category: null, pieces: 1,
+      gross_weight_mg: 5000, net_weight_mg: 4800, revenue_paise: revenue, gst_paise: Math.round(revenue * 0.03), discount_paise: 0, making_paise: null, bill: 1 as const,
+    })
+    await analytics.replaceOrderFacts(["order_occasion_1"], [fact("order_occasion_1", addDays(fiveDaysAgo, 2), 1_50_000_00)])
+    await analytics.replaceOrderFacts(["order_occasion_2"], [fact("order_occasion_2", addDays(fiveDaysAgo, -40), 99_00)])
+    try {
+      const after = await occasions()
+      const delta = (kind: string) => {
+        const [a, b] = [of(after, kind), of(before, kind)]
+        return [a.occasions - b.occasions, a.converted - b.converted, a.revenue_paise - b.revenue_paise]
+      }
+      expect(delta("birthday")).toEqual([2, 1, 1_50_000_00])
+      expect(delta("anniversary")).toEqual([1, 1, 1_50_000_00])
+      // A window of a day: the bill two days after is outside it.
+      const narrow = await occasions(1)
+      expect([of(narrow, "birthday").occasions - of(narrowBefore, "birthday").occasions, of(narrow, "birthday").converted - of(narrowBefore, "birthday").converted]).toEqual([2, 0])
+      const bad = await expectStatus(api.get("/admin/reports/customers?occasion_days=90", owner))
+      expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/occasion_days/)])
+    } finally {
+      await analytics.restoreOrderFacts(["order_occasion_1", "order_occasion_2"], [])
+    }
   })
 }

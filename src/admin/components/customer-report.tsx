@@ -83,6 +83,19 @@ export function CustomerReportSection({ from, to, branchId }: { from: string; to
           </Table>
         </div>
       </div>
+      {!!data?.occasions.kinds.length && (
+        <div className="flex flex-wrap gap-3 px-6 py-4" aria-label="Occasions turned into sales">
+          {data.occasions.kinds.map((o) => (
+            <div key={o.kind} className="flex flex-col gap-y-1 rounded-lg border px-4 py-3">
+              <Text size="small" className="text-ui-fg-subtle">{o.kind === "birthday" ? "Birthdays" : "Anniversaries"} in the period</Text>
+              <Text size="large" weight="plus">
+                {o.converted.toLocaleString("en-IN")} of {o.occasions.toLocaleString("en-IN")} bought ({pct(o.conversion_rate)})
+              </Text>
+              <Text size="xsmall" className="text-ui-fg-muted">within {data.occasions.days} days of the day: {inrPaise(o.revenue_paise)}</Text>
+            </div>
+          ))}
+        </div>
+      )}
       <div className="overflow-x-auto px-6 py-4" aria-label="Cohorts">
         <div className="flex items-center justify-between gap-2 pb-2">
           <Heading level="h3">Cohorts by first purchase: customers buying again, month by month</Heading>

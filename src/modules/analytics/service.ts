@@ -1,13 +1,14 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { entityIds } from "../../lib/ids"
 import { pgArray } from "../../lib/pg-array"
 import { boundRaw } from "../../lib/sql-rows"
 import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
 import { salesReportSql, topSellersSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
-import { cohortsSql, customerMixSql, lapsedCustomersSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
+import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
 
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
 
@@ -20,12 +21,22 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
    * workflow's compensation.
    */
   @InjectManager()
-  async replaceOrderFacts(orderIds: string[], facts: SalesFactRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<StoredFact[]> {
-    return this.replaceOrderFacts_(orderIds, facts, sharedContext)
+  async replaceOrderFacts(
+    orderIds: string[],
+    facts: SalesFactRow[],
+    { previous = true }: { previous?: boolean } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<StoredFact[]> {
+    return this.replaceOrderFacts_(orderIds, facts, previous, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async replaceOrderFacts_(orderIds: string[], facts: SalesFactRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<StoredFact[]> {
+  protected async replaceOrderFacts_(
+    orderIds: string[],
+    facts: SalesFactRow[],
+    keepPrevious: boolean,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<StoredFact[]> {
     if (!orderIds.length) {
       return []
     }
@@ -33,7 +44,10 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
     // Two refreshes of one order take turns, the later one writing over the earlier.
     // The partial index on order_id covers rows not deleted: the condition lets these statements use it.
     await boundRaw(db, `select pg_advisory_xact_lock(hashtextextended(id, 7)) from unnest(?::text[]) id order by id`, [pgArray([...orderIds].sort())])
-    const previous = (await boundRaw(db, `delete from sales_fact where order_id = any(?::text[]) and deleted_at is null returning *`, [pgArray(orderIds)])).map(toFact)
+    // The rows as they were only for a caller that may have to put them back (each row's six big-number copies are JSON to parse).
+    const previous = (
+      await boundRaw(db, `delete from sales_fact where order_id = any(?::text[]) and deleted_at is null ${keepPrevious ? "returning *" : ""}`, [pgArray(orderIds)])
+    ).map(toFact)
     await this.insertFacts(facts, sharedContext)
     return previous
   }
@@ -55,7 +69,9 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
     const db = sharedContext.transactionManager!
     // Medusa's big numbers keep an exact copy beside the column (raw_…); one statement for the whole batch.
     for (let start = 0; start < facts.length; start += 2000) {
-      const rows = facts.slice(start, start + 2000).map((f) => ({ ...f, id: f.id ?? generateEntityId(undefined, "sfact"), occurred_at: new Date(f.occurred_at).toISOString() }))
+      const batch = facts.slice(start, start + 2000)
+      const ids = entityIds("sfact", batch.length)
+      const rows = batch.map((f, i) => ({ ...f, id: f.id ?? ids[i], occurred_at: new Date(f.occurred_at).toISOString() }))
       await boundRaw(
         db,
         `insert into sales_fact (id, order_id, item_id, source_id, kind, occurred_at, customer_id, branch_id, channel, staff_user_id, variant_id,
@@ -75,7 +91,13 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
   @InjectManager()
   async customerReport(query: CustomerReportQuery, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
     const run = async (q: { sql: string; bindings: (string | number)[] }) => (await sharedContext.manager!.execute(q.sql, q.bindings)) as Record<string, unknown>[]
-    const [mix, top, lapsed, cohorts] = await Promise.all([run(customerMixSql(query)), run(topCustomersSql(query)), run(lapsedCustomersSql(query)), run(cohortsSql(query))])
+    const [mix, top, lapsed, cohorts, occasions] = await Promise.all([
+      run(customerMixSql(query)),
+      run(topCustomersSql(query)),
+      run(lapsedCustomersSql(query)),
+      run(cohortsSql(query)),
+      run(occasionSalesSql(query)),
+    ])
     const n = (v: unknown) => Number(v ?? 0)
     return {
       mix: { customers: n(mix[0]?.customers), new_customers: n(mix[0]?.new_customers), repeat_customers: n(mix[0]?.repeat_customers), new_revenue_paise: n(mix[0]?.new_revenue), revenue_paise: n(mix[0]?.revenue) },
@@ -85,6 +107,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
         customers: lapsed.map((r) => ({ customer_id: String(r.customer_id), bills: n(r.bills), lifetime_revenue_paise: n(r.lifetime_revenue), last_purchase_at: new Date(r.last_at as string) })),
       },
       cohorts: cohorts.map((r) => ({ cohort: String(r.cohort), month: n(r.month), customers: n(r.customers), revenue_paise: n(r.revenue) })),
+      occasions: occasions.map((r) => ({ kind: String(r.kind) as "birthday" | "anniversary", occasions: n(r.occasions), converted: n(r.converted), revenue_paise: n(r.revenue) })),
     }
   }
 

@@ -81,6 +81,8 @@ export type CustomerReport = {
   lapsed: { count: number; customers: { customer_id: string; name: string; bills: number; lifetime_revenue_paise: number; last_purchase_at: string }[] }
   /** Month 0 is the cohort's first month. */
   cohorts: { cohort: string; size: number; months: { month: number; customers: number; revenue_paise: number }[] }[]
+  /** Birthdays and anniversaries in the period, and those the customer bought within `days` days of. */
+  occasions: { days: number; kinds: { kind: "birthday" | "anniversary"; occasions: number; converted: number; conversion_rate: number | null; revenue_paise: number }[] }
 }
 
 /** Follow-ups of a staff member at a branch: done in the period (and of them late), open now (and of them overdue). */

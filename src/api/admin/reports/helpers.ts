@@ -220,6 +220,7 @@ export async function customerReportView(req: MedusaRequest, query: CustomerRepo
     lapsed_before: new Date(now.getTime() - query.lapsed_days * 86_400_000),
     cohorts_from: cohortStart,
     limit: query.limit,
+    occasion_days: query.occasion_days,
   })
   const names = await customerNames(req, [...new Set([...report.top, ...report.lapsed.customers].map((c) => c.customer_id))])
   const cohorts = new Map<string, CustomerReport["cohorts"][number]>()
@@ -241,6 +242,10 @@ export async function customerReportView(req: MedusaRequest, query: CustomerRepo
       customers: report.lapsed.customers.map((c) => ({ ...c, name: names.get(c.customer_id) ?? c.customer_id, last_purchase_at: c.last_purchase_at.toISOString() })),
     },
     cohorts: [...cohorts.values()],
+    occasions: {
+      days: query.occasion_days,
+      kinds: report.occasions.map((o) => ({ ...o, conversion_rate: o.occasions ? Math.round((o.converted / o.occasions) * 10_000) / 10_000 : null })),
+    },
   }
 }
 

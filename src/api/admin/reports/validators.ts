@@ -51,6 +51,8 @@ export const CustomerReportQuery = ReportFilters.pick({ from: true, to: true, br
     /** Cohorts of the last `cohort_months` months (their first purchase). */
     cohort_months: z.coerce.number().int().min(1).max(36).default(12),
     limit: z.coerce.number().int().min(1).max(100).default(10),
+    /** A birthday or anniversary is turned into a sale when the customer bought within this many days of it. */
+    occasion_days: z.coerce.number().int().min(0).max(60).default(15),
   })
   .strict()
 

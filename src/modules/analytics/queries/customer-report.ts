@@ -1,3 +1,4 @@
+import { PROFILE_LINK_TABLE } from "../../../lib/link-tables"
 import { pgArray } from "../../../lib/pg-array"
 import { SHOP_TIME_ZONE } from "./sales-report"
 
@@ -11,6 +12,8 @@ export type CustomerReportQuery = {
   /** Cohorts: customers by the month of their first purchase, from this month on (its first day, YYYY-MM-DD). */
   cohorts_from: string
   limit: number
+  /** A birthday or anniversary counts as turned into a sale when the customer bought this many days either side of it. */
+  occasion_days: number
 }
 
 type Sql = { sql: string; bindings: (string | number)[] }
@@ -91,5 +94,39 @@ export function cohortsSql(q: CustomerReportQuery): Sql {
            where s.deleted_at is null and s.kind = 'sale' and f.cohort >= ?::date ${inner.sql}
            group by 1, 2 order by 1, 2`,
     bindings: [...branch.bindings, q.cohorts_from, ...inner.bindings],
+  }
+}
+
+/**
+ * Birthdays and anniversaries in the period (each year's date of it; 29
+ * February falls on the 28th in other years) and how many of them the
+ * customer bought within `occasion_days` days of, with what they spent
+ * then. With branches: customers of those home branches, buying there.
+ */
+export function occasionSalesSql(q: CustomerReportQuery): Sql {
+  const branch = branchFilter(q, "s.branch_id")
+  const home = q.branch_ids ? "and p.home_branch_id = any(?::text[])" : ""
+  const [from, to] = [q.from.toISOString(), q.to.toISOString()]
+  const local = (col: string) => `(${col} at time zone '${SHOP_TIME_ZONE}')::date`
+  return {
+    sql: `with occasions as (
+            select l.customer_id, o.kind, (o.day + make_interval(years => y - extract(year from o.day)::int))::date as day
+              from customer_profile p
+              join ${PROFILE_LINK_TABLE} l on l.customer_profile_id = p.id and l.deleted_at is null
+              cross join lateral (values ('birthday', (p.birthday at time zone 'UTC')::date), ('anniversary', (p.anniversary at time zone 'UTC')::date)) as o(kind, day)
+              cross join generate_series(extract(year from ${local("?::timestamptz")})::int, extract(year from ${local("?::timestamptz")} - 1)::int) as y
+             where p.deleted_at is null and o.day is not null ${home}),
+          in_period as (
+            select * from occasions where day >= ${local("?::timestamptz")} and day < ${local("?::timestamptz")}),
+          bought as (
+            select i.customer_id, i.kind, i.day, coalesce(sum(s.bill), 0)::int as bills, coalesce(sum(s.revenue_paise), 0)::bigint as revenue
+              from in_period i
+              left join sales_fact s on s.customer_id = i.customer_id and s.deleted_at is null ${branch.sql}
+                    and s.occurred_at >= (i.day - ?::int) at time zone '${SHOP_TIME_ZONE}'
+                    and s.occurred_at < (i.day + ?::int + 1) at time zone '${SHOP_TIME_ZONE}'
+             group by 1, 2, 3)
+          select kind, count(*)::int as occasions, count(*) filter (where bills > 0)::int as converted, coalesce(sum(revenue), 0)::bigint as revenue
+            from bought group by kind order by kind`,
+    bindings: [from, to, ...(q.branch_ids ? [pgArray(q.branch_ids)] : []), from, to, ...branch.bindings, q.occasion_days, q.occasion_days],
   }
 }

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
 import type AnalyticsModuleService from "../../../modules/analytics/service"
-import { refreshSalesFactsWorkflow } from "../workflows/refresh-sales-facts"
+import { salesFactsOf } from "../../../lib/sales-facts"
+import { loadSalesOrders } from "../steps/load-sales-orders"
 
 /** A rebuild that has not moved for this long is taken to have stopped (its process ended) and is resumed. */
 const STALLED_MS = 10 * 60_000
@@ -51,10 +52,10 @@ export async function rebuildSalesFacts(
         break
       }
       const batches = Array.from({ length: Math.ceil(ids.length / batchSize) }, (_, i) => ids.slice(i * batchSize, (i + 1) * batchSize))
-      const results = await Promise.all(batches.map((batch) => refreshSalesFactsWorkflow(container).run({ input: batch })))
+      const written = await Promise.all(batches.map((batch) => rewriteFacts(container, analytics, batch)))
       cursor = ids[ids.length - 1]
       progress.orders_done += ids.length
-      progress.facts_written += results.reduce((n, r) => n + r.result.facts, 0)
+      progress.facts_written += written.reduce((n, facts) => n + facts, 0)
       await analytics.updateFactsRebuilds({ id: run.id, cursor, orders_done: progress.orders_done, orders_total: total, facts_written: progress.facts_written })
       onProgress?.({ ...progress })
     }
@@ -67,4 +68,16 @@ export async function rebuildSalesFacts(
     await analytics.updateFactsRebuilds({ id: run.id, status: "failed", error: err instanceof Error ? err.message : String(err) })
     throw err
   }
+}
+
+/**
+ * One batch: what the refresh workflow's two steps do, called directly. The
+ * write is one transaction (all of the batch's facts or none), so there is
+ * nothing to compensate, and the workflow's copy of each step's output (the
+ * batch's orders and lines) is work the rebuild does 150 times at 300 000 orders.
+ */
+async function rewriteFacts(container: MedusaContainer, analytics: AnalyticsModuleService, orderIds: string[]): Promise<number> {
+  const facts = (await loadSalesOrders(container, orderIds)).flatMap(salesFactsOf)
+  await analytics.replaceOrderFacts(orderIds, facts, { previous: false })
+  return facts.length
 }
