@@ -58,7 +58,7 @@ describe("the sales reports in a browser", () => {
     await page.getByRole("heading", { name: "Customers", exact: true }).waitFor()
     await page.getByText(`${buyers.mix.customers.toLocaleString("en-IN")} customers bought in the period`).waitFor({ timeout: 30_000 })
     await page.getByRole("heading", { name: "Top customers" }).waitFor()
-    await expect(page.getByLabel("Cohorts").isVisible()).resolves.toBe(true)
+    await expect(page.getByLabel("Cohorts", { exact: true }).isVisible()).resolves.toBe(true)
 
     // The stock below: by branch, with its value at today's rates, and by age.
     const stock = await api<{ totals: { metal_value_paise: number } }>(await adminToken(), "/admin/reports/stock?group_by=branch")

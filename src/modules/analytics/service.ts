@@ -5,6 +5,7 @@ import { entityIds } from "../../lib/ids"
 import { pgArray } from "../../lib/pg-array"
 import { boundRaw } from "../../lib/sql-rows"
 import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
+import { factFromRow as toFact, type StoredFact } from "./queries/fact-rows"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
 import { salesReportSql, topSellersSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
@@ -12,7 +13,6 @@ import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, topCu
 
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
 
-type StoredFact = SalesFactRow & { id: string }
 
 class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) {
   /**
@@ -139,34 +139,6 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
       making_pieces: Number(r.making_pieces),
       returned_pieces: Number(r.returned_pieces),
     }))
-  }
-}
-
-function toFact(r: Record<string, unknown>): StoredFact {
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
-  return {
-    id: String(r.id),
-    order_id: String(r.order_id),
-    item_id: String(r.item_id),
-    source_id: String(r.source_id),
-    kind: r.kind as StoredFact["kind"],
-    occurred_at: new Date(r.occurred_at as string),
-    customer_id: (r.customer_id as string | null) ?? null,
-    branch_id: (r.branch_id as string | null) ?? null,
-    channel: r.channel as StoredFact["channel"],
-    staff_user_id: (r.staff_user_id as string | null) ?? null,
-    variant_id: (r.variant_id as string | null) ?? null,
-    metal: (r.metal as string | null) ?? null,
-    purity: num(r.purity),
-    category: (r.category as string | null) ?? null,
-    pieces: Number(r.pieces),
-    bill: Number(r.bill) === 1 ? 1 : 0,
-    gross_weight_mg: Number(r.gross_weight_mg),
-    net_weight_mg: Number(r.net_weight_mg),
-    revenue_paise: Number(r.revenue_paise),
-    gst_paise: Number(r.gst_paise),
-    discount_paise: Number(r.discount_paise),
-    making_paise: num(r.making_paise),
   }
 }
 
