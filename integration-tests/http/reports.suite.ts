@@ -684,4 +684,29 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       await analytics.restoreOrderFacts(["order_occasion_1", "order_occasion_2"], [])
     }
   })
+
+  it("moves customers between RFM segments from the period's start to its end, every buyer counted once", async () => {
+    const from = addDays(today(), -90)
+    const report = (await ok(api.get(`/admin/reports/customers?from=${from}&to=${today()}`, owner))).data
+    const buyersBefore = async (day: string) =>
+      (
+        (await db().raw(`select count(distinct customer_id)::int as n from sales_fact where deleted_at is null and kind = 'sale' and customer_id is not null and occurred_at < ?`, [
+          new Date(`${day}T00:00:00+05:30`).toISOString(),
+        ])) as { rows: { n: number }[] }
+      ).rows[0].n
+    const sum = (list: { start?: number; end?: number; customers?: number }[], key: "start" | "end" | "customers") => list.reduce((n, x) => n + (x[key] ?? 0), 0)
+    expect(sum(report.rfm.sizes, "start")).toBe(await buyersBefore(from))
+    expect(sum(report.rfm.sizes, "end")).toBe(await buyersBefore(addDays(today(), 1)))
+    expect(report.rfm.sizes.map((s: { label: string }) => s.label)).toEqual(["Champions", "Loyal", "Potential loyalists", "New", "Need attention", "At risk", "Hibernating", "Lost"])
+    // The first purchases of the period are the moves from no segment: the new customers the report counts.
+    const firsts = report.rfm.moves.filter((m: { from: string }) => m.from === "none")
+    expect(sum(firsts, "customers")).toBe(report.mix.new_customers)
+    expect(firsts.every((m: { from_label: string }) => m.from_label === "First purchase in the period")).toBe(true)
+    // A Mumbai manager's segments are of Mumbai's buyers.
+    const mine = (await ok(api.get(`/admin/reports/customers?from=${from}&to=${today()}`, mumbaiManager))).data
+    const { rows } = (await db().raw(`select count(distinct customer_id)::int as n from sales_fact where deleted_at is null and kind = 'sale' and customer_id is not null and branch_id = ?`, [
+      branch.MUM,
+    ])) as { rows: { n: number }[] }
+    expect(sum(mine.rfm.sizes, "end")).toBe(rows[0].n)
+  })
 }

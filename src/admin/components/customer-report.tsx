@@ -83,6 +83,52 @@ export function CustomerReportSection({ from, to, branchId }: { from: string; to
           </Table>
         </div>
       </div>
+      {!!data && (
+        <div className="grid grid-cols-1 divide-y xl:grid-cols-2 xl:divide-x xl:divide-y-0" aria-label="RFM segments">
+          <div>
+            <Heading level="h3" className="px-6 py-3">RFM segments: start → end of the period</Heading>
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Segment</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">At the start</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">At the end</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {data.rfm.sizes.map((s) => (
+                  <Table.Row key={s.segment}>
+                    <Table.Cell>{s.label}</Table.Cell>
+                    <Table.Cell className="text-right">{s.start.toLocaleString("en-IN")}</Table.Cell>
+                    <Table.Cell className="text-right">{s.end.toLocaleString("en-IN")}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+          <div>
+            <Heading level="h3" className="px-6 py-3">Largest moves</Heading>
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>From</Table.HeaderCell>
+                  <Table.HeaderCell>To</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">Customers</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {data.rfm.moves.slice(0, 8).map((m) => (
+                  <Table.Row key={`${m.from}>${m.to}`}>
+                    <Table.Cell>{m.from_label}</Table.Cell>
+                    <Table.Cell>{m.from === m.to ? "stayed" : m.to_label}</Table.Cell>
+                    <Table.Cell className="text-right">{m.customers.toLocaleString("en-IN")}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </div>
+      )}
       {!!data?.occasions.kinds.length && (
         <div className="flex flex-wrap gap-3 px-6 py-4" aria-label="Occasions turned into sales">
           {data.occasions.kinds.map((o) => (

@@ -9,7 +9,7 @@ import { factFromRow as toFact, type StoredFact } from "./queries/fact-rows"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
 import { salesReportSql, topSellersSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
-import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
+import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, rfmMovesSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
 
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
 
@@ -91,12 +91,13 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
   @InjectManager()
   async customerReport(query: CustomerReportQuery, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
     const run = async (q: { sql: string; bindings: (string | number)[] }) => (await sharedContext.manager!.execute(q.sql, q.bindings)) as Record<string, unknown>[]
-    const [mix, top, lapsed, cohorts, occasions] = await Promise.all([
+    const [mix, top, lapsed, cohorts, occasions, rfm] = await Promise.all([
       run(customerMixSql(query)),
       run(topCustomersSql(query)),
       run(lapsedCustomersSql(query)),
       run(cohortsSql(query)),
       run(occasionSalesSql(query)),
+      run(rfmMovesSql(query)),
     ])
     const n = (v: unknown) => Number(v ?? 0)
     return {
@@ -107,6 +108,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
         customers: lapsed.map((r) => ({ customer_id: String(r.customer_id), bills: n(r.bills), lifetime_revenue_paise: n(r.lifetime_revenue), last_purchase_at: new Date(r.last_at as string) })),
       },
       cohorts: cohorts.map((r) => ({ cohort: String(r.cohort), month: n(r.month), customers: n(r.customers), revenue_paise: n(r.revenue) })),
+      rfm_moves: rfm.map((r) => ({ r0: r.r0 === null ? null : n(r.r0), f0: r.f0 === null ? null : n(r.f0), r1: n(r.r1), f1: n(r.f1), customers: n(r.customers) })),
       occasions: occasions.map((r) => ({ kind: String(r.kind) as "birthday" | "anniversary", occasions: n(r.occasions), converted: n(r.converted), revenue_paise: n(r.revenue) })),
     }
   }

@@ -81,6 +81,11 @@ export type CustomerReport = {
   lapsed: { count: number; customers: { customer_id: string; name: string; bills: number; lifetime_revenue_paise: number; last_purchase_at: string }[] }
   /** Month 0 is the cohort's first month. */
   cohorts: { cohort: string; size: number; months: { month: number; customers: number; revenue_paise: number }[] }[]
+  /** RFM segments (src/lib/rfm.ts) at the period's start and end, and the largest moves between them ("none": a first purchase in the period). */
+  rfm: {
+    sizes: { segment: string; label: string; start: number; end: number }[]
+    moves: { from: string; from_label: string; to: string; to_label: string; customers: number }[]
+  }
   /** Birthdays and anniversaries in the period, and those the customer bought within `days` days of. */
   occasions: { days: number; kinds: { kind: "birthday" | "anniversary"; occasions: number; converted: number; conversion_rate: number | null; revenue_paise: number }[] }
 }

@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
 import { addMonths } from "../../../lib/savings-schemes"
+import { RFM_LABELS, rfmMovement } from "../../../lib/rfm"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
 import type { CustomerReport, FollowUpFigures, LoyaltyReport, MoversReport, SalesFigures, SalesReport, StaffReport, StockReport } from "../../../types/http"
 import { campaignResults, pointsOutstandingAt, pointsPeriods } from "../../../modules/analytics/queries/loyalty-report"
@@ -242,6 +243,13 @@ export async function customerReportView(req: MedusaRequest, query: CustomerRepo
       customers: report.lapsed.customers.map((c) => ({ ...c, name: names.get(c.customer_id) ?? c.customer_id, last_purchase_at: c.last_purchase_at.toISOString() })),
     },
     cohorts: [...cohorts.values()],
+    rfm: (() => {
+      const movement = rfmMovement(report.rfm_moves)
+      return {
+        sizes: movement.sizes.map((x) => ({ ...x, label: RFM_LABELS[x.segment] })),
+        moves: movement.moves.slice(0, 20).map((m) => ({ ...m, from_label: m.from === "none" ? "First purchase in the period" : RFM_LABELS[m.from], to_label: RFM_LABELS[m.to] })),
+      }
+    })(),
     occasions: {
       days: query.occasion_days,
       kinds: report.occasions.map((o) => ({ ...o, conversion_rate: o.occasions ? Math.round((o.converted / o.occasions) * 10_000) / 10_000 : null })),

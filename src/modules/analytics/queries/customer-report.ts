@@ -1,5 +1,6 @@
 import { PROFILE_LINK_TABLE } from "../../../lib/link-tables"
 import { pgArray } from "../../../lib/pg-array"
+import { rfmScoreSql } from "../../../lib/rfm"
 import { SHOP_TIME_ZONE } from "./sales-report"
 
 export type CustomerReportQuery = {
@@ -128,5 +129,27 @@ export function occasionSalesSql(q: CustomerReportQuery): Sql {
           select kind, count(*)::int as occasions, count(*) filter (where bills > 0)::int as converted, coalesce(sum(revenue), 0)::bigint as revenue
             from bought group by kind order by kind`,
     bindings: [from, to, ...(q.branch_ids ? [pgArray(q.branch_ids)] : []), from, to, ...branch.bindings, q.occasion_days, q.occasion_days],
+  }
+}
+
+/**
+ * Each buyer's recency and frequency scores at the period's start and at its
+ * end (among the buyers of each instant, from their bills before it),
+ * counted by the four scores: src/lib/rfm.ts names the segments and the
+ * moves. A customer with no bill before the start has no first scores.
+ */
+export function rfmMovesSql(q: CustomerReportQuery): Sql {
+  const branch = branchFilter(q)
+  const at = (alias: string) => `${alias} as (
+            select customer_id, ${rfmScoreSql("max(occurred_at) asc")} as r, ${rfmScoreSql("sum(bill) asc")} as f
+              from sales_fact
+             where deleted_at is null and kind = 'sale' and customer_id is not null ${branch.sql} and occurred_at < ?
+             group by customer_id)`
+  return {
+    sql: `with ${at("at_start")}, ${at("at_end")}
+          select s.r as r0, s.f as f0, e.r as r1, e.f as f1, count(*)::int as customers
+            from at_end e left join at_start s using (customer_id)
+           group by 1, 2, 3, 4`,
+    bindings: [...branch.bindings, q.from.toISOString(), ...branch.bindings, q.to.toISOString()],
   }
 }

@@ -7,6 +7,7 @@
  * src/links/customer-profile.ts.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { rfmScoreSql } from "../../../lib/rfm"
 import { PROFILE_LINK_TABLE } from "../../../lib/link-tables"
 
 const lowered = (column: string) => `array(select lower(x) from unnest(coalesce(${column}, '{}'::text[])) x)`
@@ -39,7 +40,7 @@ const SOURCE_SQL = (only: boolean) => `
  * value). Equal values share a score, and the top customer scores 5 even in
  * a shop of three.
  */
-const score = (order: string) => `least(5, 1 + floor(percent_rank() over (order by ${order}) * 5))::int`
+const score = rfmScoreSql
 
 const COLUMNS = [
   "first_name",
