@@ -18,6 +18,10 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { OFFERS_MODULE } from "../../src/modules/offers"
 import type OffersModuleService from "../../src/modules/offers/service"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import { OLD_GOLD_MODULE } from "../../src/modules/old-gold"
+import type OldGoldModuleService from "../../src/modules/old-gold/service"
+import { SAVINGS_SCHEME_MODULE } from "../../src/modules/savings-scheme"
+import type SavingsSchemeModuleService from "../../src/modules/savings-scheme/service"
 import { ANALYTICS_MODULE } from "../../src/modules/analytics"
 import type AnalyticsModuleService from "../../src/modules/analytics/service"
 import { addDays } from "../../src/lib/savings-schemes"
@@ -708,5 +712,57 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       branch.MUM,
     ])) as { rows: { n: number }[] }
     expect(sum(mine.rfm.sizes, "end")).toBe(rows[0].n)
+  })
+
+  it("reports the counter's old gold and schemes as sections, each as its own tables say, branch-scoped", async () => {
+    const from = yearAgo()
+    // A voucher at Mumbai and one at Pune, and a scheme card with an instalment at Mumbai, as the counter records them.
+    const oldGold = getContainer().resolve<OldGoldModuleService>(OLD_GOLD_MODULE)
+    for (const [n, code, id] of [[1, "MUM", branch.MUM], [2, "PUN", branch.PUN]] as const) {
+      const [voucher] = await oldGold.createOldGoldVouchers([
+        { idempotency_key: `report-og-${n}`, fingerprint: `report-og-${n}`, number: `OG/${code}/R${n}`, series: `OG/${code}`, sequence: 900 + n, financial_year: "2026-27",
+          branch_id: id, branch_code: code, customer_id: "cus_report_og", kind: "purchase", total_value_paise: 50_000_00 * n, cash_paise: 50_000_00 * n, issued_at: new Date() },
+      ])
+      await oldGold.createOldGoldArticles([
+        { voucher_id: voucher.id, metal: "gold", description: "Chain", purity_test: "xrf", gross_weight_mg: 8_000 * n, deduction_weight_mg: 0, tested_purity: 916, net_weight_mg: 8_000 * n,
+          fine_weight_mg: 7_328 * n, melting_loss_bps: 0, melting_loss_mg: 0, payable_fine_mg: 7_328 * n, rate_purity: 999, rate_per_g_paise: 7_000_00, value_paise: 50_000_00 * n },
+      ])
+    }
+    const schemes = getContainer().resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE)
+    const [card] = await schemes.createSchemeEnrolments([
+      { idempotency_key: "report-sch-1", fingerprint: "report-sch-1", number: "SCH/MUM/R1", series: "SCH/MUM", sequence: 901, template_id: "schtpl_report", template_code: "GOLD11",
+        template_name: "Gold 11", terms: {}, customer_id: "cus_report_og", branch_id: branch.MUM, branch_code: "MUM", enrolled_on: today(), matures_on: addDays(today(), 330) },
+    ])
+    await schemes.createSchemeInstalments([
+      { enrolment_id: card.id, idempotency_key: "report-sch-1-1", sequence: 1, due_on: today(), paid_on: today(), amount_paise: 5_000_00, tender: "cash", branch_id: branch.MUM },
+    ])
+    const report = (await ok(api.get(`/admin/reports/counter?from=${from}&to=${today()}`, owner))).data
+    expect(report.sections.map((s: { id: string }) => s.id)).toEqual(["old_gold", "schemes"])
+    const figure = (id: string, label: string, r = report) =>
+      r.sections.find((s: { id: string }) => s.id === id).figures.find((f: { label: string }) => f.label === label).value as number
+    const since = new Date(`${from}T00:00:00+05:30`).toISOString()
+    const one = async (sql: string, bindings: (string | number)[]) => Number(((await db().raw(sql, bindings)) as { rows: { n: string }[] }).rows[0].n)
+    const vouchers = await one(`select count(*) as n from old_gold_voucher where deleted_at is null and issued_at >= ?`, [since])
+    expect(vouchers).toBeGreaterThan(0)
+    expect(figure("old_gold", "Vouchers")).toBe(vouchers)
+    expect(figure("old_gold", "Value (₹)")).toBe(await one(`select coalesce(sum(total_value_paise), 0)::bigint as n from old_gold_voucher where deleted_at is null and issued_at >= ?`, [since]))
+    expect(figure("old_gold", "Fine weight bought (g)")).toBe(
+      await one(
+        `select coalesce(sum(a.payable_fine_mg), 0)::bigint as n from old_gold_article a join old_gold_voucher v on v.id = a.voucher_id
+          where a.deleted_at is null and v.deleted_at is null and v.issued_at >= ?`,
+        [since]
+      )
+    )
+    const instalments = await one(`select count(*) as n from scheme_instalment where deleted_at is null and paid_on >= ?`, [from])
+    expect(instalments).toBeGreaterThan(0)
+    expect(figure("schemes", "Instalments collected")).toBe(instalments)
+    expect(figure("schemes", "Collected (₹)")).toBe(await one(`select coalesce(sum(amount_paise), 0)::bigint as n from scheme_instalment where deleted_at is null and paid_on >= ?`, [from]))
+
+    // A Mumbai manager's sections hold Mumbai's vouchers only.
+    const mine = (await ok(api.get(`/admin/reports/counter?from=${from}&to=${today()}`, mumbaiManager))).data
+    expect(figure("old_gold", "Vouchers", mine)).toBe(await one(`select count(*) as n from old_gold_voucher where deleted_at is null and issued_at >= ? and branch_id = ?`, [since, branch.MUM]))
+    const tableBranches = mine.sections.find((s: { id: string }) => s.id === "old_gold").table.rows.map((r: string[]) => r[0])
+    expect(tableBranches.every((name: string) => name === "Mumbai – Zaveri Bazaar")).toBe(true)
+    expect((await expectStatus(api.get(`/admin/reports/counter?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
   })
 }

@@ -214,6 +214,7 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/reports/customers/export", "reports", "read"],
   ["GET", "/admin/reports/loyalty", "reports", "read"],
   ["GET", "/admin/reports/loyalty/export", "reports", "read"],
+  ["GET", "/admin/reports/counter", "reports", "read"],
   ["GET", "/admin/reports/staff", "reports", "read"],
   ["GET", "/admin/reports/staff/export", "reports", "read"],
 

@@ -157,3 +157,17 @@ export type MoversReport = {
   fast: MoverFigures[]
   slow: MoverFigures[]
 }
+
+/** GET /admin/reports/counter: one section a counter feature (src/reports/sections), drawn the same way. */
+export type CounterReport = {
+  range: DayRange
+  sections: (
+    | {
+        id: string
+        title: string
+        figures: { label: string; value: number; kind: "count" | "rupees" | "grams" }[]
+        table?: { title: string; columns: { header: string; kind: "text" | "count" | "rupees" | "grams" }[]; rows: (string | number | null)[][] }
+      }
+    | { id: string; title: string; error: string }
+  )[]
+}

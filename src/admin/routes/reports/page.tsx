@@ -8,6 +8,7 @@ import type { BranchSummary as Branch, SalesFigures, SalesReport, SalesReportGro
 import { RequirePermission } from "../../components/require-permission"
 import { CustomerReportSection } from "../../components/customer-report"
 import { ExportButtons, LineExportButton } from "../../components/export-buttons"
+import { CounterReportSection } from "../../components/counter-report"
 import { LoyaltyReportSection } from "../../components/loyalty-report"
 import { MoversReportSection } from "../../components/movers-report"
 import { StaffReportSection } from "../../components/staff-report"
@@ -195,6 +196,7 @@ const ReportsPage = () => {
         </Container>
         <StaffReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <CustomerReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
+        <CounterReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <LoyaltyReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <StockReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
         <MoversReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />

@@ -1,6 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../utils/validation"
-import { CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, MoversExportQuery, MoversReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
+import { CounterReportQuery, CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, MoversExportQuery, MoversReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
 
 export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales", methods: ["GET"], middlewares: [validateQuery(SalesReportQuery, {})] },
@@ -14,6 +14,7 @@ export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/customers/export", methods: ["GET"], middlewares: [validateQuery(CustomerExportQuery, {})] },
   { matcher: "/admin/reports/loyalty", methods: ["GET"], middlewares: [validateQuery(LoyaltyReportQuery, {})] },
   { matcher: "/admin/reports/loyalty/export", methods: ["GET"], middlewares: [validateQuery(LoyaltyExportQuery, {})] },
+  { matcher: "/admin/reports/counter", methods: ["GET"], middlewares: [validateQuery(CounterReportQuery, {})] },
   { matcher: "/admin/reports/staff", methods: ["GET"], middlewares: [validateQuery(StaffReportQuery, {})] },
   { matcher: "/admin/reports/staff/export", methods: ["GET"], middlewares: [validateQuery(StaffExportQuery, {})] },
 ]

@@ -126,3 +126,7 @@ export const MoversExportQuery = MoversReportQuery.extend({
 }).strict()
 
 export type MoversExportQueryType = z.infer<typeof MoversExportQuery>
+
+export const CounterReportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true }).strict()
+
+export type CounterReportQueryType = z.infer<typeof CounterReportQuery>
