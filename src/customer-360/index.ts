@@ -8,8 +8,8 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { readdirSync } from "node:fs"
 import path from "node:path"
+import { discoverDefaults } from "../lib/discover"
 
 export type Customer360Section<T = unknown> = {
   /** Key of the section in the 360 answer, e.g. "loyalty". */
@@ -29,13 +29,7 @@ let discovered: Customer360Section[] | undefined
 /** The sections in ./sections, found once per process. */
 export function customer360Sections(): Customer360Section[] {
   if (!discovered) {
-    const dir = path.join(__dirname, "sections")
-    discovered = readdirSync(dir)
-      .filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith(".d.ts") && !/\.spec\./.test(file))
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      .map((file) => (require(path.join(dir, file)) as { default?: Customer360Section }).default)
-      .filter((section): section is Customer360Section => !!section && typeof section.load === "function")
-      .sort((a, b) => (a.rank ?? 100) - (b.rank ?? 100) || a.id.localeCompare(b.id))
+    discovered = discoverDefaults(path.join(__dirname, "sections"), (value): value is Customer360Section => typeof (value as Customer360Section | undefined)?.load === "function")
   }
   return discovered
 }

@@ -9,8 +9,8 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { readdirSync } from "node:fs"
 import path from "node:path"
+import { discoverDefaults } from "../lib/discover"
 import type { ColumnKind, ReportTable } from "../lib/report-export"
 
 export type ReportFigure = { label: string; value: number; kind: Exclude<ColumnKind, "text"> }
@@ -36,13 +36,7 @@ let discovered: ReportSection[] | undefined
 /** The sections in ./sections, found once per process. */
 export function reportSections(): ReportSection[] {
   if (!discovered) {
-    const dir = path.join(__dirname, "sections")
-    discovered = readdirSync(dir)
-      .filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith(".d.ts") && !/\.spec\./.test(file))
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      .map((file) => (require(path.join(dir, file)) as { default?: ReportSection }).default)
-      .filter((section): section is ReportSection => !!section && typeof section.load === "function")
-      .sort((a, b) => (a.rank ?? 100) - (b.rank ?? 100) || a.id.localeCompare(b.id))
+    discovered = discoverDefaults(path.join(__dirname, "sections"), (value): value is ReportSection => typeof (value as ReportSection | undefined)?.load === "function")
   }
   return discovered
 }
