@@ -64,7 +64,7 @@ export async function dailySummaryFigures(container: MedusaContainer, day: strin
  * branch manager (one a branch of theirs), on the phone in their user's
  * metadata (`phone`); without one it is stored as not sent, with why. Each
  * summary is queued once (its idempotency key names the user, scope and day).
- * Answers how many were queued or found queued.
+ * Answers how many it queued.
  */
 export async function sendDailySummaries(container: MedusaContainer, now = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const time = parseSummaryTime(env.DAILY_SUMMARY_AT)

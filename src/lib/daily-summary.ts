@@ -5,8 +5,10 @@
  * one per branch of theirs.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { lastScheduledAt, type DailyTime } from "./backup/schedule"
+import { dailyTimeOf, lastScheduledAt, type DailyTime } from "./backup/schedule"
 import { formatInr } from "./money"
+import { istToday } from "./pos"
+import { addDays } from "./savings-schemes"
 
 /** DAILY_SUMMARY_AT: the time of day (India time) the summary goes out, "09:00" by default; "off" sends none. */
 export function parseSummaryTime(value: string | undefined): DailyTime | null {
@@ -14,11 +16,11 @@ export function parseSummaryTime(value: string | undefined): DailyTime | null {
   if (text.toLowerCase() === "off") {
     return null
   }
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text)
-  if (!m) {
+  const time = dailyTimeOf(text)
+  if (!time) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `DAILY_SUMMARY_AT must be a time of day in India time such as 09:00, or "off"; got "${value}"`)
   }
-  return { hour: Number(m[1]), minute: Number(m[2]) }
+  return time
 }
 
 /**
@@ -27,8 +29,7 @@ export function parseSummaryTime(value: string | undefined): DailyTime | null {
  * morning of the 4th, and a server that was down then sends it when back).
  */
 export function summaryDay(time: DailyTime, now: Date): string {
-  const sentOn = new Date(lastScheduledAt(time, now).getTime() + 330 * 60_000)
-  return new Date(Date.UTC(sentOn.getUTCFullYear(), sentOn.getUTCMonth(), sentOn.getUTCDate() - 1)).toISOString().slice(0, 10)
+  return addDays(istToday(lastScheduledAt(time, now)), -1)
 }
 
 export type StaffRole = { user_id: string; role: string; branch_ids: string[] }

@@ -108,3 +108,16 @@ export function formatInr(paise: number): string {
   const grouped = rest ? `${rest},${last3}` : last3
   return `${negative ? "-" : ""}₹${grouped}.${String(abs % 100).padStart(2, "0")}`
 }
+
+/**
+ * `part` ÷ `whole` to `decimals` places, half up (mulDivHalfUp, exact), for
+ * the rates and ratios reports show beside money and points — 3 of 4 is
+ * 0.75; null when `whole` is 0, where there is no rate. Whole numbers, not negative.
+ */
+export function roundedRatio(part: number, whole: number, decimals: number): number | null {
+  if (!whole) {
+    return null
+  }
+  const scale = 10 ** decimals
+  return mulDivHalfUp(part, scale, whole) / scale
+}

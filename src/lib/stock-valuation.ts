@@ -5,7 +5,7 @@
  * rate, else the shop's, else derived from the 999 rate as the catalogue
  * prices it (src/lib/pricing) — on its net weight, half up to the paisa.
  */
-import { mulDivHalfUp } from "./money"
+import { mulDivHalfUp, roundedRatio } from "./money"
 import { istDayRange, istToday } from "./pos"
 import { addDays } from "./savings-schemes"
 import { resolveMetalRate, type PublishedRate } from "./pricing"
@@ -116,7 +116,7 @@ export type MoverFigures = {
 export function moverFigures(sold: number, inStock: number, days: number): MoverFigures {
   const onHand = Math.max(0, sold) + Math.max(0, inStock)
   return {
-    sell_through: onHand ? Math.round((Math.max(0, sold) / onHand) * 10_000) / 10_000 : null,
-    days_of_cover: sold > 0 ? Math.round((Math.max(0, inStock) * days * 10) / sold) / 10 : null,
+    sell_through: roundedRatio(Math.max(0, sold), onHand, 4),
+    days_of_cover: sold > 0 ? roundedRatio(Math.max(0, inStock) * days, sold, 1) : null,
   }
 }

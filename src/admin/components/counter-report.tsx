@@ -1,7 +1,7 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import type { CounterReport } from "../../types/http"
-import { inrPaise } from "../lib/format"
+import { grams, inrPaise } from "../lib/format"
 import { sdk } from "../lib/sdk"
 
 type Kind = "text" | "count" | "rupees" | "grams"
@@ -18,7 +18,7 @@ function show(kind: Kind, value: string | number | null): string {
     return inrPaise(value)
   }
   if (kind === "grams") {
-    return `${(value / 1000).toLocaleString("en-IN", { minimumFractionDigits: 3, maximumFractionDigits: 3 })} g`
+    return grams(value)
   }
   return value.toLocaleString("en-IN")
 }

@@ -1,10 +1,11 @@
-import { Container, Heading, Label, Select, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import type { MoverFigures, MoversReport } from "../../types/http"
 import { inrPaise } from "../lib/format"
 import { sdk } from "../lib/sdk"
 import { ExportButtons } from "./export-buttons"
+import { LabelledSelect } from "./labelled-select"
 
 const WINDOWS = { "30": "Last 30 days", "90": "Last 90 days", "180": "Last 180 days", "365": "Last year" } as const
 const GROUPS = { product: "Design", category: "Category" } as const
@@ -57,24 +58,8 @@ export function MoversReportSection({ branchId, metal }: { branchId?: string; me
           <Text size="small" className="text-ui-fg-subtle">Pieces sold in the window beside the pieces in stock now: what to reorder, and what to push or melt.</Text>
         </div>
         <div className="flex gap-3">
-          <div className="flex w-40 flex-col gap-y-1">
-            <Label size="small">Window</Label>
-            <Select value={days} onValueChange={(v) => setDays(v as keyof typeof WINDOWS)}>
-              <Select.Trigger aria-label="Window"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                {Object.entries(WINDOWS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
-              </Select.Content>
-            </Select>
-          </div>
-          <div className="flex w-36 flex-col gap-y-1">
-            <Label size="small">By</Label>
-            <Select value={groupBy} onValueChange={(v) => setGroupBy(v as keyof typeof GROUPS)}>
-              <Select.Trigger aria-label="Movers by"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                {Object.entries(GROUPS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
-              </Select.Content>
-            </Select>
-          </div>
+          <LabelledSelect label="Window" value={days} options={Object.entries(WINDOWS) as [keyof typeof WINDOWS, string][]} onChange={setDays} className="w-40" />
+          <LabelledSelect label="By" ariaLabel="Movers by" value={groupBy} options={Object.entries(GROUPS) as [keyof typeof GROUPS, string][]} onChange={setGroupBy} className="w-36" />
         </div>
       </div>
       {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}

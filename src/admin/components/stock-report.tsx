@@ -1,16 +1,16 @@
-import { Badge, Container, Heading, Label, Select, Table, Text } from "@medusajs/ui"
+import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import type { StockReport } from "../../types/http"
-import { inrPaise } from "../lib/format"
+import { grams, inrPaise } from "../lib/format"
 import { sdk } from "../lib/sdk"
 import { ExportButtons } from "./export-buttons"
+import { LabelledSelect } from "./labelled-select"
 import { Paginator } from "./paginator"
 
 const GROUPS: Record<Exclude<StockReport["group_by"], "total">, string> = { branch: "Branch", category: "Category", metal: "Metal and purity", age: "Age" }
 const PAGE = 10
-const grams = (mg: number) => `${(mg / 1000).toLocaleString("en-IN", { minimumFractionDigits: 3, maximumFractionDigits: 3 })} g`
 
 /**
  * The stock as it is now (GET /admin/reports/stock): pieces, weights, value
@@ -39,15 +39,15 @@ export function StockReportSection({ branchId, metal }: { branchId?: string; met
           </Text>
         </div>
         <ExportButtons path="/admin/reports/stock/export" query={{ group_by: groupBy, ...filters }} what="stock" />
-        <div className="flex w-48 flex-col gap-y-1">
-          <Label size="small">Group stock by</Label>
-          <Select value={groupBy} onValueChange={(v) => { setGroupBy(v as keyof typeof GROUPS); setPage(0) }}>
-            <Select.Trigger aria-label="Group stock by"><Select.Value /></Select.Trigger>
-            <Select.Content>
-              {Object.entries(GROUPS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
-            </Select.Content>
-          </Select>
-        </div>
+        <LabelledSelect
+          label="Group stock by"
+          value={groupBy}
+          options={Object.entries(GROUPS) as [keyof typeof GROUPS, string][]}
+          onChange={(v) => {
+            setGroupBy(v)
+            setPage(0)
+          }}
+        />
       </div>
       {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}
       {!!data?.totals.pieces && (

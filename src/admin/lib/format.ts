@@ -21,3 +21,8 @@ export function newIdempotencyKey(prefix: string): string {
 export function indiaDay(offsetDays = 0): string {
   return new Date(Date.now() + 5.5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10)
 }
+
+/** "1,234.567 g" from integer milligrams, as the API's weight fields carry them. */
+export function grams(mg: number): string {
+  return `${(mg / 1000).toLocaleString("en-IN", { minimumFractionDigits: 3, maximumFractionDigits: 3 })} g`
+}

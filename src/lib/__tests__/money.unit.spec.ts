@@ -1,4 +1,4 @@
-import { multiplierToBp, mulDivHalfUp, paiseToAmount, paiseToDecimal, percentToBp, rupeesToPaise } from "../money"
+import { roundedRatio, multiplierToBp, mulDivHalfUp, paiseToAmount, paiseToDecimal, percentToBp, rupeesToPaise } from "../money"
 
 describe("money", () => {
   it("writes paise as an exact rupee decimal", () => {
@@ -31,5 +31,19 @@ describe("money", () => {
     expect(multiplierToBp(1.25)).toBe(12500)
     expect(multiplierToBp("1.0001")).toBe(10001)
     expect(() => multiplierToBp("1.00001")).toThrow(/more than 4 decimals/)
+  })
+})
+
+describe("roundedRatio", () => {
+  it("divides to the places asked, half up, and has no rate without a whole", () => {
+    expect(roundedRatio(3, 4, 4)).toBe(0.75)
+    expect(roundedRatio(1, 3, 4)).toBe(0.3333)
+    expect(roundedRatio(2, 3, 4)).toBe(0.6667)
+    // ₹10,000.50 of revenue for ₹500 of discount: 20.001 → 20.00.
+    expect(roundedRatio(10_00_050, 50_000, 2)).toBe(20)
+    // 3 left at 7 sold in 30 days: 12.857… days → 12.9.
+    expect(roundedRatio(90, 7, 1)).toBe(12.9)
+    expect(roundedRatio(1, 8, 2)).toBe(0.13)
+    expect(roundedRatio(5, 0, 4)).toBeNull()
   })
 })

@@ -10,12 +10,18 @@ import { IST_OFFSET_MINUTES } from "./retention"
 
 export type DailyTime = { hour: number; minute: number }
 
-export function parseSchedule(value: string): DailyTime {
+/** "02:30" → { hour: 2, minute: 30 }; null for anything that is not a time of day. */
+export function dailyTimeOf(value: string): DailyTime | null {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim())
-  if (!m) {
+  return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null
+}
+
+export function parseSchedule(value: string): DailyTime {
+  const time = dailyTimeOf(value)
+  if (!time) {
     throw new BackupError(`BACKUP_SCHEDULE must be a time of day in India time, e.g. 02:30, got "${value}"`)
   }
-  return { hour: Number(m[1]), minute: Number(m[2]) }
+  return time
 }
 
 /** The latest moment at or before `now` when the schedule's time came round. */

@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
-import { Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
@@ -8,12 +8,13 @@ import type { BranchSummary as Branch, SalesFigures, SalesReport, SalesReportGro
 import { RequirePermission } from "../../components/require-permission"
 import { CustomerReportSection } from "../../components/customer-report"
 import { ExportButtons, LineExportButton } from "../../components/export-buttons"
+import { LabelledSelect } from "../../components/labelled-select"
 import { CounterReportSection } from "../../components/counter-report"
 import { LoyaltyReportSection } from "../../components/loyalty-report"
 import { MoversReportSection } from "../../components/movers-report"
 import { StaffReportSection } from "../../components/staff-report"
 import { StockReportSection } from "../../components/stock-report"
-import { indiaDay, inrPaise } from "../../lib/format"
+import { grams, indiaDay, inrPaise } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 
 const GROUPS: Record<Exclude<SalesReportGroup, "total">, string> = {
@@ -29,7 +30,6 @@ const GROUPS: Record<Exclude<SalesReportGroup, "total">, string> = {
 const TIME_GROUPS: SalesReportGroup[] = ["day", "week", "month"]
 const METALS = { all: "All metals", gold: "Gold", silver: "Silver", platinum: "Platinum" } as const
 
-const grams = (mg: number) => `${(mg / 1000).toLocaleString("en-IN", { minimumFractionDigits: 3, maximumFractionDigits: 3 })} g`
 const count = (n: number) => n.toLocaleString("en-IN")
 
 /** "+12.5 %" against an earlier figure; "—" when there is nothing to compare with. */
@@ -99,34 +99,15 @@ const ReportsPage = () => {
               <Label size="small" htmlFor="report-to">To</Label>
               <Input id="report-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
             </div>
-            <div className="flex w-48 flex-col gap-y-1">
-              <Label size="small">Group by</Label>
-              <Select value={groupBy} onValueChange={(v) => setGroupBy(v as typeof groupBy)}>
-                <Select.Trigger aria-label="Group by"><Select.Value /></Select.Trigger>
-                <Select.Content>
-                  {Object.entries(GROUPS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
-                </Select.Content>
-              </Select>
-            </div>
-            <div className="flex w-56 flex-col gap-y-1">
-              <Label size="small">Branch</Label>
-              <Select value={branchId} onValueChange={setBranchId}>
-                <Select.Trigger aria-label="Branch"><Select.Value /></Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="all">All my branches</Select.Item>
-                  {(branches?.branches ?? []).map((b) => <Select.Item key={b.id} value={b.id}>{b.name}</Select.Item>)}
-                </Select.Content>
-              </Select>
-            </div>
-            <div className="flex w-40 flex-col gap-y-1">
-              <Label size="small">Metal</Label>
-              <Select value={metal} onValueChange={(v) => setMetal(v as keyof typeof METALS)}>
-                <Select.Trigger aria-label="Metal"><Select.Value /></Select.Trigger>
-                <Select.Content>
-                  {Object.entries(METALS).map(([k, label]) => <Select.Item key={k} value={k}>{label}</Select.Item>)}
-                </Select.Content>
-              </Select>
-            </div>
+            <LabelledSelect label="Group by" value={groupBy} options={Object.entries(GROUPS) as [typeof groupBy, string][]} onChange={setGroupBy} />
+            <LabelledSelect
+              label="Branch"
+              value={branchId}
+              options={[["all", "All my branches"], ...(branches?.branches ?? []).map((b): [string, string] => [b.id, b.name])]}
+              onChange={setBranchId}
+              className="w-56"
+            />
+            <LabelledSelect label="Metal" value={metal} options={Object.entries(METALS) as [keyof typeof METALS, string][]} onChange={setMetal} className="w-40" />
           </div>
           {error && <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text>}
           {data && (

@@ -3,6 +3,7 @@ import { exportFileName, tableToCsv, tableToXlsx, type ReportTable } from "../..
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { istToday } from "../../../lib/pos"
+import { roundedRatio } from "../../../lib/money"
 import { addMonths } from "../../../lib/savings-schemes"
 import { RFM_LABELS, rfmMovement } from "../../../lib/rfm"
 import { lastYearRange, previousRange, rangeInstants, reportRange, type DayRange } from "../../../lib/report-period"
@@ -233,6 +234,7 @@ export async function customerReportView(req: MedusaRequest, query: CustomerRepo
     cohort.months.push({ month: c.month, customers: c.customers, revenue_paise: c.revenue_paise })
   }
   const { mix } = report
+  const rfm = rfmMovement(report.rfm_moves)
   return {
     range,
     lapsed_days: query.lapsed_days,
@@ -243,16 +245,13 @@ export async function customerReportView(req: MedusaRequest, query: CustomerRepo
       customers: report.lapsed.customers.map((c) => ({ ...c, name: names.get(c.customer_id) ?? c.customer_id, last_purchase_at: c.last_purchase_at.toISOString() })),
     },
     cohorts: [...cohorts.values()],
-    rfm: (() => {
-      const movement = rfmMovement(report.rfm_moves)
-      return {
-        sizes: movement.sizes.map((x) => ({ ...x, label: RFM_LABELS[x.segment] })),
-        moves: movement.moves.slice(0, 20).map((m) => ({ ...m, from_label: m.from === "none" ? "First purchase in the period" : RFM_LABELS[m.from], to_label: RFM_LABELS[m.to] })),
-      }
-    })(),
+    rfm: {
+      sizes: rfm.sizes.map((x) => ({ ...x, label: RFM_LABELS[x.segment] })),
+      moves: rfm.moves.slice(0, 20).map((m) => ({ ...m, from_label: m.from === "none" ? "First purchase in the period" : RFM_LABELS[m.from], to_label: RFM_LABELS[m.to] })),
+    },
     occasions: {
       days: query.occasion_days,
-      kinds: report.occasions.map((o) => ({ ...o, conversion_rate: o.occasions ? Math.round((o.converted / o.occasions) * 10_000) / 10_000 : null })),
+      kinds: report.occasions.map((o) => ({ ...o, conversion_rate: roundedRatio(o.converted, o.occasions, 4) })),
     },
   }
 }
@@ -373,7 +372,7 @@ export async function loyaltyReportView(req: MedusaRequest, query: LoyaltyReport
     periods: rows,
     totals,
     closing: { points: outstanding, value_paise: value(outstanding) },
-    campaigns: campaigns.map((c) => ({ ...c, return_on_discount: c.discount_paise ? Math.round((c.revenue_paise / c.discount_paise) * 100) / 100 : null })),
+    campaigns: campaigns.map((c) => ({ ...c, return_on_discount: roundedRatio(c.revenue_paise, c.discount_paise, 2) })),
   }
 }
 

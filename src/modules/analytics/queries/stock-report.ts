@@ -189,12 +189,13 @@ export async function stockMovers(
               coalesce(sold.revenue_paise, 0) as revenue_paise, sold.last_sold_at
          from stock full join sold on sold.key = stock.key
      ), ranked as (
-       (select 'fast' as list, * from movers where sold > 0 order by sold desc, revenue_paise desc, key limit ?)
+       (select 'fast' as list, row_number() over (order by sold desc, revenue_paise desc, key) as place, * from movers where sold > 0 order by place limit ?)
        union all
-       (select 'slow' as list, * from movers where in_stock > 0 order by sold, in_stock desc, key limit ?)
+       (select 'slow' as list, row_number() over (order by sold, in_stock desc, key) as place, * from movers where in_stock > 0 order by place limit ?)
      )
      select r.*, ${groupBy === "product" ? "p.title" : "null"} as title
-       from ranked r ${groupBy === "product" ? "left join product p on p.id = r.key" : ""}`,
+       from ranked r ${groupBy === "product" ? "left join product p on p.id = r.key" : ""}
+      order by r.list, r.place`,
     [...stock.bindings, ...sales.bindings, limit, limit]
   ))) as { rows: Record<string, unknown>[] }
   const toRow = (r: Record<string, unknown>): MoverRow => ({
@@ -206,9 +207,5 @@ export async function stockMovers(
     last_sold_at: r.last_sold_at ? new Date(r.last_sold_at as string) : null,
   })
   const list = (name: string) => rows.filter((r) => r.list === name).map(toRow)
-  // The union keeps each list's order only within itself: sort again.
-  return {
-    fast: list("fast").sort((a, b) => b.sold - a.sold || b.revenue_paise - a.revenue_paise || a.key.localeCompare(b.key)),
-    slow: list("slow").sort((a, b) => a.sold - b.sold || b.in_stock - a.in_stock || a.key.localeCompare(b.key)),
-  }
+  return { fast: list("fast"), slow: list("slow") }
 }

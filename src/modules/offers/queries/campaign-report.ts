@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { roundedRatio } from "../../../lib/money"
 import type { CampaignReport } from "../../../types/http"
 
 export type { CampaignReport }
@@ -39,7 +40,7 @@ export async function campaignReport(container: MedusaContainer, campaignId: str
     redeemed: Number(r.redeemed),
     expired: Number(r.expired),
     cancelled: Number(r.cancelled),
-    redemption_rate: issued ? Math.round((Number(r.redeemed) / issued) * 10_000) / 10_000 : 0,
+    redemption_rate: roundedRatio(Number(r.redeemed), issued, 4) ?? 0,
     revenue: String(r.revenue),
     discounts: String(r.discounts),
   }
