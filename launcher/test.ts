@@ -28,7 +28,17 @@ import { dropTemplates } from "../integration-tests/support/templates"
 const LAYERS = ["unit", "modules", "http", "redis", "e2e"] as const
 type Layer = (typeof LAYERS)[number]
 
-type LayerResult = { layer: Layer; passed: number; failed: number; skipped: number; exitCode: number; seconds: number; failures?: string[] }
+type LayerResult = {
+  layer: Layer
+  passed: number
+  failed: number
+  skipped: number
+  exitCode: number
+  seconds: number
+  failures?: string[]
+  /** The layer's slowest spec files with their seconds, to show where the run's time goes. */
+  slowest?: string[]
+}
 
 type JestReport = {
   numPassedTests: number
@@ -36,11 +46,23 @@ type JestReport = {
   numPendingTests: number
   numTodoTests: number
   numRuntimeErrorTestSuites: number
-  testResults: { name: string; message?: string; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[]
+  testResults: { name: string; message?: string; startTime?: number; endTime?: number; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[]
 }
 
 /** Lines of a failure kept for the run's last lines (the rest is in the layer's own output above). */
 const FAILURE_LINES = 12
+
+/** Spec files shown per layer at the end of a run, slowest first. */
+const SLOWEST_FILES = 5
+
+function slowestOf(report: JestReport): string[] {
+  return report.testResults
+    .filter((file) => file.startTime && file.endTime)
+    .map((file) => ({ where: path.relative(PROJECT_ROOT, file.name), seconds: (file.endTime! - file.startTime!) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, SLOWEST_FILES)
+    .map(({ where, seconds }) => `${seconds.toFixed(0)} s ${where}`)
+}
 
 /** Each failed test (or suite that failed to load) with the start of its message, for the run's last lines: a log cut short keeps its end. */
 function failuresOf(report: JestReport): string[] {
@@ -72,8 +94,8 @@ type JestRun = {
   heading?: boolean
 }
 
-/** Jest workers per layer: the http files each boot an app on a database of their own, so two can run at once. */
-const WORKERS: Partial<Record<Layer, number>> = { http: Math.min(3, os.availableParallelism() + 1) }
+/** Jest workers per layer: the http files each boot an app on a database of their own and spend much of their time waiting on it, so four run at once on two cores. */
+const WORKERS: Partial<Record<Layer, number>> = { http: Math.min(4, os.availableParallelism() + 2) }
 
 function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = !quiet }: JestRun): Promise<LayerResult & { output: string }> {
   const started = Date.now()
@@ -101,9 +123,11 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
       let failed = 0
       let skipped = 0
       let failures: string[] = []
+      let slowest: string[] = []
       try {
         const report = JSON.parse(fs.readFileSync(resultFile, "utf8")) as JestReport
         failures = failuresOf(report)
+        slowest = slowestOf(report)
         passed = report.numPassedTests
         // A suite that fails to load counts as a failure even if it ran no test.
         failed = report.numFailedTests + report.numRuntimeErrorTestSuites
@@ -115,7 +139,7 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
       if (exitCode !== 0 && failed === 0) {
         failed = 1
       }
-      resolve({ layer: layer as Layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000, failures, output })
+      resolve({ layer: layer as Layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000, failures, slowest, output })
     })
   })
 }
@@ -214,7 +238,9 @@ async function main() {
       dataDir: clusterDir,
       port,
       // A throwaway cluster: durability buys nothing here and costs time.
-      settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", listen_addresses: "localhost" },
+      // Nor does WAL for a standby or archive: with wal_level=minimal, the copy of a template Medusa's runner makes
+      // before each test is not written to the WAL page by page, and fewer checkpoints interrupt the run.
+      settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", listen_addresses: "localhost", wal_level: "minimal", max_wal_senders: "0", max_wal_size: "8GB" },
     })
     // "localhost", not 127.0.0.1: Medusa's test runner asks for TLS on any other host name.
     env.DB_HOST = "localhost"
@@ -339,12 +365,9 @@ async function main() {
       process.stdout.write("\n=== unit tests ===\n")
       results.push(await runLayerJest(liveOutput(), { layer: "unit", env, extraArgs: jestArgs }))
     }
-    if (layers.includes("modules")) {
-      results.push(await runModules(liveOutput()))
-    }
-    // The http layer is the long one: the redis and e2e layers run beside it (their output kept until they end),
-    // so the two cores stay busy while its files wait on the network or an event.
-    const rest = (["http", "redis", "e2e"] as const).filter((l) => layers.includes(l))
+    // The http layer is the long one: the modules, redis and e2e layers run beside it (their output kept until
+    // they end), so the two cores stay busy while its files wait on the network or an event.
+    const rest = (["http", "modules", "redis", "e2e"] as const).filter((l) => layers.includes(l))
     const lead = rest[0]
     if (lead) {
       const besides = rest.slice(1).map((layer) => {
@@ -397,6 +420,9 @@ async function main() {
       `  ${r.layer.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ` +
         `${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s\n`
     )
+    if (r.slowest?.length && r.seconds > 60) {
+      process.stdout.write(`           slowest: ${r.slowest.join(", ")}\n`)
+    }
   }
   const passed = results.reduce((n, r) => n + r.passed, 0)
   const failed = results.reduce((n, r) => n + r.failed, 0)
