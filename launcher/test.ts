@@ -144,20 +144,36 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
   })
 }
 
+type TemplatesBuilt = { seconds: number; output: string; failed: boolean }
+
 /**
- * Builds the template databases a layer's spec files start from (support/templates.ts),
- * with that layer's environment. Returns the seconds it took, or a failed result.
+ * Builds the run's template databases (support/templates.ts) once, for the http and redis layers both: the
+ * schema is the same with or without Redis (the Redis modules' few tables are migrated by Medusa's runner when
+ * a redis file boots), so the second layer waits for the first's build instead of doing it again.
  */
-async function buildTemplates(layer: Layer, env: NodeJS.ProcessEnv, points: string, out: Output): Promise<{ seconds: number; failure?: LayerResult }> {
+function templatesBuilder(env: NodeJS.ProcessEnv, points: string): () => Promise<TemplatesBuilt> {
+  let build: Promise<TemplatesBuilt> | undefined
+  return () =>
+    (build ??= runJest({ layer: "templates", env: { ...env, JEWEL_TEST_TEMPLATE_POINTS: points }, extraArgs: [], quiet: true }).then((run) => ({
+      seconds: run.seconds,
+      output: run.output,
+      failed: run.failed > 0 || run.passed === 0,
+    })))
+}
+
+/** Waits for the run's templates on behalf of a layer; the seconds it waited, or a failed result. */
+async function awaitTemplates(layer: Layer, templates: () => Promise<TemplatesBuilt>, points: string, out: Output): Promise<{ seconds: number; failure?: LayerResult }> {
+  const started = Date.now()
   out.write(`\n=== ${layer} tests ===\nTemplate databases (${points}) …\n`)
-  const run = await runJest({ layer: "templates", env: { ...env, JEWEL_TEST_TEMPLATE_POINTS: points }, extraArgs: [], quiet: true })
-  if (run.failed > 0 || run.passed === 0) {
-    out.write(run.output)
+  const built = await templates()
+  const seconds = (Date.now() - started) / 1000
+  if (built.failed) {
+    out.write(built.output)
     out.write(`Building the template databases for the ${layer} tests failed (output above).\n`)
-    return { seconds: run.seconds, failure: { layer, passed: 0, failed: 1, skipped: 0, exitCode: 1, seconds: run.seconds } }
+    return { seconds, failure: { layer, passed: 0, failed: 1, skipped: 0, exitCode: 1, seconds } }
   }
-  out.write(`Template databases ready in ${run.seconds.toFixed(1)} s\n`)
-  return { seconds: run.seconds }
+  out.write(`Template databases ready in ${built.seconds.toFixed(1)} s\n`)
+  return { seconds }
 }
 
 /** Where a layer's lines go: straight out, or kept until the layer ends when it runs beside another. */
@@ -297,6 +313,9 @@ async function main() {
       }
     })
   }
+  // The http files start from the schema or the demo shop; the redis files from the schema only.
+  const templatePoints = layers.includes("http") ? "schema,seeded" : "schema"
+  const buildTemplates = templatesBuilder(env, templatePoints)
   // The unit layer needs no database: it runs beside the others, its output shown when it ends.
   const runsBeside = layers.includes("unit") && layers.length > 1
   const unitRun = runsBeside ? runJest({ layer: "unit", env, extraArgs: jestArgs, quiet: true }) : undefined
@@ -308,7 +327,7 @@ async function main() {
     }
     const redisEnv = { ...env, REDIS_URL: redis.url }
     // Both redis spec files start from the empty schema.
-    const templates = await buildTemplates("redis", redisEnv, "schema", out)
+    const templates = await awaitTemplates("redis", buildTemplates, templatePoints, out)
     if (templates.failure) {
       return templates.failure
     }
@@ -317,7 +336,7 @@ async function main() {
     return { ...run, seconds: run.seconds + templates.seconds }
   }
   const runHttp = async (out: Output): Promise<LayerResult> => {
-    const templates = await buildTemplates("http", env, "schema,seeded", out)
+    const templates = await awaitTemplates("http", buildTemplates, templatePoints, out)
     if (templates.failure) {
       return templates.failure
     }

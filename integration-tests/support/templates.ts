@@ -13,12 +13,12 @@ export const STARTING_POINTS: StartingPoint[] = ["schema", "seeded"]
 /**
  * The template for a starting point, or undefined when the run has none
  * (jest started by hand): the spec then migrates and seeds as Medusa's runner
- * does by default. Event bus, workflow engine and locking keep tables of
- * their own, so a Redis run has templates of its own.
+ * does by default. The http and redis layers share them: the Redis modules'
+ * tables are few, and Medusa's runner migrates them when a redis file boots.
  */
 export function templateName(point: StartingPoint): string | undefined {
   const prefix = process.env.JEWEL_TEST_TEMPLATES
-  return prefix ? `${prefix}_${process.env.REDIS_URL ? "redis" : "local"}_${point}` : undefined
+  return prefix ? `${prefix}_${point}` : undefined
 }
 
 /** The server the tests use, as Medusa's test runner reads it (DB_* variables). */

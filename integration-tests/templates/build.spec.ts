@@ -1,7 +1,6 @@
 /**
  * Builds the run's template databases (support/templates.ts); the launcher
- * runs this file before the http and redis layers, with the environment of
- * the layer. The app is booted by Medusa's own test runner, as in every spec,
+ * runs this file once, before the http and redis layers. The app is booted by Medusa's own test runner, as in every spec,
  * so the templates hold exactly the schema and links the specs would make,
  * and the migration scripts are run as `medusa db:migrate` runs them.
  */
@@ -26,8 +25,7 @@ if (!process.env.JEWEL_TEST_TEMPLATES) {
 
 medusaIntegrationTestRunner({
   inApp: true,
-  // One per mode: the http and redis layers build theirs at the same time.
-  dbName: `${process.env.JEWEL_TEST_TEMPLATES}_${process.env.REDIS_URL ? "redis" : "local"}_build`,
+  dbName: `${process.env.JEWEL_TEST_TEMPLATES}_build`,
   testSuite: ({ api, getContainer, dbUtils }) => {
     beforeAll(() => trackSubscribers(getContainer()))
     // Medusa's runner migrates the modules and links; `medusa db:migrate` also runs the migration scripts.
