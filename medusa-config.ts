@@ -280,7 +280,7 @@ export default defineConfig({
     { resolve: "./src/modules/savings-scheme" },
     { resolve: "./src/modules/access" },
     { resolve: "./src/modules/audit" },
-    { resolve: "./src/modules/analytics" },
+    { resolve: "./src/modules/analytics", options: { read_url: process.env.ANALYTICS_DATABASE_URL } },
     notificationModule(process.env),
     fileModule(process.env),
     paymentModule(process.env),

@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService, ModulesSdkUtils } from "@medusajs/framework/utils"
+import type { EntityManager, Knex } from "@medusajs/framework/mikro-orm/knex"
 import { entityIds } from "../../lib/ids"
 import { pgArray } from "../../lib/pg-array"
 import { boundRaw } from "../../lib/sql-rows"
@@ -14,7 +14,62 @@ import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, rfmMo
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
 
 
+export type AnalyticsModuleOptions = {
+  /** ANALYTICS_DATABASE_URL: a read replica of the shop's database the reports read from (docs/operations.md, "Analytics replica"). */
+  read_url?: string
+}
+
+/** Connections the reports hold on the replica: a few reports run side by side per page. */
+const REPLICA_POOL = { min: 0, max: 5 }
+
+/** One pool per replica URL in the process, however many times the service is made. */
+const replicas = new Map<string, Knex>()
+
 class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) {
+  private readonly readUrl?: string
+
+  constructor(container: Record<string, unknown>, options: AnalyticsModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params -- MedusaService reads every argument it was given
+    super(...arguments)
+    this.readUrl = options.read_url?.trim() || undefined
+  }
+
+  __hooks = {
+    onApplicationShutdown: async () => {
+      const replica = this.readUrl ? replicas.get(this.readUrl) : undefined
+      if (replica) {
+        replicas.delete(this.readUrl!)
+        await replica.destroy()
+      }
+    },
+  }
+
+  /**
+   * The connection reports read from: the read replica when one is set,
+   * opened on first use, else undefined (the shop's own database). Facts are
+   * written on the primary; a replica shows them once it has replayed them.
+   */
+  async readConnection(): Promise<Knex | undefined> {
+    if (!this.readUrl) {
+      return undefined
+    }
+    let replica = replicas.get(this.readUrl)
+    if (!replica) {
+      replica = ModulesSdkUtils.createPgConnection({ clientUrl: this.readUrl, schema: "public", pool: REPLICA_POOL }) as unknown as Knex
+      replicas.set(this.readUrl, replica)
+    }
+    return replica
+  }
+
+  /** A report's rows, from the replica when there is one. */
+  private async reportRows(q: { sql: string; bindings: (string | number)[] }, manager: EntityManager): Promise<Record<string, unknown>[]> {
+    const replica = await this.readConnection()
+    if (replica) {
+      return (await replica.raw(q.sql, q.bindings)).rows as Record<string, unknown>[]
+    }
+    return (await manager.execute(q.sql, q.bindings)) as Record<string, unknown>[]
+  }
+
   /**
    * Replaces every fact of the given orders with `facts`, in one
    * transaction: the orders' rows as they were are answered, for the
@@ -90,7 +145,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
   /** The customers report's parts (queries/customer-report.ts), read side by side. */
   @InjectManager()
   async customerReport(query: CustomerReportQuery, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
-    const run = async (q: { sql: string; bindings: (string | number)[] }) => (await sharedContext.manager!.execute(q.sql, q.bindings)) as Record<string, unknown>[]
+    const run = (q: { sql: string; bindings: (string | number)[] }) => this.reportRows(q, sharedContext.manager!)
     const [mix, top, lapsed, cohorts, occasions, rfm] = await Promise.all([
       run(customerMixSql(query)),
       run(topCustomersSql(query)),
@@ -116,8 +171,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
   /** The best-selling variants of a range (queries/sales-report.ts). */
   @InjectManager()
   async topSellers(query: Omit<SalesReportQuery, "group_by"> & { limit: number }, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
-    const { sql, bindings } = topSellersSql(query)
-    return ((await sharedContext.manager!.execute(sql, bindings)) as Record<string, unknown>[]).map((r) => ({
+    return (await this.reportRows(topSellersSql(query), sharedContext.manager!)).map((r) => ({
       variant_id: String(r.variant_id),
       pieces: Number(r.pieces),
       revenue_paise: Number(r.revenue_paise),
@@ -127,8 +181,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
   /** The sales report's rows (queries/sales-report.ts). */
   @InjectManager()
   async salesReport(query: SalesReportQuery, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<SalesReportRow[]> {
-    const { sql, bindings } = salesReportSql(query)
-    return ((await sharedContext.manager!.execute(sql, bindings)) as Record<string, unknown>[]).map((r) => ({
+    return (await this.reportRows(salesReportSql(query), sharedContext.manager!)).map((r) => ({
       key: String(r.key ?? ""),
       bills: Number(r.bills),
       pieces: Number(r.pieces),

@@ -1,5 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { reportConnection } from "../connection"
 import { defineReportSection } from ".."
 import { branchCondition, branchNames } from "../branches"
 
@@ -12,7 +11,7 @@ export default defineReportSection({
   rank: 10,
   async load({ container, from, to, branch_ids }) {
     const branch = branchCondition("v.branch_id", branch_ids)
-    const { rows } = (await container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw(
+    const { rows } = (await (await reportConnection(container)).raw(
       `select v.branch_id, count(*)::int as vouchers, sum(v.total_value_paise)::bigint::text as value, sum(v.cash_paise)::bigint::text as cash,
               sum(v.sale_credit_paise)::bigint::text as credit,
               coalesce(sum((select sum(a.payable_fine_mg) from old_gold_article a where a.voucher_id = v.id and a.deleted_at is null)), 0)::bigint::text as fine_mg

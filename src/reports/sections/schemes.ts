@@ -1,5 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { reportConnection } from "../connection"
 import { defineReportSection } from ".."
 import { istToday } from "../../lib/pos"
 import { branchCondition, branchNames } from "../branches"
@@ -18,7 +17,7 @@ export default defineReportSection({
   async load({ container, from, to, branch_ids }) {
     const [firstDay, dayAfter] = [istToday(from), istToday(to)]
     const enrolment = branchCondition("branch_id", branch_ids)
-    const { rows } = (await container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw(
+    const { rows } = (await (await reportConnection(container)).raw(
       `select branch_id, sum(enrolled)::int as enrolled, sum(instalments)::int as instalments, sum(collected)::bigint::text as collected,
               sum(redeemed)::int as redeemed, sum(redeemed_paise)::bigint::text as redeemed_paise
          from (select branch_id, 1 as enrolled, 0 as instalments, 0 as collected, 0 as redeemed, 0 as redeemed_paise

@@ -30,4 +30,13 @@ describe("jewelErrorHandler", () => {
     const err = Object.assign(new Error("insert into x - value too long for type character varying(5)"), { code: "22001" })
     expect(answer(err)).toEqual({ status: 400, body: { type: "invalid_data", message: "A value in the request cannot be stored: value too long for type character varying(5)" } })
   })
+
+  it("answers a database that cannot be reached 503 (a replica down, a pool timed out), not 500", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.9:5432"), { code: "ECONNREFUSED" })
+    const poolTimeout = Object.assign(new Error("Knex: Timeout acquiring a connection."), { name: "KnexTimeoutError" })
+    const shutDown = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })
+    for (const err of [refused, poolTimeout, shutDown]) {
+      expect(answer(err)).toEqual({ status: 503, body: { type: "unavailable", message: "A database or service this request needs cannot be reached just now; try again in a minute" } })
+    }
+  })
 })

@@ -1,6 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { Modules } from "@medusajs/framework/utils"
 import { istToday } from "../../../../../../lib/pos"
 import { rangeInstants, reportRange } from "../../../../../../lib/report-period"
 import { exportFileName, streamTable, type ReportTable } from "../../../../../../lib/report-export"
@@ -9,6 +8,7 @@ import type BranchModuleService from "../../../../../../modules/branch/service"
 import { countSalesLines, salesLinesPage, type LinesCursor } from "../../../../../../modules/analytics/queries/sales-lines"
 import { reportBranches } from "../../../helpers"
 import type { SalesLinesExportQueryType } from "../../../validators"
+import { reportConnection } from "../../../../../../reports/connection"
 
 /** Lines a page: small enough that a page's rows, their cells and the CSV text stay a few megabytes. */
 const PAGE = 2000
@@ -57,7 +57,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     channel: query.channel,
     staff_user_id: query.staff_user_id,
   }
-  const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const db = await reportConnection(req.scope)
   const [total, branches] = await Promise.all([countSalesLines(db, filters), req.scope.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({}, { select: ["id", "name"] })])
   const branchName = new Map(branches.map((b) => [b.id, b.name]))
   const staffName = new Map<string, string>()
