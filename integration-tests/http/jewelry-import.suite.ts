@@ -34,6 +34,19 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
     expect(data.piece.huid).toBe("QW12ER")
   })
 
+  it("records each piece's cost from the sheet's cost column, and the stock report values the stock at it", async () => {
+    const before = (await api.get("/admin/reports/stock", auth)).data.totals
+    const res = await upload(`${HEADER},cost\n${ROW_RING},27500.50\n${ROW_CHAIN},\n`)
+    expect(res.status).toBe(201)
+    const after = (await api.get("/admin/reports/stock", auth)).data.totals
+    // Three rings at ₹27,500.50 each; the chain has no cost and is not guessed at.
+    expect(after.costed_pieces - before.costed_pieces).toBe(3)
+    expect(after.cost_paise - before.cost_paise).toBe(3 * 27_500_50)
+    expect(after.pieces - before.pieces).toBe(4)
+    const [ring] = await pieces(["IMP-R-001"])
+    expect(ring).toBeDefined()
+  })
+
   it("imports nothing from a file with a bad row, and says which rows and why", async () => {
     const bad = "IMP-X-001,rings,gold,916,4.000,4.500,per_gram,450,PUN,1,,"
     const unknown = "IMP-X-002,tiaras,gold,916,4.000,4.000,per_gram,450,GOA,1,,"

@@ -303,6 +303,18 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect(gold999.net_weight_mg).toBe(Number(weighed[0].net))
     expect(gold999.metal_value_paise).toBe(Math.round((gold999.net_weight_mg * rate999) / 1000))
     expect(gold999.ageing["365+"]).toBe(coins.stocked)
+    // At cost: the pieces the intake gave a cost, at that cost (the demo shop's core pieces have one).
+    const { rows: costed } = (await db().raw(
+      `select coalesce(sum(pc.cost_paise * il.stocked_quantity), 0)::bigint as cost, coalesce(sum(il.stocked_quantity), 0)::int as pieces from inventory_level il
+         join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id and pvi.deleted_at is null
+         join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = pvi.variant_id and vj.deleted_at is null
+         join piece_cost pc on pc.variant_id = pvi.variant_id and pc.deleted_at is null
+        where il.deleted_at is null and il.stocked_quantity > 0`
+    )) as { rows: { cost: string; pieces: number }[] }
+    const wholeShop = (await ok(api.get("/admin/reports/stock", owner))).data.totals
+    expect(costed[0].pieces).toBeGreaterThan(0)
+    expect(wholeShop.costed_pieces).toBe(costed[0].pieces)
+    expect(wholeShop.cost_paise).toBe(Number(costed[0].cost))
     expect(stock.dead_stock.pieces.find((p: { tag_code: string }) => p.tag_code === COIN)).toMatchObject({ branch_id: branch.MUM, branch_name: "Mumbai – Zaveri Bazaar", pieces: coins.stocked, days: 400 })
 
     // By age, the buckets are in order and add up to the whole stock, which equals the stock tables' count.
@@ -458,7 +470,7 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const csv = (await ok(api.get("/admin/reports/stock/export?group_by=branch", owner))) as Download
     const lines = String(csv.data).replace(/^\ufeff/, "").trim().split("\n")
     expect(csv.headers["content-disposition"]).toMatch(/^attachment; filename="stock-by-branch_\d{4}-\d{2}-\d{2}\.csv"$/)
-    expect(lines[0]).toBe("Group,Pieces,Gross weight (g),Net weight (g),Metal at today's rate (₹),Price before GST (₹),0–90 days,91–180 days,181–365 days,Over a year")
+    expect(lines[0]).toBe("Group,Pieces,Gross weight (g),Net weight (g),Metal at today's rate (₹),Price before GST (₹),At cost (₹),Pieces with a cost,0–90 days,91–180 days,181–365 days,Over a year")
     expect(lines).toHaveLength(stock.rows.length + 2)
     // The totals row: pieces with Indian grouping, rupees to the paisa.
     const indian = (n: number, decimals: number) => {

@@ -33,6 +33,7 @@ export const OPTIONAL_COLUMNS = [
   "hsn",
   "pricing_mode",
   "price",
+  "cost",
 ] as const
 
 export const MAX_INTAKE_ROWS = 10_000
@@ -60,6 +61,8 @@ export type IntakePiece = {
   size: string | null
   pricing_mode: "rate_based" | "fixed"
   fixed_price_paise?: number
+  /** What the shop paid for one piece (rupees in the sheet), when known: the stock report values stock at it. */
+  cost_paise?: number
 }
 
 export type IntakeError = { row: number; reason: string }
@@ -172,6 +175,7 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
     errors.push(`pricing_mode "${get("pricing_mode")}" must be rate_based or fixed`)
   }
   const price = convert("price", rupeesToPaise, mode === "fixed")
+  const cost = convert("cost", rupeesToPaise, false)
   if (!get("category")) {
     errors.push("category is empty")
   }
@@ -219,6 +223,7 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
       size: get("size") || null,
       pricing_mode: mode as IntakePiece["pricing_mode"],
       ...(price !== undefined ? { fixed_price_paise: price } : {}),
+      ...(cost !== undefined ? { cost_paise: cost } : {}),
     },
   }
 }

@@ -42,6 +42,9 @@ export type StockGroup = {
   net_weight_mg: number
   /** The pieces' prices as last computed (taxable value), summed. */
   price_paise: number
+  /** What the pieces whose cost is known cost, and how many of the pieces those are. */
+  cost_paise: number
+  costed_pieces: number
   ageing: Record<AgeingKey, number>
 }
 
@@ -54,10 +57,25 @@ export type StockRow = {
   metal_value_paise: number
   unvalued_pieces: number
   price_paise: number
+  /** At cost: what the `costed_pieces` (those with a cost from the intake) cost; the rest have none. */
+  cost_paise: number
+  costed_pieces: number
   ageing: Record<AgeingKey, number>
 }
 
 const emptyAgeing = (): Record<AgeingKey, number> => Object.fromEntries(AGEING_BUCKETS.map((b) => [b.key, 0])) as Record<AgeingKey, number>
+
+const emptyFigures = (): Omit<StockRow, "key"> => ({
+  pieces: 0,
+  gross_weight_mg: 0,
+  net_weight_mg: 0,
+  metal_value_paise: 0,
+  unvalued_pieces: 0,
+  price_paise: 0,
+  cost_paise: 0,
+  costed_pieces: 0,
+  ageing: emptyAgeing(),
+})
 
 /** The groups summed per key, each valued at its branch's rate; keys in the order first met. */
 export function valueStock(groups: StockGroup[], rates: PublishedRate[]): StockRow[] {
@@ -65,12 +83,14 @@ export function valueStock(groups: StockGroup[], rates: PublishedRate[]): StockR
   for (const g of groups) {
     const row =
       rows.get(g.key) ??
-      rows.set(g.key, { key: g.key, pieces: 0, gross_weight_mg: 0, net_weight_mg: 0, metal_value_paise: 0, unvalued_pieces: 0, price_paise: 0, ageing: emptyAgeing() }).get(g.key)!
+      rows.set(g.key, { key: g.key, ...emptyFigures() }).get(g.key)!
     const rate = resolveMetalRate(rates, { metal: g.metal as PublishedRate["metal"], purity: g.purity, branch_id: g.branch_id })
     row.pieces += g.pieces
     row.gross_weight_mg += g.gross_weight_mg
     row.net_weight_mg += g.net_weight_mg
     row.price_paise += g.price_paise
+    row.cost_paise += g.cost_paise
+    row.costed_pieces += g.costed_pieces
     if (rate) {
       row.metal_value_paise += mulDivHalfUp(g.net_weight_mg, rate.rate_per_g_paise, 1000)
     } else {
@@ -85,7 +105,7 @@ export function valueStock(groups: StockGroup[], rates: PublishedRate[]): StockR
 
 /** The sum of rows (the report's totals). */
 export function stockTotals(rows: StockRow[]): Omit<StockRow, "key"> {
-  const total = { pieces: 0, gross_weight_mg: 0, net_weight_mg: 0, metal_value_paise: 0, unvalued_pieces: 0, price_paise: 0, ageing: emptyAgeing() }
+  const total = emptyFigures()
   for (const r of rows) {
     total.pieces += r.pieces
     total.gross_weight_mg += r.gross_weight_mg
@@ -93,6 +113,8 @@ export function stockTotals(rows: StockRow[]): Omit<StockRow, "key"> {
     total.metal_value_paise += r.metal_value_paise
     total.unvalued_pieces += r.unvalued_pieces
     total.price_paise += r.price_paise
+    total.cost_paise += r.cost_paise
+    total.costed_pieces += r.costed_pieces
     for (const b of AGEING_BUCKETS) {
       total.ageing[b.key] += r.ageing[b.key]
     }

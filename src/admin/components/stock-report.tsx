@@ -71,6 +71,7 @@ export function StockReportSection({ branchId, metal }: { branchId?: string; met
             <Table.HeaderCell className="text-right">Net weight</Table.HeaderCell>
             <Table.HeaderCell className="text-right">Metal at today's rate</Table.HeaderCell>
             <Table.HeaderCell className="text-right">At price</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">At cost</Table.HeaderCell>
             {buckets.map((b) => <Table.HeaderCell key={b.key} className="text-right">{b.label}</Table.HeaderCell>)}
           </Table.Row>
         </Table.Header>
@@ -85,6 +86,10 @@ export function StockReportSection({ branchId, metal }: { branchId?: string; met
                 {r.unvalued_pieces ? <Badge size="2xsmall" color="orange" className="ml-1">{r.unvalued_pieces} without a rate</Badge> : null}
               </Table.Cell>
               <Table.Cell className="text-right">{inrPaise(r.price_paise)}</Table.Cell>
+              <Table.Cell className="text-right">
+                {r.costed_pieces ? inrPaise(r.cost_paise) : "—"}
+                {r.costed_pieces > 0 && r.costed_pieces < r.pieces ? <Badge size="2xsmall" color="grey" className="ml-1">{r.costed_pieces} of {r.pieces} pieces</Badge> : null}
+              </Table.Cell>
               {buckets.map((b) => <Table.Cell key={b.key} className="text-right">{(r.ageing[b.key] ?? 0).toLocaleString("en-IN")}</Table.Cell>)}
             </Table.Row>
           ))}

@@ -23,6 +23,17 @@ describe("stock intake", () => {
     ])
   })
 
+  it("reads a piece's cost when the sheet has one, in paise, and says what is wrong with a bad one", () => {
+    const { pieces, errors } = readIntakeSheet(
+      parseCsv(`${HEADER},cost\n` + "MUM-C-1,rings,gold,916,4.1,4.1,per_gram,450,MUM,2,,,,,27500.50\nMUM-C-2,rings,gold,916,4.1,4.1,per_gram,450,MUM,1,,,,,\nMUM-C-3,rings,gold,916,4.1,4.1,per_gram,450,MUM,1,,,,,lots\n")
+    )
+    expect(pieces.map((p) => [p.tag_code, p.cost_paise])).toEqual([
+      ["MUM-C-1", 27_500_50],
+      ["MUM-C-2", undefined],
+    ])
+    expect(errors).toEqual([{ row: 4, reason: 'cost: Invalid amount in rupees: "lots" (use digits and at most 2 decimals)' }])
+  })
+
   it("names every problem with its row", () => {
     const { pieces, errors } = readIntakeSheet(
       parseCsv(

@@ -10,6 +10,8 @@ const group = (over: Partial<StockGroup>): StockGroup => ({
   gross_weight_mg: 4_500,
   net_weight_mg: 4_240,
   price_paise: 32_673_92,
+  cost_paise: 0,
+  costed_pieces: 0,
   ageing: ageing({ "0-90": 1 }),
   ...over,
 })
@@ -34,7 +36,7 @@ describe("valueStock", () => {
     const rows = valueStock(
       [
         group({}),
-        group({ branch_id: "br_pun", pieces: 2, net_weight_mg: 8_480, gross_weight_mg: 9_000, price_paise: 65_347_84, ageing: ageing({ "365+": 2 }) }),
+        group({ branch_id: "br_pun", pieces: 2, net_weight_mg: 8_480, gross_weight_mg: 9_000, price_paise: 65_347_84, cost_paise: 2 * 27_500_00, costed_pieces: 2, ageing: ageing({ "365+": 2 }) }),
         group({ metal: "platinum", purity: 950, pieces: 1, net_weight_mg: 5_000, price_paise: 20_000_00, ageing: ageing({ "91-180": 1 }) }),
         group({ key: "chains" }),
       ],
@@ -49,9 +51,12 @@ describe("valueStock", () => {
       metal_value_paise: 30_720_92 + 61_564_80,
       unvalued_pieces: 1,
       price_paise: 32_673_92 + 65_347_84 + 20_000_00,
+      // Two of the four pieces have a cost (₹27,500 each): the rest are not guessed at.
+      cost_paise: 55_000_00,
+      costed_pieces: 2,
       ageing: { "0-90": 1, "91-180": 1, "181-365": 0, "365+": 2 },
     })
-    expect(stockTotals(rows)).toMatchObject({ pieces: 5, unvalued_pieces: 1, ageing: { "0-90": 2, "91-180": 1, "181-365": 0, "365+": 2 } })
+    expect(stockTotals(rows)).toMatchObject({ pieces: 5, unvalued_pieces: 1, cost_paise: 55_000_00, costed_pieces: 2, ageing: { "0-90": 2, "91-180": 1, "181-365": 0, "365+": 2 } })
   })
 })
 

@@ -5,6 +5,7 @@ import { boundRaw } from "../../lib/sql-rows"
 import type { PublishedRate } from "../../lib/pricing"
 import { JewelryAttributes } from "./models/jewelry-attributes"
 import { MetalRate } from "./models/metal-rate"
+import { PieceCost } from "./models/piece-cost"
 import { RepriceJob } from "./models/reprice-job"
 
 export type CurrentMetalRate = PublishedRate & {
@@ -14,7 +15,7 @@ export type CurrentMetalRate = PublishedRate & {
   set_by: string | null
 }
 
-class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes, RepriceJob }) {
+class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes, RepriceJob, PieceCost }) {
   /**
    * The rates in force at `at` (default now): for each metal, purity and
    * branch (or shop-wide), the published row with the latest effective time.

@@ -132,6 +132,7 @@ export async function seedDemoShop(
   log("jewelry attributes and rate-based prices")
   await ensureJewelryAttributes(container)
   await ensureCataloguePriced(container)
+  await ensurePieceCosts(container)
 
   if (catalog) {
     log("generated catalogue (~300 pieces)")
@@ -636,6 +637,30 @@ async function ensureJewelryAttributes(container: MedusaContainer) {
     huids: items.map((i) => i.huid).filter((h): h is string => !!h),
   })
   await createJewelryAttributesWorkflow(container).run({ input: { items } })
+}
+
+/**
+ * What the demo shop paid for its core pieces, as the intake's `cost` column would say: a stable 78–87 % of
+ * the first price before GST, different per SKU (the stock report values stock at cost beside its price).
+ */
+async function ensurePieceCosts(container: MedusaContainer) {
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const skus = DEMO_PRODUCTS.flatMap((p) => p.option.values.map((v) => v.sku))
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "product_variant",
+    fields: ["id", "sku", "jewelry_attributes.breakdown"],
+    filters: { sku: skus },
+  })
+  const known = new Set((await jewelry.listPieceCosts({ variant_id: data.map((v) => v.id) }, { select: ["variant_id"] })).map((c) => c.variant_id))
+  const costs = (data as { id: string; sku: string; jewelry_attributes?: { breakdown?: { taxable_value?: number } | null } | null }[])
+    .filter((v) => !known.has(v.id) && v.jewelry_attributes?.breakdown?.taxable_value)
+    .map((v) => {
+      const share = 78 + (createHash("sha256").update(`cost:${v.sku}`).digest()[0] % 10)
+      return { variant_id: v.id, cost_paise: Math.round((v.jewelry_attributes!.breakdown!.taxable_value! * share) / 100), source: "intake" as const }
+    })
+  if (costs.length) {
+    await jewelry.createPieceCosts(costs)
+  }
 }
 
 /** Prices every rate-based piece not yet priced (first seed, or one interrupted before pricing). */

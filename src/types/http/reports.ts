@@ -44,6 +44,9 @@ export type StockFigures = {
   unvalued_pieces: number
   /** The pieces' prices as last computed, before GST. */
   price_paise: number
+  /** At cost: what the `costed_pieces` cost (the intake's `cost` column); pieces without one are left out of it. */
+  cost_paise: number
+  costed_pieces: number
   /** Pieces by days since they came into the branch: "0-90", "91-180", "181-365", "365+". */
   ageing: Record<string, number>
 }

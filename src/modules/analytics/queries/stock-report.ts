@@ -53,6 +53,7 @@ function stockFrom(filters: StockFilters, withCategory: boolean): { sql: string;
       join product_variant v on v.id = pvi.variant_id and v.deleted_at is null
       join ${VARIANT_JEWELRY_LINK_TABLE} vj on vj.product_variant_id = v.id and vj.deleted_at is null
       join jewelry_attributes ja on ja.id = vj.jewelry_attributes_id and ja.deleted_at is null
+      left join piece_cost pc on pc.variant_id = v.id and pc.deleted_at is null
       ${category}
      where ${where.join(" and ")}`
   return { sql, bindings }
@@ -83,11 +84,12 @@ export async function stockGroups(db: Knex, groupBy: StockGroupBy, filters: Stoc
   const key = { total: "''", branch: "bsl.branch_id", category: "coalesce(cat.handle, '')", metal: "ja.metal || ':' || ja.purity", age: BUCKET_CASE }[groupBy]
   const { rows } = (await withWorkMem(db, (trx) => trx.raw(
     `select key, branch_id, metal, purity, sum(pieces)::bigint as pieces, sum(gross)::bigint as gross_weight_mg, sum(net)::bigint as net_weight_mg,
-            coalesce(sum(price), 0)::bigint as price_paise, count(*) filter (where bucket = '${AGEING_BUCKETS[AGEING_BUCKETS.length - 1].key}')::int as dead_levels,
+            coalesce(sum(price), 0)::bigint as price_paise, coalesce(sum(cost), 0)::bigint as cost_paise, coalesce(sum(costed), 0)::bigint as costed_pieces, count(*) filter (where bucket = '${AGEING_BUCKETS[AGEING_BUCKETS.length - 1].key}')::int as dead_levels,
             ${AGEING_BUCKETS.map((b) => `coalesce(sum(pieces) filter (where bucket = '${b.key}'), 0)::bigint as "${b.key}"`).join(", ")}
        from (select ${key} as key, bsl.branch_id, ja.metal, ja.purity, il.stocked_quantity as pieces,
                     ja.gross_weight_mg * il.stocked_quantity as gross, ja.net_weight_mg * il.stocked_quantity as net,
-                    (ja.breakdown->>'taxable_value')::bigint * il.stocked_quantity as price, ${BUCKET_CASE} as bucket
+                    (ja.breakdown->>'taxable_value')::bigint * il.stocked_quantity as price,
+                    pc.cost_paise * il.stocked_quantity as cost, case when pc.id is null then 0 else il.stocked_quantity end as costed, ${BUCKET_CASE} as bucket
                ${from.sql}) s
       group by 1, 2, 3, 4
       order by 1, 2, 3, 4`,
@@ -104,6 +106,8 @@ export async function stockGroups(db: Knex, groupBy: StockGroupBy, filters: Stoc
       gross_weight_mg: Number(r.gross_weight_mg),
       net_weight_mg: Number(r.net_weight_mg),
       price_paise: Number(r.price_paise),
+      cost_paise: Number(r.cost_paise),
+      costed_pieces: Number(r.costed_pieces),
       ageing: Object.fromEntries(AGEING_BUCKETS.map((b) => [b.key, Number(r[b.key])])) as StockGroup["ageing"],
     })),
   }

@@ -12,6 +12,8 @@ const cells = (label: string, f: StockFigures) => [
   f.net_weight_mg,
   f.metal_value_paise,
   f.price_paise,
+  f.cost_paise,
+  f.costed_pieces,
   ...AGEING_BUCKETS.map((b) => f.ageing[b.key]),
 ]
 
@@ -55,6 +57,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       { header: "Net weight (g)", kind: "grams" },
       { header: "Metal at today's rate (₹)", kind: "rupees" },
       { header: "Price before GST (₹)", kind: "rupees" },
+      { header: "At cost (₹)", kind: "rupees" },
+      { header: "Pieces with a cost", kind: "count" },
       ...AGEING_BUCKETS.map((b) => ({ header: b.label, kind: "count" as const })),
     ],
     rows: [...report.rows.map((r) => cells(r.label, r)), cells("Total", report.totals)],
