@@ -27,6 +27,7 @@ import type AnalyticsModuleService from "../../src/modules/analytics/service"
 import { addDays } from "../../src/lib/savings-schemes"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
+import { takeMissingStockSnapshot, takeStockSnapshot } from "../../src/workflows/analytics/utils/stock-snapshot"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
@@ -336,6 +337,48 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect((await expectStatus(api.get(`/admin/reports/stock?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
     const bad = await expectStatus(api.get("/admin/reports/stock?group_by=day", owner))
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
+  })
+
+  it("keeps the stock at each day's close: yesterday's snapshot is the stock report as it was taken, once, and a manager's is Mumbai's", async () => {
+    const now = new Date()
+    const yesterday = addDays(istToday(now), -1)
+    const history = (who: Headers, query = `from=${yesterday}&to=${yesterday}`) => ok(api.get(`/admin/reports/stock/history?${query}`, who)).then((r) => r.data)
+    expect((await history(owner)).days).toEqual([])
+
+    expect(await takeMissingStockSnapshot(getContainer(), now)).toBe(yesterday)
+    // The job runs every quarter of an hour: the day is taken once.
+    expect(await takeMissingStockSnapshot(getContainer(), new Date(now.getTime() + 15 * 60_000))).toBeNull()
+
+    const live = (await ok(api.get("/admin/reports/stock?group_by=total", owner))).data.totals
+    const shop = await history(owner)
+    expect(shop.days).toHaveLength(1)
+    expect(shop.days[0]).toEqual({
+      day: yesterday,
+      taken_at: now.toISOString(),
+      pieces: live.pieces,
+      gross_weight_mg: live.gross_weight_mg,
+      net_weight_mg: live.net_weight_mg,
+      metal_value_paise: live.metal_value_paise,
+      unvalued_pieces: live.unvalued_pieces,
+      price_paise: live.price_paise,
+      cost_paise: live.cost_paise,
+      costed_pieces: live.costed_pieces,
+      dead_pieces: live.ageing["365+"],
+    })
+    // Taking the day again replaces it rather than adding to it.
+    await takeStockSnapshot(getContainer(), yesterday, now)
+    expect((await history(owner)).days).toEqual(shop.days)
+
+    const mumbai = (await ok(api.get("/admin/reports/stock?group_by=total", mumbaiManager))).data.totals
+    const mine = await history(mumbaiManager)
+    expect(mine.days[0].pieces).toBe(mumbai.pieces)
+    expect(mine.days[0].pieces).toBeLessThan(shop.days[0].pieces)
+    expect((await expectStatus(api.get(`/admin/reports/stock/history?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
+    const gold = await history(owner, `from=${yesterday}&to=${yesterday}&metal=gold&purity=999`)
+    const gold999 = (await ok(api.get("/admin/reports/stock?group_by=total&metal=gold&purity=999", owner))).data.totals
+    expect(gold.days[0]).toMatchObject({ pieces: gold999.pieces, net_weight_mg: gold999.net_weight_mg, metal_value_paise: gold999.metal_value_paise })
+    const backwards = await expectStatus(api.get(`/admin/reports/stock/history?from=${istToday(now)}&to=${yesterday}`, owner))
+    expect([backwards.status, backwards.data.message]).toEqual([400, expect.stringMatching(/before from/)])
   })
 
   it("tells who bought: new and repeat customers, the best ones, the lapsed and the cohorts, as Medusa's orders say", async () => {

@@ -208,6 +208,7 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/reports/sales/lines/export", "reports", "read"],
   ["GET", "/admin/reports/stock", "reports", "read"],
   ["GET", "/admin/reports/stock/export", "reports", "read"],
+  ["GET", "/admin/reports/stock/history", "reports", "read"],
   ["GET", "/admin/reports/movers", "reports", "read"],
   ["GET", "/admin/reports/movers/export", "reports", "read"],
   ["GET", "/admin/reports/customers", "reports", "read"],

@@ -77,6 +77,12 @@ const emptyFigures = (): Omit<StockRow, "key"> => ({
   ageing: emptyAgeing(),
 })
 
+/** A group's metal at its branch's rate for its metal and purity, half up to the paisa; null when there is no rate. */
+export function groupMetalValue(g: Pick<StockGroup, "metal" | "purity" | "branch_id" | "net_weight_mg">, rates: PublishedRate[]): number | null {
+  const rate = resolveMetalRate(rates, { metal: g.metal as PublishedRate["metal"], purity: g.purity, branch_id: g.branch_id })
+  return rate ? mulDivHalfUp(g.net_weight_mg, rate.rate_per_g_paise, 1000) : null
+}
+
 /** The groups summed per key, each valued at its branch's rate; keys in the order first met. */
 export function valueStock(groups: StockGroup[], rates: PublishedRate[]): StockRow[] {
   const rows = new Map<string, StockRow>()
@@ -84,15 +90,15 @@ export function valueStock(groups: StockGroup[], rates: PublishedRate[]): StockR
     const row =
       rows.get(g.key) ??
       rows.set(g.key, { key: g.key, ...emptyFigures() }).get(g.key)!
-    const rate = resolveMetalRate(rates, { metal: g.metal as PublishedRate["metal"], purity: g.purity, branch_id: g.branch_id })
+    const value = groupMetalValue(g, rates)
     row.pieces += g.pieces
     row.gross_weight_mg += g.gross_weight_mg
     row.net_weight_mg += g.net_weight_mg
     row.price_paise += g.price_paise
     row.cost_paise += g.cost_paise
     row.costed_pieces += g.costed_pieces
-    if (rate) {
-      row.metal_value_paise += mulDivHalfUp(g.net_weight_mg, rate.rate_per_g_paise, 1000)
+    if (value !== null) {
+      row.metal_value_paise += value
     } else {
       row.unvalued_pieces += g.pieces
     }

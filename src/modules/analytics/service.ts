@@ -8,8 +8,28 @@ import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
 import { factFromRow as toFact, type StoredFact } from "./queries/fact-rows"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
+import { StockSnapshot } from "./models/stock-snapshot"
 import { salesReportSql, topSellersSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
 import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, rfmMovesSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
+
+/** A row of a day's stock snapshot (models/stock-snapshot.ts). */
+export type StockSnapshotRow = {
+  day: string
+  taken_at: Date
+  branch_id: string
+  category: string
+  metal: string
+  purity: number
+  pieces: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  metal_value_paise: number
+  unvalued_pieces: number
+  price_paise: number
+  cost_paise: number
+  costed_pieces: number
+  dead_pieces: number
+}
 
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
 
@@ -25,7 +45,7 @@ const REPLICA_POOL = { min: 0, max: 5 }
 /** One pool per replica URL in the process, however many times the service is made. */
 const replicas = new Map<string, Knex>()
 
-class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) {
+class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild, StockSnapshot }) {
   private readonly readUrl?: string
 
   constructor(container: Record<string, unknown>, options: AnalyticsModuleOptions = {}) {
@@ -105,6 +125,25 @@ class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild }) 
     ).map(toFact)
     await this.insertFacts(facts, sharedContext)
     return previous
+  }
+
+  /**
+   * Replaces the stock snapshot of `day` with `rows`, in one transaction;
+   * two takes of one day wait for each other, the later one kept.
+   */
+  @InjectManager()
+  async replaceStockSnapshot(day: string, rows: StockSnapshotRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    return this.replaceStockSnapshot_(day, rows, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async replaceStockSnapshot_(day: string, rows: StockSnapshotRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const db = sharedContext.transactionManager!
+    await boundRaw(db, `select pg_advisory_xact_lock(hashtextextended(?, 11))`, [`stock_snapshot:${day}`])
+    await boundRaw(db, `delete from stock_snapshot where day = ?`, [day])
+    if (rows.length) {
+      await this.createStockSnapshots(rows, sharedContext)
+    }
   }
 
   /** Puts rows back as they were (the compensation of replaceOrderFacts). */

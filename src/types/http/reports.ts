@@ -174,3 +174,25 @@ export type CounterReport = {
     | { id: string; title: string; error: string }
   )[]
 }
+
+/** GET /admin/reports/stock/history: the stock at the close of each day, from the daily snapshots. */
+export type StockHistory = {
+  range: { from: string; to: string }
+  filters: Record<string, unknown>
+  days: {
+    day: string
+    /** When the snapshot was taken (soon after the day's end, or when the worker was next up). */
+    taken_at: string
+    pieces: number
+    gross_weight_mg: number
+    net_weight_mg: number
+    /** The metal at the rates in force when the snapshot was taken. */
+    metal_value_paise: number
+    unvalued_pieces: number
+    price_paise: number
+    cost_paise: number
+    costed_pieces: number
+    /** Pieces that had been in their branch for over a year. */
+    dead_pieces: number
+  }[]
+}

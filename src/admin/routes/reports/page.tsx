@@ -14,6 +14,7 @@ import { LoyaltyReportSection } from "../../components/loyalty-report"
 import { MoversReportSection } from "../../components/movers-report"
 import { StaffReportSection } from "../../components/staff-report"
 import { StockReportSection } from "../../components/stock-report"
+import { StockHistorySection } from "../../components/stock-history"
 import { grams, indiaDay, inrPaise } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 
@@ -180,6 +181,7 @@ const ReportsPage = () => {
         <CounterReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <LoyaltyReportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
         <StockReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
+        <StockHistorySection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
         <MoversReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
       </div>
     </RequirePermission>

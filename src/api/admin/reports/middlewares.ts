@@ -1,6 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../utils/validation"
-import { CounterReportQuery, CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, MoversExportQuery, MoversReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockReportQuery } from "./validators"
+import { CounterReportQuery, CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, MoversExportQuery, MoversReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockHistoryQuery, StockReportQuery } from "./validators"
 
 export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales", methods: ["GET"], middlewares: [validateQuery(SalesReportQuery, {})] },
@@ -8,6 +8,7 @@ export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales/lines/export", methods: ["GET"], middlewares: [validateQuery(SalesLinesExportQuery, {})] },
   { matcher: "/admin/reports/stock", methods: ["GET"], middlewares: [validateQuery(StockReportQuery, {})] },
   { matcher: "/admin/reports/stock/export", methods: ["GET"], middlewares: [validateQuery(StockExportQuery, {})] },
+  { matcher: "/admin/reports/stock/history", methods: ["GET"], middlewares: [validateQuery(StockHistoryQuery, {})] },
   { matcher: "/admin/reports/movers", methods: ["GET"], middlewares: [validateQuery(MoversReportQuery, {})] },
   { matcher: "/admin/reports/movers/export", methods: ["GET"], middlewares: [validateQuery(MoversExportQuery, {})] },
   { matcher: "/admin/reports/customers", methods: ["GET"], middlewares: [validateQuery(CustomerReportQuery, {})] },

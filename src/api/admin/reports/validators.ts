@@ -44,6 +44,11 @@ export const StockReportQuery = findParams({ limit: 20, maxLimit: 200 })
 
 export type StockReportQueryType = z.infer<typeof StockReportQuery>
 
+/** The daily stock snapshots of a period (default the last 30 days). */
+export const StockHistoryQuery = ReportFilters.strict()
+
+export type StockHistoryQueryType = z.infer<typeof StockHistoryQuery>
+
 export const CustomerReportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true })
   .extend({
     /** A customer is lapsed when their last purchase is older than this. */

@@ -213,3 +213,50 @@ export async function stockMovers(
   const list = (name: string) => rows.filter((r) => r.list === name).map(toRow)
   return { fast: list("fast"), slow: list("slow") }
 }
+
+export type StockHistoryDay = {
+  day: string
+  taken_at: Date
+  pieces: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  metal_value_paise: number
+  unvalued_pieces: number
+  price_paise: number
+  cost_paise: number
+  costed_pieces: number
+  dead_pieces: number
+}
+
+const HISTORY_SUMS = ["pieces", "gross_weight_mg", "net_weight_mg", "metal_value_paise", "unvalued_pieces", "price_paise", "cost_paise", "costed_pieces", "dead_pieces"] as const
+
+/**
+ * The daily stock snapshots of a range of India days (both ends included),
+ * summed per day over the branches, metal, purity and category asked for.
+ * Days with no snapshot are absent.
+ */
+export async function stockHistory(db: Knex, range: { from: string; to: string }, filters: StockFilters): Promise<StockHistoryDay[]> {
+  const where = ["deleted_at is null", "day >= ?", "day <= ?"]
+  const bindings: (string | number)[] = [range.from, range.to]
+  if (filters.branch_ids) {
+    where.push("branch_id = any(?::text[])")
+    bindings.push(pgArray(filters.branch_ids))
+  }
+  for (const [column, value] of [["metal", filters.metal], ["purity", filters.purity], ["category", filters.category]] as const) {
+    if (value !== undefined) {
+      where.push(`${column} = ?`)
+      bindings.push(value)
+    }
+  }
+  const { rows } = (await db.raw(
+    `select day, max(taken_at) as taken_at, ${HISTORY_SUMS.map((c) => `coalesce(sum(${c}), 0)::bigint as ${c}`).join(", ")}
+       from stock_snapshot where ${where.join(" and ")}
+      group by day order by day`,
+    bindings
+  )) as { rows: Record<string, string | number | Date>[] }
+  return rows.map((r) => ({
+    day: String(r.day),
+    taken_at: new Date(r.taken_at),
+    ...(Object.fromEntries(HISTORY_SUMS.map((c) => [c, Number(r[c])])) as Record<(typeof HISTORY_SUMS)[number], number>),
+  }))
+}
