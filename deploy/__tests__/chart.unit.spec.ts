@@ -81,6 +81,8 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
     secrets: { ...fill(chartValues.secrets), ...SECRETS },
     config: fill(chartValues.config),
     worker: { keda: { enabled: true, redisAddress: "redis.internal:6379", redisTLS: true, redisPasswordSecretKey: "REDIS_PASSWORD" } },
+    extraVolumes: [{ name: "db-ca", secret: { secretName: "db-ca" } }],
+    extraVolumeMounts: [{ name: "db-ca", mountPath: "/etc/jewel-crm", readOnly: true }],
   },
   "an existing Secret, no Ingress, no autoscaling, no migration hook": {
     existingSecret: "shop-secrets",
@@ -215,6 +217,18 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
     expect(byKind(off, "Job")).toEqual([])
     expect(named(off, "Deployment", "shop-jewel-crm-server").spec.replicas).toBe(2)
     expect(named(off, "Deployment", "shop-jewel-crm-server").spec.template.spec.containers[0].envFrom[1]).toEqual({ secretRef: { name: "shop-secrets" } })
+  })
+
+  it("mounts the extra volumes (a database CA bundle) in every pod that connects: servers, workers, the migration", () => {
+    const ms = rendered["everything on: every setting, KEDA, request-rate autoscaling"]
+    const pods = [named(ms, "Deployment", "shop-jewel-crm-server"), named(ms, "Deployment", "shop-jewel-crm-worker"), named(ms, "Job", "shop-jewel-crm-migrate")]
+    for (const pod of pods) {
+      const spec = pod.spec.template.spec
+      expect(spec.volumes).toContainEqual({ name: "db-ca", secret: { secretName: "db-ca" } })
+      expect(spec.containers[0].volumeMounts).toContainEqual({ name: "db-ca", mountPath: "/etc/jewel-crm", readOnly: true })
+    }
+    const plain = named(rendered["the defaults with the required secrets"], "Job", "shop-jewel-crm-migrate")
+    expect(plain.spec.template.spec.volumes).toBeUndefined()
   })
 
   it("catches a broken manifest: a wrong type, a missing required field, an unknown kind", () => {
