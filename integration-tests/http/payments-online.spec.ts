@@ -271,7 +271,8 @@ shopIntegrationRunner({
       const { data } = await api.post(sessions, { provider_id: RZP }, store)
       const paid = razorpay.checkout(data.payment_collection.payment_sessions[0].data.razorpay_order_id)
       await api.post(`/store/carts/${cartId}/razorpay/verify`, paid, store)
-      razorpay.failNext.push({ status: 500, code: "SERVER_ERROR", description: "We are facing some trouble completing your request at the moment." })
+      // Aimed at the order's payments the completion reads, so nothing else the app asks Razorpay meanwhile takes it.
+      razorpay.failNext.push({ status: 500, code: "SERVER_ERROR", description: "We are facing some trouble completing your request at the moment.", route: "GET /v1/orders/order_:id/payments" })
       const failedCompletion = await expectStatus(api.post(`/store/carts/${cartId}/complete`, {}, store))
       expect(failedCompletion.data.type).not.toBe("order")
       const completed = await api.post(`/store/carts/${cartId}/complete`, {}, store)

@@ -87,7 +87,8 @@ export type LoopbackPaymentLink = {
 
 export type LoopbackEvent = { id: string; event: string; body: string }
 
-type Failure = { status: number; code: string; description: string }
+/** A forced error answer; with `route` (e.g. "GET /v1/payments/pay_:id") only a request to that route takes it. */
+type Failure = { status: number; code: string; description: string; route?: string }
 
 const now = () => Math.floor(Date.now() / 1000)
 const rid = (prefix: string) => `${prefix}_${randomBytes(7).toString("base64url").replace(/[-_]/g, "x").slice(0, 14)}`
@@ -153,11 +154,13 @@ export class RazorpayLoopback extends LoopbackServer {
     if (this.down) {
       return this.error(res, 503, "SERVER_ERROR", "The server is currently unavailable. Please try again later.")
     }
-    const forced = this.failNext.shift()
-    if (forced) {
+    const route = `${method} ${path.replace(/\/(order|pay|rfnd|plink)_[A-Za-z0-9]+/g, "/$1_:id")}`
+    // A failure aimed at one route is left for it: the app's own background calls do not take it.
+    const at = this.failNext.findIndex((f) => !f.route || f.route === route)
+    if (at >= 0) {
+      const [forced] = this.failNext.splice(at, 1)
       return this.error(res, forced.status, forced.code, forced.description)
     }
-    const route = `${method} ${path.replace(/\/(order|pay|rfnd|plink)_[A-Za-z0-9]+/g, "/$1_:id")}`
     const id = (prefix: string) => path.split("/").find((p) => p.startsWith(`${prefix}_`)) ?? ""
     switch (route) {
       case "POST /v1/orders":
