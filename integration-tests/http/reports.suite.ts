@@ -29,6 +29,7 @@ import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { takeMissingStockSnapshot, takeStockSnapshot } from "../../src/workflows/analytics/utils/stock-snapshot"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
+import { ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
 const COIN = "SGJ-COIN-24K-5G"
@@ -337,6 +338,49 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect((await expectStatus(api.get(`/admin/reports/stock?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
     const bad = await expectStatus(api.get("/admin/reports/stock?group_by=day", owner))
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
+  })
+
+  it("pays the demo year's bills as the counter does: captures add up to each order's total, and a day's reconciliation is that day's sales", async () => {
+    const container = getContainer()
+    const paid = await ensureDemoPayments(container, () => undefined)
+    expect(paid).toBeGreaterThan(50)
+    // Run again, nothing more is paid.
+    expect(await ensureDemoPayments(container, () => undefined)).toBe(0)
+
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "order",
+      fields: ["id", "total", "metadata", "payment_collections.status", "payment_collections.captured_amount", "payment_collections.payments.provider_id"],
+    })
+    const demo = (data as unknown as { id: string; total: unknown; metadata: Record<string, unknown> | null; payment_collections: { status: string; captured_amount: unknown; payments: { provider_id: string }[] }[] }[]).filter(
+      (o) => o.metadata && "demo_row" in o.metadata
+    )
+    expect(demo).toHaveLength(paid)
+    for (const order of demo) {
+      expect(order.payment_collections).toHaveLength(1)
+      expect(order.payment_collections[0].status).toBe("completed")
+      expect(paise(order.payment_collections[0].captured_amount)).toBe(paise(order.total))
+    }
+    // The admin's order page says so too.
+    const { order: shown } = (await ok(api.get(`/admin/orders/${demo[0].id}?fields=payment_status`, owner))).data
+    expect(shown.payment_status).toBe("captured")
+    const providers = new Set(demo.flatMap((o) => o.payment_collections[0].payments.map((p) => p.provider_id)))
+    expect([...providers].sort()).toEqual(["pp_instore_card", "pp_instore_cash", "pp_instore_upi"])
+
+    // The busiest demo day: its reconciliation, branch by branch, is its sales with GST.
+    const { rows: days } = (await db().raw(
+      `select to_char(occurred_at at time zone 'Asia/Kolkata', 'YYYY-MM-DD') as day from sales_fact where kind = 'sale' group by 1 order by count(distinct order_id) desc, 1 limit 1`
+    )) as { rows: { day: string }[] }
+    const day = days[0].day
+    const recon = (await ok(api.get(`/admin/payments/reconciliation?date=${day}&limit=1`, owner))).data
+    const sales = (await ok(api.get(`/admin/reports/sales?from=${day}&to=${day}&group_by=branch`, owner))).data
+    const takings = new Map<string, number>(recon.branches.map((b: { branch: { id: string }; totals: { captured: { amount_paise: number } } }) => [b.branch.id, b.totals.captured.amount_paise]))
+    expect(sales.rows.length).toBeGreaterThan(0)
+    expect([...takings.keys()].sort()).toEqual(sales.rows.map((r: { key: string }) => r.key).sort())
+    for (const row of sales.rows as { key: string; bills: number; revenue_paise: number; gst_paise: number }[]) {
+      // Collected is each order's total rounded to the paisa; the report adds its lines' totals: at most a paisa a bill apart.
+      expect(Math.abs(takings.get(row.key)! - (row.revenue_paise + row.gst_paise))).toBeLessThanOrEqual(row.bills)
+    }
+    expect(recon.totals.captured.count).toBeGreaterThanOrEqual(sales.totals.bills)
   })
 
   it("keeps the stock at each day's close: yesterday's snapshot is the stock report as it was taken, once, and a manager's is Mumbai's", async () => {
