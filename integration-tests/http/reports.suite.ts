@@ -29,7 +29,7 @@ import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { takeMissingStockSnapshot, takeStockSnapshot } from "../../src/workflows/analytics/utils/stock-snapshot"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
-import { ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
+import { ensureDemoHandOvers, ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
 const COIN = "SGJ-COIN-24K-5G"
@@ -340,12 +340,14 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
   })
 
-  it("pays the demo year's bills as the counter does: captures add up to each order's total, and a day's reconciliation is that day's sales", async () => {
+  it("pays and hands over the demo year's bills as the counter does: captures add up to each order's total, a day's reconciliation is that day's sales", async () => {
     const container = getContainer()
     const paid = await ensureDemoPayments(container, () => undefined)
     expect(paid).toBeGreaterThan(50)
-    // Run again, nothing more is paid.
+    expect(await ensureDemoHandOvers(container, () => undefined)).toBe(paid)
+    // Run again, nothing more is paid or handed over.
     expect(await ensureDemoPayments(container, () => undefined)).toBe(0)
+    expect(await ensureDemoHandOvers(container, () => undefined)).toBe(0)
 
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "order",
@@ -361,8 +363,11 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       expect(paise(order.payment_collections[0].captured_amount)).toBe(paise(order.total))
     }
     // The admin's order page says so too.
-    const { order: shown } = (await ok(api.get(`/admin/orders/${demo[0].id}?fields=payment_status`, owner))).data
+    const { order: shown } = (await ok(api.get(`/admin/orders/${demo[0].id}?fields=payment_status,fulfillment_status,*fulfillments`, owner))).data
     expect(shown.payment_status).toBe("captured")
+    expect(shown.fulfillment_status).toBe("delivered")
+    expect(shown.fulfillments).toHaveLength(1)
+    expect(shown.fulfillments[0].delivered_at).toBeTruthy()
     const providers = new Set(demo.flatMap((o) => o.payment_collections[0].payments.map((p) => p.provider_id)))
     expect([...providers].sort()).toEqual(["pp_instore_card", "pp_instore_cash", "pp_instore_upi"])
 

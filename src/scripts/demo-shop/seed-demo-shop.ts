@@ -39,7 +39,7 @@ import type JewelryModuleService from "../../modules/jewelry/service"
 import { createBranchesWorkflow } from "../../workflows/branches"
 import { createJewelryAttributesWorkflow, type JewelryAttributesInput } from "../../workflows/jewelry"
 import { createJewelryProductsWorkflow } from "../../workflows/jewelry"
-import { ensureDemoPayments } from "./seed-payments"
+import { ensureDemoHandOvers, ensureDemoPayments } from "./seed-payments"
 import { createRepriceJob, runRepriceJob } from "../../workflows/jewelry"
 import { demoCatalog } from "./catalog"
 import { setMetalRatesWorkflow } from "../../workflows/jewelry"
@@ -145,8 +145,9 @@ export async function seedDemoShop(
     // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
     log("sales facts of the demo orders")
     await rebuildSalesFacts(container)
-    log("payments of the demo orders (cash, UPI, card)")
+    log("payments and hand-overs of the demo orders (cash, UPI, card; picked up at the counter)")
     await ensureDemoPayments(container, log)
+    await ensureDemoHandOvers(container, log)
     log("offers: a segment, a draft campaign and the automatic campaigns (off)")
     await ensureDemoOffers(container)
   }
