@@ -9,6 +9,7 @@ import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { istToday } from "../../src/lib/pos"
 import { formatInr } from "../../src/lib/money"
+import { indianNumber, indianNumberSql } from "../../src/lib/report-export"
 import { parseSummaryTime, summaryDay } from "../../src/lib/daily-summary"
 import { sendDailySummaries } from "../../src/jobs/daily-summary"
 import { ACCESS_MODULE } from "../../src/modules/access"
@@ -648,6 +649,33 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect(Buffer.from(xlsx.data).subarray(0, 2).toString()).toBe("PK")
     const bad = await expectStatus(api.get("/admin/reports/sales/lines/export?group_by=day", owner))
     expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/group_by/)])
+  })
+
+  it("writes the line file's numbers in PostgreSQL as the other files write them in TypeScript (Indian grouping)", async () => {
+    const samples: [number, number][] = [[0, 2], [5, 2], [999.5, 2], [1000, 2], [12345.67, 2], [-123456.7, 2], [12345678.5, 2], [100000000, 0], [4.24, 3], [123456.789, 3], [-7, 0]]
+    const { rows } = (await db().raw(
+      `select ${samples.map(([v, d], i) => `${indianNumberSql(`${v}::numeric`, d)} as "${i}"`).join(", ")}, ${indianNumberSql("null::numeric", 2)} as "none"`
+    )) as { rows: Record<string, string | null>[] }
+    expect(samples.map((_, i) => rows[0][String(i)])).toEqual(samples.map(([v, d]) => indianNumber(v, d)))
+    expect(rows[0].none).toBeNull()
+    // A staff member's name as the users' module gives it (a counter sale has one); a line without one is empty.
+    const customer = (await ok(api.post("/admin/crm/customers", { first_name: "Lines", last_name: "Buyer", email: "lines.buyer@example.in", phone: "9820377002" }, owner))).data.customer
+    const quote = (await ok(api.post("/admin/pos/quote", { branch_id: branch.MUM, customer_id: customer.id, items: [{ tag_code: COIN }] }, mumbaiStaff))).data.quote
+    await ok(
+      api.post(
+        "/admin/pos/orders",
+        { idempotency_key: "lines-sale-1", branch_id: branch.MUM, customer_id: customer.id, items: [{ tag_code: COIN }], tenders: [{ kind: "upi", amount: quote.total }] },
+        mumbaiStaff
+      )
+    )
+    await eventsSettled(getContainer())
+    const file = parse(String((await ok(api.get(`/admin/reports/sales/lines/export?from=${yearAgo()}`, owner))).data), { bom: true }) as string[][]
+    const staffColumn = file[0].indexOf("Staff member")
+    const { users } = (await ok(api.get("/admin/users?limit=100", owner))).data as { users: { first_name: string | null; last_name: string | null; email: string }[] }
+    const names = new Set(users.map((u) => [u.first_name, u.last_name].filter(Boolean).join(" ") || u.email))
+    const named = file.slice(1).map((l) => l[staffColumn]).filter(Boolean)
+    expect(named.every((name) => names.has(name))).toBe(true)
+    expect(named.length).toBeGreaterThan(0)
   })
 
   it("follows the points ledger month by month to what is outstanding, and what each campaign brought for its discount", async () => {

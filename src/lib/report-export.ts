@@ -23,6 +23,27 @@ export function indianNumber(value: number, decimals: number): string {
   return `${negative ? "-" : ""}${rest ? `${rest},${last3}` : last3}${fraction ? `.${fraction}` : ""}`
 }
 
+/**
+ * indianNumber in SQL, for files PostgreSQL writes itself (COPY … TO STDOUT):
+ * `expr`, a numeric expression, as text with Indian grouping and `decimals`
+ * places; null stays null. The pairs are grouped on the reversed digits,
+ * so the SQL needs no look-ahead (and no `?`, which knex would bind).
+ */
+export function indianNumberSql(expr: string, decimals: number): string {
+  const fixed = `to_char(abs(${expr}), 'FM${"9".repeat(17)}0${decimals ? `.${"0".repeat(decimals)}` : ""}')`
+  const whole = decimals ? `split_part(${fixed}, '.', 1)` : fixed
+  const grouped = `case when length(${whole}) > 3 then ltrim(reverse(regexp_replace(reverse(left(${whole}, -3)), '(\\d\\d)', '\\1,', 'g')), ',') || ',' || right(${whole}, 3) else ${whole} end`
+  return `case when (${expr}) is null then null else case when (${expr}) < 0 then '-' else '' end || ${grouped}${decimals ? ` || '.' || split_part(${fixed}, '.', 2)` : ""} end`
+}
+
+/** A column's value in SQL as its CSV cell: rupees from paise, grams from milligrams, counts as they are. */
+export function csvCellSql(kind: ColumnKind, expr: string): string {
+  if (kind === "text") {
+    return expr
+  }
+  return indianNumberSql(kind === "rupees" ? `(${expr})::numeric / 100` : kind === "grams" ? `(${expr})::numeric / 1000` : `(${expr})::numeric`, DECIMALS[kind])
+}
+
 const scaled = (kind: ColumnKind, value: number) => (kind === "rupees" ? value / 100 : kind === "grams" ? value / 1000 : value)
 const DECIMALS: Record<ColumnKind, number> = { text: 0, count: 0, rupees: 2, grams: 3 }
 
