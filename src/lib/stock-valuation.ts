@@ -48,20 +48,21 @@ export type StockGroup = {
   ageing: Record<AgeingKey, number>
 }
 
-export type StockRow = {
-  key: string
+/** What stock amounts to: the stock report's row and a day's snapshot alike. */
+export type StockValue = {
   pieces: number
   gross_weight_mg: number
   net_weight_mg: number
-  /** Net weight at today's rate; pieces whose rate is unknown are counted in `unvalued_pieces` instead. */
+  /** Net weight at the day's rate; pieces whose rate is unknown are counted in `unvalued_pieces` instead. */
   metal_value_paise: number
   unvalued_pieces: number
   price_paise: number
   /** At cost: what the `costed_pieces` (those with a cost from the intake) cost; the rest have none. */
   cost_paise: number
   costed_pieces: number
-  ageing: Record<AgeingKey, number>
 }
+
+export type StockRow = StockValue & { key: string; ageing: Record<AgeingKey, number> }
 
 const emptyAgeing = (): Record<AgeingKey, number> => Object.fromEntries(AGEING_BUCKETS.map((b) => [b.key, 0])) as Record<AgeingKey, number>
 

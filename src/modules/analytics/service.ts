@@ -5,6 +5,7 @@ import { entityIds } from "../../lib/ids"
 import { pgArray } from "../../lib/pg-array"
 import { boundRaw } from "../../lib/sql-rows"
 import type { SalesFact as SalesFactRow } from "../../lib/sales-facts"
+import type { StockValue } from "../../lib/stock-valuation"
 import { factFromRow as toFact, type StoredFact } from "./queries/fact-rows"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
@@ -13,23 +14,7 @@ import { salesReportSql, topSellersSql, type SalesReportQuery, type SalesReportR
 import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, rfmMovesSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
 
 /** A row of a day's stock snapshot (models/stock-snapshot.ts). */
-export type StockSnapshotRow = {
-  day: string
-  taken_at: Date
-  branch_id: string
-  category: string
-  metal: string
-  purity: number
-  pieces: number
-  gross_weight_mg: number
-  net_weight_mg: number
-  metal_value_paise: number
-  unvalued_pieces: number
-  price_paise: number
-  cost_paise: number
-  costed_pieces: number
-  dead_pieces: number
-}
+export type StockSnapshotRow = StockValue & { day: string; taken_at: Date; branch_id: string; category: string; metal: string; purity: number; dead_pieces: number }
 
 const MONEY = ["gross_weight_mg", "net_weight_mg", "revenue_paise", "gst_paise", "discount_paise", "making_paise"] as const
 

@@ -179,20 +179,12 @@ export type CounterReport = {
 export type StockHistory = {
   range: { from: string; to: string }
   filters: Record<string, unknown>
-  days: {
+  /** Each day's figures as the stock report's (the metal at the rates in force when the snapshot was taken). */
+  days: (Omit<StockFigures, "ageing"> & {
     day: string
     /** When the snapshot was taken (soon after the day's end, or when the worker was next up). */
     taken_at: string
-    pieces: number
-    gross_weight_mg: number
-    net_weight_mg: number
-    /** The metal at the rates in force when the snapshot was taken. */
-    metal_value_paise: number
-    unvalued_pieces: number
-    price_paise: number
-    cost_paise: number
-    costed_pieces: number
     /** Pieces that had been in their branch for over a year. */
     dead_pieces: number
-  }[]
+  })[]
 }

@@ -3,7 +3,7 @@ import { BRANCH_LOCATION_LINK_TABLE, productCategorySql, VARIANT_JEWELRY_LINK_TA
 import { pgArray } from "../../../lib/pg-array"
 import { istToday } from "../../../lib/pos"
 import { daysBetween } from "../../../lib/savings-schemes"
-import { AGEING_BUCKETS, ageingCutoffs, type StockGroup } from "../../../lib/stock-valuation"
+import { AGEING_BUCKETS, ageingCutoffs, type StockGroup, type StockValue } from "../../../lib/stock-valuation"
 import { factConditions } from "./sales-report"
 
 export const STOCK_GROUPS = ["total", "branch", "category", "metal", "age"] as const
@@ -214,19 +214,7 @@ export async function stockMovers(
   return { fast: list("fast"), slow: list("slow") }
 }
 
-export type StockHistoryDay = {
-  day: string
-  taken_at: Date
-  pieces: number
-  gross_weight_mg: number
-  net_weight_mg: number
-  metal_value_paise: number
-  unvalued_pieces: number
-  price_paise: number
-  cost_paise: number
-  costed_pieces: number
-  dead_pieces: number
-}
+export type StockHistoryDay = StockValue & { day: string; taken_at: Date; dead_pieces: number }
 
 const HISTORY_SUMS = ["pieces", "gross_weight_mg", "net_weight_mg", "metal_value_paise", "unvalued_pieces", "price_paise", "cost_paise", "costed_pieces", "dead_pieces"] as const
 
