@@ -33,6 +33,8 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["./integration-tests/setup.js"],
+  // Longest files first, also on a fresh clone without Jest's timings (integration-tests/support/sequencer.js).
+  testSequencer: "<rootDir>/integration-tests/support/sequencer.js",
   testMatch,
   // Module unit tests are matched by *.unit.spec.ts; keep them out of the module layer.
   testPathIgnorePatterns: process.env.TEST_TYPE === "modules" ? ["\\.unit\\.spec\\.ts$"] : [],
