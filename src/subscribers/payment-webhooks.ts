@@ -1,6 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
+import { setTimeout as wait } from "node:timers/promises"
+import { PROVIDER_UNAVAILABLE } from "../lib/errors"
 import { PAYPAL_WEBHOOK_PROVIDER, RAZORPAY_WEBHOOK_PROVIDER, razorpaySecrets } from "../lib/payment-settings"
 import { parsePaypalWebhook } from "../lib/paypal"
 import { isValidWebhookSignature, noteValue, parseRazorpayWebhook, razorpayEventId } from "../lib/razorpay"
@@ -68,9 +70,9 @@ export default async function paymentWebhookBookkeeping({ event, container }: Su
     return
   }
   // The provider checks the signature again and finds the session the event is about.
-  const action = await container
-    .resolve(Modules.PAYMENT)
-    .getWebhookActionAndData({ provider: RAZORPAY_WEBHOOK_PROVIDER, payload: { ...payload, rawData: raw as Buffer } })
+  const action = await retriedWhileUnavailable(() =>
+    container.resolve(Modules.PAYMENT).getWebhookActionAndData({ provider: RAZORPAY_WEBHOOK_PROVIDER, payload: { ...payload, rawData: raw as Buffer } })
+  )
   const sessionId = action.data?.session_id
   if (!sessionId) {
     await note("not a payment of this shop")
@@ -89,6 +91,27 @@ export default async function paymentWebhookBookkeeping({ event, container }: Su
     },
   })
   await note(result.action === "record" ? `refund ${parsed.refund!.id} recorded` : `refund ignored: ${result.reason}`, sessionId)
+}
+
+/** Waits before each new try of a look-up Razorpay did not answer in time. */
+const RETRY_WAITS_MS = [1_000, 3_000, 10_000]
+
+/**
+ * The webhook was answered 200 before this runs, so Razorpay will not send it
+ * again: a look-up that finds Razorpay slow or down for a moment is tried
+ * again a few times rather than losing the refund it reports.
+ */
+async function retriedWhileUnavailable<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run()
+    } catch (e) {
+      if ((e as { code?: string }).code !== PROVIDER_UNAVAILABLE || attempt >= RETRY_WAITS_MS.length) {
+        throw e
+      }
+      await wait(RETRY_WAITS_MS[attempt])
+    }
+  }
 }
 
 export const config: SubscriberConfig = {
