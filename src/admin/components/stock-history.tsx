@@ -16,7 +16,7 @@ export function StockHistorySection({ from, to, branchId, metal }: { from: strin
     queryKey: ["reports", "stock-history", query],
     queryFn: () => sdk.client.fetch<StockHistory>("/admin/reports/stock/history", { query }),
   })
-  const days = (data?.days ?? []).map((d) => ({ day: d.day.slice(5), pieces: d.pieces, metal: d.metal_value_paise / 100, price: d.price_paise / 100 }))
+  const days = (data?.days ?? []).map((d) => ({ day: d.day.slice(5), pieces: d.pieces, metal: d.metal_value_paise, price: d.price_paise }))
   const last = data?.days[data.days.length - 1]
   return (
     <Container className="divide-y p-0">
@@ -37,9 +37,9 @@ export function StockHistorySection({ from, to, branchId, metal }: { from: strin
             <LineChart data={days}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="day" fontSize={11} />
-              <YAxis yAxisId="rupees" fontSize={11} tickFormatter={(v: number) => `₹${(v / 100_000).toLocaleString("en-IN", { maximumFractionDigits: 1 })} L`} />
+              <YAxis yAxisId="rupees" fontSize={11} tickFormatter={(paise: number) => `₹${(paise / 1_00_00_000).toLocaleString("en-IN", { maximumFractionDigits: 1 })} L`} />
               <YAxis yAxisId="pieces" orientation="right" fontSize={11} allowDecimals={false} />
-              <Tooltip formatter={(value: number, name: string) => (name === "Pieces" ? value.toLocaleString("en-IN") : inrPaise(Math.round(value * 100)))} />
+              <Tooltip formatter={(value: number, name: string) => (name === "Pieces" ? value.toLocaleString("en-IN") : inrPaise(value))} />
               <Legend />
               <Line yAxisId="rupees" type="monotone" dataKey="metal" name="Metal at the day's rates" stroke="#f59e0b" dot={false} />
               <Line yAxisId="rupees" type="monotone" dataKey="price" name="At price" stroke="#0ea5e9" dot={false} />

@@ -32,7 +32,7 @@ import {
 import { BRANCH_MODULE } from "../../modules/branch"
 import type BranchModuleService from "../../modules/branch/service"
 import { createHash } from "node:crypto"
-import { caratsToMct, gramsToMg, percentToBp, rupeesToPaise } from "../../lib/money"
+import { caratsToMct, gramsToMg, mulDivHalfUp, percentToBp, rupeesToPaise } from "../../lib/money"
 import { stonesWeightMg } from "../../lib/jewelry-attributes"
 import { JEWELRY_MODULE } from "../../modules/jewelry"
 import type JewelryModuleService from "../../modules/jewelry/service"
@@ -660,7 +660,7 @@ async function ensurePieceCosts(container: MedusaContainer) {
     .filter((v) => !known.has(v.id) && v.jewelry_attributes?.breakdown?.taxable_value)
     .map((v) => {
       const share = 78 + (createHash("sha256").update(`cost:${v.sku}`).digest()[0] % 10)
-      return { variant_id: v.id, cost_paise: Math.round((v.jewelry_attributes!.breakdown!.taxable_value! * share) / 100), source: "intake" as const }
+      return { variant_id: v.id, cost_paise: mulDivHalfUp(v.jewelry_attributes!.breakdown!.taxable_value!, share, 100), source: "intake" as const }
     })
   if (costs.length) {
     await jewelry.createPieceCosts(costs)
