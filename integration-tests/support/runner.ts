@@ -19,6 +19,7 @@ import path from "node:path"
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { cloneDatabase, dropDatabase, templateName, type StartingPoint } from "./templates"
 import { trackSubscribers } from "./wait"
@@ -53,6 +54,9 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
     env,
     testSuite: (options) => {
       beforeAll(() => trackSubscribers(options.getContainer()))
+      // The specs run each job's function themselves; a quarter-hour or nightly tick of the app's own schedule
+      // must not write into a file's tables while it runs (the fuzz suite counts every table's changes).
+      beforeAll(() => new WorkflowScheduler().clear())
       // The runner puts the database back before each test; what was cached from it goes too.
       beforeEach(() => flushCache(options.getContainer()))
       afterAll(() => flushCache(options.getContainer()))
