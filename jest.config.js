@@ -6,6 +6,7 @@ const layers = {
   unit: [
     "<rootDir>/src/**/__tests__/**/*.unit.spec.ts",
     "<rootDir>/launcher/__tests__/**/*.unit.spec.ts",
+    "<rootDir>/integration-tests/support/__tests__/**/*.unit.spec.ts",
     // The image, compose.yaml and the Helm chart: rendered and checked against Kubernetes' schemas.
     "<rootDir>/deploy/__tests__/**/*.unit.spec.ts",
   ],

@@ -15,6 +15,7 @@
  *
  *   shopIntegrationSuites({ suites: { "CRM activity": crmActivitySuite, … } })
  */
+import fs from "node:fs"
 import path from "node:path"
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/test-utils"
@@ -22,7 +23,17 @@ import { Modules } from "@medusajs/framework/utils"
 import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { cloneDatabase, dropDatabase, templateName, type StartingPoint } from "./templates"
-import { trackSubscribers } from "./wait"
+import { clearOfShopMidnight, trackSubscribers } from "./wait"
+
+/**
+ * How long a file takes in a full run (file-seconds.json, a minute over; three minutes for a file not listed):
+ * a file that would run into midnight in India waits for the day to turn first (see clearOfShopMidnight).
+ */
+function fileMarginMs(testPath: string): number {
+  const seconds = JSON.parse(fs.readFileSync(path.join(__dirname, "file-seconds.json"), "utf8")) as Record<string, number>
+  const known = seconds[path.relative(path.resolve(__dirname, "../.."), testPath).split(path.sep).join("/")]
+  return ((known ?? 120) + 60) * 1000
+}
 
 export type ShopRunnerOptions = {
   start?: StartingPoint
@@ -48,6 +59,9 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
   beforeAll(() => {
     process.env.REDIS_CACHE_PREFIX = `${dbName}:`
   })
+  // A file's set-up and its tests run within one shop day: what a set-up records "today" is read as today's.
+  const margin = fileMarginMs(expect.getState().testPath ?? "")
+  beforeAll(() => clearOfShopMidnight(margin), margin + 30_000)
   medusaIntegrationTestRunner({
     inApp: true,
     dbName,

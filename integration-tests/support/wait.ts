@@ -133,3 +133,25 @@ export async function eventsSettled(container: MedusaContainer, { timeout = DEFA
     { timeout, interval: 10 }
   )
 }
+
+/**
+ * The shop's day is India's (IST, UTC+5:30): a test that records something
+ * before midnight there and reads "today's" figures after it reads another
+ * day. Near that midnight, waits until the day has turned, so the set-up or
+ * test that follows runs within one shop day. Far from it, returns at once.
+ */
+export async function clearOfShopMidnight(marginMs: number): Promise<void> {
+  const istMs = Date.now() + IST_OFFSET_MS
+  const toMidnight = DAY_MS - (istMs % DAY_MS)
+  if (toMidnight > marginMs) {
+    return
+  }
+  const day = Math.floor(istMs / DAY_MS)
+  await waitFor("the shop's day to turn at midnight in India", () => Math.floor((Date.now() + IST_OFFSET_MS) / DAY_MS) > day, {
+    timeout: marginMs + 10_000,
+    interval: 200,
+  })
+}
+
+const DAY_MS = 86_400_000
+const IST_OFFSET_MS = 330 * 60_000
