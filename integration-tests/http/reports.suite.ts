@@ -7,7 +7,7 @@ import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
-import { istToday } from "../../src/lib/pos"
+import { istDayRange, istToday } from "../../src/lib/pos"
 import { formatInr } from "../../src/lib/money"
 import { indianNumber, indianNumberSql } from "../../src/lib/report-export"
 import { parseSummaryTime, summaryDay } from "../../src/lib/daily-summary"
@@ -30,6 +30,7 @@ import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { takeMissingStockSnapshot, takeStockSnapshot } from "../../src/workflows/analytics/utils/stock-snapshot"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
+import { ensureDemoCancellations, ensureDemoReturns } from "../../src/scripts/demo-shop/seed-after-sale"
 import { ensureDemoHandOvers, ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
@@ -389,6 +390,91 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect(recon.totals.captured.count).toBeGreaterThanOrEqual(sales.totals.bills)
   })
 
+  it("cancels and takes back some demo bills as a shop's year has them: cancelled ones unpaid, a returned piece refunded on its tenders and netted out on the day it came back", async () => {
+    const container = getContainer()
+    const cancelled = await ensureDemoCancellations(container, () => undefined)
+    expect(cancelled).toBeGreaterThan(0)
+    const paid = await ensureDemoPayments(container, () => undefined)
+    expect(await ensureDemoHandOvers(container, () => undefined)).toBe(paid)
+    // Each line as sold, before anything came back (Medusa computes a returned line's total as what is left of it).
+    const lineAsSold = new Map((await medusaOrders()).flatMap((o) => o.items.map((l) => [l.id, l] as const)))
+    const returned = await ensureDemoReturns(container, () => undefined)
+    expect(returned).toBeGreaterThan(0)
+    // Run again, nothing more is cancelled or taken back.
+    expect([await ensureDemoCancellations(container, () => undefined), await ensureDemoReturns(container, () => undefined)]).toEqual([0, 0])
+    await rebuildSalesFacts(container)
+
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "order",
+      fields: [
+        "id", "status", "display_id", "canceled_at", "created_at", "metadata", "items.id",
+        "payment_collections.id", "payment_collections.refunded_amount", "fulfillments.id", "returns.id", "returns.status", "returns.received_at", "returns.items.item_id",
+      ],
+    })
+    type DemoOrder = {
+      id: string
+      status: string
+      items: { id: string }[]
+      display_id: number
+      canceled_at: string | null
+      created_at: string
+      metadata: Record<string, unknown> | null
+      payment_collections: { id: string; refunded_amount: unknown }[]
+      fulfillments: { id: string }[]
+      returns: { id: string; status: string; received_at: string; items: { item_id: string }[] }[]
+    }
+    const demo = (data as unknown as DemoOrder[]).filter((o) => o.metadata && "demo_row" in o.metadata)
+    const off = demo.filter((o) => o.status === "canceled")
+    expect(off.map((o) => o.display_id % 40)).toEqual(off.map(() => 17))
+    expect(off).toHaveLength(cancelled)
+    for (const o of off) {
+      expect([o.payment_collections, o.fulfillments]).toEqual([[], []])
+      // Cancelled the same day, hours after the bill was made.
+      expect(new Date(o.canceled_at!).getTime() - new Date(o.created_at).getTime()).toBe(3 * 3_600_000)
+    }
+    const back = demo.filter((o) => o.returns?.length)
+    expect(back).toHaveLength(returned)
+    for (const o of back) {
+      expect(o.display_id % 25).toBe(9)
+      expect(o.returns).toHaveLength(1)
+      const [ret] = o.returns
+      expect(ret.status).toBe("received")
+      const { rows: received } = (await db().raw(`select item_id, received_quantity::int as received from return_item where return_id = ? and deleted_at is null`, [ret.id])) as {
+        rows: { item_id: string; received: number }[]
+      }
+      expect(received).toEqual([{ item_id: ret.items[0].item_id, received: 1 }])
+      const piece = lineAsSold.get(ret.items[0].item_id)!
+      // The piece's price with GST went back on the bill's tenders.
+      expect(paise(o.payment_collections[0].refunded_amount)).toBe(paise(piece.total))
+      const days = (new Date(ret.received_at).getTime() - new Date(o.created_at).getTime()) / 86_400_000
+      expect(days).toBeGreaterThan(1)
+      expect(days).toBeLessThan(15)
+      expect(new Date(ret.received_at).getTime()).toBeLessThan(Date.now())
+    }
+    // The admin's order page: a bill of one piece is refunded, of more, partly.
+    for (const o of back) {
+      const { order: shown } = (await ok(api.get(`/admin/orders/${o.id}?fields=payment_status`, owner))).data
+      expect(shown.payment_status).toBe(o.items.length > 1 ? "partially_refunded" : "refunded")
+    }
+
+    // The year's sales are the bills kept, less the pieces brought back.
+    const kept = demo.filter((o) => o.status !== "canceled")
+    const taxable = (l: MedusaLine) => paise(l.total) - paise(l.tax_total)
+    const returnedLines = back.map((o) => lineAsSold.get(o.returns[0].items[0].item_id)!)
+    const sold = kept.flatMap((o) => o.items.map((l) => lineAsSold.get(l.id)!))
+    const report = (await ok(api.get(`/admin/reports/sales?group_by=total&from=${yearAgo()}&to=${today()}`, owner))).data
+    expect(report.totals).toMatchObject({
+      bills: kept.length,
+      pieces: sold.reduce((n, l) => n + Number(l.quantity), 0) - returnedLines.length,
+      revenue_paise: sold.reduce((n, l) => n + taxable(l), 0) - returnedLines.reduce((n, l) => n + taxable(l), 0),
+    })
+    // The day a piece came back, the reconciliation shows its refund.
+    const ret = back[0].returns[0]
+    const day = istToday(new Date(ret.received_at))
+    const recon = (await ok(api.get(`/admin/payments/reconciliation?date=${day}`, owner))).data
+    expect(recon.totals.refunded.amount_paise).toBeGreaterThanOrEqual(paise(returnedLines[0].total))
+  })
+
   it("keeps the stock at each day's close: yesterday's snapshot is the stock report as it was taken, once, and a manager's is Mumbai's", async () => {
     const now = new Date()
     const yesterday = addDays(istToday(now), -1)
@@ -511,6 +597,8 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const me = (await ok(api.get("/admin/users/me", mumbaiStaff))).data.user
     const now = Date.now()
     const hour = 3_600_000
+    // Done today in India: an hour ago, or just after midnight when the day is not an hour old yet.
+    const doneAt = (ago: number) => new Date(Math.max(now - ago * hour, istDayRange(istToday(new Date(now))).from.getTime() + 60_000))
     const task = (title: string, dueIn: number, status: "open" | "done" | "cancelled", completedAgo?: number) => ({
       customer_id: "cus_staff_report",
       title,
@@ -518,7 +606,7 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       assignee_user_id: me.id,
       branch_id: branch.MUM,
       status,
-      completed_at: completedAgo === undefined ? null : new Date(now - completedAgo * hour),
+      completed_at: completedAgo === undefined ? null : doneAt(completedAgo),
     })
     await getContainer()
       .resolve<CrmModuleService>(CRM_MODULE)

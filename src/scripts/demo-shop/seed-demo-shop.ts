@@ -39,6 +39,7 @@ import type JewelryModuleService from "../../modules/jewelry/service"
 import { createBranchesWorkflow } from "../../workflows/branches"
 import { createJewelryAttributesWorkflow, type JewelryAttributesInput } from "../../workflows/jewelry"
 import { createJewelryProductsWorkflow } from "../../workflows/jewelry"
+import { ensureDemoCancellations, ensureDemoReturns } from "./seed-after-sale"
 import { ensureDemoHandOvers, ensureDemoPayments } from "./seed-payments"
 import { createRepriceJob, runRepriceJob } from "../../workflows/jewelry"
 import { demoCatalog } from "./catalog"
@@ -142,12 +143,16 @@ export async function seedDemoShop(
     await ensureRateHistory(container)
     log("customers: profiles, a year of interactions and orders")
     await ensureDemoCustomers(container, log)
-    // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
-    log("sales facts of the demo orders")
-    await rebuildSalesFacts(container)
+    log("after the sale: a few bills cancelled before they were paid")
+    await ensureDemoCancellations(container, log)
     log("payments and hand-overs of the demo orders (cash, UPI, card; picked up at the counter)")
     await ensureDemoPayments(container, log)
     await ensureDemoHandOvers(container, log)
+    log("after the sale: a few pieces brought back and refunded")
+    await ensureDemoReturns(container, log)
+    // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
+    log("sales facts of the demo orders")
+    await rebuildSalesFacts(container)
     log("offers: a segment, a draft campaign and the automatic campaigns (off)")
     await ensureDemoOffers(container)
   }

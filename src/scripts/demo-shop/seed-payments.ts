@@ -4,7 +4,8 @@
  * a payment of the in-store provider (cash, UPI, card), captured, with the
  * order's transaction — then dated to the sale, so each past day's
  * payment reconciliation shows that day's takings by branch and tender.
- * Orders that already have a payment collection are left alone.
+ * Orders that already have a payment collection, and cancelled ones, are
+ * left alone.
  */
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -25,7 +26,7 @@ export async function ensureDemoPayments(container: MedusaContainer, log: Log): 
   const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = (await db.raw(
     `select o.id from "order" o
-      where o.deleted_at is null and o.metadata ? 'demo_row'
+      where o.deleted_at is null and o.metadata ? 'demo_row' and o.status <> 'canceled'
         and not exists (select 1 from order_payment_collection opc where opc.order_id = o.id and opc.deleted_at is null)
       order by o.display_id`
   )) as { rows: { id: string }[] }
@@ -117,7 +118,8 @@ async function dateToTheSale(db: Knex, orderIds: string[]) {
  * branch's location, packed and delivered a few minutes after the sale,
  * linked to the order, its items fulfilled and delivered. The stock the demo
  * seeds is what remained after these sales, so no stock moves here. Orders
- * with a fulfilment are left alone; answers how many were handed over.
+ * with a fulfilment, and cancelled ones, are left alone; answers how many
+ * were handed over.
  */
 export async function ensureDemoHandOvers(container: MedusaContainer, log: Log): Promise<number> {
   const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
@@ -126,7 +128,7 @@ export async function ensureDemoHandOvers(container: MedusaContainer, log: Log):
        from "order" o
        join ${BRANCH_CHANNEL_LINK_TABLE} bsc on bsc.sales_channel_id = o.sales_channel_id and bsc.deleted_at is null
        join ${BRANCH_LOCATION_LINK_TABLE} bsl on bsl.branch_id = bsc.branch_id and bsl.deleted_at is null
-      where o.deleted_at is null and o.metadata ? 'demo_row'
+      where o.deleted_at is null and o.metadata ? 'demo_row' and o.status <> 'canceled'
         and not exists (select 1 from order_fulfillment ofl where ofl.order_id = o.id and ofl.deleted_at is null)
       order by o.display_id`
   )) as { rows: { order_id: string; display_id: number; location_id: string }[] }

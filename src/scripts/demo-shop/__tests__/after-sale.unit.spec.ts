@@ -1,0 +1,35 @@
+import { demoAfterSale, refundShares } from "../after-sale"
+
+describe("demo after-sale", () => {
+  it("keeps most bills, cancels one in 40 and takes a piece back from one in 25, the same ones every time", () => {
+    const plans = Array.from({ length: 2000 }, (_, i) => demoAfterSale(i + 1, 2))
+    const count = (kind: string) => plans.filter((p) => p.kind === kind).length
+    expect([count("canceled"), count("returned")]).toEqual([50, 80])
+    expect(count("kept")).toBe(2000 - 50 - 80)
+    // Any 40 bills in a row have a cancelled one and any 25 a returned one (never the same bill).
+    expect(demoAfterSale(17, 1)).toEqual({ kind: "canceled" })
+    expect(demoAfterSale(9, 3)).toEqual(demoAfterSale(9, 3))
+    for (const plan of plans) {
+      if (plan.kind === "returned") {
+        expect(plan.line).toBeGreaterThanOrEqual(0)
+        expect(plan.line).toBeLessThan(2)
+        expect(plan.days_later).toBeGreaterThanOrEqual(1)
+        expect(plan.days_later).toBeLessThanOrEqual(14)
+      }
+    }
+  })
+
+  it("refunds a ₹30,000 piece of a bill paid ₹20,000 in cash and ₹25,000 by UPI as ₹20,000 cash and ₹10,000 UPI", () => {
+    const paid = [
+      { payment_id: "cash", paise: 20_000_00 },
+      { payment_id: "upi", paise: 25_000_00 },
+    ]
+    expect(refundShares(paid, 30_000_00)).toEqual([
+      { payment_id: "cash", paise: 20_000_00 },
+      { payment_id: "upi", paise: 10_000_00 },
+    ])
+    expect(refundShares(paid, 5_000_00)).toEqual([{ payment_id: "cash", paise: 5_000_00 }])
+    expect(() => refundShares(paid, 45_000_01)).toThrow("more than the bill's tenders took")
+    expect(() => refundShares(paid, Number.NaN)).toThrow("a whole number of paise")
+  })
+})
