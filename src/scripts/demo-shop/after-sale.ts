@@ -1,7 +1,7 @@
 /**
  * What became of a demo bill after the sale (docs/demo-shop.md): most are
  * kept; every 40th was cancelled before it was paid or handed over; every
- * 25th had one piece brought back 1–14 days later, received at the branch
+ * 50th had one piece brought back 1–14 days later, received at the branch
  * and refunded. Fixed by the bill number, so every install — and the small
  * demo shop of the tests — has some of each, always the same ones.
  */
@@ -14,7 +14,7 @@ export function demoAfterSale(billNumber: number, lines: number): DemoAfterSale 
   if (billNumber % 40 === 17) {
     return { kind: "canceled" }
   }
-  if (billNumber % 25 === 9 && lines > 0) {
+  if (billNumber % 50 === 9 && lines > 0) {
     const random = generator(0x2e7 ^ billNumber)
     return { kind: "returned", line: random.int(0, lines - 1), days_later: random.int(1, 14) }
   }

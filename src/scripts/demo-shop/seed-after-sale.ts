@@ -7,7 +7,8 @@
  * and the reconciliation shows the refund there.
  */
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import pLimit from "p-limit"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { BRANCH_CHANNEL_LINK_TABLE, BRANCH_LOCATION_LINK_TABLE } from "../../lib/link-tables"
 import { amountToPaise, paiseToAmount } from "../../lib/money"
@@ -48,7 +49,8 @@ type ReturnCandidate = { order_id: string; display_id: number; customer_id: stri
  * (paid and handed over, and come back before `now`): a return received at
  * the bill's branch, the piece's price with GST refunded on the bill's
  * tenders, the order's refund transaction — dated to the day it came back.
- * Bills with a return are left alone; answers how many it took back.
+ * Bills with a refund are left alone, and a return a stopped seed began is
+ * finished; answers how many it took back.
  */
 export async function ensureDemoReturns(container: MedusaContainer, log: Log, now = new Date()): Promise<number> {
   const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
@@ -63,7 +65,7 @@ export async function ensureDemoReturns(container: MedusaContainer, log: Log, no
       where o.deleted_at is null and o.metadata ? 'demo_row' and o.status <> 'canceled'
         and exists (select 1 from order_fulfillment ofl where ofl.order_id = o.id and ofl.deleted_at is null)
         and exists (select 1 from order_payment_collection opc where opc.order_id = o.id and opc.deleted_at is null)
-        and not exists (select 1 from "return" r where r.order_id = o.id and r.deleted_at is null)
+        and not exists (select 1 from order_transaction t where t.order_id = o.id and t.reference = 'refund' and t.deleted_at is null)
       group by o.id, bsl.stock_location_id
       order by o.display_id`
   )) as { rows: ReturnCandidate[] }
@@ -89,24 +91,55 @@ export async function ensureDemoReturns(container: MedusaContainer, log: Log, no
   const orderOf = new Map(
     (data as unknown as { id: string; items: { id: string; total: BigNumberInput }[]; payment_collections: { payments: { id: string; amount: BigNumberInput; created_at: Date }[] }[] }[]).map((o) => [o.id, o])
   )
-  for (const plan of plans) {
+  // A few bills at a time: each is a handful of module calls, mostly waiting on the database.
+  const limit = pLimit(4)
+  const takeBack = async (plan: (typeof plans)[number]) => {
     const order = orderOf.get(plan.order_id)!
-    const item = order.items.find((i) => i.id === plan.item_id)!
-    const ret = await orders.createReturn({ order_id: plan.order_id, location_id: plan.location_id, items: [{ id: plan.item_id, quantity: 1, note: "Brought back at the counter" }] })
-    await orders.receiveReturn({ return_id: ret.id, items: [{ id: plan.item_id, quantity: 1 }] })
-    const paid = order.payment_collections
+    // A return begun by a seed that stopped half-way is taken up again: its refund was noted on its item when it was made
+    // (the line's total Medusa computes afterwards is what is left of it).
+    const { rows: begunRows } = (await db.raw(
+      `select r.id, r.status, ri.metadata from "return" r join return_item ri on ri.return_id = r.id and ri.deleted_at is null
+        where r.order_id = ? and r.deleted_at is null and r.canceled_at is null limit 1`,
+      [plan.order_id]
+    )) as { rows: { id: string; status: string; metadata: { demo_refund_paise?: number } | null }[] }
+    let ret = begunRows[0]
+    if (!ret) {
+      const metadata = { demo_refund_paise: amountToPaise(order.items.find((i) => i.id === plan.item_id)!.total) }
+      const created = await orders.createReturn({
+        order_id: plan.order_id,
+        location_id: plan.location_id,
+        items: [{ id: plan.item_id, quantity: 1, note: "Brought back at the counter", metadata }],
+      })
+      ret = { id: created.id, status: created.status, metadata }
+    }
+    if (ret.status !== "received") {
+      await orders.receiveReturn({ return_id: ret.id, items: [{ id: plan.item_id, quantity: 1 }] })
+    }
+    const paidIds = order.payment_collections.flatMap((c) => c.payments).map((p) => p.id)
+    const refundedOf = async () => {
+      const { rows } = (await db.raw(`select id, payment_id, amount from refund where payment_id = any(?::text[]) and deleted_at is null`, [pgArray(paidIds)])) as {
+        rows: { id: string; payment_id: string; amount: string }[]
+      }
+      return rows
+    }
+    const before = await refundedOf()
+    const refundedOn = (paymentId: string) => before.filter((r) => r.payment_id === paymentId).reduce((n, r) => n + amountToPaise(r.amount), 0)
+    const left = Number(ret.metadata?.demo_refund_paise) - before.reduce((n, r) => n + amountToPaise(r.amount), 0)
+    const payable = order.payment_collections
       .flatMap((c) => c.payments)
       .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
-      .map((p) => ({ payment_id: p.id, paise: amountToPaise(p.amount) }))
-    for (const share of refundShares(paid, amountToPaise(item.total))) {
+      .map((p) => ({ payment_id: p.id, paise: amountToPaise(p.amount) - refundedOn(p.id) }))
+    for (const share of left > 0 ? refundShares(payable, left) : []) {
       await payments.refundPayment({ payment_id: share.payment_id, amount: paiseToAmount(share.paise), note: `Return of a piece of order #${plan.display_id}` })
     }
-    const { rows: refunds } = (await db.raw(`select id, amount from refund where payment_id = any(?::text[]) and deleted_at is null`, [pgArray(paid.map((p) => p.payment_id))])) as {
-      rows: { id: string; amount: string }[]
+    const refunds = await refundedOf()
+    if (!refunds.length) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `return ${ret.id} of order #${plan.display_id} has no refund to book (its item names none)`)
     }
     await orders.addOrderTransactions(refunds.map((r) => ({ order_id: plan.order_id, amount: -Number(r.amount), currency_code: "inr", reference: "refund", reference_id: r.id })))
     await dateToTheReturn(db, plan.order_id, ret.id, plan.back)
   }
+  await Promise.all(plans.map((plan) => limit(() => takeBack(plan))))
   await refreshCustomerStats(container, plans.map((p) => p.customer_id))
   log(`demo returns: ${plans.length}`)
   return plans.length

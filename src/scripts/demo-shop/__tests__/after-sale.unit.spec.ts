@@ -1,12 +1,12 @@
 import { demoAfterSale, refundShares } from "../after-sale"
 
 describe("demo after-sale", () => {
-  it("keeps most bills, cancels one in 40 and takes a piece back from one in 25, the same ones every time", () => {
+  it("keeps most bills, cancels one in 40 and takes a piece back from one in 50, the same ones every time", () => {
     const plans = Array.from({ length: 2000 }, (_, i) => demoAfterSale(i + 1, 2))
     const count = (kind: string) => plans.filter((p) => p.kind === kind).length
-    expect([count("canceled"), count("returned")]).toEqual([50, 80])
-    expect(count("kept")).toBe(2000 - 50 - 80)
-    // Any 40 bills in a row have a cancelled one and any 25 a returned one (never the same bill).
+    expect([count("canceled"), count("returned")]).toEqual([50, 40])
+    expect(count("kept")).toBe(2000 - 50 - 40)
+    // Any 40 bills in a row have a cancelled one and any 50 a returned one (never the same bill).
     expect(demoAfterSale(17, 1)).toEqual({ kind: "canceled" })
     expect(demoAfterSale(9, 3)).toEqual(demoAfterSale(9, 3))
     for (const plan of plans) {
