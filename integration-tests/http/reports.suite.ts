@@ -31,6 +31,7 @@ import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { takeMissingStockSnapshot, takeStockSnapshot } from "../../src/workflows/analytics/utils/stock-snapshot"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
 import { ensureDemoCancellations, ensureDemoReturns } from "../../src/scripts/demo-shop/seed-after-sale"
+import { ensureDemoLoyalty } from "../../src/scripts/demo-shop/seed-loyalty"
 import { ensureDemoHandOvers, ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
@@ -398,6 +399,9 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect(await ensureDemoHandOvers(container, () => undefined)).toBe(paid)
     // Each line as sold, before anything came back (Medusa computes a returned line's total as what is left of it).
     const lineAsSold = new Map((await medusaOrders()).flatMap((o) => o.items.map((l) => [l.id, l] as const)))
+    const earned = await ensureDemoLoyalty(container, () => undefined)
+    expect(earned).toBe(paid)
+    expect(await ensureDemoLoyalty(container, () => undefined)).toBe(0)
     const returned = await ensureDemoReturns(container, () => undefined)
     expect(returned).toBeGreaterThan(0)
     // Run again, nothing more is cancelled or taken back.
@@ -480,6 +484,27 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       pieces: sold.reduce((n, l) => n + Number(l.quantity), 0) - returnedLines.length,
       revenue_paise: sold.reduce((n, l) => n + taxable(l), 0) - returnedLines.reduce((n, l) => n + taxable(l), 0),
     })
+    // The points: each paid bill earned at its date, a piece brought back took its share back on the day, every balance is its ledger.
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    expect(await loyalty.findBalanceMismatches()).toEqual([])
+    const { rows: ledger } = (await db().raw(
+      `select pe.type, pe.order_id, pe.points, pe.created_at, o.created_at as placed_at from points_entry pe join "order" o on o.id = pe.order_id
+        where o.metadata ? 'demo_row' and pe.deleted_at is null`
+    )) as { rows: { type: string; order_id: string; points: number; created_at: Date; placed_at: Date }[] }
+    const earns = ledger.filter((e) => e.type === "earn")
+    expect(new Set(earns.map((e) => e.order_id)).size).toBe(kept.length)
+    expect(earns.every((e) => new Date(e.created_at).getTime() - new Date(e.placed_at).getTime() === 4 * 60_000)).toBe(true)
+    for (const o of back) {
+      const taken = ledger.filter((e) => e.type === "reverse" && e.order_id === o.id)
+      expect(taken).toHaveLength(1)
+      expect(taken[0].points).toBeLessThan(0)
+      expect(new Date(taken[0].created_at)).toEqual(new Date(o.returns[0].received_at))
+    }
+    const points = (await ok(api.get(`/admin/reports/loyalty?from=${yearAgo()}&to=${today()}&group_by=month`, owner))).data
+    const sum = (key: "issued" | "other") => points.periods.reduce((n: number, p: Record<string, number>) => n + p[key], 0)
+    expect(sum("issued")).toBe(earns.reduce((n, e) => n + e.points, 0))
+    expect(sum("other")).toBe(ledger.filter((e) => e.type === "reverse").reduce((n, e) => n + e.points, 0))
+
     // The day a piece came back, the reconciliation shows its refund.
     const ret = back[0].returns[0]
     const day = istToday(new Date(ret.received_at))

@@ -2,9 +2,10 @@
  * The demo year's bills after the sale (docs/demo-shop.md, after-sale.ts
  * decides which): some cancelled before they were paid or handed over, some
  * with a piece brought back to the branch a few days later — received
- * through Medusa's order module, refunded on the bill's own tenders, and
- * dated to the day it came back, so the sales report nets it out on that day
- * and the reconciliation shows the refund there.
+ * through Medusa's order module, refunded on the bill's own tenders, its
+ * share of the bill's points taken back, and dated to the day it came
+ * back, so the sales report nets it out on that day and the reconciliation
+ * shows the refund there.
  */
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
@@ -14,6 +15,7 @@ import { BRANCH_CHANNEL_LINK_TABLE, BRANCH_LOCATION_LINK_TABLE } from "../../lib
 import { amountToPaise, paiseToAmount } from "../../lib/money"
 import { pgArray } from "../../lib/pg-array"
 import { refreshCustomerStatsWorkflow } from "../../workflows/crm"
+import { reversePointsForReturnWorkflow } from "../../workflows/loyalty"
 import { demoAfterSale, refundShares } from "./after-sale"
 
 type Log = (message: string) => void
@@ -115,6 +117,8 @@ export async function ensureDemoReturns(container: MedusaContainer, log: Log, no
     if (ret.status !== "received") {
       await orders.receiveReturn({ return_id: ret.id, items: [{ id: plan.item_id, quantity: 1 }] })
     }
+    // The share of the bill's points goes back as order.return_received has it done (once per return).
+    await reversePointsForReturnWorkflow(container).run({ input: { return_id: ret.id } })
     const paidIds = order.payment_collections.flatMap((c) => c.payments).map((p) => p.id)
     const refundedOf = async () => {
       const { rows } = (await db.raw(`select id, payment_id, amount from refund where payment_id = any(?::text[]) and deleted_at is null`, [pgArray(paidIds)])) as {
@@ -145,7 +149,7 @@ export async function ensureDemoReturns(container: MedusaContainer, log: Log, no
   return plans.length
 }
 
-/** The return, its order change, the refunds and the refund transactions dated to the day the piece came back. */
+/** The return, its order change, the refunds, the refund transactions and the points taken back dated to the day the piece came back. */
 async function dateToTheReturn(db: Knex, orderId: string, returnId: string, at: Date) {
   await db.transaction(async (trx) => {
     await trx.raw(`update "return" set created_at = ?, requested_at = ?, received_at = ?, updated_at = ? where id = ?`, [at, at, at, at, returnId])
@@ -159,6 +163,7 @@ async function dateToTheReturn(db: Knex, orderId: string, returnId: string, at: 
       [at, at, orderId]
     )
     await trx.raw(`update order_transaction set created_at = ?, updated_at = ? where order_id = ? and reference = 'refund'`, [at, at, orderId])
+    await trx.raw(`update points_entry set created_at = ?, updated_at = ? where idempotency_key like ?`, [at, at, `return:${returnId}:%`])
   })
 }
 

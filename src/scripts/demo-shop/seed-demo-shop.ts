@@ -40,6 +40,7 @@ import { createBranchesWorkflow } from "../../workflows/branches"
 import { createJewelryAttributesWorkflow, type JewelryAttributesInput } from "../../workflows/jewelry"
 import { createJewelryProductsWorkflow } from "../../workflows/jewelry"
 import { ensureDemoCancellations, ensureDemoReturns } from "./seed-after-sale"
+import { ensureDemoLoyalty } from "./seed-loyalty"
 import { ensureDemoHandOvers, ensureDemoPayments } from "./seed-payments"
 import { createRepriceJob, runRepriceJob } from "../../workflows/jewelry"
 import { demoCatalog } from "./catalog"
@@ -148,6 +149,8 @@ export async function seedDemoShop(
     log("payments and hand-overs of the demo orders (cash, UPI, card; picked up at the counter)")
     await ensureDemoPayments(container, log)
     await ensureDemoHandOvers(container, log)
+    log("loyalty points of the paid bills, at each customer's tier then")
+    await ensureDemoLoyalty(container, log)
     log("after the sale: a few pieces brought back and refunded")
     await ensureDemoReturns(container, log)
     // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
