@@ -8,13 +8,12 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import sharp from "sharp"
+import { admin, base, launchChromium, logIn, screenshotTest } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
-const base = process.env.E2E_BASE_URL!
-const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! }
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "jewel-e2e-files-"))
 
 async function api<T>(route: string, token: string): Promise<T> {
@@ -31,17 +30,9 @@ describe("invoices, certificates and photos in the admin", () => {
   beforeAll(async () => {
     const res = await fetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) })
     token = ((await res.json()) as { token: string }).token
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true })
-    await page.goto(`${base}/app/login`)
-    await page.locator('input[name="email"]').fill(admin.email)
-    await page.locator('input[name="password"]').fill(admin.password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 60_000 })
+    await logIn(page)
   })
 
   afterAll(async () => {
@@ -49,11 +40,7 @@ describe("invoices, certificates and photos in the admin", () => {
     fs.rmSync(work, { recursive: true, force: true })
   })
 
-  afterEach(async () => {
-    if (page && process.env.E2E_ARTIFACTS) {
-      await page.screenshot({ path: path.join(process.env.E2E_ARTIFACTS, `${expect.getState().currentTestName?.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
-    }
-  })
+  afterEach(() => screenshotTest(page))
 
   it("issues an order's tax invoice from the order page and downloads its PDF", async () => {
     // An order without an invoice yet (orders placed through the checkout or the counter are invoiced as they are placed).

@@ -1,7 +1,8 @@
 /**
  * The e2e tests' browser: Debian's Chromium through playwright-core, kept
  * from calling home (the machine has no network beyond the app), a
- * screenshot of each test into the run's folder, and the admin's login.
+ * screenshot of each test when E2E_SCREENSHOTS names a folder, and the
+ * admin's login.
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -28,22 +29,32 @@ export function useBrowser(): { page: () => Page; otherPage: () => Promise<Page>
   let browser: Browser
   let page: Page
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   })
   afterAll(async () => {
     await browser?.close()
   })
-  afterEach(async () => {
-    if (page && process.env.E2E_ARTIFACTS) {
-      await page.screenshot({ path: path.join(process.env.E2E_ARTIFACTS, `${expect.getState().currentTestName?.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
-    }
-  })
+  afterEach(() => screenshotTest(page))
   return { page: () => page, otherPage: async () => (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage() }
+}
+
+/** Debian's Chromium, headless, kept from calling home. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  })
+}
+
+/** A full-page screenshot of the test just run, only when E2E_SCREENSHOTS names a folder (docs/testing.md): the run's own folder goes at its end. */
+export async function screenshotTest(page: Page | undefined): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS
+  if (page && folder) {
+    fs.mkdirSync(folder, { recursive: true })
+    await page.screenshot({ path: path.join(folder, `${expect.getState().currentTestName?.replace(/\W+/g, "-")}.png`), fullPage: true }).catch(() => undefined)
+  }
 }
 
 /** Logs in through the admin's login form (as the owner unless told). */

@@ -8,7 +8,9 @@ import { eventsSettled, waitFor } from "./wait"
  * waits until the app has been through every delivered event (each record
  * notes its outcome), then until Medusa's own workflows and the subscribers
  * they set off have ended.
- * Up to a minute: on a busy two-core machine Medusa's delayed processing runs late.
+ * Up to two minutes: on a busy two-core machine Medusa's delayed processing runs
+ * late, and a refund's session look-up at Razorpay is tried again after 1, 3 and
+ * 10 s when the loopback answers late (src/subscribers/payment-webhooks.ts).
  */
 export async function webhooksProcessed(container: MedusaContainer, eventIds: string[]) {
   const pos = container.resolve<PosModuleService>(POS_MODULE)
@@ -18,7 +20,7 @@ export async function webhooksProcessed(container: MedusaContainer, eventIds: st
       const found = await pos.listPaymentWebhookEvents({ event_id: eventIds })
       return found.length === new Set(eventIds).size && found.every((r) => r.processed_at) ? found : undefined
     },
-    { timeout: 60_000, interval: 250 }
+    { timeout: 120_000, interval: 250 }
   )
   await eventsSettled(container)
   return rows
