@@ -203,6 +203,24 @@ shopIntegrationRunner({
       ])
     })
 
+
+    it("says on the delivery's record when a dashboard refund could not be looked up, Razorpay failing on every try", async () => {
+      const dash = await authorizedOrder("neha.razorpay-down@example.in")
+      razorpay.captureInDashboard(dash.razorpayPaymentId)
+      const refund = razorpay.dashboardRefund(dash.razorpayPaymentId, 20_000)
+      const refunded = razorpay.lastEvent("refund.processed", refund.id)
+      razorpay.down = true
+      try {
+        // Answered 200 (Razorpay would not send it again); the look-up is tried four times over some 14 s.
+        expect((await razorpay.deliver(hook(), refunded)).status).toBe(200)
+        const [row] = await processed([refunded.id])
+        expect(row.result).toMatch(/^not handled: Razorpay is unavailable \(HTTP 503/)
+      } finally {
+        razorpay.down = false
+      }
+      const { payment } = await paymentOf(dash.orderId)
+      expect(payment.refunds).toEqual([])
+    })
     it("refuses to capture an authorisation Razorpay gave back or a failed payment, and records nothing", async () => {
       const lapsed = await authorizedOrder("gopal.lapsed@example.in")
       razorpay.lapseAuthorization(lapsed.razorpayPaymentId)

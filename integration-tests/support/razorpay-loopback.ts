@@ -119,7 +119,7 @@ export class RazorpayLoopback extends LoopbackServer {
   readonly failNext: Failure[] = []
   /** The next N requests are held this long before being answered (longer than the client waits). */
   stallNext = 0
-  stallMs = 3000
+  stallMs = 8000
   /** Every request answers 503 while set. */
   down = false
   requests: { method: string; path: string; body: unknown }[] = []
@@ -587,7 +587,9 @@ export function razorpaySettings(extra: Record<string, string> = {}) {
     RAZORPAY_KEY_SECRET: r.keySecret,
     RAZORPAY_WEBHOOK_SECRET: r.webhookSecret,
     RAZORPAY_API_BASE: r.origin,
-    RAZORPAY_TIMEOUT_MS: "1000",
+    // Short enough for the stalled-request test, long enough for a loopback that shares its event loop with a
+    // busy app on a loaded two-core machine (at 1 s, look-ups timed out four times running under a full run).
+    RAZORPAY_TIMEOUT_MS: "5000",
     ...extra,
   })
 }

@@ -72,7 +72,11 @@ export default async function paymentWebhookBookkeeping({ event, container }: Su
   // The provider checks the signature again and finds the session the event is about.
   const action = await retriedWhileUnavailable(() =>
     container.resolve(Modules.PAYMENT).getWebhookActionAndData({ provider: RAZORPAY_WEBHOOK_PROVIDER, payload: { ...payload, rawData: raw as Buffer } })
-  )
+  ).catch(async (e: Error) => {
+    // Razorpay will not send it again (it was answered 200): the delivery's record says it was not handled, and why.
+    await note(`not handled: ${e.message}`)
+    throw e
+  })
   const sessionId = action.data?.session_id
   if (!sessionId) {
     await note("not a payment of this shop")
