@@ -4,7 +4,7 @@
  * purchases, then the CRM page. The app was started by the e2e layer exactly
  * as `npm start` starts it (launcher/e2e.ts).
  */
-import { adminToken, base, logIn, useBrowser } from "./browser"
+import { adminToken, appFetch, base, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
@@ -14,11 +14,11 @@ describe("admin in a browser", () => {
   it("logs in, opens a demo customer and shows the Customer 360 widget", async () => {
     // Demo customer no. 1, found by phone as staff would type it.
     const token = await adminToken()
-    const search = await fetch(`${base}/admin/crm/customers?q=${encodeURIComponent("98201 00001")}`, { headers: { authorization: `Bearer ${token}` } })
+    const search = await appFetch(`${base}/admin/crm/customers?q=${encodeURIComponent("98201 00001")}`, { headers: { authorization: `Bearer ${token}` } })
     const { customers } = (await search.json()) as { customers: { id: string; first_name: string; last_name: string }[] }
     expect(customers).toHaveLength(1)
     const customer = customers[0]
-    const view = (await (await fetch(`${base}/admin/crm/customers/${customer.id}/360`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const view = (await (await appFetch(`${base}/admin/crm/customers/${customer.id}/360`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       profile: { phone: string }
     }
 

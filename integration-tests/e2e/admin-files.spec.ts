@@ -10,14 +10,14 @@ import os from "node:os"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import sharp from "sharp"
-import { admin, base, launchChromium, logIn, screenshotTest } from "./browser"
+import { admin, appFetch, base, launchChromium, logIn, screenshotTest } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "jewel-e2e-files-"))
 
 async function api<T>(route: string, token: string): Promise<T> {
-  const res = await fetch(`${base}${route}`, { headers: { authorization: `Bearer ${token}` } })
+  const res = await appFetch(`${base}${route}`, { headers: { authorization: `Bearer ${token}` } })
   expect(res.status).toBe(200)
   return (await res.json()) as T
 }
@@ -28,7 +28,7 @@ describe("invoices, certificates and photos in the admin", () => {
   let token: string
 
   beforeAll(async () => {
-    const res = await fetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) })
+    const res = await appFetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) })
     token = ((await res.json()) as { token: string }).token
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true })
@@ -70,9 +70,9 @@ describe("invoices, certificates and photos in the admin", () => {
     // The local provider presigns nothing: ?format=url hands out a signed link of ours, good for 5 minutes, without a login.
     const { url, expires_in } = await api<{ url: string; expires_in: number }>(`/admin/orders/${orders[0].id}/invoice?format=url`, token)
     expect(expires_in).toBe(300)
-    const viaLink = await fetch(url)
+    const viaLink = await appFetch(url)
     expect([viaLink.status, Buffer.from(await viaLink.arrayBuffer()).subarray(0, 5).toString()]).toEqual([200, "%PDF-"])
-    expect((await fetch(url.replace(/signature=[^&]+/, "signature=forged"))).status).toBe(403)
+    expect((await appFetch(url.replace(/signature=[^&]+/, "signature=forged"))).status).toBe(403)
   })
 
   it("uploads a certificate in the variant's Jewellery widget", async () => {

@@ -3,7 +3,7 @@
  * admin-credentials.txt) cannot use the Metal rates page nor read a PAN in full; the owner
  * sees every staff user's role on the Staff & roles page.
  */
-import { admin, adminToken, base, demoStaff, logIn, useBrowser } from "./browser"
+import { admin, adminToken, appFetch, base, demoStaff, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
@@ -14,7 +14,7 @@ describe("staff roles in a browser", () => {
 
   it("keeps a salesperson out of the Metal rates page and away from the full PAN", async () => {
     const ownerToken = await adminToken()
-    const created = await fetch(`${base}/admin/crm/customers`, {
+    const created = await appFetch(`${base}/admin/crm/customers`, {
       method: "POST",
       headers: { authorization: `Bearer ${ownerToken}`, "content-type": "application/json" },
       body: JSON.stringify({ first_name: "Zoya", phone: "98200 66666", pan: "KLMNO1234P" }),
@@ -23,9 +23,9 @@ describe("staff roles in a browser", () => {
     const { customer } = (await created.json()) as { customer: { id: string } }
 
     const salesToken = await adminToken(sales())
-    const pan = await fetch(`${base}/admin/crm/customers/${customer.id}/pan`, { headers: { authorization: `Bearer ${salesToken}` } })
+    const pan = await appFetch(`${base}/admin/crm/customers/${customer.id}/pan`, { headers: { authorization: `Bearer ${salesToken}` } })
     expect(pan.status).toBe(403)
-    const publish = await fetch(`${base}/admin/metal-rates`, {
+    const publish = await appFetch(`${base}/admin/metal-rates`, {
       method: "POST",
       headers: { authorization: `Bearer ${salesToken}`, "content-type": "application/json" },
       body: JSON.stringify({ rates: [{ metal: "gold", purity: 916, rate_per_g: "7000.00" }] }),

@@ -3,7 +3,7 @@
  * rule refused first), enrols a customer in it and takes the first instalment by UPI; the passbook shows it. The app was started by the e2e layer exactly as `npm start`
  * starts it (launcher/e2e.ts).
  */
-import { adminToken, base, logIn, useBrowser } from "./browser"
+import { adminToken, appFetch, base, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
@@ -12,7 +12,7 @@ describe("savings schemes in a browser", () => {
 
   it("offers a scheme, enrols a customer and takes the first instalment", async () => {
     const token = await adminToken()
-    const found = await fetch(`${base}/admin/crm/customers?q=${encodeURIComponent("98201 00003")}`, { headers: { authorization: `Bearer ${token}` } })
+    const found = await appFetch(`${base}/admin/crm/customers?q=${encodeURIComponent("98201 00003")}`, { headers: { authorization: `Bearer ${token}` } })
     const customer = ((await found.json()) as { customers: { first_name: string; last_name: string }[] }).customers[0]
     const page = browser.page()
     await logIn(page)
