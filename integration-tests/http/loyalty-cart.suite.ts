@@ -153,7 +153,8 @@ export const loyaltyCartSuite: ShopSuite = ({ api, getContainer }) => {
     await inventory.updateInventoryLevels(levels.map((l) => ({ inventory_item_id: itemId, location_id: l.location_id, stocked_quantity: 0 })))
     const failed = await payAndComplete(api, me, cartId)
     expect(failed.data.type).not.toBe("order")
-    expect(await balanceOf(id)).toBe(800)
+    // The completion's compensation gives them back; on a loaded machine it can end a moment after the answer.
+    await waitFor("the points to come back after the failed completion", async () => (await balanceOf(id)) === 800)
     expect((await loyalty().listCartRedemptions({ cart_id: cartId }))[0]).toEqual(expect.objectContaining({ status: "applied", attempt: 1 }))
 
     await inventory.updateInventoryLevels(levels.map((l) => ({ inventory_item_id: itemId, location_id: l.location_id, stocked_quantity: l.stocked_quantity })))
