@@ -140,7 +140,7 @@ export async function ensureDemoReturns(container: MedusaContainer, log: Log, no
     if (!refunds.length) {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `return ${ret.id} of order #${plan.display_id} has no refund to book (its item names none)`)
     }
-    await orders.addOrderTransactions(refunds.map((r) => ({ order_id: plan.order_id, amount: -Number(r.amount), currency_code: "inr", reference: "refund", reference_id: r.id })))
+    await orders.addOrderTransactions(refunds.map((r) => ({ order_id: plan.order_id, amount: paiseToAmount(-amountToPaise(r.amount)), currency_code: "inr", reference: "refund", reference_id: r.id })))
     await dateToTheReturn(db, plan.order_id, ret.id, plan.back)
   }
   await Promise.all(plans.map((plan) => limit(() => takeBack(plan))))

@@ -47,6 +47,7 @@ export async function ensureDemoLoyalty(container: MedusaContainer, log: Log): P
     const byId = new Map((data as unknown as GraphOrder[]).map((o) => [o.id, o]))
     for (const o of batch) {
       const order = byId.get(o.id)!
+      // The demo lines record their making charge in whole paise (seed-customers.ts): a whole number of paise a bill.
       const making = order.items.reduce((sum, i) => sum + Number(i.metadata?.making_charge_paise ?? 0) * Number(i.quantity), 0)
       bills.push({
         order_id: o.id,
@@ -54,7 +55,7 @@ export async function ensureDemoLoyalty(container: MedusaContainer, log: Log): P
         customer_id: o.customer_id,
         at: new Date(new Date(o.created_at).getTime() + 4 * 60_000),
         total_paise: amountToPaise(order.total),
-        basis_paise: program.earn_basis === "making_charges" ? Math.round(making) : amountToPaise(order.item_subtotal),
+        basis_paise: program.earn_basis === "making_charges" ? making : amountToPaise(order.item_subtotal),
       })
     }
   }
