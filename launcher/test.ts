@@ -38,6 +38,8 @@ type LayerResult = {
   failures?: string[]
   /** The layer's slowest spec files with their seconds, to show where the run's time goes. */
   slowest?: string[]
+  /** Its slowest tests. */
+  slowestTests?: string[]
 }
 
 type JestReport = {
@@ -46,7 +48,13 @@ type JestReport = {
   numPendingTests: number
   numTodoTests: number
   numRuntimeErrorTestSuites: number
-  testResults: { name: string; message?: string; startTime?: number; endTime?: number; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[]
+  testResults: {
+    name: string
+    message?: string
+    startTime?: number
+    endTime?: number
+    assertionResults: { status: string; fullName: string; failureMessages: string[]; duration?: number | null }[]
+  }[]
 }
 
 /** Lines of a failure kept for the run's last lines (the rest is in the layer's own output above). */
@@ -55,12 +63,29 @@ const FAILURE_LINES = 12
 /** Spec files shown per layer at the end of a run, slowest first. */
 const SLOWEST_FILES = 5
 
+/** Tests shown per layer at the end of a run, slowest first. */
+const SLOWEST_TESTS = 8
+
 function slowestOf(report: JestReport): string[] {
   return report.testResults
     .filter((file) => file.startTime && file.endTime)
     .map((file) => ({ where: path.relative(PROJECT_ROOT, file.name), seconds: (file.endTime! - file.startTime!) / 1000 }))
     .sort((a, b) => b.seconds - a.seconds)
     .slice(0, SLOWEST_FILES)
+    .map(({ where, seconds }) => `${seconds.toFixed(0)} s ${where}`)
+}
+
+/** The layer's slowest tests with their seconds (a file's time is its boot, its set-up and these). */
+function slowestTestsOf(report: JestReport): string[] {
+  return report.testResults
+    .flatMap((file) =>
+      file.assertionResults.map((test) => ({
+        where: `${path.basename(file.name)} › ${test.fullName.trim().slice(0, 70)}`,
+        seconds: (test.duration ?? 0) / 1000,
+      }))
+    )
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, SLOWEST_TESTS)
     .map(({ where, seconds }) => `${seconds.toFixed(0)} s ${where}`)
 }
 
@@ -124,10 +149,12 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
       let skipped = 0
       let failures: string[] = []
       let slowest: string[] = []
+      let slowestTests: string[] = []
       try {
         const report = JSON.parse(fs.readFileSync(resultFile, "utf8")) as JestReport
         failures = failuresOf(report)
         slowest = slowestOf(report)
+        slowestTests = slowestTestsOf(report)
         passed = report.numPassedTests
         // A suite that fails to load counts as a failure even if it ran no test.
         failed = report.numFailedTests + report.numRuntimeErrorTestSuites
@@ -139,7 +166,7 @@ function runJest({ layer, env, extraArgs, workers = 1, quiet = false, heading = 
       if (exitCode !== 0 && failed === 0) {
         failed = 1
       }
-      resolve({ layer: layer as Layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000, failures, slowest, output })
+      resolve({ layer: layer as Layer, passed, failed, skipped, exitCode, seconds: (Date.now() - started) / 1000, failures, slowest, slowestTests, output })
     })
   })
 }
@@ -441,6 +468,9 @@ async function main() {
     )
     if (r.slowest?.length && r.seconds > 60) {
       process.stdout.write(`           slowest: ${r.slowest.join(", ")}\n`)
+      if (r.slowestTests?.length) {
+        process.stdout.write(`           slowest tests: ${r.slowestTests.join(", ")}\n`)
+      }
     }
   }
   const passed = results.reduce((n, r) => n + r.passed, 0)
