@@ -1,4 +1,5 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { aggregateCustomerOrdersStep } from "../steps/aggregate-customer-orders"
 import { storeCustomerStatsStep } from "../steps/store-customer-stats"
 
@@ -7,9 +8,16 @@ import { storeCustomerStatsStep } from "../steps/store-customer-stats"
  * (lifetime value, order count, first and last purchase, pieces per metal
  * and category). Recomputing instead of adding makes replayed or
  * out-of-order order events harmless.
+ *
+ * Two refreshes of one customer (two bills placed a moment apart) take
+ * turns: run side by side, both would find no stats row and both create one,
+ * and an aggregate read before the second bill could be stored after it.
  */
 export const refreshCustomerStatsWorkflow = createWorkflow("refresh-customer-stats", (customerIds: string[]) => {
+  const keys = transform({ customerIds }, ({ customerIds }) => [...new Set(customerIds)].sort().map((id) => `customer-stats:${id}`))
+  acquireLockStep({ key: keys, timeout: 30, ttl: 120 })
   const aggregates = aggregateCustomerOrdersStep(customerIds)
   const count = storeCustomerStatsStep(aggregates)
+  releaseLockStep({ key: keys })
   return new WorkflowResponse(count)
 })
