@@ -18,7 +18,13 @@ export async function webhooksProcessed(container: MedusaContainer, eventIds: st
     `webhooks processed: ${eventIds.join(", ")}`,
     async () => {
       const found = await pos.listPaymentWebhookEvents({ event_id: eventIds })
-      return found.length === new Set(eventIds).size && found.every((r) => r.processed_at) ? found : undefined
+      const missing = [...new Set(eventIds)].filter((id) => !found.some((r) => r.event_id === id))
+      const waiting = found.filter((r) => !r.processed_at).map((r) => r.event_id)
+      if (missing.length || waiting.length) {
+        // What a timeout reports: the deliveries never recorded, and those recorded but not yet handled.
+        throw new Error(`not recorded: ${missing.join(", ") || "none"}; not processed: ${waiting.join(", ") || "none"}`)
+      }
+      return found
     },
     { timeout: 120_000, interval: 250 }
   )
