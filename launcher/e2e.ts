@@ -69,7 +69,9 @@ export async function startApp(env: NodeJS.ProcessEnv, databaseUrl: string, data
   })
   const baseUrl = `http://127.0.0.1:${port}`
   const stop = () => stopGroup(child, 20_000)
-  const deadline = Date.now() + 10 * 60 * 1000
+  // Migrations, the admin build and the full seed: about four minutes beside the other layers, far longer on a
+  // machine busy with something else as well.
+  const deadline = Date.now() + 20 * 60 * 1000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       break
