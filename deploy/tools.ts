@@ -81,7 +81,6 @@ export function documentedVariables(): string[] {
 export const NOT_DEPLOYED: Record<string, string> = {
   EMBEDDED_PG_PORT: "the embedded PostgreSQL of `npm start`; an image always gets DATABASE_URL",
   SEED_DEMO: "read by `npm start`'s first run; a deployment seeds nothing",
-  SEED_CATALOG: "read by `npm start`'s first run; a deployment seeds nothing",
   ADMIN_EMAIL: "read by `npm start`'s first run; a deployment's first user is made with `medusa user`",
   ADMIN_PASSWORD: "read by `npm start`'s first run; a deployment's first user is made with `medusa user`",
   TWILIO_API_BASE: "tests only",

@@ -230,11 +230,8 @@ function startE2eApp(env: NodeJS.ProcessEnv, chromium: string): E2eStart {
   const dataDir = path.join(os.tmpdir(), `jewel-crm-e2e-${process.pid}-${randomBytes(3).toString("hex")}`)
   const admin = { email: "e2e-admin@jewel-crm.local", password: randomBytes(12).toString("base64url") }
   const databaseUrl = `postgres://${env.DB_USERNAME ?? "postgres"}${env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""}@${env.DB_HOST}:${env.DB_PORT ?? 5432}/jewel_e2e_${randomBytes(3).toString("hex")}`
-  process.stdout.write(
-    "Starting the app for the e2e tests as `npm start` does (migrate, build the admin, seed the demo shop without its generated catalogue), beside the other layers …\n"
-  )
-  // The generated catalogue is half the seed's time and no journey uses it (docs/demo-shop.md).
-  const app = startApp({ ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED_CATALOG: "false" }, databaseUrl, dataDir).catch((err: unknown) =>
+  process.stdout.write("Starting the app for the e2e tests as `npm start` does (migrate, build the admin, seed the demo shop), beside the other layers …\n")
+  const app = startApp({ ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password }, databaseUrl, dataDir).catch((err: unknown) =>
     err instanceof Error ? err : new Error(String(err))
   )
   return { app, started: Date.now(), dataDir, chromium, admin }

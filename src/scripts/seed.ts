@@ -1,7 +1,6 @@
 /**
  * `npm run seed` (and the first `npm start`): seeds the demo shop unless
- * SEED_DEMO=false (SEED_CATALOG=false leaves out its generated catalogue of
- * ~300 pieces), and creates the first admin user when there is none, from
+ * SEED_DEMO=false, and creates the first admin user when there is none, from
  * ADMIN_EMAIL / ADMIN_PASSWORD or with a generated password that is written
  * to .data/admin-credentials.txt, with the demo staff's own passwords.
  */
@@ -19,7 +18,7 @@ export const DEFAULT_ADMIN_EMAIL = "admin@jewel-crm.local"
 export default async function seed({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   if (process.env.SEED_DEMO !== "false") {
-    await seedDemoShop(container, (message) => logger.info(`Seeding: ${message}`), { catalog: process.env.SEED_CATALOG !== "false" })
+    await seedDemoShop(container, (message) => logger.info(`Seeding: ${message}`), { catalog: true })
   }
 
   const generated = !process.env.ADMIN_PASSWORD
