@@ -175,8 +175,8 @@ type TemplatesBuilt = { seconds: number; output: string; failed: boolean }
 
 /**
  * Builds the run's template databases (support/templates.ts) once, for the http and redis layers both: the
- * schema is the same with or without Redis (the Redis modules' few tables are migrated by Medusa's runner when
- * a redis file boots), so the second layer waits for the first's build instead of doing it again.
+ * schema is the same with or without Redis (the Redis workflow engine keeps its executions in the table the
+ * in-memory one makes; support/runner.ts), so the second layer waits for the first's build instead of doing it again.
  */
 function templatesBuilder(env: NodeJS.ProcessEnv, points: string): () => Promise<TemplatesBuilt> {
   let build: Promise<TemplatesBuilt> | undefined

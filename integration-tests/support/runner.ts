@@ -53,9 +53,7 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
   if (template) {
     // Runs before the runner's own beforeAll (an outer hook), which then reuses the copy.
     beforeAll(() => cloneDatabase(template, dbName))
-    if (!process.env.REDIS_URL) {
-      skipRunnerMigrations()
-    }
+    skipRunnerMigrations()
   }
   // Files share one Redis in the redis layer, and copies of one template have the same ids (same cache keys).
   // Set here, not in `env`: the runner loads medusa-config.ts before it applies `env`.
@@ -85,7 +83,9 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
 /**
  * A copy of a template is migrated and its links synced already (templates/build.spec.ts does both, as Medusa's
  * runner would): the runner's own pass over every module's migrations and the link plan, some five seconds of a
- * core per file, would find nothing to do. Not in the redis layer: its Redis modules are not in the templates.
+ * core per file, would find nothing to do. The redis layer too: the Redis workflow engine keeps its executions in
+ * the workflow_execution table the in-memory one made in the template (its own migration files, other names for
+ * the same table, are run by `medusa db:migrate` on a real deployment); the other Redis modules have no tables.
  * Jest gives each spec file modules of its own, so this changes the runner of this file only.
  */
 function skipRunnerMigrations() {

@@ -13,8 +13,9 @@ export const STARTING_POINTS: StartingPoint[] = ["schema", "seeded"]
 /**
  * The template for a starting point, or undefined when the run has none
  * (jest started by hand): the spec then migrates and seeds as Medusa's runner
- * does by default. The http and redis layers share them: the Redis modules'
- * tables are few, and Medusa's runner migrates them when a redis file boots.
+ * does by default. The http and redis layers share them: the Redis workflow
+ * engine keeps its executions in the table the in-memory one made here, and
+ * the other Redis modules have none (support/runner.ts).
  */
 export function templateName(point: StartingPoint): string | undefined {
   const prefix = process.env.JEWEL_TEST_TEMPLATES
