@@ -66,27 +66,34 @@ const SLOWEST_FILES = 5
 /** Tests shown per layer at the end of a run, slowest first. */
 const SLOWEST_TESTS = 8
 
-function slowestOf(report: JestReport): string[] {
-  return report.testResults
-    .filter((file) => file.startTime && file.endTime)
-    .map((file) => ({ where: path.relative(PROJECT_ROOT, file.name), seconds: (file.endTime! - file.startTime!) / 1000 }))
+/** The `count` longest of `timed`, longest first, as "N s where". */
+function longest(timed: { where: string; seconds: number }[], count: number): string[] {
+  return timed
     .sort((a, b) => b.seconds - a.seconds)
-    .slice(0, SLOWEST_FILES)
+    .slice(0, count)
     .map(({ where, seconds }) => `${seconds.toFixed(0)} s ${where}`)
+}
+
+function slowestOf(report: JestReport): string[] {
+  return longest(
+    report.testResults
+      .filter((file) => file.startTime && file.endTime)
+      .map((file) => ({ where: path.relative(PROJECT_ROOT, file.name), seconds: (file.endTime! - file.startTime!) / 1000 })),
+    SLOWEST_FILES
+  )
 }
 
 /** The layer's slowest tests with their seconds (a file's time is its boot, its set-up and these). */
 function slowestTestsOf(report: JestReport): string[] {
-  return report.testResults
-    .flatMap((file) =>
+  return longest(
+    report.testResults.flatMap((file) =>
       file.assertionResults.map((test) => ({
         where: `${path.basename(file.name)} › ${test.fullName.trim().slice(0, 70)}`,
         seconds: (test.duration ?? 0) / 1000,
       }))
-    )
-    .sort((a, b) => b.seconds - a.seconds)
-    .slice(0, SLOWEST_TESTS)
-    .map(({ where, seconds }) => `${seconds.toFixed(0)} s ${where}`)
+    ),
+    SLOWEST_TESTS
+  )
 }
 
 /** Each failed test (or suite that failed to load) with the start of its message, for the run's last lines: a log cut short keeps its end. */

@@ -10,7 +10,7 @@ import os from "node:os"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import sharp from "sharp"
-import { admin, appFetch, base, launchChromium, logIn, screenshotTest } from "./browser"
+import { adminToken, appFetch, base, launchChromium, logIn, screenshotTest } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
@@ -28,8 +28,7 @@ describe("invoices, certificates and photos in the admin", () => {
   let token: string
 
   beforeAll(async () => {
-    const res = await appFetch(`${base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) })
-    token = ((await res.json()) as { token: string }).token
+    token = await adminToken()
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true })
     await logIn(page)
