@@ -203,7 +203,6 @@ shopIntegrationRunner({
       ])
     })
 
-
     it("says on the delivery's record when a dashboard refund could not be looked up, Razorpay failing on every try", async () => {
       const dash = await authorizedOrder("neha.razorpay-down@example.in")
       razorpay.captureInDashboard(dash.razorpayPaymentId)
@@ -221,6 +220,7 @@ shopIntegrationRunner({
       const { payment } = await paymentOf(dash.orderId)
       expect(payment.refunds).toEqual([])
     })
+
     it("refuses to capture an authorisation Razorpay gave back or a failed payment, and records nothing", async () => {
       const lapsed = await authorizedOrder("gopal.lapsed@example.in")
       razorpay.lapseAuthorization(lapsed.razorpayPaymentId)
