@@ -4,6 +4,7 @@ import { eventsSettled, waitFor } from "../support/wait"
 import { shopToday } from "../../src/lib/occasions"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
+import { refreshCustomerStatsWorkflow } from "../../src/workflows/crm"
 import { cartWithCoin, demoShop, expectStatus, payAndComplete, type Headers } from "./helpers"
 
 /** An ISO date `offset` days from the shop's today, `yearsAgo` years back. */
@@ -126,6 +127,11 @@ export const crmActivitySuite: ShopSuite = ({ api, getContainer }) => {
       return rows.length ? rows : undefined
     })
     expect(stats.map((s) => s.order_count)).toEqual([1])
+    // Refreshes of one customer take turns: side by side on a customer with no stats row yet, each would create one
+    // (and all but the first fail on the unique customer_id).
+    await crm.deleteCustomerStats(((await crm.listCustomerStats({ customer_id: customerId })) as { id: string }[]).map((s) => s.id))
+    await Promise.all([1, 2, 3, 4].map(() => refreshCustomerStatsWorkflow(getContainer()).run({ input: [customerId] })))
+    expect(((await crm.listCustomerStats({ customer_id: customerId })) as { order_count: number }[]).map((s) => s.order_count)).toEqual([1])
 
     // An open task, a done one, and a saved piece, for the sections below.
     const due = new Date("2026-12-24T05:30:00.000Z")
