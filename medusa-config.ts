@@ -82,9 +82,9 @@ function cachingModule(env: NodeJS.ProcessEnv): ModuleList[number] {
 
 /**
  * Medusa's notification module: the local "feed" provider the admin uses,
- * Twilio for SMS (and WhatsApp) and Gupshup for WhatsApp when their
- * credentials are set. Without a provider for a channel, its messages are
- * kept as "not sent: no provider".
+ * Twilio for SMS (and WhatsApp), Gupshup for WhatsApp and a mail server for
+ * email when their settings are there. Without a provider for a channel,
+ * its messages are kept as "not sent: no provider".
  */
 function notificationModule(env: NodeJS.ProcessEnv): ModuleList[number] {
   const providers: Record<string, unknown>[] = [
@@ -120,6 +120,9 @@ function notificationModule(env: NodeJS.ProcessEnv): ModuleList[number] {
         api_base: env.TWILIO_API_BASE,
       },
     })
+  }
+  if (env.SMTP_URL) {
+    providers.push({ resolve: "./src/modules/notification-smtp", id: "smtp", options: { channels: ["email"], url: env.SMTP_URL, from: env.SMTP_FROM } })
   }
   return { resolve: "@medusajs/medusa/notification", options: { providers } }
 }

@@ -1,6 +1,7 @@
 import { shopIntegrationRunner } from "../support/runner"
 import { eventsSettled, waitFor } from "../support/wait"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { sendDailySummaries } from "../../src/jobs/daily-summary"
 import { drainMessages } from "../../src/jobs/drain-messages"
 import { sendFollowUpReminders } from "../../src/jobs/follow-up-reminders"
 import { sendOccasionGreetings } from "../../src/jobs/occasion-greetings"
@@ -11,6 +12,7 @@ import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
 import { queueMessageWorkflow, type QueueMessageInput } from "../../src/workflows/messaging"
 import { useLoopback } from "../support/loopback-server"
+import { SmtpLoopback } from "../support/smtp-loopback"
 import { TwilioLoopback } from "../support/twilio-loopback"
 import { cartWithCoin, demoShop, expectStatus, payAndComplete, type Headers } from "./helpers"
 
@@ -23,6 +25,8 @@ const twilioServer = useLoopback(new TwilioLoopback(), (twilio) => ({
   TWILIO_SMS_FROM: "+15005550006",
   TWILIO_API_BASE: twilio.origin,
 }))
+// Email through nodemailer to a loopback mail server speaking SMTP.
+const mailServer = useLoopback(new SmtpLoopback(), (smtp) => ({ SMTP_URL: smtp.origin, SMTP_FROM: "Shree Ganesh Jewellers <accounts@shreeganesh.in>" }))
 delete process.env.TWILIO_WHATSAPP_FROM
 delete process.env.PUBLIC_URL
 
@@ -303,6 +307,62 @@ shopIntegrationRunner({
         ["customer", id, { "consents.sms.status": { before: "granted", after: "revoked" } }],
         ["user", expect.stringMatching(/^user_/), { "consents.sms.status": { before: null, after: "granted" } }],
       ])
+    })
+
+    it("emails the daily summary through a mail server, retries a busy mailbox, fails an unknown one, and keeps a customer without an address", async () => {
+      const env = { DAILY_SUMMARY_AT: "00:00", DAILY_SUMMARY_CHANNEL: "email,sms" }
+      const now = new Date()
+      expect(await sendDailySummaries(getContainer(), now, env)).toBeGreaterThanOrEqual(2)
+      expect(await sendDailySummaries(getContainer(), now, env)).toBe(0)
+      const summaries = await messaging().listMessages({ event: "daily_summary", channel: "email" })
+      expect(summaries.length).toBeGreaterThanOrEqual(1)
+      const users = await getContainer().resolve(Modules.USER).listUsers({ id: summaries.map((m) => m.user_id!) }, { select: ["id", "email"] })
+      expect(summaries.map((m) => m.to)).toEqual(summaries.map((m) => users.find((u) => u.id === m.user_id)!.email))
+      // Beside each email, the phone summary under its own key (these users have no phone: kept as not sent).
+      expect((await messaging().listMessages({ event: "daily_summary", channel: "sms" })).map((m) => m.reason)).toEqual(summaries.map(() => "no phone number"))
+      const [first] = summaries
+      expect(first.subject).toMatch(/^Daily summary: All branches, \d{1,2} \w{3} \d{4}$/)
+
+      // The first mail meets a busy mailbox (450, try later): queued again with back-off; then it goes.
+      mailServer.failNext.push({ code: 450, message: "4.2.1 Mailbox busy, try again later" })
+      await drainMessages(getContainer())
+      const busy = await waitFor("the busy mailbox's answer", async () =>
+        (await messaging().listMessages({ id: summaries.map((m) => m.id) })).find((m) => m.status === "queued" && m.attempts === 1)
+      )
+      expect(busy).toEqual(expect.objectContaining({ error_code: "EENVELOPE", reason: expect.stringMatching(/^450 4\.2\.1 Mailbox busy/) }))
+      await dueNow(busy.id)
+      await drainMessages(getContainer())
+      const mails = await waitFor("every summary at the mail server", () => {
+        const arrived = mailServer.mails.filter((m) => m.subject.startsWith("Daily summary"))
+        return arrived.length >= summaries.length ? arrived : undefined
+      })
+      expect(mails).toHaveLength(summaries.length)
+      const mail = mails.find((m) => m.to[0] === first.to)!
+      expect(mail).toEqual({
+        from: "accounts@shreeganesh.in",
+        to: [first.to],
+        subject: first.subject,
+        text: first.body,
+        message_id: `<${first.id}@shreeganesh.in>`,
+      })
+      expect(mail.text).toMatch(/^All branches, .*: sales ₹[\d,]+\.\d\d before GST/)
+      expect((await messaging().listMessages({ id: busy.id }))[0]).toEqual(expect.objectContaining({ status: "sent", attempts: 2, provider: "smtp" }))
+
+      // A customer's email: an address the server does not know fails at once (550), without a retry.
+      const { id } = await customer({ email: "granted" }, { email: "asha.mail@example.in" })
+      const paid = await queue({ event: "payment_received", customer_id: id, channel: "email", variables: { amount: "₹5,000.00", order_number: "#7" }, idempotency_key: `pay-mail-${id}` })
+      expect([paid.to, paid.subject, paid.status]).toEqual(["asha.mail@example.in", "Shree Ganesh Jewellers", "queued"])
+      mailServer.failNext.push({ code: 550, message: "5.1.1 No such user here" })
+      await drainMessages(getContainer())
+      const failed = await waitFor("the unknown mailbox's answer", async () => (await messaging().listMessages({ id: paid.id, status: "failed" }))[0])
+      expect(failed).toEqual(expect.objectContaining({ attempts: 1, reason: expect.stringMatching(/^550 5\.1\.1 No such user here/) }))
+
+      const noAddress = await customer()
+      const kept = await queue({ event: "payment_received", customer_id: noAddress.id, channel: "email", variables: { amount: "₹1.00", order_number: "#8" }, idempotency_key: `pay-mail-${noAddress.id}` })
+      expect([kept.status, kept.reason]).toEqual(["not_sent", "no email address"])
+      const badAddress = await queue({ event: "follow_up_reminder", to: "ravi@", channel: "email", variables: { staff_name: "Ravi", customer_name: "Meera", due: "11:00", title: "Call" }, idempotency_key: `bad-mail-${n}` })
+      expect([badAddress.status, badAddress.reason]).toEqual(["not_sent", "not a valid email address: ravi@"])
+      expect((await expectStatus(api.get("/admin/messages?channel=email&status=failed", auth))).data.messages.map((m: { id: string }) => m.id)).toEqual([paid.id])
     })
 
     it("saves templates per event, channel and language with their variables checked, and previews them", async () => {

@@ -50,7 +50,7 @@ export abstract class LoopbackServer {
  * of a spec file, before shopIntegrationRunner: a port the system hands out
  * cannot collide with another file running at the same time.
  */
-export function useLoopback<T extends LoopbackServer>(server: T, env: (started: T) => Record<string, string>): T {
+export function useLoopback<T extends { start(): Promise<unknown>; stop(): Promise<void> }>(server: T, env: (started: T) => Record<string, string>): T {
   let names: string[] = []
   beforeAll(async () => {
     await server.start()

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { parseSummaryTime, summaryDay, summaryRecipients, summaryVariables, type SummaryFigures, type SummaryRecipient } from "../lib/daily-summary"
+import { parseSummaryChannels, parseSummaryTime, summaryDay, summaryKey, summaryRecipients, summaryVariables, type SummaryFigures } from "../lib/daily-summary"
 import { istDayRange } from "../lib/pos"
 import { ACCESS_MODULE } from "../modules/access"
 import type AccessModuleService from "../modules/access/service"
@@ -61,9 +61,10 @@ export async function dailySummaryFigures(container: MedusaContainer, day: strin
 /**
  * Once DAILY_SUMMARY_AT (India time, 09:00 by default) has come round, the
  * summary of the day before goes to each owner (the whole shop) and each
- * branch manager (one a branch of theirs), on the phone in their user's
- * metadata (`phone`); without one it is stored as not sent, with why. Each
- * summary is queued once (its idempotency key names the user, scope and day).
+ * branch manager (one a branch of theirs), by DAILY_SUMMARY_CHANNEL: on the
+ * phone in their user's metadata (`phone`) — without one it is stored as not
+ * sent, with why — and/or to their email address. Each summary is queued
+ * once (its idempotency key names the user, scope, day and email or phone).
  * Answers how many it queued.
  */
 export async function sendDailySummaries(container: MedusaContainer, now = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -72,26 +73,25 @@ export async function sendDailySummaries(container: MedusaContainer, now = new D
     return 0
   }
   const day = summaryDay(time, now)
+  const channels = parseSummaryChannels(env.DAILY_SUMMARY_CHANNEL)
   const staff = await container.resolve<AccessModuleService>(ACCESS_MODULE).listStaffAccesses({}, { select: ["user_id", "role", "branch_ids"], take: null })
-  const keyOf = (r: SummaryRecipient) => `daily-summary:${r.user_id}:${r.branch_id ?? "shop"}:${day}`
   const roles = staff.map((s) => ({ user_id: s.user_id, role: s.role as string, branch_ids: (s.branch_ids as string[] | null) ?? [] }))
   if (!roles.some((s) => s.role === "owner")) {
     // A shop nobody was made the owner of treats every user without a role as its owner (the access module's rule).
     const all = await container.resolve(Modules.USER).listUsers({}, { select: ["id"], take: null })
     roles.push(...all.filter((u) => !roles.some((s) => s.user_id === u.id)).map((u) => ({ user_id: u.id, role: "owner", branch_ids: [] })))
   }
-  const everyone = summaryRecipients(roles)
+  const everyone = summaryRecipients(roles).flatMap((recipient) => channels.map((channel) => ({ ...recipient, channel, key: summaryKey(recipient, day, channel) })))
   // The job looks every quarter of an hour: the day's figures are read only for summaries not yet queued.
   const sent = everyone.length
-    ? await container.resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ idempotency_key: everyone.map(keyOf) }, { select: ["idempotency_key"], take: null })
+    ? await container.resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ idempotency_key: everyone.map((r) => r.key) }, { select: ["idempotency_key"], take: null })
     : []
-  const recipients = everyone.filter((r) => !sent.some((m) => m.idempotency_key === keyOf(r)))
+  const recipients = everyone.filter((r) => !sent.some((m) => m.idempotency_key === r.key))
   if (!recipients.length) {
     return 0
   }
   const users = await container.resolve(Modules.USER).listUsers({ id: [...new Set(recipients.map((r) => r.user_id))] }, { select: ["id", "first_name", "email", "metadata"] })
   const figures = new Map<string, SummaryFigures>()
-  const channel = env.DAILY_SUMMARY_CHANNEL === "whatsapp" ? "whatsapp" : "sms"
   let queued = 0
   for (const r of recipients) {
     const user = users.find((u) => u.id === r.user_id)
@@ -103,11 +103,11 @@ export async function sendDailySummaries(container: MedusaContainer, now = new D
     await queueMessageWorkflow(container).run({
       input: {
         event: "daily_summary",
-        to: (user.metadata as { phone?: string } | null)?.phone ?? null,
+        to: r.channel === "email" ? user.email : ((user.metadata as { phone?: string } | null)?.phone ?? null),
         user_id: user.id,
-        channel,
+        channel: r.channel,
         variables: { staff_name: user.first_name || user.email, ...summaryVariables(f) },
-        idempotency_key: keyOf(r),
+        idempotency_key: r.key,
       },
     })
     queued += 1

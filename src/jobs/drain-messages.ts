@@ -49,7 +49,7 @@ async function sendBatch(container: MedusaContainer, messaging: MessagingModuleS
         to: m.to ?? "",
         channel: m.channel,
         template: m.event,
-        data: { body: m.body, content_sid: m.content_sid, content_variables: m.variables, message_id: m.id },
+        data: { subject: m.subject, body: m.body, content_sid: m.content_sid, content_variables: m.variables, message_id: m.id },
         idempotency_key: keyOf(m),
       }))
     )
@@ -85,15 +85,17 @@ async function sendBatch(container: MedusaContainer, messaging: MessagingModuleS
       outcomes.push("not_sent")
       continue
     }
-    const rest = /(?:twilio|gupshup) (\d{3}) (\S+): (.*)$/.exec(text)
-    const status = rest ? Number(rest[1]) : undefined
-    const reason = (rest ? rest[3] : text).slice(0, 500)
-    if (isTransientFailure(status) && message.attempts < MAX_SEND_ATTEMPTS) {
-      updates.push({ id: message.id, status: "queued", reason, error_code: rest ? rest[2] : null, next_attempt_at: new Date(Date.now() + retryDelayMs(message.attempts)) })
+    // The providers' errors read "<provider> <status> <code>: <message>" (src/modules/notification-*/service.ts).
+    const rest = /(twilio|gupshup|smtp) (\d{3}) (\S+): (.*)$/.exec(text)
+    const status = rest ? Number(rest[2]) : undefined
+    const reason = (rest ? rest[4] : text).slice(0, 500)
+    const errorCode = rest ? rest[3] : null
+    if (isTransientFailure(status, rest?.[1]) && message.attempts < MAX_SEND_ATTEMPTS) {
+      updates.push({ id: message.id, status: "queued", reason, error_code: errorCode, next_attempt_at: new Date(Date.now() + retryDelayMs(message.attempts)) })
       outcomes.push("retry")
       continue
     }
-    updates.push({ id: message.id, status: "failed", reason, error_code: rest ? rest[2] : null, next_attempt_at: null })
+    updates.push({ id: message.id, status: "failed", reason, error_code: errorCode, next_attempt_at: null })
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`messaging: message ${message.id} failed: ${reason}`)
     outcomes.push("failed")
   }

@@ -32,6 +32,30 @@ export function summaryDay(time: DailyTime, now: Date): string {
   return addDays(istToday(lastScheduledAt(time, now)), -1)
 }
 
+export type SummaryChannel = "sms" | "whatsapp" | "email"
+
+/**
+ * DAILY_SUMMARY_CHANNEL: "sms" by default, "whatsapp", "email", or email
+ * with one phone channel ("email,sms"). The phone channels write to the
+ * user's metadata.phone, email to the user's sign-in address.
+ */
+export function parseSummaryChannels(value: string | undefined): SummaryChannel[] {
+  const names = [...new Set((value ?? "").split(",").map((v) => v.trim().toLowerCase()).filter(Boolean))]
+  const unknown = names.filter((n) => !["sms", "whatsapp", "email"].includes(n))
+  if (unknown.length || (names.includes("sms") && names.includes("whatsapp"))) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `DAILY_SUMMARY_CHANNEL must be sms, whatsapp or email, or email with one of the others ("email,sms"); got "${value}"`
+    )
+  }
+  return names.length ? (names as SummaryChannel[]) : ["sms"]
+}
+
+/** Each summary is queued once per person, scope, day and kind of channel (one phone message, one email). */
+export function summaryKey(r: SummaryRecipient, day: string, channel: SummaryChannel): string {
+  return `daily-summary:${r.user_id}:${r.branch_id ?? "shop"}:${day}${channel === "email" ? ":email" : ""}`
+}
+
 export type StaffRole = { user_id: string; role: string; branch_ids: string[] }
 /** One summary to send: `branch_id` null for the whole shop. */
 export type SummaryRecipient = { user_id: string; branch_id: string | null }

@@ -5,9 +5,12 @@
  * an inbound reply asks for.
  */
 import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 
-export type Channel = "sms" | "whatsapp"
-export const CHANNELS: Channel[] = ["sms", "whatsapp"]
+export type Channel = "sms" | "whatsapp" | "email"
+export const CHANNELS: Channel[] = ["sms", "whatsapp", "email"]
+/** The channels that write to a phone number; email writes to an address. */
+export const isPhoneChannel = (channel: Channel) => channel !== "email"
 export const LANGUAGES = ["en", "hi"] as const
 export type Language = (typeof LANGUAGES)[number]
 
@@ -117,6 +120,31 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<Language, string>> =
   },
 }
 
+/**
+ * An email's subject, from the event's variables. Events without their own
+ * subject take the shop's name; the wording of the body is the template's.
+ */
+const EMAIL_SUBJECTS: Partial<Record<MessageEvent, Record<Language, string>>> = {
+  daily_summary: { en: "Daily summary: {{scope}}, {{day}}", hi: "दैनिक सारांश: {{scope}}, {{day}}" },
+  follow_up_reminder: { en: "Follow-up due: {{title}} with {{customer_name}}", hi: "फ़ॉलो-अप: {{customer_name}} के साथ {{title}}" },
+  order_placed: { en: "Your order {{order_number}} at {{shop_name}}", hi: "{{shop_name}} पर आपका ऑर्डर {{order_number}}" },
+  payment_link: { en: "Payment for order {{order_number}} at {{shop_name}}", hi: "{{shop_name}} के ऑर्डर {{order_number}} का भुगतान" },
+}
+
+export function emailSubject(event: MessageEvent, language: Language, variables: Record<string, string>): string {
+  const template = EMAIL_SUBJECTS[event]?.[language] ?? "{{shop_name}}"
+  try {
+    return renderTemplate(template, variables)
+  } catch {
+    return variables.shop_name ?? event.replace(/_/g, " ")
+  }
+}
+
+const EMAIL = z.string().email()
+
+/** Whether a text is an email address a message can be sent to. */
+export const isEmailAddress = (text: string) => EMAIL.safeParse(text).success
+
 const VARIABLE = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g
 
 /** The variables a template body uses, in order of first use. */
@@ -222,10 +250,19 @@ export function retryDelayMs(attempt: number): number {
 
 /**
  * Whether sending again can help: rate limits, server errors and timeouts
- * can pass; a bad number or a refused sender will not.
+ * can pass; a bad number or a refused sender will not. `status` is the HTTP
+ * status of Twilio's or Gupshup's answer, or for `smtp` the mail server's
+ * reply code, where 4xx means "try later" and 5xx "never" (RFC 5321).
+ * Without one (the server was not reached) it is worth another try.
  */
-export function isTransientFailure(httpStatus: number | undefined): boolean {
-  return httpStatus === undefined || httpStatus === 429 || httpStatus === 408 || httpStatus >= 500
+export function isTransientFailure(status: number | undefined, provider = "http"): boolean {
+  if (status === undefined) {
+    return true
+  }
+  if (provider === "smtp") {
+    return status >= 400 && status < 500
+  }
+  return status === 429 || status === 408 || status >= 500
 }
 
 /** What an inbound reply asks for: to stop messages, to start them again, or nothing we act on. */

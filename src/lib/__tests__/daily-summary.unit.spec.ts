@@ -1,4 +1,4 @@
-import { parseSummaryTime, summaryDay, summaryRecipients, summaryVariables } from "../daily-summary"
+import { parseSummaryChannels, parseSummaryTime, summaryDay, summaryKey, summaryRecipients, summaryVariables } from "../daily-summary"
 import { DEFAULT_TEMPLATES, renderTemplate } from "../messaging"
 
 describe("the daily summary", () => {
@@ -8,6 +8,21 @@ describe("the daily summary", () => {
     expect(parseSummaryTime("OFF")).toBeNull()
     expect(() => parseSummaryTime("25:00")).toThrow(/DAILY_SUMMARY_AT must be a time of day/)
     expect(() => parseSummaryTime("9am")).toThrow(/got "9am"/)
+  })
+
+  it("reads DAILY_SUMMARY_CHANNEL: SMS by default, WhatsApp or email, email beside one phone channel, and one key each", () => {
+    expect(parseSummaryChannels(undefined)).toEqual(["sms"])
+    expect(parseSummaryChannels(" Email , sms ")).toEqual(["email", "sms"])
+    expect(parseSummaryChannels("whatsapp")).toEqual(["whatsapp"])
+    expect(() => parseSummaryChannels("sms,whatsapp")).toThrow(/email with one of the others/)
+    expect(() => parseSummaryChannels("telegram")).toThrow(/got "telegram"/)
+    const owner = { user_id: "u_owner", branch_id: null }
+    expect(["sms", "whatsapp", "email"].map((c) => summaryKey(owner, "2026-12-03", c as "sms"))).toEqual([
+      "daily-summary:u_owner:shop:2026-12-03",
+      "daily-summary:u_owner:shop:2026-12-03",
+      "daily-summary:u_owner:shop:2026-12-03:email",
+    ])
+    expect(summaryKey({ user_id: "u_mgr", branch_id: "br_mum" }, "2026-12-03", "email")).toBe("daily-summary:u_mgr:br_mum:2026-12-03:email")
   })
 
   it("covers the day before the morning it goes out, in India time", () => {

@@ -11,6 +11,8 @@ import {
   templateProblems,
   templateVariables,
   isTransientFailure,
+  emailSubject,
+  isEmailAddress,
   MESSAGE_EVENTS,
 } from "../messaging"
 
@@ -70,8 +72,23 @@ describe("messaging rules", () => {
   it("backs off exponentially and retries only what can pass", () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000])
     expect(retryDelayMs(20)).toBe(3_600_000)
-    expect([429, 500, 503, 408, undefined].map(isTransientFailure)).toEqual([true, true, true, true, true])
-    expect([400, 401, 404].map(isTransientFailure)).toEqual([false, false, false])
+    expect([429, 500, 503, 408, undefined].map((s) => isTransientFailure(s))).toEqual([true, true, true, true, true])
+    expect([400, 401, 404].map((s) => isTransientFailure(s))).toEqual([false, false, false])
+    // A mail server's reply codes: 421 busy and 452 mailbox full pass; 550 no such user and 535 bad login do not.
+    expect([421, 450, 452, undefined].map((s) => isTransientFailure(s, "smtp"))).toEqual([true, true, true, true])
+    expect([550, 553, 535, 554].map((s) => isTransientFailure(s, "smtp"))).toEqual([false, false, false, false])
+  })
+
+  it("gives an email a subject from its event's variables, and the shop's name where the event has none", () => {
+    const vars = { scope: "Mumbai – Zaveri Bazaar", day: "3 Dec 2026", shop_name: "Shree Ganesh Jewellers" }
+    expect(emailSubject("daily_summary", "en", vars)).toBe("Daily summary: Mumbai – Zaveri Bazaar, 3 Dec 2026")
+    expect(emailSubject("daily_summary", "hi", vars)).toBe("दैनिक सारांश: Mumbai – Zaveri Bazaar, 3 Dec 2026")
+    expect(emailSubject("birthday_greeting", "en", vars)).toBe("Shree Ganesh Jewellers")
+    // A variable the subject needs is missing: the shop's name rather than a gap.
+    expect(emailSubject("order_placed", "en", { shop_name: "Shree Ganesh Jewellers" })).toBe("Shree Ganesh Jewellers")
+    expect(emailSubject("birthday_greeting", "en", {})).toBe("birthday greeting")
+    expect(["owner@shop.in", "a.b+c@mail.example.co.in"].map(isEmailAddress)).toEqual([true, true])
+    expect(["+919820012345", "owner@", "owner shop@x.in", ""].map(isEmailAddress)).toEqual([false, false, false, false])
   })
 
   it("reads STOP and START in English and Hindi", () => {

@@ -10,8 +10,9 @@ import { MessageTemplate } from "./models/message-template"
 export type ClaimedMessage = {
   id: string
   to: string | null
-  channel: "sms" | "whatsapp"
+  channel: "sms" | "whatsapp" | "email"
   event: string
+  subject: string | null
   body: string
   content_sid: string | null
   variables: Record<string, string> | null
@@ -36,7 +37,7 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
         where id in (select id from message
                       where status = 'queued' and next_attempt_at <= now() and deleted_at is null
                       order by next_attempt_at limit ? for update skip locked)
-        returning id, "to", channel, event, body, content_sid, variables, attempts`,
+        returning id, "to", channel, event, subject, body, content_sid, variables, attempts`,
       [leaseMs, limit]
     )) as ClaimedMessage[]
   }
@@ -105,13 +106,13 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
     const db = sharedContext.transactionManager!
     const column = <K extends keyof StorableMessage>(key: K) => pgArray(messages.map((m) => (m[key] ?? null) as string | null))
     const inserted = (await db.execute(
-      `insert into message (id, customer_id, user_id, "to", channel, event, kind, language, body, content_sid, variables, status, reason,
+      `insert into message (id, customer_id, user_id, "to", channel, event, kind, language, subject, body, content_sid, variables, status, reason,
                             next_attempt_at, idempotency_key, attempts, created_at, updated_at)
-       select id, customer_id, user_id, "to", channel, event, kind, language, body, content_sid, variables, status, reason,
+       select id, customer_id, user_id, "to", channel, event, kind, language, subject, body, content_sid, variables, status, reason,
               next_attempt_at, idempotency_key, 0, now(), now()
-         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                      ?::jsonb[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
-           as t(id, customer_id, user_id, "to", channel, event, kind, language, body, content_sid, variables, status, reason, next_attempt_at, idempotency_key)
+           as t(id, customer_id, user_id, "to", channel, event, kind, language, subject, body, content_sid, variables, status, reason, next_attempt_at, idempotency_key)
        on conflict (idempotency_key) where deleted_at is null do nothing
        returning id, idempotency_key`,
       [
@@ -123,6 +124,7 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
         column("event"),
         column("kind"),
         column("language"),
+        column("subject"),
         column("body"),
         column("content_sid"),
         pgArray(messages.map((m) => JSON.stringify(m.variables ?? {}))),
@@ -163,10 +165,11 @@ export type StorableMessage = {
   customer_id: string | null
   user_id: string | null
   to: string | null
-  channel: "sms" | "whatsapp"
+  channel: "sms" | "whatsapp" | "email"
   event: string
   kind: "transactional" | "promotional"
   language: string
+  subject: string | null
   body: string
   content_sid: string | null
   variables: Record<string, string> | null

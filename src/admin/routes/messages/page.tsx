@@ -11,7 +11,8 @@ type Message = {
   id: string
   customer_id: string | null
   to: string | null
-  channel: "sms" | "whatsapp"
+  channel: "sms" | "whatsapp" | "email"
+  subject?: string | null
   event: string
   status: string
   reason: string | null
@@ -19,6 +20,8 @@ type Message = {
   attempts: number
   created_at: string
 }
+
+const CHANNEL_NAMES: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp", email: "Email" }
 type Template = { event: string; channel: string; language: string; kind: string; variables: string[]; body: string; content_sid: string | null; is_default: boolean }
 
 const PAGE = 20
@@ -68,7 +71,7 @@ function MessageLog({ events }: { events: string[] }) {
     <>
       <div className="grid grid-cols-1 gap-3 px-6 py-4 md:grid-cols-3">
         <Filter label="Status" value={filters.status} options={STATUSES} onChange={set("status")} />
-        <Filter label="Channel" value={filters.channel} options={["sms", "whatsapp"]} onChange={set("channel")} />
+        <Filter label="Channel" value={filters.channel} options={["sms", "whatsapp", "email"]} onChange={set("channel")} />
         <Filter label="Event" value={filters.event} options={events} onChange={set("event")} />
       </div>
       <Table>
@@ -88,10 +91,11 @@ function MessageLog({ events }: { events: string[] }) {
               <Table.Cell>{new Date(m.created_at).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })}</Table.Cell>
               <Table.Cell>
                 {m.customer_id ? <a className="text-ui-fg-interactive" href={`/app/customers/${m.customer_id}`}>{m.to ?? "—"}</a> : m.to ?? "—"}
-                <Text size="xsmall" className="text-ui-fg-subtle">{m.channel === "sms" ? "SMS" : "WhatsApp"}</Text>
+                <Text size="xsmall" className="text-ui-fg-subtle">{CHANNEL_NAMES[m.channel] ?? m.channel}</Text>
               </Table.Cell>
               <Table.Cell>{m.event.replace(/_/g, " ")}</Table.Cell>
               <Table.Cell className="max-w-md whitespace-normal">
+                {m.subject && <Text size="small" weight="plus">{m.subject}</Text>}
                 <Text size="small">{m.body}</Text>
                 {m.reason && <Text size="xsmall" className="text-ui-fg-error">{m.reason}</Text>}
               </Table.Cell>
@@ -146,7 +150,7 @@ function TemplateEditor({ templates }: { templates: Template[] }) {
         {(
           [
             ["event", "Event", events],
-            ["channel", "Channel", ["sms", "whatsapp"]],
+            ["channel", "Channel", ["sms", "whatsapp", "email"]],
             ["language", "Language", ["en", "hi"]],
           ] as const
         ).map(([key, label, options]) => (
@@ -172,7 +176,7 @@ function TemplateEditor({ templates }: { templates: Template[] }) {
       {preview.data && (
         <div className="bg-ui-bg-subtle rounded-md p-3">
           <Text size="small">{preview.data.preview.text}</Text>
-          <Text size="xsmall" className="text-ui-fg-subtle">{preview.data.preview.length} characters · {preview.data.preview.segments} SMS segment(s)</Text>
+          <Text size="xsmall" className="text-ui-fg-subtle">{preview.data.preview.length} characters{pick.channel === "sms" ? ` · ${preview.data.preview.segments} SMS segment(s)` : ""}</Text>
         </div>
       )}
       <div className="flex gap-x-2">

@@ -1,10 +1,10 @@
 import { z } from "@medusajs/framework/zod"
-import { CHANNELS, LANGUAGES, MESSAGE_EVENTS } from "../../../lib/messaging"
+import { CHANNELS, LANGUAGES, MESSAGE_EVENTS, type Channel as ChannelName } from "../../../lib/messaging"
 import { findParams } from "../../utils/validators"
 
 const EVENTS = Object.keys(MESSAGE_EVENTS) as [keyof typeof MESSAGE_EVENTS, ...(keyof typeof MESSAGE_EVENTS)[]]
 
-const Channel = z.enum(CHANNELS as ["sms", "whatsapp"])
+const Channel = z.enum(CHANNELS as [ChannelName, ...ChannelName[]])
 
 const Language = z.enum(LANGUAGES as unknown as ["en", "hi"])
 

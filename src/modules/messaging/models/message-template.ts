@@ -5,7 +5,7 @@ export const MessageTemplate = model
   .define("message_template", {
     id: model.id({ prefix: "mtpl" }).primaryKey(),
     event: model.text(),
-    channel: model.enum(["sms", "whatsapp"]),
+    channel: model.enum(["sms", "whatsapp", "email"]),
     language: model.text(),
     body: model.text(),
     /** For WhatsApp: the approved content template (Twilio content SID), filled with the same variables. */

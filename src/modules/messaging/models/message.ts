@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * One SMS or WhatsApp message, stored before it is sent (the outbox) and
+ * One SMS, WhatsApp message or email, stored before it is sent (the outbox) and
  * followed to its delivery by the provider's status callbacks. The
  * idempotency key makes queueing the same message twice a no-op.
  *
@@ -15,9 +15,11 @@ export const Message = model
     customer_id: model.text().nullable(),
     /** A staff recipient (follow-up reminders). */
     user_id: model.text().nullable(),
-    /** E.164. */
+    /** E.164, or an email address for email. */
     to: model.text().nullable(),
-    channel: model.enum(["sms", "whatsapp"]),
+    channel: model.enum(["sms", "whatsapp", "email"]),
+    /** An email's subject. */
+    subject: model.text().nullable(),
     event: model.text(),
     kind: model.enum(["transactional", "promotional"]),
     language: model.text().default("en"),

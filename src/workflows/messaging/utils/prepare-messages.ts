@@ -3,6 +3,9 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import {
   consentProblem,
   DEFAULT_TEMPLATES,
+  emailSubject,
+  isEmailAddress,
+  isPhoneChannel,
   istDayStart,
   isMessageEvent,
   LANGUAGES,
@@ -22,7 +25,7 @@ export type QueueMessageInput = {
   event: string
   /** The customer it is for; their phone, consents and language are used. */
   customer_id?: string | null
-  /** A number to write to instead (staff reminders), E.164 or Indian 10-digit. */
+  /** A number to write to instead (staff reminders), E.164 or Indian 10-digit; for email, an address. */
   to?: string | null
   user_id?: string | null
   /** Which channel; by default WhatsApp where the customer agreed to it, else SMS. */
@@ -42,6 +45,8 @@ export type PreparedMessage = {
   event: string
   kind: "transactional" | "promotional"
   language: Language
+  /** An email's subject; null on the phone channels. */
+  subject: string | null
   body: string
   content_sid: string | null
   variables: Record<string, string>
@@ -51,7 +56,7 @@ export type PreparedMessage = {
   idempotency_key: string
 }
 
-type CustomerRow = { id: string; first_name: string | null; phone: string | null; customer_profile?: { phone: string | null; consents: Record<string, ConsentRecord> | null } | null }
+type CustomerRow = { id: string; first_name: string | null; phone: string | null; email: string | null; customer_profile?: { phone: string | null; consents: Record<string, ConsentRecord> | null } | null }
 
 /**
  * Decides everything about messages before they are stored: recipient and
@@ -73,7 +78,7 @@ export async function prepareMessages(container: MedusaContainer, inputs: QueueM
   if (customerIds.length) {
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "customer",
-      fields: ["id", "first_name", "phone", "customer_profile.phone", "customer_profile.consents"],
+      fields: ["id", "first_name", "phone", "email", "customer_profile.phone", "customer_profile.consents"],
       filters: { id: customerIds },
     })
     for (const row of data as unknown as CustomerRow[]) {
@@ -101,8 +106,7 @@ export async function prepareMessages(container: MedusaContainer, inputs: QueueM
     const customer = input.customer_id ? customers.get(input.customer_id) : undefined
     const consents = customer?.customer_profile?.consents ?? {}
     const channel: Channel = input.channel ?? (consents.whatsapp?.status === "granted" ? "whatsapp" : "sms")
-    const rawPhone = input.to ?? customer?.customer_profile?.phone ?? customer?.phone ?? null
-    const to = rawPhone ? (tryNormalizePhone(rawPhone) ?? null) : null
+    const { to, missing } = recipientOf(channel, input.to ?? null, customer)
     const stored = templateOf(input.event, channel, language)
     const template = input.template ?? stored?.body ?? DEFAULT_TEMPLATES[input.event as keyof typeof DEFAULT_TEMPLATES][language]
     const variables = Object.fromEntries(
@@ -119,7 +123,7 @@ export async function prepareMessages(container: MedusaContainer, inputs: QueueM
       reason = (err as Error).message
     }
     if (!reason && !to) {
-      reason = rawPhone ? `not a valid phone number: ${rawPhone}` : "no phone number"
+      reason = missing
     }
     if (!reason && customer) {
       reason = consentProblem(event.kind, consents[channel], settings.transactional_policy)
@@ -139,6 +143,7 @@ export async function prepareMessages(container: MedusaContainer, inputs: QueueM
       event: input.event,
       kind: event.kind,
       language,
+      subject: channel === "email" ? emailSubject(input.event as keyof typeof MESSAGE_EVENTS, language, variables) : null,
       body,
       content_sid: channel === "whatsapp" && !input.template ? (stored?.content_sid ?? null) : null,
       variables,
@@ -148,4 +153,21 @@ export async function prepareMessages(container: MedusaContainer, inputs: QueueM
       idempotency_key: input.idempotency_key,
     }
   })
+}
+
+/**
+ * Where a message goes: a phone number in E.164 for SMS and WhatsApp, an
+ * address for email — the one given, else the customer's — and, when there
+ * is none, why.
+ */
+function recipientOf(channel: Channel, given: string | null, customer: CustomerRow | undefined): { to: string | null; missing: string } {
+  if (!isPhoneChannel(channel)) {
+    const address = (given ?? customer?.email ?? "").trim().toLowerCase()
+    return address && isEmailAddress(address)
+      ? { to: address, missing: "" }
+      : { to: null, missing: address ? `not a valid email address: ${address}` : "no email address" }
+  }
+  const raw = given ?? customer?.customer_profile?.phone ?? customer?.phone ?? null
+  const to = raw ? (tryNormalizePhone(raw) ?? null) : null
+  return { to, missing: raw ? `not a valid phone number: ${raw}` : "no phone number" }
 }
