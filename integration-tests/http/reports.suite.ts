@@ -33,6 +33,11 @@ import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
 import { ensureDemoCancellations, ensureDemoReturns } from "../../src/scripts/demo-shop/seed-after-sale"
 import { ensureDemoLoyalty } from "../../src/scripts/demo-shop/seed-loyalty"
 import { ensureDemoHandOvers, ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
+import { ensureDemoTaxDocuments } from "../../src/scripts/demo-shop/seed-tax-documents"
+import { issueInvoiceWorkflow } from "../../src/workflows/invoicing"
+import { financialYear, seriesKey } from "../../src/lib/tax-documents"
+import { INVOICING_MODULE } from "../../src/modules/invoicing"
+import type InvoicingModuleService from "../../src/modules/invoicing/service"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
 
 const COIN = "SGJ-COIN-24K-5G"
@@ -510,6 +515,78 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const day = istToday(new Date(ret.received_at))
     const recon = (await ok(api.get(`/admin/payments/reconciliation?date=${day}`, owner))).data
     expect(recon.totals.refunded.amount_paise).toBeGreaterThanOrEqual(paise(returnedLines[0].total))
+  })
+
+  it("issues the demo year's tax invoices and credit notes dated to the sale and the return, numbered in date order in each branch's series", async () => {
+    const container = getContainer()
+    const quiet = () => undefined
+    await ensureDemoCancellations(container, quiet)
+    await ensureDemoPayments(container, quiet)
+    await ensureDemoHandOvers(container, quiet)
+    expect(await ensureDemoReturns(container, quiet)).toBeGreaterThan(0)
+
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "order",
+      fields: ["id", "status", "created_at", "payment_collections.captured_amount", "metadata", "sales_channel_id", "returns.id", "returns.received_at", "returns.items.item_id"],
+    })
+    type Demo = { id: string; status: string; created_at: string; payment_collections: { captured_amount: unknown }[]; metadata: Record<string, unknown> | null; sales_channel_id: string; returns: { id: string; received_at: string; items: { item_id: string }[] }[] }
+    const kept = (data as unknown as Demo[]).filter((o) => o.metadata && "demo_row" in o.metadata && o.status !== "canceled")
+    const codeOf = new Map([...channelOf].map(([branchId, channelId]) => [channelId, Object.keys(branch).find((code) => branch[code] === branchId)!]))
+    const seriesOf = (o: Demo) => seriesKey("invoice", codeOf.get(o.sales_channel_id)!, financialYear(new Date(o.created_at)))
+
+    // One bill invoiced today (as the counter or the retry job would): its series cannot take earlier numbers and is left alone.
+    const withReturns = new Set(kept.filter((o) => o.returns?.length).map(seriesOf))
+    const thisYear = financialYear(new Date())
+    const today = kept.find((o) => financialYear(new Date(o.created_at)) === thisYear && !withReturns.has(seriesOf(o)))!
+    await issueInvoiceWorkflow(container).run({ input: { order_id: today.id } })
+    const outcome = await ensureDemoTaxDocuments(container, quiet)
+    expect(outcome.refused).toEqual([seriesOf(today)])
+    expect(outcome.issued).toBeGreaterThan(50)
+    expect(await ensureDemoTaxDocuments(container, quiet)).toEqual({ issued: 0, refused: outcome.refused })
+
+    const expected = kept.filter((o) => !outcome.refused.includes(seriesOf(o)))
+    expect(expected.length).toBeGreaterThan(50)
+    const invoicing = container.resolve<InvoicingModuleService>(INVOICING_MODULE)
+    const documents = await invoicing.listOrderDocuments(kept.map((o) => o.id))
+    const invoices = new Map(documents.filter((d) => d.type === "invoice" && d.order_id !== today.id).map((d) => [d.order_id, d]))
+    expect(invoices.size).toBe(expected.length)
+    for (const order of expected) {
+      const invoice = invoices.get(order.id)!
+      // Dated to the sale, in its branch's series for that financial year, for what the counter took (GST included, to the rupee).
+      expect([invoice.issued_at.toISOString(), invoice.series, invoice.file_status]).toEqual([new Date(order.created_at).toISOString(), seriesOf(order), "on_request"])
+      expect(Math.abs(invoice.grand_total_paise - paise(order.payment_collections[0].captured_amount))).toBeLessThanOrEqual(50)
+    }
+    // Each series numbered 1, 2, 3 … without a gap, the numbers following the dates.
+    const bySeries = new Map<string, typeof documents>()
+    for (const d of documents) {
+      bySeries.set(d.series, [...(bySeries.get(d.series) ?? []), d])
+    }
+    expect(bySeries.size).toBeGreaterThan(3)
+    bySeries.delete(seriesOf(today))
+    for (const docs of bySeries.values()) {
+      docs.sort((a, b) => a.sequence - b.sequence)
+      expect(docs.map((d) => d.sequence)).toEqual(docs.map((_, i) => i + 1))
+      expect(docs.every((d, i) => i === 0 || d.issued_at.getTime() >= docs[i - 1].issued_at.getTime())).toBe(true)
+    }
+    // Each piece brought back: a credit note against the bill's invoice, dated to the day it came back.
+    const back = expected.filter((o) => o.returns?.length)
+    expect(back.length).toBeGreaterThan(0)
+    for (const order of back) {
+      const notes = documents.filter((d) => d.type === "credit_note" && d.order_id === order.id)
+      expect(notes.map((n) => [n.return_id, n.against_id, n.issued_at.toISOString()])).toEqual([
+        [order.returns[0].id, invoices.get(order.id)!.id, new Date(order.returns[0].received_at).toISOString()],
+      ])
+      expect(notes[0].body.lines.map((l) => l.item_id)).toEqual([order.returns[0].items[0].item_id])
+    }
+    // The retry job leaves their PDFs to be drawn on download; a download draws and keeps one.
+    const waiting = await invoicing.listDocumentsAwaitingFile(10_000)
+    expect(waiting.filter((d) => d.file_status === "on_request")).toEqual([])
+    const sample = invoices.get(expected[0].id)!
+    const json = (await ok(api.get(`/admin/orders/${expected[0].id}/invoice?format=json`, owner))).data.tax_document
+    expect([json.id, json.number]).toEqual([sample.id, sample.number])
+    const pdf = (await expectStatus(api.get(`/admin/orders/${expected[0].id}/invoice`, { ...owner, responseType: "arraybuffer" }))) as Download
+    expect([pdf.status, pdf.headers["content-type"]]).toEqual([200, "application/pdf"])
+    expect((await invoicing.getDocument({ id: sample.id }))!.file_status).toBe("stored")
   })
 
   it("keeps the stock at each day's close: yesterday's snapshot is the stock report as it was taken, once, and a manager's is Mumbai's", async () => {

@@ -18,8 +18,9 @@ export type RetryOutcome = { stored: number; invoiced: number; credited: number;
  * INVOICE_RETRY_DAYS) without an invoice are invoiced, and received returns
  * without a credit note get one. An order still awaiting its payment is left
  * alone (docs/security.md, "Value only for paid orders"); only orders that
- * came from a cart or carry a payment collection are looked at (the demo
- * shop's history, written straight into the order module, is not).
+ * came from a cart or carry a payment collection are looked at. The demo
+ * year's bills get their invoices from the seed, dated to the sale, and
+ * their PDFs (`on_request`) are drawn on download, not here.
  * Everything is keyed: running twice issues nothing twice.
  */
 export async function retryInvoices(container: MedusaContainer, { limit = 50, graceMinutes = GRACE_MINUTES } = {}): Promise<RetryOutcome> {

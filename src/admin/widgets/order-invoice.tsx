@@ -13,7 +13,7 @@ type TaxDocument = {
   issued_at: string
   grand_total: number
   return_id: string | null
-  file: { status: "pending" | "stored" | "failed"; attempts: number; error: string | null; next_attempt_at: string | null }
+  file: { status: "pending" | "stored" | "failed" | "on_request"; attempts: number; error: string | null; next_attempt_at: string | null }
 }
 
 const fileName = (number: string) => `${number.replace(/\//g, "-")}.pdf`
@@ -21,6 +21,9 @@ const fileName = (number: string) => `${number.replace(/\//g, "-")}.pdf`
 function FileBadge({ file }: { file: TaxDocument["file"] }) {
   if (file.status === "stored") {
     return <Badge size="2xsmall" color="green">PDF stored</Badge>
+  }
+  if (file.status === "on_request") {
+    return <Badge size="2xsmall" color="grey">PDF drawn on download</Badge>
   }
   return (
     <Badge size="2xsmall" color={file.status === "failed" ? "red" : "orange"}>

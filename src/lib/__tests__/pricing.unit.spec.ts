@@ -3,7 +3,7 @@
  * by hand (decimal arithmetic, half-up to the paisa per line), not by the
  * code under test. Amounts are paise.
  */
-import { priceJewelry, priceStoredPiece, resolveMetalRate, type PricingInput, type PublishedRate } from "../pricing"
+import { priceJewelry, priceStoredPiece, ratesInForceAt, resolveMetalRate, type PricingInput, type PublishedRate } from "../pricing"
 
 const MH = "27"
 const KA = "29"
@@ -206,5 +206,35 @@ describe("resolveMetalRate", () => {
   it("finds nothing when derivation is off or there is no 999 rate", () => {
     expect(resolveMetalRate(rates, { metal: "gold", purity: 585, derive: false })).toBeUndefined()
     expect(resolveMetalRate(rates, { metal: "platinum", purity: 950 })).toBeUndefined()
+  })
+
+  it("reads the rates in force at an instant out of a stretch of history, the later entry winning a tie", () => {
+    const at = (iso: string) => new Date(iso)
+    const rate = (purity: number, paise: number, from: string, entered: string, branch_id: string | null = null) => ({
+      metal: "gold" as const,
+      purity,
+      rate_per_g_paise: paise,
+      branch_id,
+      effective_from: at(from),
+      created_at: at(entered),
+    })
+    const history = [
+      rate(999, 7_800_00, "2026-11-30T04:30:00Z", "2026-11-30T04:00:00Z"),
+      rate(999, 7_910_00, "2026-12-01T04:30:00Z", "2026-12-01T04:00:00Z"),
+      // Corrected the same morning: the later entry for the same instant is the rate.
+      rate(999, 7_905_00, "2026-12-01T04:30:00Z", "2026-12-01T05:00:00Z"),
+      rate(916, 7_245_50, "2026-11-29T04:30:00Z", "2026-11-29T04:00:00Z"),
+      rate(999, 7_950_00, "2026-12-01T04:30:00Z", "2026-12-01T04:10:00Z", "br_mum"),
+    ]
+    const paise = (instant: string) =>
+      ratesInForceAt(history, at(instant))
+        .map((r) => `${r.purity}${r.branch_id ? "@" + r.branch_id : ""}=${r.rate_per_g_paise}`)
+        .sort()
+    // Before the 1st's rates: the 30th's 999 and the 29th's 916; no Mumbai rate yet.
+    expect(paise("2026-12-01T04:00:00Z")).toEqual(["916=724550", "999=780000"])
+    expect(paise("2026-12-01T10:00:00Z")).toEqual(["916=724550", "999=790500", "999@br_mum=795000"])
+    expect(paise("2026-11-28T00:00:00Z")).toEqual([])
+    // As resolveMetalRate reads them: 22K from its own 916 rate, 18K derived from the 999 in force.
+    expect(resolveMetalRate(ratesInForceAt(history, at("2026-12-01T10:00:00Z")), { metal: "gold", purity: 750 })?.rate_per_g_paise).toBe(Math.round((7_905_00 * 750) / 999))
   })
 })

@@ -260,6 +260,33 @@ export type ResolvedRate = {
  * rate, else the shop-wide one, else (when `derive` is on) the metal's 999
  * rate × fineness / 999, rounded half up to the paisa.
  */
+/** A published rate with when it took effect and when it was entered (two published for one instant: the later entry wins). */
+export type DatedRate = PublishedRate & { effective_from: Date; created_at: Date }
+
+/**
+ * The rates in force at `at` out of a stretch of rate history: for each
+ * metal, purity and branch (or shop-wide), the row with the latest
+ * effective time not after `at` — what the rate board showed then.
+ */
+export function ratesInForceAt<T extends DatedRate>(history: T[], at: Date): T[] {
+  const latest = new Map<string, T>()
+  for (const rate of history) {
+    if (rate.effective_from.getTime() > at.getTime()) {
+      continue
+    }
+    const key = `${rate.metal}:${rate.purity}:${rate.branch_id ?? ""}`
+    const held = latest.get(key)
+    const later =
+      !held ||
+      rate.effective_from.getTime() > held.effective_from.getTime() ||
+      (rate.effective_from.getTime() === held.effective_from.getTime() && rate.created_at.getTime() > held.created_at.getTime())
+    if (later) {
+      latest.set(key, rate)
+    }
+  }
+  return [...latest.values()]
+}
+
 export function resolveMetalRate(
   rates: PublishedRate[],
   { metal, purity, branch_id, derive = true }: { metal: Metal; purity: number; branch_id?: string | null; derive?: boolean }

@@ -35,7 +35,7 @@ export type TaxDocumentRow = {
   grand_total_paise: number
   body: TaxDocumentBody
   file_id: string | null
-  file_status: "pending" | "stored" | "failed"
+  file_status: "pending" | "stored" | "failed" | "on_request"
   file_attempts: number
   file_error: string | null
   next_attempt_at: Date | null
@@ -119,6 +119,84 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
       ]
     )) as TaxDocumentRow[]
     return { document: row(created), created: true }
+  }
+
+  /**
+   * Issues documents of the past, each dated `issued_at` and numbered in
+   * date order within its series (the demo shop's year: docs/demo-shop.md).
+   * Under the series' lock, like `issueDocument`; documents already issued
+   * for their order or return are passed by. A series holding a document
+   * dated after the earliest one given is left alone (`refused`), since its
+   * numbers would no longer follow the dates. The PDFs are drawn when first
+   * asked for (`file_status` on_request), not by the retry job.
+   */
+  @InjectManager()
+  async issueDatedDocuments(
+    inputs: (IssueDocumentInput & { issued_at: Date })[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ issued: number; refused: string[] }> {
+    return this.issueDatedDocuments_(inputs, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async issueDatedDocuments_(inputs: (IssueDocumentInput & { issued_at: Date })[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const db = sharedContext.transactionManager!
+    const bySeries = new Map<string, { fy: string; docs: (IssueDocumentInput & { issued_at: Date })[] }>()
+    for (const input of [...inputs].sort((a, b) => a.issued_at.getTime() - b.issued_at.getTime())) {
+      const fy = financialYear(input.issued_at)
+      const series = seriesKey(input.type, input.branch_code, fy)
+      const entry = bySeries.get(series) ?? bySeries.set(series, { fy, docs: [] }).get(series)!
+      entry.docs.push(input)
+    }
+    let issued = 0
+    const refused: string[] = []
+    for (const series of [...bySeries.keys()].sort()) {
+      const { fy, docs } = bySeries.get(series)!
+      await db.execute(
+        `insert into tax_document_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
+         on conflict (series) where deleted_at is null do nothing`,
+        [generateEntityId(undefined, "tdctr"), series]
+      )
+      const [counter] = (await db.execute("select id, last_sequence from tax_document_counter where series = ? for update", [series])) as { id: string; last_sequence: number }[]
+      const [latest] = (await db.execute("select max(issued_at) as at from tax_document where series = ? and deleted_at is null", [series])) as { at: Date | null }[]
+      if (latest?.at && new Date(latest.at).getTime() > docs[0].issued_at.getTime()) {
+        refused.push(series)
+        continue
+      }
+      const done = (await db.execute(
+        `select order_id, return_id from tax_document where series = ? and deleted_at is null`,
+        [series]
+      )) as { order_id: string; return_id: string | null }[]
+      const taken = new Set(done.map((d) => d.return_id ?? d.order_id))
+      const fresh = docs.filter((d) => !taken.has(d.type === "credit_note" ? (d.return_id ?? "") : d.order_id))
+      let sequence = Number(counter.last_sequence)
+      const rows = fresh.map((input) => {
+        sequence += 1
+        const number = documentNumber(input.type, input.branch_code, fy, sequence)
+        const body: TaxDocumentBody = { ...input.body, number, issued_at: input.issued_at.toISOString() }
+        const grand = body.totals.grand_total
+        return [
+          generateEntityId(undefined, "tdoc"), input.type, number, series, sequence, fy, input.branch_id, input.branch_code, input.order_id,
+          input.return_id ?? null, input.against_id ?? null, input.customer_id ?? null, input.issued_at, grand,
+          JSON.stringify({ value: String(grand), precision: 20 }), JSON.stringify(body),
+        ]
+      })
+      for (let start = 0; start < rows.length; start += 200) {
+        const chunk = rows.slice(start, start + 200)
+        await db.execute(
+          `insert into tax_document (id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id,
+                                     against_id, customer_id, issued_at, grand_total_paise, raw_grand_total_paise, body, file_status,
+                                     file_attempts, created_at, updated_at)
+           values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'on_request', 0, now(), now())").join(", ")}`,
+          chunk.flat()
+        )
+      }
+      if (rows.length) {
+        await db.execute("update tax_document_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counter.id])
+      }
+      issued += rows.length
+    }
+    return { issued, refused }
   }
 
   private async findIssued(db: EntityManager, input: Pick<IssueDocumentInput, "type" | "order_id" | "return_id">): Promise<TaxDocumentRow | undefined> {
@@ -237,7 +315,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
   async listDocumentsAwaitingFile(limit: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<TaxDocumentRow[]> {
     const rows = (await sharedContext.manager!.execute(
       `select ${COLUMNS} from tax_document
-        where deleted_at is null and file_id is null and (next_attempt_at is null or next_attempt_at <= now())
+        where deleted_at is null and file_id is null and file_status <> 'on_request' and (next_attempt_at is null or next_attempt_at <= now())
         order by issued_at limit ?`,
       [limit]
     )) as TaxDocumentRow[]

@@ -49,6 +49,33 @@ class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes,
   }
 
   /**
+   * The rate history a stretch of time needs: the rates in force at `from`
+   * and every rate that took effect after it until `to`, so the rates in
+   * force at any instant between are `ratesInForceAt(rows, instant)`
+   * (src/lib/pricing) — one read for a batch of bills of different days.
+   */
+  @InjectManager()
+  async listMetalRatesInForceBetween(
+    { from, to, branch_ids }: { from: Date; to: Date; branch_ids?: (string | null)[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<(CurrentMetalRate & { created_at: Date })[]> {
+    const rows: (CurrentMetalRate & { created_at: Date })[] = await sharedContext.manager!.execute(
+      `select id, metal, purity, rate_per_g_paise, branch_id, effective_from, created_at, source, set_by
+         from metal_rate r
+        where deleted_at is null and effective_from <= ?
+          and (effective_from > ?
+               or id in (select distinct on (metal, purity, coalesce(branch_id, '')) id from metal_rate
+                          where deleted_at is null and effective_from <= ?
+                          order by metal, purity, coalesce(branch_id, ''), effective_from desc, created_at desc))`,
+      [to, from, from]
+    )
+    const wanted = branch_ids ? new Set(branch_ids) : undefined
+    return rows
+      .filter((row) => !wanted || wanted.has(row.branch_id))
+      .map((row) => ({ ...row, purity: Number(row.purity), rate_per_g_paise: Number(row.rate_per_g_paise), effective_from: new Date(row.effective_from), created_at: new Date(row.created_at) }))
+  }
+
+  /**
    * Stores many computed breakdowns in one statement (a reprice batch writes
    * thousands; the generated update would issue one query per row).
    */

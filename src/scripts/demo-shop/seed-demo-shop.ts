@@ -42,6 +42,7 @@ import { createJewelryProductsWorkflow } from "../../workflows/jewelry"
 import { ensureDemoCancellations, ensureDemoReturns } from "./seed-after-sale"
 import { ensureDemoLoyalty } from "./seed-loyalty"
 import { ensureDemoHandOvers, ensureDemoPayments } from "./seed-payments"
+import { ensureDemoTaxDocuments } from "./seed-tax-documents"
 import { createRepriceJob, runRepriceJob } from "../../workflows/jewelry"
 import { demoCatalog } from "./catalog"
 import { setMetalRatesWorkflow } from "../../workflows/jewelry"
@@ -157,6 +158,8 @@ export async function seedDemoShop(
     await ensureDemoLoyalty(container, log)
     log("after the sale: a few pieces brought back and refunded")
     await ensureDemoReturns(container, log)
+    log("tax invoices and credit notes of the demo year, dated to the sale and the return")
+    await ensureDemoTaxDocuments(container, log)
     // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
     log("sales facts of the demo orders")
     await rebuildSalesFacts(container)

@@ -30,7 +30,8 @@ export const TaxDocument = model
     body: model.json(),
     /** The PDF in the file module, once stored. */
     file_id: model.text().nullable(),
-    file_status: model.enum(["pending", "stored", "failed"]).default("pending"),
+    /** on_request: a document of the past (the demo year), drawn when first asked for rather than by the retry job. */
+    file_status: model.enum(["pending", "stored", "failed", "on_request"]).default("pending"),
     file_attempts: model.number().default(0),
     file_error: model.text().nullable(),
     /** When the job may try storing the PDF again. */

@@ -6,7 +6,7 @@ import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { amountToPaise } from "../../../lib/money"
 import { orderPaymentState } from "../../../lib/paid-orders"
 import { gstStateCodeOf, placeOfSupply } from "../../../lib/place-of-supply"
-import { resolveMetalRate, type Metal } from "../../../lib/pricing"
+import { ratesInForceAt, resolveMetalRate, type Metal } from "../../../lib/pricing"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 import { orderPaymentFacts } from "../../payments/utils/order-payments"
@@ -218,19 +218,82 @@ type PieceRow = {
  * channel and the pieces' stored attributes. Reads only.
  */
 export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId: string): Promise<OrderInvoiceFacts> {
+  const facts = (await loadOrdersInvoiceFacts(container, [orderId])).get(orderId)!
+  if (facts instanceof Error) {
+    throw facts
+  }
+  return facts
+}
+
+/**
+ * The invoice facts of many orders in a handful of reads (the orders, their
+ * branches, pieces, shipping options and the rate history their lines span):
+ * each order's facts, or the error that keeps it from an invoice.
+ */
+export async function loadOrdersInvoiceFacts(container: MedusaContainer, orderIds: string[]): Promise<Map<string, OrderInvoiceFacts | MedusaError>> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } })
-  const order = data[0] as unknown as OrderRow | undefined
+  const ids = [...new Set(orderIds)]
+  const { data } = ids.length ? await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: ids } }) : { data: [] }
+  const orders = new Map((data as unknown as OrderRow[]).map((o) => [o.id, o]))
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name", "default_sales_channel_id"], take: 1 })
+  // An order entered without a sales channel is the main branch's (the store's default channel), as Medusa's admin assumes.
+  const channelOf = (order: OrderRow) => order.sales_channel_id ?? store?.default_sales_channel_id ?? null
+  const all = [...orders.values()]
+  const unique = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))]
+
+  const channelIds = unique(all.map(channelOf))
+  const { data: channels } = channelIds.length
+    ? await query.graph({ entity: "sales_channel", fields: ["id", "name", "branch.*"], filters: { id: channelIds } })
+    : { data: [] }
+  const branchOf = new Map((channels as { id: string; branch?: BranchRow | null }[]).map((c) => [c.id, c.branch ?? null]))
+
+  const variantIds = unique(all.flatMap((o) => (o.items ?? []).map((i) => i.variant_id)))
+  const { data: variants } = variantIds.length
+    ? await query.graph({ entity: "product_variant", fields: ["id", "title", "product.title", "jewelry_attributes.*"], filters: { id: variantIds } })
+    : { data: [] }
+  const pieces = new Map((variants as unknown as PieceRow[]).map((v) => [v.id, v]))
+
+  const optionIds = unique(all.flatMap((o) => (o.shipping_methods ?? []).map((m) => m.shipping_option_id)))
+  const { data: options } = optionIds.length
+    ? await query.graph({ entity: "shipping_option", fields: ["id", "type.code"], filters: { id: optionIds } })
+    : { data: [] }
+  const pickup = new Set((options as { id: string; type?: { code: string } | null }[]).filter((o) => o.type?.code === "pickup").map((o) => o.id))
+
+  // The rate in force when each line was put in the cart, in case the piece was repriced since: one read of the history the lines span.
+  const lineTimes = all
+    .flatMap((o) => (o.items ?? []).filter((i) => i.variant_id && pieces.get(i.variant_id)?.jewelry_attributes?.pricing_mode === "rate_based"))
+    .map((i) => new Date(i.created_at).getTime())
+  const history = lineTimes.length
+    ? await container
+        .resolve<JewelryModuleService>(JEWELRY_MODULE)
+        .listMetalRatesInForceBetween({ from: new Date(Math.min(...lineTimes)), to: new Date(Math.max(...lineTimes)), branch_ids: [null] })
+    : []
+  const rateAt = (at: Date, metal: string, purity: number) => resolveMetalRate(ratesInForceAt(history, at), { metal: metal as Metal, purity })?.rate_per_g_paise
+
+  const shopName = process.env.SHOP_NAME ?? store?.name
+  const facts = new Map<string, OrderInvoiceFacts | MedusaError>()
+  for (const id of ids) {
+    const order = orders.get(id)
+    const channelId = order ? channelOf(order) : null
+    const branch = channelId ? branchOf.get(channelId) : null
+    const problem = invoiceProblem(id, order, branch)
+    facts.set(id, problem ?? orderFacts(order!, branch!, { pieces, pickup, rateAt, shopName: shopName ?? branch!.name }))
+  }
+  return facts
+}
+
+/** Why an order gets no invoice now, or nothing when it can have one. */
+function invoiceProblem(id: string, order: OrderRow | undefined, branch: BranchRow | null | undefined): MedusaError | null {
   if (!order) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id "${orderId}" was not found`)
+    return new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id "${id}" was not found`)
   }
   if (order.status === "draft") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order #${order.display_id} is a draft; it is invoiced when it is placed`)
+    return new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order #${order.display_id} is a draft; it is invoiced when it is placed`)
   }
   // Value only for paid orders (docs/security.md): the invoice waits for the payment's capture.
   const state = orderPaymentState(orderPaymentFacts(order))
   if (state !== "paid") {
-    throw new MedusaError(
+    return new MedusaError(
       MedusaError.Types.CONFLICT,
       state === "void"
         ? `Order #${order.display_id} is cancelled; it gets no tax invoice`
@@ -238,37 +301,24 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
       DOMAIN_CONFLICT
     )
   }
-  // An order entered without a sales channel is the main branch's (the store's default channel), as Medusa's admin assumes.
-  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name", "default_sales_channel_id"], take: 1 })
-  const channelId = order.sales_channel_id ?? store?.default_sales_channel_id
-  const { data: channels } = channelId
-    ? await query.graph({ entity: "sales_channel", fields: ["id", "name", "branch.*"], filters: { id: channelId } })
-    : { data: [] }
-  const branch = (channels[0] as { branch?: BranchRow | null } | undefined)?.branch
   if (!branch) {
-    throw new MedusaError(
+    return new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       `Order #${order.display_id} was not sold through a branch's sales channel, so it has no invoice series; link the sales channel to a branch`
     )
   }
+  return null
+}
 
-  const variantIds = [...new Set((order.items ?? []).map((i) => i.variant_id).filter((id): id is string => !!id))]
-  const { data: variants } = variantIds.length
-    ? await query.graph({ entity: "product_variant", fields: ["id", "title", "product.title", "jewelry_attributes.*"], filters: { id: variantIds } })
-    : { data: [] }
-  const pieces = new Map((variants as unknown as PieceRow[]).map((v) => [v.id, v]))
+type Lookups = {
+  pieces: Map<string, PieceRow>
+  pickup: Set<string>
+  rateAt: (at: Date, metal: string, purity: number) => number | undefined
+  shopName: string
+}
 
-  // The rate in force when each line was put in the cart, in case the piece was repriced since.
-  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
-  const ratesAt = new Map<number, Awaited<ReturnType<JewelryModuleService["listCurrentMetalRates"]>>>()
-  const rateAt = async (at: Date, metal: string, purity: number) => {
-    const key = at.getTime()
-    if (!ratesAt.has(key)) {
-      ratesAt.set(key, await jewelry.listCurrentMetalRates({ at, branch_ids: [null] }))
-    }
-    return resolveMetalRate(ratesAt.get(key)!, { metal: metal as Metal, purity })?.rate_per_g_paise
-  }
-
+/** One order's invoice facts from what was read for its batch. */
+function orderFacts(order: OrderRow, branch: BranchRow, { pieces, pickup, rateAt, shopName }: Lookups): OrderInvoiceFacts {
   const orderPieces: OrderPiece[] = []
   for (const item of order.items ?? []) {
     const variant = item.variant_id ? pieces.get(item.variant_id) : undefined
@@ -278,7 +328,7 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
       if (typeof attributes.breakdown?.rate_per_g === "number") {
         candidates.push(attributes.breakdown.rate_per_g)
       }
-      const then = await rateAt(new Date(item.created_at), attributes.metal, Number(attributes.purity))
+      const then = rateAt(new Date(item.created_at), attributes.metal, Number(attributes.purity))
       if (then !== undefined && !candidates.includes(then)) {
         candidates.push(then)
       }
@@ -312,14 +362,8 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
     })
   }
 
-  const optionIds = (order.shipping_methods ?? []).map((m) => m.shipping_option_id).filter((id): id is string => !!id)
-  const { data: options } = optionIds.length
-    ? await query.graph({ entity: "shipping_option", fields: ["id", "type.code"], filters: { id: optionIds } })
-    : { data: [] }
-  const pickup = new Set((options as { id: string; type?: { code: string } | null }[]).filter((o) => o.type?.code === "pickup").map((o) => o.id))
   const delivery = (order.shipping_methods ?? []).some((m) => !m.shipping_option_id || !pickup.has(m.shipping_option_id))
 
-  const shopName = process.env.SHOP_NAME ?? store?.name ?? branch.name
   const seller: SellerParty = sellerOf(branch, shopName)
   const billing = order.billing_address ?? order.shipping_address
   const name =
