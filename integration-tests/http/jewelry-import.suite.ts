@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import type { ShopSuite } from "../support/runner"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
 import type JewelryModuleService from "../../src/modules/jewelry/service"
-import { demoShop, expectStatus, type Headers } from "./helpers"
+import { demoShop, expectStatus, pdfText, type Headers } from "./helpers"
 
 const HEADER = "tag_code,category,metal,purity,gross_weight_g,net_weight_g,making_type,making_value,branch,quantity,huid,title"
 const ROW_RING = "IMP-R-001,rings,gold,916,4.000,4.000,per_gram,450,PUN,3,QW12ER,Intake ring"
@@ -45,6 +45,55 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
     expect(after.pieces - before.pieces).toBe(4)
     const [ring] = await pieces(["IMP-R-001"])
     expect(ring).toBeDefined()
+  })
+
+  it("prints the tag labels of the pieces an intake made, by tag or by product, on a roll or a sheet", async () => {
+    expect((await upload(`${HEADER}\n${ROW_RING}\n${ROW_CHAIN}\n`)).status).toBe(201)
+    const labels = async (body: Record<string, unknown>) => {
+      const res = await expectStatus(api.post("/admin/jewelry/labels", body, { ...auth, responseType: "arraybuffer" }))
+      const bytes = Buffer.from(res.data as ArrayBuffer)
+      const raw = bytes.toString("latin1")
+      return {
+        status: res.status,
+        headers: (res as unknown as { headers: Record<string, string> }).headers,
+        bytes,
+        pages: (raw.match(/\/Type \/Page\b/g) ?? []).length,
+        // Image objects less the transparency masks that come with them.
+        images: (raw.match(/\/Subtype \/Image/g) ?? []).length - (raw.match(/\/SMask \d+ 0 R/g) ?? []).length,
+        json: res.status >= 400 ? JSON.parse(bytes.toString("utf8")) : null,
+      }
+    }
+    // A roll: a page a label, at the label's size, in the order asked; the tags as typed at the counter.
+    const roll = await labels({ tag_codes: ["imp-r-001", "IMP-C-001"], stock: "card_50x25", price: true })
+    expect([roll.status, roll.headers["content-type"], roll.headers["x-label-count"], roll.pages, roll.images]).toEqual([200, "application/pdf", "2", 2, 2])
+    expect(roll.headers["content-disposition"]).toBe('attachment; filename="tag-labels_card_50x25_2.pdf"')
+    const text = await pdfText(roll.bytes)
+    // 4.000 g of 22K at ₹7,245.50 + ₹450 a gram making: ₹30,782 before GST.
+    for (const expected of ["IMP-R-001", "22K 916", "G 4.000 g", "N 4.000 g", "HUID QW12ER", "Rs 30,782", "IMP-C-001", "G 10.500 g"]) {
+      expect(text).toContain(expected)
+    }
+    expect(text.indexOf("IMP-R-001")).toBeLessThan(text.indexOf("IMP-C-001"))
+    // Without price: none printed.
+    expect(await pdfText((await labels({ tag_codes: ["IMP-R-001"] })).bytes)).not.toContain("Rs ")
+    // A sheet of 65 with 63 used already: three copies of each, 2 on the first sheet and 4 on the next; one barcode image a tag.
+    const sheet = await labels({ tag_codes: ["IMP-R-001", "IMP-C-001"], stock: "a4_65", copies: 3, skip: 63, barcode: "qr" })
+    expect([sheet.status, sheet.headers["x-label-count"], sheet.pages, sheet.images]).toEqual([200, "6", 2, 2])
+    // Every piece of a product, on barbell tags.
+    const { data } = await api.get("/admin/jewelry/tags/IMP-R-001", auth)
+    const product = await labels({ product_id: data.product.id })
+    expect([product.status, product.headers["x-label-count"], product.pages]).toEqual([200, "1", 1])
+
+    const refused = async (body: Record<string, unknown>, message: RegExp) => {
+      const res = await labels(body)
+      expect([res.status, res.json?.message]).toEqual([400, expect.stringMatching(message)])
+    }
+    await refused({ tag_codes: ["IMP-R-001", "NOPE-1", "nope-2"] }, /No piece with tag codes NOPE-1, NOPE-2/)
+    await refused({ tag_codes: ["IMP-R-001"], product_id: data.product.id }, /either tag_codes .* or product_id/)
+    await refused({}, /either tag_codes .* or product_id/)
+    await refused({ tag_codes: ["IMP-R-001"], copies: 11 }, /copies/)
+    await refused({ tag_codes: ["IMP-R-001"], stock: "a5_sheet" }, /stock/)
+    await refused({ tag_codes: ["IMP-R-001"], colour: "red" }, /colour/)
+    expect((await labels({ product_id: "prod_nope" })).status).toBe(404)
   })
 
   it("imports nothing from a file with a bad row, and says which rows and why", async () => {

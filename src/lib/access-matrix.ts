@@ -146,6 +146,7 @@ const OUR_ROUTES: Line[] = [
 
   ["POST", "/admin/jewelry/images", "catalog", "write"],
   ["POST", "/admin/jewelry/import", "catalog", "write"],
+  ["POST", "/admin/jewelry/labels", "stock", "read"],
   ["POST", "/admin/jewelry/products", "catalog", "write"],
   ["GET", "/admin/jewelry/reprice-jobs", "catalog", "read"],
   ["POST", "/admin/jewelry/reprice-jobs", "catalog", "write"],

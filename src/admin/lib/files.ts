@@ -45,6 +45,10 @@ export async function downloadFile(path: string, fallbackName: string, onProgres
   } else {
     blob = await res.blob()
   }
+  saveBlob(blob, name)
+}
+
+function saveBlob(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob)
   const link = document.createElement("a")
   link.href = url
@@ -53,6 +57,21 @@ export async function downloadFile(path: string, fallbackName: string, onProgres
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Posts JSON to an admin route that answers with a file (a PDF to print) and saves it under the name the server gives. */
+export async function postForDownload(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const res = await fetch(`${backend()}${path}`, {
+    method: "POST",
+    credentials: "include",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) {
+    throw await failure(res)
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName
+  saveBlob(await res.blob(), name)
 }
 
 /** Posts multipart/form-data to an admin route with the session cookie; the JSON answer, or its message as an error. */

@@ -7,6 +7,7 @@ import { Link } from "react-router-dom"
 import { inr } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { Breakdown } from "../../lib/types"
+import { TagLabelsPanel } from "../../components/tag-labels-panel"
 
 type Lookup = {
   piece: { metal: string; purity: number; gross_weight_mg: number; net_weight_mg: number; huid: string | null; tag_code: string }
@@ -110,6 +111,10 @@ const TagLookupPage = () => {
               <Text size="small" weight="plus" className="text-right md:text-left">{inr(data.breakdown.invoice_total)}</Text>
             </div>
           )}
+          <div className="px-6 pt-4">
+            <Heading level="h3">Tag labels</Heading>
+          </div>
+          <TagLabelsPanel tagCodes={[data.piece.tag_code]} />
         </Container>
       )}
     </div>

@@ -10,12 +10,14 @@ import {
   PostJewelryAttributesBody,
   PostJewelryProductBody,
   RepriceJobsQuery,
+  TagLabelsBody,
 } from "./validators"
 
 export const adminJewelryRoutesMiddlewares: MiddlewareRoute[] = [
   // The body is the CSV file itself, read by the route.
   { matcher: "/admin/jewelry/import", methods: ["POST"], bodyParser: false, middlewares: [validateQuery(ImportQuery, {})] },
   { matcher: "/admin/jewelry/products", methods: ["POST"], middlewares: [validateBody(PostJewelryProductBody)] },
+  { matcher: "/admin/jewelry/labels", methods: ["POST"], middlewares: [validateBody(TagLabelsBody)] },
   { matcher: "/admin/jewelry/variants/:id/attributes", methods: ["POST"], middlewares: [validateBody(PostJewelryAttributesBody)] },
   { matcher: "/admin/jewelry/reprice-jobs", methods: ["GET"], middlewares: [validateQuery(RepriceJobsQuery, {})] },
   { matcher: "/admin/jewelry/reprice-jobs", methods: ["POST"], middlewares: [validateBody(NoBody)] },

@@ -3,6 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { isValidHuid, normalizeHuid } from "../../../lib/jewelry-attributes"
 import { caratsToMct, gramsToMg, percentToBp } from "../../../lib/money"
 import { GST_RATES, METALS } from "../../../lib/pricing"
+import { LABEL_STOCK_IDS } from "../../../lib/tag-labels"
 import { decimal, findParams, Rupees } from "../../utils/validators"
 
 export const RepriceJobsQuery = findParams({ limit: 20, maxLimit: 100 })
@@ -125,3 +126,23 @@ export type ImageUploadQueryType = z.infer<typeof ImageUploadQuery>
 
 /** Photos per request; the admin page sends a large batch a few at a time and shows the progress. */
 export const MAX_IMAGES_PER_REQUEST = 20
+
+/** The most labels one request draws (pieces × copies). */
+export const MAX_LABELS = 1000
+
+/** Tag labels of pieces: by their tags (a selection, or the pieces an intake just made) or every piece of a product. */
+export const TagLabelsBody = z
+  .object({
+    tag_codes: z.array(z.string().trim().min(1).max(64)).min(1).max(MAX_LABELS).optional(),
+    product_id: z.string().trim().min(1).optional(),
+    stock: z.enum(LABEL_STOCK_IDS).default("barbell_95x12"),
+    barcode: z.enum(["code128", "qr"]).default("code128"),
+    copies: z.number().int().min(1).max(10).default(1),
+    /** Print the price before GST as last priced (many shops keep it off the tag). */
+    price: z.boolean().default(false),
+    /** Labels already used on the first sheet (sheets only). */
+    skip: z.number().int().min(0).max(64).default(0),
+  })
+  .strict()
+
+export type TagLabelsBodyType = z.infer<typeof TagLabelsBody>
