@@ -21,10 +21,13 @@ const BUCKET_CASE = `case ${AGEING_BUCKETS.map((b, i) => (i === AGEING_BUCKETS.l
 /**
  * The jewellery on the shelves: each branch's stock levels of pieces with
  * jewellery attributes (stocked, not yet sold), with their weights and
- * stored prices. Reads Medusa's inventory, product and link tables and the
- * jewellery attributes in one pass; the product's category only when asked.
+ * stored prices. Reads Medusa's inventory and link tables and the jewellery
+ * attributes in one pass; the variant row (as `v`) only when its columns or
+ * the product's category are asked for. Deleting a variant removes its links
+ * (Medusa's deleteProductVariantsWorkflow), so the links' own deleted_at
+ * already leaves it out: one join of 100 000 rows fewer.
  */
-function stockFrom(filters: StockFilters, withCategory: boolean): { sql: string; bindings: (string | number)[] } {
+function stockFrom(filters: StockFilters, withCategory: boolean, withVariant = withCategory): { sql: string; bindings: (string | number)[] } {
   const where = ["il.deleted_at is null", "il.stocked_quantity > 0"]
   const bindings: (string | number)[] = []
   if (filters.branch_ids) {
@@ -47,13 +50,14 @@ function stockFrom(filters: StockFilters, withCategory: boolean): { sql: string;
     withCategory || filters.category !== undefined
       ? `left join lateral (select ${productCategorySql("v.product_id")} as handle) cat on true`
       : ""
+  const variant = withVariant || category ? "join product_variant v on v.id = pvi.variant_id and v.deleted_at is null" : ""
   const sql = `from inventory_level il
       join ${BRANCH_LOCATION_LINK_TABLE} bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
       join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id and pvi.deleted_at is null
-      join product_variant v on v.id = pvi.variant_id and v.deleted_at is null
-      join ${VARIANT_JEWELRY_LINK_TABLE} vj on vj.product_variant_id = v.id and vj.deleted_at is null
+      ${variant}
+      join ${VARIANT_JEWELRY_LINK_TABLE} vj on vj.product_variant_id = pvi.variant_id and vj.deleted_at is null
       join jewelry_attributes ja on ja.id = vj.jewelry_attributes_id and ja.deleted_at is null
-      left join piece_cost pc on pc.variant_id = v.id and pc.deleted_at is null
+      left join piece_cost pc on pc.variant_id = pvi.variant_id and pc.deleted_at is null
       ${category}
      where ${where.join(" and ")}`
   return { sql, bindings }
@@ -130,7 +134,7 @@ export type DeadStockPiece = {
 
 /** A page of the pieces in stock for over a year, oldest first (their count comes with stockGroups). */
 export async function deadStock(db: Knex, filters: StockFilters, { limit, offset }: { limit: number; offset: number }, now = new Date()): Promise<DeadStockPiece[]> {
-  const from = stockFrom(filters, false)
+  const from = stockFrom(filters, false, true)
   const dead = ageingCutoffs(now)[AGEING_BUCKETS.length - 2]
   const { rows } = (await db.raw(
     `select d.*, coalesce(p.title, d.variant_title) as title
@@ -176,7 +180,7 @@ export async function stockMovers(
   filters: StockFilters,
   { since, until, limit }: { since: Date; until: Date; limit: number }
 ): Promise<{ fast: MoverRow[]; slow: MoverRow[] }> {
-  const stock = stockFrom(filters, groupBy === "category")
+  const stock = stockFrom(filters, groupBy === "category", true)
   const sales = factConditions({ from: since, to: until, ...filters })
   const stockKey = groupBy === "category" ? "coalesce(cat.handle, '')" : "v.product_id"
   const salesKey = groupBy === "category" ? "coalesce(f.category, '')" : "v.product_id"
