@@ -35,6 +35,7 @@ import { ensureDemoLoyalty } from "../../src/scripts/demo-shop/seed-loyalty"
 import { ensureDemoHandOvers, ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
 import { ensureDemoTaxDocuments } from "../../src/scripts/demo-shop/seed-tax-documents"
 import { issueInvoiceWorkflow } from "../../src/workflows/invoicing"
+import { XMLParser } from "fast-xml-parser"
 import { financialYear, seriesKey } from "../../src/lib/tax-documents"
 import { INVOICING_MODULE } from "../../src/modules/invoicing"
 import type InvoicingModuleService from "../../src/modules/invoicing/service"
@@ -551,10 +552,10 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     // One bill invoiced today (as the counter or the retry job would): its series cannot take earlier numbers and is left alone.
     const withReturns = new Set(kept.filter((o) => o.returns?.length).map(seriesOf))
     const thisYear = financialYear(new Date())
-    const today = kept.find((o) => financialYear(new Date(o.created_at)) === thisYear && !withReturns.has(seriesOf(o)))!
-    await issueInvoiceWorkflow(container).run({ input: { order_id: today.id } })
+    const invoicedToday = kept.find((o) => financialYear(new Date(o.created_at)) === thisYear && !withReturns.has(seriesOf(o)))!
+    await issueInvoiceWorkflow(container).run({ input: { order_id: invoicedToday.id } })
     const outcome = await ensureDemoTaxDocuments(container, quiet)
-    expect(outcome.refused).toEqual([seriesOf(today)])
+    expect(outcome.refused).toEqual([seriesOf(invoicedToday)])
     expect(outcome.issued).toBeGreaterThan(50)
     expect(await ensureDemoTaxDocuments(container, quiet)).toEqual({ issued: 0, refused: outcome.refused })
 
@@ -562,7 +563,7 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     expect(expected.length).toBeGreaterThan(50)
     const invoicing = container.resolve<InvoicingModuleService>(INVOICING_MODULE)
     const documents = await invoicing.listOrderDocuments(kept.map((o) => o.id))
-    const invoices = new Map(documents.filter((d) => d.type === "invoice" && d.order_id !== today.id).map((d) => [d.order_id, d]))
+    const invoices = new Map(documents.filter((d) => d.type === "invoice" && d.order_id !== invoicedToday.id).map((d) => [d.order_id, d]))
     expect(invoices.size).toBe(expected.length)
     for (const order of expected) {
       const invoice = invoices.get(order.id)!
@@ -576,7 +577,7 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       bySeries.set(d.series, [...(bySeries.get(d.series) ?? []), d])
     }
     expect(bySeries.size).toBeGreaterThan(3)
-    bySeries.delete(seriesOf(today))
+    bySeries.delete(seriesOf(invoicedToday))
     for (const docs of bySeries.values()) {
       docs.sort((a, b) => a.sequence - b.sequence)
       expect(docs.map((d) => d.sequence)).toEqual(docs.map((_, i) => i + 1))
@@ -601,6 +602,42 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const pdf = (await expectStatus(api.get(`/admin/orders/${expected[0].id}/invoice`, { ...owner, responseType: "arraybuffer" }))) as Download
     expect([pdf.status, pdf.headers["content-type"]]).toEqual([200, "application/pdf"])
     expect((await invoicing.getDocument({ id: sample.id }))!.file_status).toBe("stored")
+
+    // The year's documents for Tally: a voucher each, its entries balancing, the ledgers created first, sales credited as invoiced.
+    const period = `from=${yearAgo()}&to=${today()}`
+    const tally = async (who: Headers, query = period) => {
+      const res = await expectStatus(api.get(`/admin/reports/tally?${query}`, { ...who, responseType: "text" }))
+      expect(res.status).toBe(200)
+      const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["TALLYMESSAGE", "ALLLEDGERENTRIES.LIST"].includes(name) }).parse(String(res.data))
+      const messages = parsed.ENVELOPE.BODY.IMPORTDATA.REQUESTDATA.TALLYMESSAGE as { LEDGER?: { "@NAME": string }; VOUCHER?: { "@VCHTYPE": string; VOUCHERNUMBER: string; "ALLLEDGERENTRIES.LIST": { LEDGERNAME: string; AMOUNT: string }[] } }[]
+      return { ledgers: messages.flatMap((m) => (m.LEDGER ? [m.LEDGER["@NAME"]] : [])), vouchers: messages.flatMap((m) => (m.VOUCHER ? [m.VOUCHER] : [])) }
+    }
+    const year = await tally(owner)
+    expect(year.vouchers.map((v) => v.VOUCHERNUMBER).sort()).toEqual(documents.map((d) => d.number).sort())
+    const paiseOf = (amount: string) => Math.round(Number(amount) * 100)
+    for (const v of year.vouchers) {
+      expect(v["ALLLEDGERENTRIES.LIST"].reduce((n, e) => n + paiseOf(e.AMOUNT), 0)).toBe(0)
+      expect(v["ALLLEDGERENTRIES.LIST"].every((e) => year.ledgers.includes(e.LEDGERNAME))).toBe(true)
+    }
+    const salesCredited = year.vouchers
+      .filter((v) => v["@VCHTYPE"] === "Sales")
+      .flatMap((v) => v["ALLLEDGERENTRIES.LIST"].filter((e) => e.LEDGERNAME.startsWith("Sales - ")))
+      .reduce((n, e) => n + paiseOf(e.AMOUNT), 0)
+    expect(salesCredited).toBe(documents.filter((d) => d.type === "invoice").reduce((n, d) => n + d.body.totals.taxable_value, 0))
+    expect(year.vouchers.filter((v) => v["@VCHTYPE"] === "Credit Note")).toHaveLength(documents.filter((d) => d.type === "credit_note").length)
+    // A Mumbai manager's file holds Mumbai's documents only.
+    const mumbai = await tally(mumbaiManager)
+    expect(mumbai.vouchers.length).toBeGreaterThan(0)
+    expect(mumbai.vouchers.every((v) => v.VOUCHERNUMBER.startsWith("MUM/"))).toBe(true)
+    expect(mumbai.vouchers.length).toBe(documents.filter((d) => d.branch_code === "MUM").length)
+    // CSV for other packages: a row a ledger entry, debits equal to credits.
+    const csv = await expectStatus(api.get(`/admin/reports/tally?${period}&format=csv`, { ...owner, responseType: "text" }))
+    const rows = (parse(String(csv.data), { bom: true }) as string[][]).slice(1)
+    expect(rows.length).toBe(year.vouchers.reduce((n, v) => n + v["ALLLEDGERENTRIES.LIST"].length, 0))
+    const column = (i: number) => rows.reduce((n, r) => n + (r[i] ? paiseOf(r[i]) : 0), 0)
+    expect(column(4)).toBe(column(5))
+    const bad = await expectStatus(api.get(`/admin/reports/tally?${period}&format=pdf`, owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/format/)])
   })
 
   it("keeps the stock at each day's close: yesterday's snapshot is the stock report as it was taken, once, and a manager's is Mumbai's", async () => {

@@ -219,6 +219,7 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/reports/counter", "reports", "read"],
   ["GET", "/admin/reports/staff", "reports", "read"],
   ["GET", "/admin/reports/staff/export", "reports", "read"],
+  ["GET", "/admin/reports/tally", "reports", "read"],
 
   ["GET", "/admin/old-gold/buying-rates", "metal_rates", "read"],
   ["POST", "/admin/old-gold/buying-rates", "metal_rates", "write"],

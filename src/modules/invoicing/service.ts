@@ -310,6 +310,43 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
     return { documents: rows.map(({ total: _total, ...r }) => row(r as TaxDocumentRow)), count }
   }
 
+  /**
+   * A page of the documents issued in [from, to), oldest first, after the
+   * document `after` (keyset paging: an export of a busy year reads them a
+   * page at a time). `branch_ids` narrows to those branches.
+   */
+  @InjectManager()
+  async listIssuedBetween(
+    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date; id: string } | null; limit: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<TaxDocumentRow[]> {
+    const { where, values } = issuedBetween(from, to, branch_ids)
+    if (after) {
+      where.push("(issued_at, id) > (?, ?)")
+      values.push(after.issued_at, after.id)
+    }
+    const rows = (await sharedContext.manager!.execute(
+      `select ${COLUMNS} from tax_document where ${where.join(" and ")} order by issued_at, id limit ?`,
+      [...values, limit]
+    )) as TaxDocumentRow[]
+    return rows.map(row)
+  }
+
+  /** The branches and buyers (name, GSTIN) of the documents issued in [from, to): what an accounting export posts to. */
+  @InjectManager()
+  async listIssuedParties(
+    { from, to, branch_ids }: { from: Date; to: Date; branch_ids?: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ branch_code: string; name: string; gstin: string | null; documents: number }[]> {
+    const { where, values } = issuedBetween(from, to, branch_ids)
+    const rows = (await sharedContext.manager!.execute(
+      `select branch_code, body->'buyer'->>'name' as name, body->'buyer'->>'gstin' as gstin, count(*)::int as documents
+         from tax_document where ${where.join(" and ")} group by 1, 2, 3 order by 1, 2`,
+      values
+    )) as { branch_code: string; name: string; gstin: string | null; documents: number }[]
+    return rows
+  }
+
   /** Documents whose PDF is not stored yet and whose next try is due. */
   @InjectManager()
   async listDocumentsAwaitingFile(limit: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<TaxDocumentRow[]> {
@@ -321,6 +358,17 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
     )) as TaxDocumentRow[]
     return rows.map(row)
   }
+}
+
+function issuedBetween(from: Date, to: Date, branchIds: string[] | undefined): { where: string[]; values: (string | number | Date)[] } {
+  const where = ["deleted_at is null", "issued_at >= ?", "issued_at < ?"]
+  const values: (string | number | Date)[] = [from, to]
+  if (branchIds) {
+    // Only these branches' documents (none when the list is empty).
+    where.push(branchIds.length ? `branch_id in (${branchIds.map(() => "?").join(", ")})` : "false")
+    values.push(...branchIds)
+  }
+  return { where, values }
 }
 
 export default InvoicingModuleService

@@ -1,6 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../utils/validation"
-import { CounterReportQuery, CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, MoversExportQuery, MoversReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockHistoryQuery, StockReportQuery } from "./validators"
+import { CounterReportQuery, CustomerExportQuery, CustomerReportQuery, LoyaltyExportQuery, LoyaltyReportQuery, MoversExportQuery, MoversReportQuery, SalesExportQuery, SalesLinesExportQuery, SalesReportQuery, StaffExportQuery, StaffReportQuery, StockExportQuery, StockHistoryQuery, StockReportQuery, TallyExportQuery } from "./validators"
 
 export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/sales", methods: ["GET"], middlewares: [validateQuery(SalesReportQuery, {})] },
@@ -18,4 +18,5 @@ export const adminReportRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/reports/counter", methods: ["GET"], middlewares: [validateQuery(CounterReportQuery, {})] },
   { matcher: "/admin/reports/staff", methods: ["GET"], middlewares: [validateQuery(StaffReportQuery, {})] },
   { matcher: "/admin/reports/staff/export", methods: ["GET"], middlewares: [validateQuery(StaffExportQuery, {})] },
+  { matcher: "/admin/reports/tally", methods: ["GET"], middlewares: [validateQuery(TallyExportQuery, {})] },
 ]

@@ -135,3 +135,10 @@ export type MoversExportQueryType = z.infer<typeof MoversExportQuery>
 export const CounterReportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true }).strict()
 
 export type CounterReportQueryType = z.infer<typeof CounterReportQuery>
+
+/** The Tally export: a period and branches (docs/reports.md, "Tally export"). */
+export const TallyExportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true })
+  .extend({ format: z.enum(["xml", "csv"]).default("xml") })
+  .strict()
+
+export type TallyExportQueryType = z.infer<typeof TallyExportQuery>

@@ -1,0 +1,94 @@
+import { XMLParser } from "fast-xml-parser"
+import type { TaxDocumentBody } from "../invoice"
+import { ledgersFor, ledgerXml, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, voucherCsvRows, voucherFor, voucherXml } from "../tally"
+
+// A 22K ring and a 24K coin sold in Mumbai: ₹27,030.18 taxable, 1.5 % CGST and SGST (₹405.45 each), ₹27,841.08 rounded to ₹27,841.
+const totals = { value: 27_030_18, discount: 0, taxable_value: 27_030_18, cgst: 405_45, sgst: 405_45, igst: 0, gst_total: 810_90, total: 27_841_08, round_off: -8, grand_total: 27_841_00 }
+const body = (over: Partial<TaxDocumentBody> = {}) =>
+  ({
+    order: { id: "order_1", display_id: 1042, placed_at: "2026-12-03T07:30:00.000Z" },
+    buyer: { name: "Asha Patil", gstin: null },
+    totals,
+    against: null,
+    reason: null,
+    ...over,
+  }) as unknown as TaxDocumentBody
+const invoice = { type: "invoice" as const, number: "MUM/26-27/000123", issued_at: new Date("2026-12-03T20:00:00Z"), branch_code: "MUM", body: body() }
+
+describe("Tally export", () => {
+  it("writes the India day of an instant as Tally dates it", () => {
+    expect(tallyDate(new Date("2026-12-03T20:00:00Z"))).toBe("20261204")
+    expect(tallyDate(new Date("2026-03-31T18:29:59Z"))).toBe("20260331")
+  })
+
+  it("turns an invoice into a sales voucher whose entries balance: the bill debited, sales and GST credited, rounding on its own", () => {
+    const v = voucherFor(invoice)
+    expect(v).toEqual({
+      type: "Sales",
+      date: "20261204",
+      number: "MUM/26-27/000123",
+      party: "Retail Customers - MUM",
+      narration: "Tax invoice for order #1042",
+      entries: [
+        { ledger: "Retail Customers - MUM", amount_paise: -27_841_00 },
+        { ledger: "Sales - MUM", amount_paise: 27_030_18 },
+        { ledger: "Output CGST", amount_paise: 405_45 },
+        { ledger: "Output SGST", amount_paise: 405_45 },
+        // Rounded down by 8 paise: a debit to round-off.
+        { ledger: "Round Off", amount_paise: -8 },
+      ],
+    })
+    expect(v.entries.reduce((n, e) => n + e.amount_paise, 0)).toBe(0)
+  })
+
+  it("reverses a credit note, and posts a buyer with a GSTIN to a ledger of their own; inter-state GST is IGST", () => {
+    const igst = { ...totals, cgst: 0, sgst: 0, igst: 810_90 }
+    const note = voucherFor({
+      type: "credit_note",
+      number: "MUM/CN26-27/0004",
+      issued_at: new Date("2026-12-05T06:00:00Z"),
+      branch_code: "MUM",
+      body: body({ buyer: { name: "Ratna Traders", gstin: "27AAAPL1234C1ZV" } as TaxDocumentBody["buyer"], totals: igst, against: { number: "MUM/26-27/000123", issued_at: "" }, reason: "Size did not fit" }),
+    })
+    expect(note.type).toBe("Credit Note")
+    expect(note.entries).toEqual([
+      { ledger: "Ratna Traders (27AAAPL1234C1ZV)", amount_paise: 27_841_00 },
+      { ledger: "Sales - MUM", amount_paise: -27_030_18 },
+      { ledger: "Output IGST", amount_paise: -810_90 },
+      { ledger: "Round Off", amount_paise: 8 },
+    ])
+    expect(note.narration).toBe("Credit note against MUM/26-27/000123 (order #1042): Size did not fit")
+    expect(ledgersFor([invoice, { branch_code: "PUN", body: body({ buyer: { name: "Ratna Traders", gstin: "27AAAPL1234C1ZV" } as TaxDocumentBody["buyer"] }) }]).map((l) => [l.name, l.parent])).toEqual([
+      ["Output CGST", "Duties & Taxes"],
+      ["Output IGST", "Duties & Taxes"],
+      ["Output SGST", "Duties & Taxes"],
+      ["Ratna Traders (27AAAPL1234C1ZV)", "Sundry Debtors"],
+      ["Retail Customers - MUM", "Sundry Debtors"],
+      ["Round Off", "Indirect Expenses"],
+      ["Sales - MUM", "Sales Accounts"],
+      ["Sales - PUN", "Sales Accounts"],
+    ])
+  })
+
+  it("writes Tally's import envelope: the company, ledger masters, then vouchers with debits negative and deemed positive", () => {
+    const file = tallyEnvelopeStart("Shree Ganesh Jewellers & Sons") + ledgersFor([invoice]).map(ledgerXml).join("") + voucherXml(voucherFor(invoice)) + TALLY_ENVELOPE_END
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["TALLYMESSAGE", "ALLLEDGERENTRIES.LIST"].includes(name) }).parse(file)
+    const envelope = parsed.ENVELOPE
+    expect(envelope.HEADER.TALLYREQUEST).toBe("Import Data")
+    expect(envelope.BODY.IMPORTDATA.REQUESTDESC).toEqual({ REPORTNAME: "Vouchers", STATICVARIABLES: { SVCURRENTCOMPANY: "Shree Ganesh Jewellers & Sons" } })
+    const messages = envelope.BODY.IMPORTDATA.REQUESTDATA.TALLYMESSAGE
+    expect(messages.filter((m: Record<string, unknown>) => m.LEDGER).map((m: { LEDGER: { "@NAME": string; PARENT: string } }) => m.LEDGER["@NAME"])).toContain("Sales - MUM")
+    const voucher = messages.find((m: Record<string, unknown>) => m.VOUCHER).VOUCHER
+    expect([voucher["@VCHTYPE"], voucher["@ACTION"], voucher.DATE, voucher.VOUCHERNUMBER]).toEqual(["Sales", "Create", "20261204", "MUM/26-27/000123"])
+    expect(voucher["ALLLEDGERENTRIES.LIST"].map((e: Record<string, string>) => [e.LEDGERNAME, e.ISDEEMEDPOSITIVE, e.AMOUNT])).toEqual([
+      ["Retail Customers - MUM", "Yes", "-27841.00"],
+      ["Sales - MUM", "No", "27030.18"],
+      ["Output CGST", "No", "405.45"],
+      ["Output SGST", "No", "405.45"],
+      ["Round Off", "Yes", "-0.08"],
+    ])
+    // The company's name is escaped, not broken: & stays a character.
+    expect(file).toContain("Shree Ganesh Jewellers &amp; Sons")
+    expect(voucherCsvRows(voucherFor(invoice))[0]).toEqual(["2026-12-04", "Sales", "MUM/26-27/000123", "Retail Customers - MUM", "27841.00", "", "Tax invoice for order #1042"])
+  })
+})

@@ -1,0 +1,154 @@
+/**
+ * Tally export (docs/reports.md, "Tally export"): each GST invoice and credit
+ * note as a Tally voucher with ledger entries that balance, and the XML of
+ * Tally's import format (an ENVELOPE with HEADER/TALLYREQUEST "Import Data"
+ * and BODY/IMPORTDATA: REQUESTDESC naming the report "Vouchers" and the
+ * company, REQUESTDATA holding one TALLYMESSAGE per ledger master and per
+ * voucher). Pure; amounts in paise, credit positive and debit negative as
+ * Tally writes them (ISDEEMEDPOSITIVE "Yes" on a debit).
+ */
+import { XMLBuilder } from "fast-xml-parser"
+import type { TaxDocumentBody } from "./invoice"
+
+export type TallyEntry = { ledger: string; amount_paise: number }
+
+export type TallyVoucher = {
+  type: "Sales" | "Credit Note"
+  /** YYYYMMDD, the India day it was issued. */
+  date: string
+  number: string
+  party: string
+  narration: string
+  entries: TallyEntry[]
+}
+
+export type TallyLedger = { name: string; parent: string; gstin?: string | null }
+
+export type TallyDocument = { type: "invoice" | "credit_note"; number: string; issued_at: Date; branch_code: string; body: TaxDocumentBody }
+
+export const TAX_LEDGERS = { cgst: "Output CGST", sgst: "Output SGST", igst: "Output IGST", round_off: "Round Off" } as const
+
+/** The sales ledger of a branch. */
+export const salesLedger = (branchCode: string) => `Sales - ${branchCode}`
+/** Walk-in (B2C) buyers of a branch, together. */
+export const retailLedger = (branchCode: string) => `Retail Customers - ${branchCode}`
+
+/** A buyer with a GSTIN is a party of their own (B2B); everyone else is the branch's retail customers. */
+export function partyLedger(doc: Pick<TallyDocument, "branch_code" | "body">): string {
+  return doc.body.buyer.gstin ? `${doc.body.buyer.name} (${doc.body.buyer.gstin})` : retailLedger(doc.branch_code)
+}
+
+/** The India day of an instant as Tally writes dates: 2026-12-03T20:00Z is 4 Dec in India, "20261204". */
+export function tallyDate(at: Date): string {
+  return new Date(at.getTime() + 330 * 60_000).toISOString().slice(0, 10).replace(/-/g, "")
+}
+
+/**
+ * A document as a voucher: an invoice debits the party with the bill
+ * (grand total) and credits the branch's sales with the taxable value, each
+ * GST head with its tax and the round-off with what rounding added (a debit
+ * when it took away); a credit note is the same, reversed. The entries
+ * always add up to zero.
+ */
+export function voucherFor(doc: TallyDocument): TallyVoucher {
+  const t = doc.body.totals
+  const sign = doc.type === "invoice" ? 1 : -1
+  const entries: TallyEntry[] = [
+    { ledger: partyLedger(doc), amount_paise: -t.grand_total },
+    { ledger: salesLedger(doc.branch_code), amount_paise: t.taxable_value },
+    { ledger: TAX_LEDGERS.cgst, amount_paise: t.cgst },
+    { ledger: TAX_LEDGERS.sgst, amount_paise: t.sgst },
+    { ledger: TAX_LEDGERS.igst, amount_paise: t.igst },
+    { ledger: TAX_LEDGERS.round_off, amount_paise: t.grand_total - t.taxable_value - t.cgst - t.sgst - t.igst },
+  ]
+    .filter((e, i) => i < 2 || e.amount_paise !== 0)
+    .map((e) => ({ ...e, amount_paise: sign * e.amount_paise }))
+  const order = doc.body.order.display_id ? `order #${doc.body.order.display_id}` : `order ${doc.body.order.id}`
+  return {
+    type: doc.type === "invoice" ? "Sales" : "Credit Note",
+    date: tallyDate(doc.issued_at),
+    number: doc.number,
+    party: partyLedger(doc),
+    narration: doc.type === "invoice" ? `Tax invoice for ${order}` : `Credit note against ${doc.body.against?.number ?? "the invoice"} (${order}): ${doc.body.reason ?? "pieces returned"}`,
+    entries,
+  }
+}
+
+/** The ledgers a set of documents posts to, with the Tally group each belongs under. */
+export function ledgersFor(docs: Pick<TallyDocument, "branch_code" | "body">[]): TallyLedger[] {
+  const ledgers = new Map<string, TallyLedger>()
+  const add = (l: TallyLedger) => ledgers.set(l.name, ledgers.get(l.name) ?? l)
+  for (const doc of docs) {
+    add({ name: salesLedger(doc.branch_code), parent: "Sales Accounts" })
+    add({ name: partyLedger(doc), parent: "Sundry Debtors", gstin: doc.body.buyer.gstin })
+  }
+  for (const name of [TAX_LEDGERS.cgst, TAX_LEDGERS.sgst, TAX_LEDGERS.igst]) {
+    add({ name, parent: "Duties & Taxes" })
+  }
+  add({ name: TAX_LEDGERS.round_off, parent: "Indirect Expenses" })
+  return [...ledgers.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, indentBy: " " })
+const rupees = (paise: number) => (paise / 100).toFixed(2)
+
+/** The opening of the import file, up to the first TALLYMESSAGE. */
+export function tallyEnvelopeStart(company: string): string {
+  const head = builder.build({ HEADER: { TALLYREQUEST: "Import Data" } })
+  const desc = builder.build({ REQUESTDESC: { REPORTNAME: "Vouchers", STATICVARIABLES: { SVCURRENTCOMPANY: company } } })
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<ENVELOPE>\n${head}<BODY>\n<IMPORTDATA>\n${desc}<REQUESTDATA>\n`
+}
+
+export const TALLY_ENVELOPE_END = "</REQUESTDATA>\n</IMPORTDATA>\n</BODY>\n</ENVELOPE>\n"
+
+/** A ledger master, created if Tally does not have it yet. */
+export function ledgerXml(ledger: TallyLedger): string {
+  return builder.build({
+    TALLYMESSAGE: {
+      LEDGER: {
+        "@NAME": ledger.name,
+        "@ACTION": "Create",
+        "NAME.LIST": { NAME: ledger.name },
+        PARENT: ledger.parent,
+        ...(ledger.gstin ? { PARTYGSTIN: ledger.gstin } : {}),
+      },
+    },
+  })
+}
+
+export function voucherXml(v: TallyVoucher): string {
+  return builder.build({
+    TALLYMESSAGE: {
+      VOUCHER: {
+        "@VCHTYPE": v.type,
+        "@ACTION": "Create",
+        DATE: v.date,
+        VOUCHERTYPENAME: v.type,
+        VOUCHERNUMBER: v.number,
+        PARTYLEDGERNAME: v.party,
+        PERSISTEDVIEW: "Accounting Voucher View",
+        NARRATION: v.narration,
+        "ALLLEDGERENTRIES.LIST": v.entries.map((e) => ({
+          LEDGERNAME: e.ledger,
+          ISDEEMEDPOSITIVE: e.amount_paise < 0 ? "Yes" : "No",
+          AMOUNT: rupees(e.amount_paise),
+        })),
+      },
+    },
+  })
+}
+
+/** A voucher as CSV rows for other accounting packages: one row a ledger entry, debit and credit apart. */
+export function voucherCsvRows(v: TallyVoucher): (string | number)[][] {
+  return v.entries.map((e) => [
+    `${v.date.slice(0, 4)}-${v.date.slice(4, 6)}-${v.date.slice(6)}`,
+    v.type,
+    v.number,
+    e.ledger,
+    e.amount_paise < 0 ? rupees(-e.amount_paise) : "",
+    e.amount_paise > 0 ? rupees(e.amount_paise) : "",
+    v.narration,
+  ])
+}
+
+export const TALLY_CSV_HEADER = ["Date", "Voucher type", "Voucher number", "Ledger", "Debit (Rs)", "Credit (Rs)", "Narration"]
