@@ -6,6 +6,7 @@
  * Mumbai only. The app was started by the e2e
  * layer exactly as `npm start` starts it (launcher/e2e.ts).
  */
+import fs from "node:fs"
 import type { SalesReport } from "../../src/types/http"
 import { adminApi as api, adminToken, base, demoStaff, logIn, useBrowser } from "./browser"
 
@@ -73,6 +74,16 @@ describe("the sales reports in a browser", () => {
     const movers = await api<{ fast: { label: string }[] }>(await adminToken(), "/admin/reports/movers?days=90")
     await page.getByRole("heading", { name: "Fast and slow movers" }).waitFor()
     await page.getByRole("cell", { name: movers.fast[0].label, exact: true }).first().waitFor({ timeout: 30_000 })
+
+    // For the accounts: the year's invoices and credit notes (the demo year's, issued by the seed) as Tally vouchers.
+    await page.getByRole("heading", { name: "For the accounts" }).waitFor()
+    const [tally] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export for Tally" }).click()])
+    expect(tally.suggestedFilename()).toBe(`tally_${from}_${to}.xml`)
+    const xml = fs.readFileSync((await tally.path())!, "utf8")
+    expect(xml).toContain("<TALLYREQUEST>Import Data</TALLYREQUEST>")
+    // A voucher a document, well over a thousand in the demo year.
+    expect((xml.match(/<VOUCHER VCHTYPE="Sales"/g) ?? []).length).toBeGreaterThan(1000)
+    expect(xml).toContain('<VOUCHER VCHTYPE="Credit Note"')
   })
 
   it("shows the Mumbai manager Mumbai's sales only", async () => {

@@ -10,6 +10,7 @@ import { CustomerReportSection } from "../../components/customer-report"
 import { ExportButtons, LineExportButton } from "../../components/export-buttons"
 import { LabelledSelect } from "../../components/labelled-select"
 import { CounterReportSection } from "../../components/counter-report"
+import { AccountsExportSection } from "../../components/accounts-export"
 import { LoyaltyReportSection } from "../../components/loyalty-report"
 import { MoversReportSection } from "../../components/movers-report"
 import { StaffReportSection } from "../../components/staff-report"
@@ -183,6 +184,7 @@ const ReportsPage = () => {
         <StockReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
         <StockHistorySection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
         <MoversReportSection branchId={branchId !== "all" ? branchId : undefined} metal={metal !== "all" ? metal : undefined} />
+        <AccountsExportSection from={from} to={to} branchId={branchId !== "all" ? branchId : undefined} />
       </div>
     </RequirePermission>
   )
