@@ -32,12 +32,17 @@ export function paiseToAmount(paise: number): number {
   return paise / 100
 }
 
-/** Paise as an exact decimal string of rupees: 7245050 → "72450.5", 100 → "1". */
-export function paiseToDecimal(paise: number): string {
+/**
+ * Paise as an exact decimal string of rupees: 7245050 → "72450.5", 100 → "1";
+ * with `{ fixed: true }` always two places, as accounting files write them:
+ * 7245050 → "72450.50", -8 → "-0.08".
+ */
+export function paiseToDecimal(paise: number, { fixed = false }: { fixed?: boolean } = {}): string {
   const big = toBig(paise, "paise")
   const sign = big < 0n ? "-" : ""
   const abs = big < 0n ? -big : big
-  const fraction = (abs % 100n).toString().padStart(2, "0").replace(/0+$/, "")
+  const places = (abs % 100n).toString().padStart(2, "0")
+  const fraction = fixed ? places : places.replace(/0+$/, "")
   return `${sign}${abs / 100n}${fraction ? `.${fraction}` : ""}`
 }
 

@@ -4,7 +4,7 @@
  * says. Pure; the PDF is drawn by tag-labels-pdf.ts.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { KARATS } from "./pricing"
+import { KARATS, roundToRupee } from "./pricing"
 
 /** How a label is laid out: a barbell tag (two printable wings around the tail that loops through the piece) or a flat card. */
 export type LabelShape = "barbell" | "card"
@@ -108,6 +108,6 @@ export function labelLines(piece: LabelPiece, { price = false }: { price?: boole
     ...(piece.stone_weight_mg > 0 ? [`St ${grams(piece.stone_weight_mg)} g`] : []),
     ...(piece.huid ? [`HUID ${piece.huid}`] : []),
     // "Rs": the label printers' built-in and the PDF's standard fonts have no rupee sign.
-    ...(price && piece.price_paise ? [`Rs ${Math.round(piece.price_paise / 100).toLocaleString("en-IN")}`] : []),
+    ...(price && piece.price_paise ? [`Rs ${(roundToRupee(piece.price_paise) / 100).toLocaleString("en-IN")}`] : []),
   ]
 }

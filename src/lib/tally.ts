@@ -9,6 +9,7 @@
  */
 import { XMLBuilder } from "fast-xml-parser"
 import type { TaxDocumentBody } from "./invoice"
+import { paiseToDecimal } from "./money"
 
 export type TallyEntry = { ledger: string; amount_paise: number }
 
@@ -33,9 +34,12 @@ export const salesLedger = (branchCode: string) => `Sales - ${branchCode}`
 /** Walk-in (B2C) buyers of a branch, together. */
 export const retailLedger = (branchCode: string) => `Retail Customers - ${branchCode}`
 
+/** Who a document was issued to, at which branch: what its party ledger is made of. */
+export type TallyParty = { branch_code: string; buyer: { name: string; gstin: string | null } }
+
 /** A buyer with a GSTIN is a party of their own (B2B); everyone else is the branch's retail customers. */
-export function partyLedger(doc: Pick<TallyDocument, "branch_code" | "body">): string {
-  return doc.body.buyer.gstin ? `${doc.body.buyer.name} (${doc.body.buyer.gstin})` : retailLedger(doc.branch_code)
+export function partyLedger({ branch_code, buyer }: TallyParty): string {
+  return buyer.gstin ? `${buyer.name} (${buyer.gstin})` : retailLedger(branch_code)
 }
 
 /** The India day of an instant as Tally writes dates: 2026-12-03T20:00Z is 4 Dec in India, "20261204". */
@@ -52,9 +56,10 @@ export function tallyDate(at: Date): string {
  */
 export function voucherFor(doc: TallyDocument): TallyVoucher {
   const t = doc.body.totals
+  const party = partyLedger({ branch_code: doc.branch_code, buyer: doc.body.buyer })
   const sign = doc.type === "invoice" ? 1 : -1
   const entries: TallyEntry[] = [
-    { ledger: partyLedger(doc), amount_paise: -t.grand_total },
+    { ledger: party, amount_paise: -t.grand_total },
     { ledger: salesLedger(doc.branch_code), amount_paise: t.taxable_value },
     { ledger: TAX_LEDGERS.cgst, amount_paise: t.cgst },
     { ledger: TAX_LEDGERS.sgst, amount_paise: t.sgst },
@@ -68,19 +73,19 @@ export function voucherFor(doc: TallyDocument): TallyVoucher {
     type: doc.type === "invoice" ? "Sales" : "Credit Note",
     date: tallyDate(doc.issued_at),
     number: doc.number,
-    party: partyLedger(doc),
+    party,
     narration: doc.type === "invoice" ? `Tax invoice for ${order}` : `Credit note against ${doc.body.against?.number ?? "the invoice"} (${order}): ${doc.body.reason ?? "pieces returned"}`,
     entries,
   }
 }
 
-/** The ledgers a set of documents posts to, with the Tally group each belongs under. */
-export function ledgersFor(docs: Pick<TallyDocument, "branch_code" | "body">[]): TallyLedger[] {
+/** The ledgers the documents of these parties post to, with the Tally group each belongs under. */
+export function ledgersFor(parties: TallyParty[]): TallyLedger[] {
   const ledgers = new Map<string, TallyLedger>()
   const add = (l: TallyLedger) => ledgers.set(l.name, ledgers.get(l.name) ?? l)
-  for (const doc of docs) {
-    add({ name: salesLedger(doc.branch_code), parent: "Sales Accounts" })
-    add({ name: partyLedger(doc), parent: "Sundry Debtors", gstin: doc.body.buyer.gstin })
+  for (const party of parties) {
+    add({ name: salesLedger(party.branch_code), parent: "Sales Accounts" })
+    add({ name: partyLedger(party), parent: "Sundry Debtors", gstin: party.buyer.gstin })
   }
   for (const name of [TAX_LEDGERS.cgst, TAX_LEDGERS.sgst, TAX_LEDGERS.igst]) {
     add({ name, parent: "Duties & Taxes" })
@@ -90,7 +95,7 @@ export function ledgersFor(docs: Pick<TallyDocument, "branch_code" | "body">[]):
 }
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, indentBy: " " })
-const rupees = (paise: number) => (paise / 100).toFixed(2)
+const rupees = (paise: number) => paiseToDecimal(paise, { fixed: true })
 
 /** The opening of the import file, up to the first TALLYMESSAGE. */
 export function tallyEnvelopeStart(company: string): string {

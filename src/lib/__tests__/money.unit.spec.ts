@@ -4,6 +4,7 @@ describe("money", () => {
   it("writes paise as an exact rupee decimal", () => {
     expect(paiseToDecimal(7245050)).toBe("72450.5")
     expect(paiseToDecimal(100)).toBe("1")
+    expect([paiseToDecimal(7245050, { fixed: true }), paiseToDecimal(100, { fixed: true }), paiseToDecimal(-8, { fixed: true })]).toEqual(["72450.50", "1.00", "-0.08"])
     expect(paiseToDecimal(1)).toBe("0.01")
     expect(paiseToDecimal(0)).toBe("0")
     expect(paiseToDecimal(-250)).toBe("-2.5")

@@ -234,7 +234,7 @@ describe("resolveMetalRate", () => {
     expect(paise("2026-12-01T04:00:00Z")).toEqual(["916=724550", "999=780000"])
     expect(paise("2026-12-01T10:00:00Z")).toEqual(["916=724550", "999=790500", "999@br_mum=795000"])
     expect(paise("2026-11-28T00:00:00Z")).toEqual([])
-    // As resolveMetalRate reads them: 22K from its own 916 rate, 18K derived from the 999 in force.
-    expect(resolveMetalRate(ratesInForceAt(history, at("2026-12-01T10:00:00Z")), { metal: "gold", purity: 750 })?.rate_per_g_paise).toBe(Math.round((7_905_00 * 750) / 999))
+    // As resolveMetalRate reads them: 22K from its own 916 rate, 18K derived from the 999 in force (₹7,905 × 750 / 999 = ₹5,934.68).
+    expect(resolveMetalRate(ratesInForceAt(history, at("2026-12-01T10:00:00Z")), { metal: "gold", purity: 750 })?.rate_per_g_paise).toBe(5_934_68)
   })
 })

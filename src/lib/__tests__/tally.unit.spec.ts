@@ -58,7 +58,7 @@ describe("Tally export", () => {
       { ledger: "Round Off", amount_paise: 8 },
     ])
     expect(note.narration).toBe("Credit note against MUM/26-27/000123 (order #1042): Size did not fit")
-    expect(ledgersFor([invoice, { branch_code: "PUN", body: body({ buyer: { name: "Ratna Traders", gstin: "27AAAPL1234C1ZV" } as TaxDocumentBody["buyer"] }) }]).map((l) => [l.name, l.parent])).toEqual([
+    expect(ledgersFor([{ branch_code: "MUM", buyer: invoice.body.buyer }, { branch_code: "PUN", buyer: { name: "Ratna Traders", gstin: "27AAAPL1234C1ZV" } }]).map((l) => [l.name, l.parent])).toEqual([
       ["Output CGST", "Duties & Taxes"],
       ["Output IGST", "Duties & Taxes"],
       ["Output SGST", "Duties & Taxes"],
@@ -71,7 +71,7 @@ describe("Tally export", () => {
   })
 
   it("writes Tally's import envelope: the company, ledger masters, then vouchers with debits negative and deemed positive", () => {
-    const file = tallyEnvelopeStart("Shree Ganesh Jewellers & Sons") + ledgersFor([invoice]).map(ledgerXml).join("") + voucherXml(voucherFor(invoice)) + TALLY_ENVELOPE_END
+    const file = tallyEnvelopeStart("Shree Ganesh Jewellers & Sons") + ledgersFor([{ branch_code: "MUM", buyer: invoice.body.buyer }]).map(ledgerXml).join("") + voucherXml(voucherFor(invoice)) + TALLY_ENVELOPE_END
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["TALLYMESSAGE", "ALLLEDGERENTRIES.LIST"].includes(name) }).parse(file)
     const envelope = parsed.ENVELOPE
     expect(envelope.HEADER.TALLYREQUEST).toBe("Import Data")

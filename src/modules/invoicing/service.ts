@@ -53,6 +53,45 @@ function row(r: TaxDocumentRow): TaxDocumentRow {
   return { ...r, sequence: Number(r.sequence), grand_total_paise: Number(r.grand_total_paise), file_attempts: Number(r.file_attempts) }
 }
 
+/**
+ * The counter row of a series, made if it is the series' first document, and
+ * locked until the transaction ends: issues in one series queue here.
+ */
+async function lockSeries(db: EntityManager, series: string): Promise<{ id: string; last_sequence: number }> {
+  await db.execute(
+    `insert into tax_document_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
+     on conflict (series) where deleted_at is null do nothing`,
+    [generateEntityId(undefined, "tdctr"), series]
+  )
+  const [counter] = (await db.execute("select id, last_sequence from tax_document_counter where series = ? for update", [series])) as { id: string; last_sequence: number }[]
+  return { id: counter.id, last_sequence: Number(counter.last_sequence) }
+}
+
+function setLastSequence(db: EntityManager, counterId: string, sequence: number) {
+  return db.execute("update tax_document_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counterId])
+}
+
+const INSERT_COLUMNS = `id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id, against_id,
+  customer_id, issued_at, grand_total_paise, raw_grand_total_paise, body, file_status, next_attempt_at, file_attempts, created_at, updated_at`
+const INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 0, now(), now())"
+
+/** A document's row for INSERT_COLUMNS: its number from the series and sequence, its body with that number and date. */
+function documentValues(
+  input: IssueDocumentInput,
+  at: { series: string; fy: string; sequence: number; issued_at: Date },
+  fileStatus: "pending" | "on_request",
+  nextAttemptAt: Date | null
+): (string | number | Date | null)[] {
+  const number = documentNumber(input.type, input.branch_code, at.fy, at.sequence)
+  const body: TaxDocumentBody = { ...input.body, number, issued_at: at.issued_at.toISOString() }
+  const grand = body.totals.grand_total
+  return [
+    generateEntityId(undefined, "tdoc"), input.type, number, at.series, at.sequence, at.fy, input.branch_id, input.branch_code, input.order_id,
+    input.return_id ?? null, input.against_id ?? null, input.customer_id ?? null, at.issued_at, grand,
+    JSON.stringify({ value: String(grand), precision: 20 }), JSON.stringify(body), fileStatus, nextAttemptAt,
+  ]
+}
+
 class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCounter }) {
   /**
    * Issues a document once: its number is the next in its series (kind,
@@ -72,51 +111,18 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
     const issuedAt = new Date()
     const fy = financialYear(issuedAt)
     const series = seriesKey(input.type, input.branch_code, fy)
-    await db.execute(
-      `insert into tax_document_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
-       on conflict (series) where deleted_at is null do nothing`,
-      [generateEntityId(undefined, "tdctr"), series]
-    )
-    const [counter] = (await db.execute("select id, last_sequence from tax_document_counter where series = ? for update", [series])) as {
-      id: string
-      last_sequence: number
-    }[]
+    const counter = await lockSeries(db, series)
     // Checked under the lock: a second issue of the same document waits for the first and finds it.
     const existing = await this.findIssued(db, input)
     if (existing) {
       return { document: existing, created: false }
     }
-    const sequence = Number(counter.last_sequence) + 1
-    const number = documentNumber(input.type, input.branch_code, fy, sequence)
-    const body: TaxDocumentBody = { ...input.body, number, issued_at: issuedAt.toISOString() }
-    const grand = body.totals.grand_total
-    await db.execute("update tax_document_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counter.id])
+    const sequence = counter.last_sequence + 1
+    await setLastSequence(db, counter.id, sequence)
     const [created] = (await db.execute(
-      `insert into tax_document (id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id,
-                                 against_id, customer_id, issued_at, grand_total_paise, raw_grand_total_paise, body, file_status,
-                                 file_attempts, next_attempt_at, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'pending', 0, ?, now(), now())
-       returning ${COLUMNS}`,
-      [
-        generateEntityId(undefined, "tdoc"),
-        input.type,
-        number,
-        series,
-        sequence,
-        fy,
-        input.branch_id,
-        input.branch_code,
-        input.order_id,
-        input.return_id ?? null,
-        input.against_id ?? null,
-        input.customer_id ?? null,
-        issuedAt,
-        grand,
-        JSON.stringify({ value: String(grand), precision: 20 }),
-        JSON.stringify(body),
-        // A short lease for the issuer to store the PDF before the retry job may.
-        new Date(issuedAt.getTime() + FILE_LEASE_MS),
-      ]
+      `insert into tax_document (${INSERT_COLUMNS}) values ${INSERT_ROW} returning ${COLUMNS}`,
+      // A short lease for the issuer to store the PDF before the retry job may.
+      documentValues(input, { series, fy, sequence, issued_at: issuedAt }, "pending", new Date(issuedAt.getTime() + FILE_LEASE_MS))
     )) as TaxDocumentRow[]
     return { document: row(created), created: true }
   }
@@ -152,12 +158,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
     const refused: string[] = []
     for (const series of [...bySeries.keys()].sort()) {
       const { fy, docs } = bySeries.get(series)!
-      await db.execute(
-        `insert into tax_document_counter (id, series, last_sequence, created_at, updated_at) values (?, ?, 0, now(), now())
-         on conflict (series) where deleted_at is null do nothing`,
-        [generateEntityId(undefined, "tdctr"), series]
-      )
-      const [counter] = (await db.execute("select id, last_sequence from tax_document_counter where series = ? for update", [series])) as { id: string; last_sequence: number }[]
+      const counter = await lockSeries(db, series)
       const [latest] = (await db.execute("select max(issued_at) as at from tax_document where series = ? and deleted_at is null", [series])) as { at: Date | null }[]
       if (latest?.at && new Date(latest.at).getTime() > docs[0].issued_at.getTime()) {
         refused.push(series)
@@ -169,30 +170,13 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
       )) as { order_id: string; return_id: string | null }[]
       const taken = new Set(done.map((d) => d.return_id ?? d.order_id))
       const fresh = docs.filter((d) => !taken.has(d.type === "credit_note" ? (d.return_id ?? "") : d.order_id))
-      let sequence = Number(counter.last_sequence)
-      const rows = fresh.map((input) => {
-        sequence += 1
-        const number = documentNumber(input.type, input.branch_code, fy, sequence)
-        const body: TaxDocumentBody = { ...input.body, number, issued_at: input.issued_at.toISOString() }
-        const grand = body.totals.grand_total
-        return [
-          generateEntityId(undefined, "tdoc"), input.type, number, series, sequence, fy, input.branch_id, input.branch_code, input.order_id,
-          input.return_id ?? null, input.against_id ?? null, input.customer_id ?? null, input.issued_at, grand,
-          JSON.stringify({ value: String(grand), precision: 20 }), JSON.stringify(body),
-        ]
-      })
+      const rows = fresh.map((input, i) => documentValues(input, { series, fy, sequence: counter.last_sequence + i + 1, issued_at: input.issued_at }, "on_request", null))
       for (let start = 0; start < rows.length; start += 200) {
         const chunk = rows.slice(start, start + 200)
-        await db.execute(
-          `insert into tax_document (id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id,
-                                     against_id, customer_id, issued_at, grand_total_paise, raw_grand_total_paise, body, file_status,
-                                     file_attempts, created_at, updated_at)
-           values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'on_request', 0, now(), now())").join(", ")}`,
-          chunk.flat()
-        )
+        await db.execute(`insert into tax_document (${INSERT_COLUMNS}) values ${chunk.map(() => INSERT_ROW).join(", ")}`, chunk.flat())
       }
       if (rows.length) {
-        await db.execute("update tax_document_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counter.id])
+        await setLastSequence(db, counter.id, counter.last_sequence + rows.length)
       }
       issued += rows.length
     }
@@ -288,11 +272,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
         values.push(value)
       }
     }
-    if (branch_ids) {
-      // Only these branches' documents (none when the list is empty).
-      where.push(branch_ids.length ? `branch_id in (${branch_ids.map(() => "?").join(", ")})` : "false")
-      values.push(...branch_ids)
-    }
+    inBranches(branch_ids, where, values)
     if (q) {
       where.push("(number ilike ? or order_id = ?)")
       values.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q)
@@ -360,14 +340,18 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
   }
 }
 
-function issuedBetween(from: Date, to: Date, branchIds: string[] | undefined): { where: string[]; values: (string | number | Date)[] } {
-  const where = ["deleted_at is null", "issued_at >= ?", "issued_at < ?"]
-  const values: (string | number | Date)[] = [from, to]
+/** Only these branches' documents (none when the list is empty; every branch's without one). */
+function inBranches(branchIds: string[] | undefined, where: string[], values: (string | number | Date)[]) {
   if (branchIds) {
-    // Only these branches' documents (none when the list is empty).
     where.push(branchIds.length ? `branch_id in (${branchIds.map(() => "?").join(", ")})` : "false")
     values.push(...branchIds)
   }
+}
+
+function issuedBetween(from: Date, to: Date, branchIds: string[] | undefined): { where: string[]; values: (string | number | Date)[] } {
+  const where = ["deleted_at is null", "issued_at >= ?", "issued_at < ?"]
+  const values: (string | number | Date)[] = [from, to]
+  inBranches(branchIds, where, values)
   return { where, values }
 }
 

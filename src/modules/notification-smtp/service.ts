@@ -25,6 +25,8 @@ export class SmtpNotificationService extends AbstractNotificationProviderService
   protected transport: Transporter
   protected options: SmtpOptions
   protected logger: Logger
+  /** The sender's domain, which ends each Message-ID. */
+  protected domain: string
 
   static validateOptions(options: Record<string, unknown>) {
     if (!options.url || !/^smtps?:\/\//.test(String(options.url))) {
@@ -39,19 +41,19 @@ export class SmtpNotificationService extends AbstractNotificationProviderService
     super()
     this.options = options
     this.logger = logger
+    this.domain = /@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? "jewel-crm.local"
     this.transport = nodemailer.createTransport(options.url + (options.url.includes("?") ? "&" : "?") + "pool=true&maxConnections=3")
   }
 
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
     const data = (notification.data ?? {}) as { subject?: string | null; body?: string; message_id?: string }
-    const domain = /@([^>\s]+)>?\s*$/.exec(this.options.from)?.[1] ?? "jewel-crm.local"
     try {
       const info = await this.transport.sendMail({
         from: this.options.from,
         to: notification.to,
         subject: data.subject ?? "",
         text: data.body ?? "",
-        ...(data.message_id ? { messageId: `<${data.message_id}@${domain}>` } : {}),
+        ...(data.message_id ? { messageId: `<${data.message_id}@${this.domain}>` } : {}),
       })
       return { id: info.messageId }
     } catch (err) {

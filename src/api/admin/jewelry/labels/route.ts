@@ -4,9 +4,9 @@ import { drawTagLabels } from "../../../../lib/tag-labels-pdf"
 import { labelStock, type LabelPiece } from "../../../../lib/tag-labels"
 import { MAX_LABELS, type TagLabelsBodyType } from "../validators"
 
-type PieceRow = LabelPiece & { breakdown: { taxable_value?: number } | null; product_variant?: { product_id: string } | null }
+type PieceRow = LabelPiece & { breakdown: { taxable_value?: number } | null }
 
-const FIELDS = ["tag_code", "metal", "purity", "gross_weight_mg", "net_weight_mg", "stone_weight_mg", "huid", "breakdown", "product_variant.product_id"]
+const FIELDS = ["tag_code", "metal", "purity", "gross_weight_mg", "net_weight_mg", "stone_weight_mg", "huid", "breakdown"]
 
 /**
  * POST /admin/jewelry/labels: the tag labels of pieces as a PDF to print —

@@ -16,7 +16,6 @@ import {
 } from "../../../../lib/tally"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
-import type { TaxDocumentBody } from "../../../../lib/invoice"
 import { reportBranches } from "../helpers"
 import type { TallyExportQueryType } from "../validators"
 
@@ -45,7 +44,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (xml) {
     const [store] = await req.scope.resolve(Modules.STORE).listStores({}, { select: ["name"], take: 1 })
     res.write(tallyEnvelopeStart(process.env.SHOP_NAME ?? store?.name ?? "Shop"))
-    const ledgers = ledgersFor(parties.map((p) => ({ branch_code: p.branch_code, body: { buyer: { name: p.name, gstin: p.gstin } } as TaxDocumentBody })))
+    const ledgers = ledgersFor(parties.map((p) => ({ branch_code: p.branch_code, buyer: { name: p.name, gstin: p.gstin } })))
     res.write(ledgers.map(ledgerXml).join(""))
   } else {
     res.write(`\ufeff${stringify([TALLY_CSV_HEADER])}`)
