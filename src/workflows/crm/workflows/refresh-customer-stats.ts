@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { runLockOwner } from "../../locking"
 import { aggregateCustomerOrdersStep } from "../steps/aggregate-customer-orders"
 import { storeCustomerStatsStep } from "../steps/store-customer-stats"
 
@@ -15,9 +16,10 @@ import { storeCustomerStatsStep } from "../steps/store-customer-stats"
  */
 export const refreshCustomerStatsWorkflow = createWorkflow("refresh-customer-stats", (customerIds: string[]) => {
   const keys = transform({ customerIds }, ({ customerIds }) => [...new Set(customerIds)].sort().map((id) => `customer-stats:${id}`))
-  acquireLockStep({ key: keys, timeout: 30, ttl: 120 })
+  const lockOwner = runLockOwner()
+  acquireLockStep({ key: keys, timeout: 30, ttl: 120, ownerId: lockOwner })
   const aggregates = aggregateCustomerOrdersStep(customerIds)
   const count = storeCustomerStatsStep(aggregates)
-  releaseLockStep({ key: keys })
+  releaseLockStep({ key: keys, ownerId: lockOwner })
   return new WorkflowResponse(count)
 })

@@ -8,6 +8,7 @@ import {
   releaseLockStep,
   updateCartPromotionsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { runLockOwner } from "../../locking"
 import { paiseToAmount } from "../../../lib/money"
 import { loadCartForRedemptionStep } from "../steps/load-cart-for-redemption"
 import { planCartRedemptionStep } from "../steps/plan-cart-redemption"
@@ -23,7 +24,8 @@ export type ApplyLoyaltyToCartInput = { cart_id: string; customer_id: string; po
  * balance until the cart is completed (see hooks/complete-cart).
  */
 export const applyLoyaltyToCartWorkflow = createWorkflow("apply-loyalty-to-cart", (input: ApplyLoyaltyToCartInput) => {
-  acquireLockStep({ key: input.cart_id, timeout: 2, ttl: 10 })
+  const lockOwner = runLockOwner()
+  acquireLockStep({ key: input.cart_id, timeout: 2, ttl: 10, ownerId: lockOwner })
   const found = loadCartForRedemptionStep({ cart_id: input.cart_id, customer_id: input.customer_id })
   const plan = planCartRedemptionStep({ points: input.points, found })
 
@@ -73,6 +75,6 @@ export const applyLoyaltyToCartWorkflow = createWorkflow("apply-loyalty-to-cart"
     deletePromotionsStep(transform({ found }, ({ found }) => [found.redemption!.promotion_id]))
   })
 
-  releaseLockStep({ key: input.cart_id })
+  releaseLockStep({ key: input.cart_id, ownerId: lockOwner })
   return new WorkflowResponse(redemption)
 })

@@ -1,6 +1,7 @@
 import { PromotionActions } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, deletePromotionsStep, releaseLockStep, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { runLockOwner } from "../../locking"
 import { loadCartForRedemptionStep } from "../steps/load-cart-for-redemption"
 import { releaseCartRedemptionStep } from "../steps/release-cart-redemption"
 
@@ -20,7 +21,8 @@ export type RemoveLoyaltyFromCartInput = {
  * Removing when nothing is applied changes nothing.
  */
 export const removeLoyaltyFromCartWorkflow = createWorkflow("remove-loyalty-from-cart", (input: RemoveLoyaltyFromCartInput) => {
-  acquireLockStep({ key: input.cart_id, timeout: 2, ttl: 10 })
+  const lockOwner = runLockOwner()
+  acquireLockStep({ key: input.cart_id, timeout: 2, ttl: 10, ownerId: lockOwner })
   const found = loadCartForRedemptionStep(
     transform({ input }, ({ input }) => ({ cart_id: input.cart_id, customer_id: input.customer_id, allow_deducted: !!input.abandoned }))
   )
@@ -36,6 +38,6 @@ export const removeLoyaltyFromCartWorkflow = createWorkflow("remove-loyalty-from
     releaseCartRedemptionStep(transform({ found }, ({ found }) => ({ id: found.redemption!.id, status: found.redemption!.status })))
     deletePromotionsStep(transform({ found }, ({ found }) => [found.redemption!.promotion_id]))
   })
-  releaseLockStep({ key: input.cart_id })
+  releaseLockStep({ key: input.cart_id, ownerId: lockOwner })
   return new WorkflowResponse(transform({ found }, ({ found }) => ({ removed: found.redemption })))
 })

@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, createOrderPaymentCollectionWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { runLockOwner } from "../../locking"
 import { formatInr, paiseToAmount } from "../../../lib/money"
 import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
 import { createLinkSessionStep } from "../steps/create-link-session"
@@ -17,7 +18,8 @@ export type { PaymentLinkInput }
  */
 export const createPaymentLinkWorkflow = createWorkflow("create-payment-link", (input: PaymentLinkInput & { shop_name: string }) => {
   const key = transform({ input }, ({ input }) => `payment-link:${input.order_id}`)
-  acquireLockStep({ key, timeout: 30, ttl: 120 })
+  const lockOwner = runLockOwner()
+  acquireLockStep({ key, timeout: 30, ttl: 120, ownerId: lockOwner })
   const plan = planPaymentLinkStep(input)
   const created = when("new-payment-link", { plan }, ({ plan }) => !plan.existing_link_id).then(() => {
     const collections = createOrderPaymentCollectionWorkflow.runAsStep({
@@ -49,6 +51,6 @@ export const createPaymentLinkWorkflow = createWorkflow("create-payment-link", (
     })
     return link
   })
-  releaseLockStep({ key })
+  releaseLockStep({ key, ownerId: lockOwner })
   return new WorkflowResponse(transform({ plan, created }, ({ plan, created }) => ({ link_id: (plan.existing_link_id ?? created?.id)!, existing: !!plan.existing_link_id })))
 })

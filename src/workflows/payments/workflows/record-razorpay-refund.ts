@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, capturePaymentWorkflow, refundPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { runLockOwner } from "../../locking"
 import { paiseToAmount } from "../../../lib/money"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import { adoptProviderRefundStep } from "../steps/adopt-provider-refund"
@@ -16,7 +17,8 @@ export type { RazorpayRefundInput }
  */
 export const recordRazorpayRefundWorkflow = createWorkflow("record-razorpay-refund", (input: RazorpayRefundInput) => {
   const key = transform({ input }, ({ input }) => `razorpay-payment:${input.razorpay_payment_id}`)
-  acquireLockStep({ key, timeout: 30, ttl: 120 })
+  const lockOwner = runLockOwner()
+  acquireLockStep({ key, timeout: 30, ttl: 120, ownerId: lockOwner })
   const plan = planRazorpayRefundStep(input)
   when({ plan }, ({ plan }) => plan.action === "record" && plan.capture_first_paise > 0).then(() => {
     capturePaymentWorkflow.runAsStep({
@@ -52,6 +54,6 @@ export const recordRazorpayRefundWorkflow = createWorkflow("record-razorpay-refu
       ]),
     })
   })
-  releaseLockStep({ key })
+  releaseLockStep({ key, ownerId: lockOwner })
   return new WorkflowResponse(plan)
 })

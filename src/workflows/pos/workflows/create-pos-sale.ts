@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { runLockOwner } from "../../locking"
 import { saleFingerprint } from "../../../lib/pos"
 import { makePosSaleWorkflow } from "./make-pos-sale"
 import { findPosSaleStep } from "../steps/find-pos-sale"
@@ -23,12 +24,13 @@ export const createPosSaleWorkflow = createWorkflow("create-pos-sale", (input: P
     })
   )
   const lockKeys = transform({ input }, ({ input }) => [`pos-sale:${input.idempotency_key}`, `pos-customer:${input.customer_id}`])
-  acquireLockStep({ key: lockKeys, timeout: 30, ttl: 120 })
+  const lockOwner = runLockOwner()
+  acquireLockStep({ key: lockKeys, timeout: 30, ttl: 120, ownerId: lockOwner })
   const existing = findPosSaleStep(transform({ input, fingerprint }, ({ input, fingerprint }) => ({ idempotency_key: input.idempotency_key, fingerprint })))
   const created = when("new-pos-sale", { existing }, ({ existing }) => !existing).then(() =>
     makePosSaleWorkflow.runAsStep({ input: transform({ input, fingerprint }, ({ input, fingerprint }) => ({ ...input, fingerprint })) })
   )
-  releaseLockStep({ key: lockKeys })
+  releaseLockStep({ key: lockKeys, ownerId: lockOwner })
   return new WorkflowResponse(
     transform({ existing, created }, ({ existing, created }) => ({ sale_id: (existing?.id ?? created?.id)!, replayed: !!existing, made: existing ? null : (created ?? null) }))
   )

@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { runLockOwner } from "../../locking"
 import { formatInr } from "../../../lib/money"
 import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
 import { createSchemeRazorpayLinkStep } from "../steps/create-scheme-razorpay-link"
@@ -14,7 +15,8 @@ import { saveSchemePaymentLinkStep } from "../steps/save-scheme-payment-link"
  */
 export const sendSchemePaymentLinkWorkflow = createWorkflow("send-scheme-payment-link", (input: SendSchemePaymentLinkInput) => {
   const lockKey = transform({ input }, ({ input }) => `scheme-link:${input.enrolment_id}`)
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+  const lockOwner = runLockOwner()
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 60, ownerId: lockOwner })
   const plan = prepareSchemePaymentLinkStep(input)
   const made = when("new-scheme-payment-link", { plan }, ({ plan }) => !plan.existing).then(() => {
     const link = createSchemeRazorpayLinkStep(plan)
@@ -39,6 +41,6 @@ export const sendSchemePaymentLinkWorkflow = createWorkflow("send-scheme-payment
       })),
     })
   })
-  releaseLockStep({ key: lockKey })
+  releaseLockStep({ key: lockKey, ownerId: lockOwner })
   return new WorkflowResponse(transform({ plan, made }, ({ plan, made }) => ({ link: (made?.saved ?? plan.existing)!, created: !!made })))
 })
