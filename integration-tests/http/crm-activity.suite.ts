@@ -1,11 +1,12 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ShopSuite } from "../support/runner"
 import { eventsSettled, waitFor } from "../support/wait"
 import { shopToday } from "../../src/lib/occasions"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { refreshCustomerStatsWorkflow } from "../../src/workflows/crm"
-import { cartWithCoin, demoShop, expectStatus, payAndComplete, type Headers } from "./helpers"
+import { cartWithCoin, demoShop, expectStatus, ok, payAndComplete, type Headers } from "./helpers"
 
 /** An ISO date `offset` days from the shop's today, `yearsAgo` years back. */
 function dayFromToday(offset: number, yearsAgo: number) {
@@ -75,6 +76,52 @@ export const crmActivitySuite: ShopSuite = ({ api, getContainer }) => {
     expect(res.data.message).toMatch(message)
     const list = await api.get(`/admin/crm/customers/${customerId}/interactions`, auth)
     expect(list.data.count).toBe(0)
+  })
+
+  describe("with an idempotency_key", () => {
+    const knex = () => getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+    const count = async (sql: string, params: string[]) => Number((await knex().raw(sql, params)).rows[0].n)
+    /** Interactions and follow-up tasks in the database: of the key, and of the customer. */
+    const written = async (key: string, customer: string) => ({
+      with_key: await count("select count(*) as n from interaction where idempotency_key = ?", [key]),
+      interactions: await count("select count(*) as n from interaction where customer_id = ?", [customer]),
+      tasks: await count("select count(*) as n from follow_up_task where customer_id = ?", [customer]),
+    })
+    const body = (key: string) => ({
+      channel: "call",
+      kind: "enquiry",
+      summary: "Asked for a quote on a pair of jhumkas",
+      follow_up_at: new Date(Date.now() + 86_400_000).toISOString(),
+      idempotency_key: key,
+    })
+
+    it("answers a retry with the interaction the first attempt logged, and logs nothing again", async () => {
+      const first = await ok(api.post(`/admin/crm/customers/${customerId}/interactions`, body("call-retry-0001"), auth))
+      expect(first.status).toBe(201)
+      expect(first.data.follow_up_task).toEqual(expect.objectContaining({ interaction_id: first.data.interaction.id }))
+
+      const retry = await ok(api.post(`/admin/crm/customers/${customerId}/interactions`, body("call-retry-0001"), auth))
+      expect(retry.status).toBe(201)
+      expect(retry.data).toEqual(first.data)
+      expect(await written("call-retry-0001", customerId)).toEqual({ with_key: 1, interactions: 1, tasks: 1 })
+    })
+
+    it("logs once when two attempts with one key arrive together", async () => {
+      const url = `/admin/crm/customers/${customerId}/interactions`
+      const [a, b] = await Promise.all([ok(api.post(url, body("call-race-0001"), auth)), ok(api.post(url, body("call-race-0001"), auth))])
+      expect([a.status, b.status]).toEqual([201, 201])
+      expect(b.data.interaction.id).toBe(a.data.interaction.id)
+      expect(await written("call-race-0001", customerId)).toEqual({ with_key: 1, interactions: 1, tasks: 1 })
+    })
+
+    it("refuses the key of another customer's interaction with 409, logging nothing", async () => {
+      await ok(api.post(`/admin/crm/customers/${customerId}/interactions`, body("call-other-0001"), auth))
+      const { data } = await api.post("/admin/crm/customers", { first_name: "Kavya", last_name: "Nair", phone: "9845054321" }, auth)
+      const res = await expectStatus(api.post(`/admin/crm/customers/${data.customer.id}/interactions`, body("call-other-0001"), auth))
+      expect(res.status).toBe(409)
+      expect(res.data.message).toBe('idempotency_key "call-other-0001" was already used for an interaction of another customer; use a new key for a new interaction')
+      expect(await written("call-other-0001", data.customer.id)).toEqual({ with_key: 1, interactions: 0, tasks: 0 })
+    })
   })
 
   it("answers 404 for interactions of an unknown customer and an unknown task", async () => {

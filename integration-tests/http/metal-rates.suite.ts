@@ -1,4 +1,7 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ShopSuite } from "../support/runner"
+import { eventsSettled, waitFor } from "../support/wait"
 import { BRANCH_MODULE } from "../../src/modules/branch"
 import type BranchModuleService from "../../src/modules/branch/service"
 import { JEWELRY_MODULE } from "../../src/modules/jewelry"
@@ -75,6 +78,65 @@ export const metalRatesSuite: ShopSuite = ({ api, getContainer }) => {
       expect(res.data.rates[0].branch_id).toBe(blrId)
       const { data } = await api.get(`/store/metal-rates?branch_id=${blrId}`, storeHeaders)
       expect(data.rates.filter((r: { purity: number; metal: string }) => r.metal === "gold" && r.purity === 916)).toHaveLength(2)
+    })
+
+    describe("with an idempotency_key", () => {
+      const knex = () => getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+      const count = async (sql: string, params: string[]) => Number((await knex().raw(sql, params)).rows[0].n)
+      const jewelry = () => getContainer().resolve<JewelryModuleService>(JEWELRY_MODULE)
+      const publish = (key: string, rates: unknown[] = [{ metal: "gold", purity: 916, rate_per_g: "7301.25" }, { metal: "silver", purity: 999, rate_per_g: 96, branch_id: blrId }]) =>
+        expectStatus(api.post("/admin/metal-rates", { rates, source: "IBJA", idempotency_key: key }, auth))
+      /** Rates rows and their audit entries in the database, and the reprice jobs publishes set off since `since`. */
+      const written = async (key: string, since: Date) => ({
+        rates: await count("select count(*) as n from metal_rate where idempotency_key = ?", [key]),
+        audit_entries: await count(
+          "select count(*) as n from audit_entry where action = 'metal_rate.published' and entity_id in (select id from metal_rate where idempotency_key = ?)",
+          [key]
+        ),
+        reprice_jobs: (await jewelry().listRepriceJobs({ trigger: "rates_set", created_at: { $gte: since } })).length,
+      })
+      /** The end of the reprice a publish set off, and of every subscriber run since (a second publish would have started a second job). */
+      async function repriced(since: Date) {
+        await waitFor("the reprice job to finish", async () => {
+          const [job] = await jewelry().listRepriceJobs({ trigger: "rates_set", created_at: { $gte: since } })
+          return job && (job.status === "succeeded" || job.status === "failed")
+        })
+        await eventsSettled(getContainer())
+      }
+
+      it("answers a retry with the rates the first attempt published, publishing and repricing nothing again", async () => {
+        const since = new Date()
+        const first = await publish("ibja-2026-12-05-am")
+        expect(first.status).toBe(201)
+        await repriced(since)
+
+        const retry = await publish("ibja-2026-12-05-am")
+        expect(retry.status).toBe(201)
+        expect(retry.data).toEqual(first.data)
+        await repriced(since)
+        expect(await written("ibja-2026-12-05-am", since)).toEqual({ rates: 2, audit_entries: 2, reprice_jobs: 1 })
+      })
+
+      it("publishes once, and reprices once, when two attempts with one key arrive together", async () => {
+        const since = new Date()
+        const [a, b] = await Promise.all([publish("ibja-2026-12-05-pm"), publish("ibja-2026-12-05-pm")])
+        expect([a.status, b.status]).toEqual([201, 201])
+        expect(b.data.rates.map((r: { id: string }) => r.id)).toEqual(a.data.rates.map((r: { id: string }) => r.id))
+        await repriced(since)
+        expect(await written("ibja-2026-12-05-pm", since)).toEqual({ rates: 2, audit_entries: 2, reprice_jobs: 1 })
+      })
+
+      it("refuses the key of another publish with 409, publishing nothing", async () => {
+        const since = new Date()
+        expect((await publish("ibja-2026-12-06-am")).status).toBe(201)
+        const res = await publish("ibja-2026-12-06-am", [{ metal: "gold", purity: 916, rate_per_g: "7310" }])
+        expect(res.status).toBe(409)
+        expect(res.data.message).toBe('idempotency_key "ibja-2026-12-06-am" was already used to publish other rates; use a new key for a new publish')
+        await repriced(since)
+        expect(await written("ibja-2026-12-06-am", since)).toEqual({ rates: 2, audit_entries: 2, reprice_jobs: 1 })
+        const { data } = await api.get("/admin/metal-rates", auth)
+        expect(gold916(data.rates)?.rate_per_g).toBe(7301.25)
+      })
     })
 
     it.each([

@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { normalizePan } from "../../../lib/pan"
 import { normalizePhone } from "../../../lib/phone"
 import { METALS } from "../../../lib/pricing"
-import { findParams, sortParam } from "../../utils/validators"
+import { findParams, IdempotencyKey, sortParam } from "../../utils/validators"
 
 const parsed = <T>(parse: (v: string) => T) =>
   z.string().transform((value, ctx) => {
@@ -95,6 +95,8 @@ export const LogInteractionBody = z
     outcome: z.string().trim().max(2000).optional(),
     follow_up_at: z.coerce.date().optional(),
     occurred_at: z.coerce.date().optional(),
+    /** A retry with the key answers the interaction it logged and logs nothing. */
+    idempotency_key: IdempotencyKey.optional(),
   })
   .strict()
 

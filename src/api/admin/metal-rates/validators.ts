@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { METALS } from "../../../lib/pricing"
-import { findParams, Rupees } from "../../utils/validators"
+import { findParams, IdempotencyKey, Rupees } from "../../utils/validators"
 
 export const PostMetalRatesBody = z
   .object({
@@ -21,6 +21,8 @@ export const PostMetalRatesBody = z
     source: z.string().trim().min(1).max(50).optional(),
     note: z.string().max(500).optional(),
     confirm: z.boolean().optional(),
+    /** A retry with the key answers the rates that publish created and publishes nothing. */
+    idempotency_key: IdempotencyKey.optional(),
   })
   .strict()
 

@@ -16,5 +16,12 @@ export const Interaction = model
     follow_up_at: model.dateTime().nullable(),
     order_id: model.text().nullable(),
     occurred_at: model.dateTime(),
+    /** Of one logged with a key (POST …/interactions): a retry with the key answers this one and logs nothing. */
+    idempotency_key: model.text().nullable(),
   })
-  .indexes([{ on: ["customer_id", "occurred_at"] }, { on: ["branch_id"] }, { on: ["order_id"] }])
+  .indexes([
+    { on: ["customer_id", "occurred_at"] },
+    { on: ["branch_id"] },
+    { on: ["order_id"] },
+    { on: ["idempotency_key"], unique: true, where: "idempotency_key IS NOT NULL" },
+  ])

@@ -18,5 +18,17 @@ export const MetalRate = model
     source: model.text().default("manual"),
     set_by: model.text().nullable(),
     note: model.text().nullable(),
+    /**
+     * Of a publish sent with a key: every row it created carries it, so a retry with the key answers
+     * those rows and publishes nothing (no second reprice). One row per metal, purity and branch per
+     * key: two concurrent publishes with one key cannot both insert. Branch rows and shop-wide rows
+     * have an index each, since NULL branch_ids would never clash in one.
+     */
+    idempotency_key: model.text().nullable(),
   })
-  .indexes([{ on: ["metal", "purity", "branch_id", "effective_from"] }, { on: ["effective_from"] }])
+  .indexes([
+    { on: ["metal", "purity", "branch_id", "effective_from"] },
+    { on: ["effective_from"] },
+    { on: ["idempotency_key", "metal", "purity", "branch_id"], unique: true, where: "idempotency_key IS NOT NULL AND branch_id IS NOT NULL" },
+    { on: ["idempotency_key", "metal", "purity"], unique: true, where: "idempotency_key IS NOT NULL AND branch_id IS NULL" },
+  ])

@@ -14,6 +14,8 @@ export type InteractionInput = {
   follow_up_at?: Date | null
   order_id?: string | null
   occurred_at?: Date
+  /** Unique among interactions (the route answers a retry with the one it logged). */
+  idempotency_key?: string | null
 }
 
 export const createInteractionStep = createStep(

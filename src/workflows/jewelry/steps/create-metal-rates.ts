@@ -11,6 +11,7 @@ export type CreateMetalRatesStepInput = {
   source: string
   set_by: string | null
   note: string | null
+  idempotency_key: string | null
 }[]
 
 export const createMetalRatesStep = createStep(

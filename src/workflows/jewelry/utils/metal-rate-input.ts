@@ -14,4 +14,6 @@ export type SetMetalRatesInput = {
   set_by?: string
   /** Required when a rate moves more than 10 % from the one in force. */
   confirm?: boolean
+  /** Stored on every row created (see the metal_rate model; the route answers a retry with them). */
+  idempotency_key?: string
 }

@@ -25,6 +25,7 @@ export const setMetalRatesWorkflow = createWorkflow("set-metal-rates", (input: S
       source: input.source ?? "manual",
       set_by: input.set_by ?? null,
       note: input.note ?? null,
+      idempotency_key: input.idempotency_key ?? null,
     }))
   })
   const created = createMetalRatesStep(rows)

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { DOMAIN_CONFLICT } from "../../../../../../lib/errors"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
 import { logInteractionWorkflow } from "../../../../../../workflows/crm"
@@ -22,10 +23,48 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListInteracti
   res.json({ interactions, count, limit, offset })
 }
 
-/** POST /admin/crm/customers/:id/interactions — with follow_up_at it also opens a task for you. */
+/**
+ * POST /admin/crm/customers/:id/interactions — with follow_up_at it also opens a task for you. With an
+ * idempotency_key, a retry (say after a 502 from the load balancer) answers 201 with what the first attempt
+ * logged and logs nothing; the key used for another customer answers 409.
+ */
 export async function POST(req: AuthenticatedMedusaRequest<LogInteractionBodyType>, res: MedusaResponse) {
-  const { result } = await logInteractionWorkflow(req.scope).run({
-    input: { ...req.validatedBody, customer_id: req.params.id, user_id: req.auth_context.actor_id },
-  })
-  res.status(201).json(result)
+  const key = req.validatedBody.idempotency_key
+  const earlier = key ? await loggedWithKey(req, key) : null
+  if (earlier) {
+    res.status(201).json(earlier)
+    return
+  }
+  try {
+    const { result } = await logInteractionWorkflow(req.scope).run({
+      input: { ...req.validatedBody, customer_id: req.params.id, user_id: req.auth_context.actor_id },
+    })
+    res.status(201).json(result)
+  } catch (e) {
+    // Two first attempts with one key at once: the unique index on the key lets one insert, the other answers with its
+    // row (and its follow-up task, if the first attempt has made it by then).
+    const winner = key ? await loggedWithKey(req, key) : null
+    if (!winner) {
+      throw e
+    }
+    res.status(201).json(winner)
+  }
+}
+
+/** What an earlier request with the key logged (the interaction and its follow-up task), or null. */
+async function loggedWithKey(req: AuthenticatedMedusaRequest, key: string) {
+  const crm = req.scope.resolve<CrmModuleService>(CRM_MODULE)
+  const [interaction] = await crm.listInteractions({ idempotency_key: key })
+  if (!interaction) {
+    return null
+  }
+  if (interaction.customer_id !== req.params.id) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `idempotency_key "${key}" was already used for an interaction of another customer; use a new key for a new interaction`,
+      DOMAIN_CONFLICT
+    )
+  }
+  const [task] = await crm.listFollowUpTasks({ interaction_id: interaction.id })
+  return { interaction, follow_up_task: task ?? null }
 }
