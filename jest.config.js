@@ -13,6 +13,8 @@ const layers = {
   modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
   redis: ["<rootDir>/integration-tests/redis/**/*.spec.ts"],
+  // Two servers and a worker in processes of their own behind nginx (launcher/test.ts starts nginx's and Redis's).
+  cluster: ["<rootDir>/integration-tests/cluster/**/*.spec.ts"],
   e2e: ["<rootDir>/integration-tests/e2e/**/*.spec.ts"],
   // Not a layer of its own: builds the template databases the http and redis layers start from.
   templates: ["<rootDir>/integration-tests/templates/build.spec.ts"],

@@ -18,6 +18,7 @@ import { Client, Pool } from "pg"
 import { ensureDatabase, parseDatabaseUrl } from "../launcher/database"
 import { LauncherError } from "../launcher/errors"
 import { PROJECT_ROOT, runMedusa, spawnMedusa, stopGroup } from "../launcher/medusa"
+import { percentile } from "../launcher/stats"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
 import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
@@ -53,11 +54,6 @@ type Row = { workload: string; ours: number[]; baselineName: string; baseline: n
 
 /** ✔ or ✘ and the goal, so a regression shows at a glance. */
 const verdict = (text: string, met: boolean) => `${met ? "✔" : "✘"} ${text}`
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[index]
-}
 
 async function measure(fn: Timed, requests = REQUESTS): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) {

@@ -4,25 +4,15 @@
  * app started the way a new user starts it (`launcher/start.ts`: migrations,
  * admin build, demo seed, first admin user) on the test PostgreSQL.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
+import { findOrInstall } from "./apt"
 import { LauncherError } from "./errors"
 import { PROJECT_ROOT, stopGroup } from "./medusa"
 import { freePort } from "./net"
 
 const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-
-function aptInstall(): boolean {
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
-  const install = () =>
-    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env, stdio: "inherit" }).status === 0
-  if (install()) {
-    return true
-  }
-  // A fresh machine may not have the package lists yet.
-  return spawnSync("apt-get", ["update"], { env, stdio: "inherit" }).status === 0 && install()
-}
 
 /**
  * The Chromium to drive: CHROMIUM_PATH, else Debian's package, installed now
@@ -35,17 +25,7 @@ export function findChromium(): string | undefined {
     }
     return process.env.CHROMIUM_PATH
   }
-  const found = () => CHROMIUM_CANDIDATES.find((file) => fs.existsSync(file))
-  if (found()) {
-    return found()
-  }
-  if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
-    process.stdout.write("Installing Debian's chromium for the browser tests (apt-get) …\n")
-    if (aptInstall()) {
-      return found()
-    }
-  }
-  return undefined
+  return findOrInstall("chromium", CHROMIUM_CANDIDATES, "the browser tests")
 }
 
 export type RunningApp = { baseUrl: string; logFile: string; stop: () => Promise<void> }

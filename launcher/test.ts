@@ -1,12 +1,14 @@
 /**
- * `npm test`: runs the test layers (unit, modules, http, redis, e2e; or the
- * ones named as arguments) against a real PostgreSQL (and Redis for the
- * redis layer, which runs the app with REDIS_URL set; the e2e layer starts the
+ * `npm test`: runs the test layers (unit, modules, http, redis, cluster, e2e;
+ * or the ones named as arguments) against a real PostgreSQL (and Redis for the
+ * redis layer, which runs the app with REDIS_URL set; the cluster layer runs
+ * two servers and a worker behind Debian's nginx and kills them under load;
+ * the e2e layer starts the
  * app as `npm start` does and drives its admin in Debian's Chromium). DB_HOST / DB_PORT /
  * DB_USERNAME / DB_PASSWORD point at a server of yours; without DB_HOST a
  * throwaway embedded PostgreSQL is started for the run and removed after it.
- * The unit layer runs beside the others, and the redis and e2e layers beside
- * the http layer; the http and redis layers start from template databases
+ * The unit layer runs beside the others, and the redis (then cluster) and e2e
+ * layers beside the http layer; the http and redis layers start from template databases
  * built once per run (docs/testing.md).
  * Ends with each failed test and the start of its message, then one line:
  * "tests: N passed, N failed".
@@ -21,11 +23,12 @@ import { LauncherError } from "./errors"
 import { PROJECT_ROOT } from "./medusa"
 import { freePort } from "./net"
 import { removeCluster, startCluster, type RunningCluster } from "./postgres"
+import { findNginx } from "./nginx"
 import { findTestRedis, type TestRedis } from "./redis"
 import { findChromium, startApp, type RunningApp } from "./e2e"
 import { dropTemplates } from "../integration-tests/support/templates"
 
-const LAYERS = ["unit", "modules", "http", "redis", "e2e"] as const
+const LAYERS = ["unit", "modules", "http", "redis", "cluster", "e2e"] as const
 type Layer = (typeof LAYERS)[number]
 
 type LayerResult = {
@@ -347,8 +350,8 @@ async function main() {
       }
     })
   }
-  // The http files start from the schema or the demo shop; the redis files from the schema only.
-  const templatePoints = layers.includes("http") ? "schema,seeded" : "schema"
+  // The http files start from the schema or the demo shop; the redis files from the schema only; the cluster from the demo shop.
+  const templatePoints = layers.includes("http") || layers.includes("cluster") ? "schema,seeded" : "schema"
   const buildTemplates = templatesBuilder(env, templatePoints)
   // The unit layer needs no database: it runs beside the others, its output shown when it ends.
   const runsBeside = layers.includes("unit") && layers.length > 1
@@ -407,11 +410,37 @@ async function main() {
       fs.rmSync(e2e.dataDir, { recursive: true, force: true })
     }
   }
+  const runCluster = async (out: Output): Promise<LayerResult> => {
+    const skip = (why: string): LayerResult => {
+      out.write(`\n=== cluster tests ===\n${why}\n`)
+      return { layer: "cluster", passed: 0, failed: 0, skipped: 1, exitCode: 0, seconds: 0 }
+    }
+    const nginx = findNginx()
+    if (!nginx) {
+      return skip("No nginx: set NGINX_PATH or install Debian's nginx (apt-get install nginx).")
+    }
+    // A Redis of its own: the cluster's queues and locks start empty.
+    const clusterRedis = await findTestRedis(env)
+    if (!clusterRedis) {
+      return skip("No Redis found: set TEST_REDIS_URL, install redis-server, or run one on 127.0.0.1:6379.")
+    }
+    try {
+      const templates = await awaitTemplates("cluster", buildTemplates, templatePoints, out)
+      if (templates.failure) {
+        return templates.failure
+      }
+      out.write(`nginx: ${nginx}; Redis: ${clusterRedis.source}\n`)
+      const run = await runLayerJest(out, { layer: "cluster", env: { ...env, REDIS_URL: clusterRedis.url, NGINX_PATH: nginx }, extraArgs: jestArgs })
+      return { ...run, seconds: run.seconds + templates.seconds }
+    } finally {
+      clusterRedis.stop()
+    }
+  }
   const runModules = async (out: Output): Promise<LayerResult> => {
     out.write("\n=== modules tests ===\n")
     return runLayerJest(out, { layer: "modules", env, extraArgs: jestArgs })
   }
-  const runners: Record<Exclude<Layer, "unit">, (out: Output) => Promise<LayerResult>> = { modules: runModules, http: runHttp, redis: runRedis, e2e: runE2e }
+  const runners: Record<Exclude<Layer, "unit">, (out: Output) => Promise<LayerResult>> = { modules: runModules, http: runHttp, redis: runRedis, cluster: runCluster, e2e: runE2e }
 
   try {
     if (layers.includes("unit") && !unitRun) {
@@ -419,26 +448,36 @@ async function main() {
       results.push(await runLayerJest(liveOutput(), { layer: "unit", env, extraArgs: jestArgs }))
     }
     // The http layer is the long one: the modules, redis and e2e layers run beside it (their output kept until
-    // they end), so the two cores stay busy while its files wait on the network or an event.
-    const rest = (["http", "modules", "redis", "e2e"] as const).filter((l) => layers.includes(l))
-    const lead = rest[0]
+    // they end), so the two cores stay busy while its files wait on the network or an event. The cluster layer
+    // follows the redis layer, so no more than three of its own processes add to the load at once.
+    const slots = ([["http"], ["modules"], ["redis", "cluster"], ["e2e"]] as const)
+      .map((slot) => slot.filter((l) => layers.includes(l)))
+      .filter((slot) => slot.length > 0)
+    const runSlot = async (slot: readonly Exclude<Layer, "unit">[], out: Output): Promise<LayerResult[]> => {
+      const slotResults: LayerResult[] = []
+      for (const layer of slot) {
+        slotResults.push(await runners[layer](out))
+      }
+      return slotResults
+    }
+    const [lead, ...others] = slots
     if (lead) {
-      const besides = rest.slice(1).map((layer) => {
+      const besides = others.map((slot) => {
         const out = keptOutput()
-        return { out, run: runners[layer](out) }
+        return { out, run: runSlot(slot, out) }
       })
-      const leadResult = await runners[lead](liveOutput()).catch((err: unknown) => err as Error)
+      const leadResult = await runSlot(lead, liveOutput()).catch((err: unknown) => err as Error)
       const besideResults = await Promise.allSettled(besides.map((b) => b.run))
       if (leadResult instanceof Error) {
         throw leadResult
       }
-      results.push(leadResult)
+      results.push(...leadResult)
       besideResults.forEach((settled, i) => {
         process.stdout.write(besides[i].out.kept())
         if (settled.status === "rejected") {
           throw settled.reason
         }
-        results.push(settled.value)
+        results.push(...settled.value)
       })
     }
     if (unitRun) {
