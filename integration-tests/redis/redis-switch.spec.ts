@@ -7,6 +7,7 @@ import { shopIntegrationRunner } from "../support/runner"
 import Redis from "ioredis"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { waitFor } from "../support/wait"
+import { refreshCustomerStatsWorkflow } from "../../src/workflows/crm"
 
 jest.setTimeout(180 * 1000)
 
@@ -45,6 +46,23 @@ shopIntegrationRunner({
       })
       expect(heldInRedis).toBe(1)
       expect(await redis.exists(`medusa_lock:${key}`)).toBe(0)
+    })
+
+    it("lets a run that got one of its locks and not another take its own again on the next try", async () => {
+      // A refresh of customers b and c while someone else holds b: the run takes c, misses b and tries again.
+      // Were its locks owned by "*", Redis would refuse it c on the retry and it would fail after its 30 s
+      // (src/workflows/locking.ts); owned by the run, it goes through once b is free.
+      const locking = getContainer().resolve(Modules.LOCKING)
+      const held = `customer-stats:cus_lock_b_${Date.now()}`
+      const other = `cus_lock_c_${Date.now()}`
+      await locking.acquire(held, { ownerId: "someone-else", expire: 30 })
+      const started = Date.now()
+      const refresh = refreshCustomerStatsWorkflow(getContainer()).run({ input: [held.replace("customer-stats:", ""), other] })
+      await waitFor("the refresh to hold the free customer's lock", async () => (await redis.get(`medusa_lock:customer-stats:${other}`)) ?? undefined)
+      await locking.release(held, { ownerId: "someone-else" })
+      await refresh
+      expect(Date.now() - started).toBeLessThan(15_000)
+      expect(await redis.exists(`medusa_lock:customer-stats:${other}`, `medusa_lock:${held}`)).toBe(0)
     })
 
     it("caches in Redis through Medusa's Caching Module", async () => {
