@@ -7,8 +7,9 @@
  * the worker, and both are started again. Every write carries an idempotency
  * key and is sent again after a lost connection or a gateway error. After
  * the load: every answered write is in the database exactly once, the points
- * ledger verifies, the rate's repricing ran once, each sale earned its points
- * and got its confirmation SMS once.
+ * ledger verifies, the rate's repricing ran once and both servers list the
+ * new prices (the shared cache emptied), each sale earned its points and got
+ * its confirmation SMS once.
  *
  * The layer's own output is the measurement docs/deployment.md quotes:
  * requests, answers, retries and failures per phase (one instance, two, two
@@ -34,6 +35,8 @@ import { waitFor } from "../support/wait"
 jest.setTimeout(20 * 60 * 1000)
 
 const COIN = "SGJ-COIN-24K-5G"
+/** A rate-based 22 karat piece of the demo shop, repriced when the 22 karat rate is published. */
+const RING = { handle: "lakshmi-22k-gold-ring", sku: "RNG-LAK-22K-12" }
 /** Counters working at once. */
 const CLIENTS = 6
 /** Requests per phase: with one instance, with two, with two while one and the worker are killed, and after. */
@@ -151,8 +154,23 @@ describe("two servers and a worker behind nginx with TLS", () => {
     }
     const { quote } = await answered("POST", "/admin/pos/quote", { branch_id: mumbai.id, customer_id: customers[0], items: [{ tag_code: COIN }] })
     const { rates } = await answered("GET", "/admin/metal-rates")
-    // Not gold: the coins' price (and so the tender) stays what the quote said while the catalogue reprices.
-    const platinum = rates.find((r: { metal: string; branch_id: string | null }) => r.metal === "platinum" && !r.branch_id) ?? rates.find((r: { metal: string }) => r.metal === "silver")
+    // 22 karat: the 24 karat coins' price (and so the tender) stays what the quote said while the catalogue reprices.
+    const gold22 = rates.find((r: { metal: string; purity: number; branch_id: string | null }) => r.metal === "gold" && r.purity === 916 && !r.branch_id)
+    // A 22 karat ring as the storefront lists it, read from each server directly: both cache it (in Redis) now.
+    const { api_keys } = await answered("GET", "/admin/api-keys?type=publishable&fields=id,token,title&limit=50")
+    const storefrontKey = api_keys.find((k: { title: string }) => k.title === "Mumbai – Zaveri Bazaar storefront").token
+    const { regions } = await answered("GET", "/admin/regions?fields=id,name")
+    const india = regions.find((r: { name: string }) => r.name === "India").id
+    const ringPrice = async (node: MedusaNode): Promise<number> => {
+      const res = await fetch(
+        `http://127.0.0.1:${node.port}/store/products?handle=${RING.handle}&fields=variants.sku,*variants.calculated_price&region_id=${india}`,
+        { headers: { "x-publishable-api-key": storefrontKey } }
+      )
+      const { products } = (await res.json()) as { products: { variants: { sku: string; calculated_price: { calculated_amount: number } }[] }[] }
+      return products[0].variants.find((v) => v.sku === RING.sku)!.calculated_price.calculated_amount
+    }
+    const ringBefore = await ringPrice(nodes.a)
+    expect(await ringPrice(nodes.b)).toBe(ringBefore)
 
     // The load: a fixed mix of writes, pulled by the counters from one queue.
     let opNumber = 0
@@ -225,7 +243,7 @@ describe("two servers and a worker behind nginx with TLS", () => {
       }
       if (count === (PHASE_REQUESTS.kill * 3) / 8 && !rateKey) {
         rateKey = `CL-${run}-RATE`
-        const rate = { metal: platinum.metal, purity: platinum.purity, rate_per_g: Math.round(platinum.rate_per_g * 101) / 100 }
+        const rate = { metal: "gold", purity: 916, rate_per_g: Math.round(gold22.rate_per_g * 101) / 100 }
         events.push(setup.send("POST", "/admin/metal-rates", { rates: [rate], idempotency_key: rateKey, source: "cluster test" }))
       }
       if (count === PHASE_REQUESTS.kill / 2 && events.length < 3) {
@@ -307,6 +325,10 @@ describe("two servers and a worker behind nginx with TLS", () => {
     expect(repriced.map((r) => [r.status, r.processed === r.total])).toEqual([["succeeded", true]])
     const { rows: rateRows } = await db.query("select id from metal_rate where idempotency_key = $1", [rateKey])
     expect(rateRows).toHaveLength(1)
+    // The repricing on the worker emptied the cached catalogue for every server: both list the ring's new price.
+    const ringAfter = [await ringPrice(nodes.a), await ringPrice(nodes.b)]
+    expect(ringAfter[0]).toBeGreaterThan(ringBefore)
+    expect(ringAfter[1]).toBe(ringAfter[0])
     // The drain job runs each minute on the worker: wait for the confirmations it sends.
     const confirmations = await waitFor(
       "every sale's confirmation sent",
@@ -350,7 +372,7 @@ describe("two servers and a worker behind nginx with TLS", () => {
           })
           .join(", ")}`,
         `Restarts: server-a up again in ${((restartA as number) / 1000).toFixed(0)} s, the worker in ${((restartWorker as number) / 1000).toFixed(0)} s`,
-        `Invariants: ${keys("sale").length} sales, ${keys("redeem").length} redemptions, ${keys("interaction").length} visits each stored once; ledger verifies (${mismatches.length} mismatches); ${earned.length} bills earned points once; 1 repricing of ${repriced[0].total} pieces; ${confirmations.length} confirmations each sent once`,
+        `Invariants: ${keys("sale").length} sales, ${keys("redeem").length} redemptions, ${keys("interaction").length} visits each stored once; ledger verifies (${mismatches.length} mismatches); ${earned.length} bills earned points once; 1 repricing of ${repriced[0].total} pieces (the ring listed at ${ringBefore} before it and ${ringAfter[0]} after by both servers); ${confirmations.length} confirmations each sent once`,
         "",
       ].join("\n")
     )

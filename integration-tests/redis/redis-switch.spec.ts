@@ -8,6 +8,9 @@ import Redis from "ioredis"
 import { seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { waitFor } from "../support/wait"
 import { refreshCustomerStatsWorkflow } from "../../src/workflows/crm"
+import { setMetalRatesWorkflow } from "../../src/workflows/jewelry"
+import { JEWELRY_MODULE } from "../../src/modules/jewelry"
+import type JewelryModuleService from "../../src/modules/jewelry/service"
 
 jest.setTimeout(180 * 1000)
 
@@ -77,7 +80,7 @@ shopIntegrationRunner({
       expect(await redis.exists(`${prefix()}${key}`)).toBe(0)
     })
 
-    it("runs workflows on the Redis workflow engine and serves their result", async () => {
+    it("runs workflows on the Redis workflow engine and serves their result; a repricing shows through the Redis cache", async () => {
       const container = getContainer()
       await seedDemoShop(container)
       expect(await redis.exists("bull:medusa-workflows-jobs:meta")).toBe(1)
@@ -92,6 +95,25 @@ shopIntegrationRunner({
       const { data: listed } = await api.get("/store/products?fields=handle", headers)
       expect(listed.products.length).toBeGreaterThan(0)
       await waitFor("the product list in the Redis cache", async () => (await cached()) > before)
+
+      // The ring's price, cached in Redis; new 22 karat rates reprice it (in set-based SQL, behind the cache's
+      // back), and the end of the reprice job empties the cached catalogue (src/subscribers/cache-on-prices.ts).
+      const [region] = await container.resolve(Modules.REGION).listRegions({ name: "India" })
+      const ring = async () => {
+        const { data: found } = await api.get(`/store/products?handle=lakshmi-22k-gold-ring&fields=variants.sku,*variants.calculated_price&region_id=${region.id}`, headers)
+        return found.products[0].variants.find((v: { sku: string }) => v.sku === "RNG-LAK-22K-12").calculated_price.calculated_amount as number
+      }
+      const priced = await ring()
+      expect(await ring()).toBe(priced)
+      const since = new Date()
+      await setMetalRatesWorkflow(container).run({ input: { rates: [{ metal: "gold", purity: 916, rate_per_g_paise: 730_000 }] } })
+      const jewelry = container.resolve<JewelryModuleService>(JEWELRY_MODULE)
+      await waitFor("the reprice job to finish", async () => {
+        const [job] = await jewelry.listRepriceJobs({ trigger: "rates_set", created_at: { $gte: since } })
+        return job?.status === "succeeded" ? job : undefined
+      })
+      // 4.100 g × ₹7,300.00 + ₹1,845.00 making + ₹45 = ₹31,820.00 (docs/pricing.md's ring at the new rate).
+      await waitFor("the new price through the cache", async () => ((await ring()) === 31820 ? true : undefined), { timeout: 10_000 })
     })
   },
 })

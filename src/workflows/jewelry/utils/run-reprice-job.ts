@@ -9,6 +9,7 @@ import { repriceBatchWorkflow } from "../workflows/reprice-batch"
 import { catalogueStateCode } from "./catalogue-state"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
+import { CATALOGUE_PRICE_TAGS, clearCached } from "../../../lib/catalogue-cache"
 
 // 2 000: faster than 500 and than 5 000 on 100 000 pieces (docs/benchmarks.md, "Repricing batches").
 export const REPRICE_BATCH_SIZE = Number(process.env.REPRICE_BATCH_SIZE || 2000)
@@ -69,16 +70,24 @@ export async function runRepriceJob(
           }
         }
         const done = await jewelry.retrieveRepriceJob(job.id)
-        return await jewelry.updateRepriceJobs({
+        const finished = await jewelry.updateRepriceJobs({
           id: job.id,
           status: "succeeded",
           finished_at: new Date(),
           // Pieces added while the job ran are counted as they are priced.
           total: Math.max(done.total, done.processed),
         })
+        // At once, here, as well as by the cache subscriber on the job's update event: that event is an internal
+        // one, queued at the lowest priority, and behind a busy worker's backlog of orders the servers went on
+        // listing the old prices after the job had ended (docs/deployment.md, "The cluster test").
+        await clearCached(container, CATALOGUE_PRICE_TAGS)
+        return finished
       } catch (e) {
         // The cursor stays where the last committed batch left it: resumable.
-        return await jewelry.updateRepriceJobs({ id: job.id, status: "failed", error: (e as Error).message.slice(0, 500), finished_at: new Date() })
+        const failed = await jewelry.updateRepriceJobs({ id: job.id, status: "failed", error: (e as Error).message.slice(0, 500), finished_at: new Date() })
+        // Batches committed before the failure changed prices too.
+        await clearCached(container, CATALOGUE_PRICE_TAGS)
+        return failed
       }
     },
     { timeout: 3600 }
