@@ -77,3 +77,32 @@ export async function loadBulkPieces(client: Client, count: number) {
   await client.query("analyze")
   return count
 }
+
+/**
+ * Puts the first `count` bulk pieces in stock by SQL, one each, at the branches in turn, come in some day in the
+ * last two years: an inventory item per piece, its link to the variant, and its stock level. What is in stock
+ * already stays as it is, so a smaller call first (the stock audit's) leaves the same rows a larger one (the
+ * stock report's) would have written.
+ */
+export async function stockBulkPieces(client: Client, count: number) {
+  await client.query(
+    `insert into inventory_item (id, sku) select 'iitem_zbulk' || lpad(g::text, 7, '0'), 'ZBULK-' || g from generate_series(1, $1::int) g on conflict do nothing`,
+    [count]
+  )
+  await client.query(
+    `insert into product_variant_inventory_item (id, variant_id, inventory_item_id)
+     select 'pvitem_zbulk' || lpad(g::text, 7, '0'), 'variant_zbulk' || lpad(g::text, 7, '0'), 'iitem_zbulk' || lpad(g::text, 7, '0')
+       from generate_series(1, $1::int) g on conflict do nothing`,
+    [count]
+  )
+  await client.query(
+    `insert into inventory_level (id, inventory_item_id, location_id, stocked_quantity, raw_stocked_quantity, created_at)
+     select 'ilev_zbulk' || lpad(g::text, 7, '0'), 'iitem_zbulk' || lpad(g::text, 7, '0'), l.locations[1 + g % array_length(l.locations, 1)], 1,
+            '{"value": "1", "precision": 20}', now() - ((g::bigint * 7919) % 730) * interval '1 day'
+       from generate_series(1, $1::int) g,
+            (select array_agg(stock_location_id order by stock_location_id) as locations from branch_branch_stock_location_stock_location where deleted_at is null) l
+     on conflict do nothing`,
+    [count]
+  )
+  await client.query("ANALYZE")
+}

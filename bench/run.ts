@@ -22,7 +22,7 @@ import { percentile } from "../launcher/stats"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
 import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
-import { loadBulkPieces } from "./bulk-pieces"
+import { loadBulkPieces, stockBulkPieces } from "./bulk-pieces"
 import { benchBackups } from "./backups"
 import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
 import twilio from "twilio"
@@ -103,13 +103,15 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
   }
 }
 
-/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, crm, offers, reports, payments, reprice, loyalty, messages, backups); all by default. */
+/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, stock, crm, offers, reports, payments, reprice, loyalty, messages, backups); all by default. */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((g) => g.trim()).filter(Boolean)
-const wants = (group: "catalog" | "crm" | "offers" | "reports" | "payments" | "reprice" | "loyalty" | "messages" | "backups") => !ONLY.length || ONLY.includes(group)
+const wants = (group: "catalog" | "stock" | "crm" | "offers" | "reports" | "payments" | "reprice" | "loyalty" | "messages" | "backups") => !ONLY.length || ONLY.includes(group)
 
 const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
 const POS_SALES = Number(process.env.BENCH_POS_SALES ?? 100)
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000)
+/** Tags scanned into one stock audit (each another bulk piece); at most what BENCH_PIECES loaded, less the warm-up. */
+const AUDIT_SCANS = Number(process.env.BENCH_AUDIT_SCANS ?? 10_000)
 
 /** Operations per second of `clients` loops running `fn` side by side for LOYALTY_SECONDS. */
 async function throughput(clients: number, fn: (client: number) => Promise<void>): Promise<number> {
@@ -291,6 +293,32 @@ async function main() {
         baselineName: "core GET /store/products?limit=20",
         baseline: await measure(httpGet(`${base}/store/products?limit=20`, store)),
         goal: { text: "p50 ≤ 1.2× core", met: (x) => x.o50 <= 1.2 * x.b50 },
+      })
+    }
+
+    if (wants("stock")) {
+      // Stock audit by tag scan (docs/counter.md): bulk pieces put in stock at the branches in turn (as the stock report
+      // has them), an audit of Mumbai opened on them, then each scan another tag — expected at Mumbai, or misplaced, in
+      // stock at another branch — beside the tag lookup.
+      const scans = Math.min(AUDIT_SCANS, PIECES - WARMUP)
+      if (scans < 1) {
+        throw new LauncherError(`the stock-audit workload scans bulk pieces: BENCH_PIECES (${PIECES}) must be above the warm-up (${WARMUP})`)
+      }
+      const { rows: mumbai } = await client.query<{ branch_id: string }>(`select id as branch_id from branch where code = 'MUM' and deleted_at is null`)
+      log(`stock audit: ${scans + WARMUP} pieces in stock, an audit of Mumbai opened on them`)
+      await stockBulkPieces(client, scans + WARMUP)
+      const opening = process.hrtime.bigint()
+      const { audit } = await post<{ audit: { id: string; summary: { expected: { tags: number } } } }>(`${base}/admin/stock-audits`, { branch_id: mumbai[0].branch_id, note: "bench" })
+      const openMs = Number(process.hrtime.bigint() - opening) / 1e6
+      const tag = (g: number) => `ZBULK-${g}`
+      let scanned = 0
+      let looked = 0
+      rows.push({
+        workload: `POST /admin/stock-audits/:id/scans (${scans} tags into one audit of ${audit.summary.expected.tags} expected pieces, opened in ${f(openMs)} ms)`,
+        ours: await measure(async () => void (await post(`${base}/admin/stock-audits/${audit.id}/scans`, { tag_code: tag(++scanned) })), scans),
+        baselineName: "GET /admin/jewelry/tags/:code",
+        baseline: await measure(() => httpGet(`${base}/admin/jewelry/tags/${tag(1 + (looked++ % (scans + WARMUP)))}`, admin)()),
+        goal: { text: "p95 < 50 ms", met: (x) => x.o95 < 50 },
       })
     }
 
@@ -504,26 +532,7 @@ async function main() {
     if (wants("reports") && PIECES > 0) {
       // The loaded pieces put in stock, one each, at the branches in turn, come in some day in the last two years.
       log(`putting ${PIECES} pieces in stock for the stock report`)
-      await client.query(
-        `insert into inventory_item (id, sku) select 'iitem_zbulk' || lpad(g::text, 7, '0'), 'ZBULK-' || g from generate_series(1, $1::int) g on conflict do nothing`,
-        [PIECES]
-      )
-      await client.query(
-        `insert into product_variant_inventory_item (id, variant_id, inventory_item_id)
-         select 'pvitem_zbulk' || lpad(g::text, 7, '0'), 'variant_zbulk' || lpad(g::text, 7, '0'), 'iitem_zbulk' || lpad(g::text, 7, '0')
-           from generate_series(1, $1::int) g on conflict do nothing`,
-        [PIECES]
-      )
-      await client.query(
-        `insert into inventory_level (id, inventory_item_id, location_id, stocked_quantity, raw_stocked_quantity, created_at)
-         select 'ilev_zbulk' || lpad(g::text, 7, '0'), 'iitem_zbulk' || lpad(g::text, 7, '0'), l.locations[1 + g % array_length(l.locations, 1)], 1,
-                '{"value": "1", "precision": 20}', now() - ((g::bigint * 7919) % 730) * interval '1 day'
-           from generate_series(1, $1::int) g,
-                (select array_agg(stock_location_id order by stock_location_id) as locations from branch_branch_stock_location_stock_location where deleted_at is null) l
-         on conflict do nothing`,
-        [PIECES]
-      )
-      await client.query("ANALYZE")
+      await stockBulkPieces(client, PIECES)
       const { rows: counted } = await client.query<{ n: string }>("select count(*) as n from inventory_level where deleted_at is null and stocked_quantity > 0")
       rows.push({
         workload: `GET /admin/reports/stock?group_by=age (${counted[0].n} stock levels: weights, value at today's rates and prices, ageing, first page of dead stock)`,

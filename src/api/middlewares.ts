@@ -15,6 +15,7 @@ import { adminPaymentRoutesMiddlewares } from "./admin/payments/middlewares"
 import { adminPosRoutesMiddlewares } from "./admin/pos/middlewares"
 import { adminReportRoutesMiddlewares } from "./admin/reports/middlewares"
 import { adminStaffRoutesMiddlewares } from "./admin/staff/middlewares"
+import { adminStockAuditRoutesMiddlewares } from "./admin/stock-audits/middlewares"
 import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
 import { documentRoutesMiddlewares } from "./documents/middlewares"
 import { hookRoutesMiddlewares } from "./hooks/middlewares"
@@ -60,6 +61,7 @@ export default defineMiddlewares({
     ...adminReportRoutesMiddlewares,
     ...adminSchemesRoutesMiddlewares,
     ...adminStaffRoutesMiddlewares,
+    ...adminStockAuditRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,
     ...storeBranchRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,

@@ -33,7 +33,7 @@ export const RESOURCES = {
   loyalty_program: "Loyalty programme rules",
   catalog: "Products, jewellery attributes, prices, images, certificates",
   metal_rates: "Metal rates",
-  stock: "Stock, transfers, adjustments, stock locations",
+  stock: "Stock, transfers, adjustments, stock locations, stock audits",
   offers: "Segments, offer campaigns, Medusa promotions",
   messaging: "Messages and templates",
   payments: "Payments, refunds, payment links",
@@ -53,9 +53,11 @@ export type Resource = keyof typeof RESOURCES
  * read: see; write: create or change; the rest are the named operations of their resource.
  * price: set a price or an amount by hand on Medusa's order screens (order edits, draft orders, exchanges,
  * claims, returns), decided on the request's body rather than its route (src/lib/price-overrides.ts).
- * approve: decide a seller's request for counter discounts beyond their limits (src/lib/price-controls.ts).
+ * approve: decide a seller's request for counter discounts beyond their limits (src/lib/price-controls.ts);
+ * on stock, post a stock audit's adjustments or cancel the audit.
+ * count: open a stock audit, scan tags into it and close it (the count itself, which changes no stock).
  */
-export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell", "buy", "price", "approve"] as const
+export const ACTIONS = ["read", "write", "redeem", "adjust", "run", "reveal", "sell", "buy", "price", "approve", "count"] as const
 export type Action = (typeof ACTIONS)[number]
 
 type Grants = Partial<Record<Resource, readonly Action[]>>
@@ -81,7 +83,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     loyalty: ["read", "redeem", "adjust"],
     catalog: ["read", "write"],
     metal_rates: ["read", "write"],
-    stock: ["read", "write"],
+    stock: ["read", "write", "count", "approve"],
     offers: ["read", "write", "run"],
     messaging: ["read", "write"],
     payments: ["read", "write"],
@@ -97,7 +99,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     loyalty_program: ["read"],
     catalog: ["read"],
     metal_rates: ["read"],
-    stock: ["read"],
+    stock: ["read", "count"],
     offers: ["read"],
     messaging: ["read"],
     invoices: ["read"],
@@ -257,6 +259,17 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/pos/estimates/:id", "pos", "read"],
   ["GET", "/admin/pos/estimates/:id/pdf", "pos", "read"],
   ["POST", "/admin/pos/price-limits", "pos", "write"],
+
+  ["GET", "/admin/stock-audits", "stock", "read"],
+  ["POST", "/admin/stock-audits", "stock", "count"],
+  ["GET", "/admin/stock-audits/:id", "stock", "read"],
+  ["GET", "/admin/stock-audits/:id/export", "stock", "read"],
+  ["POST", "/admin/stock-audits/:id/scans", "stock", "count"],
+  ["POST", "/admin/stock-audits/:id/scans/:tag_code", "stock", "count"],
+  ["DELETE", "/admin/stock-audits/:id/scans/:tag_code", "stock", "count"],
+  ["POST", "/admin/stock-audits/:id/close", "stock", "count"],
+  ["POST", "/admin/stock-audits/:id/post", "stock", "approve"],
+  ["POST", "/admin/stock-audits/:id/cancel", "stock", "approve"],
 
   ["GET", "/admin/audit", "audit", "read"],
 

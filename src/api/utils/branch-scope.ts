@@ -85,6 +85,7 @@ const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean; routes?: stri
   { area: "/admin/pos/approvals", lookup: byBranchColumn("pos_approval") },
   { area: "/admin/pos/estimates", lookup: byBranchColumn("pos_estimate") },
   { area: "/admin/old-gold/vouchers", lookup: byBranchColumn("old_gold_voucher") },
+  { area: "/admin/stock-audits", lookup: byBranchColumn("stock_audit") },
   { area: "/admin/schemes/enrolments", lookup: byBranchColumn("scheme_enrolment") },
   { area: "/admin/offers/campaigns", lookup: byBranchColumn("offer_campaign"), writesOnly: true },
   {

@@ -1,0 +1,7 @@
+export { openStockAuditWorkflow } from "./workflows/open-stock-audit"
+export type { OpenStockAuditInput } from "./steps/prepare-stock-audit"
+export { correctStockAuditScanWorkflow } from "./workflows/correct-stock-audit-scan"
+export type { CorrectStockAuditScanInput } from "./steps/correct-stock-audit-scan"
+export { moveStockAuditWorkflow } from "./workflows/move-stock-audit"
+export type { MoveStockAuditInput } from "./steps/move-stock-audit"
+export { postStockAuditWorkflow, type PostStockAuditInput } from "./workflows/post-stock-audit"
