@@ -333,17 +333,21 @@ describe("two servers and a worker behind nginx with TLS", () => {
     const confirmations = await waitFor(
       "every sale's confirmation sent",
       async () => {
-        const { rows } = await db.query<{ status: string; provider_message_id: string | null; to: string; body: string }>(
-          `select status, provider_message_id, "to", body from message where idempotency_key = any($1)`,
+        const { rows } = await db.query<{ status: string; provider_message_id: string | null; to: string; body: string; reason: string | null; attempts: number }>(
+          `select status, provider_message_id, "to", body, reason, attempts from message where idempotency_key = any($1)`,
           [saleOrders.map((id) => `order:${id}:placed`)]
         )
         return rows.length === saleOrders.length && rows.every((r) => r.status !== "queued" && r.status !== "sending") ? rows : undefined
       },
       { timeout: 240_000, interval: 1000 }
     )
-    expect(confirmations.filter((m) => m.status !== "sent" && m.status !== "delivered")).toEqual([])
-    const sentTwice = confirmations.filter((m) => twilio.messages.filter((t) => t.to === m.to && t.body === m.body).length !== 1)
-    expect(sentTwice).toEqual([])
+    // A batch the worker was sending when it was killed may or may not have reached Twilio: the outbox sends at most
+    // once, so the next drain marks those failed for staff to resend (src/modules/messaging/service.ts,
+    // failInterruptedMessages). Every other confirmation was sent, and each reached Twilio exactly once.
+    const interrupted = confirmations.filter((m) => m.status === "failed" && /interrupted while sending/.test(m.reason ?? ""))
+    expect(confirmations.filter((m) => m.status !== "sent" && m.status !== "delivered" && !interrupted.includes(m))).toEqual([])
+    const received = (m: { to: string; body: string }) => twilio.messages.filter((t) => t.to === m.to && t.body === m.body).length
+    expect(confirmations.filter((m) => (interrupted.includes(m) ? received(m) > 1 : received(m) !== 1))).toEqual([])
 
     // The figures.
     const row = (name: string, instances: string, phase: { done: Done[]; seconds: number }) => {
@@ -372,7 +376,7 @@ describe("two servers and a worker behind nginx with TLS", () => {
           })
           .join(", ")}`,
         `Restarts: server-a up again in ${((restartA as number) / 1000).toFixed(0)} s, the worker in ${((restartWorker as number) / 1000).toFixed(0)} s`,
-        `Invariants: ${keys("sale").length} sales, ${keys("redeem").length} redemptions, ${keys("interaction").length} visits each stored once; ledger verifies (${mismatches.length} mismatches); ${earned.length} bills earned points once; 1 repricing of ${repriced[0].total} pieces (the ring listed at ${ringBefore} before it and ${ringAfter[0]} after by both servers); ${confirmations.length} confirmations each sent once`,
+        `Invariants: ${keys("sale").length} sales, ${keys("redeem").length} redemptions, ${keys("interaction").length} visits each stored once; ledger verifies (${mismatches.length} mismatches); ${earned.length} bills earned points once; 1 repricing of ${repriced[0].total} pieces (the ring listed at ${ringBefore} before it and ${ringAfter[0]} after by both servers); ${confirmations.length - interrupted.length} confirmations each sent once${interrupted.length ? `, ${interrupted.length} interrupted by the worker's SIGKILL (failed for staff to resend; ${interrupted.filter((m) => received(m) === 1).length} of them had reached Twilio)` : ""}`,
         "",
       ].join("\n")
     )
