@@ -44,7 +44,8 @@ const PHASE_REQUESTS = { one: 24, two: 24, kill: 72, after: 12 }
 /** Customers the counters serve (each with points to redeem). */
 const CUSTOMERS = 8
 
-type Op = { kind: "sale" | "redeem" | "interaction"; key: string }
+/** `n`: the request's number in the whole run, from 1. */
+type Op = { kind: "sale" | "redeem" | "interaction"; key: string; n: number }
 type Done = Op & Outcome
 
 const run = randomBytes(3).toString("hex")
@@ -177,11 +178,12 @@ describe("two servers and a worker behind nginx with TLS", () => {
     const opsFor = (phase: string, count: number): Op[] =>
       Array.from({ length: count }, (_, i) => {
         const kind = (["sale", "redeem", "interaction", "redeem"] as const)[i % 4]
-        return { kind, key: `CL-${run}-${phase}-${kind.toUpperCase()}-${++opNumber}` }
+        const n = ++opNumber
+        return { kind, key: `CL-${run}-${phase}-${kind.toUpperCase()}-${n}`, n }
       })
     const perform = async (client: LoadClient, op: Op): Promise<Done> => {
       // A customer at the counter for four requests in a row: a bill, a redemption, a visit logged, a redemption.
-      const customer = customers[Math.floor((opNumberOf(op) - 1) / 4) % CUSTOMERS]
+      const customer = customers[Math.floor((op.n - 1) / 4) % CUSTOMERS]
       const outcome =
         op.kind === "sale"
           ? await client.send("POST", "/admin/pos/orders", {
@@ -202,7 +204,6 @@ describe("two servers and a worker behind nginx with TLS", () => {
               })
       return { ...op, ...outcome }
     }
-    const opNumberOf = (op: Op) => Number(op.key.split("-").pop())
     const runPhase = async (port: number, ops: Op[], onProgress: (done: number) => void = () => undefined) => {
       const client = new LoadClient(via(port), ca, token)
       const queue = [...ops]

@@ -51,6 +51,7 @@ export async function runRepriceJob(
       const stateCode = await catalogueStateCode(container)
       let cursor = job.cursor
       let processed = job.processed
+      let finished
       try {
         for (;;) {
           const { result } = await repriceBatchWorkflow(container).run({
@@ -70,25 +71,23 @@ export async function runRepriceJob(
           }
         }
         const done = await jewelry.retrieveRepriceJob(job.id)
-        const finished = await jewelry.updateRepriceJobs({
+        finished = await jewelry.updateRepriceJobs({
           id: job.id,
           status: "succeeded",
           finished_at: new Date(),
           // Pieces added while the job ran are counted as they are priced.
           total: Math.max(done.total, done.processed),
         })
-        // At once, here, as well as by the cache subscriber on the job's update event: that event is an internal
-        // one, queued at the lowest priority, and behind a busy worker's backlog of orders the servers went on
-        // listing the old prices after the job had ended (docs/deployment.md, "The cluster test").
-        await clearCached(container, CATALOGUE_PRICE_TAGS)
-        return finished
       } catch (e) {
         // The cursor stays where the last committed batch left it: resumable.
-        const failed = await jewelry.updateRepriceJobs({ id: job.id, status: "failed", error: (e as Error).message.slice(0, 500), finished_at: new Date() })
-        // Batches committed before the failure changed prices too.
-        await clearCached(container, CATALOGUE_PRICE_TAGS)
-        return failed
+        finished = await jewelry.updateRepriceJobs({ id: job.id, status: "failed", error: (e as Error).message.slice(0, 500), finished_at: new Date() })
       }
+      // Succeeded or failed (batches committed before a failure changed prices too), the cached catalogue goes at
+      // once, here, as well as by the cache subscriber on the job's update event: that event is an internal one,
+      // queued at the lowest priority, and behind a busy worker's backlog of orders the servers went on listing the
+      // old prices after the job had ended (docs/deployment.md, "The cluster test").
+      await clearCached(container, CATALOGUE_PRICE_TAGS)
+      return finished
     },
     { timeout: 3600 }
   )
