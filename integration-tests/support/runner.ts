@@ -71,7 +71,7 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
       beforeAll(() => trackSubscribers(options.getContainer()))
       // The specs run each job's function themselves; a quarter-hour or nightly tick of the app's own schedule
       // must not write into a file's tables while it runs (the fuzz suite counts every table's changes).
-      beforeAll(() => new WorkflowScheduler().clear())
+      beforeAll(() => stopScheduledJobs())
       // The runner puts the database back before each test; what was cached from it goes too.
       beforeEach(() => flushCache(options.getContainer()))
       afterAll(() => flushCache(options.getContainer()))
@@ -93,6 +93,19 @@ function skipRunnerMigrations() {
   const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db") as Record<string, unknown>
   useDb.migrateDatabase = async () => undefined
   useDb.syncLinks = async () => undefined
+}
+
+/**
+ * Empties the app's schedule and keeps it empty for the rest of the file: a workflow registered again later (a
+ * module loaded afresh, a job file imported by a suite) would otherwise arm its timer anew, and a quarter-hour tick
+ * would write into a test that takes the same day itself. An attempt is printed with where it came from.
+ */
+async function stopScheduledJobs() {
+  const storage = (WorkflowScheduler as unknown as { storage: { schedule: (id: unknown) => Promise<void> } }).storage
+  await new WorkflowScheduler().clear()
+  storage.schedule = async (id) => {
+    console.warn(`A scheduled job was registered after the runner emptied the schedule; not armed: ${String(id)}\n${new Error().stack}`)
+  }
 }
 
 async function flushCache(container: MedusaContainer | undefined) {
