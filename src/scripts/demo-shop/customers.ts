@@ -122,3 +122,44 @@ export function demoCustomers(count = DEMO_CUSTOMER_COUNT): DemoCustomer[] {
   }
   return people
 }
+
+/**
+ * Tastes the preference model can find (docs/preferences.md). Of every ten
+ * pieces a customer buys, seven are of their preferred category in one of
+ * their preferred metals (when the catalogue has such pieces), and five of
+ * those seven are of their **style**: one of four (from the customer's
+ * number) that a design belongs to by its name — as temple, antique or
+ * contemporary work would, which the shop does not record as an attribute, so
+ * only who bought what with what reveals it. The other three pieces are any
+ * piece. Decided by the piece's own number, so no draw of the generator moves
+ * and every other part of the demo stays as it was.
+ */
+export const TASTE_SHARE_IN_TEN = 7
+export const STYLE_SHARE_IN_TEN = 5
+export const DEMO_STYLES = 4
+
+/** The style a design belongs to: from its name, so every piece of a design has the same one. */
+export function demoStyle(productTitle: string): number {
+  let sum = 0
+  for (const ch of productTitle) {
+    sum = (sum * 31 + ch.charCodeAt(0)) % 1_000_003
+  }
+  return sum % DEMO_STYLES
+}
+
+export function demoPiece<P extends { metal: string; category: string | null; product_title: string }>(
+  n: number,
+  person: Pick<DemoCustomer, "index" | "preferred_categories" | "preferred_metals">,
+  pieces: P[]
+): P {
+  const share = n % 10
+  if (share < TASTE_SHARE_IN_TEN) {
+    const liked = pieces.filter((p) => p.category !== null && person.preferred_categories.includes(p.category) && person.preferred_metals.includes(p.metal))
+    const styled = liked.filter((p) => demoStyle(p.product_title) === person.index % DEMO_STYLES)
+    const from = share < STYLE_SHARE_IN_TEN && styled.length ? styled : liked
+    if (from.length) {
+      return from[Math.floor(n / 10) % from.length]
+    }
+  }
+  return pieces[n % pieces.length]
+}

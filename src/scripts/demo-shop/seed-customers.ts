@@ -11,11 +11,20 @@ import { CRM_MODULE } from "../../modules/crm"
 import type CrmModuleService from "../../modules/crm/service"
 import { importCustomersWorkflow } from "../../workflows/crm"
 import { refreshCustomerStatsWorkflow } from "../../workflows/crm"
-import { demoCustomers, TASK_TITLES } from "./customers"
+import { demoCustomers, demoPiece, TASK_TITLES } from "./customers"
 import { DEMO_GST_RATE } from "./data"
 
 type Log = (message: string) => void
-type Piece = { variant_id: string; sku: string; title: string; product_title: string; unit_price: number; making_charge_paise: number | null }
+type Piece = {
+  variant_id: string
+  sku: string
+  title: string
+  product_title: string
+  unit_price: number
+  making_charge_paise: number | null
+  metal: string
+  category: string | null
+}
 
 const BATCH = 250
 const DAY = 86_400_000
@@ -30,10 +39,16 @@ function shopDay(now: Date, daysAgo: number, hour = 11): Date {
 async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "jewelry_attributes",
-    fields: ["breakdown", "product_variant.id", "product_variant.sku", "product_variant.title", "product_variant.product.title"],
+    fields: ["breakdown", "metal", "product_variant.id", "product_variant.sku", "product_variant.title", "product_variant.product.title", "product_variant.product.categories.handle"],
     filters: { pricing_mode: "rate_based" },
   })
-  return (data as { breakdown: { taxable_value: number; making_charge?: number } | null; product_variant?: { id: string; sku: string; title: string; product?: { title: string } } | null }[])
+  return (
+    data as {
+      breakdown: { taxable_value: number; making_charge?: number } | null
+      metal: string
+      product_variant?: { id: string; sku: string; title: string; product?: { title: string; categories?: { handle: string }[] | null } } | null
+    }[]
+  )
     .filter((row) => row.breakdown && row.product_variant)
     .map((row) => ({
       variant_id: row.product_variant!.id,
@@ -42,6 +57,9 @@ async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
       product_title: row.product_variant!.product?.title ?? row.product_variant!.title,
       unit_price: paiseToAmount(row.breakdown!.taxable_value),
       making_charge_paise: row.breakdown!.making_charge ?? null,
+      metal: row.metal,
+      // Filed under its first category by handle, as the reports file it (src/lib/link-tables.ts).
+      category: (row.product_variant!.product?.categories ?? []).map((c) => c.handle).sort()[0] ?? null,
     }))
     .sort((a, b) => a.sku.localeCompare(b.sku))
 }
@@ -108,7 +126,7 @@ export async function ensureDemoCustomers(container: MedusaContainer, log: Log, 
     const orderRows = batch.flatMap((p) =>
       withOrders.has(idByEmail.get(p.email)!)
         ? []
-        : p.orders.map((order) => ({ person: p, order, items: order.pieces.map((n) => pieces[n % pieces.length]) }))
+        : p.orders.map((order) => ({ person: p, order, items: order.pieces.map((n) => demoPiece(n, p, pieces)) }))
     )
     const createdOrders = orderRows.length
       ? await orderService.createOrders(
