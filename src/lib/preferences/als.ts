@@ -1,0 +1,244 @@
+/**
+ * The preference model: implicit-feedback matrix factorisation by alternating
+ * least squares (Hu, Koren and Volinsky's confidence-weighted form) on
+ * customers × designs, blended with the customer's attribute affinity so a
+ * design nobody has shown interest in yet (a new arrival) is still placed by
+ * what it is. docs/preferences.md says why it is written here on typed arrays
+ * rather than taken from a library.
+ *
+ * Each customer u and design d get f factors; with weighted interest w (data.ts)
+ * the confidence is c = 1 + α·w and the preference 1 where there is interest,
+ * else 0 with confidence 1. Each half-step solves, for every row in turn,
+ *   (YᵀY + Σ_d (c_d − 1)·y_d·y_dᵀ + λI) x = Σ_d c_d·y_d
+ * by Cholesky, so a step costs (rows × f³ + interactions × f²).
+ */
+import { interactionWeight } from "./data"
+import { affinityScore, customerAffinities, designPopularity, topK, type Design, type RecommenderFactory, type TrainingSet } from "./recommenders"
+
+export type AlsParameters = {
+  factors: number
+  iterations: number
+  regularization: number
+  alpha: number
+  /** The factorisation's score beside the attribute affinity (0–1), after scaling each customer's best design to 1. */
+  collaborative_weight: number
+  seed: number
+}
+
+export const ALS_DEFAULTS: AlsParameters = { factors: 24, iterations: 8, regularization: 0.1, alpha: 10, collaborative_weight: 0.5, seed: 2026 }
+
+/** A small seeded generator (mulberry32): the same data and parameters give the same model. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Solves A·x = b for a symmetric positive-definite f×f matrix A (row-major) in place of b; A is overwritten. */
+export function choleskySolve(a: Float64Array, b: Float64Array, f: number): void {
+  for (let j = 0; j < f; j++) {
+    let d = a[j * f + j]
+    for (let k = 0; k < j; k++) {
+      d -= a[j * f + k] * a[j * f + k]
+    }
+    const l = Math.sqrt(Math.max(d, 1e-12))
+    a[j * f + j] = l
+    for (let i = j + 1; i < f; i++) {
+      let s = a[i * f + j]
+      for (let k = 0; k < j; k++) {
+        s -= a[i * f + k] * a[j * f + k]
+      }
+      a[i * f + j] = s / l
+    }
+  }
+  for (let i = 0; i < f; i++) {
+    let s = b[i]
+    for (let k = 0; k < i; k++) {
+      s -= a[i * f + k] * b[k]
+    }
+    b[i] = s / a[i * f + i]
+  }
+  for (let i = f - 1; i >= 0; i--) {
+    let s = b[i]
+    for (let k = i + 1; k < f; k++) {
+      s -= a[k * f + i] * b[k]
+    }
+    b[i] = s / a[i * f + i]
+  }
+}
+
+type Rows = { index: Int32Array; weight: Float64Array; start: Int32Array }
+
+/** Interest grouped by row (CSR): the columns of row r are index[start[r] .. start[r+1]). */
+function byRow(pairs: Map<string, number>, rows: number, rowOf: (key: string) => number, colOf: (key: string) => number): Rows {
+  const count = new Int32Array(rows + 1)
+  for (const key of pairs.keys()) {
+    count[rowOf(key) + 1]++
+  }
+  for (let r = 0; r < rows; r++) {
+    count[r + 1] += count[r]
+  }
+  const start = Int32Array.from(count)
+  const fill = Int32Array.from(count)
+  const index = new Int32Array(pairs.size)
+  const weight = new Float64Array(pairs.size)
+  for (const [key, w] of pairs) {
+    const at = fill[rowOf(key)]++
+    index[at] = colOf(key)
+    weight[at] = w
+  }
+  return { index, weight, start }
+}
+
+/** One half-step: every row's factors from the other side's, fixed. */
+function solveSide(target: Float64Array, other: Float64Array, otherRows: number, rows: Rows, f: number, p: AlsParameters): void {
+  const gram = new Float64Array(f * f)
+  for (let r = 0; r < otherRows; r++) {
+    for (let i = 0; i < f; i++) {
+      const yi = other[r * f + i]
+      for (let j = 0; j < f; j++) {
+        gram[i * f + j] += yi * other[r * f + j]
+      }
+    }
+  }
+  const a = new Float64Array(f * f)
+  const b = new Float64Array(f)
+  for (let row = 0; row + 1 < rows.start.length; row++) {
+    a.set(gram)
+    b.fill(0)
+    for (let i = 0; i < f; i++) {
+      a[i * f + i] += p.regularization
+    }
+    for (let n = rows.start[row]; n < rows.start[row + 1]; n++) {
+      const col = rows.index[n] * f
+      const c = 1 + p.alpha * rows.weight[n]
+      for (let i = 0; i < f; i++) {
+        const yi = other[col + i]
+        b[i] += c * yi
+        for (let j = 0; j < f; j++) {
+          a[i * f + j] += (c - 1) * yi * other[col + j]
+        }
+      }
+    }
+    choleskySolve(a, b, f)
+    target.set(b, row * f)
+  }
+}
+
+export type AlsModel = {
+  customers: string[]
+  designs: string[]
+  factors: number
+  customerFactors: Float64Array
+  designFactors: Float64Array
+}
+
+/** Trains the factorisation; customers and designs keep the order of first appearance. */
+export function trainAls(training: TrainingSet, parameters: Partial<AlsParameters> = {}): AlsModel {
+  const p = { ...ALS_DEFAULTS, ...parameters }
+  const f = p.factors
+  const customers: string[] = []
+  const customerIndex = new Map<string, number>()
+  const designs = [...training.designs.keys()]
+  const designIndex = new Map(designs.map((d, i) => [d, i]))
+  const interest = new Map<string, number>()
+  for (const i of training.interactions) {
+    if (!customerIndex.has(i.customer_id)) {
+      customerIndex.set(i.customer_id, customers.length)
+      customers.push(i.customer_id)
+    }
+    const key = `${customerIndex.get(i.customer_id)}\u0000${designIndex.get(training.designOfItem.get(i.item_id)!)}`
+    interest.set(key, (interest.get(key) ?? 0) + interactionWeight(i.kind, i.at, training.now))
+  }
+  const part = (key: string, n: 0 | 1) => Number(key.split("\u0000")[n])
+  const byCustomer = byRow(interest, customers.length, (k) => part(k, 0), (k) => part(k, 1))
+  const byDesign = byRow(interest, designs.length, (k) => part(k, 1), (k) => part(k, 0))
+  const random = seeded(p.seed)
+  const customerFactors = new Float64Array(customers.length * f)
+  const designFactors = Float64Array.from({ length: designs.length * f }, () => (random() - 0.5) * 0.02)
+  for (let it = 0; it < p.iterations; it++) {
+    solveSide(customerFactors, designFactors, designs.length, byCustomer, f, p)
+    solveSide(designFactors, customerFactors, customers.length, byDesign, f, p)
+  }
+  // A design nobody showed interest in learnt nothing: it takes the mean of the designs most like it that did.
+  coldStart(designFactors, designs, training.designs, byDesign, f)
+  return { customers, designs, factors: f, customerFactors, designFactors }
+}
+
+function coldStart(factors: Float64Array, ids: string[], designs: ReadonlyMap<string, Design>, rows: Rows, f: number): void {
+  const keys = (d: Design) => [`${d.category}|${d.metal}|${d.purity}`, `${d.category}|${d.metal}`, d.category]
+  const sums = new Map<string, { v: Float64Array; n: number }>()
+  const warm = (row: number) => rows.start[row + 1] > rows.start[row]
+  ids.forEach((id, row) => {
+    if (warm(row)) {
+      for (const key of keys(designs.get(id)!)) {
+        const s = sums.get(key) ?? { v: new Float64Array(f), n: 0 }
+        for (let i = 0; i < f; i++) {
+          s.v[i] += factors[row * f + i]
+        }
+        s.n++
+        sums.set(key, s)
+      }
+    }
+  })
+  ids.forEach((id, row) => {
+    if (!warm(row)) {
+      const like = keys(designs.get(id)!).map((k) => sums.get(k)).find(Boolean)
+      for (let i = 0; i < f; i++) {
+        factors[row * f + i] = like ? like.v[i] / like.n : 0
+      }
+    }
+  })
+}
+
+/**
+ * The model as a recommender: the customer's attribute affinity (what kind of
+ * piece, metal, purity and price) plus the factorisation's score scaled to the
+ * customer's best design and weighted by `collaborative_weight` (who bought
+ * what with what), popularity breaking what is still tied; a customer the
+ * model never saw gets the popular designs.
+ */
+export function alsRecommender(parameters: Partial<AlsParameters> = {}): RecommenderFactory {
+  return (training) => {
+    const p = { ...ALS_DEFAULTS, ...parameters }
+    const model = trainAls(training, p)
+    const f = model.factors
+    const customerRow = new Map(model.customers.map((c, i) => [c, i]))
+    const affinities = customerAffinities(training)
+    const popularity = designPopularity(training)
+    const top = Math.max(1, ...popularity.values())
+    return {
+      name: "preference model",
+      recommend: (customerId, k) => {
+        const row = customerRow.get(customerId)
+        if (row === undefined) {
+          return topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k)
+        }
+        const dots = new Map<string, number>()
+        let best = 0
+        model.designs.forEach((d, col) => {
+          let dot = 0
+          for (let i = 0; i < f; i++) {
+            dot += model.customerFactors[row * f + i] * model.designFactors[col * f + i]
+          }
+          dots.set(d, dot)
+          best = Math.max(best, Math.abs(dot))
+        })
+        const affinity = affinities.get(customerId)
+        return topK(
+          training.designs.keys(),
+          (d) =>
+            affinityScore(affinity, training.designs.get(d)!) +
+            (best > 0 ? (p.collaborative_weight * dots.get(d)!) / best : 0) +
+            (1e-3 * (popularity.get(d) ?? 0)) / top,
+          k
+        )
+      },
+    }
+  }
+}

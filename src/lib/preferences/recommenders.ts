@@ -1,0 +1,134 @@
+/**
+ * What the preference model is compared with, and the shape every recommender
+ * shares: trained on interactions before a moment, asked for a customer's
+ * top designs. The two baselines are the ones a shop would reach for without
+ * a model: what sells most, and more of what this customer already chose.
+ */
+import { designOf, interactionWeight, priceBand, type Interaction, type Item, type PriceBand } from "./data"
+
+export type Design = { id: string; metal: string; purity: number | null; category: string; band: PriceBand | null; items: string[] }
+
+export type TrainingSet = {
+  interactions: Interaction[]
+  designs: ReadonlyMap<string, Design>
+  /** The design each item belongs to. */
+  designOfItem: ReadonlyMap<string, string>
+  /** The moment interest is weighed from (older interactions count less). */
+  now: Date
+}
+
+export type Recommender = {
+  name: string
+  /** The customer's top `k` designs, best first. */
+  recommend(customerId: string, k: number): string[]
+}
+
+export type RecommenderFactory = (training: TrainingSet) => Recommender
+
+/** Designs from items: a design takes the attributes of its first item by id (pieces of one design share them). */
+export function designsOf(items: Item[]): { designs: Map<string, Design>; designOfItem: Map<string, string> } {
+  const designs = new Map<string, Design>()
+  const designOfItem = new Map<string, string>()
+  for (const item of [...items].sort((a, b) => (a.item_id < b.item_id ? -1 : a.item_id > b.item_id ? 1 : 0))) {
+    const id = designOf(item)
+    designOfItem.set(item.item_id, id)
+    const design = designs.get(id)
+    if (design) {
+      design.items.push(item.item_id)
+    } else {
+      designs.set(id, { id, metal: item.metal, purity: item.purity, category: item.category, band: priceBand(item.price_paise), items: [item.item_id] })
+    }
+  }
+  return { designs, designOfItem }
+}
+
+/** Each design's weighted interest across all customers. */
+export function designPopularity(training: TrainingSet): Map<string, number> {
+  const popularity = new Map<string, number>()
+  for (const i of training.interactions) {
+    const design = training.designOfItem.get(i.item_id)!
+    popularity.set(design, (popularity.get(design) ?? 0) + interactionWeight(i.kind, i.at, training.now))
+  }
+  return popularity
+}
+
+/** The `k` best of `ids` by `score`, ties broken by id so every run ranks alike. */
+export function topK(ids: Iterable<string>, score: (id: string) => number, k: number): string[] {
+  const scored = [...ids].map((id) => ({ id, s: score(id) }))
+  scored.sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return scored.slice(0, k).map((x) => x.id)
+}
+
+/** The same list for everyone: the designs with the most weighted interest. */
+export const popularityBaseline: RecommenderFactory = (training) => {
+  const popularity = designPopularity(training)
+  return {
+    name: "popularity",
+    recommend: (_customerId, k) => topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k),
+  }
+}
+
+export type Affinity = { metal: Map<string, number>; purity: Map<string, number>; category: Map<string, number>; band: Map<string, number> }
+
+/** What share of a customer's weighted interest went to each metal, purity, category and price band. */
+export function customerAffinities(training: TrainingSet): Map<string, Affinity> {
+  const affinities = new Map<string, Affinity & { total: number }>()
+  const add = (map: Map<string, number>, key: string | number | null, w: number) => {
+    if (key !== null) {
+      map.set(String(key), (map.get(String(key)) ?? 0) + w)
+    }
+  }
+  for (const i of training.interactions) {
+    const design = training.designs.get(training.designOfItem.get(i.item_id)!)!
+    const w = interactionWeight(i.kind, i.at, training.now)
+    let a = affinities.get(i.customer_id)
+    if (!a) {
+      a = { metal: new Map(), purity: new Map(), category: new Map(), band: new Map(), total: 0 }
+      affinities.set(i.customer_id, a)
+    }
+    a.total += w
+    add(a.metal, design.metal, w)
+    add(a.purity, design.purity, w)
+    add(a.category, design.category, w)
+    add(a.band, design.band, w)
+  }
+  for (const a of affinities.values()) {
+    for (const map of [a.metal, a.purity, a.category, a.band]) {
+      map.forEach((w, key) => map.set(key, a.total > 0 ? w / a.total : 0))
+    }
+  }
+  return affinities
+}
+
+/** How the attribute shares add up to a design's score: the kind of piece first, then its metal, purity and price. */
+export const AFFINITY_WEIGHTS = { category: 0.4, metal: 0.3, purity: 0.2, band: 0.1 } as const
+
+export function affinityScore(a: Affinity | undefined, d: Design): number {
+  if (!a) {
+    return 0
+  }
+  return (
+    AFFINITY_WEIGHTS.category * (a.category.get(d.category) ?? 0) +
+    AFFINITY_WEIGHTS.metal * (a.metal.get(d.metal) ?? 0) +
+    AFFINITY_WEIGHTS.purity * (d.purity === null ? 0 : a.purity.get(String(d.purity)) ?? 0) +
+    AFFINITY_WEIGHTS.band * (d.band === null ? 0 : a.band.get(d.band) ?? 0)
+  )
+}
+
+/**
+ * More of what the customer chose: designs scored by the customer's shares of
+ * their category, metal, purity and price band; among equals, the more
+ * popular first. A customer with no history gets the popular list.
+ */
+export const attributeAffinityBaseline: RecommenderFactory = (training) => {
+  const popularity = designPopularity(training)
+  const top = Math.max(1, ...popularity.values())
+  const affinities = customerAffinities(training)
+  return {
+    name: "attribute affinity",
+    recommend: (customerId, k) => {
+      const a = affinities.get(customerId)
+      return topK(training.designs.keys(), (id) => affinityScore(a, training.designs.get(id)!) + (1e-3 * (popularity.get(id) ?? 0)) / top, k)
+    },
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The preference model's data from the shop's own tables, in one read each:
+ * every jewellery piece (a variant with jewellery attributes) as an item whose
+ * design is its design code or, without one, its product (the sizes of one
+ * design are variants of one product); and every sign of interest — a line
+ * of a paid order, a wishlist entry, a piece named in a CRM
+ * interaction (an enquiry's "products of interest").
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { productCategorySql, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
+import { paidOrderSql } from "../../../lib/paid-orders"
+import type { Interaction, InteractionKind, Item } from "../../../lib/preferences/data"
+
+export async function readShopItems(container: MedusaContainer): Promise<Item[]> {
+  const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = (await db.raw(
+    `select v.id as item_id, ja.metal, ja.purity, coalesce(${productCategorySql("v.product_id")}, 'uncategorised') as category,
+            coalesce(ja.design_code, v.product_id) as design_code, ja.net_weight_mg,
+            (ja.breakdown->>'taxable_value')::bigint as price_paise
+       from ${VARIANT_JEWELRY_LINK_TABLE} l
+       join product_variant v on v.id = l.product_variant_id and v.deleted_at is null
+       join jewelry_attributes ja on ja.id = l.jewelry_attributes_id and ja.deleted_at is null
+      where l.deleted_at is null
+      order by v.id`
+  )) as { rows: (Omit<Item, "price_paise" | "purity"> & { purity: number; price_paise: string | null })[] }
+  return rows.map((r) => ({ ...r, purity: Number(r.purity), price_paise: r.price_paise === null ? null : Number(r.price_paise) }))
+}
+
+export async function readShopInteractions(container: MedusaContainer): Promise<Interaction[]> {
+  const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = (await db.raw(
+    `select o.customer_id, li.variant_id as item_id, o.created_at as at, 'purchase' as kind
+       from "order" o
+       join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+       join order_line_item li on li.id = oi.item_id and li.deleted_at is null
+      where o.deleted_at is null and ${paidOrderSql("o")} and o.customer_id is not null and li.variant_id is not null
+     union all
+     select w.customer_id, w.variant_id, w.created_at, 'wishlist' from wishlist_item w where w.deleted_at is null
+     union all
+     select i.customer_id, unnest(i.products_of_interest), i.occurred_at, 'enquiry' from interaction i
+      where i.deleted_at is null and i.kind <> 'purchase'`
+  )) as { rows: { customer_id: string; item_id: string; at: Date; kind: InteractionKind }[] }
+  return rows
+}
