@@ -4,6 +4,10 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { eventsSettled } from "../support/wait"
+import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
+import { PREFERENCES_MODULE } from "../../src/modules/preferences"
+import type PreferencesModuleService from "../../src/modules/preferences/service"
+import { trainPreferenceModelWorkflow } from "../../src/workflows/preferences"
 import { VARIANT_JEWELRY_LINK_TABLE } from "../../src/lib/link-tables"
 import { evaluateItems } from "../../src/lib/preferences/evaluate"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
@@ -15,7 +19,7 @@ import { readShopInteractions, readShopItems } from "../../src/workflows/prefere
  * paid bill's line a purchase (a cancelled bill's not), a wishlist entry and a piece named in an enquiry each a
  * sign of interest; and the evaluation runs on it with both baselines and the model.
  */
-export const preferencesSuite: ShopSuite = ({ getContainer }) => {
+export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
   const knex = () => getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
 
   // The test template has the demo shop without its year of customers: 200 of them, seeded as the demo seed does.
@@ -92,5 +96,78 @@ export const preferencesSuite: ShopSuite = ({ getContainer }) => {
     expect(evaluation.rows[0].coverage * evaluation.designs).toBe(3)
     expect(evaluation.rows[1].coverage).toBeGreaterThan(evaluation.rows[0].coverage)
     expect(evaluation.rows[2].coverage).toBeGreaterThan(evaluation.rows[0].coverage)
+  })
+
+  it("trains the model, shows each customer's likely designs with why in the 360, and keeps the model before to roll back to", async () => {
+    const { auth: owner }: { auth: Headers } = await demoShop(getContainer(), api)
+    const preferences = getContainer().resolve<PreferencesModuleService>(PREFERENCES_MODULE)
+    const view = async (customerId: string) =>
+      (await ok(api.get(`/admin/crm/customers/${customerId}/360`, owner))).data.sections.likely_to_buy as {
+        title: string
+        data: { model: { id: string } | null; designs: { rank: number; title: string; reason: string }[] }
+      }
+    const [buyer] = (await readShopInteractions(getContainer())).filter((i) => i.kind === "purchase")
+    expect((await view(buyer.customer_id)).data).toEqual({ model: null, designs: [] })
+
+    const { result: first } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
+    expect(first.evaluation?.rows.map((r) => r.model)).toEqual(["popularity", "attribute affinity", "preference model"])
+    expect(first.recommendations).toBe(first.customers * Math.min(10, first.designs))
+    const section = await view(buyer.customer_id)
+    expect(section.title).toBe("Likely to buy")
+    expect(section.data.model?.id).toBe(first.model_id)
+    expect(section.data.designs.map((d) => d.rank)).toEqual([1, 2, 3, 4, 5])
+    for (const design of section.data.designs) {
+      expect(design.title).not.toBe("")
+      expect(design.reason).toMatch(/^(buys |bought by customers of like taste|gold|silver|platinum|\d+K|₹|under|above)/)
+    }
+    // A customer with no history yet: the model, nothing to say.
+    const { rows: newcomer } = await knex().raw(`select id from customer where id not in (select customer_id from "order" where customer_id is not null) limit 1`)
+    expect((await view(newcomer[0].id)).data).toEqual({ model: { id: first.model_id, trained_at: expect.any(String) }, designs: [] })
+
+    const { result: second } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
+    const { result: third } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
+    const statuses = Object.fromEntries((await preferences.listPreferenceModels({})).map((m) => [m.id, m.status]))
+    expect(statuses).toEqual({ [first.model_id]: "retired", [second.model_id]: "previous", [third.model_id]: "current" })
+    // The retired model's recommendations are gone; the previous one's kept, to roll back to.
+    const count = async (model_id: string) => (await preferences.listCustomerRecommendations({ model_id }, { select: ["id"] })).length
+    expect(await count(first.model_id)).toBe(0)
+    expect(await count(second.model_id)).toBe(second.recommendations)
+    expect((await view(buyer.customer_id)).data.model?.id).toBe(third.model_id)
+  })
+
+  it("lists the models with their evaluation and rolls back to the previous one, and back again; only the owner may", async () => {
+    const { auth: owner }: { auth: Headers } = await demoShop(getContainer(), api)
+    const { result: first } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
+    const refused = await expectStatus(api.post("/admin/preferences/models/rollback", {}, owner))
+    expect([refused.status, refused.data.message]).toEqual([409, "There is no previous preference model to roll back to"])
+    const { result: second } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
+
+    const listed = (await ok(api.get("/admin/preferences/models", owner))).data
+    expect(listed).toMatchObject({ count: 2, limit: 20, offset: 0 })
+    expect(listed.models.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([
+      [second.model_id, "current"],
+      [first.model_id, "previous"],
+    ])
+    expect(listed.models[0]).toMatchObject({ customers: second.customers, parameters: { factors: 24, k: 10, weeks: 26 } })
+    expect(listed.models[0].evaluation.rows).toHaveLength(3)
+
+    const back = (await ok(api.post("/admin/preferences/models/rollback", { note: "Diwali week: keep last night's" }, owner))).data
+    expect(back).toEqual({ current: first.model_id, previous: second.model_id })
+    const { rows: buyer } = await knex().raw(`select customer_id from customer_recommendation where model_id = ? limit 1`, [first.model_id])
+    const section = (await ok(api.get(`/admin/crm/customers/${buyer[0].customer_id}/360`, owner))).data.sections.likely_to_buy
+    expect(section.data.model.id).toBe(first.model_id)
+    expect((await ok(api.post("/admin/preferences/models/rollback", {}, owner))).data).toEqual({ current: second.model_id, previous: first.model_id })
+    const { rows: audit } = await knex().raw(`select action, entity_id, metadata from audit_entry where entity = 'preference_model' order by created_at`)
+    expect(audit.map((a: { entity_id: string }) => a.entity_id)).toEqual([first.model_id, second.model_id])
+    expect(audit[0].metadata).toMatchObject({ replaced: second.model_id, note: "Diwali week: keep last night's" })
+
+    const { rows: branches } = await knex().raw(`select id from branch where code = 'MUM'`)
+    const seller = await salesStaffHeaders(getContainer(), api, "prefs.sales@example.in", branches[0].id)
+    expect((await expectStatus(api.get("/admin/preferences/models", seller))).status).toBe(403)
+    const manager = await salesStaffHeaders(getContainer(), api, "prefs.manager@example.in", branches[0].id, "branch_manager")
+    expect((await ok(api.get("/admin/preferences/models", manager))).data.count).toBe(2)
+    expect((await expectStatus(api.post("/admin/preferences/models/rollback", {}, manager))).status).toBe(403)
+    const bad = await expectStatus(api.post("/admin/preferences/models/rollback", { model: "x" }, owner))
+    expect(bad.status).toBe(400)
   })
 }

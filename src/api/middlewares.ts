@@ -16,6 +16,7 @@ import { adminPosRoutesMiddlewares } from "./admin/pos/middlewares"
 import { adminReportRoutesMiddlewares } from "./admin/reports/middlewares"
 import { adminStaffRoutesMiddlewares } from "./admin/staff/middlewares"
 import { adminStockAuditRoutesMiddlewares } from "./admin/stock-audits/middlewares"
+import { adminPreferencesRoutesMiddlewares } from "./admin/preferences/middlewares"
 import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
 import { documentRoutesMiddlewares } from "./documents/middlewares"
 import { hookRoutesMiddlewares } from "./hooks/middlewares"
@@ -62,6 +63,7 @@ export default defineMiddlewares({
     ...adminSchemesRoutesMiddlewares,
     ...adminStaffRoutesMiddlewares,
     ...adminStockAuditRoutesMiddlewares,
+    ...adminPreferencesRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,
     ...storeBranchRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,

@@ -39,6 +39,7 @@ export const RESOURCES = {
   payments: "Payments, refunds, payment links",
   invoices: "Tax invoices and credit notes",
   reports: "Sales reports and exports, reconciliation, loyalty liability, ledger checks",
+  preferences: "The preference model: its trained versions and their evaluation, rolling back",
   audit: "Audit trail",
   backups: "Database backups (every customer's data, encrypted)",
   staff: "Staff users, roles and branches",
@@ -259,6 +260,9 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/pos/estimates/:id", "pos", "read"],
   ["GET", "/admin/pos/estimates/:id/pdf", "pos", "read"],
   ["POST", "/admin/pos/price-limits", "pos", "write"],
+
+  ["GET", "/admin/preferences/models", "preferences", "read"],
+  ["POST", "/admin/preferences/models/rollback", "preferences", "write"],
 
   ["GET", "/admin/stock-audits", "stock", "read"],
   ["POST", "/admin/stock-audits", "stock", "count"],

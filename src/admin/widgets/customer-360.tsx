@@ -111,7 +111,29 @@ function LogInteraction({ customerId }: { customerId: string }) {
   )
 }
 
+type LikelyToBuySection = { model: { id: string; trained_at: string } | null; designs: { rank: number; design_id: string; title: string; reason: string }[] }
+
 type WishlistSection = { count: number; items: { id: string; title: string | null; variant_title: string | null; sku: string | null }[] }
+
+/** The preference model's top designs for the customer, each with why (docs/preferences.md). */
+function LikelyToBuy({ data }: { data: LikelyToBuySection }) {
+  if (!data.model) {
+    return <Text size="small" className="text-ui-fg-subtle">No preference model trained yet (npm run ml:train, or the nightly training)</Text>
+  }
+  if (!data.designs.length) {
+    return <Text size="small" className="text-ui-fg-subtle">Nothing yet: no purchases, wishlist or enquiries to learn from</Text>
+  }
+  return (
+    <>
+      {data.designs.map((d) => (
+        <Text key={d.design_id} size="small">
+          {d.rank}. {d.title} <span className="text-ui-fg-subtle">— {d.reason}</span>
+        </Text>
+      ))}
+      <Text size="xsmall" className="text-ui-fg-muted">Model of {new Date(data.model.trained_at).toLocaleDateString("en-IN")}</Text>
+    </>
+  )
+}
 
 /** Sections other features add to the 360 (src/customer-360/sections). */
 function Sections({ customerId, sections }: { customerId: string; sections: View360["sections"] }) {
@@ -140,6 +162,8 @@ function Sections({ customerId, sections }: { customerId: string; sections: View
             ) : (
               <Text size="small" className="text-ui-fg-subtle">Nothing saved</Text>
             )
+          ) : id === "likely_to_buy" ? (
+            <LikelyToBuy data={section.data as LikelyToBuySection} />
           ) : (
             <pre className="text-ui-fg-subtle txt-compact-xsmall overflow-x-auto">{JSON.stringify(section.data, null, 2)}</pre>
           )}

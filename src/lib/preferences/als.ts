@@ -214,7 +214,7 @@ export function alsRecommender(parameters: Partial<AlsParameters> = {}): Recomme
     const top = Math.max(1, ...popularity.values())
     return {
       name: "preference model",
-      recommend: (customerId, k) => {
+      scored: (customerId, k) => {
         const row = customerRow.get(customerId)
         if (row === undefined) {
           return topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k)

@@ -12,7 +12,7 @@
  */
 import { alsRecommender } from "./als"
 import { PreferenceDataError, type Interaction, type Item } from "./data"
-import { attributeAffinityBaseline, designsOf, popularityBaseline, type Design, type RecommenderFactory, type TrainingSet } from "./recommenders"
+import { attributeAffinityBaseline, designsOf, popularityBaseline, recommend, type Design, type RecommenderFactory, type TrainingSet } from "./recommenders"
 
 /** Fewer interactions than this say nothing about tastes: no model is trained or judged on them. */
 export const MIN_INTERACTIONS = 50
@@ -98,7 +98,7 @@ export function evaluateRecommenders(
     let coldPlaces = 0
     const named = new Set<string>()
     for (const [customer, relevant] of holdOut.bought) {
-      const list = recommender.recommend(customer, k)
+      const list = recommend(recommender, customer, k)
       hits += hitRate(list, relevant)
       gains += ndcg(list, relevant, k)
       places += list.length

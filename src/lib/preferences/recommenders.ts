@@ -17,10 +17,17 @@ export type TrainingSet = {
   now: Date
 }
 
+export type ScoredDesign = { id: string; score: number }
+
 export type Recommender = {
   name: string
-  /** The customer's top `k` designs, best first. */
-  recommend(customerId: string, k: number): string[]
+  /** The customer's top `k` designs with their scores, best first. */
+  scored(customerId: string, k: number): ScoredDesign[]
+}
+
+/** The customer's top `k` designs, best first. */
+export function recommend(recommender: Recommender, customerId: string, k: number): string[] {
+  return recommender.scored(customerId, k).map((d) => d.id)
 }
 
 export type RecommenderFactory = (training: TrainingSet) => Recommender
@@ -53,10 +60,10 @@ export function designPopularity(training: TrainingSet): Map<string, number> {
 }
 
 /** The `k` best of `ids` by `score`, ties broken by id so every run ranks alike. */
-export function topK(ids: Iterable<string>, score: (id: string) => number, k: number): string[] {
-  const scored = [...ids].map((id) => ({ id, s: score(id) }))
-  scored.sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return scored.slice(0, k).map((x) => x.id)
+export function topK(ids: Iterable<string>, score: (id: string) => number, k: number): ScoredDesign[] {
+  const scored = [...ids].map((id) => ({ id, score: score(id) }))
+  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return scored.slice(0, k)
 }
 
 /** The same list for everyone: the designs with the most weighted interest. */
@@ -64,7 +71,7 @@ export const popularityBaseline: RecommenderFactory = (training) => {
   const popularity = designPopularity(training)
   return {
     name: "popularity",
-    recommend: (_customerId, k) => topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k),
+    scored: (_customerId, k) => topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k),
   }
 }
 
@@ -126,7 +133,7 @@ export const attributeAffinityBaseline: RecommenderFactory = (training) => {
   const affinities = customerAffinities(training)
   return {
     name: "attribute affinity",
-    recommend: (customerId, k) => {
+    scored: (customerId, k) => {
       const a = affinities.get(customerId)
       return topK(training.designs.keys(), (id) => affinityScore(a, training.designs.get(id)!) + (1e-3 * (popularity.get(id) ?? 0)) / top, k)
     },

@@ -49,6 +49,7 @@ import { setMetalRatesWorkflow } from "../../workflows/jewelry"
 import { offerPaymentProviders } from "../payments/offer-payment-providers"
 import { ensureRateHistory, RATE_HISTORY_DAYS } from "./rate-history"
 import { ensureDemoCustomers } from "./seed-customers"
+import { ensurePreferenceModel } from "./seed-preferences"
 import { rebuildSalesFacts } from "../../workflows/analytics"
 import { ensureDemoOffers } from "./seed-offers"
 import {
@@ -165,6 +166,8 @@ export async function seedDemoShop(
     await rebuildSalesFacts(container)
     log("offers: a segment, a draft campaign and the automatic campaigns (off)")
     await ensureDemoOffers(container)
+    log("the preference model, trained on the demo year (docs/preferences.md)")
+    await ensurePreferenceModel(container, log)
   }
 
   await storeService.updateStores(store.id, {

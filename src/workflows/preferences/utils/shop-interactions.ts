@@ -13,18 +13,22 @@ import { productCategorySql, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/lin
 import { paidOrderSql } from "../../../lib/paid-orders"
 import type { Interaction, InteractionKind, Item } from "../../../lib/preferences/data"
 
-export async function readShopItems(container: MedusaContainer): Promise<Item[]> {
+/** A shop piece: an item with its product's title, which names its design in the 360. */
+export type ShopItem = Item & { title: string }
+
+export async function readShopItems(container: MedusaContainer): Promise<ShopItem[]> {
   const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = (await db.raw(
     `select v.id as item_id, ja.metal, ja.purity, coalesce(${productCategorySql("v.product_id")}, 'uncategorised') as category,
             coalesce(ja.design_code, v.product_id) as design_code, ja.net_weight_mg,
-            (ja.breakdown->>'taxable_value')::bigint as price_paise
+            (ja.breakdown->>'taxable_value')::bigint as price_paise, p.title
        from ${VARIANT_JEWELRY_LINK_TABLE} l
        join product_variant v on v.id = l.product_variant_id and v.deleted_at is null
+       join product p on p.id = v.product_id and p.deleted_at is null
        join jewelry_attributes ja on ja.id = l.jewelry_attributes_id and ja.deleted_at is null
       where l.deleted_at is null
       order by v.id`
-  )) as { rows: (Omit<Item, "price_paise" | "purity"> & { purity: number; price_paise: string | null })[] }
+  )) as { rows: (Omit<ShopItem, "price_paise" | "purity"> & { purity: number; price_paise: string | null })[] }
   return rows.map((r) => ({ ...r, purity: Number(r.purity), price_paise: r.price_paise === null ? null : Number(r.price_paise) }))
 }
 

@@ -1,0 +1,17 @@
+/**
+ * `npm run ml:train`: trains the preference model now on the shop's data,
+ * prints its evaluation against the baselines and makes it current (the one
+ * before is kept to roll back to; docs/preferences.md).
+ */
+import type { ExecArgs } from "@medusajs/framework/types"
+import { evaluationTable } from "../lib/preferences/evaluate"
+import { trainPreferenceModelWorkflow } from "../workflows/preferences"
+
+export default async function mlTrain({ container }: ExecArgs) {
+  const { result } = await trainPreferenceModelWorkflow(container).run({ input: {} })
+  process.stdout.write(
+    `${result.evaluation ? evaluationTable(result.evaluation) : `Not evaluated: ${result.evaluation_skipped}`}\n` +
+      `Model ${result.model_id} is current: ${result.customers} customers, ${result.designs} designs, ${result.interactions} interactions, ` +
+      `${result.recommendations} recommendations stored, ${(result.duration_ms / 1000).toFixed(1)} s.\n`
+  )
+}

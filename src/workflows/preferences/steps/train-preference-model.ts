@@ -1,0 +1,77 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { PREFERENCES_MODULE } from "../../../modules/preferences"
+import type PreferencesModuleService from "../../../modules/preferences/service"
+import { trainPreferences } from "../../../lib/preferences/training"
+import type { Evaluation } from "../../../lib/preferences/evaluate"
+import { readShopInteractions, readShopItems } from "../utils/shop-interactions"
+
+export type TrainPreferenceModelInput = { now?: string; k?: number; weeks?: number }
+
+export type TrainedModel = {
+  model_id: string
+  customers: number
+  designs: number
+  interactions: number
+  recommendations: number
+  duration_ms: number
+  evaluation: Evaluation | null
+  evaluation_skipped: string | null
+}
+
+/**
+ * Reads the shop's pieces and interest, evaluates and trains the model
+ * (src/lib/preferences/training.ts) and stores it, status "training", with
+ * every known customer's top designs. Undone by removing both.
+ */
+export const trainPreferenceModelStep = createStep(
+  "train-preference-model",
+  async (input: TrainPreferenceModelInput, { container }) => {
+    const started = Date.now()
+    const [items, interactions] = await Promise.all([readShopItems(container), readShopInteractions(container)])
+    const known = new Set(items.map((i) => i.item_id))
+    // A piece deleted since it was sold or asked about has no attributes left to learn from.
+    const run = trainPreferences(items, interactions.filter((i) => known.has(i.item_id)), input.now ? new Date(input.now) : new Date(), {
+      k: input.k,
+      weeks: input.weeks,
+    })
+    const preferences: PreferencesModuleService = container.resolve(PREFERENCES_MODULE)
+    const model = await preferences.createPreferenceModels({
+      status: "training",
+      trained_at: new Date(),
+      duration_ms: 0,
+      customers: run.customers,
+      designs: run.designs,
+      interactions: run.interactions,
+      parameters: run.parameters,
+      evaluation: run.evaluation ?? { skipped: run.evaluation_skipped },
+    })
+    const duration_ms = await (async () => {
+      try {
+        await preferences.storeRecommendations(model.id, run.recommendations)
+        const ms = Date.now() - started
+        await preferences.updatePreferenceModels({ id: model.id, duration_ms: ms })
+        return ms
+      } catch (err) {
+        // A step's own failure runs no compensation: the half-stored model goes here.
+        await preferences.discardModel(model.id)
+        throw err
+      }
+    })()
+    const trained: TrainedModel = {
+      model_id: model.id,
+      customers: run.customers,
+      designs: run.designs,
+      interactions: run.interactions,
+      recommendations: run.recommendations.length,
+      duration_ms,
+      evaluation: run.evaluation,
+      evaluation_skipped: run.evaluation_skipped,
+    }
+    return new StepResponse(trained, model.id)
+  },
+  async (modelId, { container }) => {
+    if (modelId) {
+      await container.resolve<PreferencesModuleService>(PREFERENCES_MODULE).discardModel(modelId)
+    }
+  }
+)
