@@ -1,4 +1,4 @@
-import { z } from "zod"
+import { z } from "@medusajs/framework/zod"
 import { findParams } from "../../utils/validators"
 
 export const ListPreferenceModelsQuery = findParams({ limit: 20, maxLimit: 100 })
