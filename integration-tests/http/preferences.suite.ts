@@ -4,7 +4,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { eventsSettled } from "../support/wait"
-import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
+import { demoShop, expectStatus, ok, salesStaffHeaders, signedInCustomer, type Headers } from "./helpers"
 import { PREFERENCES_MODULE } from "../../src/modules/preferences"
 import type PreferencesModuleService from "../../src/modules/preferences/service"
 import { trainPreferenceModelWorkflow } from "../../src/workflows/preferences"
@@ -99,8 +99,16 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
   })
 
   it("trains the model, shows each customer's likely designs with why in the 360, and keeps the model before to roll back to", async () => {
-    const { auth: owner }: { auth: Headers } = await demoShop(getContainer(), api)
+    const { auth: owner, store }: { auth: Headers; store: Headers } = await demoShop(getContainer(), api)
     const preferences = getContainer().resolve<PreferencesModuleService>(PREFERENCES_MODULE)
+    // A storefront customer who saved two pieces: their interest is all the model has of them.
+    const { me } = await signedInCustomer(api, store, { email: "likes@example.in", password: "Likes-pass-1", first_name: "Meera" })
+    const saved = (await readShopItems(getContainer())).filter((i) => i.category === "rings").slice(0, 2)
+    for (const piece of saved) {
+      await ok(api.post("/store/customers/me/wishlist", { variant_id: piece.item_id }, me))
+    }
+    const forYou = async (query = "") => (await ok(api.get(`/store/customers/me/recommendations${query}`, me))).data
+    expect(await forYou()).toEqual({ model: null, designs: [] })
     const view = async (customerId: string) =>
       (await ok(api.get(`/admin/crm/customers/${customerId}/360`, owner))).data.sections.likely_to_buy as {
         title: string
@@ -120,6 +128,18 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
       expect(design.title).not.toBe("")
       expect(design.reason).toMatch(/^(buys |bought by customers of like taste|gold|silver|platinum|\d+K|₹|under|above)/)
     }
+    // On the storefront: the customer's designs with why and the products that carry them, as many as asked for.
+    const recommended = await forYou("?limit=3")
+    expect(recommended.model).toEqual({ trained_at: expect.any(String) })
+    expect(recommended.designs.map((d: { rank: number }) => d.rank)).toEqual([1, 2, 3])
+    for (const design of recommended.designs) {
+      expect(design).toMatchObject({ design_id: expect.stringMatching(/^design:/), title: expect.any(String), reason: expect.any(String) })
+      expect(design.products[0]).toMatchObject({ id: expect.stringMatching(/^prod_/), handle: expect.any(String) })
+    }
+    // Rings saved, so rings first.
+    expect(recommended.designs[0].reason).toMatch(/^buys rings/)
+    expect((await expectStatus(api.get("/store/customers/me/recommendations?limit=11", me))).status).toBe(400)
+    expect((await expectStatus(api.get("/store/customers/me/recommendations", store))).status).toBe(401)
     // A customer with no history yet: the model, nothing to say.
     const { rows: newcomer } = await knex().raw(`select id from customer where id not in (select customer_id from "order" where customer_id is not null) limit 1`)
     expect((await view(newcomer[0].id)).data).toEqual({ model: { id: first.model_id, trained_at: expect.any(String) }, designs: [] })

@@ -1,6 +1,13 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../utils/validation"
-import { AddWishlistItemBody, ListWishlistQuery, RemoveWishlistItemQuery, StoreProfileBody, StoreSchemePaymentLinkBody } from "./validators"
+import {
+  AddWishlistItemBody,
+  ListWishlistQuery,
+  RemoveWishlistItemQuery,
+  StoreProfileBody,
+  StoreRecommendationsQuery,
+  StoreSchemePaymentLinkBody,
+} from "./validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
 
@@ -13,6 +20,7 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/customers/me/wishlist", methods: ["DELETE"], middlewares: [validateQuery(RemoveWishlistItemQuery, {})] },
   { matcher: "/store/customers/me/loyalty", methods: ["GET"], middlewares: [customer] },
   { matcher: "/store/customers/me/offers", methods: ["GET"], middlewares: [customer] },
+  { matcher: "/store/customers/me/recommendations", methods: ["GET"], middlewares: [customer, validateQuery(StoreRecommendationsQuery, {})] },
   { matcher: "/store/customers/me/schemes", methods: ["GET"], middlewares: [customer] },
   { matcher: "/store/customers/me/schemes/:id/payment-link", methods: ["POST"], middlewares: [customer, validateBody(StoreSchemePaymentLinkBody)] },
 ]

@@ -26,5 +26,9 @@ export const ListWishlistQuery = findParams({ limit: 50, maxLimit: 100 })
 
 export type ListWishlistQueryType = z.infer<typeof ListWishlistQuery>
 
+export const StoreRecommendationsQuery = z.object({ limit: z.coerce.number().int().min(1).max(10).default(10) }).strict()
+
+export type StoreRecommendationsQueryType = z.infer<typeof StoreRecommendationsQuery>
+
 /** Paying a scheme instalment online takes nothing in the body: the card and amount are the server's. */
 export const StoreSchemePaymentLinkBody = z.object({}).strict()
