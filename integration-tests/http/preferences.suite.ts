@@ -144,6 +144,21 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     const { rows: newcomer } = await knex().raw(`select id from customer where id not in (select customer_id from "order" where customer_id is not null) limit 1`)
     expect((await view(newcomer[0].id)).data).toEqual({ model: { id: first.model_id, trained_at: expect.any(String) }, designs: [] })
 
+    // Segments select on the model's shares: those with at least a third of their interest in rings, as stored.
+    const preview = async (rules: object) => (await ok(api.post("/admin/offers/segments/preview", { rules, limit: 100 }, owner))).data
+    const { rows: ringLovers } = await knex().raw(
+      `select distinct a.customer_id from customer_affinity a join customer_facts f on f.customer_id = a.customer_id and f.deleted_at is null
+        where a.model_id = ? and a.attribute = 'category' and a.value = 'rings' and a.share >= 0.3`,
+      [first.model_id]
+    )
+    expect(ringLovers.length).toBeGreaterThan(3)
+    const rings = await preview({ field: "preference_match", op: "category", value: "Rings" })
+    expect(rings.count).toBe(ringLovers.length)
+    expect(rings.customers.map((c: { customer_id: string }) => c.customer_id).sort()).toEqual(ringLovers.map((r: { customer_id: string }) => r.customer_id).sort())
+    expect((await preview({ field: "preference_match", op: "category", value: "rings", min_share: 1 })).count).toBeLessThanOrEqual(rings.count)
+    const bad = await expectStatus(api.post("/admin/offers/segments/preview", { rules: { field: "preference_match", op: "category", value: "rings", min_share: 2 } }, owner))
+    expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/min_share runs from 0.05 to 1/)])
+
     const { result: second } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
     const { result: third } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
     const statuses = Object.fromEntries((await preferences.listPreferenceModels({})).map((m) => [m.id, m.status]))
@@ -151,6 +166,7 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     // The retired model's recommendations are gone; the previous one's kept, to roll back to.
     const count = async (model_id: string) => (await preferences.listCustomerRecommendations({ model_id }, { select: ["id"] })).length
     expect(await count(first.model_id)).toBe(0)
+    expect(await preferences.listCustomerAffinities({ model_id: first.model_id }, { select: ["id"], take: 1 })).toEqual([])
     expect(await count(second.model_id)).toBe(second.recommendations)
     expect((await view(buyer.customer_id)).data.model?.id).toBe(third.model_id)
   })

@@ -23,6 +23,14 @@ const Condition = z.discriminatedUnion("field", [
   z.object({ field: z.literal("tier"), op: z.literal("in"), value: z.array(Text).min(1).max(20) }).strict(),
   z.object({ field: z.literal("consent"), op: z.literal("granted"), value: z.enum(["sms", "whatsapp", "email"]) }).strict(),
   z.object({ field: z.enum(["recency", "frequency", "monetary"]), op: z.enum(["gte", "lte", "eq"]), value: Score }).strict(),
+  z
+    .object({
+      field: z.literal("preference_match"),
+      op: z.enum(["category", "metal", "purity", "price_band"]),
+      value: Text,
+      min_share: z.number().min(0.05, "min_share runs from 0.05 to 1").max(1, "min_share runs from 0.05 to 1").optional(),
+    })
+    .strict(),
 ])
 export type SegmentCondition = z.infer<typeof Condition>
 
@@ -44,7 +52,14 @@ const FIELDS = [
   "recency",
   "frequency",
   "monetary",
+  "preference_match",
 ]
+
+/**
+ * `preference_match` without `min_share`: a third of the customer's weighted interest, the share at which the
+ * model's reasons name a taste (src/lib/preferences/training.ts).
+ */
+export const DEFAULT_PREFERENCE_SHARE = 0.3
 
 /**
  * The rule parsed, or the problems with it in words, each with where it is
@@ -153,6 +168,12 @@ export function compileSegmentRule(rule: SegmentRule, today: CalendarDay, nowIso
       case "monetary":
         bindings.push(node.value)
         return `(${node.field}_score ${COMPARE[node.op]} ?)`
+      case "preference_match":
+        // The current preference model's shares (docs/preferences.md); no model yet selects nobody.
+        bindings.push(node.op, node.value.toLowerCase(), node.min_share ?? DEFAULT_PREFERENCE_SHARE)
+        return `(customer_id in (select a.customer_id from customer_affinity a
+          join preference_model m on m.id = a.model_id and m.status = 'current' and m.deleted_at is null
+          where a.deleted_at is null and a.attribute = ? and a.value = ? and a.share >= ?))`
     }
   }
   return { sql: walk(rule), bindings }

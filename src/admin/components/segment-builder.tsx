@@ -36,6 +36,16 @@ export const FIELDS: Record<string, FieldSpec> = {
   recency: { label: "Recency score (1–5)", ops: [...NUMBER_OPS, { op: "eq", label: "exactly" }], input: "score" },
   frequency: { label: "Frequency score (1–5)", ops: [...NUMBER_OPS, { op: "eq", label: "exactly" }], input: "score" },
   monetary: { label: "Monetary score (1–5)", ops: [...NUMBER_OPS, { op: "eq", label: "exactly" }], input: "score" },
+  preference_match: {
+    label: "Likes (preference model)",
+    ops: [
+      { op: "category", label: "category" },
+      { op: "metal", label: "metal" },
+      { op: "purity", label: "purity (e.g. 916)" },
+      { op: "price_band", label: "price band" },
+    ],
+    input: "text",
+  },
 }
 
 const defaultValue = (spec: FieldSpec): unknown =>

@@ -49,4 +49,23 @@ describe("segment rules", () => {
     expect(compiled.sql).toBe("((birthday_md in (?, ?, ?, ?)) and (monetary_score = ?))")
     expect(compiled.bindings).toEqual(["0227", "0228", "0229", "0301", 5])
   })
+
+  it("selects by the preference model's shares: a third of the customer's interest unless min_share says otherwise", () => {
+    const { rule } = parseSegmentRule({
+      any: [
+        { field: "preference_match", op: "category", value: "Rings" },
+        { field: "preference_match", op: "metal", value: "gold", min_share: 0.6 },
+      ],
+    })
+    const compiled = compileSegmentRule(rule!, TODAY, NOW)
+    expect(compiled.sql.match(/customer_id in \(select a\.customer_id from customer_affinity a/g)).toHaveLength(2)
+    expect(compiled.sql).toContain("m.status = 'current'")
+    expect(compiled.bindings).toEqual(["category", "rings", 0.3, "metal", "gold", 0.6])
+    expect(parseSegmentRule({ field: "preference_match", op: "design", value: "x" }).problems).toEqual([
+      expect.stringMatching(/^op: Invalid (enum value|option)/),
+    ])
+    expect(parseSegmentRule({ field: "preference_match", op: "metal", value: "gold", min_share: 0.01 }).problems).toEqual([
+      "min_share: min_share runs from 0.05 to 1",
+    ])
+  })
 })

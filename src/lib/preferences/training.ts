@@ -9,6 +9,11 @@ import { PreferenceDataError, type Interaction, type Item, type PriceBand } from
 import { evaluateItems, MIN_INTERACTIONS, type Evaluation } from "./evaluate"
 import { customerAffinities, designsOf, type Affinity, type Design } from "./recommenders"
 
+export type CustomerAffinityShare = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
+
+/** Shares under this say nothing a segment would select on; not kept. */
+export const MIN_KEPT_SHARE = 0.05
+
 export type CustomerDesign = { customer_id: string; rank: number; design_id: string; title: string; score: number; reason: string }
 
 export type TrainingRun = {
@@ -20,6 +25,8 @@ export type TrainingRun = {
   evaluation: Evaluation | null
   evaluation_skipped: string | null
   recommendations: CustomerDesign[]
+  /** Each customer's shares of interest per category, metal, purity and price band (segments' `preference_match`). */
+  affinities: CustomerAffinityShare[]
 }
 
 const BAND_LABEL: Record<PriceBand, string> = {
@@ -94,5 +101,26 @@ export function trainPreferences(
       reason: reasonFor(affinities.get(customer_id), designs.get(id)!),
     }))
   )
-  return { parameters, customers: customers.length, designs: designs.size, interactions: interactions.length, evaluation, evaluation_skipped, recommendations }
+  const affinityRows = customers.flatMap((customer_id) => {
+    const a = affinities.get(customer_id)!
+    const rows: CustomerAffinityShare[] = []
+    for (const [attribute, map] of [["category", a.category], ["metal", a.metal], ["purity", a.purity], ["price_band", a.band]] as const) {
+      map.forEach((share, value) => {
+        if (share >= MIN_KEPT_SHARE) {
+          rows.push({ customer_id, attribute, value, share })
+        }
+      })
+    }
+    return rows
+  })
+  return {
+    parameters,
+    customers: customers.length,
+    designs: designs.size,
+    interactions: interactions.length,
+    evaluation,
+    evaluation_skipped,
+    recommendations,
+    affinities: affinityRows,
+  }
 }

@@ -3,24 +3,51 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
+import { CustomerAffinity } from "./models/customer-affinity"
 import { CustomerRecommendation } from "./models/customer-recommendation"
 import { PreferenceModel } from "./models/preference-model"
 
 export type RecommendationRow = { customer_id: string; rank: number; design_id: string; title: string; score: number; reason: string }
+export type AffinityRow = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
 
 /** Rows written per statement: a model's recommendations run to a million rows at 100 000 customers. */
 const INSERT_BATCH = 5_000
 
-class PreferencesModuleService extends MedusaService({ PreferenceModel, CustomerRecommendation }) {
-  /** Stores a model's recommendations (the model row exists, not yet current), all or none. */
+class PreferencesModuleService extends MedusaService({ PreferenceModel, CustomerRecommendation, CustomerAffinity }) {
+  /** Stores a model's recommendations and affinities (the model row exists, not yet current), all or none. */
   @InjectManager()
-  async storeRecommendations(modelId: string, rows: RecommendationRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
-    return this.storeRecommendations_(modelId, rows, sharedContext)
+  async storeRecommendations(
+    modelId: string,
+    rows: RecommendationRow[],
+    affinities: AffinityRow[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    return this.storeRecommendations_(modelId, rows, affinities, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async storeRecommendations_(modelId: string, rows: RecommendationRow[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+  protected async storeRecommendations_(
+    modelId: string,
+    rows: RecommendationRow[],
+    affinities: AffinityRow[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
     const db = sharedContext.transactionManager!
+    for (let start = 0; start < affinities.length; start += INSERT_BATCH) {
+      const batch = affinities.slice(start, start + INSERT_BATCH)
+      await db.execute(
+        `insert into customer_affinity (id, model_id, customer_id, attribute, value, share)
+         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[])`,
+        [
+          batch.map(() => generateEntityId(undefined, "paff")),
+          batch.map(() => modelId),
+          batch.map((r) => r.customer_id),
+          batch.map((r) => r.attribute),
+          batch.map((r) => r.value),
+          batch.map((r) => r.share),
+        ].map(pgArray)
+      )
+    }
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       const batch = rows.slice(start, start + INSERT_BATCH)
       await db.execute(
@@ -59,6 +86,7 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     await db.execute("update preference_model set status = 'current', updated_at = now() where id = ?", [modelId])
     if (retiring.length) {
       await db.execute("delete from customer_recommendation where model_id = any(?::text[])", [pgArray(retiring.map((r) => r.id))])
+      await db.execute("delete from customer_affinity where model_id = any(?::text[])", [pgArray(retiring.map((r) => r.id))])
     }
   }
 
@@ -89,6 +117,7 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
   async discardModel(modelId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const db = sharedContext.manager!
     await db.execute("delete from customer_recommendation where model_id = ?", [modelId])
+    await db.execute("delete from customer_affinity where model_id = ?", [modelId])
     await db.execute("delete from preference_model where id = ? and status <> 'current'", [modelId])
   }
 

@@ -47,7 +47,7 @@ export const trainPreferenceModelStep = createStep(
     })
     const duration_ms = await (async () => {
       try {
-        await preferences.storeRecommendations(model.id, run.recommendations)
+        await preferences.storeRecommendations(model.id, run.recommendations, run.affinities)
         const ms = Date.now() - started
         await preferences.updatePreferenceModels({ id: model.id, duration_ms: ms })
         return ms
