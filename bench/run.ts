@@ -8,6 +8,10 @@
  *
  * Each workload: 30 warm-up requests, then `BENCH_REQUESTS` (default 300)
  * sequential requests; p50/p95 of the wall-clock latency in milliseconds.
+ *
+ * The preference model's training (`BENCH_ONLY=preferences`) needs neither:
+ * it runs first, in this process, on a shop made up in memory
+ * (bench/synthetic-preferences.ts), and alone it boots nothing.
  */
 import { execFileSync } from "node:child_process"
 import { createHash, randomBytes } from "node:crypto"
@@ -24,6 +28,9 @@ import { removeCluster, startCluster, type RunningCluster } from "../launcher/po
 import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
 import { loadBulkPieces, stockBulkPieces } from "./bulk-pieces"
 import { benchBackups } from "./backups"
+import { syntheticShop } from "./synthetic-preferences"
+import { ALS_DEFAULTS, alsRecommender, trainAls } from "../src/lib/preferences/als"
+import { attributeAffinityBaseline, designsOf, recommend, type TrainingSet } from "../src/lib/preferences/recommenders"
 import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
 import twilio from "twilio"
 import { RedirectingRequestClient } from "../src/modules/notification-twilio/service"
@@ -33,6 +40,7 @@ const N = Number(process.argv[2] ?? process.env.BENCH_PRODUCTS ?? 1000)
 const PIECES = Number(process.env.BENCH_PIECES ?? 100_000)
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
 const ORDERS_EACH = 3
+const ML_CUSTOMERS = Number(process.env.BENCH_ML_CUSTOMERS ?? 100_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300)
 const WARMUP = 30
 /**
@@ -103,9 +111,11 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
   }
 }
 
-/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, stock, crm, offers, reports, payments, reprice, loyalty, messages, backups); all by default. */
+/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, stock, crm, offers, reports, payments, reprice, loyalty, messages, backups, preferences); all by default. */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((g) => g.trim()).filter(Boolean)
-const wants = (group: "catalog" | "stock" | "crm" | "offers" | "reports" | "payments" | "reprice" | "loyalty" | "messages" | "backups") => !ONLY.length || ONLY.includes(group)
+/** The groups measured on the running app; `preferences` needs no app nor database. */
+const APP_GROUPS = ["catalog", "stock", "crm", "offers", "reports", "payments", "reprice", "loyalty", "messages", "backups"] as const
+const wants = (group: (typeof APP_GROUPS)[number] | "preferences") => !ONLY.length || ONLY.includes(group)
 
 const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
 const POS_SALES = Number(process.env.BENCH_POS_SALES ?? 100)
@@ -147,6 +157,71 @@ async function waitForHealth(port: number) {
   throw new LauncherError("the benchmark server did not answer /health within 2 minutes")
 }
 
+const sinceMs = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6
+
+/**
+ * The preference model on BENCH_ML_CUSTOMERS made-up customers (bench/synthetic-preferences.ts): the whole training,
+ * `trainAls` on every interaction, timed once, with the process's peak resident size (measured first in the run, so
+ * the peak is the data's, the bench's modules' and the training's); beside it in the same run, the attribute-affinity
+ * baseline built and asked for every customer's top 10. The model's top 10 for every customer, what a precomputation
+ * stores, is timed too (after its recommender is built, which trains once more: not counted).
+ */
+function preferencesRow(): Row {
+  log(`preferences: making up ${ML_CUSTOMERS} customers' year of interest`)
+  const shop = syntheticShop(ML_CUSTOMERS)
+  const { designs, designOfItem } = designsOf(shop.items)
+  const training: TrainingSet = { interactions: shop.interactions, designs, designOfItem, now: shop.interactions[shop.interactions.length - 1].at }
+  const beforeMb = process.memoryUsage().rss / 1_048_576
+  log(`preferences: training on ${shop.interactions.length} interactions`)
+  let t0 = process.hrtime.bigint()
+  const model = trainAls(training)
+  const trainMs = sinceMs(t0)
+  const peakMb = process.resourceUsage().maxRSS / 1024
+  log(`preferences: trained in ${(trainMs / 1000).toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB; the model's top 10 for ${model.customers.length} customers`)
+  const model10 = alsRecommender()(training)
+  t0 = process.hrtime.bigint()
+  for (const customer of model.customers) {
+    recommend(model10, customer, 10)
+  }
+  const serveMs = sinceMs(t0)
+  log(`preferences: served in ${(serveMs / 1000).toFixed(1)} s; the attribute-affinity baseline`)
+  t0 = process.hrtime.bigint()
+  const baseline = attributeAffinityBaseline(training)
+  for (const customer of model.customers) {
+    recommend(baseline, customer, 10)
+  }
+  const baselineMs = sinceMs(t0)
+  const { factors, iterations } = ALS_DEFAULTS
+  return {
+    workload:
+      `train the preference model (implicit ALS, ${factors} factors, ${iterations} sweeps; whole training, 1 run) on ${model.customers.length} customers × ${designs.size} designs, ` +
+      `${shop.interactions.length} interactions (${shop.purchases} purchases, the rest wishlists and enquiries; made up in memory): peak RSS ${peakMb.toFixed(0)} MB ` +
+      `(${beforeMb.toFixed(0)} MB before training); then the model's top 10 for every customer in ${(serveMs / 1000).toFixed(1)} s`,
+    ours: [trainMs],
+    baselineName: "attribute-affinity baseline built, then its top 10 for every customer",
+    baseline: [baselineMs],
+    goal: { text: "training < 5 min and < 2 GB", met: (x) => x.o50 < 5 * 60_000 && peakMb < 2048 },
+  }
+}
+
+/** The latency table (whole jobs in it too, in ms) and the tables of their own after it. */
+function printTables(header: string, rows: Row[], extra: string[]) {
+  const f = (n: number) => n.toFixed(2)
+  const lines = [
+    header,
+    "",
+    "| workload | ours p50 ms | ours p95 ms | baseline | baseline p50 ms | baseline p95 ms | ratio p50 | ratio p95 | goal |",
+    "|---|---:|---:|---|---:|---:|---:|---:|---|",
+    ...rows.map((r) => {
+      const x: Figures = { o50: percentile(r.ours, 50), o95: percentile(r.ours, 95), b50: percentile(r.baseline, 50), b95: percentile(r.baseline, 95) }
+      const goal = r.goal ? verdict(r.goal.text, r.goal.met(x)) : ""
+      return `| ${r.workload} | ${f(x.o50)} | ${f(x.o95)} | ${r.baselineName} | ${f(x.b50)} | ${f(x.b95)} | ${f(x.o50 / x.b50)} | ${f(x.o95 / x.b95)} | ${goal} |`
+    }),
+  ]
+  lines.push(...extra)
+  process.stdout.write(lines.join("\n") + "\n")
+}
+
 async function main() {
   if (!Number.isInteger(N) || N < 0) {
     throw new LauncherError(`the product count must be a whole number, got "${process.argv[2]}"`)
@@ -156,6 +231,20 @@ async function main() {
   }
   if (!Number.isInteger(CUSTOMERS) || CUSTOMERS < 1) {
     throw new LauncherError(`BENCH_CUSTOMERS must be a whole number above 0, got "${process.env.BENCH_CUSTOMERS}"`)
+  }
+  if (!Number.isInteger(ML_CUSTOMERS) || ML_CUSTOMERS < 1) {
+    throw new LauncherError(`BENCH_ML_CUSTOMERS must be a whole number above 0, got "${process.env.BENCH_ML_CUSTOMERS}"`)
+  }
+  const rows: Row[] = []
+  /** Tables of their own (throughput, whole jobs), printed after the latency table. */
+  const extra: string[] = []
+  if (wants("preferences")) {
+    // Before the app and its database share the machine, and while this process's peak memory is still the training's.
+    rows.push(preferencesRow())
+  }
+  if (!APP_GROUPS.some(wants)) {
+    printTables(`jewel-crm bench: the preference model alone, in memory (no app, no database), ${os.cpus().length} cores`, rows, extra)
+    return
   }
   let cluster: RunningCluster | undefined
   let clusterDir: string | undefined
@@ -246,7 +335,6 @@ async function main() {
     const admin = { authorization: `Bearer ${token}` }
     const store = { "x-publishable-api-key": storeKey }
 
-    const rows: Row[] = []
     const post = async <T = Record<string, { id: string }>>(url: string, body: unknown, headers: Record<string, string> = admin): Promise<T> => {
       const res = await fetch(url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) })
       if (!res.ok) {
@@ -254,8 +342,6 @@ async function main() {
       }
       return (await res.json()) as T
     }
-    /** Tables of their own (throughput, whole jobs), printed after the latency table. */
-    const extra: string[] = []
     const f = (n: number) => n.toFixed(2)
     log("measuring")
     if (wants("catalog")) {
@@ -831,19 +917,11 @@ async function main() {
       )
     }
 
-    const lines = [
+    printTables(
       `jewel-crm bench: ${N} products, ${PIECES} rate-based pieces and ${CUSTOMERS} customers with ${CUSTOMERS * ORDERS_EACH} orders loaded by SQL (+ demo shop), ${REQUESTS} sequential requests per workload after ${WARMUP} warm-up, ${os.cpus().length} cores`,
-      "",
-      "| workload | ours p50 ms | ours p95 ms | baseline | baseline p50 ms | baseline p95 ms | ratio p50 | ratio p95 | goal |",
-      "|---|---:|---:|---|---:|---:|---:|---:|---|",
-      ...rows.map((r) => {
-        const x: Figures = { o50: percentile(r.ours, 50), o95: percentile(r.ours, 95), b50: percentile(r.baseline, 50), b95: percentile(r.baseline, 95) }
-        const goal = r.goal ? verdict(r.goal.text, r.goal.met(x)) : ""
-        return `| ${r.workload} | ${f(x.o50)} | ${f(x.o95)} | ${r.baselineName} | ${f(x.b50)} | ${f(x.b95)} | ${f(x.o50 / x.b50)} | ${f(x.o95 / x.b95)} | ${goal} |`
-      }),
-    ]
-    lines.push(...extra)
-    process.stdout.write(lines.join("\n") + "\n")
+      rows,
+      extra
+    )
   } finally {
     await twilioServer.stop().catch(() => undefined)
     await razorpayServer.stop().catch(() => undefined)

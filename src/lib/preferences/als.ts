@@ -212,6 +212,10 @@ export function alsRecommender(parameters: Partial<AlsParameters> = {}): Recomme
     const affinities = customerAffinities(training)
     const popularity = designPopularity(training)
     const top = Math.max(1, ...popularity.values())
+    // By the model's column: each design, and its share of the popularity that breaks ties.
+    const designs = model.designs.map((d) => training.designs.get(d)!)
+    const popular = Float64Array.from(model.designs, (d) => (1e-3 * (popularity.get(d) ?? 0)) / top)
+    const dots = new Float64Array(model.designs.length)
     return {
       name: "preference model",
       scored: (customerId, k) => {
@@ -219,23 +223,19 @@ export function alsRecommender(parameters: Partial<AlsParameters> = {}): Recomme
         if (row === undefined) {
           return topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k)
         }
-        const dots = new Map<string, number>()
         let best = 0
-        model.designs.forEach((d, col) => {
+        for (let col = 0; col < designs.length; col++) {
           let dot = 0
           for (let i = 0; i < f; i++) {
             dot += model.customerFactors[row * f + i] * model.designFactors[col * f + i]
           }
-          dots.set(d, dot)
+          dots[col] = dot
           best = Math.max(best, Math.abs(dot))
-        })
+        }
         const affinity = affinities.get(customerId)
         return topK(
-          training.designs.keys(),
-          (d) =>
-            affinityScore(affinity, training.designs.get(d)!) +
-            (best > 0 ? (p.collaborative_weight * dots.get(d)!) / best : 0) +
-            (1e-3 * (popularity.get(d) ?? 0)) / top,
+          model.designs,
+          (_d, col) => affinityScore(affinity, designs[col]) + (best > 0 ? (p.collaborative_weight * dots[col]) / best : 0) + popular[col],
           k
         )
       },

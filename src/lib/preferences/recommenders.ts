@@ -60,10 +60,26 @@ export function designPopularity(training: TrainingSet): Map<string, number> {
 }
 
 /** The `k` best of `ids` by `score`, ties broken by id so every run ranks alike. */
-export function topK(ids: Iterable<string>, score: (id: string) => number, k: number): ScoredDesign[] {
-  const scored = [...ids].map((id) => ({ id, score: score(id) }))
-  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return scored.slice(0, k)
+export function topK(ids: Iterable<string>, score: (id: string, index: number) => number, k: number): ScoredDesign[] {
+  // The best k kept in order as the ids go by (k is small beside the designs): the same list a full sort would head.
+  const best: ScoredDesign[] = []
+  const ahead = (s: number, id: string, of: ScoredDesign) => s > of.score || (s === of.score && id < of.id)
+  let index = 0
+  for (const id of ids) {
+    const s = score(id, index++)
+    if (k <= 0 || (best.length === k && !ahead(s, id, best[k - 1]))) {
+      continue
+    }
+    if (best.length === k) {
+      best.pop()
+    }
+    let at = best.length
+    while (at > 0 && ahead(s, id, best[at - 1])) {
+      at--
+    }
+    best.splice(at, 0, { id, score: s })
+  }
+  return best
 }
 
 /** The same list for everyone: the designs with the most weighted interest. */
