@@ -13,6 +13,7 @@
  * three any design, the popular ones more often.
  */
 import type { Interaction, InteractionKind, Item } from "../src/lib/preferences/data"
+import { mulberry32 } from "../src/lib/seeded-random"
 
 export const SYNTHETIC_PIECES = 100_000
 export const SYNTHETIC_DESIGNS = 5_000
@@ -21,17 +22,6 @@ const STYLES = 6
 const YEAR_START = Date.UTC(2025, 3, 1)
 const DAYS = 365
 
-/** mulberry32: small, fast and the same on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Alloy = { metal: string; purity: number; rupeesPerGram: number }
 const GOLD_22K: Alloy = { metal: "gold", purity: 916, rupeesPerGram: 9_000 }
@@ -55,7 +45,7 @@ const CATEGORIES: { category: string; share: number; alloys: [Alloy, number][]; 
 export type SyntheticShop = { items: Item[]; interactions: Interaction[]; purchases: number }
 
 export function syntheticShop(customers: number, seed = 24): SyntheticShop {
-  const random = seeded(seed)
+  const random = mulberry32(seed)
   const pick = <T>(choices: [T, number][]): T => {
     let u = random() * choices.reduce((sum, [, w]) => sum + w, 0)
     for (const [choice, w] of choices) {

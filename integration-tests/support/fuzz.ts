@@ -10,18 +10,11 @@
  * legitimately change data).
  */
 import type { z } from "@medusajs/framework/zod"
+import { mulberry32 } from "../../src/lib/seeded-random"
 
-/** mulberry32: small, fast, good enough to pick cases reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Picks cases reproducibly from a seed. */
+export const prng = mulberry32
+
 
 /** A stable 32-bit hash of a string (FNV-1a), to give every route its own stream from one seed. */
 export function hashSeed(seed: number, text: string): number {

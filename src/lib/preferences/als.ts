@@ -12,6 +12,7 @@
  *   (YᵀY + Σ_d (c_d − 1)·y_d·y_dᵀ + λI) x = Σ_d c_d·y_d
  * by Cholesky, so a step costs (rows × f³ + interactions × f²).
  */
+import { mulberry32 } from "../seeded-random"
 import { interactionWeight } from "./data"
 import { affinityScore, customerAffinities, designPopularity, topK, type Design, type RecommenderFactory, type TrainingSet } from "./recommenders"
 
@@ -27,17 +28,6 @@ export type AlsParameters = {
 
 export const ALS_DEFAULTS: AlsParameters = { factors: 24, iterations: 8, regularization: 0.1, alpha: 10, collaborative_weight: 0.5, seed: 2026 }
 
-/** A small seeded generator (mulberry32): the same data and parameters give the same model. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Solves A·x = b for a symmetric positive-definite f×f matrix A (row-major) in place of b; A is overwritten. */
 export function choleskySolve(a: Float64Array, b: Float64Array, f: number): void {
@@ -158,7 +148,8 @@ export function trainAls(training: TrainingSet, parameters: Partial<AlsParameter
   const part = (key: string, n: 0 | 1) => Number(key.split("\u0000")[n])
   const byCustomer = byRow(interest, customers.length, (k) => part(k, 0), (k) => part(k, 1))
   const byDesign = byRow(interest, designs.length, (k) => part(k, 1), (k) => part(k, 0))
-  const random = seeded(p.seed)
+  // Seeded: the same data and parameters give the same model.
+  const random = mulberry32(p.seed)
   const customerFactors = new Float64Array(customers.length * f)
   const designFactors = Float64Array.from({ length: designs.length * f }, () => (random() - 0.5) * 0.02)
   for (let it = 0; it < p.iterations; it++) {
