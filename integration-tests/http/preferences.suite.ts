@@ -12,7 +12,7 @@ import { VARIANT_JEWELRY_LINK_TABLE } from "../../src/lib/link-tables"
 import { evaluateItems } from "../../src/lib/preferences/evaluate"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
 import { ensureDemoCancellations } from "../../src/scripts/demo-shop/seed-after-sale"
-import { readShopInteractions, readShopItems } from "../../src/workflows/preferences/utils/shop-interactions"
+import { readShopData, readShopInteractions, readShopItems } from "../../src/workflows/preferences/utils/shop-interactions"
 
 /**
  * The preference model's data from the demo shop (docs/preferences.md): every piece an item of its design, every
@@ -79,9 +79,8 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
   })
 
   it("evaluates the baselines and the model on the last half of the demo customers' year", async () => {
-    const [items, interactions] = await Promise.all([readShopItems(getContainer()), readShopInteractions(getContainer())])
-    const known = new Set(items.map((i) => i.item_id))
-    const evaluation = evaluateItems(items, interactions.filter((i) => known.has(i.item_id)), { weeks: 26, k: 3 })
+    const { items, interactions } = await readShopData(getContainer())
+    const evaluation = evaluateItems(items, interactions, { weeks: 26, k: 3 })
     expect(evaluation.test_customers).toBeGreaterThan(5)
     expect(evaluation.rows.map((r) => r.model)).toEqual(["popularity", "attribute affinity", "preference model"])
     for (const row of evaluation.rows) {

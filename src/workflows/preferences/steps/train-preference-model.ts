@@ -3,7 +3,7 @@ import { PREFERENCES_MODULE } from "../../../modules/preferences"
 import type PreferencesModuleService from "../../../modules/preferences/service"
 import { trainPreferences } from "../../../lib/preferences/training"
 import type { Evaluation } from "../../../lib/preferences/evaluate"
-import { readShopInteractions, readShopItems } from "../utils/shop-interactions"
+import { readShopData } from "../utils/shop-interactions"
 
 export type TrainPreferenceModelInput = { now?: string; k?: number; weeks?: number }
 
@@ -27,10 +27,8 @@ export const trainPreferenceModelStep = createStep(
   "train-preference-model",
   async (input: TrainPreferenceModelInput, { container }) => {
     const started = Date.now()
-    const [items, interactions] = await Promise.all([readShopItems(container), readShopInteractions(container)])
-    const known = new Set(items.map((i) => i.item_id))
-    // A piece deleted since it was sold or asked about has no attributes left to learn from.
-    const run = trainPreferences(items, interactions.filter((i) => known.has(i.item_id)), input.now ? new Date(input.now) : new Date(), {
+    const { items, interactions } = await readShopData(container)
+    const run = trainPreferences(items, interactions, input.now ? new Date(input.now) : new Date(), {
       k: input.k,
       weeks: input.weeks,
     })

@@ -48,3 +48,13 @@ export async function readShopInteractions(container: MedusaContainer): Promise<
   )) as { rows: { customer_id: string; item_id: string; at: Date; kind: InteractionKind }[] }
   return rows
 }
+
+/**
+ * The pieces and the interest in them that the model can learn from: interest in a piece deleted since it was
+ * sold or asked about (no attributes left) is left out.
+ */
+export async function readShopData(container: MedusaContainer): Promise<{ items: ShopItem[]; interactions: Interaction[] }> {
+  const [items, interactions] = await Promise.all([readShopItems(container), readShopInteractions(container)])
+  const known = new Set(items.map((i) => i.item_id))
+  return { items, interactions: interactions.filter((i) => known.has(i.item_id)) }
+}
