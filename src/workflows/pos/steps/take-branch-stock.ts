@@ -3,6 +3,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import type { PosLine } from "../utils/quote-pos-sale"
 
+/**
+ * How long a sale waits for another counter's sale of the same item to
+ * finish taking it: a coin or a silver article sold by count is one
+ * inventory item for every counter, and on a busy day the default five
+ * seconds would turn a sale in a queue into a "try again".
+ */
+const STOCK_LOCK_WAIT_SECONDS = 30
+
 type Adjustment = { inventoryItemId: string; locationId: string; adjustment: number }
 
 /** What the sale takes out of the branch's stock, one entry an inventory item (a piece's kit counted in). */
@@ -34,7 +42,9 @@ export const takeBranchStockStep = createStep(
     }
     const inventory = container.resolve(Modules.INVENTORY)
     const keys = adjustments.map((a) => a.inventoryItemId)
-    await container.resolve(Modules.LOCKING).execute(keys, async () => {
+    await container.resolve(Modules.LOCKING).execute(
+      keys,
+      async () => {
       const levels = await inventory.listInventoryLevels({ inventory_item_id: keys, location_id: input.location_id }, { select: ["inventory_item_id", "stocked_quantity", "reserved_quantity"] })
       const short = adjustments.filter((a) => {
         const level = levels.find((l) => l.inventory_item_id === a.inventoryItemId)
@@ -45,7 +55,9 @@ export const takeBranchStockStep = createStep(
         throw new MedusaError(MedusaError.Types.CONFLICT, `Out of stock at ${input.branch_name}: ${tags} was sold at the same moment; nothing was sold`, DOMAIN_CONFLICT)
       }
       await inventory.adjustInventory(adjustments)
-    })
+      },
+      { timeout: STOCK_LOCK_WAIT_SECONDS }
+    )
     return new StepResponse(adjustments, { adjustments, keys })
   },
   async (taken, { container }) => {
@@ -53,6 +65,10 @@ export const takeBranchStockStep = createStep(
       return
     }
     const inventory = container.resolve(Modules.INVENTORY)
-    await container.resolve(Modules.LOCKING).execute(taken.keys, () => inventory.adjustInventory(taken.adjustments.map((a) => ({ ...a, adjustment: -a.adjustment }))))
+    await container.resolve(Modules.LOCKING).execute(
+      taken.keys,
+      () => inventory.adjustInventory(taken.adjustments.map((a) => ({ ...a, adjustment: -a.adjustment }))),
+      { timeout: STOCK_LOCK_WAIT_SECONDS }
+    )
   }
 )
