@@ -23,7 +23,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { cloneDatabase, dropDatabase, templateName, type StartingPoint } from "./templates"
-import { clearOfShopMidnight, trackSubscribers } from "./wait"
+import { clearOfShopMidnight, trackSubscribers, workflowsFinished } from "./wait"
 
 /**
  * How long a file takes in a full run (file-seconds.json, a minute over; three minutes for a file not listed):
@@ -135,6 +135,8 @@ export function shopIntegrationSuites({ start, env, suites }: Omit<ShopRunnerOpt
             })
           }
           suite(options)
+          // Before the runner's own wait after each test (an outer hook), which has no end and names nothing.
+          afterEach(() => workflowsFinished(options.getContainer(), { timeout: 45_000 }), 60_000)
           // After the suite's own beforeAll hooks: its tests are restored to this (and the next restore is skipped).
           beforeAll(() => options.dbUtils.snapshot())
         })

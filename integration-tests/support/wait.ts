@@ -155,3 +155,47 @@ export async function clearOfShopMidnight(marginMs: number): Promise<void> {
 
 const DAY_MS = 86_400_000
 const IST_OFFSET_MS = 330 * 60_000
+
+type StepState = { invoke?: { state?: string }; compensate?: { state?: string }; definition?: { action?: string } }
+type Execution = { workflow_id: string; transaction_id: string; state: string; updated_at?: Date; execution?: { steps?: Record<string, StepState> } }
+
+/**
+ * The workflow executions that have not ended, one line each with the steps
+ * caught between states (running or compensating): what a test that waited
+ * in vain for a workflow's outcome prints beside its timeout.
+ */
+export async function unfinishedWorkflows(container: MedusaContainer): Promise<string[]> {
+  const engine = container.resolve(Modules.WORKFLOW_ENGINE, { allowUnregistered: true }) as
+    | { listWorkflowExecutions: (filters: unknown) => Promise<Execution[]> }
+    | undefined
+  if (!engine) {
+    return []
+  }
+  const executions = await engine.listWorkflowExecutions({ state: { $nin: ["not_started", "done", "reverted", "failed"] } })
+  return executions.map((e) => {
+    const caught = Object.entries(e.execution?.steps ?? {})
+      .filter(([id, s]) => id !== "_root" && !["not_started", "done", "dormant", "skipped", "skipped_failure"].includes(s.invoke?.state ?? ""))
+      .map(([id, s]) => `${s.definition?.action ?? id} invoke=${s.invoke?.state} compensate=${s.compensate?.state}`)
+    return `${e.workflow_id} ${e.transaction_id} ${e.state} (updated ${e.updated_at?.toISOString?.() ?? "?"}): ${caught.join("; ") || "no step caught"}`
+  })
+}
+
+/**
+ * Waits until no workflow execution is running, at most `timeout` ms; past it
+ * throws naming each one still running and where it is caught. Medusa's
+ * runner waits for the same after each test, but with no end and no word of
+ * which execution it waits for.
+ */
+export async function workflowsFinished(container: MedusaContainer, { timeout = DEFAULT_TIMEOUT_MS }: WaitOptions = {}): Promise<void> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const running = await unfinishedWorkflows(container)
+    if (!running.length) {
+      return
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`Workflow executions still running ${timeout} ms after the test:\n  ${running.join("\n  ")}`)
+    }
+    await tick(100)
+  }
+}
