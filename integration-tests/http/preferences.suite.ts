@@ -8,6 +8,10 @@ import { demoShop, expectStatus, ok, salesStaffHeaders, signedInCustomer, type H
 import { PREFERENCES_MODULE } from "../../src/modules/preferences"
 import type PreferencesModuleService from "../../src/modules/preferences/service"
 import { trainPreferenceModelWorkflow } from "../../src/workflows/preferences"
+import newArrivalCallsJob from "../../src/jobs/new-arrival-calls"
+import { callTitle, SHARE_WEIGHTS } from "../../src/lib/preferences/new-arrivals"
+import { readNewPieces } from "../../src/workflows/preferences/utils/new-pieces"
+import { pgArray } from "../../src/lib/pg-array"
 import { VARIANT_JEWELRY_LINK_TABLE } from "../../src/lib/link-tables"
 import { evaluateItems } from "../../src/lib/preferences/evaluate"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
@@ -204,5 +208,112 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     expect((await expectStatus(api.post("/admin/preferences/models/rollback", {}, manager))).status).toBe(403)
     const bad = await expectStatus(api.post("/admin/preferences/models/rollback", { model: "x" }, owner))
     expect(bad.status).toBe(400)
+  })
+
+  it("gives each branch the customers most likely to want the new pieces as follow-up tasks, once per list; and a piece's likely buyers", async () => {
+    const { auth: owner }: { auth: Headers } = await demoShop(getContainer(), api)
+    const crm = getContainer().resolve<CrmModuleService>(CRM_MODULE)
+    const goldRings = (await readShopItems(getContainer())).filter((i) => i.category === "rings" && i.metal === "gold")
+    const rings = (await readNewPieces(getContainer(), { variant_ids: goldRings.map((r) => r.item_id) })).slice(0, 2).map((p) => ({ item_id: p.variant_id, purity: p.purity }))
+    expect(rings).toHaveLength(2)
+    const make = (body: object) => api.post("/admin/preferences/new-arrivals", body, owner)
+    const untrained = await ok(make({ idempotency_key: "NEW-ARRIVALS-0001", variant_ids: rings.map((r) => r.item_id) }))
+    expect(untrained.status).toBe(201)
+    expect(untrained.data.list).toMatchObject({ calls: [], note: expect.stringMatching(/No preference model is trained yet/) })
+
+    const { result: model } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
+    // Each customer's score for a ring as the model's stored shares give it, worked out here in SQL.
+    const { rows: scored } = await knex().raw(
+      `select a.customer_id, sum(a.share * case a.attribute when 'category' then ?::real when 'metal' then ?::real when 'purity' then ?::real else ?::real end) as score
+         from customer_affinity a
+        where a.model_id = ? and ((a.attribute = 'category' and a.value = 'rings') or (a.attribute = 'metal' and a.value = 'gold')
+              or (a.attribute = 'purity' and a.value = ?))
+        group by a.customer_id order by 2 desc, 1`,
+      [SHARE_WEIGHTS.category, SHARE_WEIGHTS.metal, SHARE_WEIGHTS.purity, SHARE_WEIGHTS.price_band, model.model_id, String(rings[0].purity)]
+    )
+    const tasksBefore = (await crm.listFollowUpTasks({}, { select: ["id"] })).length
+    const made = await ok(make({ idempotency_key: "NEW-ARRIVALS-0002", variant_ids: [rings[0].item_id], per_branch: 5 }))
+    expect(made.status).toBe(201)
+    const list = made.data.list
+    expect(list.pieces.map((p: { variant_id: string }) => p.variant_id)).toEqual([rings[0].item_id])
+    expect(list.calls.length).toBeGreaterThan(0)
+    const perBranch = new Map<string, number>()
+    for (const call of list.calls) {
+      perBranch.set(call.branch_id, (perBranch.get(call.branch_id) ?? 0) + 1)
+      expect(call.variant_ids).toEqual([rings[0].item_id])
+      // At least the ring's category and metal, give or take its price band.
+      expect(call.score).toBeGreaterThanOrEqual(0.5)
+      expect(Number(scored.find((r: { customer_id: string }) => r.customer_id === call.customer_id)?.score)).toBeGreaterThanOrEqual(call.score - 0.1 - 1e-6)
+    }
+    expect(Math.max(...perBranch.values())).toBeLessThanOrEqual(5)
+    // The best-scored customer in SQL is called (scores from category, metal and purity alone, within the band's 0.1).
+    const best = Number(scored[0].score)
+    const topCalled = list.calls.reduce((a: { score: number }, b: { score: number }) => (b.score > a.score ? b : a))
+    expect(topCalled.score).toBeGreaterThanOrEqual(best - 1e-6)
+    // Each call a task on its branch's list, due tomorrow evening.
+    const tasks = await crm.listFollowUpTasks({ id: list.calls.map((c: { task_id: string }) => c.task_id) })
+    expect(tasks).toHaveLength(list.calls.length)
+    for (const task of tasks) {
+      const call = list.calls.find((c: { task_id: string }) => c.task_id === task.id)
+      expect(task).toMatchObject({ customer_id: call.customer_id, branch_id: call.branch_id, status: "open", assignee_user_id: null })
+      expect(task.title).toBe(callTitle(call))
+      expect(new Date(task.due_at).getTime()).toBeGreaterThan(Date.now())
+    }
+    // The same key again: the same list, no second task.
+    const again = await ok(make({ idempotency_key: "NEW-ARRIVALS-0002", variant_ids: [rings[0].item_id], per_branch: 5 }))
+    expect([again.status, again.data.replayed, again.data.list.id]).toEqual([200, true, list.id])
+    expect((await crm.listFollowUpTasks({}, { select: ["id"] })).length).toBe(tasksBefore + list.calls.length)
+
+    // A branch manager sees the calls of their branch only; sales staff see them as tasks, not the lists.
+    const branchId = list.calls[0].branch_id as string
+    const manager = await salesStaffHeaders(getContainer(), api, "arrivals.manager@example.in", branchId, "branch_manager")
+    const seen = (await ok(api.get("/admin/preferences/new-arrivals", manager))).data
+    expect(seen.count).toBe(2)
+    const mine = seen.lists.find((l: { id: string }) => l.id === list.id)
+    expect(mine.calls.map((c: { customer_id: string }) => c.customer_id)).toEqual(
+      list.calls.filter((c: { branch_id: string }) => c.branch_id === branchId).map((c: { customer_id: string }) => c.customer_id)
+    )
+    const seller = await salesStaffHeaders(getContainer(), api, "arrivals.sales@example.in", branchId)
+    expect((await expectStatus(api.get("/admin/preferences/new-arrivals", seller))).status).toBe(403)
+    const sellersTasks = (await ok(api.get(`/admin/crm/tasks?customer_id=${mine.calls[0].customer_id}&limit=100`, seller))).data.tasks as { id: string }[]
+    expect(sellersTasks.map((t) => t.id)).toContain(mine.calls[0].task_id)
+
+    // The reverse: a piece's likely buyers, best first, with why.
+    const buyers = (await ok(api.get(`/admin/preferences/pieces/${rings[0].item_id}/likely-buyers?limit=3`, manager))).data
+    expect(buyers.model.id).toBe(model.model_id)
+    expect(buyers.customers).toHaveLength(3)
+    expect(buyers.customers[0]).toMatchObject({ customer_id: expect.stringMatching(/^cus_/), name: expect.any(String), reason: expect.stringMatching(/./) })
+    expect(buyers.customers[0].score).toBeGreaterThanOrEqual(buyers.customers[2].score)
+    expect(buyers.customers[0].score).toBeCloseTo(topCalled.score, 2)
+    expect((await expectStatus(api.get("/admin/preferences/pieces/variant_nope/likely-buyers", owner))).status).toBe(404)
+
+    // Pieces that came in since a moment: the two rings, taken in again now; every other piece two days ago.
+    const since = new Date(Date.now() - 60_000).toISOString()
+    await knex().raw(
+      `update jewelry_attributes set created_at = case when id in (select jewelry_attributes_id from ${VARIANT_JEWELRY_LINK_TABLE} where product_variant_id = any(?::text[]))
+                                                       then now() else now() - interval '2 days' end`,
+      [pgArray(rings.map((r) => r.item_id))]
+    )
+    const window = (await ok(make({ idempotency_key: "NEW-ARRIVALS-0003", since }))).data.list
+    expect(window.pieces.map((p: { variant_id: string }) => p.variant_id).sort()).toEqual(rings.map((r) => r.item_id).sort())
+    expect(window.since).toBe(since)
+    for (const [body, message] of [
+      [{ idempotency_key: "NEW-ARRIVALS-0004" }, /Give either variant_ids or since/],
+      [{ idempotency_key: "NEW-ARRIVALS-0004", since, variant_ids: [rings[0].item_id] }, /Give either variant_ids or since/],
+      [{ idempotency_key: "NEW-ARRIVALS-0004", since: "yesterday" }, /since is a date and time/],
+      [{ idempotency_key: "NEW-ARRIVALS-0004", since, until: new Date(Date.now() - 3_600_000).toISOString() }, /since must be before until/],
+      [{ idempotency_key: "NEW-ARRIVALS-0004", variant_ids: [rings[0].item_id], min_score: 0 }, /min_score.*0.05/],
+      [{ idempotency_key: "x", variant_ids: [rings[0].item_id] }, /idempotency_key.*8/],
+    ] as const) {
+      const res = await expectStatus(make(body))
+      expect([res.status, res.data.message]).toEqual([400, expect.stringMatching(message)])
+    }
+
+    // The morning's list: the pieces of the last day, once a day.
+    await newArrivalCallsJob(getContainer())
+    await newArrivalCallsJob(getContainer())
+    const daily = await getContainer().resolve<PreferencesModuleService>(PREFERENCES_MODULE).listNewArrivalLists({ key: { $like: "daily:%" } })
+    expect(daily).toHaveLength(1)
+    expect((daily[0].pieces as unknown as { variant_id: string }[]).map((p) => p.variant_id).sort()).toEqual(rings.map((r) => r.item_id).sort())
   })
 }

@@ -39,7 +39,7 @@ export const RESOURCES = {
   payments: "Payments, refunds, payment links",
   invoices: "Tax invoices and credit notes",
   reports: "Sales reports and exports, reconciliation, loyalty liability, ledger checks",
-  preferences: "The preference model: its trained versions and their evaluation, rolling back",
+  preferences: "The preference model: its trained versions and their evaluation, rolling back, new-arrivals call lists",
   audit: "Audit trail",
   backups: "Database backups (every customer's data, encrypted)",
   staff: "Staff users, roles and branches",
@@ -89,6 +89,7 @@ export const PERMISSIONS: Record<Exclude<StaffRole, "owner">, Grants> = {
     messaging: ["read", "write"],
     payments: ["read", "write"],
     invoices: ["read", "write"],
+    preferences: ["read", "run"],
   },
   sales_staff: {
     customers: ["read", "write"],
@@ -263,6 +264,9 @@ const OUR_ROUTES: Line[] = [
 
   ["GET", "/admin/preferences/models", "preferences", "read"],
   ["POST", "/admin/preferences/models/rollback", "preferences", "write"],
+  ["GET", "/admin/preferences/new-arrivals", "preferences", "read"],
+  ["POST", "/admin/preferences/new-arrivals", "preferences", "run"],
+  ["GET", "/admin/preferences/pieces/:variant_id/likely-buyers", "preferences", "read"],
 
   ["GET", "/admin/stock-audits", "stock", "read"],
   ["POST", "/admin/stock-audits", "stock", "count"],

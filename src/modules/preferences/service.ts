@@ -5,15 +5,20 @@ import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
 import { CustomerAffinity } from "./models/customer-affinity"
 import { CustomerRecommendation } from "./models/customer-recommendation"
+import { NewArrivalList } from "./models/new-arrival-list"
 import { PreferenceModel } from "./models/preference-model"
 
 export type RecommendationRow = { customer_id: string; rank: number; design_id: string; title: string; score: number; reason: string }
 export type AffinityRow = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
+/** Attribute values to look up shares in, per attribute (a piece's own, or several pieces'). */
+export type AttributeValues = Record<AffinityRow["attribute"], string[]>
+/** How much each attribute's share counts towards a piece's score (src/lib/preferences/recommenders.ts AFFINITY_WEIGHTS). */
+export type AttributeWeights = Record<AffinityRow["attribute"], number>
 
 /** Rows written per statement: a model's recommendations run to a million rows at 100 000 customers. */
 const INSERT_BATCH = 5_000
 
-class PreferencesModuleService extends MedusaService({ PreferenceModel, CustomerRecommendation, CustomerAffinity }) {
+class PreferencesModuleService extends MedusaService({ PreferenceModel, CustomerRecommendation, CustomerAffinity, NewArrivalList }) {
   /** Stores a model's recommendations and affinities (the model row exists, not yet current), all or none. */
   @InjectManager()
   async storeRecommendations(
@@ -144,6 +149,78 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
       model: { id: rows[0].model_id, trained_at: new Date(rows[0].trained_at) },
       items: rows.filter((r) => r.id !== null).map(({ id, customer_id, rank, design_id, title, score, reason }) => ({ id: id!, customer_id, rank, design_id, title, score, reason })),
     }
+  }
+
+  /** The current model's id and when it was trained, or null before the first training. */
+  @InjectManager()
+  async currentModel(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ id: string; trained_at: Date } | null> {
+    const [row] = (await sharedContext.manager!.execute("select id, trained_at from preference_model where status = 'current' and deleted_at is null limit 1")) as {
+      id: string
+      trained_at: Date
+    }[]
+    return row ? { id: row.id, trained_at: new Date(row.trained_at) } : null
+  }
+
+  /** A model's stored shares of every customer in any of the values given (shares under 5 % were never kept). */
+  @InjectManager()
+  async sharesIn(modelId: string, values: AttributeValues, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<AffinityRow[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select customer_id, attribute, value, share from customer_affinity
+        where model_id = ? and deleted_at is null and (
+              (attribute = 'category' and value = any(?::text[])) or (attribute = 'metal' and value = any(?::text[]))
+           or (attribute = 'purity' and value = any(?::text[])) or (attribute = 'price_band' and value = any(?::text[])))`,
+      [modelId, ...[values.category, values.metal, values.purity, values.price_band].map(pgArray)]
+    )) as AffinityRow[]
+    return rows.map((r) => ({ ...r, share: Number(r.share) }))
+  }
+
+  /**
+   * The customers whose shares best match one set of values (a piece's), best first: each with their shares in
+   * those values, for the caller to score and explain. The sum is taken in the database, so only `limit`
+   * customers come back however many have a share.
+   */
+  @InjectManager()
+  async bestMatches(
+    modelId: string,
+    value: Record<AffinityRow["attribute"], string | null>,
+    weights: AttributeWeights,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffinityRow[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `with best as (
+         select customer_id,
+                sum(share * case attribute when 'category' then ?::real when 'metal' then ?::real when 'purity' then ?::real else ?::real end) as score
+           from customer_affinity
+          where model_id = ? and deleted_at is null and (
+                (attribute = 'category' and value = ?) or (attribute = 'metal' and value = ?)
+             or (attribute = 'purity' and value = ?) or (attribute = 'price_band' and value = ?))
+          group by customer_id
+          order by score desc, customer_id
+          limit ?)
+       select a.customer_id, a.attribute, a.value, a.share from best b
+         join customer_affinity a on a.model_id = ? and a.customer_id = b.customer_id and a.deleted_at is null
+        where (a.attribute = 'category' and a.value = ?) or (a.attribute = 'metal' and a.value = ?)
+           or (a.attribute = 'purity' and a.value = ?) or (a.attribute = 'price_band' and a.value = ?)`,
+      [
+        weights.category,
+        weights.metal,
+        weights.purity,
+        weights.price_band,
+        modelId,
+        value.category,
+        value.metal,
+        value.purity,
+        value.price_band,
+        limit,
+        modelId,
+        value.category,
+        value.metal,
+        value.purity,
+        value.price_band,
+      ]
+    )) as AffinityRow[]
+    return rows.map((r) => ({ ...r, share: Number(r.share) }))
   }
 }
 
