@@ -59,4 +59,21 @@ describe("admin in a browser", () => {
     await page.getByRole("button", { name: "Preview" }).click()
     await page.getByText("नमस्ते Meera, ऑर्डर #1042 मिला। – Shree Ganesh Jewellers").waitFor({ timeout: 30_000 })
   })
+
+  it("shows the preference model's figures and makes a new-arrivals call list", async () => {
+    const page = browser.page()
+    await page.goto(`${base}/app/preferences`)
+    await page.getByRole("heading", { name: "Preference model" }).waitFor({ timeout: 60_000 })
+    // The demo seed trained the model once: its figures against both baselines.
+    await page.getByText(/^Current model, trained/).waitFor({ timeout: 30_000 })
+    for (const ranking of ["popularity", "attribute affinity", "preference model"]) {
+      await expect(page.getByRole("cell", { name: ranking, exact: true }).count()).resolves.toBe(1)
+    }
+    // One model, nothing to roll back to.
+    await expect(page.getByRole("button", { name: "Roll back to the previous model" }).isDisabled()).resolves.toBe(true)
+    await page.getByRole("button", { name: "Make a list for the last day's pieces now" }).click()
+    // The demo's pieces all came in with the seed: a list of them, the customers to call in a table.
+    await page.getByText(/ pieces · \d+ calls?$/).waitFor({ timeout: 60_000 })
+    await expect(page.getByRole("columnheader", { name: "Show them" }).count()).resolves.toBe(1)
+  })
 })

@@ -7,7 +7,8 @@ import { eventsSettled } from "../support/wait"
 import { demoShop, expectStatus, ok, salesStaffHeaders, signedInCustomer, type Headers } from "./helpers"
 import { PREFERENCES_MODULE } from "../../src/modules/preferences"
 import type PreferencesModuleService from "../../src/modules/preferences/service"
-import { trainPreferenceModelWorkflow } from "../../src/workflows/preferences"
+import { refreshCustomerPreferencesWorkflow, trainPreferenceModelWorkflow } from "../../src/workflows/preferences"
+import { Modules } from "@medusajs/framework/utils"
 import newArrivalCallsJob from "../../src/jobs/new-arrival-calls"
 import { callTitle, SHARE_WEIGHTS } from "../../src/lib/preferences/new-arrivals"
 import { readNewPieces } from "../../src/workflows/preferences/utils/new-pieces"
@@ -315,5 +316,42 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     const daily = await getContainer().resolve<PreferencesModuleService>(PREFERENCES_MODULE).listNewArrivalLists({ key: { $like: "daily:%" } })
     expect(daily).toHaveLength(1)
     expect((daily[0].pieces as unknown as { variant_id: string }[]).map((p) => p.variant_id).sort()).toEqual(rings.map((r) => r.item_id).sort())
+  })
+
+  it("brings a customer's tastes up to date when they buy, before the next training", async () => {
+    const { result: model } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
+    const preferences = getContainer().resolve<PreferencesModuleService>(PREFERENCES_MODULE)
+    const shares = async (customer_id: string) =>
+      Object.fromEntries(
+        (await preferences.listCustomerAffinities({ model_id: model.model_id, customer_id })).map((a) => [`${a.attribute}:${a.value}`, Math.round(a.share * 1000) / 1000])
+      )
+    const { rows: buyers } = await knex().raw(
+      `select customer_id from customer_affinity where model_id = ? and attribute = 'category' and value = 'rings' and share = 1 order by customer_id limit 1`,
+      [model.model_id]
+    )
+    const customer = buyers[0].customer_id as string
+    const night = await shares(customer)
+    expect(night["category:rings"]).toBe(1)
+    const othersCount = async () =>
+      (await knex().raw(`select count(*)::int as n from customer_affinity where model_id = ? and customer_id <> ?`, [model.model_id, customer])).rows[0].n as number
+    const othersBefore = await othersCount()
+    // Something else caught their eye: a piece of another category on their wishlist.
+    const other = (await readShopItems(getContainer())).find((i) => i.category !== "rings")!
+    await getContainer().resolve<CrmModuleService>(CRM_MODULE).createWishlistItems({ customer_id: customer, variant_id: other.item_id })
+    const { result } = await refreshCustomerPreferencesWorkflow(getContainer()).run({ input: { customer_id: customer } })
+    expect(result.model_id).toBe(model.model_id)
+    const now = await shares(customer)
+    expect(now[`category:${other.category}`]).toBeGreaterThan(0)
+    expect(now["category:rings"]).toBeLessThan(1)
+    expect(result.shares).toBe(Object.keys(now).length)
+    // Only theirs changed.
+    expect(await othersCount()).toBe(othersBefore)
+
+    // A placed order sets it off: their shares, removed here, come back as their interest says.
+    const { rows: orders } = await knex().raw(`select id from "order" where customer_id = ? and deleted_at is null limit 1`, [customer])
+    await knex().raw(`delete from customer_affinity where model_id = ? and customer_id = ?`, [model.model_id, customer])
+    await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: orders[0].id } })
+    await eventsSettled(getContainer())
+    expect(await shares(customer)).toEqual(now)
   })
 }

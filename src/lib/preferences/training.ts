@@ -101,18 +101,7 @@ export function trainPreferences(
       reason: reasonFor(affinities.get(customer_id), designs.get(id)!),
     }))
   )
-  const affinityRows = customers.flatMap((customer_id) => {
-    const a = affinities.get(customer_id)!
-    const rows: CustomerAffinityShare[] = []
-    for (const [attribute, map] of [["category", a.category], ["metal", a.metal], ["purity", a.purity], ["price_band", a.band]] as const) {
-      map.forEach((share, value) => {
-        if (share >= MIN_KEPT_SHARE) {
-          rows.push({ customer_id, attribute, value, share })
-        }
-      })
-    }
-    return rows
-  })
+  const affinityRows = affinityShares(affinities, customers)
   return {
     parameters,
     customers: customers.length,
@@ -123,4 +112,34 @@ export function trainPreferences(
     recommendations,
     affinities: affinityRows,
   }
+}
+
+/** The shares worth keeping (MIN_KEPT_SHARE and more) of the customers named, as rows. */
+export function affinityShares(affinities: ReadonlyMap<string, Affinity>, customers: string[]): CustomerAffinityShare[] {
+  return customers.flatMap((customer_id) => {
+    const a = affinities.get(customer_id)
+    const rows: CustomerAffinityShare[] = []
+    if (!a) {
+      return rows
+    }
+    for (const [attribute, map] of [["category", a.category], ["metal", a.metal], ["purity", a.purity], ["price_band", a.band]] as const) {
+      map.forEach((share, value) => {
+        if (share >= MIN_KEPT_SHARE) {
+          rows.push({ customer_id, attribute, value, share })
+        }
+      })
+    }
+    return rows
+  })
+}
+
+/**
+ * One customer's shares from their own interest, as the night's training
+ * would store them: what a purchase changes at once, before the next
+ * training (segments, call lists and likely buyers read the shares).
+ */
+export function customerShares(items: Item[], interactions: Interaction[], customerId: string, now: Date): CustomerAffinityShare[] {
+  const { designs, designOfItem } = designsOf(items)
+  const own = interactions.filter((i) => i.customer_id === customerId && designOfItem.has(i.item_id))
+  return affinityShares(customerAffinities({ interactions: own, designs, designOfItem, now }), [customerId])
 }

@@ -222,6 +222,55 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     )) as AffinityRow[]
     return rows.map((r) => ({ ...r, share: Number(r.share) }))
   }
+
+  /**
+   * Replaces one customer's shares under a model with `rows` (all or none): a purchase seen at once, before the
+   * next training. A model no longer current or previous is left alone.
+   */
+  @InjectManager()
+  async replaceCustomerShares(
+    modelId: string,
+    customerId: string,
+    rows: AffinityRow[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    return this.replaceCustomerShares_(modelId, customerId, rows, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async replaceCustomerShares_(
+    modelId: string,
+    customerId: string,
+    rows: AffinityRow[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    const db = sharedContext.transactionManager!
+    // The status lock keeps a promotion from retiring (and emptying) the model between the delete and the insert.
+    await db.execute("select pg_advisory_xact_lock(hashtext('preference-model-status'))")
+    const [live] = (await db.execute("select id from preference_model where id = ? and status in ('current', 'previous') and deleted_at is null", [modelId])) as {
+      id: string
+    }[]
+    if (!live) {
+      return 0
+    }
+    await db.execute("delete from customer_affinity where model_id = ? and customer_id = ?", [modelId, customerId])
+    const own = rows.filter((r) => r.customer_id === customerId)
+    if (own.length) {
+      await db.execute(
+        `insert into customer_affinity (id, model_id, customer_id, attribute, value, share)
+         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[])`,
+        [
+          own.map(() => generateEntityId(undefined, "paff")),
+          own.map(() => modelId),
+          own.map((r) => r.customer_id),
+          own.map((r) => r.attribute),
+          own.map((r) => r.value),
+          own.map((r) => r.share),
+        ].map(pgArray)
+      )
+    }
+    return own.length
+  }
 }
 
 export default PreferencesModuleService
