@@ -18,6 +18,25 @@ export type AttributeWeights = Record<AffinityRow["attribute"], number>
 /** Rows written per statement: a model's recommendations run to a million rows at 100 000 customers. */
 const INSERT_BATCH = 5_000
 
+/** Writes a model's shares, a batch a statement. */
+async function insertAffinities(db: EntityManager, modelId: string, rows: AffinityRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    const batch = rows.slice(start, start + INSERT_BATCH)
+    await db.execute(
+      `insert into customer_affinity (id, model_id, customer_id, attribute, value, share)
+       select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[])`,
+      [
+        batch.map(() => generateEntityId(undefined, "paff")),
+        batch.map(() => modelId),
+        batch.map((r) => r.customer_id),
+        batch.map((r) => r.attribute),
+        batch.map((r) => r.value),
+        batch.map((r) => r.share),
+      ].map(pgArray)
+    )
+  }
+}
+
 class PreferencesModuleService extends MedusaService({ PreferenceModel, CustomerRecommendation, CustomerAffinity, NewArrivalList }) {
   /** Stores a model's recommendations and affinities (the model row exists, not yet current), all or none. */
   @InjectManager()
@@ -38,21 +57,7 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
     const db = sharedContext.transactionManager!
-    for (let start = 0; start < affinities.length; start += INSERT_BATCH) {
-      const batch = affinities.slice(start, start + INSERT_BATCH)
-      await db.execute(
-        `insert into customer_affinity (id, model_id, customer_id, attribute, value, share)
-         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[])`,
-        [
-          batch.map(() => generateEntityId(undefined, "paff")),
-          batch.map(() => modelId),
-          batch.map((r) => r.customer_id),
-          batch.map((r) => r.attribute),
-          batch.map((r) => r.value),
-          batch.map((r) => r.share),
-        ].map(pgArray)
-      )
-    }
+    await insertAffinities(db, modelId, affinities)
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       const batch = rows.slice(start, start + INSERT_BATCH)
       await db.execute(
@@ -255,20 +260,7 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     }
     await db.execute("delete from customer_affinity where model_id = ? and customer_id = ?", [modelId, customerId])
     const own = rows.filter((r) => r.customer_id === customerId)
-    if (own.length) {
-      await db.execute(
-        `insert into customer_affinity (id, model_id, customer_id, attribute, value, share)
-         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[])`,
-        [
-          own.map(() => generateEntityId(undefined, "paff")),
-          own.map(() => modelId),
-          own.map((r) => r.customer_id),
-          own.map((r) => r.attribute),
-          own.map((r) => r.value),
-          own.map((r) => r.share),
-        ].map(pgArray)
-      )
-    }
+    await insertAffinities(db, modelId, own)
     return own.length
   }
 }

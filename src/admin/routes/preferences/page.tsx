@@ -13,6 +13,14 @@ const STATUS_COLOR = { current: "green", previous: "blue", training: "orange", r
 
 const figure = (n: number) => n.toFixed(3)
 
+/** What went wrong with the last read or action, in the server's words. */
+const Problem = ({ error }: { error: Error | null }) =>
+  error ? (
+    <div className="px-6 py-2">
+      <Text size="small" className="text-ui-fg-error">{error.message}</Text>
+    </div>
+  ) : null
+
 /** A model's hold-out table: each recommender's hit rate, NDCG, coverage and share of unseen designs. */
 const Evaluation = ({ model }: { model: PreferenceModelView }) => {
   const evaluation = model.evaluation
@@ -101,11 +109,7 @@ const Models = () => {
           </Button>
         )}
       </div>
-      {problem && (
-        <div className="px-6 py-2">
-          <Text size="small" className="text-ui-fg-error">{problem.message}</Text>
-        </div>
-      )}
+      <Problem error={problem} />
       {data && !current && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">No model is trained yet: until then Likely to buy is empty and no call lists are made.</Text>
@@ -182,11 +186,7 @@ const NewArrivals = () => {
           </Button>
         )}
       </div>
-      {problem && (
-        <div className="px-6 py-2">
-          <Text size="small" className="text-ui-fg-error">{problem.message}</Text>
-        </div>
-      )}
+      <Problem error={problem} />
       {data && !data.count && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">No call lists yet.</Text>
