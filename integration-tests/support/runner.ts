@@ -22,7 +22,7 @@ import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/
 import { Modules } from "@medusajs/framework/utils"
 import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { cloneDatabase, dropDatabase, templateName, type StartingPoint } from "./templates"
+import { cloneDatabase, copyFileByFile, dropDatabase, templateName, type StartingPoint } from "./templates"
 import { clearOfShopMidnight, trackSubscribers, workflowsFinished } from "./wait"
 
 /**
@@ -55,6 +55,7 @@ export function shopIntegrationRunner({ start = "seeded", env = {}, testSuite }:
     beforeAll(() => cloneDatabase(template, dbName))
     skipRunnerMigrations()
   }
+  copyFileByFile()
   // Files share one Redis in the redis layer, and copies of one template have the same ids (same cache keys).
   // Set here, not in `env`: the runner loads medusa-config.ts before it applies `env`.
   beforeAll(() => {
