@@ -13,7 +13,7 @@ import newArrivalCallsJob from "../../src/jobs/new-arrival-calls"
 import { callTitle, SHARE_WEIGHTS } from "../../src/lib/preferences/new-arrivals"
 import { readNewPieces } from "../../src/workflows/preferences/utils/new-pieces"
 import { pgArray } from "../../src/lib/pg-array"
-import { VARIANT_JEWELRY_LINK_TABLE } from "../../src/lib/link-tables"
+import { PROFILE_LINK_TABLE, VARIANT_JEWELRY_LINK_TABLE } from "../../src/lib/link-tables"
 import { evaluateItems } from "../../src/lib/preferences/evaluate"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
 import { ensureDemoCancellations } from "../../src/scripts/demo-shop/seed-after-sale"
@@ -116,7 +116,10 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     const view = async (customerId: string) =>
       (await ok(api.get(`/admin/crm/customers/${customerId}/360`, owner))).data.sections.likely_to_buy as {
         title: string
-        data: { model: { id: string } | null; designs: { rank: number; title: string; reason: string }[] }
+        data: {
+          model: { id: string } | null
+          designs: { rank: number; design_id: string; title: string; reason: string; in_stock: { tag_code: string; branch_code: string; available: number }[] }[]
+        }
       }
     const [buyer] = (await readShopInteractions(getContainer())).filter((i) => i.kind === "purchase")
     expect((await view(buyer.customer_id)).data).toEqual({ model: null, designs: [] })
@@ -128,6 +131,23 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     expect(section.title).toBe("Likely to buy")
     expect(section.data.model?.id).toBe(first.model_id)
     expect(section.data.designs.map((d) => d.rank)).toEqual([1, 2, 3, 4, 5])
+    // Each design with its pieces in stock now, at most three, the customer's home branch first.
+    const { rows: home } = await knex().raw(
+      `select b.code from customer_profile p join ${PROFILE_LINK_TABLE} l on l.customer_profile_id = p.id
+         join branch b on b.id = p.home_branch_id where l.customer_id = ?`,
+      [buyer.customer_id]
+    )
+    for (const design of section.data.designs) {
+      expect(design.in_stock.length).toBeLessThanOrEqual(3)
+      for (const piece of design.in_stock) {
+        expect(piece).toEqual({ tag_code: expect.any(String), branch_code: expect.stringMatching(/^[A-Z]{3}$/), available: expect.any(Number) })
+        expect(piece.available).toBeGreaterThan(0)
+      }
+      if (home.length && design.in_stock.some((p) => p.branch_code === home[0].code)) {
+        expect(design.in_stock[0].branch_code).toBe(home[0].code)
+      }
+    }
+    expect(section.data.designs.some((d) => d.in_stock.length > 0)).toBe(true)
     for (const design of section.data.designs) {
       expect(design.title).not.toBe("")
       expect(design.reason).toMatch(/^(buys |bought by customers of like taste|gold|silver|platinum|\d+K|₹|under|above)/)

@@ -111,11 +111,14 @@ function LogInteraction({ customerId }: { customerId: string }) {
   )
 }
 
-type LikelyToBuySection = { model: { id: string; trained_at: string } | null; designs: { rank: number; design_id: string; title: string; reason: string }[] }
+type LikelyToBuySection = {
+  model: { id: string; trained_at: string } | null
+  designs: { rank: number; design_id: string; title: string; reason: string; in_stock: { tag_code: string; branch_code: string; available: number }[] }[]
+}
 
 type WishlistSection = { count: number; items: { id: string; title: string | null; variant_title: string | null; sku: string | null }[] }
 
-/** The preference model's top designs for the customer, each with why (docs/preferences.md). */
+/** The preference model's top designs for the customer, each with why and its pieces in stock to show (docs/preferences.md). */
 function LikelyToBuy({ data }: { data: LikelyToBuySection }) {
   if (!data.model) {
     return <Text size="small" className="text-ui-fg-subtle">No preference model trained yet (npm run ml:train, or the nightly training)</Text>
@@ -128,6 +131,10 @@ function LikelyToBuy({ data }: { data: LikelyToBuySection }) {
       {data.designs.map((d) => (
         <Text key={d.design_id} size="small">
           {d.rank}. {d.title} <span className="text-ui-fg-subtle">— {d.reason}</span>
+          <span className="text-ui-fg-muted">
+            {" · "}
+            {d.in_stock.length ? `in stock: ${d.in_stock.map((p) => `${p.tag_code} (${p.branch_code})`).join(", ")}` : "none in stock"}
+          </span>
         </Text>
       ))}
       <Text size="xsmall" className="text-ui-fg-muted">Model of {new Date(data.model.trained_at).toLocaleDateString("en-IN")}</Text>
