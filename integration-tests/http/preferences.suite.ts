@@ -159,7 +159,12 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     for (const design of recommended.designs) {
       expect(design).toMatchObject({ design_id: expect.stringMatching(/^design:/), title: expect.any(String), reason: expect.any(String) })
       expect(design.products[0]).toMatchObject({ id: expect.stringMatching(/^prod_/), handle: expect.any(String) })
+      for (const at of design.available_at) {
+        expect(at).toEqual({ branch_code: expect.stringMatching(/^[A-Z]{3}$/), branch_name: expect.any(String), pieces: expect.any(Number) })
+        expect(at.pieces).toBeGreaterThan(0)
+      }
     }
+    expect(recommended.designs.some((d: { available_at: unknown[] }) => d.available_at.length > 0)).toBe(true)
     // Rings saved, so rings first.
     expect(recommended.designs[0].reason).toMatch(/^buys rings/)
     expect((await expectStatus(api.get("/store/customers/me/recommendations?limit=11", me))).status).toBe(400)

@@ -33,7 +33,7 @@ export async function designProducts(container: MedusaContainer, designIds: stri
   return rows
 }
 
-export type DesignPiece = { design_id: string; variant_id: string; tag_code: string; branch_id: string; branch_code: string; available: number }
+export type DesignPiece = { design_id: string; variant_id: string; tag_code: string; branch_id: string; branch_code: string; branch_name: string; available: number }
 
 /**
  * The pieces of each design in stock now (available at a branch's stock location), at most `perDesign` a design:
@@ -51,9 +51,9 @@ export async function designPiecesInStock(container: MedusaContainer, designIds:
        select p.home_branch_id from ${PROFILE_LINK_TABLE} pl
          join customer_profile p on p.id = pl.customer_profile_id and p.deleted_at is null
         where pl.customer_id = ? and pl.deleted_at is null limit 1)
-     select design_id, variant_id, tag_code, branch_id, branch_code, available from (
+     select design_id, variant_id, tag_code, branch_id, branch_code, branch_name, available from (
        select 'design:' || coalesce(ja.design_code, v.product_id) as design_id, v.id as variant_id, ja.tag_code,
-              b.id as branch_id, b.code as branch_code, (il.stocked_quantity - il.reserved_quantity)::int as available,
+              b.id as branch_id, b.code as branch_code, b.name as branch_name, (il.stocked_quantity - il.reserved_quantity)::int as available,
               row_number() over (partition by coalesce(ja.design_code, v.product_id)
                                  order by (b.id = (select home_branch_id from home)) is true desc, il.stocked_quantity - il.reserved_quantity desc, ja.tag_code) as n
          from jewelry_attributes ja
@@ -72,4 +72,15 @@ export async function designPiecesInStock(container: MedusaContainer, designIds:
     [customerId, pgArray(codes), perDesign]
   )) as { rows: DesignPiece[] }
   return rows
+}
+
+/** Where a design can be seen: each branch holding pieces of it, with how many (from `designPiecesInStock`'s rows, in their order). */
+export function designAvailability(pieces: DesignPiece[], designId: string): { branch_code: string; branch_name: string; pieces: number }[] {
+  const byBranch = new Map<string, { branch_code: string; branch_name: string; pieces: number }>()
+  for (const p of pieces.filter((p) => p.design_id === designId)) {
+    const at = byBranch.get(p.branch_id) ?? { branch_code: p.branch_code, branch_name: p.branch_name, pieces: 0 }
+    at.pieces += p.available
+    byBranch.set(p.branch_id, at)
+  }
+  return [...byBranch.values()]
 }
