@@ -1,12 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { refreshCustomerStatsWorkflow } from "../workflows/crm"
+import { customerOfOrder, refreshCustomerStatsWorkflow } from "../workflows/crm"
 
 /** An order placed, changed or cancelled refreshes its customer's purchase aggregates. */
 export default async function customerStatsOnOrder({ event, container }: SubscriberArgs<{ id: string }>) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["customer_id"], filters: { id: event.data.id } })
-  const customerId = (data[0] as { customer_id?: string | null } | undefined)?.customer_id
+  const customerId = await customerOfOrder(container, event.data.id)
   if (customerId) {
     await refreshCustomerStatsWorkflow(container).run({ input: [customerId] })
   }

@@ -5,9 +5,10 @@
  * scores come from the current model's stored attribute shares
  * (customer_affinity), the branches from the customers' profiles.
  */
+import { istDayStart } from "../messaging"
 import type { PriceBand } from "./data"
-import { AFFINITY_WEIGHTS, type Affinity, type Design } from "./recommenders"
-import { reasonFor } from "./training"
+import { AFFINITY_WEIGHTS, affinityScore, type Affinity, type Design } from "./recommenders"
+import { reasonFor, type CustomerAffinityShare } from "./training"
 
 /** A piece that came into stock, described as the model sees a design. */
 export type NewPiece = {
@@ -22,8 +23,8 @@ export type NewPiece = {
   branch_id: string | null
 }
 
-/** A customer's stored share of interest in one of a piece's attribute values. */
-export type AffinityShare = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
+/** A customer's stored share of interest in one of a piece's attribute values, as the training stores it. */
+export type AffinityShare = CustomerAffinityShare
 
 /** How well a piece suits a customer: the attribute-affinity score (0–1) and why, in the shop's words. */
 export type PieceMatch = { customer_id: string; variant_id: string; score: number; reason: string }
@@ -68,8 +69,8 @@ export function pieceValues(piece: NewPiece): Record<AffinityShare["attribute"],
 
 /**
  * Each customer's score for each piece from their shares of its category,
- * metal, purity and price band, weighted as the attribute-affinity ranking
- * weighs them (AFFINITY_WEIGHTS), with the reason the 360 would give.
+ * metal, purity and price band, scored as the attribute-affinity ranking
+ * scores a design (`affinityScore`), with the reason the 360 would give.
  * Shares of other values are ignored.
  */
 export function matchPieces(pieces: NewPiece[], shares: AffinityShare[]): PieceMatch[] {
@@ -84,14 +85,9 @@ export function matchPieces(pieces: NewPiece[], shares: AffinityShare[]): PieceM
   }
   const matches: PieceMatch[] = []
   for (const piece of pieces) {
-    const values = pieceValues(piece)
     const design = designOfPiece(piece)
     for (const [customerId, a] of byCustomer) {
-      const score =
-        SHARE_WEIGHTS.category * (a.category.get(piece.category) ?? 0) +
-        SHARE_WEIGHTS.metal * (a.metal.get(piece.metal) ?? 0) +
-        SHARE_WEIGHTS.purity * (values.purity === null ? 0 : a.purity.get(values.purity) ?? 0) +
-        SHARE_WEIGHTS.price_band * (values.price_band === null ? 0 : a.band.get(values.price_band) ?? 0)
+      const score = affinityScore(a, design)
       if (score > 0) {
         matches.push({ customer_id: customerId, variant_id: piece.variant_id, score, reason: reasonFor(a, design) })
       }
@@ -120,17 +116,19 @@ export function newArrivalCalls(
   const pieceById = new Map(pieces.map((p) => [p.variant_id, p]))
   const perCustomer = new Map<string, PieceMatch[]>()
   for (const m of matches) {
-    if (m.score >= min_score && pieceById.has(m.variant_id)) {
-      perCustomer.set(m.customer_id, [...(perCustomer.get(m.customer_id) ?? []), m])
+    if (m.score >= min_score && pieceById.has(m.variant_id) && homeBranch.has(m.customer_id)) {
+      const found = perCustomer.get(m.customer_id)
+      if (found) {
+        found.push(m)
+      } else {
+        perCustomer.set(m.customer_id, [m])
+      }
     }
   }
   const perBranch = new Map<string, Call[]>()
   for (const [customerId, found] of perCustomer) {
-    const best = [...found].sort(byScore((m) => m.variant_id))
-    if (!homeBranch.has(customerId)) {
-      continue
-    }
-    const branchId = homeBranch.get(customerId) ?? pieceById.get(best[0].variant_id)!.branch_id
+    const best = [...found].sort(byScore((m) => m.variant_id))[0]
+    const branchId = homeBranch.get(customerId) ?? pieceById.get(best.variant_id)!.branch_id
     if (!branchId) {
       continue
     }
@@ -146,7 +144,12 @@ export function newArrivalCalls(
       variant_ids: shown.map((m) => m.variant_id),
       titles: shown.map((m) => pieceById.get(m.variant_id)!.title),
     }
-    perBranch.set(branchId, [...(perBranch.get(branchId) ?? []), call])
+    const calls = perBranch.get(branchId)
+    if (calls) {
+      calls.push(call)
+    } else {
+      perBranch.set(branchId, [call])
+    }
   }
   return [...perBranch.keys()].sort().flatMap((branchId) => perBranch.get(branchId)!.sort(byScore((c) => c.customer_id)).slice(0, per_branch))
 }
@@ -160,7 +163,5 @@ export function callTitle(call: Call): string {
 
 /** When a call is due: by 7 pm in India on the day after the list is made, while the pieces are new. */
 export function callsDueAt(now: Date): Date {
-  const IST_MS = 330 * 60_000
-  const istDay = Math.floor((now.getTime() + IST_MS) / 86_400_000)
-  return new Date((istDay + 1) * 86_400_000 + 19 * 3_600_000 - IST_MS)
+  return new Date(istDayStart(now).getTime() + 86_400_000 + 19 * 3_600_000)
 }

@@ -4,6 +4,9 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { BRANCH_LOCATION_LINK_TABLE, PROFILE_LINK_TABLE, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
 import { pgArray } from "../../../lib/pg-array"
 
+/** The pieces' design codes behind design ids (`design:<code>`; src/lib/preferences/data.ts `designOf`). */
+const designCodes = (designIds: string[]) => designIds.filter((d) => d.startsWith("design:")).map((d) => d.slice("design:".length))
+
 export type DesignProduct = { design_id: string; id: string; handle: string; title: string; thumbnail: string | null }
 
 /**
@@ -12,7 +15,7 @@ export type DesignProduct = { design_id: string; id: string; handle: string; tit
  * a whole list. Each design's products in title order.
  */
 export async function designProducts(container: MedusaContainer, designIds: string[], salesChannelIds: string[]): Promise<DesignProduct[]> {
-  const codes = designIds.filter((d) => d.startsWith("design:")).map((d) => d.slice("design:".length))
+  const codes = designCodes(designIds)
   if (!codes.length || !salesChannelIds.length) {
     return []
   }
@@ -41,7 +44,7 @@ export type DesignPiece = { design_id: string; variant_id: string; tag_code: str
  * with every sale, the model only nightly.
  */
 export async function designPiecesInStock(container: MedusaContainer, designIds: string[], customerId: string, perDesign: number): Promise<DesignPiece[]> {
-  const codes = designIds.filter((d) => d.startsWith("design:")).map((d) => d.slice("design:".length))
+  const codes = designCodes(designIds)
   if (!codes.length) {
     return []
   }
