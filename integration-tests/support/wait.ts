@@ -8,8 +8,12 @@ import { Modules } from "@medusajs/framework/utils"
 // Not re-exported by the package index; the runner uses the same function after each test.
 import { waitWorkflowExecutions } from "@medusajs/test-utils/dist/medusa-test-runner-utils/wait-workflow-executions"
 
-/** Long enough for a busy two-core machine, short of jest's per-test timeouts. */
-const DEFAULT_TIMEOUT_MS = 30_000
+/**
+ * Long enough for a two-core machine saturated by the whole run (the http layer beside the modules, redis and e2e
+ * layers: an order's event has ten subscribers, an invoice PDF among them, and once took over 30 s to earn its
+ * points), short of jest's per-test timeouts (180 s and more).
+ */
+const DEFAULT_TIMEOUT_MS = 60_000
 
 /** The longest an event emitted with a delay waits in the tests (see trackSubscribers). */
 const TEST_EVENT_DELAY_MS = 250
