@@ -4,8 +4,12 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { CRM_MODULE } from "../../src/modules/crm"
 import type CrmModuleService from "../../src/modules/crm/service"
 import { eventsSettled } from "../support/wait"
-import { demoShop, expectStatus, ok, salesStaffHeaders, signedInCustomer, type Headers } from "./helpers"
+import { demoShop, expectStatus, finishedRun, ok, salesStaffHeaders, signedInCustomer, type Headers } from "./helpers"
 import { PREFERENCES_MODULE } from "../../src/modules/preferences"
+import { OFFERS_MODULE } from "../../src/modules/offers"
+import type OffersModuleService from "../../src/modules/offers/service"
+import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import type MessagingModuleService from "../../src/modules/messaging/service"
 import type PreferencesModuleService from "../../src/modules/preferences/service"
 import { refreshCustomerPreferencesWorkflow, trainPreferenceModelWorkflow } from "../../src/workflows/preferences"
 import { Modules } from "@medusajs/framework/utils"
@@ -289,6 +293,29 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     const again = await ok(make({ idempotency_key: "NEW-ARRIVALS-0002", variant_ids: [rings[0].item_id], per_branch: 5 }))
     expect([again.status, again.data.replayed, again.data.list.id]).toEqual([200, true, list.id])
     expect((await crm.listFollowUpTasks({}, { select: ["id"] })).length).toBe(tasksBefore + list.calls.length)
+
+    // An offer to follow up the calls (the Preferences page's "Offer them by WhatsApp…"): a campaign whose audience is
+    // the list; every customer it names gets one code, nobody else, and messages go only where they agreed to WhatsApp.
+    const listRule = { field: "new_arrivals_list", op: "on", value: list.id }
+    const called = [...new Set(list.calls.map((c: { customer_id: string }) => c.customer_id))].sort()
+    expect((await ok(api.post("/admin/offers/segments/preview", { rules: listRule, limit: 1 }, owner))).data.count).toBe(called.length)
+    expect((await ok(api.post("/admin/offers/segments/preview", { rules: { ...listRule, value: "narr_none" }, limit: 1 }, owner))).data.count).toBe(0)
+    const refused = await expectStatus(api.post("/admin/offers/segments/preview", { rules: { ...listRule, value: list.calls[0].customer_id } }, owner))
+    expect([refused.status, refused.data.message]).toEqual([400, expect.stringMatching(/new-arrivals list's id/)])
+    const offer = await ok(
+      api.post("/admin/offers/campaigns", { name: "New rings for you", rules: listRule, offer: { type: "making_percentage", value: 20 }, channel: "whatsapp" }, owner)
+    )
+    const started = await ok(api.post(`/admin/offers/campaigns/${offer.data.campaign.id}/run`, {}, owner))
+    expect(await finishedRun(api, owner, started.data.run.id)).toMatchObject({ status: "succeeded", issued: called.length })
+    const issued = await getContainer().resolve<OffersModuleService>(OFFERS_MODULE).listOffers({ campaign_id: offer.data.campaign.id })
+    expect(issued.map((o) => o.customer_id).sort()).toEqual(called)
+    const sent = await getContainer()
+      .resolve<MessagingModuleService>(MESSAGING_MODULE)
+      .listMessages({ id: issued.map((o) => o.message_id).filter((id): id is string => !!id) })
+    for (const message of sent) {
+      expect(message.channel).toBe("whatsapp")
+      expect(message.status === "queued" || /consent/.test(message.reason ?? "")).toBe(true)
+    }
 
     // A branch manager sees the calls of their branch only; sales staff see them as tasks, not the lists.
     const branchId = list.calls[0].branch_id as string

@@ -31,6 +31,13 @@ const Condition = z.discriminatedUnion("field", [
       min_share: z.number().min(0.05, "min_share runs from 0.05 to 1").max(1, "min_share runs from 0.05 to 1").optional(),
     })
     .strict(),
+  z
+    .object({
+      field: z.literal("new_arrivals_list"),
+      op: z.literal("on"),
+      value: z.string().trim().regex(/^narr_[0-9A-Za-z]{1,60}$/, "a new-arrivals list's id (narr_…)"),
+    })
+    .strict(),
 ])
 export type SegmentCondition = z.infer<typeof Condition>
 
@@ -53,6 +60,7 @@ const FIELDS = [
   "frequency",
   "monetary",
   "preference_match",
+  "new_arrivals_list",
 ]
 
 /**
@@ -174,6 +182,11 @@ export function compileSegmentRule(rule: SegmentRule, today: CalendarDay, nowIso
         return `(customer_id in (select a.customer_id from customer_affinity a
           join preference_model m on m.id = a.model_id and m.status = 'current' and m.deleted_at is null
           where a.deleted_at is null and a.attribute = ? and a.value = ? and a.share >= ?))`
+      case "new_arrivals_list":
+        // The customers a new-arrivals call list names (docs/preferences.md): an offer to follow up the calls.
+        bindings.push(node.value)
+        return `(customer_id in (select c.value ->> 'customer_id' from new_arrival_list l cross join lateral jsonb_array_elements(l.calls) c
+          where l.id = ? and l.deleted_at is null))`
     }
   }
   return { sql: walk(rule), bindings }

@@ -46,6 +46,7 @@ export const FIELDS: Record<string, FieldSpec> = {
     ],
     input: "text",
   },
+  new_arrivals_list: { label: "On new-arrivals call list", ops: [{ op: "on", label: "with id (narr_…)" }], input: "text" },
 }
 
 const defaultValue = (spec: FieldSpec): unknown =>

@@ -68,4 +68,18 @@ describe("segment rules", () => {
       "min_share: min_share runs from 0.05 to 1",
     ])
   })
+
+  it("selects the customers of a new-arrivals call list, by the list's id", () => {
+    const { rule } = parseSegmentRule({
+      all: [
+        { field: "new_arrivals_list", op: "on", value: "narr_01KBQ3Z" },
+        { field: "consent", op: "granted", value: "whatsapp" },
+      ],
+    })
+    const compiled = compileSegmentRule(rule!, TODAY, NOW)
+    expect(compiled.sql).toMatch(/^\(\(customer_id in \(select c\.value ->> 'customer_id' from new_arrival_list l .* where l\.id = \? and l\.deleted_at is null\)\) and \(consent_whatsapp\)\)$/s)
+    expect(compiled.bindings).toEqual(["narr_01KBQ3Z"])
+    expect(parseSegmentRule({ field: "new_arrivals_list", op: "on", value: "cus_1" }).problems).toEqual(["value: a new-arrivals list's id (narr_…)"])
+    expect(parseSegmentRule({ field: "new_arrivals_list", op: "in", value: "narr_1" }).problems).toEqual([expect.stringMatching(/^op: /)])
+  })
 })

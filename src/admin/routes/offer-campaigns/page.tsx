@@ -3,7 +3,8 @@ import type { CampaignReport } from "../../../types/http"
 import { Tag } from "@medusajs/icons"
 import { Badge, Button, Container, Drawer, Heading, Input, Label, Select, Switch, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { useState } from "react"
+import { useEffect, useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { Paginator } from "../../components/paginator"
 import { ProgressBar } from "../../components/progress-bar"
 import { SegmentBuilder, type Rule } from "../../components/segment-builder"
@@ -80,9 +81,14 @@ function OfferFields({ offer, setOffer, minOrder, setMinOrder }: { offer: Offer;
 const offerBody = (offer: Offer) => ({ type: offer.type, value: offer.value, ...(offer.max_discount != null ? { max_discount: offer.max_discount } : {}) })
 const optionalRupees = (text: string) => (text.trim() === "" ? undefined : Number(text))
 
-/** Build a segment, preview it, and save the campaign (and run it). */
+/**
+ * Build a segment, preview it, and save the campaign (and run it). Opened from a new-arrivals call list
+ * (Preferences page, `?new_arrivals=<list id>`), it starts as a WhatsApp offer to that list's customers.
+ */
 function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const queryClient = useQueryClient()
+  const [params, setParams] = useSearchParams()
+  const fromList = params.get("new_arrivals")
   const [open, setOpen] = useState(false)
   const [name, setName] = useState("")
   const [rule, setRule] = useState<Rule>({ all: [{ field: "order_count", op: "gte", value: 1 }] })
@@ -92,6 +98,16 @@ function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const [endsAt, setEndsAt] = useState("")
   const [channel, setChannel] = useState("auto")
   const [message, setMessage] = useState("")
+  useEffect(() => {
+    if (fromList) {
+      setName("New arrivals for you")
+      setRule({ all: [{ field: "new_arrivals_list", op: "on", value: fromList }] })
+      setOffer({ type: "making_percentage", value: 20, max_discount: null })
+      setChannel("whatsapp")
+      setOpen(true)
+      setParams({}, { replace: true })
+    }
+  }, [fromList, setParams])
   const preview = useMutation({
     mutationFn: () =>
       sdk.client.fetch<{ count: number; customers: { customer_id: string; first_name: string | null; last_name: string | null; lifetime_value: number }[]; took_ms: number }>(

@@ -198,6 +198,11 @@ const NewArrivals = () => {
             {`${when(list.created_at)} · ${list.pieces.length} ${list.pieces.length === 1 ? "piece" : "pieces"} · ${list.calls.length} ${list.calls.length === 1 ? "call" : "calls"}`}
           </Text>
           {list.note && <Text size="small" className="text-ui-fg-subtle">{list.note}</Text>}
+          {list.calls.length > 0 && may(me, "offers", "write") && (
+            <Link to={`/offer-campaigns?new_arrivals=${list.id}`} className="text-ui-fg-interactive txt-compact-small">
+              Offer them by WhatsApp…
+            </Link>
+          )}
           {list.calls.length > 0 && (
             <Table>
               <Table.Header>
