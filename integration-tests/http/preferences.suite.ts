@@ -21,7 +21,8 @@ import { PROFILE_LINK_TABLE, VARIANT_JEWELRY_LINK_TABLE } from "../../src/lib/li
 import { evaluateItems } from "../../src/lib/preferences/evaluate"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
 import { ensureDemoCancellations } from "../../src/scripts/demo-shop/seed-after-sale"
-import { readShopData, readShopInteractions, readShopItems } from "../../src/workflows/preferences/utils/shop-interactions"
+import { readCustomerData, readShopData, readShopInteractions, readShopItems } from "../../src/workflows/preferences/utils/shop-interactions"
+import { refreshCustomerDesigns } from "../../src/lib/preferences/training"
 
 /**
  * The preference model's data from the demo shop (docs/preferences.md): every piece an item of its design, every
@@ -370,7 +371,7 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     expect((daily[0].pieces as unknown as { variant_id: string }[]).map((p) => p.variant_id).sort()).toEqual(rings.map((r) => r.item_id).sort())
   })
 
-  it("brings a customer's tastes up to date when they buy, before the next training", async () => {
+  it("brings a customer's tastes and top designs up to date when they buy, before the next training", async () => {
     const { result: model } = await trainPreferenceModelWorkflow(getContainer()).run({ input: { weeks: 26 } })
     const preferences = getContainer().resolve<PreferencesModuleService>(PREFERENCES_MODULE)
     const shares = async (customer_id: string) =>
@@ -384,6 +385,13 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     const customer = buyers[0].customer_id as string
     const night = await shares(customer)
     expect(night["category:rings"]).toBe(1)
+    const designs = async (customer_id: string) =>
+      (await preferences.listCustomerRecommendations({ model_id: model.model_id, customer_id }, { order: { rank: "ASC" } })).map((r) => [r.design_id, r.reason, r.score.toFixed(4)])
+    const nightDesigns = await designs(customer)
+    // Ten, or every design when the demo shop has fewer.
+    const top = Math.min(10, model.designs)
+    expect(nightDesigns.length).toBe(top)
+    expect((await preferences.modelDesigns(model.model_id)).length).toBe(model.designs)
     const othersCount = async () =>
       (await knex().raw(`select count(*)::int as n from customer_affinity where model_id = ? and customer_id <> ?`, [model.model_id, customer])).rows[0].n as number
     const othersBefore = await othersCount()
@@ -396,14 +404,24 @@ export const preferencesSuite: ShopSuite = ({ api, getContainer }) => {
     expect(now[`category:${other.category}`]).toBeGreaterThan(0)
     expect(now["category:rings"]).toBeLessThan(1)
     expect(result.shares).toBe(Object.keys(now).length)
+    // Their top designs too, as the model's stored designs and their interest now give them (folded in).
+    const nowDesigns = await designs(customer)
+    expect(result.designs).toBe(top)
+    expect(nowDesigns).not.toEqual(nightDesigns)
+    const { items: theirItems, interactions: theirs } = await readCustomerData(getContainer(), customer)
+    const { parameters } = await preferences.retrievePreferenceModel(model.model_id)
+    const expected = refreshCustomerDesigns(await preferences.modelDesigns(model.model_id), parameters as object, theirItems, theirs, customer, new Date())
+    expect(nowDesigns.map(([d, reason]) => [d, reason])).toEqual(expected.map((r) => [r.design_id, r.reason]))
     // Only theirs changed.
     expect(await othersCount()).toBe(othersBefore)
 
     // A placed order sets it off: their shares, removed here, come back as their interest says.
     const { rows: orders } = await knex().raw(`select id from "order" where customer_id = ? and deleted_at is null limit 1`, [customer])
     await knex().raw(`delete from customer_affinity where model_id = ? and customer_id = ?`, [model.model_id, customer])
+    await knex().raw(`delete from customer_recommendation where model_id = ? and customer_id = ?`, [model.model_id, customer])
     await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: orders[0].id } })
     await eventsSettled(getContainer())
     expect(await shares(customer)).toEqual(now)
+    expect(await designs(customer)).toEqual(nowDesigns)
   })
 }

@@ -14,7 +14,18 @@
  */
 import { mulberry32 } from "../seeded-random"
 import { interactionWeight } from "./data"
-import { affinityScore, customerAffinities, designPopularity, topK, type Design, type RecommenderFactory, type TrainingSet } from "./recommenders"
+import {
+  affinityScore,
+  customerAffinities,
+  designPopularity,
+  topK,
+  type Affinity,
+  type Design,
+  type Recommender,
+  type RecommenderFactory,
+  type ScoredDesign,
+  type TrainingSet,
+} from "./recommenders"
 
 export type AlsParameters = {
   factors: number
@@ -85,8 +96,8 @@ function byRow(pairs: Map<string, number>, rows: number, rowOf: (key: string) =>
   return { index, weight, start }
 }
 
-/** One half-step: every row's factors from the other side's, fixed. */
-function solveSide(target: Float64Array, other: Float64Array, otherRows: number, rows: Rows, f: number, p: AlsParameters): void {
+/** YᵀY of the other side's factors: the part of every row's system that does not depend on the row. */
+function gramOf(other: Float64Array, otherRows: number, f: number): Float64Array {
   const gram = new Float64Array(f * f)
   for (let r = 0; r < otherRows; r++) {
     for (let i = 0; i < f; i++) {
@@ -96,28 +107,77 @@ function solveSide(target: Float64Array, other: Float64Array, otherRows: number,
       }
     }
   }
+  return gram
+}
+
+/**
+ * One row's factors, the other side's fixed: solves the system in the header for the row's columns `index[from..to)`
+ * with their weights, into `b`. `a` and `b` are scratch of f×f and f.
+ */
+function solveRow(
+  gram: Float64Array,
+  other: Float64Array,
+  index: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  from: number,
+  to: number,
+  f: number,
+  p: AlsParameters,
+  a: Float64Array,
+  b: Float64Array
+): void {
+  a.set(gram)
+  b.fill(0)
+  for (let i = 0; i < f; i++) {
+    a[i * f + i] += p.regularization
+  }
+  for (let n = from; n < to; n++) {
+    const col = index[n] * f
+    const c = 1 + p.alpha * weight[n]
+    for (let i = 0; i < f; i++) {
+      const yi = other[col + i]
+      b[i] += c * yi
+      for (let j = 0; j < f; j++) {
+        a[i * f + j] += (c - 1) * yi * other[col + j]
+      }
+    }
+  }
+  choleskySolve(a, b, f)
+}
+
+/** One half-step: every row's factors from the other side's, fixed. */
+function solveSide(target: Float64Array, other: Float64Array, otherRows: number, rows: Rows, f: number, p: AlsParameters): void {
+  const gram = gramOf(other, otherRows, f)
   const a = new Float64Array(f * f)
   const b = new Float64Array(f)
   for (let row = 0; row + 1 < rows.start.length; row++) {
-    a.set(gram)
-    b.fill(0)
-    for (let i = 0; i < f; i++) {
-      a[i * f + i] += p.regularization
-    }
-    for (let n = rows.start[row]; n < rows.start[row + 1]; n++) {
-      const col = rows.index[n] * f
-      const c = 1 + p.alpha * rows.weight[n]
-      for (let i = 0; i < f; i++) {
-        const yi = other[col + i]
-        b[i] += c * yi
-        for (let j = 0; j < f; j++) {
-          a[i * f + j] += (c - 1) * yi * other[col + j]
-        }
-      }
-    }
-    choleskySolve(a, b, f)
+    solveRow(gram, other, rows.index, rows.weight, rows.start[row], rows.start[row + 1], f, p, a, b)
     target.set(b, row * f)
   }
+}
+
+/**
+ * A customer's factors from their weighted interest in designs (column → weight), the designs' factors held as
+ * trained: the half-step a training sweep would take for them ("fold-in"). What a purchase changes in their top
+ * designs before the next training, without training again.
+ */
+export function foldInCustomer(designFactors: Float64Array, f: number, interest: ReadonlyMap<number, number>, parameters: Partial<AlsParameters> = {}): Float64Array {
+  const p = { ...ALS_DEFAULTS, ...parameters }
+  const columns = [...interest.keys()].sort((x, y) => x - y)
+  const b = new Float64Array(f)
+  solveRow(
+    gramOf(designFactors, designFactors.length / f, f),
+    designFactors,
+    columns,
+    columns.map((c) => interest.get(c)!),
+    0,
+    columns.length,
+    f,
+    p,
+    new Float64Array(f * f),
+    b
+  )
+  return b
 }
 
 export type AlsModel = {
@@ -187,49 +247,71 @@ function coldStart(factors: Float64Array, ids: string[], designs: ReadonlyMap<st
   })
 }
 
+/** The trained designs as the scoring reads them, by the model's column. */
+export type DesignColumns = {
+  ids: string[]
+  designs: Design[]
+  factors: Float64Array
+  f: number
+  /** Each design's popularity as a tie-breaker: 1/1000 of its share of the most popular design's interest. */
+  popular: Float64Array
+}
+
+/** A design's tie-breaking popularity, as DesignColumns holds it. */
+export function tieBreakers(ids: readonly string[], popularity: ReadonlyMap<string, number>): Float64Array {
+  const top = Math.max(1, ...popularity.values())
+  return Float64Array.from(ids, (d) => (1e-3 * (popularity.get(d) ?? 0)) / top)
+}
+
 /**
- * The model as a recommender: the customer's attribute affinity (what kind of
- * piece, metal, purity and price) plus the factorisation's score scaled to the
- * customer's best design and weighted by `collaborative_weight` (who bought
- * what with what), popularity breaking what is still tied; a customer the
- * model never saw gets the popular designs.
+ * A customer's top `k` designs under the model: their attribute affinity (what kind of piece, metal, purity and
+ * price) plus the factorisation's score scaled to their best design and weighted by `collaborative_weight` (who
+ * bought what with what), popularity breaking what is still tied.
  */
-export function alsRecommender(parameters: Partial<AlsParameters> = {}): RecommenderFactory {
-  return (training) => {
-    const p = { ...ALS_DEFAULTS, ...parameters }
-    const model = trainAls(training, p)
-    const f = model.factors
-    const customerRow = new Map(model.customers.map((c, i) => [c, i]))
-    const affinities = customerAffinities(training)
-    const popularity = designPopularity(training)
-    const top = Math.max(1, ...popularity.values())
-    // By the model's column: each design, and its share of the popularity that breaks ties.
-    const designs = model.designs.map((d) => training.designs.get(d)!)
-    const popular = Float64Array.from(model.designs, (d) => (1e-3 * (popularity.get(d) ?? 0)) / top)
-    const dots = new Float64Array(model.designs.length)
-    return {
-      name: "preference model",
-      scored: (customerId, k) => {
-        const row = customerRow.get(customerId)
-        if (row === undefined) {
-          return topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k)
-        }
-        let best = 0
-        for (let col = 0; col < designs.length; col++) {
-          let dot = 0
-          for (let i = 0; i < f; i++) {
-            dot += model.customerFactors[row * f + i] * model.designFactors[col * f + i]
-          }
-          dots[col] = dot
-          best = Math.max(best, Math.abs(dot))
-        }
-        const affinity = affinities.get(customerId)
-        return topK(
-          model.designs,
-          (_d, col) => affinityScore(affinity, designs[col]) + (best > 0 ? (p.collaborative_weight * dots[col]) / best : 0) + popular[col],
-          k
-        )
-      },
+export function scoreDesigns(columns: DesignColumns, customer: Float64Array, affinity: Affinity | undefined, collaborativeWeight: number, k: number): ScoredDesign[] {
+  const { f, factors, designs, popular } = columns
+  const dots = new Float64Array(designs.length)
+  let best = 0
+  for (let col = 0; col < designs.length; col++) {
+    let dot = 0
+    for (let i = 0; i < f; i++) {
+      dot += customer[i] * factors[col * f + i]
     }
+    dots[col] = dot
+    best = Math.max(best, Math.abs(dot))
   }
+  return topK(columns.ids, (_d, col) => affinityScore(affinity, designs[col]) + (best > 0 ? (collaborativeWeight * dots[col]) / best : 0) + popular[col], k)
+}
+
+/** The model trained, its designs as scored, and it as a recommender (a customer the model never saw gets the popular designs). */
+export function trainAlsRecommender(training: TrainingSet, parameters: Partial<AlsParameters> = {}): { recommender: Recommender; columns: DesignColumns; popularity: Map<string, number> } {
+  const p = { ...ALS_DEFAULTS, ...parameters }
+  const model = trainAls(training, p)
+  const customerRow = new Map(model.customers.map((c, i) => [c, i]))
+  const affinities = customerAffinities(training)
+  const popularity = designPopularity(training)
+  const columns: DesignColumns = {
+    ids: model.designs,
+    designs: model.designs.map((d) => training.designs.get(d)!),
+    factors: model.designFactors,
+    f: model.factors,
+    popular: tieBreakers(model.designs, popularity),
+  }
+  const f = model.factors
+  const recommender: Recommender = {
+    name: "preference model",
+    scored: (customerId, k) => {
+      const row = customerRow.get(customerId)
+      if (row === undefined) {
+        return topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k)
+      }
+      return scoreDesigns(columns, model.customerFactors.subarray(row * f, (row + 1) * f), affinities.get(customerId), p.collaborative_weight, k)
+    },
+  }
+  return { recommender, columns, popularity }
+}
+
+/** The model as a recommender, for the evaluation beside the baselines. */
+export function alsRecommender(parameters: Partial<AlsParameters> = {}): RecommenderFactory {
+  return (training) => trainAlsRecommender(training, parameters).recommender
 }

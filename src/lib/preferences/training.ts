@@ -4,8 +4,8 @@
  * again on everything, and list every known customer's top designs with why.
  */
 import { purityLabel } from "../tag-labels"
-import { ALS_DEFAULTS, alsRecommender, type AlsParameters } from "./als"
-import { PreferenceDataError, type Interaction, type Item, type PriceBand } from "./data"
+import { ALS_DEFAULTS, foldInCustomer, scoreDesigns, tieBreakers, trainAlsRecommender, type AlsParameters, type DesignColumns } from "./als"
+import { interactionWeight, PreferenceDataError, type Interaction, type Item, type PriceBand } from "./data"
 import { evaluateItems, MIN_INTERACTIONS, type Evaluation } from "./evaluate"
 import { customerAffinities, designsOf, type Affinity, type Design } from "./recommenders"
 
@@ -15,6 +15,22 @@ export type CustomerAffinityShare = { customer_id: string; attribute: "category"
 export const MIN_KEPT_SHARE = 0.05
 
 export type CustomerDesign = { customer_id: string; rank: number; design_id: string; title: string; score: number; reason: string }
+
+/**
+ * A design as the trained model keeps it: what it is (for the affinity and the reason), its name, its weighted
+ * interest across all customers, and its factors, so one customer's top designs can be worked out again after a
+ * purchase without training (refreshCustomerDesigns).
+ */
+export type ModelDesign = {
+  design_id: string
+  title: string
+  category: string
+  metal: string
+  purity: number | null
+  band: PriceBand | null
+  popularity: number
+  factors: number[]
+}
 
 export type TrainingRun = {
   parameters: AlsParameters & { k: number; weeks: number }
@@ -27,6 +43,7 @@ export type TrainingRun = {
   recommendations: CustomerDesign[]
   /** Each customer's shares of interest per category, metal, purity and price band (segments' `preference_match`). */
   affinities: CustomerAffinityShare[]
+  model_designs: ModelDesign[]
 }
 
 const BAND_LABEL: Record<PriceBand, string> = {
@@ -88,7 +105,7 @@ export function trainPreferences(
     }
   }
   const training = { interactions, designs, designOfItem, now }
-  const recommender = alsRecommender(model)(training)
+  const { recommender, columns, popularity } = trainAlsRecommender(training, model)
   const affinities = customerAffinities(training)
   const customers = [...new Set(interactions.map((i) => i.customer_id))].sort()
   const recommendations = customers.flatMap((customer_id) =>
@@ -111,6 +128,19 @@ export function trainPreferences(
     evaluation_skipped,
     recommendations,
     affinities: affinityRows,
+    model_designs: columns.ids.map((id, col) => {
+      const design = columns.designs[col]
+      return {
+        design_id: id,
+        title: titles.get(id) ?? id,
+        category: design.category,
+        metal: design.metal,
+        purity: design.purity,
+        band: design.band,
+        popularity: popularity.get(id) ?? 0,
+        factors: Array.from(columns.factors.subarray(col * columns.f, (col + 1) * columns.f)),
+      }
+    }),
   }
 }
 
@@ -142,4 +172,55 @@ export function customerShares(items: Item[], interactions: Interaction[], custo
   const { designs, designOfItem } = designsOf(items)
   const own = interactions.filter((i) => i.customer_id === customerId && designOfItem.has(i.item_id))
   return affinityShares(customerAffinities({ interactions: own, designs, designOfItem, now }), [customerId])
+}
+
+/**
+ * One customer's top designs after a purchase, before the next training: their factors folded in from their own
+ * interest against the model's designs as trained (src/lib/preferences/als.ts `foldInCustomer`), scored as the
+ * training scores them, with why. Designs the model does not know yet (taken in since) count towards the
+ * customer's attribute shares, not their factors. Empty when the model kept no designs.
+ */
+export function refreshCustomerDesigns(
+  modelDesigns: ModelDesign[],
+  parameters: Partial<AlsParameters> & { k?: number },
+  items: Item[],
+  interactions: Interaction[],
+  customerId: string,
+  now: Date
+): CustomerDesign[] {
+  if (!modelDesigns.length) {
+    return []
+  }
+  const p = { ...ALS_DEFAULTS, ...parameters }
+  const f = modelDesigns[0].factors.length
+  const columns: DesignColumns = {
+    ids: modelDesigns.map((d) => d.design_id),
+    designs: modelDesigns.map((d) => ({ id: d.design_id, metal: d.metal, purity: d.purity, category: d.category, band: d.band, items: [] })),
+    factors: Float64Array.from(modelDesigns.flatMap((d) => d.factors)),
+    f,
+    popular: tieBreakers(
+      modelDesigns.map((d) => d.design_id),
+      new Map(modelDesigns.map((d) => [d.design_id, d.popularity]))
+    ),
+  }
+  const columnOf = new Map(columns.ids.map((id, col) => [id, col]))
+  const { designs, designOfItem } = designsOf(items)
+  const own = interactions.filter((i) => i.customer_id === customerId && designOfItem.has(i.item_id))
+  const interest = new Map<number, number>()
+  for (const i of own) {
+    const col = columnOf.get(designOfItem.get(i.item_id)!)
+    if (col !== undefined) {
+      interest.set(col, (interest.get(col) ?? 0) + interactionWeight(i.kind, i.at, now))
+    }
+  }
+  const affinity = customerAffinities({ interactions: own, designs, designOfItem, now }).get(customerId)
+  const customer = interest.size ? foldInCustomer(columns.factors, f, interest, p) : new Float64Array(f)
+  return scoreDesigns(columns, customer, affinity, p.collaborative_weight, p.k ?? 10).map(({ id, score }, i) => ({
+    customer_id: customerId,
+    rank: i + 1,
+    design_id: id,
+    title: modelDesigns[columnOf.get(id)!].title,
+    score,
+    reason: reasonFor(affinity, columns.designs[columnOf.get(id)!]),
+  }))
 }

@@ -6,7 +6,9 @@ import { pgArray } from "../../lib/pg-array"
 import { CustomerAffinity } from "./models/customer-affinity"
 import { CustomerRecommendation } from "./models/customer-recommendation"
 import { NewArrivalList } from "./models/new-arrival-list"
+import { PreferenceDesign } from "./models/preference-design"
 import { PreferenceModel } from "./models/preference-model"
+import type { ModelDesign } from "../../lib/preferences/training"
 
 export type RecommendationRow = { customer_id: string; rank: number; design_id: string; title: string; score: number; reason: string }
 export type AffinityRow = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
@@ -37,16 +39,44 @@ async function insertAffinities(db: EntityManager, modelId: string, rows: Affini
   }
 }
 
-class PreferencesModuleService extends MedusaService({ PreferenceModel, CustomerRecommendation, CustomerAffinity, NewArrivalList }) {
-  /** Stores a model's recommendations and affinities (the model row exists, not yet current), all or none. */
+/** Writes customers' top designs under a model, a batch a statement. */
+async function insertRecommendations(db: EntityManager, modelId: string, rows: RecommendationRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    const batch = rows.slice(start, start + INSERT_BATCH)
+    await db.execute(
+      `insert into customer_recommendation (id, model_id, customer_id, rank, design_id, title, score, reason)
+       select * from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::real[], ?::text[])`,
+      [
+        batch.map(() => generateEntityId(undefined, "prec")),
+        batch.map(() => modelId),
+        batch.map((r) => r.customer_id),
+        batch.map((r) => r.rank),
+        batch.map((r) => r.design_id),
+        batch.map((r) => r.title),
+        batch.map((r) => r.score),
+        batch.map((r) => r.reason),
+      ].map(pgArray)
+    )
+  }
+}
+
+/** Designs written per statement: their factors travel as one JSON document. */
+const DESIGN_BATCH = 1_000
+
+/** The tables a model's rows live in, removed with it. */
+const MODEL_ROW_TABLES = ["customer_recommendation", "customer_affinity", "preference_design"] as const
+
+class PreferencesModuleService extends MedusaService({ PreferenceModel, CustomerRecommendation, CustomerAffinity, PreferenceDesign, NewArrivalList }) {
+  /** Stores a model's recommendations, affinities and designs (the model row exists, not yet current), all or none. */
   @InjectManager()
   async storeRecommendations(
     modelId: string,
     rows: RecommendationRow[],
     affinities: AffinityRow[],
+    designs: ModelDesign[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    return this.storeRecommendations_(modelId, rows, affinities, sharedContext)
+    return this.storeRecommendations_(modelId, rows, affinities, designs, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -54,27 +84,32 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     modelId: string,
     rows: RecommendationRow[],
     affinities: AffinityRow[],
+    designs: ModelDesign[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
     const db = sharedContext.transactionManager!
     await insertAffinities(db, modelId, affinities)
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      const batch = rows.slice(start, start + INSERT_BATCH)
+    await insertRecommendations(db, modelId, rows)
+    for (let start = 0; start < designs.length; start += DESIGN_BATCH) {
+      const batch = designs.slice(start, start + DESIGN_BATCH).map((d) => ({ ...d, id: generateEntityId(undefined, "pdes") }))
       await db.execute(
-        `insert into customer_recommendation (id, model_id, customer_id, rank, design_id, title, score, reason)
-         select * from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::real[], ?::text[])`,
-        [
-          batch.map(() => generateEntityId(undefined, "prec")),
-          batch.map(() => modelId),
-          batch.map((r) => r.customer_id),
-          batch.map((r) => r.rank),
-          batch.map((r) => r.design_id),
-          batch.map((r) => r.title),
-          batch.map((r) => r.score),
-          batch.map((r) => r.reason),
-        ].map(pgArray)
+        `insert into preference_design (id, model_id, design_id, title, category, metal, purity, band, popularity, factors)
+         select d.id, ?, d.design_id, d.title, d.category, d.metal, d.purity, d.band, d.popularity, d.factors
+           from jsonb_to_recordset(?::jsonb) as d(id text, design_id text, title text, category text, metal text, purity int, band text, popularity real, factors jsonb)`,
+        [modelId, JSON.stringify(batch)]
       )
     }
+  }
+
+  /** A model's designs as it was trained (empty for a model trained before designs were kept), by design id. */
+  @InjectManager()
+  async modelDesigns(modelId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<ModelDesign[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select design_id, title, category, metal, purity, band, popularity, factors
+         from preference_design where model_id = ? and deleted_at is null order by design_id`,
+      [modelId]
+    )) as (Omit<ModelDesign, "popularity"> & { popularity: number | string })[]
+    return rows.map((r) => ({ ...r, popularity: Number(r.popularity) }))
   }
 
   /**
@@ -95,8 +130,9 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     await db.execute("update preference_model set status = 'previous', updated_at = now() where status = 'current' and deleted_at is null and id <> ?", [modelId])
     await db.execute("update preference_model set status = 'current', updated_at = now() where id = ?", [modelId])
     if (retiring.length) {
-      await db.execute("delete from customer_recommendation where model_id = any(?::text[])", [pgArray(retiring.map((r) => r.id))])
-      await db.execute("delete from customer_affinity where model_id = any(?::text[])", [pgArray(retiring.map((r) => r.id))])
+      for (const table of MODEL_ROW_TABLES) {
+        await db.execute(`delete from ${table} where model_id = any(?::text[])`, [pgArray(retiring.map((r) => r.id))])
+      }
     }
   }
 
@@ -126,8 +162,9 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
   @InjectManager()
   async discardModel(modelId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const db = sharedContext.manager!
-    await db.execute("delete from customer_recommendation where model_id = ?", [modelId])
-    await db.execute("delete from customer_affinity where model_id = ?", [modelId])
+    for (const table of MODEL_ROW_TABLES) {
+      await db.execute(`delete from ${table} where model_id = ?`, [modelId])
+    }
     await db.execute("delete from preference_model where id = ? and status <> 'current'", [modelId])
   }
 
@@ -229,26 +266,26 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
   }
 
   /**
-   * Replaces one customer's shares under a model with `rows` (all or none): a purchase seen at once, before the
-   * next training. A model no longer current or previous is left alone.
+   * Replaces one customer's shares and, when given, top designs under a model (all or none): a purchase seen at
+   * once, before the next training. A model no longer current or previous is left alone. Answers the rows stored.
    */
   @InjectManager()
-  async replaceCustomerShares(
+  async replaceCustomerPreferences(
     modelId: string,
     customerId: string,
-    rows: AffinityRow[],
+    rows: { shares: AffinityRow[]; designs: RecommendationRow[] | null },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<number> {
-    return this.replaceCustomerShares_(modelId, customerId, rows, sharedContext)
+  ): Promise<{ shares: number; designs: number }> {
+    return this.replaceCustomerPreferences_(modelId, customerId, rows, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async replaceCustomerShares_(
+  protected async replaceCustomerPreferences_(
     modelId: string,
     customerId: string,
-    rows: AffinityRow[],
+    rows: { shares: AffinityRow[]; designs: RecommendationRow[] | null },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<number> {
+  ): Promise<{ shares: number; designs: number }> {
     const db = sharedContext.transactionManager!
     // The status lock keeps a promotion from retiring (and emptying) the model between the delete and the insert.
     await db.execute("select pg_advisory_xact_lock(hashtext('preference-model-status'))")
@@ -256,12 +293,18 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
       id: string
     }[]
     if (!live) {
-      return 0
+      return { shares: 0, designs: 0 }
     }
     await db.execute("delete from customer_affinity where model_id = ? and customer_id = ?", [modelId, customerId])
-    const own = rows.filter((r) => r.customer_id === customerId)
-    await insertAffinities(db, modelId, own)
-    return own.length
+    const shares = rows.shares.filter((r) => r.customer_id === customerId)
+    await insertAffinities(db, modelId, shares)
+    if (!rows.designs) {
+      return { shares: shares.length, designs: 0 }
+    }
+    await db.execute("delete from customer_recommendation where model_id = ? and customer_id = ?", [modelId, customerId])
+    const designs = rows.designs.filter((r) => r.customer_id === customerId)
+    await insertRecommendations(db, modelId, designs)
+    return { shares: shares.length, designs: designs.length }
   }
 }
 

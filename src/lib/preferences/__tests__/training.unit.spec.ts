@@ -1,6 +1,6 @@
 import type { Interaction, Item } from "../data"
 import { customerAffinities, designsOf } from "../recommenders"
-import { reasonFor, trainPreferences } from "../training"
+import { reasonFor, refreshCustomerDesigns, trainPreferences } from "../training"
 
 const item = (item_id: string, over: Partial<Item> = {}): Item & { title: string } => ({
   item_id,
@@ -64,5 +64,36 @@ describe("a training run", () => {
     expect(() => trainPreferences(items, interactions.slice(0, 10), at("2026-12-01"))).toThrow(
       "10 interactions are too few to train on (at least 50): the current model is kept"
     )
+  })
+
+  it("works one customer's top designs out again after a purchase, from the model's designs as trained, without training", () => {
+    const interactions: Interaction[] = []
+    for (let i = 0; i < 30; i++) {
+      interactions.push(seen(`g${i}`, i % 2 ? "RING" : "RING18", "2026-03-01"), seen(`s${i}`, "BOWL", "2026-03-01"), seen(`s${i}`, "TEMPLE", "2026-11-20"))
+    }
+    const now = at("2026-12-01")
+    const run = trainPreferences(items, interactions, now, { k: 3, weeks: 4 })
+    expect(run.model_designs.map((d) => [d.design_id, d.title, d.category, d.factors.length])).toEqual([
+      ["design:BOWL", "BOWL design", "silverware", 24],
+      ["design:RING", "RING design", "rings", 24],
+      ["design:RING18", "RING18 design", "rings", 24],
+      ["design:TEMPLE", "TEMPLE design", "necklaces", 24],
+    ])
+    const night = run.recommendations.filter((r) => r.customer_id === "g1")
+    const own = interactions.filter((i) => i.customer_id === "g1")
+    // Nothing new: the same designs in the same order as the night's, with the same reasons.
+    const same = refreshCustomerDesigns(run.model_designs, run.parameters, items, own, "g1", now)
+    expect(same.map((r) => [r.rank, r.design_id, r.reason])).toEqual(night.map((r) => [r.rank, r.design_id, r.reason]))
+    expect(same[0].score).toBeCloseTo(night[0].score, 1)
+    // A ring buyer buys a silver bowl today: silverware moves up, said so; and what they bought before stays.
+    const after = refreshCustomerDesigns(run.model_designs, run.parameters, items, [...own, seen("g1", "BOWL", "2026-12-01")], "g1", now)
+    expect(night.map((r) => r.design_id)).not.toContain("design:BOWL")
+    expect(after.map((r) => r.design_id)).toContain("design:BOWL")
+    expect(after.find((r) => r.design_id === "design:BOWL")!.reason).toMatch(/buys silverware/)
+    expect(after.map((r) => r.design_id)).toContain("design:RING")
+    // A customer the model never saw, and a design it never saw: scored by what they are; no model designs, nothing.
+    const newcomer = refreshCustomerDesigns(run.model_designs, run.parameters, [...items, item("NEW", { category: "bangles" })], [seen("n", "NEW", "2026-12-01"), seen("n", "RING", "2026-12-01")], "n", now)
+    expect(newcomer[0]).toMatchObject({ customer_id: "n", rank: 1, design_id: expect.stringMatching(/^design:RING/) })
+    expect(refreshCustomerDesigns([], run.parameters, items, own, "g1", now)).toEqual([])
   })
 })

@@ -45,7 +45,7 @@ export const trainPreferenceModelStep = createStep(
     })
     const duration_ms = await (async () => {
       try {
-        await preferences.storeRecommendations(model.id, run.recommendations, run.affinities)
+        await preferences.storeRecommendations(model.id, run.recommendations, run.affinities, run.model_designs)
         const ms = Date.now() - started
         await preferences.updatePreferenceModels({ id: model.id, duration_ms: ms })
         return ms
