@@ -214,5 +214,12 @@ export const crmActivitySuite: ShopSuite = ({ api, getContainer }) => {
     expect(view.sections.loyalty.data).toEqual(expect.objectContaining({ customer_id: customerId, balance: expect.any(Number), history: expect.any(Array) }))
     expect(view.sections.messages.data).toEqual({ count: view.sections.messages.data.messages.length, messages: expect.any(Array) })
     expect((await expectStatus(api.get("/admin/crm/customers/cus_nope/360", auth))).status).toBe(404)
+    // Only the sections asked for, or none; a section nobody has is named back.
+    const only = (await api.get(`/admin/crm/customers/${customerId}/360?sections=wishlist,loyalty`, auth)).data
+    expect([Object.keys(only.sections).sort(), only.sections.wishlist, only.purchases]).toEqual([["loyalty", "wishlist"], view.sections.wishlist, view.purchases])
+    expect((await api.get(`/admin/crm/customers/${customerId}/360?sections=`, auth)).data.sections).toEqual({})
+    const unknown = await expectStatus(api.get(`/admin/crm/customers/${customerId}/360?sections=wishlist,gossip`, auth))
+    expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringMatching(/^Unknown 360 section gossip; the sections are .*wishlist/)])
+    expect((await expectStatus(api.get(`/admin/crm/customers/${customerId}/360?fields=*orders`, auth))).status).toBe(400)
   })
 }

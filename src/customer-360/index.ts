@@ -36,16 +36,27 @@ export function customer360Sections(): Customer360Section[] {
 
 export type LoadedSection = { id: string; title: string; data: unknown } | { id: string; title: string; error: string }
 
-/** Loads every section in parallel; one that fails is reported in its place instead of failing the 360. */
-export async function loadCustomer360Sections(container: MedusaContainer, customerId: string): Promise<LoadedSection[]> {
+/** The ids of `wanted` that no section has. */
+export function unknownCustomer360Sections(wanted: readonly string[]): string[] {
+  const known = new Set(customer360Sections().map((s) => s.id))
+  return wanted.filter((id) => !known.has(id))
+}
+
+/**
+ * Loads every section (or only those named in `only`) in parallel; one that fails is reported in its place
+ * instead of failing the 360.
+ */
+export async function loadCustomer360Sections(container: MedusaContainer, customerId: string, only?: readonly string[]): Promise<LoadedSection[]> {
   return Promise.all(
-    customer360Sections().map(async (section) => {
-      try {
-        return { id: section.id, title: section.title, data: await section.load({ container, customer_id: customerId }) }
-      } catch (e) {
-        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`customer 360 section "${section.id}" failed: ${(e as Error).message}`)
-        return { id: section.id, title: section.title, error: "This section could not be loaded." }
-      }
-    })
+    customer360Sections()
+      .filter((section) => !only || only.includes(section.id))
+      .map(async (section) => {
+        try {
+          return { id: section.id, title: section.title, data: await section.load({ container, customer_id: customerId }) }
+        } catch (e) {
+          container.resolve(ContainerRegistrationKeys.LOGGER).warn(`customer 360 section "${section.id}" failed: ${(e as Error).message}`)
+          return { id: section.id, title: section.title, error: "This section could not be loaded." }
+        }
+      })
   )
 }

@@ -3,6 +3,7 @@ import { validateBody, validateQuery } from "../../utils/validation"
 import {
   CompleteTaskBody,
   CreateCrmCustomerBody,
+  Customer360Query,
   DuplicatesQuery,
   ListCrmCustomersQuery,
   ListInteractionsQuery,
@@ -17,6 +18,7 @@ export const adminCrmRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/crm/customers/duplicates", methods: ["GET"], middlewares: [validateQuery(DuplicatesQuery, {})] },
   { matcher: "/admin/crm/customers/merge", methods: ["POST"], middlewares: [validateBody(MergeCustomersBody)] },
   { matcher: "/admin/crm/merges", methods: ["GET"], middlewares: [validateQuery(ListMergesQuery, {})] },
+  { matcher: "/admin/crm/customers/:id/360", methods: ["GET"], middlewares: [validateQuery(Customer360Query, {})] },
   { matcher: "/admin/crm/customers/:id/interactions", methods: ["GET"], middlewares: [validateQuery(ListInteractionsQuery, {})] },
   { matcher: "/admin/crm/customers/:id/interactions", methods: ["POST"], middlewares: [validateBody(LogInteractionBody)] },
   { matcher: "/admin/crm/tasks", methods: ["GET"], middlewares: [validateQuery(ListTasksQuery, {})] },

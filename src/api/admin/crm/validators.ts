@@ -131,6 +131,18 @@ export const CompleteTaskBody = z
 
 export type CompleteTaskBodyType = z.infer<typeof CompleteTaskBody>
 
+/** `?sections=loyalty,likely_to_buy`: only those sections of the 360 (none when empty); every one when absent. */
+export const Customer360Query = z
+  .object({
+    sections: z
+      .string()
+      .max(500)
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .optional(),
+  })
+  .strict()
+export type Customer360QueryType = z.infer<typeof Customer360Query>
+
 export const UpcomingQuery = z.object({ days: z.coerce.number().int().min(0).max(60).default(7) }).strict()
 
 export type UpcomingQueryType = z.infer<typeof UpcomingQuery>

@@ -1,11 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { loadCustomer360Sections } from "../../../../../../customer-360"
+import { customer360Sections, loadCustomer360Sections, unknownCustomer360Sections } from "../../../../../../customer-360"
 import { presentPurchases, summarisePurchases, type RecentOrder } from "../../../../../../lib/customer-360"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
 import { presentProfile } from "../../../../../../modules/crm/present"
 import { defaultAdminCrmCustomerFields } from "../../../query-config"
+import type { Customer360QueryType } from "../../../validators"
 
 /**
  * GET /admin/crm/customers/:id/360 — everything staff need about a customer
@@ -14,9 +15,15 @@ import { defaultAdminCrmCustomerFields } from "../../../query-config"
  * recent interactions and open tasks, then the sections other features add
  * (src/customer-360/sections). Purchases and recent orders come from the
  * customer's stored aggregate (kept up to date on order events): the 360
- * never reads the order tables.
+ * never reads the order tables. `?sections=a,b` loads only those sections
+ * (none when empty).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const { sections: only } = req.validatedQuery as Customer360QueryType
+  const unknown = only ? unknownCustomer360Sections(only) : []
+  if (unknown.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown 360 section ${unknown.join(", ")}; the sections are ${customer360Sections().map((s) => s.id).join(", ")}`)
+  }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const crm: CrmModuleService = req.scope.resolve(CRM_MODULE)
   // Everything at once: each part reads by customer id through its own index.
@@ -27,7 +34,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       filters: { id: req.params.id },
     }),
     crm.customerActivity(req.params.id, { interactions: 10, tasks: 20 }),
-    loadCustomer360Sections(req.scope, req.params.id),
+    loadCustomer360Sections(req.scope, req.params.id, only),
   ])
   const customer = customers[0] as (Record<string, unknown> & { customer_profile?: Record<string, unknown> | null }) | undefined
   if (!customer) {
