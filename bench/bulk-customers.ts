@@ -28,8 +28,16 @@ export async function loadBulkCustomers(client: Client, count: number, ordersEac
        join order_item oi on oi.order_id = o.id
        join order_line_item li on li.id = oi.item_id
        join order_summary s on s.order_id = o.id
-      where o.customer_id is not null and o.deleted_at is null
+      where o.customer_id is not null and o.deleted_at is null and o.status <> 'canceled'
       order by o.created_at limit 1`
+  )
+  // The demo's pieces, one after another on the cloned lines: customers buy different designs (what the preference
+  // model learns from), while each line keeps the template's title and price.
+  const { rows: pieces } = await client.query<{ variant_id: string }>(
+    `select l.product_variant_id as variant_id from product_product_variant_jewelry_jewelry_attributes l
+       join product_variant v on v.id = l.product_variant_id and v.deleted_at is null
+      where l.deleted_at is null and v.id not like 'variant_zbulk%'
+      order by l.product_variant_id limit 500`
   )
   if (!templates.length) {
     throw new LauncherError("the demo seed placed no order to clone")
@@ -69,11 +77,12 @@ export async function loadBulkCustomers(client: Client, count: number, ordersEac
     await client.query(
       `insert into order_line_item (id, title, subtitle, variant_id, product_id, product_title, variant_sku, variant_title,
                                     requires_shipping, is_discountable, is_tax_inclusive, unit_price, raw_unit_price, is_custom_price, is_giftcard)
-       select 'ordli_zbulk' || lpad(g::text, 8, '0'), li.title, li.subtitle, li.variant_id, li.product_id, li.product_title, li.variant_sku,
-              li.variant_title, li.requires_shipping, li.is_discountable, li.is_tax_inclusive, li.unit_price, li.raw_unit_price,
-              li.is_custom_price, li.is_giftcard
+       select 'ordli_zbulk' || lpad(g::text, 8, '0'), li.title, li.subtitle,
+              coalesce(($3::text[])[1 + ((g::bigint * 7919) % greatest(cardinality($3::text[]), 1))], li.variant_id), li.product_id,
+              li.product_title, li.variant_sku, li.variant_title, li.requires_shipping, li.is_discountable, li.is_tax_inclusive,
+              li.unit_price, li.raw_unit_price, li.is_custom_price, li.is_giftcard
          from generate_series(1, $1::int) g, order_line_item li where li.id = $2`,
-      [orders, t.line_item_id]
+      [orders, t.line_item_id, pieces.map((p) => p.variant_id)]
     )
     await client.query(
       `insert into order_item (id, order_id, version, item_id, quantity, raw_quantity, fulfilled_quantity, raw_fulfilled_quantity,

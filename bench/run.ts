@@ -111,15 +111,17 @@ function sql(client: Client, text: string, values: unknown[] = []): Timed {
   }
 }
 
-/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, stock, crm, offers, reports, payments, reprice, loyalty, messages, backups, preferences); all by default. */
+/** BENCH_ONLY=crm,offers runs only those groups of workloads (catalog, stock, crm, serving, offers, reports, payments, reprice, loyalty, messages, backups, preferences); all by default. */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((g) => g.trim()).filter(Boolean)
 /** The groups measured on the running app; `preferences` needs no app nor database. */
-const APP_GROUPS = ["catalog", "stock", "crm", "offers", "reports", "payments", "reprice", "loyalty", "messages", "backups"] as const
+const APP_GROUPS = ["catalog", "stock", "crm", "serving", "offers", "reports", "payments", "reprice", "loyalty", "messages", "backups"] as const
 const wants = (group: (typeof APP_GROUPS)[number] | "preferences") => !ONLY.length || ONLY.includes(group)
 
 const LOYALTY_SECONDS = Number(process.env.BENCH_LOYALTY_SECONDS ?? 10)
 const POS_SALES = Number(process.env.BENCH_POS_SALES ?? 100)
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000)
+/** Store customers signed in for the recommendations route, each as another loaded customer (sign-ups are rate-limited). */
+const SHOPPERS = 10
 /** Tags scanned into one stock audit (each another bulk piece); at most what BENCH_PIECES loaded, less the warm-up. */
 const AUDIT_SCANS = Number(process.env.BENCH_AUDIT_SCANS ?? 10_000)
 
@@ -427,6 +429,86 @@ async function main() {
         baselineName: "core GET /admin/customers?q=<email>",
         baseline: await measure(() => httpGet(`${base}/admin/customers?q=${encodeURIComponent(nextCustomer().email)}`, admin)()),
         goal: { text: "p50 ≤ 10 ms", met: (x) => x.o50 <= 10 },
+      })
+    }
+
+    if (wants("serving")) {
+      // The preference model trained on the loaded shop as `npm run ml:train` does (read, evaluate, train, store every
+      // customer's top designs), then what it serves: the 360's Likely to buy section and the storefront's
+      // "recommended for you", each request for another loaded customer.
+      log(`training the preference model on ${CUSTOMERS} customers and ${CUSTOMERS * ORDERS_EACH} orders`)
+      const trainLog = path.join(logDir, "bench-ml-train.log")
+      const trainer = spawnMedusa(["exec", "./src/scripts/ml-train.ts"], env, trainLog)
+      let peakMb = 0
+      const sampler = setInterval(() => {
+        peakMb = Math.max(peakMb, processTreeRssMb(trainer.pid!))
+      }, 250)
+      const trainStarted = Date.now()
+      const trainExit: number = await new Promise((resolve) => trainer.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+      clearInterval(sampler)
+      const trainWallSeconds = (Date.now() - trainStarted) / 1000
+      if (trainExit !== 0) {
+        throw new LauncherError(`the preference model's training failed (exit ${trainExit}); see ${trainLog}`)
+      }
+      const { rows: models } = await client.query<{ duration_ms: number; customers: number; designs: number; interactions: number }>(
+        `select duration_ms, customers, designs, interactions from preference_model where status = 'current' and deleted_at is null`
+      )
+      const trained = models[0]
+      // Baseline: the purchases it learns from, read by raw SQL (customer, piece and day of every current order line).
+      const readStarted = Date.now()
+      await client.query(
+        `select o.customer_id, li.variant_id, o.created_at from "order" o
+           join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+           join order_line_item li on li.id = oi.item_id
+          where o.deleted_at is null and o.status <> 'canceled' and o.customer_id is not null`
+      )
+      const readSeconds = (Date.now() - readStarted) / 1000
+      const trainSeconds = trained.duration_ms / 1000
+      extra.push(
+        "",
+        "| preference model | ours | baseline | baseline | ratio | goal |",
+        "|---|---:|---|---:|---:|---|",
+        `| train on the bench database as npm run ml:train does (read, evaluate, train, store): ${trained.customers} customers, ${trained.designs} designs, ${trained.interactions} interactions | ${f(trainSeconds)} s (the command with Medusa's boot ${f(trainWallSeconds)} s), peak RSS ${f(peakMb)} MB | raw SQL: every order line's customer, piece and day | ${f(readSeconds)} s | ${f(trainSeconds / readSeconds)} | ${verdict("< 5 min and < 2 GB", trainSeconds < 300 && peakMb < 2048)} |`
+      )
+
+      // Customers the model has designs for (a loaded customer whose orders it did not learn from has none, and costs less).
+      const { rows: known } = await client.query<{ customer_id: string }>(
+        `select r.customer_id from customer_recommendation r join preference_model m on m.id = r.model_id and m.status = 'current'
+          where r.rank = 1 order by md5(r.customer_id) limit 1000`
+      )
+      if (known.length < SHOPPERS) {
+        throw new LauncherError(`the preference model has top designs for ${known.length} customers; the serving workloads need ${SHOPPERS}`)
+      }
+      let nth = 0
+      const nextCustomer = () => known[nth++ % known.length].customer_id
+      rows.push({
+        workload: `GET /admin/crm/customers/:id/360?sections=likely_to_buy (${CUSTOMERS} customers, the model's top designs and their pieces in stock)`,
+        ours: await measure(() => httpGet(`${base}/admin/crm/customers/${nextCustomer()}/360?sections=likely_to_buy`, admin)()),
+        baselineName: "the same 360 without the section (?sections=)",
+        baseline: await measure(() => httpGet(`${base}/admin/crm/customers/${nextCustomer()}/360?sections=`, admin)()),
+        goal: { text: "the section adds < 20 ms at p95", met: (x) => x.o95 - x.b95 < 20 },
+      })
+      // Shoppers signed in as those customers: each signs up, its identity is pointed at one of them, and it signs in.
+      const shoppers: Record<string, string>[] = []
+      for (let i = 0; i < SHOPPERS; i++) {
+        const credentials = { email: `bench.shopper.${Date.now()}.${i}@example.in`, password: "Bench-shopper-1" }
+        await post(`${base}/auth/customer/emailpass/register`, credentials, {})
+        await client.query(
+          `update auth_identity set app_metadata = jsonb_build_object('customer_id', $1::text)
+            where id = (select auth_identity_id from provider_identity where provider = 'emailpass' and entity_id = $2)`,
+          [known[(i * 97) % known.length].customer_id, credentials.email]
+        )
+        const { token: shopperToken } = await post<{ token: string }>(`${base}/auth/customer/emailpass`, credentials, {})
+        shoppers.push({ ...store, authorization: `Bearer ${shopperToken}` })
+      }
+      let turn = 0
+      const nextShopper = () => shoppers[turn++ % shoppers.length]
+      rows.push({
+        workload: `GET /store/customers/me/recommendations (${CUSTOMERS} customers; designs, their products here and where to see them)`,
+        ours: await measure(() => httpGet(`${base}/store/customers/me/recommendations`, nextShopper())()),
+        baselineName: "core GET /store/customers/me",
+        baseline: await measure(() => httpGet(`${base}/store/customers/me`, nextShopper())()),
+        goal: { text: "p95 < 20 ms", met: (x) => x.o95 < 20 },
       })
     }
 

@@ -3,6 +3,9 @@ import { PREFERENCES_MODULE } from "../../modules/preferences"
 import type PreferencesModuleService from "../../modules/preferences/service"
 import { designPiecesInStock } from "../../workflows/preferences/utils/design-products"
 
+/** Designs shown to staff. */
+const DESIGNS = 5
+
 /** Pieces of a design shown to staff: enough to pick from at the counter. */
 const PIECES_PER_DESIGN = 3
 
@@ -15,8 +18,11 @@ export default defineCustomer360Section({
   title: "Likely to buy",
   rank: 40,
   async load({ container, customer_id }) {
-    const { model, items } = await container.resolve<PreferencesModuleService>(PREFERENCES_MODULE).recommendationsOf(customer_id, 5)
-    const pieces = items.length ? await designPiecesInStock(container, items.map((i) => i.design_id), customer_id, PIECES_PER_DESIGN) : []
+    // Side by side: the pieces' read finds the same top designs itself.
+    const [{ model, items }, pieces] = await Promise.all([
+      container.resolve<PreferencesModuleService>(PREFERENCES_MODULE).recommendationsOf(customer_id, DESIGNS),
+      designPiecesInStock(container, { top_of: customer_id, count: DESIGNS }, customer_id, PIECES_PER_DESIGN),
+    ])
     return {
       model: model ? { id: model.id, trained_at: model.trained_at } : null,
       designs: items.map(({ rank, design_id, title, reason }) => ({

@@ -15,12 +15,14 @@
 import { mulberry32 } from "../seeded-random"
 import { interactionWeight } from "./data"
 import {
-  affinityScore,
+  affinityScores,
   customerAffinities,
   designPopularity,
+  encodeDesigns,
   topK,
   type Affinity,
   type Design,
+  type EncodedDesigns,
   type Recommender,
   type RecommenderFactory,
   type ScoredDesign,
@@ -251,6 +253,8 @@ function coldStart(factors: Float64Array, ids: string[], designs: ReadonlyMap<st
 export type DesignColumns = {
   ids: string[]
   designs: Design[]
+  /** The designs' attributes encoded once (encodeDesigns), for the affinity of every design at once. */
+  encoded: EncodedDesigns
   factors: Float64Array
   f: number
   /** Each design's popularity as a tie-breaker: 1/1000 of its share of the most popular design's interest. */
@@ -280,7 +284,8 @@ export function scoreDesigns(columns: DesignColumns, customer: Float64Array, aff
     dots[col] = dot
     best = Math.max(best, Math.abs(dot))
   }
-  return topK(columns.ids, (_d, col) => affinityScore(affinity, designs[col]) + (best > 0 ? (collaborativeWeight * dots[col]) / best : 0) + popular[col], k)
+  const affinities = affinityScores(columns.encoded, affinity, new Float64Array(designs.length))
+  return topK(columns.ids, (_d, col) => affinities[col] + (best > 0 ? (collaborativeWeight * dots[col]) / best : 0) + popular[col], k)
 }
 
 /** The model trained, its designs as scored, and it as a recommender (a customer the model never saw gets the popular designs). */
@@ -293,6 +298,7 @@ export function trainAlsRecommender(training: TrainingSet, parameters: Partial<A
   const columns: DesignColumns = {
     ids: model.designs,
     designs: model.designs.map((d) => training.designs.get(d)!),
+    encoded: encodeDesigns(model.designs.map((d) => training.designs.get(d)!)),
     factors: model.designFactors,
     f: model.factors,
     popular: tieBreakers(model.designs, popularity),

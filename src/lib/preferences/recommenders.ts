@@ -138,6 +138,63 @@ export function affinityScore(a: Affinity | undefined, d: Design): number {
   )
 }
 
+/** Designs' attributes as small integer codes (0 for none, else 1 + the value's index), by column, for scoring every design for many customers. */
+export type EncodedDesigns = {
+  count: number
+  codes: Record<keyof Affinity, Int32Array>
+  /** Each attribute's values, by code − 1; as the affinity maps key them (purity as text). */
+  values: Record<keyof Affinity, string[]>
+}
+
+const ATTRIBUTES = ["category", "metal", "purity", "band"] as const
+
+export function encodeDesigns(designs: readonly Design[]): EncodedDesigns {
+  const encode = (value: (d: Design) => string | null) => {
+    const index = new Map<string, number>()
+    const codes = Int32Array.from(designs, (d) => {
+      const v = value(d)
+      if (v === null) {
+        return 0
+      }
+      if (!index.has(v)) {
+        index.set(v, index.size)
+      }
+      return index.get(v)! + 1
+    })
+    return { codes, values: [...index.keys()] }
+  }
+  const category = encode((d) => d.category)
+  const metal = encode((d) => d.metal)
+  const purity = encode((d) => (d.purity === null ? null : String(d.purity)))
+  const band = encode((d) => d.band)
+  return {
+    count: designs.length,
+    codes: { category: category.codes, metal: metal.codes, purity: purity.codes, band: band.codes },
+    values: { category: category.values, metal: metal.values, purity: purity.values, band: band.values },
+  }
+}
+
+/**
+ * Every design's affinityScore for one customer, by column, into `out`: the customer's shares looked up once per
+ * attribute value rather than once per design (the same sums, in the same order, as affinityScore).
+ */
+export function affinityScores(encoded: EncodedDesigns, a: Affinity | undefined, out: Float64Array): Float64Array {
+  if (!a) {
+    return out.fill(0)
+  }
+  // The customer's share of each value by code, code 0 (none) sharing nothing.
+  const [category, metal, purity, band] = ATTRIBUTES.map((attribute) => Float64Array.from([null, ...encoded.values[attribute]], (v) => (v === null ? 0 : a[attribute].get(v) ?? 0)))
+  const { codes } = encoded
+  for (let col = 0; col < encoded.count; col++) {
+    out[col] =
+      AFFINITY_WEIGHTS.category * category[codes.category[col]] +
+      AFFINITY_WEIGHTS.metal * metal[codes.metal[col]] +
+      AFFINITY_WEIGHTS.purity * purity[codes.purity[col]] +
+      AFFINITY_WEIGHTS.band * band[codes.band[col]]
+  }
+  return out
+}
+
 /**
  * More of what the customer chose: designs scored by the customer's shares of
  * their category, metal, purity and price band; among equals, the more
@@ -147,11 +204,15 @@ export const attributeAffinityBaseline: RecommenderFactory = (training) => {
   const popularity = designPopularity(training)
   const top = Math.max(1, ...popularity.values())
   const affinities = customerAffinities(training)
+  const ids = [...training.designs.keys()]
+  const encoded = encodeDesigns(ids.map((id) => training.designs.get(id)!))
+  const popular = Float64Array.from(ids, (id) => (1e-3 * (popularity.get(id) ?? 0)) / top)
+  const scores = new Float64Array(ids.length)
   return {
     name: "attribute affinity",
     scored: (customerId, k) => {
-      const a = affinities.get(customerId)
-      return topK(training.designs.keys(), (id) => affinityScore(a, training.designs.get(id)!) + (1e-3 * (popularity.get(id) ?? 0)) / top, k)
+      affinityScores(encoded, affinities.get(customerId), scores)
+      return topK(ids, (_id, col) => scores[col] + popular[col], k)
     },
   }
 }

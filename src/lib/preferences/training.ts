@@ -7,7 +7,7 @@ import { purityLabel } from "../tag-labels"
 import { ALS_DEFAULTS, foldInCustomer, scoreDesigns, tieBreakers, trainAlsRecommender, type AlsParameters, type DesignColumns } from "./als"
 import { interactionWeight, PreferenceDataError, type Interaction, type Item, type PriceBand } from "./data"
 import { evaluateItems, MIN_INTERACTIONS, type Evaluation } from "./evaluate"
-import { customerAffinities, designsOf, type Affinity, type Design } from "./recommenders"
+import { customerAffinities, designsOf, encodeDesigns, type Affinity, type Design } from "./recommenders"
 
 export type CustomerAffinityShare = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
 
@@ -193,9 +193,11 @@ export function refreshCustomerDesigns(
   }
   const p = { ...ALS_DEFAULTS, ...parameters }
   const f = modelDesigns[0].factors.length
+  const designsByColumn: Design[] = modelDesigns.map((d) => ({ id: d.design_id, metal: d.metal, purity: d.purity, category: d.category, band: d.band, items: [] }))
   const columns: DesignColumns = {
     ids: modelDesigns.map((d) => d.design_id),
-    designs: modelDesigns.map((d) => ({ id: d.design_id, metal: d.metal, purity: d.purity, category: d.category, band: d.band, items: [] })),
+    designs: designsByColumn,
+    encoded: encodeDesigns(designsByColumn),
     factors: Float64Array.from(modelDesigns.flatMap((d) => d.factors)),
     f,
     popular: tieBreakers(

@@ -1,7 +1,17 @@
 import { interactionWeight, PreferenceDataError, priceBand, readInteractionsCsv, readItemsCsv, type Interaction, type Item } from "../data"
 import { evaluateItems, evaluateRecommenders, evaluationTable, hitRate, holdOutLastWeeks, ndcg } from "../evaluate"
 import { evaluationOptions } from "../cli"
-import { attributeAffinityBaseline, customerAffinities, designsOf, popularityBaseline, recommend, type TrainingSet } from "../recommenders"
+import {
+  affinityScore,
+  affinityScores,
+  attributeAffinityBaseline,
+  customerAffinities,
+  designsOf,
+  encodeDesigns,
+  popularityBaseline,
+  recommend,
+  type TrainingSet,
+} from "../recommenders"
 
 const item = (item_id: string, over: Partial<Item> = {}): Item => ({
   item_id,
@@ -192,5 +202,30 @@ describe("the baselines", () => {
     expect(() => evaluateRecommenders([popularityBaseline], { interactions: old, designs: d, designOfItem: m }, { weeks: 4 })).toThrow(
       "no customer known before 2025-12-04 bought after it"
     )
+  })
+})
+
+describe("every design's affinity at once", () => {
+  it("gives each design what affinityScore gives it, none for a customer without history", () => {
+    const { designs, designOfItem } = designsOf([
+      item("R1", { design_code: "ring-a" }),
+      item("R2", { design_code: "ring-b", purity: 750 }),
+      item("B1", { design_code: "bar", category: "coins-bars", purity: null, price_paise: null }),
+      item("S1", { design_code: "silver-a", metal: "silver", purity: 925, category: "silverware", price_paise: 8_000_00 }),
+    ])
+    const byColumn = [...designs.values()]
+    const affinity = customerAffinities({
+      now: day("2026-06-01"),
+      designs,
+      designOfItem,
+      interactions: [seen("c", "R1", "2026-05-01"), seen("c", "S1", "2026-05-02", "wishlist"), seen("c", "B1", "2026-05-03", "enquiry")],
+    }).get("c")
+    const scores = affinityScores(encodeDesigns(byColumn), affinity, new Float64Array(byColumn.length))
+    expect(Array.from(scores)).toEqual(byColumn.map((d) => affinityScore(affinity, d)))
+    // A 22K ring bought: the 22K ring scores its category, metal, purity and band; the 18K one all but the purity.
+    const at = (id: string) => scores[byColumn.findIndex((d) => d.id === id)]
+    expect(at("design:ring-a")).toBeGreaterThan(at("design:ring-b"))
+    expect(at("design:ring-b")).toBeGreaterThan(0)
+    expect(Array.from(affinityScores(encodeDesigns(byColumn), undefined, new Float64Array(byColumn.length)))).toEqual([0, 0, 0, 0])
   })
 })

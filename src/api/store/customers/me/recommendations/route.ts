@@ -11,16 +11,21 @@ import type { StoreRecommendationsQueryType } from "../../validators"
  * branches holding them, the customer's home branch first). `limit` 1–10. Before the first training, or for a
  * customer with no history yet, `designs` is empty and `model` says which.
  */
+/** The customer's designs looked at, before those with no product here are left out. */
+const MAX_DESIGNS = 10
+
 /** Pieces of a design counted per branch: enough to say where it can be seen. */
 const PIECES_COUNTED = 20
 
 export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreRecommendationsQueryType>, res: MedusaResponse) {
   const { limit } = req.validatedQuery as StoreRecommendationsQueryType
-  const { model, items } = await req.scope.resolve<PreferencesModuleService>(PREFERENCES_MODULE).recommendationsOf(req.auth_context.actor_id, 10)
-  const designIds = items.map((i) => i.design_id)
-  const [products, pieces] = await Promise.all([
-    designProducts(req.scope, designIds, req.publishable_key_context?.sales_channel_ids ?? []),
-    designIds.length ? designPiecesInStock(req.scope, designIds, req.auth_context.actor_id, PIECES_COUNTED) : Promise.resolve([]),
+  const customerId = req.auth_context.actor_id
+  // Side by side: the products' and pieces' reads find the same top designs themselves.
+  const top = { top_of: customerId, count: MAX_DESIGNS }
+  const [{ model, items }, products, pieces] = await Promise.all([
+    req.scope.resolve<PreferencesModuleService>(PREFERENCES_MODULE).recommendationsOf(customerId, MAX_DESIGNS),
+    designProducts(req.scope, top, req.publishable_key_context?.sales_channel_ids ?? []),
+    designPiecesInStock(req.scope, top, customerId, PIECES_COUNTED),
   ])
   const designs = items
     .map((i) => ({
