@@ -436,40 +436,44 @@ async function main() {
       // The preference model trained on the loaded shop as `npm run ml:train` does (read, evaluate, train, store every
       // customer's top designs), then what it serves: the 360's Likely to buy section and the storefront's
       // "recommended for you", each request for another loaded customer.
-      log(`training the preference model on ${CUSTOMERS} customers and ${CUSTOMERS * ORDERS_EACH} orders`)
-      const trainLog = path.join(logDir, "bench-ml-train.log")
-      const trainer = spawnMedusa(["exec", "./src/scripts/ml-train.ts"], env, trainLog)
-      let peakMb = 0
-      const sampler = setInterval(() => {
-        peakMb = Math.max(peakMb, processTreeRssMb(trainer.pid!))
-      }, 250)
-      const trainStarted = Date.now()
-      const trainExit: number = await new Promise((resolve) => trainer.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))))
-      clearInterval(sampler)
-      const trainWallSeconds = (Date.now() - trainStarted) / 1000
-      if (trainExit !== 0) {
-        throw new LauncherError(`the preference model's training failed (exit ${trainExit}); see ${trainLog}`)
+      const { rows: kept } = await client.query(`select 1 from preference_model where status = 'current' and deleted_at is null`)
+      // BENCH_KEEP_MODEL=1 on a BENCH_DATABASE_URL that has a trained model measures the serving rows alone.
+      if (process.env.BENCH_KEEP_MODEL !== "1" || !kept.length) {
+        log(`training the preference model on ${CUSTOMERS} customers and ${CUSTOMERS * ORDERS_EACH} orders`)
+        const trainLog = path.join(logDir, "bench-ml-train.log")
+        const trainer = spawnMedusa(["exec", "./src/scripts/ml-train.ts"], env, trainLog)
+        let peakMb = 0
+        const sampler = setInterval(() => {
+          peakMb = Math.max(peakMb, processTreeRssMb(trainer.pid!))
+        }, 250)
+        const trainStarted = Date.now()
+        const trainExit: number = await new Promise((resolve) => trainer.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+        clearInterval(sampler)
+        const trainWallSeconds = (Date.now() - trainStarted) / 1000
+        if (trainExit !== 0) {
+          throw new LauncherError(`the preference model's training failed (exit ${trainExit}); see ${trainLog}`)
+        }
+        const { rows: models } = await client.query<{ duration_ms: number; customers: number; designs: number; interactions: number }>(
+          `select duration_ms, customers, designs, interactions from preference_model where status = 'current' and deleted_at is null`
+        )
+        const trained = models[0]
+        // Baseline: the purchases it learns from, read by raw SQL (customer, piece and day of every current order line).
+        const readStarted = Date.now()
+        await client.query(
+          `select o.customer_id, li.variant_id, o.created_at from "order" o
+             join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+             join order_line_item li on li.id = oi.item_id
+            where o.deleted_at is null and o.status <> 'canceled' and o.customer_id is not null`
+        )
+        const readSeconds = (Date.now() - readStarted) / 1000
+        const trainSeconds = trained.duration_ms / 1000
+        extra.push(
+          "",
+          "| preference model | ours | baseline | baseline | ratio | goal |",
+          "|---|---:|---|---:|---:|---|",
+          `| train on the bench database as npm run ml:train does (read, evaluate, train, store): ${trained.customers} customers, ${trained.designs} designs, ${trained.interactions} interactions | ${f(trainSeconds)} s (the command with Medusa's boot ${f(trainWallSeconds)} s), peak RSS ${f(peakMb)} MB | raw SQL: every order line's customer, piece and day | ${f(readSeconds)} s | ${f(trainSeconds / readSeconds)} | ${verdict("< 5 min and < 2 GB", trainSeconds < 300 && peakMb < 2048)} |`
+        )
       }
-      const { rows: models } = await client.query<{ duration_ms: number; customers: number; designs: number; interactions: number }>(
-        `select duration_ms, customers, designs, interactions from preference_model where status = 'current' and deleted_at is null`
-      )
-      const trained = models[0]
-      // Baseline: the purchases it learns from, read by raw SQL (customer, piece and day of every current order line).
-      const readStarted = Date.now()
-      await client.query(
-        `select o.customer_id, li.variant_id, o.created_at from "order" o
-           join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
-           join order_line_item li on li.id = oi.item_id
-          where o.deleted_at is null and o.status <> 'canceled' and o.customer_id is not null`
-      )
-      const readSeconds = (Date.now() - readStarted) / 1000
-      const trainSeconds = trained.duration_ms / 1000
-      extra.push(
-        "",
-        "| preference model | ours | baseline | baseline | ratio | goal |",
-        "|---|---:|---|---:|---:|---|",
-        `| train on the bench database as npm run ml:train does (read, evaluate, train, store): ${trained.customers} customers, ${trained.designs} designs, ${trained.interactions} interactions | ${f(trainSeconds)} s (the command with Medusa's boot ${f(trainWallSeconds)} s), peak RSS ${f(peakMb)} MB | raw SQL: every order line's customer, piece and day | ${f(readSeconds)} s | ${f(trainSeconds / readSeconds)} | ${verdict("< 5 min and < 2 GB", trainSeconds < 300 && peakMb < 2048)} |`
-      )
 
       // Customers the model has designs for (a loaded customer whose orders it did not learn from has none, and costs less).
       const { rows: known } = await client.query<{ customer_id: string }>(

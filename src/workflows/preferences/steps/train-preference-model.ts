@@ -46,6 +46,7 @@ export const trainPreferenceModelStep = createStep(
     const duration_ms = await (async () => {
       try {
         await preferences.storeRecommendations(model.id, run.recommendations, run.affinities, run.model_designs)
+        await preferences.refreshStatistics()
         const ms = Date.now() - started
         await preferences.updatePreferenceModels({ id: model.id, duration_ms: ms })
         return ms
