@@ -86,14 +86,20 @@ export default async function paymentWebhookBookkeeping({ event, container }: Su
     await note(`payment failed: ${parsed.payment?.error_description ?? parsed.payment?.error_code ?? "no reason given"}`, sessionId)
     return
   }
-  const { result } = await recordRazorpayRefundWorkflow(container).run({
-    input: {
-      session_id: sessionId,
-      razorpay_payment_id: parsed.refund!.payment_id,
-      razorpay_captured_paise: parsed.payment?.captured ? parsed.payment.amount : 0,
-      refund: parsed.refund!,
-    },
-  })
+  const { result } = await recordRazorpayRefundWorkflow(container)
+    .run({
+      input: {
+        session_id: sessionId,
+        razorpay_payment_id: parsed.refund!.payment_id,
+        razorpay_captured_paise: parsed.payment?.captured ? parsed.payment.amount : 0,
+        refund: parsed.refund!,
+      },
+    })
+    .catch(async (e: Error) => {
+      // As above: the record says the refund was not handled, and why.
+      await note(`not handled: ${e.message}`, sessionId)
+      throw e
+    })
   await note(result.action === "record" ? `refund ${parsed.refund!.id} recorded` : `refund ignored: ${result.reason}`, sessionId)
 }
 

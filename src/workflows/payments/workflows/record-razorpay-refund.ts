@@ -18,7 +18,9 @@ export type { RazorpayRefundInput }
 export const recordRazorpayRefundWorkflow = createWorkflow("record-razorpay-refund", (input: RazorpayRefundInput) => {
   const key = transform({ input }, ({ input }) => `razorpay-payment:${input.razorpay_payment_id}`)
   const lockOwner = runLockOwner()
-  acquireLockStep({ key, timeout: 30, ttl: 120, ownerId: lockOwner })
+  // Deliveries of one refund come together (Razorpay repeats them); each waits its turn, as long as the others take on a
+  // busy machine, rather than fail after the answer was sent and be lost.
+  acquireLockStep({ key, timeout: 120, ttl: 180, ownerId: lockOwner })
   const plan = planRazorpayRefundStep(input)
   when({ plan }, ({ plan }) => plan.action === "record" && plan.capture_first_paise > 0).then(() => {
     capturePaymentWorkflow.runAsStep({
