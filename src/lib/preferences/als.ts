@@ -19,6 +19,7 @@ import {
   customerAffinities,
   designPopularity,
   encodeDesigns,
+  tieBreakers,
   topK,
   type Affinity,
   type Design,
@@ -261,12 +262,6 @@ export type DesignColumns = {
   popular: Float64Array
 }
 
-/** A design's tie-breaking popularity, as DesignColumns holds it. */
-export function tieBreakers(ids: readonly string[], popularity: ReadonlyMap<string, number>): Float64Array {
-  const top = Math.max(1, ...popularity.values())
-  return Float64Array.from(ids, (d) => (1e-3 * (popularity.get(d) ?? 0)) / top)
-}
-
 /**
  * A customer's top `k` designs under the model: their attribute affinity (what kind of piece, metal, purity and
  * price) plus the factorisation's score scaled to their best design and weighted by `collaborative_weight` (who
@@ -295,10 +290,11 @@ export function trainAlsRecommender(training: TrainingSet, parameters: Partial<A
   const customerRow = new Map(model.customers.map((c, i) => [c, i]))
   const affinities = customerAffinities(training)
   const popularity = designPopularity(training)
+  const designs = model.designs.map((d) => training.designs.get(d)!)
   const columns: DesignColumns = {
     ids: model.designs,
-    designs: model.designs.map((d) => training.designs.get(d)!),
-    encoded: encodeDesigns(model.designs.map((d) => training.designs.get(d)!)),
+    designs,
+    encoded: encodeDesigns(designs),
     factors: model.designFactors,
     f: model.factors,
     popular: tieBreakers(model.designs, popularity),

@@ -195,6 +195,12 @@ export function affinityScores(encoded: EncodedDesigns, a: Affinity | undefined,
   return out
 }
 
+/** Each design's popularity as a tie-breaker, by column: 1/1000 of its share of the most popular design's interest. */
+export function tieBreakers(ids: readonly string[], popularity: ReadonlyMap<string, number>): Float64Array {
+  const top = Math.max(1, ...popularity.values())
+  return Float64Array.from(ids, (d) => (1e-3 * (popularity.get(d) ?? 0)) / top)
+}
+
 /**
  * More of what the customer chose: designs scored by the customer's shares of
  * their category, metal, purity and price band; among equals, the more
@@ -202,11 +208,10 @@ export function affinityScores(encoded: EncodedDesigns, a: Affinity | undefined,
  */
 export const attributeAffinityBaseline: RecommenderFactory = (training) => {
   const popularity = designPopularity(training)
-  const top = Math.max(1, ...popularity.values())
   const affinities = customerAffinities(training)
   const ids = [...training.designs.keys()]
   const encoded = encodeDesigns(ids.map((id) => training.designs.get(id)!))
-  const popular = Float64Array.from(ids, (id) => (1e-3 * (popularity.get(id) ?? 0)) / top)
+  const popular = tieBreakers(ids, popularity)
   const scores = new Float64Array(ids.length)
   return {
     name: "attribute affinity",

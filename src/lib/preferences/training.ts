@@ -4,10 +4,10 @@
  * again on everything, and list every known customer's top designs with why.
  */
 import { purityLabel } from "../tag-labels"
-import { ALS_DEFAULTS, foldInCustomer, scoreDesigns, tieBreakers, trainAlsRecommender, type AlsParameters, type DesignColumns } from "./als"
+import { ALS_DEFAULTS, foldInCustomer, scoreDesigns, trainAlsRecommender, type AlsParameters, type DesignColumns } from "./als"
 import { interactionWeight, PreferenceDataError, type Interaction, type Item, type PriceBand } from "./data"
 import { evaluateItems, MIN_INTERACTIONS, type Evaluation } from "./evaluate"
-import { customerAffinities, designsOf, encodeDesigns, type Affinity, type Design } from "./recommenders"
+import { customerAffinities, designsOf, encodeDesigns, tieBreakers, type Affinity, type Design } from "./recommenders"
 
 export type CustomerAffinityShare = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
 
