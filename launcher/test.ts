@@ -456,7 +456,17 @@ async function main() {
     const runSlot = async (slot: readonly Exclude<Layer, "unit">[], out: Output): Promise<LayerResult[]> => {
       const slotResults: LayerResult[] = []
       for (const layer of slot) {
-        slotResults.push(await runners[layer](out))
+        const started = Date.now()
+        try {
+          slotResults.push(await runners[layer](out))
+        } catch (err) {
+          // A layer that could not run (its app did not start, say) is a failure in the summary with the reason,
+          // beside the layers that did run, rather than an end to the run that hides their results.
+          const reason = err instanceof LauncherError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)
+          out.write(`\n=== the ${layer} tests could not run ===\n${reason}\n`)
+          const seconds = (Date.now() - started) / 1000
+          slotResults.push({ layer, passed: 0, failed: 1, skipped: 0, exitCode: 1, seconds, failures: [`could not run: ${reason.split("\n")[0]}`] })
+        }
       }
       return slotResults
     }

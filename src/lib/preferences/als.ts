@@ -19,8 +19,9 @@ import {
   customerAffinities,
   designPopularity,
   encodeDesigns,
+  popularList,
   tieBreakers,
-  topK,
+  topKOfScores,
   type Affinity,
   type Design,
   type EncodedDesigns,
@@ -262,29 +263,94 @@ export type DesignColumns = {
   popular: Float64Array
 }
 
+/** A customer as the scoring takes them: their factors, and their attribute shares. */
+export type ScoredCustomer = { factors: Float64Array; affinity: Affinity | undefined }
+
+/** Customers whose dot products are worked out together in one pass over the design factors. */
+const BLOCK = 4
+
 /**
  * A customer's top `k` designs under the model: their attribute affinity (what kind of piece, metal, purity and
  * price) plus the factorisation's score scaled to their best design and weighted by `collaborative_weight` (who
  * bought what with what), popularity breaking what is still tied.
  */
 export function scoreDesigns(columns: DesignColumns, customer: Float64Array, affinity: Affinity | undefined, collaborativeWeight: number, k: number): ScoredDesign[] {
-  const { f, factors, designs, popular } = columns
-  const dots = new Float64Array(designs.length)
-  let best = 0
-  for (let col = 0; col < designs.length; col++) {
-    let dot = 0
-    for (let i = 0; i < f; i++) {
-      dot += customer[i] * factors[col * f + i]
+  return scoreCustomers(columns, [{ factors: customer, affinity }], collaborativeWeight, k)[0]
+}
+
+/**
+ * Every customer's top `k` designs (scoreDesigns), four customers at a time: scoring every customer after a
+ * training is most of the training's time (docs/benchmarks.md, "The preference model on the bench database"), and
+ * most of that the dot products, which read each design's factors once for four customers rather than once each.
+ */
+export function scoreCustomers(columns: DesignColumns, customers: readonly ScoredCustomer[], collaborativeWeight: number, k: number): ScoredDesign[][] {
+  const { f, factors, popular } = columns
+  const count = columns.ids.length
+  const { block, dots, scores } = scratchOf(columns)
+  const lists: ScoredDesign[][] = []
+  for (let first = 0; first < customers.length; first += BLOCK) {
+    const size = Math.min(BLOCK, customers.length - first)
+    // The block's factors side by side; a block short of four is padded with customers of no factors.
+    block.fill(0)
+    for (let c = 0; c < size; c++) {
+      block.set(customers[first + c].factors, c * f)
     }
-    dots[col] = dot
-    best = Math.max(best, Math.abs(dot))
+    for (let col = 0, at = 0; col < count; col++, at += f) {
+      let d0 = 0
+      let d1 = 0
+      let d2 = 0
+      let d3 = 0
+      for (let i = 0; i < f; i++) {
+        const x = factors[at + i]
+        d0 += block[i] * x
+        d1 += block[f + i] * x
+        d2 += block[2 * f + i] * x
+        d3 += block[3 * f + i] * x
+      }
+      dots[col] = d0
+      dots[count + col] = d1
+      dots[2 * count + col] = d2
+      dots[3 * count + col] = d3
+    }
+    for (let c = 0; c < size; c++) {
+      const from = c * count
+      let best = 0
+      for (let col = 0; col < count; col++) {
+        const dot = dots[from + col]
+        const magnitude = dot < 0 ? -dot : dot
+        if (magnitude > best) {
+          best = magnitude
+        }
+      }
+      affinityScores(columns.encoded, customers[first + c].affinity, scores)
+      for (let col = 0; col < count; col++) {
+        scores[col] = scores[col] + (best > 0 ? (collaborativeWeight * dots[from + col]) / best : 0) + popular[col]
+      }
+      lists.push(topKOfScores(columns.ids, scores, k))
+    }
   }
-  const affinities = affinityScores(columns.encoded, affinity, new Float64Array(designs.length))
-  return topK(columns.ids, (_d, col) => affinities[col] + (best > 0 ? (collaborativeWeight * dots[col]) / best : 0) + popular[col], k)
+  return lists
+}
+
+type Scratch = { block: Float64Array; dots: Float64Array; scores: Float64Array }
+
+/** Working space for scoring customers against a model's designs, reused from block to block. */
+const scratch = new WeakMap<DesignColumns, Scratch>()
+function scratchOf(columns: DesignColumns): Scratch {
+  let space = scratch.get(columns)
+  if (!space) {
+    const count = columns.ids.length
+    space = { block: new Float64Array(BLOCK * columns.f), dots: new Float64Array(BLOCK * count), scores: new Float64Array(count) }
+    scratch.set(columns, space)
+  }
+  return space
 }
 
 /** The model trained, its designs as scored, and it as a recommender (a customer the model never saw gets the popular designs). */
-export function trainAlsRecommender(training: TrainingSet, parameters: Partial<AlsParameters> = {}): { recommender: Recommender; columns: DesignColumns; popularity: Map<string, number> } {
+export function trainAlsRecommender(
+  training: TrainingSet,
+  parameters: Partial<AlsParameters> = {}
+): { recommender: Recommender; columns: DesignColumns; popularity: Map<string, number>; affinities: Map<string, Affinity> } {
   const p = { ...ALS_DEFAULTS, ...parameters }
   const model = trainAls(training, p)
   const customerRow = new Map(model.customers.map((c, i) => [c, i]))
@@ -300,17 +366,32 @@ export function trainAlsRecommender(training: TrainingSet, parameters: Partial<A
     popular: tieBreakers(model.designs, popularity),
   }
   const f = model.factors
+  const popular = popularList(training.designs.keys(), popularity)
   const recommender: Recommender = {
     name: "preference model",
     scored: (customerId, k) => {
       const row = customerRow.get(customerId)
       if (row === undefined) {
-        return topK(training.designs.keys(), (d) => popularity.get(d) ?? 0, k)
+        return popular(k)
       }
       return scoreDesigns(columns, model.customerFactors.subarray(row * f, (row + 1) * f), affinities.get(customerId), p.collaborative_weight, k)
     },
+    scoredEach: (customerIds, k) => {
+      const known = customerIds.filter((id) => customerRow.has(id))
+      const lists = scoreCustomers(
+        columns,
+        known.map((id) => {
+          const row = customerRow.get(id)!
+          return { factors: model.customerFactors.subarray(row * f, (row + 1) * f), affinity: affinities.get(id) }
+        }),
+        p.collaborative_weight,
+        k
+      )
+      let next = 0
+      return customerIds.map((id) => (customerRow.has(id) ? lists[next++] : popular(k)))
+    },
   }
-  return { recommender, columns, popularity }
+  return { recommender, columns, popularity, affinities }
 }
 
 /** The model as a recommender, for the evaluation beside the baselines. */

@@ -12,7 +12,7 @@
  */
 import { alsRecommender } from "./als"
 import { PreferenceDataError, type Interaction, type Item } from "./data"
-import { attributeAffinityBaseline, designsOf, popularityBaseline, recommend, type Design, type RecommenderFactory, type TrainingSet } from "./recommenders"
+import { attributeAffinityBaseline, designsOf, popularityBaseline, scoreEach, type Design, type RecommenderFactory, type TrainingSet } from "./recommenders"
 
 /** Fewer interactions than this say nothing about tastes: no model is trained or judged on them. */
 export const MIN_INTERACTIONS = 50
@@ -97,8 +97,11 @@ export function evaluateRecommenders(
     let places = 0
     let coldPlaces = 0
     const named = new Set<string>()
-    for (const [customer, relevant] of holdOut.bought) {
-      const list = recommend(recommender, customer, k)
+    const customers = [...holdOut.bought.keys()]
+    const lists = scoreEach(recommender, customers, k)
+    customers.forEach((customer, at) => {
+      const relevant = holdOut.bought.get(customer)!
+      const list = lists[at].map((d) => d.id)
       hits += hitRate(list, relevant)
       gains += ndcg(list, relevant, k)
       places += list.length
@@ -106,7 +109,7 @@ export function evaluateRecommenders(
         named.add(d)
         coldPlaces += warm.has(d) ? 0 : 1
       }
-    }
+    })
     const n = holdOut.bought.size
     return {
       model: recommender.name,

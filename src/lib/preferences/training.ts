@@ -7,7 +7,7 @@ import { purityLabel } from "../tag-labels"
 import { ALS_DEFAULTS, foldInCustomer, scoreDesigns, trainAlsRecommender, type AlsParameters, type DesignColumns } from "./als"
 import { interactionWeight, PreferenceDataError, type Interaction, type Item, type PriceBand } from "./data"
 import { evaluateItems, MIN_INTERACTIONS, type Evaluation } from "./evaluate"
-import { customerAffinities, designsOf, encodeDesigns, tieBreakers, type Affinity, type Design } from "./recommenders"
+import { customerAffinities, designsOf, encodeDesigns, scoreEach, tieBreakers, type Affinity, type Design } from "./recommenders"
 
 export type CustomerAffinityShare = { customer_id: string; attribute: "category" | "metal" | "purity" | "price_band"; value: string; share: number }
 
@@ -105,11 +105,11 @@ export function trainPreferences(
     }
   }
   const training = { interactions, designs, designOfItem, now }
-  const { recommender, columns, popularity } = trainAlsRecommender(training, model)
-  const affinities = customerAffinities(training)
+  const { recommender, columns, popularity, affinities } = trainAlsRecommender(training, model)
   const customers = [...new Set(interactions.map((i) => i.customer_id))].sort()
-  const recommendations = customers.flatMap((customer_id) =>
-    recommender.scored(customer_id, k).map(({ id, score }, i) => ({
+  const lists = scoreEach(recommender, customers, k)
+  const recommendations = customers.flatMap((customer_id, at) =>
+    lists[at].map(({ id, score }, i) => ({
       customer_id,
       rank: i + 1,
       design_id: id,

@@ -1,6 +1,6 @@
 import { alsRecommender, choleskySolve, trainAls } from "../als"
 import type { Interaction, Item } from "../data"
-import { designsOf, recommend, type TrainingSet } from "../recommenders"
+import { designsOf, recommend, scoreEach, type TrainingSet } from "../recommenders"
 
 const item = (item_id: string, over: Partial<Item> = {}): Item => ({
   item_id,
@@ -56,5 +56,15 @@ describe("the preference model (implicit ALS)", () => {
     expect(row("design:NEW-BANGLE")).toEqual(row("design:BANGLE"))
     expect(recommend(alsRecommender()(training), "new-bride", 3)).toContain("design:NEW-BANGLE")
     expect(Array.from(trainAls(training).customerFactors)).toEqual(Array.from(model.customerFactors))
+  })
+
+  it("scores many customers at once as it scores each alone, strangers and a short last block included", () => {
+    const recommender = alsRecommender()(training)
+    // 27 known customers and a stranger: six blocks of four, the last short.
+    const customers = [...new Set(interactions.map((i) => i.customer_id)), "stranger"]
+    expect(recommender.scoredEach).toBeDefined()
+    expect(scoreEach(recommender, customers, 3)).toEqual(customers.map((c) => recommender.scored(c, 3)))
+    expect(scoreEach(recommender, customers.slice(0, 1), 5)).toEqual([recommender.scored(customers[0], 5)])
+    expect(scoreEach(recommender, [], 3)).toEqual([])
   })
 })

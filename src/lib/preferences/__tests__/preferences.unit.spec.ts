@@ -9,7 +9,9 @@ import {
   designsOf,
   encodeDesigns,
   popularityBaseline,
+  popularList,
   recommend,
+  topKOfScores,
   type TrainingSet,
 } from "../recommenders"
 
@@ -227,5 +229,27 @@ describe("every design's affinity at once", () => {
     expect(at("design:ring-a")).toBeGreaterThan(at("design:ring-b"))
     expect(at("design:ring-b")).toBeGreaterThan(0)
     expect(Array.from(affinityScores(encodeDesigns(byColumn), undefined, new Float64Array(byColumn.length)))).toEqual([0, 0, 0, 0])
+  })
+})
+
+describe("the best k of many scores", () => {
+  it("heads the full sort (score down, then id), ties at the k-th place included", () => {
+    let seed = 7
+    const next = () => (seed = (seed * 48_271) % 2_147_483_647)
+    const ids = Array.from({ length: 2_000 }, (_, i) => `d${String(next() % 100_000).padStart(5, "0")}-${i}`)
+    // Few distinct scores, so many designs tie and the id decides.
+    const scores = Float64Array.from(ids, () => (next() % 40) / 8)
+    const sorted = ids.map((id, i) => ({ id, score: scores[i] })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    for (const k of [0, 1, 10, 37, 2_000, 2_500]) {
+      expect(topKOfScores(ids, scores, k)).toEqual(sorted.slice(0, k))
+    }
+  })
+
+  it("works the popular list out once and answers a shorter k from it", () => {
+    const popularity = new Map([["a", 1], ["b", 5], ["c", 3], ["d", 5]])
+    const popular = popularList(["a", "b", "c", "d"], popularity)
+    expect(popular(3).map((d) => d.id)).toEqual(["b", "d", "c"])
+    expect(popular(1).map((d) => d.id)).toEqual(["b"])
+    expect(popular(10).map((d) => d.id)).toEqual(["b", "d", "c", "a"])
   })
 })
