@@ -160,6 +160,9 @@ function solveSide(target: Float64Array, other: Float64Array, otherRows: number,
   }
 }
 
+/** YᵀY of a model's design factors, worked out once per model: every purchase of the day folds a customer in against it. */
+const designGrams = new WeakMap<Float64Array, Float64Array>()
+
 /**
  * A customer's factors from their weighted interest in designs (column → weight), the designs' factors held as
  * trained: the half-step a training sweep would take for them ("fold-in"). What a purchase changes in their top
@@ -169,8 +172,13 @@ export function foldInCustomer(designFactors: Float64Array, f: number, interest:
   const p = { ...ALS_DEFAULTS, ...parameters }
   const columns = [...interest.keys()].sort((x, y) => x - y)
   const b = new Float64Array(f)
+  let gram = designGrams.get(designFactors)
+  if (!gram) {
+    gram = gramOf(designFactors, designFactors.length / f, f)
+    designGrams.set(designFactors, gram)
+  }
   solveRow(
-    gramOf(designFactors, designFactors.length / f, f),
+    gram,
     designFactors,
     columns,
     columns.map((c) => interest.get(c)!),

@@ -192,20 +192,8 @@ export function refreshCustomerDesigns(
     return []
   }
   const p = { ...ALS_DEFAULTS, ...parameters }
-  const f = modelDesigns[0].factors.length
-  const designsByColumn: Design[] = modelDesigns.map((d) => ({ id: d.design_id, metal: d.metal, purity: d.purity, category: d.category, band: d.band, items: [] }))
-  const columns: DesignColumns = {
-    ids: modelDesigns.map((d) => d.design_id),
-    designs: designsByColumn,
-    encoded: encodeDesigns(designsByColumn),
-    factors: Float64Array.from(modelDesigns.flatMap((d) => d.factors)),
-    f,
-    popular: tieBreakers(
-      modelDesigns.map((d) => d.design_id),
-      new Map(modelDesigns.map((d) => [d.design_id, d.popularity]))
-    ),
-  }
-  const columnOf = new Map(columns.ids.map((id, col) => [id, col]))
+  const { columns, columnOf } = columnsOf(modelDesigns)
+  const f = columns.f
   const { designs, designOfItem } = designsOf(items)
   const own = interactions.filter((i) => i.customer_id === customerId && designOfItem.has(i.item_id))
   const interest = new Map<number, number>()
@@ -225,4 +213,29 @@ export function refreshCustomerDesigns(
     score,
     reason: reasonFor(affinity, columns.designs[columnOf.get(id)!]),
   }))
+}
+
+/**
+ * A model's designs as the scoring reads them, worked out once per list of designs: the step that refreshes
+ * customers after their purchases keeps the current model's list, and ten thousand designs' factors and
+ * attributes need not be gathered again for every order of the day.
+ */
+const columnsByModel = new WeakMap<readonly ModelDesign[], { columns: DesignColumns; columnOf: Map<string, number> }>()
+function columnsOf(modelDesigns: readonly ModelDesign[]): { columns: DesignColumns; columnOf: Map<string, number> } {
+  let known = columnsByModel.get(modelDesigns)
+  if (!known) {
+    const designsByColumn: Design[] = modelDesigns.map((d) => ({ id: d.design_id, metal: d.metal, purity: d.purity, category: d.category, band: d.band, items: [] }))
+    const ids = modelDesigns.map((d) => d.design_id)
+    const columns: DesignColumns = {
+      ids,
+      designs: designsByColumn,
+      encoded: encodeDesigns(designsByColumn),
+      factors: Float64Array.from(modelDesigns.flatMap((d) => d.factors)),
+      f: modelDesigns[0].factors.length,
+      popular: tieBreakers(ids, new Map(modelDesigns.map((d) => [d.design_id, d.popularity]))),
+    }
+    known = { columns, columnOf: new Map(ids.map((id, col) => [id, col])) }
+    columnsByModel.set(modelDesigns, known)
+  }
+  return known
 }

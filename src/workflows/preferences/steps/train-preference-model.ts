@@ -14,6 +14,8 @@ export type TrainedModel = {
   interactions: number
   recommendations: number
   duration_ms: number
+  /** Where the time went: reading the shop's data, evaluating and training and scoring, storing the rows. */
+  phases_ms: { read: number; train: number; store: number }
   evaluation: Evaluation | null
   evaluation_skipped: string | null
 }
@@ -28,10 +30,12 @@ export const trainPreferenceModelStep = createStep(
   async (input: TrainPreferenceModelInput, { container }) => {
     const started = Date.now()
     const { items, interactions } = await readShopData(container)
+    const read = Date.now() - started
     const run = trainPreferences(items, interactions, input.now ? new Date(input.now) : new Date(), {
       k: input.k,
       weeks: input.weeks,
     })
+    const train = Date.now() - started - read
     const preferences: PreferencesModuleService = container.resolve(PREFERENCES_MODULE)
     const model = await preferences.createPreferenceModels({
       status: "training",
@@ -63,6 +67,7 @@ export const trainPreferenceModelStep = createStep(
       interactions: run.interactions,
       recommendations: run.recommendations.length,
       duration_ms,
+      phases_ms: { read, train, store: duration_ms - read - train },
       evaluation: run.evaluation,
       evaluation_skipped: run.evaluation_skipped,
     }
