@@ -21,7 +21,7 @@ import path from "node:path"
 import { Client, Pool } from "pg"
 import { ensureDatabase, parseDatabaseUrl } from "../launcher/database"
 import { LauncherError } from "../launcher/errors"
-import { PROJECT_ROOT, runMedusa, spawnMedusa, stopGroup } from "../launcher/medusa"
+import { PROJECT_ROOT, runMedusa, spawnMedusa, stopGroup, TRAINING_HEAP_MB } from "../launcher/medusa"
 import { percentile } from "../launcher/stats"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
@@ -441,7 +441,7 @@ async function main() {
       if (process.env.BENCH_KEEP_MODEL !== "1" || !kept.length) {
         log(`training the preference model on ${CUSTOMERS} customers and ${CUSTOMERS * ORDERS_EACH} orders`)
         const trainLog = path.join(logDir, "bench-ml-train.log")
-        const trainer = spawnMedusa(["exec", "./src/scripts/ml-train.ts"], env, trainLog)
+        const trainer = spawnMedusa(["exec", "./src/scripts/ml-train.ts"], env, trainLog, { heapMb: TRAINING_HEAP_MB })
         let peakMb = 0
         const sampler = setInterval(() => {
           peakMb = Math.max(peakMb, processTreeRssMb(trainer.pid!))

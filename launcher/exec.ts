@@ -6,10 +6,14 @@
  * generated secrets. A database that cannot be reached, or has never been set
  * up, is said in one line; the script's own exit code is passed on.
  */
+import path from "node:path"
 import { LauncherError } from "./errors"
 import { applyLocalSecrets, prepareDatabase } from "./local"
-import { spawnMedusa } from "./medusa"
+import { spawnMedusa, TRAINING_HEAP_MB } from "./medusa"
 import { readShopState } from "./shop-state"
+
+/** Scripts that run with a ceiling on the heap, by path. */
+const HEAP_MB: Record<string, number> = { [path.normalize("./src/scripts/ml-train.ts")]: TRAINING_HEAP_MB }
 
 async function main(): Promise<number> {
   const [script, ...args] = process.argv.slice(2)
@@ -34,7 +38,7 @@ async function main(): Promise<number> {
     stopDatabase()
     throw err
   }
-  const child = spawnMedusa(["exec", script, ...args], env)
+  const child = spawnMedusa(["exec", script, ...args], env, undefined, { heapMb: HEAP_MB[path.normalize(script)] })
   // Ctrl-C reaches the script through the terminal; the database stops once it has ended.
   const ignore = () => undefined
   process.on("SIGINT", ignore)
