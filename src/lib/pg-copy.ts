@@ -6,6 +6,7 @@
  * (docs/benchmarks.md, "The preference model on the bench database").
  */
 import { once } from "node:events"
+import { MedusaError } from "@medusajs/framework/utils"
 import { stringify } from "csv-stringify/sync"
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams"
 
@@ -25,7 +26,7 @@ const CHUNK_ROWS = 10_000
 export async function copyRowsIn(manager: TransactionalManager, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number> {
   const transaction = manager.getTransactionContext<{ client: { acquireConnection(): Promise<PgConnection> } }>()
   if (!transaction) {
-    throw new Error(`copyRowsIn(${table}) runs inside a transaction`)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `copyRowsIn(${table}) runs inside a transaction`)
   }
   // A transaction's knex client hands out the transaction's own connection.
   const connection = await transaction.client.acquireConnection()
