@@ -20,6 +20,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { LauncherError } from "./errors"
+import { runInTurn } from "./layers"
 import { PROJECT_ROOT } from "./medusa"
 import { freePort } from "./net"
 import { removeCluster, startCluster, type RunningCluster } from "./postgres"
@@ -390,6 +391,7 @@ async function main() {
     e2eConsumed = true
     const started = await e2e.app
     if (started instanceof Error) {
+      fs.rmSync(e2e.dataDir, { recursive: true, force: true })
       throw started
     }
     app = started
@@ -453,23 +455,8 @@ async function main() {
     const slots = ([["http"], ["modules"], ["redis", "cluster"], ["e2e"]] as const)
       .map((slot) => slot.filter((l) => layers.includes(l)))
       .filter((slot) => slot.length > 0)
-    const runSlot = async (slot: readonly Exclude<Layer, "unit">[], out: Output): Promise<LayerResult[]> => {
-      const slotResults: LayerResult[] = []
-      for (const layer of slot) {
-        const started = Date.now()
-        try {
-          slotResults.push(await runners[layer](out))
-        } catch (err) {
-          // A layer that could not run (its app did not start, say) is a failure in the summary with the reason,
-          // beside the layers that did run, rather than an end to the run that hides their results.
-          const reason = err instanceof LauncherError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)
-          out.write(`\n=== the ${layer} tests could not run ===\n${reason}\n`)
-          const seconds = (Date.now() - started) / 1000
-          slotResults.push({ layer, passed: 0, failed: 1, skipped: 0, exitCode: 1, seconds, failures: [`could not run: ${reason.split("\n")[0]}`] })
-        }
-      }
-      return slotResults
-    }
+    const runSlot = (slot: readonly Exclude<Layer, "unit">[], out: Output): Promise<LayerResult[]> =>
+      runInTurn(slot, (layer) => runners[layer](out), out.write)
     const [lead, ...others] = slots
     if (lead) {
       const besides = others.map((slot) => {
