@@ -20,7 +20,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { LauncherError } from "./errors"
-import { runInTurn } from "./layers"
+import { runInTurn, type LayerOutcome } from "./layers"
 import { PROJECT_ROOT } from "./medusa"
 import { freePort } from "./net"
 import { removeCluster, startCluster, type RunningCluster } from "./postgres"
@@ -32,14 +32,7 @@ import { dropTemplates } from "../integration-tests/support/templates"
 const LAYERS = ["unit", "modules", "http", "redis", "cluster", "e2e"] as const
 type Layer = (typeof LAYERS)[number]
 
-type LayerResult = {
-  layer: Layer
-  passed: number
-  failed: number
-  skipped: number
-  exitCode: number
-  seconds: number
-  failures?: string[]
+type LayerResult = LayerOutcome<Layer> & {
   /** The layer's slowest spec files with their seconds, to show where the run's time goes. */
   slowest?: string[]
   /** Its slowest tests. */
