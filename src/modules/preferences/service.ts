@@ -19,49 +19,6 @@ export type AttributeValues = Record<AffinityRow["attribute"], string[]>
 /** How much each attribute's share counts towards a piece's score (src/lib/preferences/recommenders.ts AFFINITY_WEIGHTS). */
 export type AttributeWeights = Record<AffinityRow["attribute"], number>
 
-/** Rows written per statement: a model's recommendations run to a million rows at 100 000 customers. */
-const INSERT_BATCH = 5_000
-
-/** Writes a model's shares, a batch a statement. */
-async function insertAffinities(db: EntityManager, modelId: string, rows: AffinityRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    const batch = rows.slice(start, start + INSERT_BATCH)
-    await db.execute(
-      `insert into customer_affinity (id, model_id, customer_id, attribute, value, share)
-       select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[])`,
-      [
-        entityIds("paff", batch.length),
-        batch.map(() => modelId),
-        batch.map((r) => r.customer_id),
-        batch.map((r) => r.attribute),
-        batch.map((r) => r.value),
-        batch.map((r) => r.share),
-      ].map(pgArray)
-    )
-  }
-}
-
-/** Writes customers' top designs under a model, a batch a statement. */
-async function insertRecommendations(db: EntityManager, modelId: string, rows: RecommendationRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    const batch = rows.slice(start, start + INSERT_BATCH)
-    await db.execute(
-      `insert into customer_recommendation (id, model_id, customer_id, rank, design_id, title, score, reason)
-       select * from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::real[], ?::text[])`,
-      [
-        entityIds("prec", batch.length),
-        batch.map(() => modelId),
-        batch.map((r) => r.customer_id),
-        batch.map((r) => r.rank),
-        batch.map((r) => r.design_id),
-        batch.map((r) => r.title),
-        batch.map((r) => r.score),
-        batch.map((r) => r.reason),
-      ].map(pgArray)
-    )
-  }
-}
-
 /** Rows given ids at a time by rowsOf: Medusa's generateEntityId costs some 90 µs an id, minutes for a model's rows. */
 const ID_CHUNK = 10_000
 
@@ -73,6 +30,37 @@ function* rowsOf<T>(items: readonly T[], idPrefix: string, row: (id: string, ite
       yield row(ids[i], items[start + i])
     }
   }
+}
+
+/**
+ * A model's rows are written with COPY (src/lib/pg-copy.ts) on the caller's transaction, by the training (two
+ * million rows at 100 000 customers) and by a purchase's refresh (one customer's) alike.
+ */
+function writeAffinities(db: EntityManager, modelId: string, rows: readonly AffinityRow[]): Promise<number> {
+  return copyRowsIn(
+    db,
+    "customer_affinity",
+    ["id", "model_id", "customer_id", "attribute", "value", "share"],
+    rowsOf(rows, "paff", (id, r) => [id, modelId, r.customer_id, r.attribute, r.value, r.share])
+  )
+}
+
+function writeRecommendations(db: EntityManager, modelId: string, rows: readonly RecommendationRow[]): Promise<number> {
+  return copyRowsIn(
+    db,
+    "customer_recommendation",
+    ["id", "model_id", "customer_id", "rank", "design_id", "title", "score", "reason"],
+    rowsOf(rows, "prec", (id, r) => [id, modelId, r.customer_id, r.rank, r.design_id, r.title, r.score, r.reason])
+  )
+}
+
+function writeDesigns(db: EntityManager, modelId: string, designs: readonly ModelDesign[]): Promise<number> {
+  return copyRowsIn(
+    db,
+    "preference_design",
+    ["id", "model_id", "design_id", "title", "category", "metal", "purity", "band", "popularity", "factors"],
+    rowsOf(designs, "pdes", (id, d) => [id, modelId, d.design_id, d.title, d.category, d.metal, d.purity, d.band, d.popularity, JSON.stringify(d.factors)])
+  )
 }
 
 /** The tables a model's rows live in, removed with it. */
@@ -99,26 +87,10 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     designs: ModelDesign[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    // COPY, not INSERTs: a model at 100 000 customers is two million rows (src/lib/pg-copy.ts).
     const db = sharedContext.transactionManager!
-    await copyRowsIn(
-      db,
-      "customer_affinity",
-      ["id", "model_id", "customer_id", "attribute", "value", "share"],
-      rowsOf(affinities, "paff", (id, r) => [id, modelId, r.customer_id, r.attribute, r.value, r.share])
-    )
-    await copyRowsIn(
-      db,
-      "customer_recommendation",
-      ["id", "model_id", "customer_id", "rank", "design_id", "title", "score", "reason"],
-      rowsOf(rows, "prec", (id, r) => [id, modelId, r.customer_id, r.rank, r.design_id, r.title, r.score, r.reason])
-    )
-    await copyRowsIn(
-      db,
-      "preference_design",
-      ["id", "model_id", "design_id", "title", "category", "metal", "purity", "band", "popularity", "factors"],
-      rowsOf(designs, "pdes", (id, d) => [id, modelId, d.design_id, d.title, d.category, d.metal, d.purity, d.band, d.popularity, JSON.stringify(d.factors)])
-    )
+    await writeAffinities(db, modelId, affinities)
+    await writeRecommendations(db, modelId, rows)
+    await writeDesigns(db, modelId, designs)
   }
 
   /**
@@ -327,13 +299,13 @@ class PreferencesModuleService extends MedusaService({ PreferenceModel, Customer
     }
     await db.execute("delete from customer_affinity where model_id = ? and customer_id = ?", [modelId, customerId])
     const shares = rows.shares.filter((r) => r.customer_id === customerId)
-    await insertAffinities(db, modelId, shares)
+    await writeAffinities(db, modelId, shares)
     if (!rows.designs) {
       return { shares: shares.length, designs: 0 }
     }
     await db.execute("delete from customer_recommendation where model_id = ? and customer_id = ?", [modelId, customerId])
     const designs = rows.designs.filter((r) => r.customer_id === customerId)
-    await insertRecommendations(db, modelId, designs)
+    await writeRecommendations(db, modelId, designs)
     return { shares: shares.length, designs: designs.length }
   }
 }
