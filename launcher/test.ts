@@ -456,18 +456,13 @@ async function main() {
         const out = keptOutput()
         return { out, run: runSlot(slot, out) }
       })
-      const leadResult = await runSlot(lead, liveOutput()).catch((err: unknown) => err as Error)
-      const besideResults = await Promise.allSettled(besides.map((b) => b.run))
-      if (leadResult instanceof Error) {
-        throw leadResult
-      }
-      results.push(...leadResult)
-      besideResults.forEach((settled, i) => {
+      // A slot's layers never reject (runInTurn turns a layer that could not run into a failed result), so every
+      // slot's results and kept output are printed.
+      results.push(...(await runSlot(lead, liveOutput())))
+      const besideResults = await Promise.all(besides.map((b) => b.run))
+      besideResults.forEach((slotResults, i) => {
         process.stdout.write(besides[i].out.kept())
-        if (settled.status === "rejected") {
-          throw settled.reason
-        }
-        results.push(...settled.value)
+        results.push(...slotResults)
       })
     }
     if (unitRun) {
