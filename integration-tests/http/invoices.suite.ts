@@ -240,6 +240,72 @@ export const invoicesSuite = (s3: S3Loopback): ShopSuite => ({ api, getContainer
     expect([missing.status, missing.data.message]).toEqual([400, expect.stringMatching(/return_id/)])
   })
 
+  it("invoices the piece a customer takes in an exchange once the difference is paid, beside the order's invoice, and credits the piece given back against it", async () => {
+    const ok = async (request: Promise<unknown>) => {
+      const res = await expectStatus(request)
+      if (res.status >= 300) {
+        throw new Error(`${res.status}: ${JSON.stringify(res.data)}`)
+      }
+      return res.data
+    }
+    // A 1 g coin bought and paid, then brought back at the counter for the bangle.
+    const coinOrder = await place(shopper.me, await cart(shopper.me, "INV-C-0001"))
+    const coinInvoice = await storedInvoice(coinOrder)
+    const { order } = await ok(api.get(`/admin/orders/${coinOrder}?fields=id,items.id`, auth))
+    await ok(api.post(`/admin/orders/${coinOrder}/fulfillments`, { items: [{ id: order.items[0].id, quantity: 1 }] }, auth))
+    const { exchange } = await ok(api.post("/admin/exchanges", { order_id: coinOrder }, auth))
+    await ok(api.post(`/admin/exchanges/${exchange.id}/inbound/items`, { items: [{ id: order.items[0].id, quantity: 1 }] }, auth))
+    await ok(api.post(`/admin/exchanges/${exchange.id}/outbound/items`, { items: [{ variant_id: variants["INV-B-0001"], quantity: 1 }] }, auth))
+    await ok(api.post(`/admin/exchanges/${exchange.id}/request`, {}, auth))
+    await eventsSettled(getContainer())
+
+    // The bangle is worth more than the coin: until the difference is paid, no invoice for it (value only when paid).
+    const exchangeInvoice = () => invoicing().getDocument({ order_id: coinOrder, type: "invoice", exchange_id: exchange.id })
+    expect(await exchangeInvoice()).toBeUndefined()
+    expect((await retryInvoices(getContainer(), { graceMinutes: 0 })).failed).toEqual([])
+    expect(await exchangeInvoice()).toBeUndefined()
+    const { order: owing } = await ok(api.get(`/admin/orders/${coinOrder}?fields=id,payment_collections.id,payment_collections.status,payment_collections.amount`, auth))
+    const due = owing.payment_collections.find((c: { status: string }) => c.status === "not_paid")
+    await ok(api.post(`/admin/payment-collections/${due.id}/mark-as-paid`, { order_id: coinOrder }, auth))
+
+    const invoice = await waitFor("the exchange's invoice", async () => ((await exchangeInvoice())?.file_id ? exchangeInvoice() : undefined))
+    expect(parseDocumentNumber(invoice.number)).toEqual(expect.objectContaining({ type: "invoice", branch_code: "MUM", fy, sequence: parseDocumentNumber(coinInvoice.number)!.sequence + 1 }))
+    expect(invoice.body.lines.map((l) => l.tag_code)).toEqual(["INV-B-0001"])
+    expect(invoice.body.exchange).toEqual({ id: exchange.id, display_id: exchange.display_id })
+    // Paid by the difference and, for the rest, the coin's value: together the invoice's total to the paisa.
+    const credit = invoice.body.tenders.find((t) => t.label.startsWith("Exchange credit"))!
+    expect(invoice.body.tendered).toBe(invoice.grand_total_paise)
+    expect(Math.abs(credit.amount - coinInvoice.grand_total_paise)).toBeLessThanOrEqual(100)
+    expect(invoice.body.tenders.filter((t) => t !== credit).map((t) => t.status)).toEqual(["captured"])
+    // The order's own invoice is unchanged: the coin, once.
+    expect((await invoiceOf(coinOrder))!.body.lines.map((l) => l.tag_code)).toEqual(["INV-C-0001"])
+
+    // The coin received back: its credit note is against the order's invoice, not the exchange's.
+    const { order: withReturn } = await ok(api.get(`/admin/orders/${coinOrder}?fields=id,returns.id,returns.items.item_id`, auth))
+    const returnId = withReturn.returns[0].id as string
+    await ok(api.post(`/admin/returns/${returnId}/receive`, {}, auth))
+    await ok(api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: order.items[0].id, quantity: 1 }] }, auth))
+    await ok(api.post(`/admin/returns/${returnId}/receive/confirm`, {}, auth))
+    const note = await waitFor("the coin's credit note", async () => (await invoicing().listOrderDocuments([coinOrder])).find((d) => d.type === "credit_note"))
+    expect([note.against_id, note.body.lines.map((l) => l.tag_code)]).toEqual([coinInvoice.id, ["INV-C-0001"]])
+
+    const text = await pdfText((await download(`/admin/tax-documents/${invoice.id}`, auth)).data)
+    expect(text).toContain("TAX INVOICE")
+    expect(text).toContain(`Pieces taken in exchange #${exchange.display_id}`)
+    expect(text).toMatch(/Exchange credit \(piece returned\): [\d,]+\.\d\d \(credited\)/)
+    const { data: listed } = await api.get(`/admin/orders/${coinOrder}/credit-notes`, auth)
+    expect([listed.invoice.number, listed.exchange_invoices.map((d: { number: string }) => d.number), listed.credit_notes.map((d: { number: string }) => d.number)]).toEqual([
+      coinInvoice.number,
+      [invoice.number],
+      [note.number],
+    ])
+    // Once per exchange, however often the events come or the job runs.
+    await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.exchange_created", data: { order_id: coinOrder, exchange_id: exchange.id } })
+    await eventsSettled(getContainer())
+    await retryInvoices(getContainer(), { graceMinutes: 0 })
+    expect((await invoicing().listOrderDocuments([coinOrder])).filter((d) => d.type === "invoice").length).toBe(2)
+  })
+
   it("never blocks an order while S3 is unreachable: the invoice keeps its number, answers 503, and the retry job stores it when S3 is back", async () => {
     const port = Number(new URL(s3.origin).port)
     await s3.stop()

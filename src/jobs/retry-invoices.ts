@@ -5,7 +5,7 @@ import { fileSettings } from "../lib/file-settings"
 import { paidOrderSql } from "../lib/paid-orders"
 import { INVOICING_MODULE } from "../modules/invoicing"
 import type InvoicingModuleService from "../modules/invoicing/service"
-import { issueCreditNoteWorkflow, issueInvoiceWorkflow, storeTaxDocumentFileWorkflow } from "../workflows/invoicing"
+import { invoiceOrderExchanges, issueCreditNoteWorkflow, issueInvoiceWorkflow, storeTaxDocumentFileWorkflow } from "../workflows/invoicing"
 
 /** Give the subscriber (order.placed, payment.captured) this long before the job steps in. */
 const GRACE_MINUTES = 2
@@ -15,8 +15,9 @@ export type RetryOutcome = { stored: number; invoiced: number; credited: number;
 /**
  * Puts right what the subscribers could not finish: PDFs that could not be
  * stored (S3 unreachable) are stored, paid orders (placed or paid in the last
- * INVOICE_RETRY_DAYS) without an invoice are invoiced, and received returns
- * without a credit note get one. An order still awaiting its payment is left
+ * INVOICE_RETRY_DAYS) without an invoice are invoiced, so are the
+ * exchanges of paid orders, and received returns without a credit note get
+ * one. An order still awaiting its payment is left
  * alone (docs/security.md, "Value only for paid orders"); only orders that
  * came from a cart or carry a payment collection are looked at. The demo
  * year's bills get their invoices from the seed, dated to the sale, and
@@ -64,11 +65,27 @@ export async function retryInvoices(container: MedusaContainer, { limit = 50, gr
     }
   }
 
+  const { rows: exchanged } = (await knex.raw(
+    `select distinct e.order_id from order_exchange e join "order" o on o.id = e.order_id
+      where e.deleted_at is null and e.canceled_at is null
+        and e.created_at > now() - make_interval(days => ?) and e.created_at < now() - make_interval(mins => ?)
+        and exists (select 1 from order_exchange_item i where i.exchange_id = e.id and i.deleted_at is null)
+        and not exists (select 1 from tax_document d where d.exchange_id = e.id and d.deleted_at is null)
+        and ${paidOrderSql("o")}
+      limit ?`,
+    [days, graceMinutes, limit]
+  )) as { rows: { order_id: string }[] }
+  for (const { order_id } of exchanged) {
+    const { issued, failed } = await invoiceOrderExchanges(container, order_id)
+    outcome.invoiced += issued.length
+    outcome.failed.push(...failed)
+  }
+
   const { rows: returns } = (await knex.raw(
     `select r.id from "return" r
       where r.deleted_at is null and r.status in ('received', 'partially_received')
         and r.updated_at > now() - make_interval(days => ?) and r.updated_at < now() - make_interval(mins => ?)
-        and exists (select 1 from tax_document i where i.order_id = r.order_id and i.type = 'invoice' and i.deleted_at is null)
+        and exists (select 1 from tax_document i where i.order_id = r.order_id and i.type = 'invoice' and i.exchange_id is null and i.deleted_at is null)
         and not exists (select 1 from tax_document d where d.return_id = r.id and d.deleted_at is null)
       order by r.updated_at limit ?`,
     [days, graceMinutes, limit]

@@ -166,6 +166,8 @@ export type TaxDocumentBody = {
   terms: string[]
   /** For a credit note: the invoice it corrects. */
   against: { number: string; issued_at: string } | null
+  /** For the invoice of pieces taken in an exchange: the exchange (absent on documents issued before exchanges were invoiced). */
+  exchange?: { id: string; display_id: number | null } | null
   return_id: string | null
   reason: string | null
 }
@@ -330,7 +332,15 @@ export type InvoiceInput = {
   discounts: TaxDocumentBody["discounts"]
   tenders: Tender[]
   terms?: string[]
+  /**
+   * Pieces taken in an exchange: what the tenders paid since the exchange do
+   * not cover was met by the value of the piece given back (its credit note).
+   */
+  exchange?: { id: string; display_id: number | null } | null
 }
+
+/** The tender line for what a returned piece's value paid of an exchange's invoice. */
+export const EXCHANGE_CREDIT_LABEL = "Exchange credit (piece returned)"
 
 /** The body of a tax invoice for an order (its number and date are given when it is issued). */
 export function buildInvoice(input: InvoiceInput): TaxDocumentBody {
@@ -341,6 +351,11 @@ export function buildInvoice(input: InvoiceInput): TaxDocumentBody {
   const lines = invoiceLines(input.pieces, supply)
   const charges = input.charges.filter((c) => c.amount_paise > 0).map((c) => chargeLine(c, supply))
   const totals = documentTotals([...lines, ...charges])
+  const paid = input.tenders.reduce((s, t) => s + t.amount, 0)
+  const tenders =
+    input.exchange && totals.grand_total > paid
+      ? [...input.tenders, { label: EXCHANGE_CREDIT_LABEL, amount: totals.grand_total - paid, reference: input.exchange.id, status: "credited" }]
+      : input.tenders
   return {
     type: "invoice",
     number: null,
@@ -354,10 +369,14 @@ export function buildInvoice(input: InvoiceInput): TaxDocumentBody {
     discounts: input.discounts,
     totals,
     amount_in_words: amountInWords(totals.grand_total),
-    tenders: input.tenders,
-    tendered: input.tenders.reduce((s, t) => s + t.amount, 0),
-    terms: input.terms ?? defaultTerms(input.seller.city),
+    tenders,
+    tendered: tenders.reduce((s, t) => s + t.amount, 0),
+    terms: input.terms ?? [
+      ...(input.exchange ? [`Pieces taken in exchange${input.exchange.display_id ? ` #${input.exchange.display_id}` : ""} for a piece returned; the returned piece is on its credit note.`] : []),
+      ...defaultTerms(input.seller.city),
+    ],
     against: null,
+    exchange: input.exchange ?? null,
     return_id: null,
     reason: null,
   }
@@ -415,6 +434,7 @@ export function buildCreditNote({
     tendered: 0,
     terms: [`Issued against invoice ${invoice.number} for the pieces returned.`],
     against: { number: invoice.number, issued_at: invoice.issued_at },
+    exchange: null,
     return_id,
     reason,
   }

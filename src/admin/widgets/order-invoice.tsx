@@ -13,6 +13,7 @@ type TaxDocument = {
   issued_at: string
   grand_total: number
   return_id: string | null
+  exchange_id: string | null
   file: { status: "pending" | "stored" | "failed" | "on_request"; attempts: number; error: string | null; next_attempt_at: string | null }
 }
 
@@ -38,7 +39,7 @@ const OrderInvoiceWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const key = ["order-tax-documents", order.id]
   const { data, isLoading } = useQuery({
     queryKey: key,
-    queryFn: () => sdk.client.fetch<{ invoice: TaxDocument | null; credit_notes: TaxDocument[] }>(`/admin/orders/${order.id}/credit-notes`),
+    queryFn: () => sdk.client.fetch<{ invoice: TaxDocument | null; exchange_invoices: TaxDocument[]; credit_notes: TaxDocument[] }>(`/admin/orders/${order.id}/credit-notes`),
   })
   const issue = useMutation({
     mutationFn: (replace_file: boolean) => sdk.client.fetch<{ tax_document: TaxDocument }>(`/admin/orders/${order.id}/invoice`, { method: "POST", body: { replace_file } }),
@@ -50,7 +51,7 @@ const OrderInvoiceWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   })
   const download = useMutation({
     mutationFn: (doc: TaxDocument) =>
-      downloadFile(doc.type === "invoice" ? `/admin/orders/${order.id}/invoice` : `/admin/tax-documents/${doc.id}`, fileName(doc.number)),
+      downloadFile(doc.type === "invoice" && !doc.exchange_id ? `/admin/orders/${order.id}/invoice` : `/admin/tax-documents/${doc.id}`, fileName(doc.number)),
     onError: (e: Error) => toast.error(e.message),
     onSettled: () => void client.invalidateQueries({ queryKey: key }),
   })
@@ -90,22 +91,27 @@ const OrderInvoiceWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
           </Button>
         </div>
       )}
-      {!!data?.credit_notes.length && (
-        <div className="flex flex-col gap-y-2 px-6 py-4">
-          <Text size="small" weight="plus">Credit notes</Text>
-          {data.credit_notes.map((note) => (
-            <div key={note.id} className="flex items-center justify-between gap-x-2">
-              <div>
-                <Text size="small">{note.number}</Text>
-                <Text size="xsmall" className="text-ui-fg-subtle">{inr(note.grand_total)} · {when(note.issued_at)}</Text>
+      {[
+        { title: "Invoices of exchanges", documents: data?.exchange_invoices ?? [] },
+        { title: "Credit notes", documents: data?.credit_notes ?? [] },
+      ]
+        .filter((group) => group.documents.length)
+        .map((group) => (
+          <div key={group.title} className="flex flex-col gap-y-2 px-6 py-4">
+            <Text size="small" weight="plus">{group.title}</Text>
+            {group.documents.map((doc) => (
+              <div key={doc.id} className="flex items-center justify-between gap-x-2">
+                <div>
+                  <Text size="small">{doc.number}</Text>
+                  <Text size="xsmall" className="text-ui-fg-subtle">{inr(doc.grand_total)} · {when(doc.issued_at)}</Text>
+                </div>
+                <Button size="small" variant="transparent" isLoading={download.isPending && download.variables?.id === doc.id} onClick={() => download.mutate(doc)}>
+                  PDF
+                </Button>
               </div>
-              <Button size="small" variant="transparent" isLoading={download.isPending && download.variables?.id === note.id} onClick={() => download.mutate(note)}>
-                PDF
-              </Button>
-            </div>
-          ))}
-        </div>
-      )}
+            ))}
+          </div>
+        ))}
     </Container>
   )
 }

@@ -9,6 +9,7 @@ export function presentDocument(doc: TaxDocumentRow, withBody = false) {
     financial_year: doc.financial_year,
     branch_code: doc.branch_code,
     order_id: doc.order_id,
+    exchange_id: doc.exchange_id,
     return_id: doc.return_id,
     against_id: doc.against_id,
     customer_id: doc.customer_id,

@@ -11,6 +11,8 @@ export type IssueDocumentInput = {
   branch_id: string
   branch_code: string
   order_id: string
+  /** For an invoice of the pieces taken in an exchange: the exchange. */
+  exchange_id?: string | null
   return_id?: string | null
   against_id?: string | null
   customer_id?: string | null
@@ -28,6 +30,7 @@ export type TaxDocumentRow = {
   branch_id: string
   branch_code: string
   order_id: string
+  exchange_id: string | null
   return_id: string | null
   against_id: string | null
   customer_id: string | null
@@ -42,12 +45,17 @@ export type TaxDocumentRow = {
   created_at: Date
 }
 
-const COLUMNS = `id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id, against_id,
+const COLUMNS = `id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, exchange_id, return_id, against_id,
   customer_id, issued_at, grand_total_paise::bigint::text as grand_total_paise, body, file_id, file_status, file_attempts,
   file_error, next_attempt_at, created_at`
 
 /** How long the issuer has to store a new document's PDF before the retry job takes it over. */
 export const FILE_LEASE_MS = 2 * 60_000
+
+/** What a document is issued once for: a credit note its return, an exchange's invoice the exchange, an order's own invoice the order. */
+function documentKey(d: { order_id: string; exchange_id?: string | null; return_id?: string | null }): string {
+  return d.return_id ?? d.exchange_id ?? d.order_id
+}
 
 function row(r: TaxDocumentRow): TaxDocumentRow {
   return { ...r, sequence: Number(r.sequence), grand_total_paise: Number(r.grand_total_paise), file_attempts: Number(r.file_attempts) }
@@ -71,9 +79,9 @@ function setLastSequence(db: EntityManager, counterId: string, sequence: number)
   return db.execute("update tax_document_counter set last_sequence = ?, updated_at = now() where id = ?", [sequence, counterId])
 }
 
-const INSERT_COLUMNS = `id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, return_id, against_id,
+const INSERT_COLUMNS = `id, type, number, series, sequence, financial_year, branch_id, branch_code, order_id, exchange_id, return_id, against_id,
   customer_id, issued_at, grand_total_paise, raw_grand_total_paise, body, file_status, next_attempt_at, file_attempts, created_at, updated_at`
-const INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 0, now(), now())"
+const INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 0, now(), now())"
 
 /** A document's row for INSERT_COLUMNS: its number from the series and sequence, its body with that number and date. */
 function documentValues(
@@ -87,7 +95,7 @@ function documentValues(
   const grand = body.totals.grand_total
   return [
     generateEntityId(undefined, "tdoc"), input.type, number, at.series, at.sequence, at.fy, input.branch_id, input.branch_code, input.order_id,
-    input.return_id ?? null, input.against_id ?? null, input.customer_id ?? null, at.issued_at, grand,
+    input.exchange_id ?? null, input.return_id ?? null, input.against_id ?? null, input.customer_id ?? null, at.issued_at, grand,
     JSON.stringify({ value: String(grand), precision: 20 }), JSON.stringify(body), fileStatus, nextAttemptAt,
   ]
 }
@@ -165,11 +173,11 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
         continue
       }
       const done = (await db.execute(
-        `select order_id, return_id from tax_document where series = ? and deleted_at is null`,
+        `select order_id, exchange_id, return_id from tax_document where series = ? and deleted_at is null`,
         [series]
-      )) as { order_id: string; return_id: string | null }[]
-      const taken = new Set(done.map((d) => d.return_id ?? d.order_id))
-      const fresh = docs.filter((d) => !taken.has(d.type === "credit_note" ? (d.return_id ?? "") : d.order_id))
+      )) as { order_id: string; exchange_id: string | null; return_id: string | null }[]
+      const taken = new Set(done.map(documentKey))
+      const fresh = docs.filter((d) => !taken.has(documentKey(d)))
       const rows = fresh.map((input, i) => documentValues(input, { series, fy, sequence: counter.last_sequence + i + 1, issued_at: input.issued_at }, "on_request", null))
       for (let start = 0; start < rows.length; start += 200) {
         const chunk = rows.slice(start, start + 200)
@@ -183,9 +191,12 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
     return { issued, refused }
   }
 
-  private async findIssued(db: EntityManager, input: Pick<IssueDocumentInput, "type" | "order_id" | "return_id">): Promise<TaxDocumentRow | undefined> {
+  private async findIssued(db: EntityManager, input: Pick<IssueDocumentInput, "type" | "order_id" | "exchange_id" | "return_id">): Promise<TaxDocumentRow | undefined> {
     const [found] = (await (input.type === "invoice"
-      ? db.execute(`select ${COLUMNS} from tax_document where type = 'invoice' and order_id = ? and deleted_at is null`, [input.order_id])
+      ? db.execute(`select ${COLUMNS} from tax_document where type = 'invoice' and order_id = ? and ${input.exchange_id ? "exchange_id = ?" : "exchange_id is null"} and deleted_at is null`, [
+          input.order_id,
+          ...(input.exchange_id ? [input.exchange_id] : []),
+        ])
       : db.execute(`select ${COLUMNS} from tax_document where return_id = ? and deleted_at is null`, [input.return_id ?? ""]))) as TaxDocumentRow[]
     return found ? row(found) : undefined
   }
@@ -221,7 +232,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
 
   @InjectManager()
   async getDocument(
-    where: { id?: string; order_id?: string; type?: TaxDocumentType },
+    where: { id?: string; order_id?: string; type?: TaxDocumentType; exchange_id?: string | null },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<TaxDocumentRow | undefined> {
     const filters = Object.entries(where).filter(([, v]) => v !== undefined)
@@ -229,9 +240,10 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "getDocument needs an id, order_id or type")
     }
     const [found] = (await sharedContext.manager!.execute(
-      `select ${COLUMNS} from tax_document where deleted_at is null and ${filters.map(([k]) => `${k} = ?`).join(" and ")}
+      // "is null" rather than "is not distinct from", which no index serves.
+      `select ${COLUMNS} from tax_document where deleted_at is null and ${filters.map(([k, v]) => (v === null ? `${k} is null` : `${k} = ?`)).join(" and ")}
         order by issued_at limit 1`,
-      filters.map(([, v]) => v as string)
+      filters.flatMap(([, v]) => (v === null ? [] : [v as string]))
     )) as TaxDocumentRow[]
     return found ? row(found) : undefined
   }

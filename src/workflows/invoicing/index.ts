@@ -1,4 +1,6 @@
 export * from "./workflows/issue-credit-note"
+export * from "./workflows/issue-exchange-invoice"
 export * from "./workflows/issue-invoice"
 export * from "./workflows/store-tax-document-file"
 export * from "./utils/links"
+export * from "./utils/exchange-invoices"

@@ -19,6 +19,11 @@ export const TaxDocument = model
     branch_id: model.text(),
     branch_code: model.text(),
     order_id: model.text(),
+    /**
+     * The exchange an invoice is for: the pieces a customer took in an
+     * exchange get their own invoice, beside the order's first one.
+     */
+    exchange_id: model.text().nullable(),
     /** The return a credit note is for. */
     return_id: model.text().nullable(),
     /** The invoice a credit note corrects. */
@@ -40,7 +45,8 @@ export const TaxDocument = model
   .indexes([
     { on: ["number"], unique: true, where: "deleted_at IS NULL" },
     { on: ["series", "sequence"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["order_id"], unique: true, where: "type = 'invoice' AND deleted_at IS NULL" },
+    { on: ["order_id"], unique: true, where: "type = 'invoice' AND exchange_id IS NULL AND deleted_at IS NULL" },
+    { on: ["exchange_id"], unique: true, where: "exchange_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["return_id"], unique: true, where: "return_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["file_status", "next_attempt_at"] },
     { on: ["customer_id"] },

@@ -13,7 +13,7 @@ export type PreparedDocument = { existing_id: string | null; issue: IssueDocumen
  */
 export const prepareInvoiceStep = createStep("prepare-invoice", async ({ order_id }: { order_id: string }, { container }) => {
   const invoicing: InvoicingModuleService = container.resolve(INVOICING_MODULE)
-  const existing = await invoicing.getDocument({ order_id, type: "invoice" })
+  const existing = await invoicing.getDocument({ order_id, type: "invoice", exchange_id: null })
   if (existing) {
     return new StepResponse<PreparedDocument>({ existing_id: existing.id, issue: null })
   }

@@ -13,6 +13,24 @@ export type ReturnRow = {
 export const RETURN_FIELDS = ["id", "order_id", "status", "items.item_id", "items.quantity", "items.received_quantity", "items.note", "items.reason.label"]
 
 /**
+ * The invoice that billed the returned lines: the order's own, or an
+ * exchange's for pieces taken in it. A credit note corrects one invoice, so
+ * pieces billed on two are returned separately.
+ */
+function invoiceOfLines(returnId: string, invoices: TaxDocumentRow[], itemIds: string[]): TaxDocumentRow {
+  const billing = (itemId: string) => invoices.find((d) => d.body.lines.some((l) => l.item_id === itemId))
+  const found = [...new Set(itemIds.map(billing))]
+  if (found.length > 1 && found.every(Boolean)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `The pieces of return ${returnId} were billed on different invoices (${found.map((d) => d!.number).join(", ")}); a credit note corrects one invoice, so take them back in one return each`
+    )
+  }
+  // A line on no invoice falls to the order's own, whose credit note then names the line it does not hold.
+  return found.find(Boolean) ?? invoices.find((d) => !d.exchange_id) ?? invoices[0]
+}
+
+/**
  * What the credit note for a received return says: the order invoice's own
  * lines for the pieces that came back (src/lib/invoice buildCreditNote),
  * after what earlier credit notes of the order took back. `documents` are
@@ -20,8 +38,8 @@ export const RETURN_FIELDS = ["id", "order_id", "status", "items.item_id", "item
  * nothing came back yet.
  */
 export function creditNoteFor(ret: ReturnRow, documents: TaxDocumentRow[], reason?: string | null): IssueDocumentInput {
-  const invoice = documents.find((d) => d.type === "invoice")
-  if (!invoice) {
+  const invoices = documents.filter((d) => d.type === "invoice")
+  if (!invoices.length) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The order of return ${ret.id} has no invoice yet; issue it before its credit note`)
   }
   const returned = (ret.items ?? [])
@@ -30,8 +48,9 @@ export function creditNoteFor(ret: ReturnRow, documents: TaxDocumentRow[], reaso
   if (!returned.length) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Return ${ret.id} has no pieces received yet; a credit note is issued for what came back`)
   }
+  const invoice = invoiceOfLines(ret.id, invoices, returned.map((r) => r.item_id))
   const alreadyCredited: Record<string, number> = {}
-  for (const note of documents.filter((d) => d.type === "credit_note")) {
+  for (const note of documents.filter((d) => d.type === "credit_note" && d.against_id === invoice.id)) {
     for (const line of note.body.lines) {
       alreadyCredited[line.item_id] = (alreadyCredited[line.item_id] ?? 0) + 1
     }

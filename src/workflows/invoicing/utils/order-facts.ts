@@ -54,7 +54,7 @@ type OrderRow = {
     tax_lines?: { rate: Amount }[]
   }[]
   shipping_methods?: { id: string; name: string; amount: Amount; shipping_option_id: string | null; adjustments?: Adjustment[]; tax_lines?: { rate: Amount }[] }[]
-  payment_collections?: { status: string; amount: Amount; captured_amount: Amount; payments?: { id: string; amount: Amount; provider_id: string; captured_at: string | Date | null; data: Record<string, unknown> | null; metadata: Record<string, unknown> | null }[] }[]
+  payment_collections?: { status: string; amount: Amount; captured_amount: Amount; created_at: string | Date; payments?: { id: string; amount: Amount; provider_id: string; captured_at: string | Date | null; data: Record<string, unknown> | null; metadata: Record<string, unknown> | null }[] }[]
 }
 
 type BranchRow = {
@@ -124,7 +124,34 @@ const ORDER_FIELDS = [
   "payment_collections.status",
   "payment_collections.amount",
   "payment_collections.captured_amount",
+  "payment_collections.created_at",
 ]
+
+/** An exchange as its invoice reads it: the pieces it gave the customer are its order's lines in `additional_items`. */
+export type ExchangeRow = {
+  id: string
+  order_id: string
+  display_id: number | null
+  created_at: string | Date
+  canceled_at: string | Date | null
+  additional_items?: { item_id: string }[]
+}
+
+export const EXCHANGE_FIELDS = ["id", "order_id", "display_id", "created_at", "canceled_at", "additional_items.item_id"]
+
+/** The exchanges of orders (cancelled ones left out), by order. */
+export async function loadOrderExchanges(container: MedusaContainer, orderIds: string[]): Promise<Map<string, ExchangeRow[]>> {
+  const { data } = orderIds.length
+    ? await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order_exchange", fields: EXCHANGE_FIELDS, filters: { order_id: orderIds } })
+    : { data: [] }
+  const byOrder = new Map<string, ExchangeRow[]>()
+  for (const exchange of data as unknown as ExchangeRow[]) {
+    if (!exchange.canceled_at) {
+      byOrder.set(exchange.order_id, [...(byOrder.get(exchange.order_id) ?? []), exchange])
+    }
+  }
+  return byOrder
+}
 
 /** Sum of a line's tax rates as a fraction (3 % → 0.03), as Medusa adds them up. */
 const taxRate = (lines: { rate: Amount }[] | undefined) => MathBN.div(MathBN.sum(0, ...(lines ?? []).map((l) => l.rate ?? 0)), 100)
@@ -231,10 +258,41 @@ export async function loadOrderInvoiceFacts(container: MedusaContainer, orderId:
  * each order's facts, or the error that keeps it from an invoice.
  */
 export async function loadOrdersInvoiceFacts(container: MedusaContainer, orderIds: string[]): Promise<Map<string, OrderInvoiceFacts | MedusaError>> {
+  return loadInvoiceFacts(container, orderIds, null)
+}
+
+/**
+ * What the invoice of an exchange's pieces says: the order's facts for the
+ * lines the exchange added, paid by what the order took since the exchange
+ * and, for the rest, the returned piece's value. Reads only.
+ */
+export async function loadExchangeInvoiceFacts(container: MedusaContainer, exchange: ExchangeRow): Promise<OrderInvoiceFacts> {
+  const facts = (await loadInvoiceFacts(container, [exchange.order_id], exchange)).get(exchange.order_id)!
+  if (facts instanceof Error) {
+    throw facts
+  }
+  return facts
+}
+
+/**
+ * The facts of the orders' own invoices (the lines the orders were placed
+ * with: lines an exchange added have their own invoice), or, given an
+ * exchange, of the exchange's invoice for its one order.
+ */
+async function loadInvoiceFacts(container: MedusaContainer, orderIds: string[], exchange: ExchangeRow | null): Promise<Map<string, OrderInvoiceFacts | MedusaError>> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const ids = [...new Set(orderIds)]
   const { data } = ids.length ? await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: ids } }) : { data: [] }
-  const orders = new Map((data as unknown as OrderRow[]).map((o) => [o.id, o]))
+  const exchanges = await loadOrderExchanges(container, exchange ? [] : ids)
+  const orders = new Map(
+    (data as unknown as OrderRow[]).map((o) => {
+      if (exchange) {
+        return [o.id, exchangeOrder(o, exchange)]
+      }
+      const added = new Set((exchanges.get(o.id) ?? []).flatMap((e) => (e.additional_items ?? []).map((i) => i.item_id)))
+      return [o.id, added.size ? { ...o, items: (o.items ?? []).filter((i) => !added.has(i.id)) } : o]
+    })
+  )
   const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name", "default_sales_channel_id"], take: 1 })
   // An order entered without a sales channel is the main branch's (the store's default channel), as Medusa's admin assumes.
   const channelOf = (order: OrderRow) => order.sales_channel_id ?? store?.default_sales_channel_id ?? null
@@ -276,10 +334,35 @@ export async function loadOrdersInvoiceFacts(container: MedusaContainer, orderId
     const order = orders.get(id)
     const channelId = order ? channelOf(order) : null
     const branch = channelId ? branchOf.get(channelId) : null
-    const problem = invoiceProblem(id, order, branch)
-    facts.set(id, problem ?? orderFacts(order!, branch!, { pieces, pickup, rateAt, shopName: shopName ?? branch!.name }))
+    const problem = invoiceProblem(id, order, branch) ?? (exchange ? exchangeProblem(exchange) : null)
+    facts.set(id, problem ?? orderFacts(order!, branch!, { pieces, pickup, rateAt, shopName: shopName ?? branch!.name }, exchange))
   }
   return facts
+}
+
+/**
+ * The order as an exchange's invoice sees it: only the lines the exchange
+ * added and only the payments taken since the exchange was made (the first
+ * sale's delivery charge stays on its own invoice: see orderFacts).
+ */
+function exchangeOrder(order: OrderRow, exchange: ExchangeRow): OrderRow {
+  const added = new Set((exchange.additional_items ?? []).map((i) => i.item_id))
+  const since = new Date(exchange.created_at).getTime()
+  return {
+    ...order,
+    items: (order.items ?? []).filter((i) => added.has(i.id)),
+    payment_collections: (order.payment_collections ?? []).filter((c) => new Date(c.created_at).getTime() >= since),
+  }
+}
+
+function exchangeProblem(exchange: ExchangeRow): MedusaError | null {
+  if (exchange.canceled_at) {
+    return new MedusaError(MedusaError.Types.NOT_ALLOWED, `Exchange #${exchange.display_id} was cancelled; it gets no tax invoice`)
+  }
+  if (!exchange.additional_items?.length) {
+    return new MedusaError(MedusaError.Types.NOT_ALLOWED, `Exchange #${exchange.display_id} gave no pieces yet; its invoice is issued once it is confirmed`)
+  }
+  return null
 }
 
 /** Why an order gets no invoice now, or nothing when it can have one. */
@@ -318,7 +401,7 @@ type Lookups = {
 }
 
 /** One order's invoice facts from what was read for its batch. */
-function orderFacts(order: OrderRow, branch: BranchRow, { pieces, pickup, rateAt, shopName }: Lookups): OrderInvoiceFacts {
+function orderFacts(order: OrderRow, branch: BranchRow, { pieces, pickup, rateAt, shopName }: Lookups, exchange: ExchangeRow | null): OrderInvoiceFacts {
   const orderPieces: OrderPiece[] = []
   for (const item of order.items ?? []) {
     const variant = item.variant_id ? pieces.get(item.variant_id) : undefined
@@ -401,13 +484,15 @@ function orderFacts(order: OrderRow, branch: BranchRow, { pieces, pickup, rateAt
       buyer,
       place_of_supply: place,
       pieces: orderPieces,
-      charges: (order.shipping_methods ?? []).map((m) => ({
+      // Delivery was charged on the order's own invoice; the pieces of an exchange go the same way (place of supply) at no charge.
+      charges: (exchange ? [] : order.shipping_methods ?? []).map((m) => ({
         description: m.name,
         amount_paise: amountToPaise(m.amount),
         discount_paise: preTaxPaise(m.adjustments, taxRate(m.tax_lines)),
       })),
-      discounts: discountSummary(order),
+      discounts: discountSummary(exchange ? { ...order, shipping_methods: [] } : order),
       tenders,
+      exchange: exchange ? { id: exchange.id, display_id: exchange.display_id } : null,
     },
   }
 }

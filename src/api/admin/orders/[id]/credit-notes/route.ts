@@ -7,15 +7,20 @@ import { ensureInvoice } from "../../../../utils/tax-documents"
 import { presentDocument } from "../../../../../modules/invoicing/present"
 import type { IssueCreditNoteBodyType } from "../../validators"
 
-/** GET /admin/orders/:id/credit-notes: the order's invoice and credit notes, oldest first; an unknown order 404. */
+/**
+ * GET /admin/orders/:id/credit-notes: the order's own invoice, the invoices
+ * of its exchanges and its credit notes, oldest first; an unknown order 404.
+ */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { data: orders } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id"], filters: { id: req.params.id } })
   if (!orders.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id "${req.params.id}" was not found`)
   }
   const documents = await req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE).listOrderDocuments([req.params.id])
+  const own = documents.find((d) => d.type === "invoice" && !d.exchange_id)
   res.json({
-    invoice: documents.find((d) => d.type === "invoice") ? presentDocument(documents.find((d) => d.type === "invoice")!) : null,
+    invoice: own ? presentDocument(own) : null,
+    exchange_invoices: documents.filter((d) => d.type === "invoice" && d.exchange_id).map((d) => presentDocument(d)),
     credit_notes: documents.filter((d) => d.type === "credit_note").map((d) => presentDocument(d)),
   })
 }
