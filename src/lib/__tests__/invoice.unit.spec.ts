@@ -4,7 +4,7 @@
  * by place of supply, the round-off line and the total in words. Paise.
  */
 import { amountInWords, numberInIndianWords } from "../amount-in-words"
-import { buildCreditNote, buildInvoice, splitEvenly, type InvoiceInput, type OrderPiece, type PieceFacts } from "../invoice"
+import { buildCreditNote, buildInvoice, EXCHANGE_CREDIT_LABEL, splitEvenly, type InvoiceInput, type OrderPiece, type PieceFacts } from "../invoice"
 import { gstStateCodeOf, placeOfSupply } from "../place-of-supply"
 import { documentFileName, documentNumber, financialYear, parseDocumentNumber } from "../tax-documents"
 
@@ -146,6 +146,20 @@ describe("tax invoice", () => {
       [2, 33, 6430210],
       [3, 33, 6430210],
     ])
+  })
+
+  it("an exchange's invoice: the ring taken for a returned chain is paid by the difference, and the chain's credit makes up the rest", () => {
+    // The ring comes to ₹66,232 (example 1); the customer paid ₹20,000 more at the counter, so the returned piece met ₹46,232.
+    const paid = { label: "Upi", amount: 2000000, reference: "pay_1", status: "captured" }
+    const doc = invoice([line(ring, 6430243)], "counter", { tenders: [paid], exchange: { id: "oexc_1", display_id: 7 } })
+    expect(doc.totals.grand_total).toBe(6623200)
+    expect(doc.tenders).toEqual([paid, { label: EXCHANGE_CREDIT_LABEL, amount: 4623200, reference: "oexc_1", status: "credited" }])
+    expect(doc.tendered).toBe(6623200)
+    expect(doc.exchange).toEqual({ id: "oexc_1", display_id: 7 })
+    expect(doc.terms[0]).toBe("Pieces taken in exchange #7 for a piece returned; the returned piece is on its credit note.")
+    // Paid in full at the counter: no credit line. An ordinary invoice has none either.
+    expect(invoice([line(ring, 6430243)], "counter", { tenders: [{ ...paid, amount: 6623200 }], exchange: { id: "oexc_1", display_id: 7 } }).tenders).toHaveLength(1)
+    expect(invoice([line(ring, 6430243)], "counter", { tenders: [paid] }).tenders).toEqual([paid])
   })
 
   it("refuses an order with nothing to invoice and a discount larger than the piece", () => {
