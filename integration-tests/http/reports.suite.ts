@@ -30,7 +30,7 @@ import type MessagingModuleService from "../../src/modules/messaging/service"
 import { rebuildSalesFacts } from "../../src/workflows/analytics"
 import { takeMissingStockSnapshot, takeStockSnapshot } from "../../src/workflows/analytics/utils/stock-snapshot"
 import { ensureDemoCustomers } from "../../src/scripts/demo-shop/seed-customers"
-import { ensureDemoCancellations, ensureDemoReturns } from "../../src/scripts/demo-shop/seed-after-sale"
+import { ensureDemoCancellations, ensureDemoExchanges, ensureDemoReturns } from "../../src/scripts/demo-shop/seed-after-sale"
 import { ensureDemoLoyalty } from "../../src/scripts/demo-shop/seed-loyalty"
 import { ensureDemoHandOvers, ensureDemoPayments } from "../../src/scripts/demo-shop/seed-payments"
 import { ensureDemoTaxDocuments } from "../../src/scripts/demo-shop/seed-tax-documents"
@@ -530,6 +530,92 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const day = istToday(new Date(ret.received_at))
     const recon = (await ok(api.get(`/admin/payments/reconciliation?date=${day}`, owner))).data
     expect(recon.totals.refunded.amount_paise).toBeGreaterThanOrEqual(paise(returnedLines[0].total))
+  })
+
+  it("exchanges a piece of some demo bills for another of its kind: the difference paid or refunded, the new piece handed over and invoiced that day, the one given back credited", async () => {
+    const container = getContainer()
+    const quiet = () => undefined
+    await ensureDemoCancellations(container, quiet)
+    await ensureDemoPayments(container, quiet)
+    await ensureDemoHandOvers(container, quiet)
+    const lineAsSold = new Map((await medusaOrders()).flatMap((o) => o.items.map((l) => [l.id, l] as const)))
+    await ensureDemoLoyalty(container, quiet)
+    const exchanged = await ensureDemoExchanges(container, quiet)
+    expect(exchanged).toBeGreaterThan(0)
+    expect(await ensureDemoExchanges(container, quiet)).toBe(0)
+    await rebuildSalesFacts(container)
+
+    const { rows } = (await db().raw(
+      `select e.id, e.order_id, e.return_id, e.created_at, o.display_id, o.created_at as placed_at, i.item_id as new_item_id, li.variant_id as new_variant_id,
+              r.status as return_status, r.received_at, ri.item_id as given_item_id, (select li2.variant_id from order_line_item li2 where li2.id = ri.item_id) as given_variant_id
+         from order_exchange e join "order" o on o.id = e.order_id
+         join order_exchange_item i on i.exchange_id = e.id and i.deleted_at is null
+         join order_line_item li on li.id = i.item_id
+         join "return" r on r.id = e.return_id
+         join return_item ri on ri.return_id = r.id and ri.deleted_at is null
+        where e.deleted_at is null and o.metadata ? 'demo_row'`
+    )) as { rows: { id: string; order_id: string; return_id: string; created_at: Date; display_id: number; placed_at: Date; new_item_id: string; new_variant_id: string; return_status: string; received_at: Date; given_item_id: string; given_variant_id: string }[] }
+    expect(rows).toHaveLength(exchanged)
+    const categoryOf = async (variantId: string) =>
+      ((await db().raw(`select min(c.handle) as handle from product_variant v join product_category_product pc on pc.product_id = v.product_id join product_category c on c.id = pc.product_category_id where v.id = ?`, [variantId])) as { rows: { handle: string }[] }).rows[0].handle
+    for (const e of rows) {
+      expect(e.display_id % 50).toBe(34)
+      const days = (new Date(e.created_at).getTime() - new Date(e.placed_at).getTime()) / 86_400_000
+      expect(days).toBeGreaterThan(2)
+      expect(days).toBeLessThan(21)
+      // The piece given back received that day; the one taken of the same kind, handed over, and the bill settled to the paisa.
+      expect([e.return_status, new Date(e.received_at).getTime()]).toEqual(["received", new Date(e.created_at).getTime()])
+      expect(e.new_variant_id).not.toBe(e.given_variant_id)
+      expect(await categoryOf(e.new_variant_id)).toBe(await categoryOf(e.given_variant_id))
+      const { order: shown } = (await ok(api.get(`/admin/orders/${e.order_id}?fields=fulfillment_status,summary,items.id,items.detail.fulfilled_quantity`, owner))).data
+      expect(shown.fulfillment_status).toBe("delivered")
+      expect(Math.abs(paise(shown.summary.pending_difference))).toBe(0)
+    }
+
+    // The sales report: the piece taken counted the day of the exchange, the one given back netted out that day.
+    const sales = (await ok(api.get(`/admin/reports/sales?group_by=total&from=${yearAgo()}&to=${today()}`, owner))).data
+    const facts = await factsByOrder(rows.map((e) => e.order_id))
+    const after = await medusaOrders({ id: rows.map((e) => e.order_id) })
+    for (const order of after) {
+      const e = rows.find((r) => r.order_id === order.id)!
+      const given = lineAsSold.get(e.given_item_id)!
+      const taken = order.items.find((l) => l.id === e.new_item_id)!
+      const first = order.items.filter((l) => l.id !== e.new_item_id).map((l) => lineAsSold.get(l.id)!)
+      const taxable = (l: MedusaLine) => paise(l.total) - paise(l.tax_total)
+      expect(facts.get(order.id)).toMatchObject({
+        pieces: first.length + 1 - 1,
+        revenue: first.reduce((n, l) => n + taxable(l), 0) + taxable(taken) - taxable(given),
+      })
+    }
+    expect(sales.totals.pieces).toBeGreaterThan(0)
+    const { rows: dayFacts } = (await db().raw(
+      `select kind, occurred_at from sales_fact where order_id = ? and deleted_at is null order by occurred_at, kind`,
+      [rows[0].order_id]
+    )) as { rows: { kind: string; occurred_at: Date }[] }
+    expect(dayFacts.filter((f) => new Date(f.occurred_at).getTime() === new Date(rows[0].created_at).getTime()).map((f) => f.kind).sort()).toEqual(["return", "sale"])
+
+    // The documents: the bill's invoice without the new piece, the exchange's invoice dated to it and paid by the difference and the credit, a credit note for the piece given back.
+    await ensureDemoTaxDocuments(container, quiet)
+    const invoicing = container.resolve<InvoicingModuleService>(INVOICING_MODULE)
+    const documents = await invoicing.listOrderDocuments(rows.map((e) => e.order_id))
+    for (const e of rows) {
+      const own = documents.find((d) => d.order_id === e.order_id && d.type === "invoice" && !d.exchange_id)!
+      const theirs = documents.find((d) => d.exchange_id === e.id)!
+      const note = documents.find((d) => d.return_id === e.return_id)!
+      expect(own.body.lines.map((l) => l.item_id)).not.toContain(e.new_item_id)
+      expect([theirs.issued_at.toISOString(), theirs.body.lines.map((l) => l.item_id), theirs.body.tendered]).toEqual([
+        new Date(e.created_at).toISOString(),
+        [e.new_item_id],
+        theirs.grand_total_paise,
+      ])
+      expect([note.against_id, note.body.lines.map((l) => l.item_id), note.issued_at.toISOString()]).toEqual([own.id, [e.given_item_id], new Date(e.created_at).toISOString()])
+    }
+    // The points: the piece given back took its share back that day; every balance is still its ledger.
+    expect(await container.resolve<LoyaltyModuleService>(LOYALTY_MODULE).findBalanceMismatches()).toEqual([])
+    const { rows: reversals } = (await db().raw(`select count(*)::int as n from points_entry where type = 'reverse' and idempotency_key like any(?::text[]) and deleted_at is null`, [
+      rows.map((e) => `return:${e.return_id}:%`),
+    ])) as { rows: { n: number }[] }
+    expect(reversals[0].n).toBeGreaterThan(0)
   })
 
   it("issues the demo year's tax invoices and credit notes dated to the sale and the return, numbered in date order in each branch's series", async () => {

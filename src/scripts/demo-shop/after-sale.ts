@@ -2,13 +2,20 @@
  * What became of a demo bill after the sale (docs/demo-shop.md): most are
  * kept; every 40th was cancelled before it was paid or handed over; every
  * 50th had one piece brought back 1–14 days later, received at the branch
- * and refunded. Fixed by the bill number, so every install — and the small
- * demo shop of the tests — has some of each, always the same ones.
+ * and refunded; another in every 50 had one piece exchanged 2–20 days later
+ * for another of its kind in the branch. Fixed by the bill number, so every
+ * install — and the small demo shop of the tests — has some of each, always
+ * the same ones.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { generator } from "./random"
 
-export type DemoAfterSale = { kind: "kept" } | { kind: "canceled" } | { kind: "returned"; line: number; days_later: number }
+export type DemoAfterSale =
+  | { kind: "kept" }
+  | { kind: "canceled" }
+  | { kind: "returned"; line: number; days_later: number }
+  /** `pick` chooses the piece taken instead among those the branch had (a fraction: 0 the first, towards 1 the last). */
+  | { kind: "exchanged"; line: number; days_later: number; pick: number }
 
 export function demoAfterSale(billNumber: number, lines: number): DemoAfterSale {
   if (billNumber % 40 === 17) {
@@ -17,6 +24,10 @@ export function demoAfterSale(billNumber: number, lines: number): DemoAfterSale 
   if (billNumber % 50 === 9 && lines > 0) {
     const random = generator(0x2e7 ^ billNumber)
     return { kind: "returned", line: random.int(0, lines - 1), days_later: random.int(1, 14) }
+  }
+  if (billNumber % 50 === 34 && lines > 0) {
+    const random = generator(0xe8c ^ billNumber)
+    return { kind: "exchanged", line: random.int(0, lines - 1), days_later: random.int(2, 20), pick: random.next() }
   }
   return { kind: "kept" }
 }

@@ -15,7 +15,7 @@ import { demoCustomers, demoPiece, TASK_TITLES } from "./customers"
 import { DEMO_GST_RATE } from "./data"
 
 type Log = (message: string) => void
-type Piece = {
+export type Piece = {
   variant_id: string
   sku: string
   title: string
@@ -36,7 +36,7 @@ function shopDay(now: Date, daysAgo: number, hour = 11): Date {
   return day
 }
 
-async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
+export async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "jewelry_attributes",
     fields: ["breakdown", "metal", "product_variant.id", "product_variant.sku", "product_variant.title", "product_variant.product.title", "product_variant.product.categories.handle"],

@@ -39,7 +39,7 @@ import type JewelryModuleService from "../../modules/jewelry/service"
 import { createBranchesWorkflow } from "../../workflows/branches"
 import { createJewelryAttributesWorkflow, type JewelryAttributesInput } from "../../workflows/jewelry"
 import { createJewelryProductsWorkflow } from "../../workflows/jewelry"
-import { ensureDemoCancellations, ensureDemoReturns } from "./seed-after-sale"
+import { ensureDemoCancellations, ensureDemoExchanges, ensureDemoReturns } from "./seed-after-sale"
 import { ensureDemoLoyalty } from "./seed-loyalty"
 import { ensureDemoHandOvers, ensureDemoPayments } from "./seed-payments"
 import { ensureDemoTaxDocuments } from "./seed-tax-documents"
@@ -159,7 +159,9 @@ export async function seedDemoShop(
     await ensureDemoLoyalty(container, log)
     log("after the sale: a few pieces brought back and refunded")
     await ensureDemoReturns(container, log)
-    log("tax invoices and credit notes of the demo year, dated to the sale and the return")
+    log("after the sale: a few pieces exchanged for another of their kind")
+    await ensureDemoExchanges(container, log)
+    log("tax invoices and credit notes of the demo year, dated to the sale, the exchange and the return")
     await ensureDemoTaxDocuments(container, log)
     // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
     log("sales facts of the demo orders")

@@ -56,7 +56,7 @@ export async function ensureDemoPayments(container: MedusaContainer, log: Log): 
   return rows.length
 }
 
-type TenderRow = { order_id: string; collection_id: string; kind: string; amount: number; paise: number; session_id: string; payment_id: string; capture_id: string }
+export type TenderRow = { order_id: string; collection_id: string; kind: string; amount: number; paise: number; session_id: string; payment_id: string; capture_id: string }
 
 /**
  * Each tender as the in-store provider leaves it when the counter records it
@@ -65,7 +65,7 @@ type TenderRow = { order_id: string; collection_id: string; kind: string; amount
  * based, as the demo seed writes its orders: through the payment module one
  * tender at a time, a year of bills would add minutes to the first start.
  */
-async function recordCapturedTenders(db: Knex, tenders: TenderRow[]) {
+export async function recordCapturedTenders(db: Knex, tenders: TenderRow[]) {
   const rows = `jsonb_to_recordset(?::jsonb) as t(order_id text, collection_id text, kind text, amount numeric, paise bigint, session_id text, payment_id text, capture_id text)`
   const raw = `jsonb_build_object('value', t.amount::text, 'precision', 20)`
   const json = JSON.stringify(tenders)
@@ -124,59 +124,72 @@ async function dateToTheSale(db: Knex, orderIds: string[]) {
 export async function ensureDemoHandOvers(container: MedusaContainer, log: Log): Promise<number> {
   const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = (await db.raw(
-    `select o.id as order_id, o.display_id, bsl.stock_location_id as location_id
+    `select o.id as order_id, bsl.stock_location_id as location_id, ${HANDED_OVER} as handed_over_at
        from "order" o
        join ${BRANCH_CHANNEL_LINK_TABLE} bsc on bsc.sales_channel_id = o.sales_channel_id and bsc.deleted_at is null
        join ${BRANCH_LOCATION_LINK_TABLE} bsl on bsl.branch_id = bsc.branch_id and bsl.deleted_at is null
       where o.deleted_at is null and o.metadata ? 'demo_row' and o.status <> 'canceled'
         and not exists (select 1 from order_fulfillment ofl where ofl.order_id = o.id and ofl.deleted_at is null)
       order by o.display_id`
-  )) as { rows: { order_id: string; display_id: number; location_id: string }[] }
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  )) as { rows: { order_id: string; location_id: string; handed_over_at: Date }[] }
   for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH)
-    const fulfillmentIds = entityIds("ful", batch.length)
-    const handOvers = batch.map((o, n) => ({ ...o, fulfillment_id: fulfillmentIds[n] }))
-    const json = JSON.stringify(handOvers)
-    const orders = `jsonb_to_recordset(?::jsonb) as h(order_id text, display_id int, location_id text, fulfillment_id text)`
-    await db.transaction(async (trx) => {
-      await trx.raw(
-        `insert into fulfillment (id, location_id, packed_at, shipped_at, delivered_at, provider_id, data, requires_shipping, created_at, updated_at)
-         select h.fulfillment_id, h.location_id, ${HANDED_OVER}, null, ${HANDED_OVER}, 'manual_manual', '{}'::jsonb, false, ${HANDED_OVER}, ${HANDED_OVER}
-           from ${orders} join "order" o on o.id = h.order_id`,
-        [json]
-      )
-      const { rows: items } = (await trx.raw(
-        `select h.fulfillment_id, li.id as line_item_id, li.title, coalesce(li.variant_sku, '') as sku, coalesce(li.variant_barcode, '') as barcode,
-                oi.quantity, pvi.inventory_item_id
-           from ${orders}
-           join "order" o on o.id = h.order_id
-           join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
-           join order_line_item li on li.id = oi.item_id
-           left join product_variant_inventory_item pvi on pvi.variant_id = li.variant_id and pvi.deleted_at is null`,
-        [json]
-      )) as { rows: Record<string, unknown>[] }
-      const ids = entityIds("fulit", items.length)
-      await trx.raw(
-        `insert into fulfillment_item (id, title, sku, barcode, quantity, raw_quantity, line_item_id, inventory_item_id, fulfillment_id)
-         select i.id, i.title, i.sku, i.barcode, i.quantity, jsonb_build_object('value', i.quantity::text, 'precision', 20), i.line_item_id, i.inventory_item_id, i.fulfillment_id
-           from jsonb_to_recordset(?::jsonb) as i(id text, title text, sku text, barcode text, quantity numeric, line_item_id text, inventory_item_id text, fulfillment_id text)`,
-        [JSON.stringify(items.map((item, n) => ({ ...item, id: ids[n] })))]
-      )
-      // Fulfilled and delivered in full (picked up, never shipped), as Medusa's order change leaves a hand-over.
-      await trx.raw(
-        `update order_item oi
-            set fulfilled_quantity = oi.quantity, raw_fulfilled_quantity = oi.raw_quantity,
-                delivered_quantity = oi.quantity, raw_delivered_quantity = oi.raw_quantity
-           from ${orders} join "order" o on o.id = h.order_id
-          where oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null`,
-        [json]
-      )
-    })
-    await link.create(handOvers.map((h) => ({ [Modules.ORDER]: { order_id: h.order_id }, [Modules.FULFILLMENT]: { fulfillment_id: h.fulfillment_id } })))
+    await recordHandOvers(container, rows.slice(start, start + BATCH))
     log(`demo hand-overs: ${Math.min(start + BATCH, rows.length)} / ${rows.length}`)
   }
   return rows.length
+}
+
+export type HandOver = { order_id: string; location_id: string; handed_over_at: Date; item_ids?: string[] }
+
+/**
+ * Pieces handed over at the counter: per order a fulfilment from the
+ * branch's location, packed and delivered at `handed_over_at`, linked to the
+ * order, its lines (all of them, or `item_ids`) fulfilled and delivered.
+ */
+export async function recordHandOvers(container: MedusaContainer, handOvers: HandOver[]) {
+  const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const fulfillmentIds = entityIds("ful", handOvers.length)
+  const rows = handOvers.map((h, n) => ({ ...h, item_ids: h.item_ids ?? null, fulfillment_id: fulfillmentIds[n] }))
+  const json = JSON.stringify(rows)
+  const orders = `jsonb_to_recordset(?::jsonb) as h(order_id text, location_id text, handed_over_at timestamptz, item_ids text[], fulfillment_id text)`
+  const lines = `join "order" o on o.id = h.order_id
+           join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null and (h.item_ids is null or oi.item_id = any(h.item_ids))`
+  await db.transaction(async (trx) => {
+    await trx.raw(
+      `insert into fulfillment (id, location_id, packed_at, shipped_at, delivered_at, provider_id, data, requires_shipping, created_at, updated_at)
+       select h.fulfillment_id, h.location_id, h.handed_over_at, null, h.handed_over_at, 'manual_manual', '{}'::jsonb, false, h.handed_over_at, h.handed_over_at
+         from ${orders}`,
+      [json]
+    )
+    const { rows: items } = (await trx.raw(
+      `select h.fulfillment_id, li.id as line_item_id, li.title, coalesce(li.variant_sku, '') as sku, coalesce(li.variant_barcode, '') as barcode,
+              oi.quantity, pvi.inventory_item_id
+         from ${orders}
+         ${lines}
+         join order_line_item li on li.id = oi.item_id
+         left join product_variant_inventory_item pvi on pvi.variant_id = li.variant_id and pvi.deleted_at is null`,
+      [json]
+    )) as { rows: Record<string, unknown>[] }
+    const ids = entityIds("fulit", items.length)
+    await trx.raw(
+      `insert into fulfillment_item (id, title, sku, barcode, quantity, raw_quantity, line_item_id, inventory_item_id, fulfillment_id)
+       select i.id, i.title, i.sku, i.barcode, i.quantity, jsonb_build_object('value', i.quantity::text, 'precision', 20), i.line_item_id, i.inventory_item_id, i.fulfillment_id
+         from jsonb_to_recordset(?::jsonb) as i(id text, title text, sku text, barcode text, quantity numeric, line_item_id text, inventory_item_id text, fulfillment_id text)`,
+      [JSON.stringify(items.map((item, n) => ({ ...item, id: ids[n] })))]
+    )
+    // Fulfilled and delivered in full (picked up, never shipped), as Medusa's order change leaves a hand-over.
+    await trx.raw(
+      `update order_item oi
+          set fulfilled_quantity = oi.quantity, raw_fulfilled_quantity = oi.raw_quantity,
+              delivered_quantity = oi.quantity, raw_delivered_quantity = oi.raw_quantity
+         from ${orders} join "order" o on o.id = h.order_id
+        where oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null and (h.item_ids is null or oi.item_id = any(h.item_ids))`,
+      [json]
+    )
+  })
+  await container
+    .resolve(ContainerRegistrationKeys.LINK)
+    .create(rows.map((h) => ({ [Modules.ORDER]: { order_id: h.order_id }, [Modules.FULFILLMENT]: { fulfillment_id: h.fulfillment_id } })))
 }
 
 /** A few minutes after the sale (`o` the order). */

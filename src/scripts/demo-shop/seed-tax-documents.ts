@@ -1,7 +1,8 @@
 /**
  * The demo year's GST documents (docs/demo-shop.md): a tax invoice for
- * every paid demo bill, dated to its sale, and a credit note for every
- * piece brought back, dated to its return — numbered in date order in each
+ * every paid demo bill, dated to its sale, one for the piece taken in each
+ * exchange, dated to the exchange, and a credit note for every piece
+ * brought back, dated to its return — numbered in date order in each
  * branch's series for its financial year, as the counter would have issued
  * them. Their PDFs are drawn when first downloaded. Bills and returns that
  * already have theirs are passed by, and so is a series the shop has
@@ -15,7 +16,7 @@ import { buildInvoice } from "../../lib/invoice"
 import { INVOICING_MODULE } from "../../modules/invoicing"
 import type { default as InvoicingModuleService, IssueDocumentInput } from "../../modules/invoicing/service"
 import { creditNoteFor, RETURN_FIELDS, type ReturnRow } from "../../workflows/invoicing/utils/credit-note"
-import { loadOrdersInvoiceFacts } from "../../workflows/invoicing/utils/order-facts"
+import { EXCHANGE_FIELDS, loadExchangeInvoiceFacts, loadOrdersInvoiceFacts, type ExchangeRow } from "../../workflows/invoicing/utils/order-facts"
 
 type Log = (message: string) => void
 type Dated = IssueDocumentInput & { issued_at: Date }
@@ -25,12 +26,22 @@ const BATCH = 250
 export async function ensureDemoTaxDocuments(container: MedusaContainer, log: Log): Promise<{ issued: number; refused: string[] }> {
   const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const invoicing = container.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const { rows: orders } = (await db.raw(
-    `select o.id, o.created_at from "order" o
+  // The bills' invoices and the exchanges' in one date order: both take numbers from the branch's invoice series.
+  const { rows: due } = (await db.raw(
+    `select o.id as order_id, null as exchange_id, o.created_at as at from "order" o
       where o.deleted_at is null and o.metadata ? 'demo_row' and o.status <> 'canceled'
-        and not exists (select 1 from tax_document d where d.order_id = o.id and d.type = 'invoice' and d.deleted_at is null)
-      order by o.created_at, o.id`
-  )) as { rows: { id: string; created_at: Date }[] }
+        and not exists (select 1 from tax_document d where d.order_id = o.id and d.type = 'invoice' and d.exchange_id is null and d.deleted_at is null)
+     union all
+     select e.order_id, e.id, e.created_at from order_exchange e join "order" o on o.id = e.order_id
+      where e.deleted_at is null and e.canceled_at is null and o.metadata ? 'demo_row' and e.metadata ? 'demo_done'
+        and not exists (select 1 from tax_document d where d.exchange_id = e.id and d.deleted_at is null)
+     order by at, order_id, exchange_id nulls first`
+  )) as { rows: { order_id: string; exchange_id: string | null; at: Date }[] }
+  const exchangeIds = due.flatMap((d) => (d.exchange_id ? [d.exchange_id] : []))
+  const { data: exchangeRows } = exchangeIds.length
+    ? await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order_exchange", fields: EXCHANGE_FIELDS, filters: { id: exchangeIds } })
+    : { data: [] }
+  const exchanges = new Map((exchangeRows as unknown as ExchangeRow[]).map((e) => [e.id, e]))
   let issued = 0
   const refused = new Set<string>()
   const take = (outcome: { issued: number; refused: string[] }) => {
@@ -38,31 +49,34 @@ export async function ensureDemoTaxDocuments(container: MedusaContainer, log: Lo
     outcome.refused.forEach((series) => refused.add(series))
   }
   const skipped: string[] = []
-  for (let start = 0; start < orders.length; start += BATCH) {
-    const batch = orders.slice(start, start + BATCH)
-    const facts = await loadOrdersInvoiceFacts(container, batch.map((o) => o.id))
+  for (let start = 0; start < due.length; start += BATCH) {
+    const batch = due.slice(start, start + BATCH)
+    const facts = await loadOrdersInvoiceFacts(container, batch.filter((d) => !d.exchange_id).map((d) => d.order_id))
     const invoices: Dated[] = []
-    for (const order of batch) {
-      const f = facts.get(order.id)!
+    for (const doc of batch) {
+      const f = doc.exchange_id
+        ? await loadExchangeInvoiceFacts(container, exchanges.get(doc.exchange_id)!).catch((e: Error) => e)
+        : facts.get(doc.order_id)!
       if (f instanceof Error) {
-        skipped.push(`${order.id}: ${f.message}`)
+        skipped.push(`${doc.exchange_id ?? doc.order_id}: ${f.message}`)
         continue
       }
       invoices.push({
         type: "invoice",
         branch_id: f.branch.id,
         branch_code: f.branch.code,
-        order_id: order.id,
+        order_id: doc.order_id,
+        exchange_id: doc.exchange_id,
         customer_id: f.customer_id,
         body: buildInvoice(f.input),
-        issued_at: new Date(order.created_at),
+        issued_at: new Date(doc.at),
       })
     }
     take(await invoicing.issueDatedDocuments(invoices))
-    log(`demo invoices: ${Math.min(start + BATCH, orders.length)} / ${orders.length}`)
+    log(`demo invoices: ${Math.min(start + BATCH, due.length)} / ${due.length}`)
   }
   if (skipped.length) {
-    log(`demo invoices: ${skipped.length} bills left without one (first: ${skipped[0]})`)
+    log(`demo invoices: ${skipped.length} left without one (first: ${skipped[0]})`)
   }
 
   const { rows: returns } = (await db.raw(
@@ -76,7 +90,7 @@ export async function ensureDemoTaxDocuments(container: MedusaContainer, log: Lo
     const byId = new Map((data as unknown as ReturnRow[]).map((r) => [r.id, r]))
     const documents = await invoicing.listOrderDocuments([...new Set([...byId.values()].map((r) => r.order_id))])
     // A bill left without its invoice (its series was in use) gets no credit note either.
-    const invoiced = new Set(documents.filter((d) => d.type === "invoice").map((d) => d.order_id))
+    const invoiced = new Set(documents.filter((d) => d.type === "invoice" && !d.exchange_id).map((d) => d.order_id))
     const notes: Dated[] = returns
       .map((r) => ({ r, ret: byId.get(r.id)! }))
       .filter(({ ret }) => invoiced.has(ret.order_id))
