@@ -18,8 +18,7 @@ import { refreshCustomerStatsWorkflow } from "../../workflows/crm"
 import { reversePointsForReturnWorkflow } from "../../workflows/loyalty"
 import { entityIds } from "../../lib/ids"
 import { demoAfterSale, refundShares } from "./after-sale"
-import { DEMO_GST_RATE } from "./data"
-import { pricedPieces } from "./seed-customers"
+import { demoLine, pricedPieces } from "./seed-customers"
 import { recordCapturedTenders, recordHandOvers } from "./seed-payments"
 import { demoTenders } from "./tenders"
 
@@ -277,19 +276,7 @@ export async function ensureDemoExchanges(container: MedusaContainer, log: Log, 
         no_notification: true,
         description: "Exchanged at the counter",
         return_items: [{ id: plan.item_id, quantity: 1, note: "Given back in exchange" }],
-        additional_items: [
-          {
-            variant_id: taken.variant_id,
-            title: taken.product_title,
-            subtitle: taken.title,
-            product_title: taken.product_title,
-            variant_sku: taken.sku,
-            quantity: 1,
-            unit_price: taken.unit_price,
-            tax_lines: [{ description: DEMO_GST_RATE.name, code: DEMO_GST_RATE.code, rate: DEMO_GST_RATE.rate, provider_id: "tp_system" }],
-            metadata: { making_charge_paise: taken.making_charge_paise },
-          } as unknown as { id: string; quantity: number },
-        ],
+        additional_items: [demoLine(taken) as unknown as { id: string; quantity: number }],
         // Brought back to the counter: the branch's pickup, at no charge.
         return_shipping: { name: "Brought back to the counter", amount: 0, shipping_option_id: pickup },
         // The module takes the pieces given back as return_items, which its input type does not name.

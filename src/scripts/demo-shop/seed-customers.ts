@@ -36,6 +36,22 @@ function shopDay(now: Date, daysAgo: number, hour = 11): Date {
   return day
 }
 
+/** A demo bill's line for one piece, at its price before GST. */
+export function demoLine(piece: Piece) {
+  return {
+    title: piece.product_title,
+    subtitle: piece.title,
+    product_title: piece.product_title,
+    variant_id: piece.variant_id,
+    variant_sku: piece.sku,
+    quantity: 1,
+    unit_price: piece.unit_price,
+    // GST as the tax module charges it on jewellery, and the making charge as counter sales record it.
+    tax_lines: [{ description: DEMO_GST_RATE.name, code: DEMO_GST_RATE.code, rate: DEMO_GST_RATE.rate, provider_id: "tp_system" }],
+    metadata: { making_charge_paise: piece.making_charge_paise },
+  }
+}
+
 export async function pricedPieces(container: MedusaContainer): Promise<Piece[]> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "jewelry_attributes",
@@ -140,18 +156,7 @@ export async function ensureDemoCustomers(container: MedusaContainer, log: Log, 
             created_at: shopDay(now, order.days_ago, 12),
             // Orders come back in no set order: each is matched to its row by this.
             metadata: { demo_row: n },
-            items: items.map((piece) => ({
-              title: piece.product_title,
-              subtitle: piece.title,
-              product_title: piece.product_title,
-              variant_id: piece.variant_id,
-              variant_sku: piece.sku,
-              quantity: 1,
-              unit_price: piece.unit_price,
-              // GST as the tax module charges it on jewellery, and the making charge as counter sales record it.
-              tax_lines: [{ description: DEMO_GST_RATE.name, code: DEMO_GST_RATE.code, rate: DEMO_GST_RATE.rate, provider_id: "tp_system" }],
-              metadata: { making_charge_paise: piece.making_charge_paise },
-            })),
+            items: items.map(demoLine),
           }))
         )
       : []

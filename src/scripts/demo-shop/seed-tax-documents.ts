@@ -12,11 +12,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { buildInvoice } from "../../lib/invoice"
 import { INVOICING_MODULE } from "../../modules/invoicing"
 import type { default as InvoicingModuleService, IssueDocumentInput } from "../../modules/invoicing/service"
 import { creditNoteFor, RETURN_FIELDS, type ReturnRow } from "../../workflows/invoicing/utils/credit-note"
-import { EXCHANGE_FIELDS, loadExchangeInvoiceFacts, loadOrdersInvoiceFacts, type ExchangeRow } from "../../workflows/invoicing/utils/order-facts"
+import { EXCHANGE_FIELDS, invoiceToIssue, loadExchangeInvoiceFacts, loadOrdersInvoiceFacts, type ExchangeRow } from "../../workflows/invoicing/utils/order-facts"
 
 type Log = (message: string) => void
 type Dated = IssueDocumentInput & { issued_at: Date }
@@ -61,16 +60,7 @@ export async function ensureDemoTaxDocuments(container: MedusaContainer, log: Lo
         skipped.push(`${doc.exchange_id ?? doc.order_id}: ${f.message}`)
         continue
       }
-      invoices.push({
-        type: "invoice",
-        branch_id: f.branch.id,
-        branch_code: f.branch.code,
-        order_id: doc.order_id,
-        exchange_id: doc.exchange_id,
-        customer_id: f.customer_id,
-        body: buildInvoice(f.input),
-        issued_at: new Date(doc.at),
-      })
+      invoices.push({ ...invoiceToIssue(f, doc.order_id, doc.exchange_id), issued_at: new Date(doc.at) })
     }
     take(await invoicing.issueDatedDocuments(invoices))
     log(`demo invoices: ${Math.min(start + BATCH, due.length)} / ${due.length}`)

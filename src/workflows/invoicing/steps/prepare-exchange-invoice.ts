@@ -1,9 +1,8 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildInvoice } from "../../../lib/invoice"
 import { INVOICING_MODULE } from "../../../modules/invoicing"
 import type InvoicingModuleService from "../../../modules/invoicing/service"
-import { EXCHANGE_FIELDS, loadExchangeInvoiceFacts, type ExchangeRow } from "../utils/order-facts"
+import { EXCHANGE_FIELDS, invoiceToIssue, loadExchangeInvoiceFacts, type ExchangeRow } from "../utils/order-facts"
 import type { PreparedDocument } from "./prepare-invoice"
 
 /**
@@ -25,16 +24,5 @@ export const prepareExchangeInvoiceStep = createStep("prepare-exchange-invoice",
     return new StepResponse<PreparedDocument>({ existing_id: existing.id, issue: null })
   }
   const facts = await loadExchangeInvoiceFacts(container, exchange)
-  return new StepResponse<PreparedDocument>({
-    existing_id: null,
-    issue: {
-      type: "invoice",
-      branch_id: facts.branch.id,
-      branch_code: facts.branch.code,
-      order_id: exchange.order_id,
-      exchange_id,
-      customer_id: facts.customer_id,
-      body: buildInvoice(facts.input),
-    },
-  })
+  return new StepResponse<PreparedDocument>({ existing_id: null, issue: invoiceToIssue(facts, exchange.order_id, exchange_id) })
 })

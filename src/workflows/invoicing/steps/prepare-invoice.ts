@@ -1,9 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildInvoice } from "../../../lib/invoice"
 import { INVOICING_MODULE } from "../../../modules/invoicing"
 import type { IssueDocumentInput } from "../../../modules/invoicing/service"
 import type InvoicingModuleService from "../../../modules/invoicing/service"
-import { loadOrderInvoiceFacts } from "../utils/order-facts"
+import { invoiceToIssue, loadOrderInvoiceFacts } from "../utils/order-facts"
 
 export type PreparedDocument = { existing_id: string | null; issue: IssueDocumentInput | null }
 
@@ -17,16 +16,5 @@ export const prepareInvoiceStep = createStep("prepare-invoice", async ({ order_i
   if (existing) {
     return new StepResponse<PreparedDocument>({ existing_id: existing.id, issue: null })
   }
-  const facts = await loadOrderInvoiceFacts(container, order_id)
-  return new StepResponse<PreparedDocument>({
-    existing_id: null,
-    issue: {
-      type: "invoice",
-      branch_id: facts.branch.id,
-      branch_code: facts.branch.code,
-      order_id,
-      customer_id: facts.customer_id,
-      body: buildInvoice(facts.input),
-    },
-  })
+  return new StepResponse<PreparedDocument>({ existing_id: null, issue: invoiceToIssue(await loadOrderInvoiceFacts(container, order_id), order_id) })
 })

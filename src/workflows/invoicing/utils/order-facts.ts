@@ -1,7 +1,7 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { checkGstin, GST_STATE_CODES } from "../../../lib/gstin"
-import { sellerOf, type DocumentParty, type InvoiceInput, type OrderPiece, type PieceFacts, type SellerParty, type Tender } from "../../../lib/invoice"
+import { buildInvoice, sellerOf, type DocumentParty, type InvoiceInput, type OrderPiece, type PieceFacts, type SellerParty, type Tender } from "../../../lib/invoice"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { amountToPaise } from "../../../lib/money"
 import { orderPaymentState } from "../../../lib/paid-orders"
@@ -9,6 +9,7 @@ import { gstStateCodeOf, placeOfSupply } from "../../../lib/place-of-supply"
 import { ratesInForceAt, resolveMetalRate, type Metal } from "../../../lib/pricing"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
+import type { IssueDocumentInput } from "../../../modules/invoicing/service"
 import { orderPaymentFacts } from "../../payments/utils/order-payments"
 
 type Amount = BigNumberInput | null | undefined
@@ -73,6 +74,19 @@ type BranchRow = {
 }
 
 export type OrderInvoiceFacts = { input: InvoiceInput; branch: BranchRow; customer_id: string | null }
+
+/** The invoice to issue for an order's facts (of the order's own lines, or of an exchange's). */
+export function invoiceToIssue(facts: OrderInvoiceFacts, orderId: string, exchangeId: string | null = null): IssueDocumentInput {
+  return {
+    type: "invoice",
+    branch_id: facts.branch.id,
+    branch_code: facts.branch.code,
+    order_id: orderId,
+    exchange_id: exchangeId,
+    customer_id: facts.customer_id,
+    body: buildInvoice(facts.input),
+  }
+}
 
 const ORDER_FIELDS = [
   "id",
