@@ -37,6 +37,7 @@ import { ensureDemoTaxDocuments } from "../../src/scripts/demo-shop/seed-tax-doc
 import { issueInvoiceWorkflow } from "../../src/workflows/invoicing"
 import { XMLParser } from "fast-xml-parser"
 import { financialYear, seriesKey } from "../../src/lib/tax-documents"
+import { productCategorySql } from "../../src/lib/link-tables"
 import { INVOICING_MODULE } from "../../src/modules/invoicing"
 import type InvoicingModuleService from "../../src/modules/invoicing/service"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
@@ -323,6 +324,20 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
         where il.deleted_at is null and il.stocked_quantity > 0`
     )) as { rows: { cost: string; pieces: number }[] }
     const wholeShop = (await ok(api.get("/admin/reports/stock", owner))).data.totals
+    // By category: each product filed under its first category by handle, as the sales report files it; a category's filter is its row.
+    const { rows: perCategory } = (await db().raw(
+      `select coalesce(${productCategorySql("v.product_id")}, '') as handle, sum(il.stocked_quantity)::int as pieces from inventory_level il
+         join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id and pvi.deleted_at is null
+         join product_variant v on v.id = pvi.variant_id and v.deleted_at is null
+         join product_product_variant_jewelry_jewelry_attributes vj on vj.product_variant_id = pvi.variant_id and vj.deleted_at is null
+         join branch_branch_stock_location_stock_location bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
+        where il.deleted_at is null and il.stocked_quantity > 0 group by 1 order by 1`
+    )) as { rows: { handle: string; pieces: number }[] }
+    const byCategory = (await ok(api.get("/admin/reports/stock?group_by=category", owner))).data
+    expect(perCategory.length).toBeGreaterThan(2)
+    expect(byCategory.rows.map((r: { key: string; pieces: number }) => [r.key, r.pieces]).sort()).toEqual(perCategory.map((r) => [r.handle, r.pieces]).sort())
+    const rings = perCategory.find((r) => r.handle === "rings")!
+    expect((await ok(api.get("/admin/reports/stock?category=rings", owner))).data.totals.pieces).toBe(rings.pieces)
     expect(costed[0].pieces).toBeGreaterThan(0)
     expect(wholeShop.costed_pieces).toBe(costed[0].pieces)
     expect(wholeShop.cost_paise).toBe(Number(costed[0].cost))

@@ -24,3 +24,12 @@ export const productCategorySql = (productIdColumn: string) =>
   `(select min(pc.handle) from product_category_product pcp
      join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null
     where pcp.product_id = ${productIdColumn})`
+
+/**
+ * The same filing for many products at once, as a derived table
+ * (product_id, handle) to join: one grouped pass over the category links
+ * rather than a lookup per row (the stock report's 100 000 levels).
+ */
+export const PRODUCT_CATEGORIES_SQL = `(select pcp.product_id, min(pc.handle) as handle from product_category_product pcp
+     join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null
+    group by pcp.product_id)`

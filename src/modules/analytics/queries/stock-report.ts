@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { BRANCH_LOCATION_LINK_TABLE, productCategorySql, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
+import { BRANCH_LOCATION_LINK_TABLE, PRODUCT_CATEGORIES_SQL, VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
 import { pgArray } from "../../../lib/pg-array"
 import { istToday } from "../../../lib/pos"
 import { daysBetween } from "../../../lib/savings-schemes"
@@ -48,7 +48,7 @@ function stockFrom(filters: StockFilters, withCategory: boolean, withVariant = w
   }
   const category =
     withCategory || filters.category !== undefined
-      ? `left join lateral (select ${productCategorySql("v.product_id")} as handle) cat on true`
+      ? `left join ${PRODUCT_CATEGORIES_SQL} cat on cat.product_id = v.product_id`
       : ""
   const variant = withVariant || category ? "join product_variant v on v.id = pvi.variant_id and v.deleted_at is null" : ""
   const sql = `from inventory_level il
