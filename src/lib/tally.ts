@@ -1,6 +1,7 @@
 /**
  * Tally export (docs/reports.md, "Tally export"): each GST invoice and credit
- * note as a Tally voucher with ledger entries that balance, and the XML of
+ * note as a Tally voucher with ledger entries that balance, each payment
+ * taken as a Receipt and each refund as a Payment voucher, and the XML of
  * Tally's import format (an ENVELOPE with HEADER/TALLYREQUEST "Import Data"
  * and BODY/IMPORTDATA: REQUESTDESC naming the report "Vouchers" and the
  * company, REQUESTDATA holding one TALLYMESSAGE per ledger master and per
@@ -14,7 +15,7 @@ import { paiseToDecimal } from "./money"
 export type TallyEntry = { ledger: string; amount_paise: number }
 
 export type TallyVoucher = {
-  type: "Sales" | "Credit Note"
+  type: "Sales" | "Credit Note" | "Receipt" | "Payment"
   /** YYYYMMDD, the India day it was issued. */
   date: string
   number: string
@@ -79,13 +80,78 @@ export function voucherFor(doc: TallyDocument): TallyVoucher {
   }
 }
 
-/** The ledgers the documents of these parties post to, with the Tally group each belongs under. */
-export function ledgersFor(parties: TallyParty[]): TallyLedger[] {
+/** Money taken (a capture) or paid back (a refund) on a bill, with the tender it moved through. */
+export type TallyMoneyMovement = {
+  kind: "receipt" | "refund"
+  /** The capture's or the refund's id: the voucher's number. */
+  id: string
+  at: Date
+  branch_code: string
+  provider_id: string
+  amount_paise: number
+  party: TallyParty
+  order_display_id: number | null
+}
+
+/**
+ * The ledger a tender's money sits in at a branch, and its Tally group:
+ * cash in the branch's cash book; UPI, cards and the online gateways in bank
+ * accounts; an old-gold exchange voucher's and a savings scheme's credit as
+ * what the shop owed the customer (settled by the sale); points as the
+ * loyalty programme's cost.
+ */
+export function tenderLedger(branchCode: string, providerId: string): TallyLedger {
+  const provider = providerId.replace(/^pp_/, "").replace(/_default$/, "")
+  const named: Record<string, TallyLedger> = {
+    instore_cash: { name: `Cash - ${branchCode}`, parent: "Cash-in-Hand" },
+    // Medusa's system provider takes no money itself: staff mark a bill paid at the store, in cash or at its card machine.
+    system: { name: `Cash - ${branchCode}`, parent: "Cash-in-Hand" },
+    instore_upi: { name: `UPI Collections - ${branchCode}`, parent: "Bank Accounts" },
+    instore_card: { name: `Card Collections - ${branchCode}`, parent: "Bank Accounts" },
+    instore_old_gold: { name: `Old Gold Exchange - ${branchCode}`, parent: "Current Liabilities" },
+    instore_scheme: { name: `Savings Scheme Deposits - ${branchCode}`, parent: "Current Liabilities" },
+    instore_points: { name: "Loyalty Points Redeemed", parent: "Indirect Expenses" },
+  }
+  if (named[provider]) {
+    return named[provider]
+  }
+  const gateway = provider.split("_")[0]
+  return { name: `${gateway.charAt(0).toUpperCase()}${gateway.slice(1)} Collections`, parent: "Bank Accounts" }
+}
+
+/**
+ * A payment taken as a Receipt voucher (the tender's ledger debited, the
+ * party credited) and a refund as a Payment voucher (the reverse): each
+ * balances, and the party's ledger nets to nothing once the bill is paid.
+ */
+export function moneyVoucherFor(m: TallyMoneyMovement): TallyVoucher {
+  const party = partyLedger(m.party)
+  const tender = tenderLedger(m.branch_code, m.provider_id).name
+  const sign = m.kind === "receipt" ? 1 : -1
+  const order = m.order_display_id ? `order #${m.order_display_id}` : "a bill"
+  return {
+    type: m.kind === "receipt" ? "Receipt" : "Payment",
+    date: tallyDate(m.at),
+    number: m.id,
+    party,
+    narration: m.kind === "receipt" ? `Received for ${order} (${tender})` : `Refunded on ${order} (${tender})`,
+    entries: [
+      { ledger: tender, amount_paise: -sign * m.amount_paise },
+      { ledger: party, amount_paise: sign * m.amount_paise },
+    ],
+  }
+}
+
+/** The ledgers the documents of these parties (and the money moved through these tenders) post to, with the Tally group each belongs under. */
+export function ledgersFor(parties: TallyParty[], tenders: { branch_code: string; provider_id: string }[] = []): TallyLedger[] {
   const ledgers = new Map<string, TallyLedger>()
   const add = (l: TallyLedger) => ledgers.set(l.name, ledgers.get(l.name) ?? l)
   for (const party of parties) {
     add({ name: salesLedger(party.branch_code), parent: "Sales Accounts" })
     add({ name: partyLedger(party), parent: "Sundry Debtors", gstin: party.buyer.gstin })
+  }
+  for (const t of tenders) {
+    add(tenderLedger(t.branch_code, t.provider_id))
   }
   for (const name of [TAX_LEDGERS.cgst, TAX_LEDGERS.sgst, TAX_LEDGERS.igst]) {
     add({ name, parent: "Duties & Taxes" })

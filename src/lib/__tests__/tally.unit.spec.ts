@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser"
 import type { TaxDocumentBody } from "../invoice"
-import { ledgersFor, ledgerXml, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, voucherCsvRows, voucherFor, voucherXml } from "../tally"
+import { ledgersFor, ledgerXml, moneyVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
 
 // A 22K ring and a 24K coin sold in Mumbai: ₹27,030.18 taxable, 1.5 % CGST and SGST (₹405.45 each), ₹27,841.08 rounded to ₹27,841.
 const totals = { value: 27_030_18, discount: 0, taxable_value: 27_030_18, cgst: 405_45, sgst: 405_45, igst: 0, gst_total: 810_90, total: 27_841_08, round_off: -8, grand_total: 27_841_00 }
@@ -68,6 +68,43 @@ describe("Tally export", () => {
       ["Sales - MUM", "Sales Accounts"],
       ["Sales - PUN", "Sales Accounts"],
     ])
+  })
+
+  it("takes a bill's payments as Receipts into each tender's ledger and its refunds as Payments out of it, the party credited and debited", () => {
+    const party = { branch_code: "MUM", buyer: { name: "Meera Shah", gstin: null } }
+    // ₹27,841 paid ₹20,000 in cash and ₹7,841 by UPI on 3 Dec; ₹5,000 of the UPI part refunded on 9 Dec.
+    const cash = moneyVoucherFor({ kind: "receipt", id: "capt_1", at: new Date("2026-12-03T06:00:00Z"), branch_code: "MUM", provider_id: "pp_instore_cash", amount_paise: 2_000_000, party, order_display_id: 1042 })
+    const upi = moneyVoucherFor({ kind: "receipt", id: "capt_2", at: new Date("2026-12-03T06:00:00Z"), branch_code: "MUM", provider_id: "pp_instore_upi", amount_paise: 784_100, party, order_display_id: 1042 })
+    const back = moneyVoucherFor({ kind: "refund", id: "ref_1", at: new Date("2026-12-09T20:00:00Z"), branch_code: "MUM", provider_id: "pp_instore_upi", amount_paise: 500_000, party, order_display_id: 1042 })
+    expect(cash).toEqual({
+      type: "Receipt",
+      date: "20261203",
+      number: "capt_1",
+      party: "Retail Customers - MUM",
+      narration: "Received for order #1042 (Cash - MUM)",
+      entries: [
+        { ledger: "Cash - MUM", amount_paise: -2_000_000 },
+        { ledger: "Retail Customers - MUM", amount_paise: 2_000_000 },
+      ],
+    })
+    expect([back.type, back.date, back.entries]).toEqual([
+      "Payment",
+      "20261210",
+      [
+        { ledger: "UPI Collections - MUM", amount_paise: 500_000 },
+        { ledger: "Retail Customers - MUM", amount_paise: -500_000 },
+      ],
+    ])
+    // The party ledger: credited ₹27,841 by the receipts, debited ₹5,000 by the refund.
+    const partyNet = [cash, upi, back].flatMap((v) => v.entries).filter((e) => e.ledger === "Retail Customers - MUM").reduce((n, e) => n + e.amount_paise, 0)
+    expect(partyNet).toBe(2_284_100)
+    expect([tenderLedger("PUN", "pp_instore_old_gold"), tenderLedger("PUN", "pp_instore_points"), tenderLedger("PUN", "pp_razorpay_razorpay"), tenderLedger("PUN", "pp_system_default")]).toEqual([
+      { name: "Old Gold Exchange - PUN", parent: "Current Liabilities" },
+      { name: "Loyalty Points Redeemed", parent: "Indirect Expenses" },
+      { name: "Razorpay Collections", parent: "Bank Accounts" },
+      { name: "Cash - PUN", parent: "Cash-in-Hand" },
+    ])
+    expect(ledgersFor([party], [{ branch_code: "MUM", provider_id: "pp_instore_upi" }]).map((l) => l.name)).toContain("UPI Collections - MUM")
   })
 
   it("writes Tally's import envelope: the company, ledger masters, then vouchers with debits negative and deemed positive", () => {

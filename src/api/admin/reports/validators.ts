@@ -136,9 +136,18 @@ export const CounterReportQuery = ReportFilters.pick({ from: true, to: true, bra
 
 export type CounterReportQueryType = z.infer<typeof CounterReportQuery>
 
-/** The Tally export: a period and branches (docs/reports.md, "Tally export"). */
+/** The Tally export: a period, branches and which vouchers (docs/reports.md, "Tally export"). */
+export const TALLY_VOUCHER_KINDS = ["sales", "receipts"] as const
+
 export const TallyExportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true })
-  .extend({ format: z.enum(["xml", "csv"]).default("xml") })
+  .extend({
+    format: z.enum(["xml", "csv"]).default("xml"),
+    /** sales: the invoices and credit notes; receipts: the payments taken and refunds made. Both by default. */
+    vouchers: z
+      .union([z.enum(TALLY_VOUCHER_KINDS), z.array(z.enum(TALLY_VOUCHER_KINDS)).min(1)])
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .default([...TALLY_VOUCHER_KINDS]),
+  })
   .strict()
 
 export type TallyExportQueryType = z.infer<typeof TallyExportQuery>

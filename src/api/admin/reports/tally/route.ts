@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { stringify } from "csv-stringify/sync"
 import { istToday } from "../../../../lib/pos"
 import { rangeInstants, reportRange } from "../../../../lib/report-period"
@@ -7,13 +8,16 @@ import { exportFileName } from "../../../../lib/report-export"
 import {
   ledgersFor,
   ledgerXml,
+  moneyVoucherFor,
   TALLY_CSV_HEADER,
   TALLY_ENVELOPE_END,
   tallyEnvelopeStart,
   voucherCsvRows,
   voucherFor,
   voucherXml,
+  type TallyVoucher,
 } from "../../../../lib/tally"
+import { listMoneyMovements, listMoneyParties } from "../../../../modules/pos/queries/money-movements"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
 import { reportBranches } from "../helpers"
@@ -22,20 +26,28 @@ import type { TallyExportQueryType } from "../validators"
 const PAGE = 500
 
 /**
- * GET /admin/reports/tally?from&to&branch_id&format=xml|csv — the GST invoices
- * and credit notes issued in the period as Tally vouchers (docs/reports.md,
- * "Tally export"): XML in Tally's import format, with the ledger masters the
- * vouchers post to first, or CSV, one row a ledger entry. Streamed a page of
- * documents at a time; branch-scoped like every report.
+ * GET /admin/reports/tally?from&to&branch_id&format=xml|csv&vouchers=sales|receipts —
+ * the GST invoices and credit notes issued in the period as Sales and Credit
+ * Note vouchers, and the payments taken and refunds made on the branches'
+ * bills as Receipt and Payment vouchers (docs/reports.md, "Tally export"):
+ * XML in Tally's import format, with the ledger masters the vouchers post to
+ * first, or CSV, one row a ledger entry. Streamed a page at a time;
+ * branch-scoped like every report.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = req.validatedQuery as TallyExportQueryType
   const range = reportRange({ from: query.from, to: query.to }, istToday())
   const branchIds = await reportBranches(req, query.branch_id)
   const { from, to } = rangeInstants(range)
+  const sales = query.vouchers.includes("sales")
+  const receipts = query.vouchers.includes("receipts")
   const invoicing = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
-  const parties = await invoicing.listIssuedParties({ from, to, branch_ids: branchIds })
-  const count = parties.reduce((n, p) => n + p.documents, 0)
+  const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const [parties, moneyParties] = await Promise.all([
+    sales ? invoicing.listIssuedParties({ from, to, branch_ids: branchIds }) : [],
+    receipts ? listMoneyParties(db, { from, to, branch_ids: branchIds }) : [],
+  ])
+  const count = parties.reduce((n, p) => n + p.documents, 0) + moneyParties.reduce((n, p) => n + p.movements, 0)
 
   const xml = query.format === "xml"
   res.setHeader("Content-Type", xml ? "application/xml; charset=utf-8" : "text/csv; charset=utf-8")
@@ -44,25 +56,39 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (xml) {
     const [store] = await req.scope.resolve(Modules.STORE).listStores({}, { select: ["name"], take: 1 })
     res.write(tallyEnvelopeStart(process.env.SHOP_NAME ?? store?.name ?? "Shop"))
-    const ledgers = ledgersFor(parties.map((p) => ({ branch_code: p.branch_code, buyer: { name: p.name, gstin: p.gstin } })))
+    const ledgers = ledgersFor(
+      [...parties, ...moneyParties].map((p) => ({ branch_code: p.branch_code, buyer: { name: p.name ?? "", gstin: p.gstin } })),
+      moneyParties
+    )
     res.write(ledgers.map(ledgerXml).join(""))
   } else {
     res.write(`\ufeff${stringify([TALLY_CSV_HEADER])}`)
   }
-  let after: { issued_at: Date; id: string } | null = null
-  for (;;) {
-    const page = await invoicing.listIssuedBetween({ from, to, branch_ids: branchIds, after, limit: PAGE })
-    if (!page.length) {
-      break
-    }
-    const vouchers = page.map((d) => voucherFor({ type: d.type, number: d.number, issued_at: new Date(d.issued_at), branch_code: d.branch_code, body: d.body }))
+  const write = async (vouchers: TallyVoucher[]) => {
     const chunk = xml ? vouchers.map(voucherXml).join("") : stringify(vouchers.flatMap(voucherCsvRows))
     if (!res.write(chunk)) {
       // Wait for the reader to take what was written before reading the next page.
       await new Promise((resolve) => res.once("drain", resolve))
     }
-    const last = page[page.length - 1]
-    after = { issued_at: new Date(last.issued_at), id: last.id }
+  }
+  // Keyset pages, each written before the next is read.
+  let afterDocument: { issued_at: Date; id: string } | null = null
+  while (sales) {
+    const page = await invoicing.listIssuedBetween({ from, to, branch_ids: branchIds, after: afterDocument, limit: PAGE })
+    if (!page.length) {
+      break
+    }
+    await write(page.map((d) => voucherFor({ type: d.type, number: d.number, issued_at: new Date(d.issued_at), branch_code: d.branch_code, body: d.body })))
+    afterDocument = { issued_at: new Date(page[page.length - 1].issued_at), id: page[page.length - 1].id }
+  }
+  let afterMovement: { at: Date; id: string } | null = null
+  while (receipts) {
+    const page = await listMoneyMovements(db, { from, to, branch_ids: branchIds, after: afterMovement, limit: PAGE })
+    if (!page.length) {
+      break
+    }
+    await write(page.map(moneyVoucherFor))
+    afterMovement = { at: page[page.length - 1].at, id: page[page.length - 1].id }
   }
   res.end(xml ? TALLY_ENVELOPE_END : undefined)
 }
