@@ -1281,5 +1281,21 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const tableBranches = mine.sections.find((s: { id: string }) => s.id === "old_gold").table.rows.map((r: string[]) => r[0])
     expect(tableBranches.every((name: string) => name === "Mumbai – Zaveri Bazaar")).toBe(true)
     expect((await expectStatus(api.get(`/admin/reports/counter?branch_id=${branch.PUN}`, mumbaiManager))).status).toBe(403)
+
+    // For the accounts: each voucher a balanced Purchase, old gold debited with its value; a manager's file Mumbai's only.
+    const purchases = async (who: Headers) => {
+      const csv = await expectStatus(api.get(`/admin/reports/tally?from=${from}&to=${today()}&vouchers=purchases&format=csv`, { ...who, responseType: "text" }))
+      expect(csv.status).toBe(200)
+      return (parse(String(csv.data), { bom: true }) as string[][]).slice(1)
+    }
+    const rows = await purchases(owner)
+    const paiseOf = (cell: string) => (cell ? Math.round(Number(cell) * 100) : 0)
+    expect(new Set(rows.map((r) => r[2])).size).toBe(vouchers)
+    expect(rows.every((r) => r[1] === "Purchase")).toBe(true)
+    expect(rows.reduce((n, r) => n + paiseOf(r[4]), 0)).toBe(rows.reduce((n, r) => n + paiseOf(r[5]), 0))
+    expect(rows.filter((r) => r[3].startsWith("Old Gold Purchases - ")).reduce((n, r) => n + paiseOf(r[4]), 0)).toBe(figure("old_gold", "Value (₹)"))
+    const mumbaiRows = await purchases(mumbaiManager)
+    expect(mumbaiRows.length).toBeGreaterThan(0)
+    expect(mumbaiRows.every((r) => r[3].endsWith(" - MUM"))).toBe(true)
   })
 }

@@ -1,13 +1,15 @@
 /**
  * Tally export (docs/reports.md, "Tally export"): each GST invoice and credit
  * note as a Tally voucher with ledger entries that balance, each payment
- * taken as a Receipt and each refund as a Payment voucher, and the XML of
+ * taken as a Receipt and each refund as a Payment voucher, old metal bought
+ * as a Purchase voucher, and the XML of
  * Tally's import format (an ENVELOPE with HEADER/TALLYREQUEST "Import Data"
  * and BODY/IMPORTDATA: REQUESTDESC naming the report "Vouchers" and the
  * company, REQUESTDATA holding one TALLYMESSAGE per ledger master and per
  * voucher). Pure; amounts in paise, credit positive and debit negative as
  * Tally writes them (ISDEEMEDPOSITIVE "Yes" on a debit).
  */
+import { MedusaError } from "@medusajs/framework/utils"
 import { XMLBuilder } from "fast-xml-parser"
 import type { TaxDocumentBody } from "./invoice"
 import { paiseToDecimal } from "./money"
@@ -15,7 +17,7 @@ import { paiseToDecimal } from "./money"
 export type TallyEntry = { ledger: string; amount_paise: number }
 
 export type TallyVoucher = {
-  type: "Sales" | "Credit Note" | "Receipt" | "Payment"
+  type: "Sales" | "Credit Note" | "Receipt" | "Payment" | "Purchase"
   /** YYYYMMDD, the India day it was issued. */
   date: string
   number: string
@@ -142,8 +144,52 @@ export function moneyVoucherFor(m: TallyMoneyMovement): TallyVoucher {
   }
 }
 
-/** The ledgers the documents of these parties (and the money moved through these tenders) post to, with the Tally group each belongs under. */
-export function ledgersFor(parties: TallyParty[], tenders: { branch_code: string; provider_id: string }[] = []): TallyLedger[] {
+/** Old metal bought from a customer (an old-gold voucher), as what it paid out. */
+export type TallyOldGoldPurchase = {
+  number: string
+  issued_at: Date
+  branch_code: string
+  kind: "exchange" | "purchase"
+  total_value_paise: number
+  cash_paise: number
+  bank_paise: number
+  sale_credit_paise: number
+}
+
+/** Old metal bought at a branch: a purchase ledger of its own, beside the jewellery it sells. */
+export const oldGoldPurchaseLedger = (branchCode: string): TallyLedger => ({ name: `Old Gold Purchases - ${branchCode}`, parent: "Purchase Accounts" })
+/** Bank transfers a branch pays out. */
+export const bankPayoutLedger = (branchCode: string): TallyLedger => ({ name: `Bank Payouts - ${branchCode}`, parent: "Bank Accounts" })
+
+/**
+ * An old-gold voucher as a Purchase voucher: the branch's old-gold purchases
+ * debited with its value, and credited what paid for it — cash out of the
+ * cash book, a bank transfer, and the credit kept for a sale (the Old Gold
+ * Exchange liability a counter sale's old-gold tender then settles). The
+ * parts add up to the value, so the entries balance. No GST: old metal
+ * bought from a person, not a registered supplier.
+ */
+export function oldGoldVoucherFor(v: TallyOldGoldPurchase): TallyVoucher {
+  const paid: TallyEntry[] = [
+    { ledger: tenderLedger(v.branch_code, "pp_instore_cash").name, amount_paise: v.cash_paise },
+    { ledger: bankPayoutLedger(v.branch_code).name, amount_paise: v.bank_paise },
+    { ledger: tenderLedger(v.branch_code, "pp_instore_old_gold").name, amount_paise: v.sale_credit_paise },
+  ].filter((e) => e.amount_paise !== 0)
+  if (paid.reduce((n, e) => n + e.amount_paise, 0) !== v.total_value_paise) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Old-gold voucher ${v.number}: its cash, bank and sale credit do not add up to its value`)
+  }
+  return {
+    type: "Purchase",
+    date: tallyDate(v.issued_at),
+    number: v.number,
+    party: paid[0]?.ledger ?? oldGoldPurchaseLedger(v.branch_code).name,
+    narration: v.kind === "exchange" ? `Old gold taken in exchange against a sale (voucher ${v.number})` : `Old gold bought (voucher ${v.number})`,
+    entries: [{ ledger: oldGoldPurchaseLedger(v.branch_code).name, amount_paise: -v.total_value_paise }, ...paid],
+  }
+}
+
+/** The ledgers the documents of these parties (the money moved through these tenders, the old gold bought at these branches) post to, with the Tally group each belongs under. */
+export function ledgersFor(parties: TallyParty[], tenders: { branch_code: string; provider_id: string }[] = [], oldGoldBranches: string[] = []): TallyLedger[] {
   const ledgers = new Map<string, TallyLedger>()
   const add = (l: TallyLedger) => ledgers.set(l.name, ledgers.get(l.name) ?? l)
   for (const party of parties) {
@@ -152,6 +198,11 @@ export function ledgersFor(parties: TallyParty[], tenders: { branch_code: string
   }
   for (const t of tenders) {
     add(tenderLedger(t.branch_code, t.provider_id))
+  }
+  for (const code of oldGoldBranches) {
+    for (const ledger of [oldGoldPurchaseLedger(code), bankPayoutLedger(code), tenderLedger(code, "pp_instore_cash"), tenderLedger(code, "pp_instore_old_gold")]) {
+      add(ledger)
+    }
   }
   for (const name of [TAX_LEDGERS.cgst, TAX_LEDGERS.sgst, TAX_LEDGERS.igst]) {
     add({ name, parent: "Duties & Taxes" })

@@ -3,7 +3,7 @@ import { useState } from "react"
 import { downloadFile } from "../lib/files"
 
 /**
- * "For the accounts": the period's GST invoices, credit notes, receipts and refunds as Tally
+ * "For the accounts": the period's GST invoices, credit notes, receipts, refunds and old gold bought as Tally
  * vouchers (XML to import into Tally) or CSV for other packages, from
  * GET /admin/reports/tally with the page's period and branch.
  */
@@ -22,7 +22,7 @@ export function AccountsExportSection({ from, to, branchId }: { from: string; to
         <div>
           <Heading level="h2">For the accounts</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            The period's tax invoices, credit notes, payments received and refunds as vouchers: XML to import into Tally (ledgers created as needed), or CSV for other packages.
+            The period's tax invoices, credit notes, payments received, refunds and old gold bought as vouchers: XML to import into Tally (ledgers created as needed), or CSV for other packages.
           </Text>
         </div>
         <div className="flex gap-x-2">

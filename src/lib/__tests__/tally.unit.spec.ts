@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser"
 import type { TaxDocumentBody } from "../invoice"
-import { ledgersFor, ledgerXml, moneyVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
+import { ledgersFor, ledgerXml, moneyVoucherFor, oldGoldVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
 
 // A 22K ring and a 24K coin sold in Mumbai: ₹27,030.18 taxable, 1.5 % CGST and SGST (₹405.45 each), ₹27,841.08 rounded to ₹27,841.
 const totals = { value: 27_030_18, discount: 0, taxable_value: 27_030_18, cgst: 405_45, sgst: 405_45, igst: 0, gst_total: 810_90, total: 27_841_08, round_off: -8, grand_total: 27_841_00 }
@@ -105,6 +105,37 @@ describe("Tally export", () => {
       { name: "Cash - PUN", parent: "Cash-in-Hand" },
     ])
     expect(ledgersFor([party], [{ branch_code: "MUM", provider_id: "pp_instore_upi" }]).map((l) => l.name)).toContain("UPI Collections - MUM")
+  })
+
+  it("books old gold bought as a Purchase: paid part in cash, part kept as credit for the sale it was exchanged against", () => {
+    // A ₹1,20,000 chain taken in exchange: ₹20,000 paid in cash, ₹1,00,000 kept against the new bangle.
+    const v = oldGoldVoucherFor({
+      number: "MUM/OG26-27/0007",
+      issued_at: new Date("2026-12-03T06:00:00Z"),
+      branch_code: "MUM",
+      kind: "exchange",
+      total_value_paise: 12_000_000,
+      cash_paise: 2_000_000,
+      bank_paise: 0,
+      sale_credit_paise: 10_000_000,
+    })
+    expect(v).toEqual({
+      type: "Purchase",
+      date: "20261203",
+      number: "MUM/OG26-27/0007",
+      party: "Cash - MUM",
+      narration: "Old gold taken in exchange against a sale (voucher MUM/OG26-27/0007)",
+      entries: [
+        { ledger: "Old Gold Purchases - MUM", amount_paise: -12_000_000 },
+        { ledger: "Cash - MUM", amount_paise: 2_000_000 },
+        { ledger: "Old Gold Exchange - MUM", amount_paise: 10_000_000 },
+      ],
+    })
+    // The sale's old-gold tender later takes the credit out of the same ledger: it nets to nothing.
+    const tender = moneyVoucherFor({ kind: "receipt", id: "capt_9", at: new Date("2026-12-03T06:05:00Z"), branch_code: "MUM", provider_id: "pp_instore_old_gold", amount_paise: 10_000_000, party: { branch_code: "MUM", buyer: { name: "Meera Shah", gstin: null } }, order_display_id: 1043 })
+    const exchangeLedger = [v, tender].flatMap((x) => x.entries).filter((e) => e.ledger === "Old Gold Exchange - MUM").reduce((n, e) => n + e.amount_paise, 0)
+    expect(exchangeLedger).toBe(0)
+    expect(() => oldGoldVoucherFor({ number: "X", issued_at: new Date(), branch_code: "MUM", kind: "purchase", total_value_paise: 100, cash_paise: 50, bank_paise: 0, sale_credit_paise: 0 })).toThrow(/do not add up/)
   })
 
   it("writes Tally's import envelope: the company, ledger masters, then vouchers with debits negative and deemed positive", () => {

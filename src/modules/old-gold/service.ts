@@ -278,6 +278,49 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
     return rows.map((r) => ({ ...r, fine_mg: Number(r.fine_mg) }))
   }
 
+  /** The branches (by code) that issued vouchers in [from, to), and how many each: the ledgers an accounting export needs. */
+  @InjectManager()
+  async countVouchersIssuedBetween(
+    { from, to, branch_ids }: { from: Date; to: Date; branch_ids?: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ branch_code: string; vouchers: number }[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select branch_code, count(*)::int as vouchers from old_gold_voucher
+        where deleted_at is null and issued_at >= ? and issued_at < ? ${branch_ids ? "and branch_id = any(?::text[])" : ""}
+        group by branch_code order by branch_code`,
+      [from, to, ...(branch_ids ? [pgArray(branch_ids)] : [])]
+    )) as { branch_code: string; vouchers: number }[]
+    return rows.map((r) => ({ branch_code: r.branch_code, vouchers: Number(r.vouchers) }))
+  }
+
+  /**
+   * The vouchers issued in [from, to) at these branches (all when not given), a page in time order after
+   * `after` (keyset), with the branch's code: what an accounting export posts.
+   */
+  @InjectManager()
+  async listVouchersIssuedBetween(
+    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date; id: string } | null; limit: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<(VoucherRow & { branch_code: string })[]> {
+    const where = ["deleted_at is null", "issued_at >= ?", "issued_at < ?"]
+    const values: (string | Date | number)[] = [from, to]
+    if (branch_ids) {
+      where.push("branch_id = any(?::text[])")
+      values.push(pgArray(branch_ids))
+    }
+    if (after) {
+      where.push("(issued_at, id) > (?, ?)")
+      values.push(after.issued_at, after.id)
+    }
+    const rows = (await sharedContext.manager!.execute(
+      `select id, number, branch_id, branch_code, customer_id, kind, total_value_paise, cash_paise, bank_paise, sale_credit_paise, credit_used_paise,
+              identity, pan_masked, issued_at
+         from old_gold_voucher where ${where.join(" and ")} order by issued_at, id limit ?`,
+      [...values, limit]
+    )) as Record<string, unknown>[]
+    return rows.map((r) => ({ ...toVoucherRow(r), branch_code: String(r.branch_code) }))
+  }
+
   private async voucherByKey(db: EntityManager, key: string): Promise<{ fingerprint: string; row: VoucherRow } | null> {
     const [found] = (await db.execute(
       `select id, number, branch_id, customer_id, kind, total_value_paise, cash_paise, bank_paise, sale_credit_paise, credit_used_paise,

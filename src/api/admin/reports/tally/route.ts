@@ -9,6 +9,7 @@ import {
   ledgersFor,
   ledgerXml,
   moneyVoucherFor,
+  oldGoldVoucherFor,
   TALLY_CSV_HEADER,
   TALLY_ENVELOPE_END,
   tallyEnvelopeStart,
@@ -17,6 +18,8 @@ import {
   voucherXml,
   type TallyVoucher,
 } from "../../../../lib/tally"
+import { OLD_GOLD_MODULE } from "../../../../modules/old-gold"
+import type OldGoldModuleService from "../../../../modules/old-gold/service"
 import { listMoneyMovements, listMoneyParties } from "../../../../modules/pos/queries/money-movements"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
@@ -26,10 +29,11 @@ import type { TallyExportQueryType } from "../validators"
 const PAGE = 500
 
 /**
- * GET /admin/reports/tally?from&to&branch_id&format=xml|csv&vouchers=sales|receipts —
+ * GET /admin/reports/tally?from&to&branch_id&format=xml|csv&vouchers=sales|receipts|purchases —
  * the GST invoices and credit notes issued in the period as Sales and Credit
  * Note vouchers, and the payments taken and refunds made on the branches'
- * bills as Receipt and Payment vouchers (docs/reports.md, "Tally export"):
+ * bills as Receipt and Payment vouchers, the old gold bought as Purchase
+ * vouchers (docs/reports.md, "Tally export"):
  * XML in Tally's import format, with the ledger masters the vouchers post to
  * first, or CSV, one row a ledger entry. Streamed a page at a time;
  * branch-scoped like every report.
@@ -41,13 +45,17 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { from, to } = rangeInstants(range)
   const sales = query.vouchers.includes("sales")
   const receipts = query.vouchers.includes("receipts")
+  const purchases = query.vouchers.includes("purchases")
+  const oldGold = req.scope.resolve<OldGoldModuleService>(OLD_GOLD_MODULE)
   const invoicing = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
   const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  const [parties, moneyParties] = await Promise.all([
+  const [parties, moneyParties, oldGoldBranches] = await Promise.all([
     sales ? invoicing.listIssuedParties({ from, to, branch_ids: branchIds }) : [],
     receipts ? listMoneyParties(db, { from, to, branch_ids: branchIds }) : [],
+    purchases ? oldGold.countVouchersIssuedBetween({ from, to, branch_ids: branchIds }) : [],
   ])
-  const count = parties.reduce((n, p) => n + p.documents, 0) + moneyParties.reduce((n, p) => n + p.movements, 0)
+  const count =
+    parties.reduce((n, p) => n + p.documents, 0) + moneyParties.reduce((n, p) => n + p.movements, 0) + oldGoldBranches.reduce((n, b) => n + b.vouchers, 0)
 
   const xml = query.format === "xml"
   res.setHeader("Content-Type", xml ? "application/xml; charset=utf-8" : "text/csv; charset=utf-8")
@@ -58,7 +66,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.write(tallyEnvelopeStart(process.env.SHOP_NAME ?? store?.name ?? "Shop"))
     const ledgers = ledgersFor(
       [...parties, ...moneyParties].map((p) => ({ branch_code: p.branch_code, buyer: { name: p.name ?? "", gstin: p.gstin } })),
-      moneyParties
+      moneyParties,
+      oldGoldBranches.map((b) => b.branch_code)
     )
     res.write(ledgers.map(ledgerXml).join(""))
   } else {
@@ -89,6 +98,15 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
     await write(page.map(moneyVoucherFor))
     afterMovement = { at: page[page.length - 1].at, id: page[page.length - 1].id }
+  }
+  let afterVoucher: { issued_at: Date; id: string } | null = null
+  while (purchases) {
+    const page = await oldGold.listVouchersIssuedBetween({ from, to, branch_ids: branchIds, after: afterVoucher, limit: PAGE })
+    if (!page.length) {
+      break
+    }
+    await write(page.map((v) => oldGoldVoucherFor({ ...v, issued_at: new Date(v.issued_at) })))
+    afterVoucher = { issued_at: new Date(page[page.length - 1].issued_at), id: page[page.length - 1].id }
   }
   res.end(xml ? TALLY_ENVELOPE_END : undefined)
 }
