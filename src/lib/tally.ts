@@ -1,7 +1,8 @@
 /**
  * Tally export (docs/reports.md, "Tally export"): each GST invoice and credit
  * note as a Tally voucher with ledger entries that balance, each payment
- * taken as a Receipt and each refund as a Payment voucher, old metal bought
+ * taken (and each savings-scheme instalment) as a Receipt and each refund as
+ * a Payment voucher, old metal bought
  * as a Purchase voucher, and the XML of
  * Tally's import format (an ENVELOPE with HEADER/TALLYREQUEST "Import Data"
  * and BODY/IMPORTDATA: REQUESTDESC naming the report "Vouchers" and the
@@ -140,6 +141,30 @@ export function moneyVoucherFor(m: TallyMoneyMovement): TallyVoucher {
     entries: [
       { ledger: tender, amount_paise: -sign * m.amount_paise },
       { ledger: party, amount_paise: sign * m.amount_paise },
+    ],
+  }
+}
+
+/** A savings-scheme instalment received on a card of a branch. */
+export type TallySchemeInstalment = { card_number: string; sequence: number; paid_on: string; amount_paise: number; tender: string; branch_code: string }
+
+/**
+ * A scheme instalment as a Receipt voucher: the tender's ledger debited, the
+ * branch's Savings Scheme Deposits (what the shop owes the card holder)
+ * credited — the deposits a sale's scheme tender takes out again.
+ */
+export function schemeInstalmentVoucherFor(i: TallySchemeInstalment): TallyVoucher {
+  const deposits = tenderLedger(i.branch_code, "pp_instore_scheme").name
+  const tender = tenderLedger(i.branch_code, i.tender === "razorpay" ? "pp_razorpay_razorpay" : `pp_instore_${i.tender}`).name
+  return {
+    type: "Receipt",
+    date: i.paid_on.replace(/-/g, ""),
+    number: `${i.card_number}/${i.sequence}`,
+    party: deposits,
+    narration: `Instalment ${i.sequence} on scheme card ${i.card_number} (${tender})`,
+    entries: [
+      { ledger: tender, amount_paise: -i.amount_paise },
+      { ledger: deposits, amount_paise: i.amount_paise },
     ],
   }
 }

@@ -22,7 +22,7 @@ export function AccountsExportSection({ from, to, branchId }: { from: string; to
         <div>
           <Heading level="h2">For the accounts</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            The period's tax invoices, credit notes, payments received, refunds and old gold bought as vouchers: XML to import into Tally (ledgers created as needed), or CSV for other packages.
+            The period's tax invoices, credit notes, payments received (scheme instalments too), refunds and old gold bought as vouchers: XML to import into Tally (ledgers created as needed), or CSV for other packages.
           </Text>
         </div>
         <div className="flex gap-x-2">

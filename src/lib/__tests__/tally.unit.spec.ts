@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser"
 import type { TaxDocumentBody } from "../invoice"
-import { ledgersFor, ledgerXml, moneyVoucherFor, oldGoldVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
+import { ledgersFor, ledgerXml, moneyVoucherFor, oldGoldVoucherFor, schemeInstalmentVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
 
 // A 22K ring and a 24K coin sold in Mumbai: ₹27,030.18 taxable, 1.5 % CGST and SGST (₹405.45 each), ₹27,841.08 rounded to ₹27,841.
 const totals = { value: 27_030_18, discount: 0, taxable_value: 27_030_18, cgst: 405_45, sgst: 405_45, igst: 0, gst_total: 810_90, total: 27_841_08, round_off: -8, grand_total: 27_841_00 }
@@ -105,6 +105,24 @@ describe("Tally export", () => {
       { name: "Cash - PUN", parent: "Cash-in-Hand" },
     ])
     expect(ledgersFor([party], [{ branch_code: "MUM", provider_id: "pp_instore_upi" }]).map((l) => l.name)).toContain("UPI Collections - MUM")
+  })
+
+  it("receives a scheme instalment into the branch's scheme deposits, which the sale's scheme tender takes out again", () => {
+    const paid = schemeInstalmentVoucherFor({ card_number: "MUM/SC26-27/0004", sequence: 3, paid_on: "2026-12-03", amount_paise: 500_000, tender: "upi", branch_code: "MUM" })
+    expect(paid).toEqual({
+      type: "Receipt",
+      date: "20261203",
+      number: "MUM/SC26-27/0004/3",
+      party: "Savings Scheme Deposits - MUM",
+      narration: "Instalment 3 on scheme card MUM/SC26-27/0004 (UPI Collections - MUM)",
+      entries: [
+        { ledger: "UPI Collections - MUM", amount_paise: -500_000 },
+        { ledger: "Savings Scheme Deposits - MUM", amount_paise: 500_000 },
+      ],
+    })
+    const redeemed = moneyVoucherFor({ kind: "receipt", id: "capt_7", at: new Date("2027-10-03T06:00:00Z"), branch_code: "MUM", provider_id: "pp_instore_scheme", amount_paise: 500_000, party: { branch_code: "MUM", buyer: { name: "Meera Shah", gstin: null } }, order_display_id: 2001 })
+    expect([paid, redeemed].flatMap((v) => v.entries).filter((e) => e.ledger === "Savings Scheme Deposits - MUM").reduce((n, e) => n + e.amount_paise, 0)).toBe(0)
+    expect(schemeInstalmentVoucherFor({ card_number: "PUN/SC26-27/0001", sequence: 1, paid_on: "2026-12-03", amount_paise: 100_000, tender: "razorpay", branch_code: "PUN" }).entries[0].ledger).toBe("Razorpay Collections")
   })
 
   it("books old gold bought as a Purchase: paid part in cash, part kept as credit for the sale it was exchanged against", () => {

@@ -344,6 +344,50 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     return [...byBranch.values()].sort((a, b) => a.branch_id.localeCompare(b.branch_id))
   }
 
+  /** The branches (by the card's code) with instalments paid on the India days [from_day, to_day], and how many each. */
+  @InjectManager()
+  async countInstalmentsPaidBetween(
+    { from_day, to_day, branch_ids }: { from_day: string; to_day: string; branch_ids?: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ branch_code: string; instalments: number }[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select e.branch_code, count(*)::int as instalments from scheme_instalment i join scheme_enrolment e on e.id = i.enrolment_id
+        where i.deleted_at is null and e.deleted_at is null and i.paid_on >= ? and i.paid_on <= ? ${branch_ids ? "and e.branch_id = any(?::text[])" : ""}
+        group by e.branch_code order by e.branch_code`,
+      [from_day, to_day, ...(branch_ids ? [pgArray(branch_ids)] : [])]
+    )) as { branch_code: string; instalments: number }[]
+    return rows.map((r) => ({ branch_code: r.branch_code, instalments: Number(r.instalments) }))
+  }
+
+  /**
+   * The instalments paid on the India days [from_day, to_day] on cards of these branches (all when not
+   * given), a page in payment order after `after` (keyset), with the card's number and branch code: what an
+   * accounting export posts as receipts.
+   */
+  @InjectManager()
+  async listInstalmentsPaidBetween(
+    { from_day, to_day, branch_ids, after, limit }: { from_day: string; to_day: string; branch_ids?: string[]; after?: { paid_on: string; id: string } | null; limit: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; card_number: string; sequence: number; paid_on: string; amount_paise: number; tender: string; branch_code: string }[]> {
+    const where = ["i.deleted_at is null", "e.deleted_at is null", "i.paid_on >= ?", "i.paid_on <= ?"]
+    const values: (string | number)[] = [from_day, to_day]
+    if (branch_ids) {
+      where.push("e.branch_id = any(?::text[])")
+      values.push(pgArray(branch_ids))
+    }
+    if (after) {
+      where.push("(i.paid_on, i.id) > (?, ?)")
+      values.push(after.paid_on, after.id)
+    }
+    const rows = (await sharedContext.manager!.execute(
+      `select i.id, e.number as card_number, i.sequence, i.paid_on, i.amount_paise::bigint::text as amount_paise, i.tender, e.branch_code
+         from scheme_instalment i join scheme_enrolment e on e.id = i.enrolment_id
+        where ${where.join(" and ")} order by i.paid_on, i.id limit ?`,
+      [...values, limit]
+    )) as { id: string; card_number: string; sequence: number; paid_on: string; amount_paise: string; tender: string; branch_code: string }[]
+    return rows.map((r) => ({ ...r, sequence: Number(r.sequence), amount_paise: Number(r.amount_paise) }))
+  }
+
   /** Running cards (of `branchIds` when given) with their instalments, in one statement. */
   private async activeCardsWithInstalments(db: EntityManager, branchIds: string[] | null): Promise<{ card: EnrolmentRow; paid: InstalmentRow[] }[]> {
     const rows = (await db.execute(

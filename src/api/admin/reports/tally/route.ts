@@ -10,6 +10,7 @@ import {
   ledgerXml,
   moneyVoucherFor,
   oldGoldVoucherFor,
+  schemeInstalmentVoucherFor,
   TALLY_CSV_HEADER,
   TALLY_ENVELOPE_END,
   tallyEnvelopeStart,
@@ -21,6 +22,8 @@ import {
 import { OLD_GOLD_MODULE } from "../../../../modules/old-gold"
 import type OldGoldModuleService from "../../../../modules/old-gold/service"
 import { listMoneyMovements, listMoneyParties } from "../../../../modules/pos/queries/money-movements"
+import { SAVINGS_SCHEME_MODULE } from "../../../../modules/savings-scheme"
+import type SavingsSchemeModuleService from "../../../../modules/savings-scheme/service"
 import { INVOICING_MODULE } from "../../../../modules/invoicing"
 import type InvoicingModuleService from "../../../../modules/invoicing/service"
 import { reportBranches } from "../helpers"
@@ -47,15 +50,24 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const receipts = query.vouchers.includes("receipts")
   const purchases = query.vouchers.includes("purchases")
   const oldGold = req.scope.resolve<OldGoldModuleService>(OLD_GOLD_MODULE)
+  const schemes = req.scope.resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE)
   const invoicing = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
   const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  const [parties, moneyParties, oldGoldBranches] = await Promise.all([
+  const [parties, moneyParties, instalmentBranches, oldGoldBranches] = await Promise.all([
     sales ? invoicing.listIssuedParties({ from, to, branch_ids: branchIds }) : [],
     receipts ? listMoneyParties(db, { from, to, branch_ids: branchIds }) : [],
+    receipts ? schemes.countInstalmentsPaidBetween({ from_day: range.from, to_day: range.to, branch_ids: branchIds }) : [],
     purchases ? oldGold.countVouchersIssuedBetween({ from, to, branch_ids: branchIds }) : [],
   ])
   const count =
-    parties.reduce((n, p) => n + p.documents, 0) + moneyParties.reduce((n, p) => n + p.movements, 0) + oldGoldBranches.reduce((n, b) => n + b.vouchers, 0)
+    parties.reduce((n, p) => n + p.documents, 0) +
+    moneyParties.reduce((n, p) => n + p.movements, 0) +
+    instalmentBranches.reduce((n, b) => n + b.instalments, 0) +
+    oldGoldBranches.reduce((n, b) => n + b.vouchers, 0)
+  // A scheme card's instalments may come in by any tender, into its branch's scheme deposits.
+  const instalmentTenders = instalmentBranches.flatMap((b) =>
+    ["pp_instore_cash", "pp_instore_card", "pp_instore_upi", "pp_razorpay_razorpay", "pp_instore_scheme"].map((provider_id) => ({ branch_code: b.branch_code, provider_id }))
+  )
 
   const xml = query.format === "xml"
   res.setHeader("Content-Type", xml ? "application/xml; charset=utf-8" : "text/csv; charset=utf-8")
@@ -66,7 +78,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.write(tallyEnvelopeStart(process.env.SHOP_NAME ?? store?.name ?? "Shop"))
     const ledgers = ledgersFor(
       [...parties, ...moneyParties].map((p) => ({ branch_code: p.branch_code, buyer: { name: p.name ?? "", gstin: p.gstin } })),
-      moneyParties,
+      [...moneyParties, ...instalmentTenders],
       oldGoldBranches.map((b) => b.branch_code)
     )
     res.write(ledgers.map(ledgerXml).join(""))
@@ -98,6 +110,15 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
     await write(page.map(moneyVoucherFor))
     afterMovement = { at: page[page.length - 1].at, id: page[page.length - 1].id }
+  }
+  let afterInstalment: { paid_on: string; id: string } | null = null
+  while (receipts) {
+    const page = await schemes.listInstalmentsPaidBetween({ from_day: range.from, to_day: range.to, branch_ids: branchIds, after: afterInstalment, limit: PAGE })
+    if (!page.length) {
+      break
+    }
+    await write(page.map(schemeInstalmentVoucherFor))
+    afterInstalment = { paid_on: page[page.length - 1].paid_on, id: page[page.length - 1].id }
   }
   let afterVoucher: { issued_at: Date; id: string } | null = null
   while (purchases) {
