@@ -1297,12 +1297,22 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const mumbaiRows = await purchases(mumbaiManager)
     expect(mumbaiRows.length).toBeGreaterThan(0)
     expect(mumbaiRows.every((r) => r[3].endsWith(" - MUM"))).toBe(true)
-    // The scheme instalment: a Receipt into Mumbai's cash and scheme deposits.
+    // The scheme instalment: a Receipt into Mumbai's cash and scheme deposits; the card redeemed for ₹500 more than it
+    // was paid: the bonus journalled into the deposits.
+    await schemes.updateSchemeEnrolments({ id: card.id, status: "redeemed", redeemed_paise: 5_500_00, redeemed_at: new Date() })
     const receipts = await expectStatus(api.get(`/admin/reports/tally?from=${from}&to=${today()}&vouchers=receipts&format=csv`, { ...owner, responseType: "text" }))
     const instalmentRows = (parse(String(receipts.data), { bom: true }) as string[][]).slice(1).filter((r) => r[2] === "SCH/MUM/R1/1")
     expect(instalmentRows.map((r) => [r[1], r[3], r[4], r[5]])).toEqual([
       ["Receipt", "Cash - MUM", "5000.00", ""],
       ["Receipt", "Savings Scheme Deposits - MUM", "", "5000.00"],
+    ])
+    expect(
+      (parse(String(receipts.data), { bom: true }) as string[][])
+        .filter((r) => r[2] === "SCH/MUM/R1/bonus")
+        .map((r) => [r[1], r[3], r[4], r[5]])
+    ).toEqual([
+      ["Journal", "Scheme Bonus - MUM", "500.00", ""],
+      ["Journal", "Savings Scheme Deposits - MUM", "", "500.00"],
     ])
   })
 }

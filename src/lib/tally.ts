@@ -18,7 +18,7 @@ import { paiseToDecimal } from "./money"
 export type TallyEntry = { ledger: string; amount_paise: number }
 
 export type TallyVoucher = {
-  type: "Sales" | "Credit Note" | "Receipt" | "Payment" | "Purchase"
+  type: "Sales" | "Credit Note" | "Receipt" | "Payment" | "Purchase" | "Journal"
   /** YYYYMMDD, the India day it was issued. */
   date: string
   number: string
@@ -165,6 +165,35 @@ export function schemeInstalmentVoucherFor(i: TallySchemeInstalment): TallyVouch
     entries: [
       { ledger: tender, amount_paise: -i.amount_paise },
       { ledger: deposits, amount_paise: i.amount_paise },
+    ],
+  }
+}
+
+/** The shop's bonus on a scheme: its own cost, paid into the card's deposits when the card is redeemed. */
+export const schemeBonusLedger = (branchCode: string): TallyLedger => ({ name: `Scheme Bonus - ${branchCode}`, parent: "Indirect Expenses" })
+
+/**
+ * A redeemed scheme card's bonus (what it redeemed for beyond its
+ * instalments) as a Journal voucher on the day it was redeemed: the branch's
+ * scheme bonus debited, its scheme deposits credited — so the deposits hold
+ * exactly what the sale's scheme tender then takes out. Null when the card
+ * redeemed no more than was paid.
+ */
+export function schemeBonusVoucherFor(r: { number: string; branch_code: string; redeemed_at: Date; redeemed_paise: number; paid_paise: number }): TallyVoucher | null {
+  const bonus = r.redeemed_paise - r.paid_paise
+  if (bonus <= 0) {
+    return null
+  }
+  const deposits = tenderLedger(r.branch_code, "pp_instore_scheme").name
+  return {
+    type: "Journal",
+    date: tallyDate(r.redeemed_at),
+    number: `${r.number}/bonus`,
+    party: deposits,
+    narration: `The shop's bonus on scheme card ${r.number}, redeemed`,
+    entries: [
+      { ledger: schemeBonusLedger(r.branch_code).name, amount_paise: -bonus },
+      { ledger: deposits, amount_paise: bonus },
     ],
   }
 }

@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser"
 import type { TaxDocumentBody } from "../invoice"
-import { ledgersFor, ledgerXml, moneyVoucherFor, oldGoldVoucherFor, schemeInstalmentVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
+import { ledgersFor, ledgerXml, moneyVoucherFor, oldGoldVoucherFor, schemeBonusVoucherFor, schemeInstalmentVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
 
 // A 22K ring and a 24K coin sold in Mumbai: ₹27,030.18 taxable, 1.5 % CGST and SGST (₹405.45 each), ₹27,841.08 rounded to ₹27,841.
 const totals = { value: 27_030_18, discount: 0, taxable_value: 27_030_18, cgst: 405_45, sgst: 405_45, igst: 0, gst_total: 810_90, total: 27_841_08, round_off: -8, grand_total: 27_841_00 }
@@ -123,6 +123,20 @@ describe("Tally export", () => {
     const redeemed = moneyVoucherFor({ kind: "receipt", id: "capt_7", at: new Date("2027-10-03T06:00:00Z"), branch_code: "MUM", provider_id: "pp_instore_scheme", amount_paise: 500_000, party: { branch_code: "MUM", buyer: { name: "Meera Shah", gstin: null } }, order_display_id: 2001 })
     expect([paid, redeemed].flatMap((v) => v.entries).filter((e) => e.ledger === "Savings Scheme Deposits - MUM").reduce((n, e) => n + e.amount_paise, 0)).toBe(0)
     expect(schemeInstalmentVoucherFor({ card_number: "PUN/SC26-27/0001", sequence: 1, paid_on: "2026-12-03", amount_paise: 100_000, tender: "razorpay", branch_code: "PUN" }).entries[0].ledger).toBe("Razorpay Collections")
+    // Eleven instalments of ₹5,000 and the shop's twelfth: redeemed for ₹60,000, the ₹5,000 bonus journalled into the deposits that day.
+    const bonus = schemeBonusVoucherFor({ number: "MUM/SC26-27/0004", branch_code: "MUM", redeemed_at: new Date("2027-11-03T06:00:00Z"), redeemed_paise: 6_000_000, paid_paise: 5_500_000 })
+    expect(bonus).toEqual({
+      type: "Journal",
+      date: "20271103",
+      number: "MUM/SC26-27/0004/bonus",
+      party: "Savings Scheme Deposits - MUM",
+      narration: "The shop's bonus on scheme card MUM/SC26-27/0004, redeemed",
+      entries: [
+        { ledger: "Scheme Bonus - MUM", amount_paise: -500_000 },
+        { ledger: "Savings Scheme Deposits - MUM", amount_paise: 500_000 },
+      ],
+    })
+    expect(schemeBonusVoucherFor({ number: "MUM/SC26-27/0005", branch_code: "MUM", redeemed_at: new Date(), redeemed_paise: 100, paid_paise: 100 })).toBeNull()
   })
 
   it("books old gold bought as a Purchase: paid part in cash, part kept as credit for the sale it was exchanged against", () => {

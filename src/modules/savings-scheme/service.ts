@@ -344,6 +344,35 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     return [...byBranch.values()].sort((a, b) => a.branch_id.localeCompare(b.branch_id))
   }
 
+  /**
+   * The cards redeemed in [from, to) at these branches (all when not given), a page in time order after
+   * `after` (keyset): what each redeemed for and what its instalments paid — the difference is the bonus the
+   * shop added.
+   */
+  @InjectManager()
+  async listRedemptionsBetween(
+    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { redeemed_at: Date; id: string } | null; limit?: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; number: string; branch_code: string; redeemed_at: Date; redeemed_paise: number; paid_paise: number }[]> {
+    const where = ["e.deleted_at is null", "e.status = 'redeemed'", "e.redeemed_at >= ?", "e.redeemed_at < ?"]
+    const values: (string | number | Date)[] = [from, to]
+    if (branch_ids) {
+      where.push("e.branch_id = any(?::text[])")
+      values.push(pgArray(branch_ids))
+    }
+    if (after) {
+      where.push("(e.redeemed_at, e.id) > (?, ?)")
+      values.push(after.redeemed_at, after.id)
+    }
+    const rows = (await sharedContext.manager!.execute(
+      `select e.id, e.number, e.branch_code, e.redeemed_at, e.redeemed_paise::bigint::text as redeemed_paise,
+              coalesce((select sum(i.amount_paise) from scheme_instalment i where i.enrolment_id = e.id and i.deleted_at is null), 0)::bigint::text as paid_paise
+         from scheme_enrolment e where ${where.join(" and ")} order by e.redeemed_at, e.id ${limit ? "limit ?" : ""}`,
+      [...values, ...(limit ? [limit] : [])]
+    )) as { id: string; number: string; branch_code: string; redeemed_at: Date; redeemed_paise: string; paid_paise: string }[]
+    return rows.map((r) => ({ ...r, redeemed_at: new Date(r.redeemed_at), redeemed_paise: Number(r.redeemed_paise), paid_paise: Number(r.paid_paise) }))
+  }
+
   /** The branches (by the card's code) with instalments paid on the India days [from_day, to_day], and how many each. */
   @InjectManager()
   async countInstalmentsPaidBetween(

@@ -10,6 +10,8 @@ import {
   ledgerXml,
   moneyVoucherFor,
   oldGoldVoucherFor,
+  schemeBonusLedger,
+  schemeBonusVoucherFor,
   schemeInstalmentVoucherFor,
   TALLY_CSV_HEADER,
   TALLY_ENVELOPE_END,
@@ -53,16 +55,20 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const schemes = req.scope.resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE)
   const invoicing = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
   const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  const [parties, moneyParties, instalmentBranches, oldGoldBranches] = await Promise.all([
+  const [parties, moneyParties, instalmentBranches, redemptions, oldGoldBranches] = await Promise.all([
     sales ? invoicing.listIssuedParties({ from, to, branch_ids: branchIds }) : [],
     receipts ? listMoneyParties(db, { from, to, branch_ids: branchIds }) : [],
     receipts ? schemes.countInstalmentsPaidBetween({ from_day: range.from, to_day: range.to, branch_ids: branchIds }) : [],
+    // Few a period (a card is redeemed once): read whole.
+    receipts ? schemes.listRedemptionsBetween({ from, to, branch_ids: branchIds }) : [],
     purchases ? oldGold.countVouchersIssuedBetween({ from, to, branch_ids: branchIds }) : [],
   ])
+  const bonuses = redemptions.map(schemeBonusVoucherFor).filter((v): v is TallyVoucher => !!v)
   const count =
     parties.reduce((n, p) => n + p.documents, 0) +
     moneyParties.reduce((n, p) => n + p.movements, 0) +
     instalmentBranches.reduce((n, b) => n + b.instalments, 0) +
+    bonuses.length +
     oldGoldBranches.reduce((n, b) => n + b.vouchers, 0)
   // A scheme card's instalments may come in by any tender, into its branch's scheme deposits.
   const instalmentTenders = instalmentBranches.flatMap((b) =>
@@ -78,9 +84,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.write(tallyEnvelopeStart(process.env.SHOP_NAME ?? store?.name ?? "Shop"))
     const ledgers = ledgersFor(
       [...parties, ...moneyParties].map((p) => ({ branch_code: p.branch_code, buyer: { name: p.name ?? "", gstin: p.gstin } })),
-      [...moneyParties, ...instalmentTenders],
+      [...moneyParties, ...instalmentTenders, ...redemptions.map((r) => ({ branch_code: r.branch_code, provider_id: "pp_instore_scheme" }))],
       oldGoldBranches.map((b) => b.branch_code)
-    )
+    ).concat([...new Set(redemptions.map((r) => r.branch_code))].map(schemeBonusLedger))
     res.write(ledgers.map(ledgerXml).join(""))
   } else {
     res.write(`\ufeff${stringify([TALLY_CSV_HEADER])}`)
@@ -119,6 +125,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
     await write(page.map(schemeInstalmentVoucherFor))
     afterInstalment = { paid_on: page[page.length - 1].paid_on, id: page[page.length - 1].id }
+  }
+  if (bonuses.length) {
+    await write(bonuses)
   }
   let afterVoucher: { issued_at: Date; id: string } | null = null
   while (purchases) {
