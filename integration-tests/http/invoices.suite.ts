@@ -304,6 +304,11 @@ export const invoicesSuite = (s3: S3Loopback): ShopSuite => ({ api, getContainer
     await eventsSettled(getContainer())
     await retryInvoices(getContainer(), { graceMinutes: 0 })
     expect((await invoicing().listOrderDocuments([coinOrder])).filter((d) => d.type === "invoice").length).toBe(2)
+    // An exchange whose invoice the subscriber could not issue gets it from the retry job, with the same number.
+    expect(await invoicing().withdrawDocument(invoice.id)).toBe(true)
+    const retried = await retryInvoices(getContainer(), { graceMinutes: 0 })
+    expect(retried.failed).toEqual([])
+    expect((await exchangeInvoice())?.number).toBe(invoice.number)
   })
 
   it("never blocks an order while S3 is unreachable: the invoice keeps its number, answers 503, and the retry job stores it when S3 is back", async () => {
