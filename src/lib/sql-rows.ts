@@ -1,3 +1,5 @@
+import { pgArray } from "./pg-array"
+
 /**
  * Rows read as JSON (row_to_json, json_agg) or with a window count: the
  * shape the ORM's entities would have given them.
@@ -31,4 +33,51 @@ export async function boundRaw<T = Record<string, unknown>>(manager: KnexManager
   const transaction = manager.getTransactionContext<unknown>()
   const result = (await (transaction ? (query.transacting(transaction) as PromiseLike<{ rows: unknown[] }>) : query)) as { rows: T[] }
   return result.rows
+}
+
+/** SQL conditions and their bind values, in order. */
+export type Conditions = { where: string[]; values: (string | number | Date)[] }
+
+/**
+ * The conditions that pick a period's rows for an export read in keyset
+ * pages: live rows (`deleted_at` of `alias`) with `at` in [from, to) — or
+ * [from, to] when the period is India days given as text — of the branches
+ * given (all when not), and, for a page after the first, after the last row
+ * of the page before in (`at`, id) order. `also` are further conditions
+ * without values. Columns are named with `alias` (a table alias, or "").
+ */
+export function periodConditions({
+  alias = "",
+  at,
+  from,
+  to,
+  to_inclusive = false,
+  branch_ids,
+  branch_alias = alias,
+  after,
+  also = [],
+}: {
+  alias?: string
+  at: string
+  from: Date | string
+  to: Date | string
+  to_inclusive?: boolean
+  branch_ids?: string[]
+  /** The alias of the table whose branch_id the branches filter (the card's, for its instalments). */
+  branch_alias?: string
+  after?: { at: Date | string; id: string } | null
+  also?: string[]
+}): Conditions {
+  const col = (name: string, of = alias) => (of ? `${of}.${name}` : name)
+  const where = [`${col("deleted_at")} is null`, ...also, `${col(at)} >= ?`, `${col(at)} ${to_inclusive ? "<=" : "<"} ?`]
+  const values: (string | number | Date)[] = [from, to]
+  if (branch_ids) {
+    where.push(`${col("branch_id", branch_alias)} = any(?::text[])`)
+    values.push(pgArray(branch_ids))
+  }
+  if (after) {
+    where.push(`(${col(at)}, ${col("id")}) > (?, ?)`)
+    values.push(after.at, after.id)
+  }
+  return { where, values }
 }

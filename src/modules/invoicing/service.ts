@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { TaxDocumentBody } from "../../lib/invoice"
+import { periodConditions } from "../../lib/sql-rows"
 import { documentNumber, financialYear, seriesKey, type TaxDocumentType } from "../../lib/tax-documents"
 import { TaxDocument } from "./models/tax-document"
 import { TaxDocumentCounter } from "./models/tax-document-counter"
@@ -312,11 +313,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
     { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date; id: string } | null; limit: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<TaxDocumentRow[]> {
-    const { where, values } = issuedBetween(from, to, branch_ids)
-    if (after) {
-      where.push("(issued_at, id) > (?, ?)")
-      values.push(after.issued_at, after.id)
-    }
+    const { where, values } = periodConditions({ at: "issued_at", from, to, branch_ids, after: after && { at: after.issued_at, id: after.id } })
     const rows = (await sharedContext.manager!.execute(
       `select ${COLUMNS} from tax_document where ${where.join(" and ")} order by issued_at, id limit ?`,
       [...values, limit]
@@ -330,7 +327,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
     { from, to, branch_ids }: { from: Date; to: Date; branch_ids?: string[] },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ branch_code: string; name: string; gstin: string | null; documents: number }[]> {
-    const { where, values } = issuedBetween(from, to, branch_ids)
+    const { where, values } = periodConditions({ at: "issued_at", from, to, branch_ids })
     const rows = (await sharedContext.manager!.execute(
       `select branch_code, body->'buyer'->>'name' as name, body->'buyer'->>'gstin' as gstin, count(*)::int as documents
          from tax_document where ${where.join(" and ")} group by 1, 2, 3 order by 1, 2`,
@@ -358,13 +355,6 @@ function inBranches(branchIds: string[] | undefined, where: string[], values: (s
     where.push(branchIds.length ? `branch_id in (${branchIds.map(() => "?").join(", ")})` : "false")
     values.push(...branchIds)
   }
-}
-
-function issuedBetween(from: Date, to: Date, branchIds: string[] | undefined): { where: string[]; values: (string | number | Date)[] } {
-  const where = ["deleted_at is null", "issued_at >= ?", "issued_at < ?"]
-  const values: (string | number | Date)[] = [from, to]
-  inBranches(branchIds, where, values)
-  return { where, values }
 }
 
 export default InvoicingModuleService

@@ -4,6 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { cashPayoutProblem, stockMovementProblem, type OldArticle, type OldArticleValuation, type StockMovementKind } from "../../lib/old-gold"
 import type { Metal } from "../../lib/pricing"
 import { pgArray } from "../../lib/pg-array"
+import { periodConditions } from "../../lib/sql-rows"
 import { takeNextInSeries } from "../../lib/series-counter"
 import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { OldGoldArticle } from "./models/article"
@@ -284,11 +285,10 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
     { from, to, branch_ids }: { from: Date; to: Date; branch_ids?: string[] },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ branch_code: string; vouchers: number }[]> {
+    const { where, values } = periodConditions({ at: "issued_at", from, to, branch_ids })
     const rows = (await sharedContext.manager!.execute(
-      `select branch_code, count(*)::int as vouchers from old_gold_voucher
-        where deleted_at is null and issued_at >= ? and issued_at < ? ${branch_ids ? "and branch_id = any(?::text[])" : ""}
-        group by branch_code order by branch_code`,
-      [from, to, ...(branch_ids ? [pgArray(branch_ids)] : [])]
+      `select branch_code, count(*)::int as vouchers from old_gold_voucher where ${where.join(" and ")} group by branch_code order by branch_code`,
+      values
     )) as { branch_code: string; vouchers: number }[]
     return rows.map((r) => ({ branch_code: r.branch_code, vouchers: Number(r.vouchers) }))
   }
@@ -302,16 +302,7 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
     { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date; id: string } | null; limit: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<(VoucherRow & { branch_code: string })[]> {
-    const where = ["deleted_at is null", "issued_at >= ?", "issued_at < ?"]
-    const values: (string | Date | number)[] = [from, to]
-    if (branch_ids) {
-      where.push("branch_id = any(?::text[])")
-      values.push(pgArray(branch_ids))
-    }
-    if (after) {
-      where.push("(issued_at, id) > (?, ?)")
-      values.push(after.issued_at, after.id)
-    }
+    const { where, values } = periodConditions({ at: "issued_at", from, to, branch_ids, after: after && { at: after.issued_at, id: after.id } })
     const rows = (await sharedContext.manager!.execute(
       `select id, number, branch_id, branch_code, customer_id, kind, total_value_paise, cash_paise, bank_paise, sale_credit_paise, credit_used_paise,
               identity, pan_masked, issued_at

@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgArray } from "../../lib/pg-array"
+import { periodConditions } from "../../lib/sql-rows"
 import { takeNextInSeries } from "../../lib/series-counter"
 import {
   fineBoughtMg,
@@ -354,16 +355,15 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { redeemed_at: Date; id: string } | null; limit?: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ id: string; number: string; branch_code: string; redeemed_at: Date; redeemed_paise: number; paid_paise: number }[]> {
-    const where = ["e.deleted_at is null", "e.status = 'redeemed'", "e.redeemed_at >= ?", "e.redeemed_at < ?"]
-    const values: (string | number | Date)[] = [from, to]
-    if (branch_ids) {
-      where.push("e.branch_id = any(?::text[])")
-      values.push(pgArray(branch_ids))
-    }
-    if (after) {
-      where.push("(e.redeemed_at, e.id) > (?, ?)")
-      values.push(after.redeemed_at, after.id)
-    }
+    const { where, values } = periodConditions({
+      alias: "e",
+      at: "redeemed_at",
+      from,
+      to,
+      branch_ids,
+      after: after && { at: after.redeemed_at, id: after.id },
+      also: ["e.status = 'redeemed'"],
+    })
     const rows = (await sharedContext.manager!.execute(
       `select e.id, e.number, e.branch_code, e.redeemed_at, e.redeemed_paise::bigint::text as redeemed_paise,
               coalesce((select sum(i.amount_paise) from scheme_instalment i where i.enrolment_id = e.id and i.deleted_at is null), 0)::bigint::text as paid_paise
@@ -379,11 +379,11 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     { from_day, to_day, branch_ids }: { from_day: string; to_day: string; branch_ids?: string[] },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ branch_code: string; instalments: number }[]> {
+    const { where, values } = instalmentConditions({ from_day, to_day, branch_ids })
     const rows = (await sharedContext.manager!.execute(
       `select e.branch_code, count(*)::int as instalments from scheme_instalment i join scheme_enrolment e on e.id = i.enrolment_id
-        where i.deleted_at is null and e.deleted_at is null and i.paid_on >= ? and i.paid_on <= ? ${branch_ids ? "and e.branch_id = any(?::text[])" : ""}
-        group by e.branch_code order by e.branch_code`,
-      [from_day, to_day, ...(branch_ids ? [pgArray(branch_ids)] : [])]
+        where ${where.join(" and ")} group by e.branch_code order by e.branch_code`,
+      values
     )) as { branch_code: string; instalments: number }[]
     return rows.map((r) => ({ branch_code: r.branch_code, instalments: Number(r.instalments) }))
   }
@@ -398,16 +398,7 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     { from_day, to_day, branch_ids, after, limit }: { from_day: string; to_day: string; branch_ids?: string[]; after?: { paid_on: string; id: string } | null; limit: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ id: string; card_number: string; sequence: number; paid_on: string; amount_paise: number; tender: string; branch_code: string }[]> {
-    const where = ["i.deleted_at is null", "e.deleted_at is null", "i.paid_on >= ?", "i.paid_on <= ?"]
-    const values: (string | number)[] = [from_day, to_day]
-    if (branch_ids) {
-      where.push("e.branch_id = any(?::text[])")
-      values.push(pgArray(branch_ids))
-    }
-    if (after) {
-      where.push("(i.paid_on, i.id) > (?, ?)")
-      values.push(after.paid_on, after.id)
-    }
+    const { where, values } = instalmentConditions({ from_day, to_day, branch_ids, after })
     const rows = (await sharedContext.manager!.execute(
       `select i.id, e.number as card_number, i.sequence, i.paid_on, i.amount_paise::bigint::text as amount_paise, i.tender, e.branch_code
          from scheme_instalment i join scheme_enrolment e on e.id = i.enrolment_id
@@ -430,6 +421,21 @@ class SavingsSchemeModuleService extends MedusaService({ SchemeTemplate, SchemeE
     )) as (Record<string, unknown> & { paid: Record<string, unknown>[] })[]
     return rows.map((row) => ({ card: toEnrolmentRow(row), paid: row.paid.map(toInstalmentRow) }))
   }
+}
+
+/** Instalments paid on the India days [from_day, to_day] on live cards of the branches given, after `after` (keyset). */
+function instalmentConditions({ from_day, to_day, branch_ids, after }: { from_day: string; to_day: string; branch_ids?: string[]; after?: { paid_on: string; id: string } | null }) {
+  return periodConditions({
+    alias: "i",
+    at: "paid_on",
+    from: from_day,
+    to: to_day,
+    to_inclusive: true,
+    branch_ids,
+    branch_alias: "e",
+    after: after && { at: after.paid_on, id: after.id },
+    also: ["e.deleted_at is null"],
+  })
 }
 
 function cardSummary(card: EnrolmentRow): InstalmentTaken["card"] {
