@@ -4,6 +4,7 @@ import { runLockOwner } from "../../locking"
 import { paiseToAmount } from "../../../lib/money"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import { adoptProviderRefundStep } from "../steps/adopt-provider-refund"
+import { findSessionCartStep } from "../steps/find-session-cart"
 import { planRazorpayRefundStep, type RazorpayRefundInput } from "../steps/plan-razorpay-refund"
 
 export type { RazorpayRefundInput }
@@ -13,10 +14,14 @@ export type { RazorpayRefundInput }
  * through Medusa — one from Razorpay's dashboard — recorded on the Medusa
  * payment once, however often and in whatever order the events come: under
  * a lock on the payment, a refund already known is left alone, and a refund
- * of a capture Medusa has not recorded yet records that capture first.
+ * of a capture Medusa has not recorded yet records that capture first. The
+ * lock includes the one Medusa's processPaymentWorkflow takes (the session's
+ * cart) when it captures on the payment.captured that comes with it, so the
+ * two never capture the same payment at once.
  */
 export const recordRazorpayRefundWorkflow = createWorkflow("record-razorpay-refund", (input: RazorpayRefundInput) => {
-  const key = transform({ input }, ({ input }) => `razorpay-payment:${input.razorpay_payment_id}`)
+  const cartId = findSessionCartStep({ session_id: input.session_id })
+  const key = transform({ input, cartId }, ({ input, cartId }) => [`razorpay-payment:${input.razorpay_payment_id}`, ...(cartId ? [cartId] : [])])
   const lockOwner = runLockOwner()
   // Deliveries of one refund come together (Razorpay repeats them); each waits its turn, as long as the others take on a
   // busy machine, rather than fail after the answer was sent and be lost.
