@@ -16,6 +16,7 @@ import { adminPosRoutesMiddlewares } from "./admin/pos/middlewares"
 import { adminReportRoutesMiddlewares } from "./admin/reports/middlewares"
 import { adminStaffRoutesMiddlewares } from "./admin/staff/middlewares"
 import { adminStockAuditRoutesMiddlewares } from "./admin/stock-audits/middlewares"
+import { adminStockTransferRoutesMiddlewares } from "./admin/stock-transfers/middlewares"
 import { adminPreferencesRoutesMiddlewares } from "./admin/preferences/middlewares"
 import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
 import { documentRoutesMiddlewares } from "./documents/middlewares"
@@ -63,6 +64,7 @@ export default defineMiddlewares({
     ...adminSchemesRoutesMiddlewares,
     ...adminStaffRoutesMiddlewares,
     ...adminStockAuditRoutesMiddlewares,
+    ...adminStockTransferRoutesMiddlewares,
     ...adminPreferencesRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,
     ...storeBranchRoutesMiddlewares,

@@ -278,6 +278,13 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/stock-audits/:id/close", "stock", "count"],
   ["POST", "/admin/stock-audits/:id/post", "stock", "approve"],
   ["POST", "/admin/stock-audits/:id/cancel", "stock", "approve"],
+  ["GET", "/admin/stock-transfers", "stock", "read"],
+  ["POST", "/admin/stock-transfers", "stock", "write"],
+  ["GET", "/admin/stock-transfers/:id", "stock", "read"],
+  ["GET", "/admin/stock-transfers/:id/challan", "stock", "read"],
+  ["POST", "/admin/stock-transfers/:id/scans", "stock", "write"],
+  ["POST", "/admin/stock-transfers/:id/close", "stock", "write"],
+  ["POST", "/admin/stock-transfers/:id/cancel", "stock", "write"],
 
   ["GET", "/admin/audit", "audit", "read"],
 

@@ -12,8 +12,8 @@ import { branchScope, branchScopeIds, type BranchScopeIds as Scope } from "./acc
  * straight from the tables: one indexed query per request.
  */
 
-/** Where a record belongs: a sales channel (orders), a stock location, or a branch; "shop" for the whole shop. */
-type Owner = { channel?: string | null; location?: string | null; branch?: string | null; assignee?: string | null } | "shop"
+/** Where a record belongs: a sales channel (orders), a stock location, a branch or either of two (a transfer's ends); "shop" for the whole shop. */
+type Owner = { channel?: string | null; location?: string | null; branch?: string | null; branches?: string[]; assignee?: string | null } | "shop"
 
 type Lookup = (db: Knex, id: string) => Promise<Owner | undefined>
 
@@ -86,6 +86,14 @@ const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean; routes?: stri
   { area: "/admin/pos/estimates", lookup: byBranchColumn("pos_estimate") },
   { area: "/admin/old-gold/vouchers", lookup: byBranchColumn("old_gold_voucher") },
   { area: "/admin/stock-audits", lookup: byBranchColumn("stock_audit") },
+  {
+    // A transfer is both its sender's and its receiver's.
+    area: "/admin/stock-transfers",
+    lookup: async (db, id) => {
+      const row = await db("stock_transfer").select("from_branch_id", "to_branch_id").where("id", id).whereNull("deleted_at").first()
+      return row ? { branches: [row.from_branch_id, row.to_branch_id] } : undefined
+    },
+  },
   { area: "/admin/schemes/enrolments", lookup: byBranchColumn("scheme_enrolment") },
   { area: "/admin/offers/campaigns", lookup: byBranchColumn("offer_campaign"), writesOnly: true },
   {
@@ -116,6 +124,9 @@ function isOurs(owner: Owner, scope: Scope, userId?: string): boolean {
   }
   if (owner.location !== undefined) {
     return !!owner.location && scope.locations.includes(owner.location)
+  }
+  if (owner.branches) {
+    return owner.branches.some((b) => scope.branches.includes(b))
   }
   return !!owner.branch && scope.branches.includes(owner.branch)
 }

@@ -1,0 +1,116 @@
+/**
+ * Stock transfers between branches (docs/counter.md, "Stock transfers"): the rules that decide whether pieces
+ * may leave a branch, what a scan at the receiving branch is, and what a closed transfer reports. Pure: the
+ * stock-transfer module stores transfers, the workflows move the stock.
+ *
+ * A transfer note lists pieces by tag. Dispatching it takes them out of the sending branch's stock at once, so
+ * while they travel they are sellable nowhere (`in_transit`). At the receiving branch each piece is scanned:
+ * a piece on the note joins that branch's stock as it is scanned (`received`); a tag not on the note is
+ * flagged (`extra`) and moves no stock. Closing the receipt marks what never arrived as `short`: it stays out
+ * of every branch's stock until someone finds it (a stock audit's extra piece). A transfer nothing of which
+ * has been received may be cancelled by the sender: its pieces go back into the sender's stock.
+ */
+
+export const STOCK_TRANSFER_STATUSES = ["in_transit", "received", "cancelled"] as const
+export type StockTransferStatus = (typeof STOCK_TRANSFER_STATUSES)[number]
+
+export const TRANSFER_LINE_RESULTS = ["in_transit", "received", "short", "extra"] as const
+export type TransferLineResult = (typeof TRANSFER_LINE_RESULTS)[number]
+
+/** The most pieces one transfer note carries (a tray of coins under one tag counts as its quantity). */
+export const MAX_TRANSFER_LINES = 500
+
+export type TransferAction = "scan" | "close" | "cancel"
+
+/** Why a transfer in `status` cannot take `action`, or null when it can. */
+export function transferStatusProblem(status: StockTransferStatus, action: TransferAction): string | null {
+  if (status === "in_transit") {
+    return null
+  }
+  const what = { scan: "takes no more scans", close: "cannot be closed again", cancel: "cannot be cancelled" }[action]
+  return status === "received" ? `This transfer was received and closed; it ${what}` : `This transfer was cancelled; it ${what}`
+}
+
+/** A requested piece with the stock of its inventory item at the sending branch's location. */
+export type TransferStockCheck = { tag_code: string; quantity: number; stocked: number; reserved: number }
+
+/**
+ * What stops pieces leaving the sending branch: each needs its quantity free there (stocked less what orders
+ * have reserved). One message per piece that cannot go, naming it and why; empty when all can.
+ */
+export function transferStockProblems(pieces: TransferStockCheck[], branchName: string): string[] {
+  return pieces.flatMap((p) => {
+    const free = Math.max(0, p.stocked - p.reserved)
+    if (free >= p.quantity) {
+      return []
+    }
+    if (p.stocked <= 0) {
+      return [`${p.tag_code} is not in stock at ${branchName}`]
+    }
+    return [`${p.tag_code}: ${p.quantity} asked, ${free} free at ${branchName} (${p.stocked} in stock, ${p.reserved} reserved for orders)`]
+  })
+}
+
+/** Tags asked for more than once in one note (compared as scanned: trimmed, any case), each named once. */
+export function repeatedTags(tags: string[]): string[] {
+  const seen = new Set<string>()
+  const repeated = new Set<string>()
+  for (const tag of tags.map(normalTag)) {
+    if (seen.has(tag)) {
+      repeated.add(tag)
+    }
+    seen.add(tag)
+  }
+  return [...repeated]
+}
+
+/** A tag as the catalogue keeps it: scanners and people add spaces and lower case. */
+export function normalTag(tag: string): string {
+  return tag.trim().toUpperCase()
+}
+
+export type TransferLineCounts = { result: TransferLineResult; quantity: number }
+
+export type StockTransferSummary = {
+  /** Pieces the note lists, by tag and by quantity. */
+  sent: { tags: number; quantity: number }
+  received: { tags: number; quantity: number }
+  /** On the note, not (yet) received: in transit while the transfer is open, short once it is closed. */
+  in_transit: { tags: number; quantity: number }
+  short: { tags: number; quantity: number }
+  /** Scanned at the receiving branch, not on the note. */
+  extra: { tags: number; quantity: number }
+  /** Everything on the note arrived and nothing else did. */
+  complete: boolean
+}
+
+/** A transfer's figures from its lines. */
+export function summarizeTransfer(lines: TransferLineCounts[]): StockTransferSummary {
+  const sum = (results: TransferLineResult[]) => {
+    const of = lines.filter((l) => results.includes(l.result))
+    return { tags: of.length, quantity: of.reduce((n, l) => n + l.quantity, 0) }
+  }
+  const summary = {
+    sent: sum(["in_transit", "received", "short"]),
+    received: sum(["received"]),
+    in_transit: sum(["in_transit"]),
+    short: sum(["short"]),
+    extra: sum(["extra"]),
+  }
+  return { ...summary, complete: summary.in_transit.tags + summary.short.tags + summary.extra.tags === 0 }
+}
+
+/**
+ * The document that goes with the pieces. Between branches in different states (two GST registrations) the
+ * transfer is a supply between distinct persons, so the challan carries both registrations, each piece's
+ * value and the IGST that applies to it; within one state (one registration) it is a delivery challan for
+ * goods moved without a sale (CGST Rules, rule 55), values for information only.
+ */
+export function challanKind(fromStateCode: string, toStateCode: string): "inter_state" | "intra_state" {
+  return fromStateCode.trim() !== toStateCode.trim() ? "inter_state" : "intra_state"
+}
+
+/** IGST on an inter-state transfer's piece, in paise: its value at the HSN's rate (parts per 100 000, as GST_RATES), rounded to the paisa. */
+export function transferTaxPaise(valuePaise: number, ratePer100k: number): number {
+  return Math.round((valuePaise * ratePer100k) / 100_000)
+}
