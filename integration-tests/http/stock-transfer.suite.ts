@@ -92,6 +92,9 @@ export const stockTransferSuite: ShopSuite = ({ api, getContainer }) => {
     // In transit: out of Mumbai's stock, not yet in Pune's.
     expect(await levels([p1, p2, p3], "MUM")).toEqual(mumbaiBefore.map((n) => n - 1))
     expect(await levels([p1, p2, p3, notOnNote], "PUN")).toEqual(puneBefore)
+    // The counter's tag lookup says where it is.
+    const lookedUp = await ok(api.get(`/admin/jewelry/tags/${p2.tag_code}`, mumbaiManager))
+    expect(lookedUp.data.in_transit).toEqual([expect.objectContaining({ transfer_id: transfer.id, number: transfer.number, quantity: 1, from_branch_name: expect.stringMatching(/^Mumbai/), to_branch_name: expect.stringMatching(/^Pune/) })])
 
     // The same key again: the same transfer, nothing more sent.
     const again = await send(body)
@@ -134,6 +137,7 @@ export const stockTransferSuite: ShopSuite = ({ api, getContainer }) => {
     expect(await levels([p2, p3], "MUM")).toEqual(mumbaiBefore.slice(1).map((n) => n - 1))
     expect(await levels([p2, p3], "PUN")).toEqual(puneBefore.slice(1, 3))
     expect((await scan(transfer.id, p2.tag_code, "PUN")).status).toBe(409)
+    expect((await ok(api.get(`/admin/jewelry/tags/${p2.tag_code}`, mumbaiManager))).data.in_transit).toEqual([])
 
     // Both ends see it; a third branch does not.
     expect((await ok(api.get(`/admin/stock-transfers/${transfer.id}`, mumbaiManager))).data.transfer.status).toBe("received")

@@ -385,6 +385,22 @@ class StockTransferModuleService extends MedusaService({ StockTransfer, StockTra
     return { transfers: page.map(toTransfer), count }
   }
 
+  /** Where a piece is travelling: the transfers in transit with it on their note, not yet scanned in. */
+  @InjectManager()
+  async inTransit(
+    variantId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ transfer_id: string; number: string; from_branch_id: string; to_branch_id: string; quantity: number; dispatched_at: Date }[]> {
+    const rows = (await sharedContext.manager!.execute(
+      `select t.id as transfer_id, t.number, t.from_branch_id, t.to_branch_id, l.quantity, t.dispatched_at
+         from stock_transfer_line l join stock_transfer t on t.id = l.transfer_id and t.deleted_at is null
+        where l.variant_id = ? and l.result = 'in_transit' and l.deleted_at is null and t.status = 'in_transit'
+        order by t.dispatched_at`,
+      [variantId]
+    )) as { transfer_id: string; number: string; from_branch_id: string; to_branch_id: string; quantity: number; dispatched_at: Date }[]
+    return rows.map((r) => ({ ...withDates(r), quantity: Number(r.quantity) }))
+  }
+
   /** The transfer under a row lock, refused (409, with why) unless it is in transit. */
   private async lockTransfer(db: EntityManager, id: string, action: TransferAction, mode: "share" | "update"): Promise<TransferRow> {
     const [row] = (await db.execute(`select ${TRANSFER_COLUMNS} from stock_transfer where id = ? and deleted_at is null for ${mode}`, [id])) as Record<string, unknown>[]

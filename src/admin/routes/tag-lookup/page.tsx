@@ -14,6 +14,8 @@ type Lookup = {
   variant: { id: string; sku: string; title: string } | null
   product: { id: string; title: string; handle: string } | null
   stock: { branch_code: string; branch_name: string; stocked: number; reserved: number; available: number }[]
+  /** Transfers carrying the piece between branches: in no branch's stock until scanned in. */
+  in_transit: { transfer_id: string; number: string; from_branch_name: string; to_branch_name: string; quantity: number }[]
   breakdown: Breakdown | null
 }
 
@@ -91,6 +93,14 @@ const TagLookupPage = () => {
               ))}
             </Table.Body>
           </Table>
+          {data.in_transit.map((t) => (
+            <div key={t.transfer_id} className="px-6 py-3">
+              <Text size="small">
+                <Badge size="2xsmall" color="orange">In transit</Badge> {t.quantity > 1 ? `${t.quantity} pieces ` : ""}from {t.from_branch_name} to {t.to_branch_name} on{" "}
+                <Link className="text-ui-fg-interactive" to={`/stock-transfers?transfer=${t.transfer_id}`}>{t.number}</Link>
+              </Text>
+            </div>
+          ))}
           {data.breakdown && (
             <div className="grid grid-cols-2 gap-y-1 px-6 py-4 md:grid-cols-4">
               <Text size="small">Metal @ {inr(data.breakdown.rate_per_g)}/g</Text>

@@ -1,12 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { presentBreakdown } from "../../../../../lib/pricing/present"
+import { STOCK_TRANSFER_MODULE } from "../../../../../modules/stock-transfer"
+import type StockTransferModuleService from "../../../../../modules/stock-transfer/service"
 
 type Level = { location_id: string; stocked_quantity: number; reserved_quantity: number; available_quantity: number }
 
 /**
  * GET /admin/jewelry/tags/:code: barcode lookup at the counter. The piece,
- * its product, stock per branch and its current price breakdown.
+ * its product, stock per branch, where it is travelling between branches
+ * (in no branch's stock meanwhile) and its current price breakdown.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const code = req.params.code.trim()
@@ -54,12 +57,15 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       available: level?.available_quantity ?? 0,
     }
   })
+  const name = (id: string) => (branches as { id: string; name: string }[]).find((b) => b.id === id)?.name ?? id
+  const travelling = piece.product_variant ? await req.scope.resolve<StockTransferModuleService>(STOCK_TRANSFER_MODULE).inTransit(piece.product_variant.id) : []
   const { product_variant: variant, breakdown, ...attributes } = piece
   res.json({
     piece: attributes,
     variant: variant ? { id: variant.id, sku: variant.sku, title: variant.title } : null,
     product: variant?.product ?? null,
     stock,
+    in_transit: travelling.map((t) => ({ ...t, from_branch_name: name(t.from_branch_id), to_branch_name: name(t.to_branch_id) })),
     breakdown: breakdown ? presentBreakdown(breakdown, piece.priced_at ?? null) : null,
   })
 }
