@@ -39,7 +39,7 @@ describe("a stock transfer in a browser", () => {
 
     await page.getByRole("button", { name: "Close receipt" }).click()
     await page.getByRole("alertdialog").getByRole("button", { name: "Close receipt" }).click()
-    await page.getByText("1 received of 1 sent").waitFor({ timeout: 30_000 })
+    await page.getByText(/^MUM\/DC.* received: 1 of 1, 0 short$/).waitFor({ timeout: 30_000 })
 
     const { transfers } = await api<{ transfers: Transfer[] }>(token, "/admin/stock-transfers?limit=1")
     const [transfer] = transfers

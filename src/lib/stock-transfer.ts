@@ -31,44 +31,6 @@ export function transferStatusProblem(status: StockTransferStatus, action: Trans
   return status === "received" ? `This transfer was received and closed; it ${what}` : `This transfer was cancelled; it ${what}`
 }
 
-/** A requested piece with the stock of its inventory item at the sending branch's location. */
-export type TransferStockCheck = { tag_code: string; quantity: number; stocked: number; reserved: number }
-
-/**
- * What stops pieces leaving the sending branch: each needs its quantity free there (stocked less what orders
- * have reserved). One message per piece that cannot go, naming it and why; empty when all can.
- */
-export function transferStockProblems(pieces: TransferStockCheck[], branchName: string): string[] {
-  return pieces.flatMap((p) => {
-    const free = Math.max(0, p.stocked - p.reserved)
-    if (free >= p.quantity) {
-      return []
-    }
-    if (p.stocked <= 0) {
-      return [`${p.tag_code} is not in stock at ${branchName}`]
-    }
-    return [`${p.tag_code}: ${p.quantity} asked, ${free} free at ${branchName} (${p.stocked} in stock, ${p.reserved} reserved for orders)`]
-  })
-}
-
-/** Tags asked for more than once in one note (compared as scanned: trimmed, any case), each named once. */
-export function repeatedTags(tags: string[]): string[] {
-  const seen = new Set<string>()
-  const repeated = new Set<string>()
-  for (const tag of tags.map(normalTag)) {
-    if (seen.has(tag)) {
-      repeated.add(tag)
-    }
-    seen.add(tag)
-  }
-  return [...repeated]
-}
-
-/** A tag as the catalogue keeps it: scanners and people add spaces and lower case. */
-export function normalTag(tag: string): string {
-  return tag.trim().toUpperCase()
-}
-
 export type TransferLineCounts = { result: TransferLineResult; quantity: number }
 
 export type StockTransferSummary = {

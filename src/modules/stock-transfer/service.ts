@@ -2,11 +2,11 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
-import { VARIANT_JEWELRY_LINK_TABLE } from "../../lib/link-tables"
 import { pgArray } from "../../lib/pg-array"
 import { takeNextInSeries } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
-import { normalTag, summarizeTransfer, transferStatusProblem, type StockTransferStatus, type StockTransferSummary, type TransferAction, type TransferLineResult } from "../../lib/stock-transfer"
+import { summarizeTransfer, transferStatusProblem, type StockTransferStatus, type StockTransferSummary, type TransferAction, type TransferLineResult } from "../../lib/stock-transfer"
+import { normalTag } from "../../lib/stock-moves"
 import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { StockTransfer } from "./models/stock-transfer"
 import { StockTransferCounter } from "./models/stock-transfer-counter"
@@ -48,7 +48,7 @@ export type TransferLineRow = {
   scanned_by: string | null
 }
 
-/** A piece as the catalogue has it, found by its tag: what a transfer line records. */
+/** A piece as the catalogue has it, found by its tag (src/workflows/stock/utils/find-pieces.ts): what a line records. */
 export type TransferPiece = {
   tag_code: string
   variant_id: string
@@ -74,7 +74,8 @@ export type CreateTransferInput = {
   lines: (TransferPiece & { quantity: number })[]
 }
 
-export type ReceiptInput = { transfer_id: string; tag_code: string; user_id: string | null }
+/** The scanned tag, and its piece when the catalogue knows it (read by the workflow before). */
+export type ReceiptInput = { transfer_id: string; tag_code: string; piece: TransferPiece | null; user_id: string | null }
 
 export type ReceiptOutcome =
   | { recorded: true; line: TransferLineRow; before: TransferLineRow | null }
@@ -158,31 +159,6 @@ class StockTransferModuleService extends MedusaService({ StockTransfer, StockTra
   }
 
   /**
-   * The pieces with these tags (compared as scanned), as transfer lines record them. A variant with a kit of
-   * several inventory items is taken by its first, as the stock audit does.
-   */
-  @InjectManager()
-  async findPieces(tags: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<TransferPiece[]> {
-    const db = sharedContext.manager!
-    const rows = (await db.execute(
-      `select ja.tag_code, vj.product_variant_id as variant_id,
-              (select pvi.inventory_item_id from product_variant_inventory_item pvi
-                where pvi.variant_id = vj.product_variant_id and pvi.deleted_at is null order by pvi.inventory_item_id limit 1) as inventory_item_id,
-              trim(p.title || case when v.title is not null and v.title <> p.title then ' – ' || v.title else '' end) as description,
-              ja.hsn, ja.huid, ja.net_weight_mg, (ja.breakdown->>'taxable_value')::bigint as value_paise
-         from jewelry_attributes ja
-         join ${VARIANT_JEWELRY_LINK_TABLE} vj on vj.jewelry_attributes_id = ja.id and vj.deleted_at is null
-         join product_variant v on v.id = vj.product_variant_id and v.deleted_at is null
-         join product p on p.id = v.product_id and p.deleted_at is null
-        where upper(ja.tag_code) = any(?::text[]) and ja.deleted_at is null`,
-      [pgArray(tags.map(normalTag))]
-    )) as (Omit<TransferPiece, "value_paise" | "net_weight_mg"> & { value_paise: string | null; net_weight_mg: number })[]
-    return rows
-      .filter((r) => r.inventory_item_id)
-      .map((r) => ({ ...r, net_weight_mg: Number(r.net_weight_mg), value_paise: r.value_paise === null ? null : Number(r.value_paise) }))
-  }
-
-  /**
    * Records the scan of a tag at the receiving branch and answers the line: a piece on the note becomes
    * received; any other tag becomes an extra line (its piece named when the catalogue knows it). A tag already
    * scanned into this transfer is refused with when and by whom; of two scans of one tag at once, one wins.
@@ -211,7 +187,7 @@ class StockTransferModuleService extends MedusaService({ StockTransfer, StockTra
       )) as Record<string, unknown>[]
       return { recorded: true, line: toLine(updated), before: toLine(line) }
     }
-    const [piece] = await this.findPieces([tag], sharedContext)
+    const piece = input.piece
     const [extra] = (await db.execute(
       `insert into stock_transfer_line (id, transfer_id, tag_code, variant_id, inventory_item_id, description, hsn, huid, net_weight_mg, quantity, result,
                                         scanned_at, scanned_by, created_at, updated_at)

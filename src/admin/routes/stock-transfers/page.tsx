@@ -187,7 +187,7 @@ function TransferDesk({ transferId, myBranchIds, canMove }: { transferId: string
     mutationFn: (action: "close" | "cancel") =>
       sdk.client.fetch<StockTransferResponse>(`/admin/stock-transfers/${transferId}/${action}`, { method: "POST", body: action === "close" ? { branch_id: data!.transfer.to_branch.id } : {} }),
     onSuccess: ({ transfer }, action) => {
-      toast.success(action === "close" ? `Received: ${transfer.summary.received.quantity} pieces, ${transfer.summary.short.quantity} short` : "Transfer cancelled: the pieces are back in stock")
+      toast.success(action === "close" ? `${transfer.number} received: ${transfer.summary.received.quantity} of ${transfer.summary.sent.quantity}, ${transfer.summary.short.quantity} short` : `${transfer.number} cancelled: the pieces are back in stock`)
       refresh()
     },
     onError: (e: Error) => toast.error("Not done", { description: e.message }),

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MAX_TRANSFER_LINES, normalTag, repeatedTags } from "../../../lib/stock-transfer"
-import { STOCK_TRANSFER_MODULE } from "../../../modules/stock-transfer"
-import type StockTransferModuleService from "../../../modules/stock-transfer/service"
+import { MAX_TRANSFER_LINES } from "../../../lib/stock-transfer"
+import { normalTag, repeatedTags } from "../../../lib/stock-moves"
 import type { CreateTransferInput } from "../../../modules/stock-transfer/service"
+import { findPiecesByTag } from "../../stock/utils/find-pieces"
 import { transferBranch, type TransferBranch } from "../utils/transfer-branch"
 
 export type DispatchStockTransferInput = {
@@ -36,7 +36,7 @@ export const prepareStockTransferStep = createStep("prepare-stock-transfer", asy
   }
   const from = await transferBranch(container, input.from_branch_id)
   const to = await transferBranch(container, input.to_branch_id)
-  const found = await container.resolve<StockTransferModuleService>(STOCK_TRANSFER_MODULE).findPieces(input.pieces.map((p) => p.tag_code))
+  const found = await findPiecesByTag(container, input.pieces.map((p) => p.tag_code))
   const byTag = new Map(found.map((p) => [normalTag(p.tag_code), p]))
   const unknown = input.pieces.filter((p) => !byTag.has(normalTag(p.tag_code))).map((p) => p.tag_code.trim())
   if (unknown.length) {

@@ -1,6 +1,6 @@
 import type { AuditEntryInput } from "../../../modules/audit/service"
 import type { TransferRow } from "../../../modules/stock-transfer/service"
-import type { StockMoveMade } from "../steps/move-transfer-stock"
+import type { StockMoveMade } from "../../stock/steps/move-branch-stock"
 
 /** Who acts, from where: the audit entries' actor (the route's request). */
 export type TransferActor = Pick<AuditEntryInput, "actor_type" | "actor_id" | "ip" | "user_agent">

@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import type { AuditEntryInput } from "../../../modules/audit/service"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import { createStockTransferStep } from "../steps/create-stock-transfer"
-import { moveTransferStockStep } from "../steps/move-transfer-stock"
+import { moveBranchStockStep } from "../../stock/steps/move-branch-stock"
 import { prepareStockTransferStep, type DispatchStockTransferInput } from "../steps/prepare-stock-transfer"
 import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
 
@@ -14,9 +14,10 @@ import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
  */
 export const dispatchStockTransferWorkflow = createWorkflow("dispatch-stock-transfer", (input: DispatchStockTransferInput & { actor: TransferActor }) => {
   const prepared = prepareStockTransferStep(input)
-  const moved = moveTransferStockStep(
+  const moved = moveBranchStockStep(
     transform({ prepared }, ({ prepared }) => ({
       branch_name: prepared.from.name,
+      refusal: "Not sent",
       moves: prepared.transfer.lines.map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id, location_id: prepared.from.location_id, quantity: -l.quantity })),
     }))
   )

@@ -3,7 +3,7 @@ import type { AuditEntryInput } from "../../../modules/audit/service"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import { checkReceivingBranchStep } from "../steps/check-receiving-branch"
 import { finishStockTransferStep } from "../steps/finish-stock-transfer"
-import { moveTransferStockStep } from "../steps/move-transfer-stock"
+import { moveBranchStockStep } from "../../stock/steps/move-branch-stock"
 import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
 
 export type FinishStockTransferInput = { transfer_id: string; branch_id: string; note: string | null; user_id: string | null; actor: TransferActor }
@@ -37,9 +37,10 @@ export const closeStockTransferWorkflow = createWorkflow("close-stock-transfer",
  */
 export const cancelStockTransferWorkflow = createWorkflow("cancel-stock-transfer", (input: Omit<FinishStockTransferInput, "branch_id">) => {
   const finished = finishStockTransferStep(transform({ input }, ({ input }) => ({ id: input.transfer_id, action: "cancel" as const, user_id: input.user_id })))
-  const moved = moveTransferStockStep(
+  const moved = moveBranchStockStep(
     transform({ finished }, ({ finished }) => ({
       branch_name: finished.transfer.from_branch_id,
+      refusal: "Not sent",
       moves: finished.lines
         .filter((l) => l.result === "in_transit" && l.inventory_item_id)
         .map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id!, location_id: finished.transfer.from_location_id, quantity: l.quantity })),

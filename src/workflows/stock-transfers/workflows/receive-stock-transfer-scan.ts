@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import { checkReceivingBranchStep } from "../steps/check-receiving-branch"
-import { moveTransferStockStep } from "../steps/move-transfer-stock"
+import { moveBranchStockStep } from "../../stock/steps/move-branch-stock"
 import { recordTransferReceiptStep } from "../steps/record-transfer-receipt"
 import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
 
@@ -15,9 +15,10 @@ export type ReceiveStockTransferScanInput = { transfer_id: string; branch_id: st
 export const receiveStockTransferScanWorkflow = createWorkflow("receive-stock-transfer-scan", (input: ReceiveStockTransferScanInput) => {
   const checked = checkReceivingBranchStep({ transfer_id: input.transfer_id, branch_id: input.branch_id })
   const outcome = recordTransferReceiptStep({ transfer_id: input.transfer_id, tag_code: input.tag_code, user_id: input.user_id })
-  const moved = moveTransferStockStep(
+  const moved = moveBranchStockStep(
     transform({ checked, outcome }, ({ checked, outcome }) => ({
       branch_name: checked.to.name,
+      refusal: "Not sent",
       moves:
         outcome.recorded && outcome.line.result === "received" && outcome.line.inventory_item_id
           ? [{ tag_code: outcome.line.tag_code, inventory_item_id: outcome.line.inventory_item_id, location_id: checked.transfer.to_location_id, quantity: outcome.line.quantity }]

@@ -1,7 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
-import { transferStockProblems } from "../../../lib/stock-transfer"
+import { freeStockProblems } from "../../../lib/stock-moves"
 
 /** Pieces of one tag into (positive) or out of (negative) a stock location. */
 export type StockMove = { tag_code: string; inventory_item_id: string; location_id: string; quantity: number }
@@ -9,17 +9,18 @@ export type StockMove = { tag_code: string; inventory_item_id: string; location_
 /** A move as made: the stocked quantity before and after, for the audit trail and for undoing it. */
 export type StockMoveMade = StockMove & { from: number; to: number; created_level_id: string | null }
 
-export type MoveTransferStockInput = { moves: StockMove[]; branch_name: string }
+/** `refusal` heads the 409 when pieces are not free: "Not sent", "Not given on approval". */
+export type MoveBranchStockInput = { moves: StockMove[]; branch_name: string; refusal: string }
 
 /**
- * Moves a transfer's pieces in Medusa's inventory under Medusa's lock on each inventory item (the lock sales and
- * reservations take): pieces leave a location only if that many are free there (stocked less reserved), else
- * nothing moves and the refusal names each piece (409); a location without a level for the piece gets one.
- * Undone by the opposite moves and removing the levels it created.
+ * Moves pieces into or out of branches' stock (a transfer, an approval memo) in Medusa's inventory under Medusa's
+ * lock on each inventory item (the lock sales and reservations take): pieces leave a location only if that many
+ * are free there (stocked less reserved), else nothing moves and the refusal names each piece (409); a location
+ * without a level for the piece gets one. Undone by the opposite moves and removing the levels it created.
  */
-export const moveTransferStockStep = createStep(
-  "move-transfer-stock",
-  async (input: MoveTransferStockInput, { container }) => {
+export const moveBranchStockStep = createStep(
+  "move-branch-stock",
+  async (input: MoveBranchStockInput, { container }) => {
     const moves = input.moves.filter((m) => m.quantity !== 0)
     if (!moves.length) {
       return new StepResponse([] as StockMoveMade[], [] as StockMoveMade[])
@@ -32,14 +33,14 @@ export const moveTransferStockStep = createStep(
         { select: ["id", "inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
       )
       const at = (m: StockMove) => levels.find((l) => l.inventory_item_id === m.inventory_item_id && l.location_id === m.location_id)
-      const problems = transferStockProblems(
+      const problems = freeStockProblems(
         moves
           .filter((m) => m.quantity < 0)
           .map((m) => ({ tag_code: m.tag_code, quantity: -m.quantity, stocked: Number(at(m)?.stocked_quantity ?? 0), reserved: Number(at(m)?.reserved_quantity ?? 0) })),
         input.branch_name
       )
       if (problems.length) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `Not sent: ${problems.join("; ")}`, DOMAIN_CONFLICT)
+        throw new MedusaError(MedusaError.Types.CONFLICT, `${input.refusal}: ${problems.join("; ")}`, DOMAIN_CONFLICT)
       }
       const missing = moves.filter((m) => !at(m))
       const created = missing.length
