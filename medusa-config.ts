@@ -282,6 +282,7 @@ export default defineConfig({
     { resolve: "./src/modules/old-gold" },
     { resolve: "./src/modules/stock-audit" },
     { resolve: "./src/modules/stock-transfer" },
+    { resolve: "./src/modules/approval-memo" },
     { resolve: "./src/modules/preferences" },
     { resolve: "./src/modules/savings-scheme" },
     { resolve: "./src/modules/access" },

@@ -1,6 +1,9 @@
 import { shopIntegrationRunner } from "../support/runner"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { CRM_MODULE } from "../../src/modules/crm"
+import type CrmModuleService from "../../src/modules/crm/service"
 import { INVOICING_MODULE } from "../../src/modules/invoicing"
 import type InvoicingModuleService from "../../src/modules/invoicing/service"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
@@ -408,6 +411,88 @@ shopIntegrationRunner({
 
     const hook = () => `${api.defaults.baseURL}/hooks/payment/razorpay_razorpay`
     const processed = (eventIds: string[]) => webhooksProcessed(getContainer(), eventIds)
+
+    it("gives pieces on approval: out of stock and on the follow-up list; one returned, one bought with the memo, a returned one refused; the memo closes with its task", async () => {
+      const CHAIN = "SGJ-CHN-RPE-22K-18"
+      const customerId = await customer()
+      const crm = () => getContainer().resolve<CrmModuleService>(CRM_MODULE)
+      const before = { necklace: await stock(NECKLACE), bangle: await stock(BANGLE), chain: await stock(CHAIN) }
+      const due = new Date(Date.now() + 2 * 86_400_000).toISOString()
+      const body = { branch_id: branches.MUM.id, customer_id: customerId, pieces: [{ tag_code: NECKLACE }, { tag_code: BANGLE.toLowerCase() }, { tag_code: CHAIN }], due_at: due, idempotency_key: "MUM-MEMO-0001" }
+      const given = await expectStatus(api.post("/admin/approval-memos", body, auth))
+      expect([given.status, given.data.message]).toEqual([201, undefined])
+      const memo = given.data.memo
+      expect(memo).toMatchObject({ status: "open", overdue: false, branch: { code: "MUM" }, customer: { id: customerId, name: expect.stringMatching(/Joshi$/) }, summary: { out: 3, returned: 0, sold: 0, pieces: 3 } })
+      expect(memo.number).toMatch(/^MUM\/AP\d{2}-\d{2}\/\d{4}$/)
+      expect(memo.value_paise).toBeGreaterThan(0)
+      // Out of Mumbai's stock; the tag lookup says with whom; the memo is on the branch's follow-up list for its due date.
+      expect(await stock(NECKLACE)).toEqual({ ...before.necklace, MUM: before.necklace.MUM - 1 })
+      expect(await stock(CHAIN)).toEqual({ ...before.chain, MUM: before.chain.MUM - 1 })
+      const lookup = await api.get(`/admin/jewelry/tags/${NECKLACE}`, auth)
+      expect(lookup.data.on_approval).toEqual([expect.objectContaining({ memo_id: memo.id, number: memo.number, quantity: 1 })])
+      const [task] = await crm().listFollowUpTasks({ id: memo.follow_up_task_id })
+      expect(task).toMatchObject({ customer_id: customerId, branch_id: branches.MUM.id, status: "open", title: expect.stringContaining(`${memo.number}: 3 pieces`) })
+      expect(new Date(task.due_at).toISOString()).toBe(due)
+      // The same key again: the same memo, nothing more given.
+      const again = await expectStatus(api.post("/admin/approval-memos", body, auth))
+      expect([again.status, again.data.memo.id]).toEqual([200, memo.id])
+      expect((await stock(NECKLACE)).MUM).toBe(before.necklace.MUM - 1)
+      // Bad notes: nothing written.
+      const far = await expectStatus(api.post("/admin/approval-memos", { ...body, idempotency_key: undefined, due_at: new Date(Date.now() + 40 * 86_400_000).toISOString() }, auth))
+      expect([far.status, far.data.message]).toEqual([400, "due_at: pieces go on approval for at most 30 days"])
+      const unknown = await expectStatus(api.post("/admin/approval-memos", { ...body, idempotency_key: undefined, pieces: [{ tag_code: "SGJ-NO-SUCH" }] }, auth))
+      expect([unknown.status, unknown.data.message]).toEqual([400, "No piece has the tag SGJ-NO-SUCH"])
+      const pune = await salesStaffHeaders(getContainer(), api, "memo.pune@example.in", branches.PUN.id)
+      expect((await expectStatus(api.get(`/admin/approval-memos/${memo.id}`, pune))).status).toBe(404)
+      expect((await expectStatus(api.post(`/admin/approval-memos/${memo.id}/returns`, { tags: [BANGLE] }, pune))).status).toBe(404)
+
+      // The bangle comes back.
+      const returned = await expectStatus(api.post(`/admin/approval-memos/${memo.id}/returns`, { tags: [BANGLE.toLowerCase()] }, auth))
+      expect([returned.status, returned.data.memo.summary]).toEqual([200, { out: 2, returned: 1, sold: 0, pieces: 3 }])
+      expect(await stock(BANGLE)).toEqual(before.bangle)
+      const twice = await expectStatus(api.post(`/admin/approval-memos/${memo.id}/returns`, { tags: [BANGLE] }, auth))
+      expect([twice.status, twice.data.message]).toEqual([409, `Approval memo ${memo.number}: ${BANGLE} was returned already`])
+
+      // Bought with the memo: the chain; the returned bangle is refused by name and nothing is sold.
+      const q = await quote({ branch_id: branches.MUM.id, customer_id: customerId, items: [{ tag_code: CHAIN }], memo_id: memo.id })
+      const sale = (items: { tag_code: string }[], key: string, amount: number) =>
+        sell({ idempotency_key: key, branch_id: branches.MUM.id, customer_id: customerId, memo_id: memo.id, items, tenders: [{ kind: "card", amount, reference: "APPR 77120" }] })
+      const withReturned = await sale([{ tag_code: CHAIN }, { tag_code: BANGLE }], "MUM-MEMO-SALE-1", Math.round(q.total * 300) / 100)
+      expect([withReturned.status, withReturned.data.message]).toEqual([409, `Approval memo ${memo.number}: ${BANGLE} was returned from this memo and is back in stock; sell it without the memo`])
+      expect(await stock(CHAIN)).toEqual({ ...before.chain, MUM: before.chain.MUM - 1 })
+      expect((await api.get(`/admin/approval-memos/${memo.id}`, auth)).data.memo.summary).toEqual({ out: 2, returned: 1, sold: 0, pieces: 3 })
+      const bought = await sale([{ tag_code: CHAIN }], "MUM-MEMO-SALE-2", q.total)
+      expect([bought.status, bought.data.message]).toEqual([201, undefined])
+      expect(await stock(CHAIN)).toEqual({ ...before.chain, MUM: before.chain.MUM - 1 })
+      const afterSale = (await api.get(`/admin/approval-memos/${memo.id}`, auth)).data
+      expect(afterSale.memo).toMatchObject({ status: "open", summary: { out: 1, returned: 1, sold: 1, pieces: 3 } })
+      expect(afterSale.lines.find((l: { tag_code: string }) => l.tag_code === CHAIN)).toMatchObject({ state: "sold", order_id: bought.data.sale.order.id })
+      const otherCustomer = await customer()
+      const notTheirs = await sell({ idempotency_key: "MUM-MEMO-SALE-3", branch_id: branches.MUM.id, customer_id: otherCustomer, memo_id: memo.id, items: [{ tag_code: NECKLACE }], tenders: [{ kind: "card", amount: 1, reference: "X" }] })
+      expect(notTheirs.status).toBeGreaterThanOrEqual(400)
+      expect(notTheirs.status).toBeLessThan(500)
+
+      // Past its due date it is overdue.
+      await getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw("update approval_memo set due_at = now() - interval '1 day' where id = ?", [memo.id])
+      const overdue = await api.get(`/admin/approval-memos?overdue=true&customer_id=${customerId}`, auth)
+      expect(overdue.data.memos.map((m: { id: string; overdue: boolean }) => [m.id, m.overdue])).toEqual([[memo.id, true]])
+
+      // The necklace comes back: the memo closes, its task is done, the stock is as it was but for the chain sold.
+      const closed = await expectStatus(api.post(`/admin/approval-memos/${memo.id}/returns`, { tags: [NECKLACE] }, auth))
+      expect(closed.data.memo).toMatchObject({ status: "closed", overdue: false, summary: { out: 0, returned: 2, sold: 1, pieces: 3 } })
+      expect(await stock(NECKLACE)).toEqual(before.necklace)
+      expect((await crm().listFollowUpTasks({ id: memo.follow_up_task_id }))[0]).toMatchObject({ status: "done" })
+      expect((await api.get(`/admin/jewelry/tags/${NECKLACE}`, auth)).data.on_approval).toEqual([])
+
+      const pdf = await api.get(`/admin/approval-memos/${memo.id}/pdf`, { ...auth, responseType: "arraybuffer" })
+      const text = await pdfText(pdf.data)
+      expect(text).toContain("APPROVAL MEMO")
+      expect(text).toContain(memo.number)
+      expect(text).toContain(NECKLACE)
+      expect(text).toContain("Customer's signature")
+      const trail = (await api.get(`/admin/audit?entity=approval_memo&entity_id=${memo.id}`, auth)).data.audit_entries.map((e: { action: string }) => e.action)
+      expect(trail.sort()).toEqual(["approval_memo.issued", "approval_memo.returned", "approval_memo.returned"])
+    })
 
     it("takes the balance by a Razorpay payment link sent to the customer, and records its payment once however often Razorpay reports it; a sale that fails part-way is undone", async () => {
       const customerId = await customer(200)

@@ -17,6 +17,7 @@ import { adminReportRoutesMiddlewares } from "./admin/reports/middlewares"
 import { adminStaffRoutesMiddlewares } from "./admin/staff/middlewares"
 import { adminStockAuditRoutesMiddlewares } from "./admin/stock-audits/middlewares"
 import { adminStockTransferRoutesMiddlewares } from "./admin/stock-transfers/middlewares"
+import { adminApprovalMemoRoutesMiddlewares } from "./admin/approval-memos/middlewares"
 import { adminPreferencesRoutesMiddlewares } from "./admin/preferences/middlewares"
 import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
 import { documentRoutesMiddlewares } from "./documents/middlewares"
@@ -65,6 +66,7 @@ export default defineMiddlewares({
     ...adminStaffRoutesMiddlewares,
     ...adminStockAuditRoutesMiddlewares,
     ...adminStockTransferRoutesMiddlewares,
+    ...adminApprovalMemoRoutesMiddlewares,
     ...adminPreferencesRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,
     ...storeBranchRoutesMiddlewares,

@@ -26,7 +26,7 @@ export const RESOURCES = {
   customer_merges: "Merging duplicate customers",
   pii: "Unmasked PAN of a customer",
   orders: "Orders (Medusa's order screens)",
-  pos: "Counter sales, discount approvals and limits",
+  pos: "Counter sales, approval memos, discount approvals and limits",
   old_gold: "Old gold bought at the counter: valuations, purchase vouchers, old-metal stock",
   schemes: "Gold savings schemes: templates, enrolments, instalments",
   loyalty: "Loyalty accounts and points",
@@ -285,6 +285,11 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/stock-transfers/:id/scans", "stock", "write"],
   ["POST", "/admin/stock-transfers/:id/close", "stock", "write"],
   ["POST", "/admin/stock-transfers/:id/cancel", "stock", "write"],
+  ["GET", "/admin/approval-memos", "pos", "read"],
+  ["POST", "/admin/approval-memos", "pos", "sell"],
+  ["GET", "/admin/approval-memos/:id", "pos", "read"],
+  ["GET", "/admin/approval-memos/:id/pdf", "pos", "read"],
+  ["POST", "/admin/approval-memos/:id/returns", "pos", "sell"],
 
   ["GET", "/admin/audit", "audit", "read"],
 

@@ -2,4 +2,4 @@ export { dispatchStockTransferWorkflow } from "./workflows/dispatch-stock-transf
 export type { DispatchStockTransferInput } from "./steps/prepare-stock-transfer"
 export { receiveStockTransferScanWorkflow, type ReceiveStockTransferScanInput } from "./workflows/receive-stock-transfer-scan"
 export { cancelStockTransferWorkflow, closeStockTransferWorkflow, type FinishStockTransferInput } from "./workflows/finish-stock-transfer"
-export type { TransferActor } from "./utils/audit-entries"
+export type { StockActor } from "../stock/utils/audit-entries"

@@ -16,6 +16,8 @@ type Lookup = {
   stock: { branch_code: string; branch_name: string; stocked: number; reserved: number; available: number }[]
   /** Transfers carrying the piece between branches: in no branch's stock until scanned in. */
   in_transit: { transfer_id: string; number: string; from_branch_name: string; to_branch_name: string; quantity: number }[]
+  /** Approval memos the piece is out on: with a customer, in no branch's stock until returned or bought. */
+  on_approval: { memo_id: string; number: string; branch_name: string; quantity: number; due_at: string }[]
   breakdown: Breakdown | null
 }
 
@@ -98,6 +100,14 @@ const TagLookupPage = () => {
               <Text size="small">
                 <Badge size="2xsmall" color="orange">In transit</Badge> {t.quantity > 1 ? `${t.quantity} pieces ` : ""}from {t.from_branch_name} to {t.to_branch_name} on{" "}
                 <Link className="text-ui-fg-interactive" to={`/stock-transfers?transfer=${t.transfer_id}`}>{t.number}</Link>
+              </Text>
+            </div>
+          ))}
+          {data.on_approval.map((m) => (
+            <div key={m.memo_id} className="px-6 py-3">
+              <Text size="small">
+                <Badge size="2xsmall" color="purple">On approval</Badge> {m.quantity > 1 ? `${m.quantity} pieces ` : ""}from {m.branch_name}, due back {new Date(m.due_at).toLocaleDateString("en-IN")}, on{" "}
+                <Link className="text-ui-fg-interactive" to={`/approval-memos?memo=${m.memo_id}`}>{m.number}</Link>
               </Text>
             </div>
           ))}

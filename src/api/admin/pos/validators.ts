@@ -51,6 +51,8 @@ const PosOrderFields = z
     rates: z.array(BillRateBody).max(10).optional(),
     approval_id: z.string().trim().min(1).max(100).optional(),
     estimate_id: z.string().trim().min(1).max(100).optional(),
+    /** An approval memo the bill sells pieces of (docs/counter.md, "Approval memos"). */
+    memo_id: z.string().trim().min(1).max(100).optional(),
     loyalty_points: z.number().int("loyalty_points must be a whole number").min(0).max(10_000_000).default(0),
     tenders: z.array(Tender).min(1, "give at least one tender").max(10),
     link_channel: z.enum(["sms", "whatsapp"]).optional(),
@@ -74,7 +76,7 @@ export const PosOrdersQuery = findParams({ limit: 20, maxLimit: 100 })
 
 export type PosOrdersQueryType = z.infer<typeof PosOrdersQuery>
 
-export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true, bill_discount: true, rates: true })
+export const PosQuoteBody = PosOrderFields.pick({ branch_id: true, customer_id: true, items: true, loyalty_points: true, bill_discount: true, rates: true, memo_id: true })
   .extend({
     /** Savings-scheme cards the bill will be paid with: a matured card's making-charge waiver shows on the quote. */
     scheme_cards: z.array(z.string().trim().min(1).max(40)).max(5).optional(),

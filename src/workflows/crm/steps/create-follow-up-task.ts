@@ -4,7 +4,8 @@ import type CrmModuleService from "../../../modules/crm/service"
 
 export type FollowUpTaskInput = {
   customer_id: string
-  interaction_id: string
+  /** The interaction it follows up, or null for a task a document opened (an approval memo due back). */
+  interaction_id: string | null
   title: string
   due_at: Date
   assignee_user_id: string | null

@@ -9,6 +9,8 @@ import { billRateChanges, discountFingerprint, discountRequest, type BillRate, t
 import { priceStoredPiece, type StoredPiece } from "../../../lib/pricing"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { APPROVAL_MEMO_MODULE } from "../../../modules/approval-memo"
+import type ApprovalMemoModuleService from "../../../modules/approval-memo/service"
 import { POS_MODULE } from "../../../modules/pos"
 import type PosModuleService from "../../../modules/pos/service"
 import { makingWaiverBps } from "../../savings-schemes/utils/making-waiver"
@@ -31,6 +33,8 @@ export type PosSaleInput = {
   approval_id?: string | null
   /** The estimate this sale is made from: its prices hold while the rates it was priced at do. */
   estimate_id?: string | null
+  /** The approval memo the customer is buying pieces of: those pieces come back into the branch's stock and are sold. */
+  memo_id?: string | null
   /** Loyalty points paying part of the bill. */
   points: number
   tenders: TenderInput[]
@@ -254,7 +258,7 @@ function repriceAt(piece: PieceRow, ratePaise: number) {
  * The pieces asked for, by tag (any case), each in stock at the branch's location in the quantity wanted, and
  * the rate-priced ones priced again where the bill carries its own rate for their metal and purity.
  */
-function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationId: string, branchName: string, rates: BillRate[]) {
+function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationId: string, branchName: string, rates: BillRate[], held: Map<string, number>) {
   const codes = [...new Set(items.map((i) => i.tag_code.trim()))]
   const find = (code: string) => pieces.find((p) => p.tag_code === code) ?? pieces.find((p) => p.tag_code === code.toUpperCase())
   const unknown = codes.filter((c) => !find(c)?.product_variant)
@@ -283,7 +287,8 @@ function checkPieces(pieces: PieceRow[], items: PosSaleInput["items"], locationI
     const inventory = (variant.inventory_items ?? []).map((i) => ({ inventory_item_id: i.inventory_item_id, required_quantity: Number(i.required_quantity ?? 1) }))
     if (variant.manage_inventory) {
       for (const item of variant.inventory_items ?? []) {
-        const available = Number(item.inventory?.location_levels?.find((l) => l.location_id === locationId)?.available_quantity ?? 0)
+        // A piece the customer has on approval from this branch counts as here: the sale brings it back first.
+        const available = Number(item.inventory?.location_levels?.find((l) => l.location_id === locationId)?.available_quantity ?? 0) + (held.get(item.inventory_item_id) ?? 0)
         if (available < quantity * Number(item.required_quantity ?? 1)) {
           short.push(`${code} (${available} available, ${quantity} wanted)`)
         }
@@ -494,7 +499,7 @@ async function loadRegion(container: MedusaContainer) {
   return region
 }
 
-export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points" | "bill_discount_paise" | "rates" | "scheme_cards">
+export type PosQuoteInput = Pick<PosSaleInput, "branch_id" | "customer_id" | "items" | "points" | "bill_discount_paise" | "rates" | "scheme_cards" | "memo_id">
 
 export type PosQuote = Omit<PosSalePlan, "settlement" | "identity" | "approval"> & {
   /** The most points the program lets pay this bill, and the customer's balance. */
@@ -511,10 +516,30 @@ export type PosQuote = Omit<PosSalePlan, "settlement" | "identity" | "approval">
  * as Medusa's order will total it, and the points against the program and
  * the balance. The sale's first step, and the counter's quote.
  */
+/**
+ * What the customer holds on the approval memo the bill names, by inventory item: the pieces still out on it when
+ * it is theirs at this branch (a memo of anyone else's holds nothing here; the sale refuses it by name).
+ */
+async function heldOnMemo(container: MedusaContainer, input: PosQuoteInput): Promise<Map<string, number>> {
+  if (!input.memo_id) {
+    return new Map()
+  }
+  const memos = container.resolve<ApprovalMemoModuleService>(APPROVAL_MEMO_MODULE)
+  const memo = await memos.memoById(input.memo_id).catch(() => null)
+  const theirs = memo && memo.customer_id === input.customer_id && memo.branch_id === input.branch_id
+  const held = new Map<string, number>()
+  for (const line of theirs ? await memos.linesOf([memo.id]) : []) {
+    if (line.state === "out") {
+      held.set(line.inventory_item_id, (held.get(line.inventory_item_id) ?? 0) + line.quantity)
+    }
+  }
+  return held
+}
+
 export async function quotePosSale(container: MedusaContainer, input: PosQuoteInput): Promise<PosQuote> {
   const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
   // The reads that do not depend on each other go out together; Medusa's promiseAll still reports the first problem in this order.
-  const [{ branch, location, pickup }, customer, region, program, account, cashToday, found, waiverBps] = await promiseAll([
+  const [{ branch, location, pickup }, customer, region, program, account, cashToday, found, waiverBps, held] = await promiseAll([
     loadBranch(container, input.branch_id),
     loadCustomer(container, input.customer_id),
     loadRegion(container),
@@ -523,6 +548,7 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     container.resolve<PosModuleService>(POS_MODULE).cashReceivedSince(input.customer_id, istDayStart(new Date())),
     fetchPieces(container, input.items),
     makingWaiverBps(container, input.customer_id, input.scheme_cards ?? []),
+    heldOnMemo(container, input),
   ] as const)
   const address = {
     first_name: customer.first_name,
@@ -535,7 +561,7 @@ export async function quotePosSale(container: MedusaContainer, input: PosQuoteIn
     postal_code: location.address?.postal_code ?? null,
     country_code: (location.address?.country_code ?? "in").toLowerCase(),
   }
-  const { lines: pieces, rate_changes } = checkPieces(found, input.items, location.id, branch.name, input.rates ?? [])
+  const { lines: pieces, rate_changes } = checkPieces(found, input.items, location.id, branch.name, input.rates ?? [], held)
   const asked = discountRequest(
     pieces.map((p) => ({ tag_code: p.code, quantity: p.quantity, making_charge_paise: p.making_charge_paise, making_discount_paise: p.making_discount_paise })),
     input.bill_discount_paise ?? 0,

@@ -17,6 +17,11 @@ import { redeemSavingsSchemesStep } from "../steps/redeem-savings-schemes"
 import { useDiscountApprovalStep } from "../steps/use-discount-approval"
 import { useEstimateStep } from "../steps/use-estimate"
 import { recordAuditStep } from "../../audit/steps/record-audit"
+import { finishMemoTaskStep } from "../../approval-memos/steps/finish-memo-task"
+import { noteMemoSaleStep } from "../../approval-memos/steps/note-memo-sale"
+import { settleApprovalMemoStep } from "../../approval-memos/steps/settle-approval-memo"
+import { moveBranchStockStep } from "../../stock/steps/move-branch-stock"
+import { normalTag } from "../../../lib/stock-moves"
 
 export type { PosSaleInput }
 
@@ -35,6 +40,33 @@ const named = (name: string | null, last: string | null) => [name, last].filter(
  * by createPosSaleWorkflow, under its locks.
  */
 export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSaleInput & { fingerprint: string }) => {
+  // Pieces bought from an approval memo come back into the branch's stock first; the sale then takes them as any
+  // other. The memo must be the customer's at this branch, and each of its pieces on the bill still out, sold whole.
+  const fromMemo = when("release-approval-memo", { input }, ({ input }) => !!input.memo_id).then(() => {
+    const settled = settleApprovalMemoStep(
+      transform({ input }, ({ input }) => {
+        const quantities: Record<string, number> = {}
+        for (const item of input.items) {
+          quantities[normalTag(item.tag_code)] = (quantities[normalTag(item.tag_code)] ?? 0) + item.quantity
+        }
+        return {
+          memo_id: input.memo_id!,
+          tags: input.items.map((i) => i.tag_code),
+          action: "sell" as const,
+          user_id: input.user_id ?? null,
+          sale: { key: input.idempotency_key, customer_id: input.customer_id, branch_id: input.branch_id, quantities },
+        }
+      })
+    )
+    moveBranchStockStep(
+      transform({ settled }, ({ settled }) => ({
+        branch_name: settled.memo.branch_id,
+        refusal: "Not sold",
+        moves: settled.lines.map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id, location_id: settled.memo.location_id, quantity: l.quantity })),
+      }))
+    )
+    return settled
+  })
   const plan = preparePosSaleStep(input)
   const claim = claimPosSaleStep(
     transform({ input, plan }, ({ input, plan }) => ({
@@ -145,6 +177,13 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
       link_channel: input.link_channel ?? null,
     }))
   )
+
+  when("close-approval-memo-sale", { fromMemo }, ({ fromMemo }) => !!fromMemo).then(() => {
+    noteMemoSaleStep(transform({ fromMemo, input, placed }, ({ fromMemo, input, placed }) => ({ memo_id: fromMemo!.memo.id, sale_key: input.idempotency_key, order_id: placed.id })))
+    finishMemoTaskStep(
+      transform({ fromMemo }, ({ fromMemo }) => ({ task_id: fromMemo!.memo.follow_up_task_id, closed: fromMemo!.closed, note: `Approval memo ${fromMemo!.memo.number} closed` }))
+    )
+  })
 
   when("send-pos-payment-link", { payments }, ({ payments }) => !!payments.link).then(() => {
     queueMessageWorkflow.runAsStep({

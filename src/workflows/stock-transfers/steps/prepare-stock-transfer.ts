@@ -4,7 +4,7 @@ import { MAX_TRANSFER_LINES } from "../../../lib/stock-transfer"
 import { normalTag, repeatedTags } from "../../../lib/stock-moves"
 import type { CreateTransferInput } from "../../../modules/stock-transfer/service"
 import { findPiecesByTag } from "../../stock/utils/find-pieces"
-import { transferBranch, type TransferBranch } from "../utils/transfer-branch"
+import { stockBranch, type StockBranch } from "../../stock/utils/branch-stock"
 
 export type DispatchStockTransferInput = {
   from_branch_id: string
@@ -16,7 +16,7 @@ export type DispatchStockTransferInput = {
   idempotency_key: string | null
 }
 
-export type PreparedTransfer = { transfer: CreateTransferInput; from: TransferBranch; to: TransferBranch }
+export type PreparedTransfer = { transfer: CreateTransferInput; from: StockBranch; to: StockBranch }
 
 /**
  * What a transfer note needs, read and checked before anything is written: two different branches with stock
@@ -34,8 +34,8 @@ export const prepareStockTransferStep = createStep("prepare-stock-transfer", asy
   if (repeated.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Listed more than once: ${repeated.join(", ")}; give a tag once with its quantity`)
   }
-  const from = await transferBranch(container, input.from_branch_id)
-  const to = await transferBranch(container, input.to_branch_id)
+  const from = await stockBranch(container, input.from_branch_id)
+  const to = await stockBranch(container, input.to_branch_id)
   const found = await findPiecesByTag(container, input.pieces.map((p) => p.tag_code))
   const byTag = new Map(found.map((p) => [normalTag(p.tag_code), p]))
   const unknown = input.pieces.filter((p) => !byTag.has(normalTag(p.tag_code))).map((p) => p.tag_code.trim())

@@ -4,7 +4,7 @@ import { recordAuditStep } from "../../audit/steps/record-audit"
 import { createStockTransferStep } from "../steps/create-stock-transfer"
 import { moveBranchStockStep } from "../../stock/steps/move-branch-stock"
 import { prepareStockTransferStep, type DispatchStockTransferInput } from "../steps/prepare-stock-transfer"
-import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
+import { stockMoveEntries, type StockActor } from "../../stock/utils/audit-entries"
 
 /**
  * Sends pieces from one branch to another: the note is checked (two branches, known tags, each once), the pieces
@@ -12,7 +12,7 @@ import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
  * none (409 naming each) — and the transfer is written in transit, numbered in the sender's series. The
  * dispatch and each piece's stock change go to the audit trail. All undone if a step fails.
  */
-export const dispatchStockTransferWorkflow = createWorkflow("dispatch-stock-transfer", (input: DispatchStockTransferInput & { actor: TransferActor }) => {
+export const dispatchStockTransferWorkflow = createWorkflow("dispatch-stock-transfer", (input: DispatchStockTransferInput & { actor: StockActor }) => {
   const prepared = prepareStockTransferStep(input)
   const moved = moveBranchStockStep(
     transform({ prepared }, ({ prepared }) => ({
@@ -33,7 +33,7 @@ export const dispatchStockTransferWorkflow = createWorkflow("dispatch-stock-tran
         changes: { status: { before: null, after: "in_transit" } },
         metadata: { number: transfer.number, to_branch_id: transfer.to_branch_id, pieces: prepared.transfer.lines.length, carrier: transfer.carrier },
       },
-      ...stockMoveEntries(input.actor, "stock_transfer.dispatched", transfer, moved, prepared.from.id),
+      ...stockMoveEntries(input.actor, "stock_transfer.dispatched", { id: transfer.id, number: transfer.number, kind: "stock_transfer" }, moved, prepared.from.id),
     ]),
   })
   return new WorkflowResponse(transfer)

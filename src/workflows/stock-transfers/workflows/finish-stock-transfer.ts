@@ -4,9 +4,9 @@ import { recordAuditStep } from "../../audit/steps/record-audit"
 import { checkReceivingBranchStep } from "../steps/check-receiving-branch"
 import { finishStockTransferStep } from "../steps/finish-stock-transfer"
 import { moveBranchStockStep } from "../../stock/steps/move-branch-stock"
-import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
+import { stockMoveEntries, type StockActor } from "../../stock/utils/audit-entries"
 
-export type FinishStockTransferInput = { transfer_id: string; branch_id: string; note: string | null; user_id: string | null; actor: TransferActor }
+export type FinishStockTransferInput = { transfer_id: string; branch_id: string; note: string | null; user_id: string | null; actor: StockActor }
 
 /**
  * Closes a receipt at the receiving branch (409 elsewhere): what never arrived is short and stays out of every
@@ -57,7 +57,7 @@ export const cancelStockTransferWorkflow = createWorkflow("cancel-stock-transfer
         changes: { status: { before: "in_transit", after: "cancelled" } },
         metadata: { number: finished.transfer.number, pieces: moved.length, ...(input.note ? { note: input.note } : {}) },
       },
-      ...stockMoveEntries(input.actor, "stock_transfer.cancelled", finished.transfer, moved, finished.transfer.from_branch_id),
+      ...stockMoveEntries(input.actor, "stock_transfer.cancelled", { id: finished.transfer.id, number: finished.transfer.number, kind: "stock_transfer" }, moved, finished.transfer.from_branch_id),
     ]),
   })
   return new WorkflowResponse(finished.transfer)

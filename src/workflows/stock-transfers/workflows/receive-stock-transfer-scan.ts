@@ -3,9 +3,9 @@ import { recordAuditStep } from "../../audit/steps/record-audit"
 import { checkReceivingBranchStep } from "../steps/check-receiving-branch"
 import { moveBranchStockStep } from "../../stock/steps/move-branch-stock"
 import { recordTransferReceiptStep } from "../steps/record-transfer-receipt"
-import { stockMoveEntries, type TransferActor } from "../utils/audit-entries"
+import { stockMoveEntries, type StockActor } from "../../stock/utils/audit-entries"
 
-export type ReceiveStockTransferScanInput = { transfer_id: string; branch_id: string; tag_code: string; user_id: string | null; actor: TransferActor }
+export type ReceiveStockTransferScanInput = { transfer_id: string; branch_id: string; tag_code: string; user_id: string | null; actor: StockActor }
 
 /**
  * A tag scanned at the receiving branch: only there (409 elsewhere); a piece on the note is received and joins
@@ -26,7 +26,7 @@ export const receiveStockTransferScanWorkflow = createWorkflow("receive-stock-tr
     }))
   )
   recordAuditStep({
-    entries: transform({ input, checked, moved }, ({ input, checked, moved }) => stockMoveEntries(input.actor, "stock_transfer.received", checked.transfer, moved, checked.transfer.to_branch_id)),
+    entries: transform({ input, checked, moved }, ({ input, checked, moved }) => stockMoveEntries(input.actor, "stock_transfer.received", { id: checked.transfer.id, number: checked.transfer.number, kind: "stock_transfer" }, moved, checked.transfer.to_branch_id)),
   })
   return new WorkflowResponse(transform({ checked, outcome }, ({ checked, outcome }) => ({ transfer: checked.transfer, outcome })))
 })

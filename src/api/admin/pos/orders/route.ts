@@ -29,6 +29,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PosOrderBodyType>, re
       seller_limits: body.bill_discount || body.rates?.length || body.items.some((i) => i.making_discount) ? await sellerLimits(req) : undefined,
       approval_id: body.approval_id ?? null,
       estimate_id: body.estimate_id ?? null,
+      memo_id: body.memo_id ?? null,
       points: body.loyalty_points,
       tenders: body.tenders.map((t) => ({ kind: t.kind, amount_paise: t.amount, reference: t.reference ?? null })),
       note: body.note ?? null,

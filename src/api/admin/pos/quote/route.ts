@@ -28,6 +28,7 @@ export async function POST(req: MedusaRequest<PosQuoteBodyType>, res: MedusaResp
       bill_discount_paise: body.bill_discount ?? 0,
       rates: body.rates ?? [],
       scheme_cards: body.scheme_cards ?? [],
+      memo_id: body.memo_id ?? null,
       points: body.loyalty_points,
     }),
     sellerLimits(req),

@@ -1,6 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { presentBreakdown } from "../../../../../lib/pricing/present"
+import { APPROVAL_MEMO_MODULE } from "../../../../../modules/approval-memo"
+import type ApprovalMemoModuleService from "../../../../../modules/approval-memo/service"
 import { STOCK_TRANSFER_MODULE } from "../../../../../modules/stock-transfer"
 import type StockTransferModuleService from "../../../../../modules/stock-transfer/service"
 
@@ -8,8 +10,9 @@ type Level = { location_id: string; stocked_quantity: number; reserved_quantity:
 
 /**
  * GET /admin/jewelry/tags/:code: barcode lookup at the counter. The piece,
- * its product, stock per branch, where it is travelling between branches
- * (in no branch's stock meanwhile) and its current price breakdown.
+ * its product, stock per branch, where it is out of every branch's stock
+ * (travelling between branches, with a customer on approval) and its
+ * current price breakdown.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const code = req.params.code.trim()
@@ -58,7 +61,13 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
   })
   const name = (id: string) => (branches as { id: string; name: string }[]).find((b) => b.id === id)?.name ?? id
-  const travelling = piece.product_variant ? await req.scope.resolve<StockTransferModuleService>(STOCK_TRANSFER_MODULE).inTransit(piece.product_variant.id) : []
+  const variantId = piece.product_variant?.id
+  const [travelling, onApproval] = variantId
+    ? await Promise.all([
+        req.scope.resolve<StockTransferModuleService>(STOCK_TRANSFER_MODULE).inTransit(variantId),
+        req.scope.resolve<ApprovalMemoModuleService>(APPROVAL_MEMO_MODULE).outOnApproval(variantId),
+      ])
+    : [[], []]
   const { product_variant: variant, breakdown, ...attributes } = piece
   res.json({
     piece: attributes,
@@ -66,6 +75,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     product: variant?.product ?? null,
     stock,
     in_transit: travelling.map((t) => ({ ...t, from_branch_name: name(t.from_branch_id), to_branch_name: name(t.to_branch_id) })),
+    on_approval: onApproval.map((m) => ({ ...m, branch_name: name(m.branch_id) })),
     breakdown: breakdown ? presentBreakdown(breakdown, piece.priced_at ?? null) : null,
   })
 }

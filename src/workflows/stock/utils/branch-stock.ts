@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 
-export type TransferBranch = { id: string; code: string; name: string; state_code: string; location_id: string }
+export type StockBranch = { id: string; code: string; name: string; state_code: string; location_id: string }
 
-/** A branch with its stock location, or a clear refusal (404 unknown, 400 without a stock location). */
-export async function transferBranch(container: MedusaContainer, id: string): Promise<TransferBranch> {
+/** A branch with its stock location (what transfers and memos move stock at), or a clear refusal (404 unknown, 400 without a stock location). */
+export async function stockBranch(container: MedusaContainer, id: string): Promise<StockBranch> {
   const { data } = await container
     .resolve(ContainerRegistrationKeys.QUERY)
     .graph({ entity: "branch", fields: ["id", "code", "name", "state_code", "stock_location.id"], filters: { id } })
