@@ -12,6 +12,7 @@ import { downloadFile } from "../../lib/files"
 import { inr, inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
+import type { ApprovalMemoListResponse, ApprovalMemoResponse } from "../../../types/http"
 
 type Quote = {
   lines: { tag_code: string; title: string; quantity: number; unit_price: number; making_charge: number | null; making_discount: number; metal: string | null; purity: number | null; rate_per_g: number | null }[]
@@ -129,6 +130,24 @@ const CounterSalePage = () => {
   const [sold, setSold] = useState<Sale | null>(null)
   const [pan, setPan] = useState("")
   const [form60, setForm60] = useState(false)
+  // An approval memo the customer is buying pieces of: its pieces count as at the branch, and the sale brings them back.
+  const [memo, setMemo] = useState<{ id: string; number: string } | null>(null)
+  useEffect(() => setMemo(null), [customer?.id, branchId])
+  const openMemos = useQuery({
+    queryKey: ["pos-memos", customer?.id, branchId],
+    enabled: !!customer && !!branchId,
+    queryFn: () => sdk.client.fetch<ApprovalMemoListResponse>("/admin/approval-memos", { query: { customer_id: customer!.id, branch_id: branchId, status: "open", limit: 5 } }),
+  })
+  const billMemo = async (id: string) => {
+    try {
+      const { memo: m, lines } = await sdk.client.fetch<ApprovalMemoResponse>(`/admin/approval-memos/${id}`)
+      const out = lines.filter((l) => l.state === "out")
+      setItems((list) => [...list.filter((i) => !out.some((l) => l.tag_code === i.tag_code)), ...out.map((l) => ({ tag_code: l.tag_code, quantity: l.quantity, making_discount: "" }))])
+      setMemo({ id: m.id, number: m.number })
+    } catch (e) {
+      toast.error("Memo not read", { description: (e as Error).message })
+    }
+  }
   useEffect(() => {
     if (!branchId && branches.length) {
       setBranchId(branches[0].id)
@@ -153,13 +172,13 @@ const CounterSalePage = () => {
     }
   }, [branchId, customer, items, billDiscount, rates])
   const quote = useQuery({
-    queryKey: ["pos-quote", bill, pointsNumber, schemeCards],
+    queryKey: ["pos-quote", bill, pointsNumber, schemeCards, memo?.id],
     enabled: ready,
     retry: false,
     queryFn: () =>
       sdk.client.fetch<{ quote: Quote }>("/admin/pos/quote", {
         method: "POST",
-        body: { ...bill, loyalty_points: pointsNumber, ...(schemeCards.length ? { scheme_cards: schemeCards } : {}) },
+        body: { ...bill, loyalty_points: pointsNumber, ...(schemeCards.length ? { scheme_cards: schemeCards } : {}), ...(memo ? { memo_id: memo.id } : {}) },
       }),
   })
   const approval = useQuery({
@@ -235,6 +254,7 @@ const CounterSalePage = () => {
           ...bill,
           ...(approved ? { approval_id: approvalId } : {}),
           ...(estimate ? { estimate_id: estimate.id } : {}),
+          ...(memo ? { memo_id: memo.id } : {}),
           loyalty_points: pointsNumber,
           tenders: tenders.filter((t) => t.amount.trim()).map((t) => ({ kind: t.kind, amount: t.amount.trim(), ...(t.reference.trim() ? { reference: t.reference.trim() } : {}) })),
           ...(askIdentity && pan.trim() ? { pan: pan.trim() } : {}),
@@ -253,6 +273,8 @@ const CounterSalePage = () => {
       setReason("")
       setApprovalId(null)
       setEstimate(null)
+      setMemo(null)
+      void openMemos.refetch()
       setKey(newKey())
     },
     onError: (e: Error) => toast.error("Not sold", { description: e.message }),
@@ -283,6 +305,22 @@ const CounterSalePage = () => {
             <Label size="small">Customer</Label>
             <CustomerPicker value={customer} onChange={setCustomer} />
           </div>
+          {!!openMemos.data?.memos.length && (
+            <div className="flex flex-col gap-y-1 md:col-span-2">
+              {openMemos.data.memos.map((m) => (
+                <div key={m.id} className="flex items-center gap-x-2">
+                  <Badge size="2xsmall" color={m.overdue ? "red" : "purple"}>{m.overdue ? "Overdue" : "On approval"}</Badge>
+                  <Text size="small">
+                    {m.number}: {m.summary.out} piece{m.summary.out === 1 ? "" : "s"} with the customer, due {when(m.due_at)}
+                    {memo?.id === m.id ? " — on this bill" : ""}
+                  </Text>
+                  {memo?.id !== m.id && (
+                    <Button size="small" variant="secondary" onClick={() => void billMemo(m.id)}>Bill the pieces</Button>
+                  )}
+                </div>
+              ))}
+            </div>
+          )}
           <div className="flex flex-col gap-y-1">
             <Label size="small" htmlFor="pos-tag">Tag code (scan or type, Enter)</Label>
             <Input
