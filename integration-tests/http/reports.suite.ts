@@ -37,7 +37,7 @@ import { ensureDemoTaxDocuments } from "../../src/scripts/demo-shop/seed-tax-doc
 import { issueInvoiceWorkflow } from "../../src/workflows/invoicing"
 import { XMLParser } from "fast-xml-parser"
 import { financialYear, seriesKey } from "../../src/lib/tax-documents"
-import { productCategorySql } from "../../src/lib/link-tables"
+import { BRANCH_LOCATION_LINK_TABLE, productCategorySql, VARIANT_JEWELRY_LINK_TABLE } from "../../src/lib/link-tables"
 import { INVOICING_MODULE } from "../../src/modules/invoicing"
 import type InvoicingModuleService from "../../src/modules/invoicing/service"
 import { demoShop, expectStatus, ok, salesStaffHeaders, type Headers } from "./helpers"
@@ -1254,7 +1254,7 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       { enrolment_id: card.id, idempotency_key: "report-sch-1-1", sequence: 1, due_on: today(), paid_on: today(), amount_paise: 5_000_00, tender: "cash", branch_id: branch.MUM },
     ])
     const report = (await ok(api.get(`/admin/reports/counter?from=${from}&to=${today()}`, owner))).data
-    expect(report.sections.map((s: { id: string }) => s.id)).toEqual(["old_gold", "schemes"])
+    expect(report.sections.map((s: { id: string }) => s.id)).toEqual(["old_gold", "schemes", "stock_transfers", "approval_memos"])
     const figure = (id: string, label: string, r = report) =>
       r.sections.find((s: { id: string }) => s.id === id).figures.find((f: { label: string }) => f.label === label).value as number
     const since = new Date(`${from}T00:00:00+05:30`).toISOString()
@@ -1314,5 +1314,42 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       ["Journal", "Scheme Bonus - MUM", "500.00", ""],
       ["Journal", "Savings Scheme Deposits - MUM", "", "500.00"],
     ])
+  })
+
+  it("reports stock transfers and approval memos as sections: pieces sent, received and short by branch, memos given, returned, bought and still out", async () => {
+    const from = today()
+    // Pieces Mumbai holds with nothing reserved: two to send to Pune (one arrives), two to give on approval (one returns).
+    const { rows: free } = (await db().raw(
+      `select ja.tag_code from jewelry_attributes ja
+         join ${VARIANT_JEWELRY_LINK_TABLE} vj on vj.jewelry_attributes_id = ja.id and vj.deleted_at is null
+         join product_variant_inventory_item pvi on pvi.variant_id = vj.product_variant_id and pvi.deleted_at is null
+         join inventory_level il on il.inventory_item_id = pvi.inventory_item_id and il.deleted_at is null
+         join ${BRANCH_LOCATION_LINK_TABLE} bsl on bsl.stock_location_id = il.location_id and bsl.deleted_at is null
+        where ja.deleted_at is null and bsl.branch_id = ? and il.stocked_quantity >= 1 and il.reserved_quantity = 0
+        order by ja.tag_code limit 4`,
+      [branch.MUM]
+    )) as { rows: { tag_code: string }[] }
+    const [a, b, c, d] = free.map((r) => r.tag_code)
+    const sent = await ok(api.post("/admin/stock-transfers", { from_branch_id: branch.MUM, to_branch_id: branch.PUN, pieces: [{ tag_code: a }, { tag_code: b }] }, owner))
+    await ok(api.post(`/admin/stock-transfers/${sent.data.transfer.id}/scans`, { tag_code: a, branch_id: branch.PUN }, owner))
+    await ok(api.post(`/admin/stock-transfers/${sent.data.transfer.id}/close`, { branch_id: branch.PUN }, owner))
+    const { data: buyer } = await api.post("/admin/crm/customers", { first_name: "Leela", last_name: "Naik", email: "leela.memo@example.in", phone: "98200 55123" }, owner)
+    const memo = await ok(api.post("/admin/approval-memos", { branch_id: branch.MUM, customer_id: buyer.customer.id, pieces: [{ tag_code: c }, { tag_code: d }] }, owner))
+    await ok(api.post(`/admin/approval-memos/${memo.data.memo.id}/returns`, { tags: [c] }, owner))
+
+    const report = (await ok(api.get(`/admin/reports/counter?from=${from}&to=${today()}`, owner))).data
+    const figures = (id: string, r = report) => Object.fromEntries(r.sections.find((s: { id: string }) => s.id === id).figures.map((f: { label: string; value: number }) => [f.label, f.value]))
+    expect(figures("stock_transfers")).toEqual({ "Transfers sent": 1, "Pieces sent": 2, "Value sent (₹)": expect.any(Number), "Pieces received": 1, "Pieces short": 1 })
+    expect(figures("stock_transfers")["Value sent (₹)"]).toBe(sent.data.transfer.value_paise)
+    expect(figures("approval_memos")).toEqual({ "Memos given": 1, "Pieces given": 2, "Bought from memos": 0, Returned: 1, "With customers now": 1, "Overdue now": 0 })
+    // By branch: Mumbai sent, Pune received; Mumbai's manager sees Mumbai's row only.
+    const rows = report.sections.find((s: { id: string }) => s.id === "stock_transfers").table.rows as (string | number)[][]
+    expect(rows.map((r) => [r[0], r[2], r[4], r[5]]).sort()).toEqual([
+      ["Mumbai – Zaveri Bazaar", 2, 0, 0],
+      ["Pune – Laxmi Road", 0, 1, 1],
+    ])
+    const mine = (await ok(api.get(`/admin/reports/counter?from=${from}&to=${today()}`, mumbaiManager))).data
+    expect(figures("stock_transfers", mine)).toMatchObject({ "Pieces sent": 2, "Pieces received": 0, "Pieces short": 0 })
+    expect(figures("approval_memos", mine)).toMatchObject({ "Pieces given": 2, "With customers now": 1 })
   })
 }
