@@ -494,6 +494,69 @@ shopIntegrationRunner({
       expect(trail.sort()).toEqual(["approval_memo.issued", "approval_memo.returned", "approval_memo.returned"])
     })
 
+    it("follows a repair through the workshop: received, with the karigar, ready, delivered within the allowed loss, the customer told at each step", async () => {
+      const customerId = await customer()
+      const messages = async () =>
+        (await getContainer().resolve<MessagingModuleService>(MESSAGING_MODULE).listMessages({ customer_id: customerId, event: "job_card_update" }, { order: { created_at: "ASC" } })).map((m) => m.body)
+      const due = new Date(Date.now() + 5 * 86_400_000).toISOString()
+      const body = {
+        branch_id: branches.MUM.id,
+        customer_id: customerId,
+        kind: "repair",
+        article: "22K rope chain, 18 in",
+        work: "Solder the broken clasp, polish",
+        gross_weight_in: "12.600",
+        net_weight_in: "12.480",
+        estimate: 450,
+        due_at: due,
+        idempotency_key: "MUM-JOB-0001",
+      }
+      const taken = await expectStatus(api.post("/admin/job-cards", body, auth))
+      expect([taken.status, taken.data.message]).toEqual([201, undefined])
+      const job = taken.data.job
+      expect(job).toMatchObject({
+        status: "received",
+        kind: "repair",
+        net_weight_in_mg: 12_480,
+        gross_weight_in_mg: 12_600,
+        allowed_loss_bps: 50,
+        least_weight_out_mg: 12_418,
+        estimate_paise: 45_000,
+        branch: { code: "MUM" },
+        overdue: false,
+      })
+      expect(job.number).toMatch(/^MUM\/JC\d{2}-\d{2}\/\d{4}$/)
+      expect((await expectStatus(api.post("/admin/job-cards", body, auth))).data.job.id).toBe(job.id)
+      expect(await messages()).toEqual([expect.stringContaining(`22K rope chain, 18 in (job ${job.number}) is received at Mumbai`)])
+
+      const step = (status: string, extra: Record<string, unknown> = {}) => expectStatus(api.post(`/admin/job-cards/${job.id}/steps`, { status, ...extra }, auth))
+      // Not delivered before it is ready; not to a karigar without saying which.
+      const early = await step("delivered", { gross_weight_out: "12.6", net_weight_out: "12.48" })
+      expect([early.status, early.data.message]).toEqual([409, `Job ${job.number}: A job received cannot become delivered; next: with the karigar, ready for pickup, cancelled`])
+      expect((await step("with_karigar")).status).toBe(400)
+      expect((await step("with_karigar", { karigar_name: "Ramesh Soni" })).data.job).toMatchObject({ status: "with_karigar", karigar_name: "Ramesh Soni" })
+      expect((await step("ready")).data.job.status).toBe("ready")
+      // Handed back lighter than the allowed loss: refused, naming the least it may weigh; nothing written.
+      const light = await step("delivered", { gross_weight_out: "12.530", net_weight_out: "12.417" })
+      expect([light.status, light.data.message]).toEqual([
+        409,
+        `Job ${job.number}: weight out 12.417 g is below what the job allows: 12.480 g in, at most 0.5 % loss, so at least 12.418 g; weigh it again or settle the loss with the customer first`,
+      ])
+      expect((await api.get(`/admin/job-cards/${job.id}`, auth)).data.job).toMatchObject({ status: "ready", net_weight_out_mg: null })
+      const delivered = await step("delivered", { gross_weight_out: "12.540", net_weight_out: "12.430" })
+      expect(delivered.data.job).toMatchObject({ status: "delivered", net_weight_out_mg: 12_430, gross_weight_out_mg: 12_540, delivered_by: { id: expect.any(String) } })
+      expect((await step("ready")).status).toBe(409)
+      expect((await messages()).map((m) => /is (.+) at Mumbai/.exec(m)?.[1])).toEqual(["received", "with the karigar", "ready for pickup", "delivered"])
+      const trail = (await api.get(`/admin/audit?entity=job_card&entity_id=${job.id}`, auth)).data.audit_entries.map((e: { action: string }) => e.action)
+      expect(trail.sort()).toEqual(["job_card.delivered", "job_card.ready", "job_card.received", "job_card.with_karigar"])
+
+      // Another branch's staff do not see it; a due date in the past is refused.
+      const pune = await salesStaffHeaders(getContainer(), api, "job.pune@example.in", branches.PUN.id)
+      expect((await expectStatus(api.get(`/admin/job-cards/${job.id}`, pune))).status).toBe(404)
+      const past = await expectStatus(api.post("/admin/job-cards", { ...body, idempotency_key: undefined, due_at: "2020-01-01T00:00:00Z" }, auth))
+      expect([past.status, past.data.message]).toEqual([400, "due_at: a job is due from today to six months on"])
+    })
+
     it("takes the balance by a Razorpay payment link sent to the customer, and records its payment once however often Razorpay reports it; a sale that fails part-way is undone", async () => {
       const customerId = await customer(200)
       const base = { branch_id: branches.MUM.id, customer_id: customerId, items: [{ tag_code: BANGLE }] }

@@ -18,6 +18,7 @@ import { adminStaffRoutesMiddlewares } from "./admin/staff/middlewares"
 import { adminStockAuditRoutesMiddlewares } from "./admin/stock-audits/middlewares"
 import { adminStockTransferRoutesMiddlewares } from "./admin/stock-transfers/middlewares"
 import { adminApprovalMemoRoutesMiddlewares } from "./admin/approval-memos/middlewares"
+import { adminJobCardRoutesMiddlewares } from "./admin/job-cards/middlewares"
 import { adminPreferencesRoutesMiddlewares } from "./admin/preferences/middlewares"
 import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
 import { documentRoutesMiddlewares } from "./documents/middlewares"
@@ -67,6 +68,7 @@ export default defineMiddlewares({
     ...adminStockAuditRoutesMiddlewares,
     ...adminStockTransferRoutesMiddlewares,
     ...adminApprovalMemoRoutesMiddlewares,
+    ...adminJobCardRoutesMiddlewares,
     ...adminPreferencesRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,
     ...storeBranchRoutesMiddlewares,

@@ -26,7 +26,7 @@ export const RESOURCES = {
   customer_merges: "Merging duplicate customers",
   pii: "Unmasked PAN of a customer",
   orders: "Orders (Medusa's order screens)",
-  pos: "Counter sales, approval memos, discount approvals and limits",
+  pos: "Counter sales, approval memos, repairs and custom orders, discount approvals and limits",
   old_gold: "Old gold bought at the counter: valuations, purchase vouchers, old-metal stock",
   schemes: "Gold savings schemes: templates, enrolments, instalments",
   loyalty: "Loyalty accounts and points",
@@ -290,6 +290,10 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/approval-memos/:id", "pos", "read"],
   ["GET", "/admin/approval-memos/:id/pdf", "pos", "read"],
   ["POST", "/admin/approval-memos/:id/returns", "pos", "sell"],
+  ["GET", "/admin/job-cards", "pos", "read"],
+  ["POST", "/admin/job-cards", "pos", "sell"],
+  ["GET", "/admin/job-cards/:id", "pos", "read"],
+  ["POST", "/admin/job-cards/:id/steps", "pos", "sell"],
 
   ["GET", "/admin/audit", "audit", "read"],
 

@@ -42,6 +42,7 @@ export const MESSAGE_EVENTS = {
   scheme_instalment_due: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "due_date", "shop_name"] },
   scheme_instalment_missed: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "due_date", "shop_name"] },
   scheme_payment_link: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "sequence", "instalments", "link", "shop_name"] },
+  job_card_update: { kind: "transactional", variables: ["customer_name", "job_number", "article", "status", "branch_name", "due_date", "shop_name"] },
 } as const satisfies Record<string, { kind: MessageKind; variables: readonly string[] }>
 
 export type MessageEvent = keyof typeof MESSAGE_EVENTS
@@ -117,6 +118,10 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<Language, string>> =
   scheme_payment_link: {
     en: "Dear {{customer_name}}, pay instalment {{sequence}} of {{instalments}} ({{amount}}) of your {{scheme}} card {{card_number}} online here: {{link}} – {{shop_name}}",
     hi: "प्रिय {{customer_name}}, अपने {{scheme}} कार्ड {{card_number}} की {{instalments}} में से {{sequence}}वीं किश्त ({{amount}}) का ऑनलाइन भुगतान यहाँ करें: {{link}} – {{shop_name}}",
+  },
+  job_card_update: {
+    en: "Dear {{customer_name}}, your {{article}} (job {{job_number}}) is {{status}} at {{branch_name}}; due {{due_date}}. – {{shop_name}}",
+    hi: "प्रिय {{customer_name}}, आपका {{article}} (जॉब {{job_number}}) {{branch_name}} पर: {{status}}; देय तिथि {{due_date}}। – {{shop_name}}",
   },
 }
 

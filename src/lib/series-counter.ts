@@ -6,7 +6,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 
 /** The counter tables that hold series this way, with the id prefix of their rows. */
-const COUNTERS = { old_gold_counter: "ogctr", scheme_counter: "schctr", stock_transfer_counter: "stxctr", approval_memo_counter: "apctr" } as const
+const COUNTERS = { old_gold_counter: "ogctr", scheme_counter: "schctr", stock_transfer_counter: "stxctr", approval_memo_counter: "apctr", job_card_counter: "jobctr" } as const
 
 type Transaction = { execute(sql: string, params: unknown[]): Promise<unknown> }
 

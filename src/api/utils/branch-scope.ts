@@ -87,6 +87,7 @@ const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean; routes?: stri
   { area: "/admin/old-gold/vouchers", lookup: byBranchColumn("old_gold_voucher") },
   { area: "/admin/stock-audits", lookup: byBranchColumn("stock_audit") },
   { area: "/admin/approval-memos", lookup: byBranchColumn("approval_memo") },
+  { area: "/admin/job-cards", lookup: byBranchColumn("job_card") },
   {
     // A transfer is both its sender's and its receiver's.
     area: "/admin/stock-transfers",

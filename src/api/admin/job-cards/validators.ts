@@ -1,0 +1,60 @@
+import { z } from "@medusajs/framework/zod"
+import { JOB_KINDS, JOB_STATUSES, MAX_ALLOWED_LOSS_BPS } from "../../../lib/workshop"
+import { findParams } from "../../utils/validators"
+
+/** Grams as the scale shows them (up to 3 decimals), kept as milligrams. */
+const Grams = (name: string) =>
+  z
+    .union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,3})?$/, `${name} is grams with up to 3 decimals, e.g. 12.480`)])
+    .transform((v) => Math.round(Number(v) * 1000))
+    .pipe(z.number().int().min(0, `${name} cannot be negative`).max(5_000_000, `${name} is at most 5000 g`))
+
+const Rupees = z
+  .union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,2})?$/, "estimate is rupees with up to 2 decimals")])
+  .transform((v) => Math.round(Number(v) * 100))
+  .pipe(z.number().int().min(0).max(1_000_000_000, "estimate is at most ₹1,00,00,000"))
+
+export const ReceiveJobBody = z
+  .object({
+    branch_id: z.string().min(1),
+    customer_id: z.string().min(1),
+    kind: z.enum(JOB_KINDS),
+    article: z.string().trim().min(1, "article: what was taken in, or the piece to make").max(200),
+    work: z.string().trim().min(1, "work: what is to be done").max(1000),
+    gross_weight_in: Grams("gross_weight_in").default(0),
+    net_weight_in: Grams("net_weight_in").default(0),
+    customer_material: z.string().trim().max(500).optional(),
+    adds_material: z.boolean().default(false),
+    /** Basis points of the net weight the job may lose (50 = 0.5 %). */
+    allowed_loss_bps: z.number().int().min(0).max(MAX_ALLOWED_LOSS_BPS, `allowed_loss_bps is at most ${MAX_ALLOWED_LOSS_BPS} (5 %)`).optional(),
+    estimate: Rupees.optional(),
+    due_at: z.coerce.date({ error: "due_at is a date, e.g. 2026-12-12T18:00:00+05:30" }),
+    karigar_name: z.string().trim().min(1).max(120).optional(),
+    note: z.string().trim().max(500).optional(),
+    idempotency_key: z.string().trim().min(8, "idempotency_key is 8 to 100 characters").max(100, "idempotency_key is 8 to 100 characters").optional(),
+  })
+  .strict()
+export type ReceiveJobBodyType = z.infer<typeof ReceiveJobBody>
+
+export const MoveJobBody = z
+  .object({
+    status: z.enum(JOB_STATUSES),
+    karigar_name: z.string().trim().min(1).max(120).optional(),
+    gross_weight_out: Grams("gross_weight_out").optional(),
+    net_weight_out: Grams("net_weight_out").optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+export type MoveJobBodyType = z.infer<typeof MoveJobBody>
+
+const statuses = z.union([z.enum(JOB_STATUSES), z.array(z.enum(JOB_STATUSES)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]))
+
+export const ListJobsQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
+    branch_id: z.string().min(1).optional(),
+    customer_id: z.string().min(1).optional(),
+    status: statuses.optional(),
+    overdue: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  })
+  .strict()
+export type ListJobsQueryType = z.infer<typeof ListJobsQuery>

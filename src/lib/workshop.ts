@@ -1,0 +1,75 @@
+/**
+ * Job cards (docs/counter.md, "Repairs and custom orders"): an article taken in for repair or a piece ordered to
+ * be made, followed through the workshop. The rules of its steps, of what may come back lighter, and of what the
+ * customer is told at each step. Pure: the workshop module stores job cards, the workflows move them.
+ *
+ * received → with_karigar → ready → delivered, or cancelled before delivery. A job may skip the karigar (mended
+ * at the counter: received → ready) and may go back from ready to the karigar (not right yet). Delivery weighs the
+ * article again: it may come back lighter than it went in by no more than the job's allowed loss (polishing and
+ * soldering take some metal), never heavier unless stones or metal were added (a custom order, or a repair that
+ * says so).
+ */
+
+export const JOB_KINDS = ["repair", "custom_order"] as const
+export type JobKind = (typeof JOB_KINDS)[number]
+
+export const JOB_STATUSES = ["received", "with_karigar", "ready", "delivered", "cancelled"] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
+
+/** Where a job may go from each step. */
+const NEXT: Record<JobStatus, readonly JobStatus[]> = {
+  received: ["with_karigar", "ready", "cancelled"],
+  with_karigar: ["ready", "cancelled"],
+  ready: ["with_karigar", "delivered", "cancelled"],
+  delivered: [],
+  cancelled: [],
+}
+
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  received: "received",
+  with_karigar: "with the karigar",
+  ready: "ready for pickup",
+  delivered: "delivered",
+  cancelled: "cancelled",
+}
+
+/** Why a job in `from` cannot move to `to`, or null when it can. */
+export function jobStepProblem(from: JobStatus, to: JobStatus): string | null {
+  if (NEXT[from].includes(to)) {
+    return null
+  }
+  if (from === "delivered" || from === "cancelled") {
+    return `This job was ${JOB_STATUS_LABELS[from]}; it moves no further`
+  }
+  return `A job ${JOB_STATUS_LABELS[from]} cannot become ${JOB_STATUS_LABELS[to]}; next: ${NEXT[from].map((s) => JOB_STATUS_LABELS[s]).join(", ")}`
+}
+
+/** The loss a repair is allowed by default: 0.5 % of the net weight taken in. */
+export const DEFAULT_ALLOWED_LOSS_BPS = 50
+/** The most any job may allow: 5 %. */
+export const MAX_ALLOWED_LOSS_BPS = 500
+
+/** The lightest the article may come back, in milligrams: the net weight in less the allowed loss (rounded up, in the customer's favour). */
+export function minimumWeightOut(netInMg: number, allowedLossBps: number): number {
+  return netInMg - Math.floor((netInMg * allowedLossBps) / 10_000)
+}
+
+const grams = (mg: number) => `${(mg / 1000).toFixed(3)} g`
+
+/**
+ * Why the article cannot be handed back at this net weight, or null when it can: lighter than the allowed loss
+ * lets it be, or (a repair that adds nothing) heavier than it went in.
+ */
+export function weightOutProblem(job: { kind: JobKind; net_weight_in_mg: number; allowed_loss_bps: number; adds_material: boolean }, netOutMg: number): string | null {
+  const least = minimumWeightOut(job.net_weight_in_mg, job.allowed_loss_bps)
+  if (job.kind === "custom_order") {
+    return null
+  }
+  if (netOutMg < least) {
+    return `weight out ${grams(netOutMg)} is below what the job allows: ${grams(job.net_weight_in_mg)} in, at most ${job.allowed_loss_bps / 100} % loss, so at least ${grams(least)}; weigh it again or settle the loss with the customer first`
+  }
+  if (!job.adds_material && netOutMg > job.net_weight_in_mg) {
+    return `weight out ${grams(netOutMg)} is more than went in (${grams(job.net_weight_in_mg)}) on a repair that adds no metal or stones; weigh it again`
+  }
+  return null
+}

@@ -1,0 +1,3 @@
+export { receiveJobCardWorkflow } from "./workflows/receive-job-card"
+export type { ReceiveJobInput } from "./steps/prepare-job-card"
+export { moveJobCardWorkflow } from "./workflows/move-job-card"
