@@ -1,0 +1,316 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Tools } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, Textarea, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useEffect, useState } from "react"
+import { useSearchParams } from "react-router-dom"
+import type { BranchSummary as Branch } from "../../../types/http"
+import { BranchField, useCounterBranches } from "../../components/counter-fields"
+import { CustomerPicker } from "../../components/customer-picker"
+import { Paginator } from "../../components/paginator"
+import { RequirePermission } from "../../components/require-permission"
+import { may, useStaffAccess } from "../../lib/access"
+import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
+import { sdk } from "../../lib/sdk"
+import type { CustomerSummary } from "../../lib/types"
+
+type JobStatus = "received" | "with_karigar" | "ready" | "delivered" | "cancelled"
+type Job = {
+  id: string
+  number: string
+  kind: "repair" | "custom_order"
+  article: string
+  work: string
+  status: JobStatus
+  branch: { id: string; name: string }
+  customer: { id: string; name: string; phone: string | null }
+  gross_weight_in_mg: number
+  net_weight_in_mg: number
+  gross_weight_out_mg: number | null
+  net_weight_out_mg: number | null
+  least_weight_out_mg: number | null
+  allowed_loss_bps: number
+  customer_material: string | null
+  estimate_paise: number | null
+  due_at: string
+  karigar_name: string | null
+  overdue: boolean
+  received_at: string
+  delivered_at: string | null
+}
+
+const LABEL: Record<JobStatus, string> = { received: "Received", with_karigar: "With the karigar", ready: "Ready for pickup", delivered: "Delivered", cancelled: "Cancelled" }
+const COLOR: Record<JobStatus, "blue" | "orange" | "green" | "grey" | "purple"> = { received: "blue", with_karigar: "orange", ready: "purple", delivered: "green", cancelled: "grey" }
+/** The steps a job may take next, as buttons (src/lib/workshop.ts keeps the rule; the server checks it). */
+const NEXT: Record<JobStatus, JobStatus[]> = { received: ["with_karigar", "ready", "cancelled"], with_karigar: ["ready", "cancelled"], ready: ["with_karigar", "delivered", "cancelled"], delivered: [], cancelled: [] }
+const g = (mg: number | null) => (mg === null ? "—" : `${(mg / 1000).toFixed(3)} g`)
+const inFiveDays = () => new Date(Date.now() + 5 * 86_400_000 + 5.5 * 3_600_000).toISOString().slice(0, 10)
+
+/** Take in a repair or a custom order. */
+function TakeIn({ branches, onTaken }: { branches: Branch[]; onTaken: (id: string) => void }) {
+  const queryClient = useQueryClient()
+  const [branchId, setBranchId] = useState("")
+  const [customer, setCustomer] = useState<CustomerSummary | null>(null)
+  const [kind, setKind] = useState<"repair" | "custom_order">("repair")
+  const [article, setArticle] = useState("")
+  const [work, setWork] = useState("")
+  const [gross, setGross] = useState("")
+  const [net, setNet] = useState("")
+  const [material, setMaterial] = useState("")
+  const [estimate, setEstimate] = useState("")
+  const [due, setDue] = useState(inFiveDays)
+  const [key, setKey] = useState(() => newIdempotencyKey("JOB"))
+  useEffect(() => {
+    if (!branchId && branches.length) {
+      setBranchId(branches[0].id)
+    }
+  }, [branchId, branches])
+  const take = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ job: Job }>("/admin/job-cards", {
+        method: "POST",
+        body: {
+          branch_id: branchId,
+          customer_id: customer!.id,
+          kind,
+          article,
+          work,
+          ...(gross.trim() ? { gross_weight_in: gross.trim() } : {}),
+          ...(net.trim() ? { net_weight_in: net.trim() } : {}),
+          ...(material.trim() ? { customer_material: material.trim() } : {}),
+          ...(estimate.trim() ? { estimate: estimate.trim() } : {}),
+          due_at: `${due}T18:00:00+05:30`,
+          idempotency_key: key,
+        },
+      }),
+    onSuccess: ({ job }) => {
+      toast.success(`Job ${job.number} taken in`, { description: `${job.article}, due ${when(job.due_at)}` })
+      setArticle("")
+      setWork("")
+      setGross("")
+      setNet("")
+      setMaterial("")
+      setEstimate("")
+      setKey(newIdempotencyKey("JOB"))
+      queryClient.invalidateQueries({ queryKey: ["job-cards"] })
+      onTaken(job.id)
+    },
+    onError: (e: Error) => toast.error("Not taken in", { description: e.message }),
+  })
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <div className="grid grid-cols-1 items-end gap-4 md:grid-cols-3">
+        <BranchField branches={branches} value={branchId} onChange={setBranchId} />
+        <div className="flex flex-col gap-y-1">
+          <Label size="small">Customer</Label>
+          <CustomerPicker value={customer} onChange={setCustomer} />
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small">Kind</Label>
+          <Select value={kind} onValueChange={(v) => setKind(v as "repair" | "custom_order")}>
+            <Select.Trigger aria-label="Kind"><Select.Value /></Select.Trigger>
+            <Select.Content>
+              <Select.Item value="repair">Repair</Select.Item>
+              <Select.Item value="custom_order">Custom order</Select.Item>
+            </Select.Content>
+          </Select>
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor="job-article">Article</Label>
+          <Input id="job-article" placeholder="22K rope chain, 18 in" value={article} onChange={(e) => setArticle(e.target.value)} />
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor="job-gross">Gross weight in (g)</Label>
+          <Input id="job-gross" inputMode="decimal" value={gross} onChange={(e) => setGross(e.target.value)} />
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor="job-net">Net weight in (g)</Label>
+          <Input id="job-net" inputMode="decimal" value={net} onChange={(e) => setNet(e.target.value)} />
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor="job-material">Customer's own gold or stones</Label>
+          <Input id="job-material" placeholder="e.g. old ring 4.2 g 22K" value={material} onChange={(e) => setMaterial(e.target.value)} />
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor="job-estimate">Estimate (₹)</Label>
+          <Input id="job-estimate" inputMode="decimal" value={estimate} onChange={(e) => setEstimate(e.target.value)} />
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor="job-due">Due</Label>
+          <Input id="job-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </div>
+      </div>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small" htmlFor="job-work">Work to do</Label>
+        <Textarea id="job-work" rows={2} value={work} onChange={(e) => setWork(e.target.value)} />
+      </div>
+      <div className="flex justify-end">
+        <Button size="small" disabled={!branchId || !customer || !article.trim() || !work.trim()} isLoading={take.isPending} onClick={() => take.mutate()}>Take in</Button>
+      </div>
+    </div>
+  )
+}
+
+/** One job: its weights and where it is; the next steps as buttons (to the karigar asks who, delivery asks the weights). */
+function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
+  const queryClient = useQueryClient()
+  const [karigar, setKarigar] = useState("")
+  const [grossOut, setGrossOut] = useState("")
+  const [netOut, setNetOut] = useState("")
+  const { data } = useQuery({ queryKey: ["job-cards", jobId], queryFn: () => sdk.client.fetch<{ job: Job }>(`/admin/job-cards/${jobId}`) })
+  const move = useMutation({
+    mutationFn: (status: JobStatus) =>
+      sdk.client.fetch<{ job: Job }>(`/admin/job-cards/${jobId}/steps`, {
+        method: "POST",
+        body: {
+          status,
+          ...(status === "with_karigar" && karigar.trim() ? { karigar_name: karigar.trim() } : {}),
+          ...(status === "delivered" ? { gross_weight_out: grossOut.trim(), net_weight_out: netOut.trim() } : {}),
+        },
+      }),
+    onSuccess: ({ job }) => {
+      toast.success(`Job ${job.number}: ${LABEL[job.status].toLowerCase()}`, { description: "The customer is told." })
+      queryClient.invalidateQueries({ queryKey: ["job-cards"] })
+    },
+    onError: (e: Error) => toast.error("Not moved", { description: e.message }),
+  })
+  if (!data) {
+    return null
+  }
+  const { job } = data
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h2">{job.number}: {job.article}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {job.kind === "repair" ? "Repair" : "Custom order"} for {job.customer.name}{job.customer.phone ? ` · ${job.customer.phone}` : ""} · {job.branch.name} · due {when(job.due_at)}
+            {job.karigar_name ? ` · karigar ${job.karigar_name}` : ""}
+          </Text>
+        </div>
+        <div className="flex items-center gap-x-2">
+          {job.overdue && <Badge color="red">Overdue</Badge>}
+          <StatusBadge color={COLOR[job.status]}>{LABEL[job.status]}</StatusBadge>
+        </div>
+      </div>
+      <div className="grid grid-cols-2 gap-2 px-6 py-4 md:grid-cols-4">
+        <Text size="small">Work: {job.work}</Text>
+        <Text size="small">In: {g(job.gross_weight_in_mg)} gross, {g(job.net_weight_in_mg)} net</Text>
+        <Text size="small">Out: {g(job.gross_weight_out_mg)} gross, {g(job.net_weight_out_mg)} net</Text>
+        <Text size="small">{job.least_weight_out_mg !== null ? `Back at least ${g(job.least_weight_out_mg)} (${job.allowed_loss_bps / 100} % loss allowed)` : "Made to order"}</Text>
+        {job.customer_material && <Text size="small">Customer's material: {job.customer_material}</Text>}
+        {job.estimate_paise !== null && <Text size="small">Estimate: {inrPaise(job.estimate_paise)}</Text>}
+      </div>
+      {canWork && NEXT[job.status].length > 0 && (
+        <div className="flex flex-wrap items-end gap-3 px-6 py-4">
+          {NEXT[job.status].includes("with_karigar") && (
+            <div className="flex items-end gap-2">
+              <div className="flex flex-col gap-y-1">
+                <Label size="small" htmlFor="job-karigar">Karigar</Label>
+                <Input id="job-karigar" placeholder={job.karigar_name ?? "Name"} value={karigar} onChange={(e) => setKarigar(e.target.value)} />
+              </div>
+              <Button size="small" variant="secondary" isLoading={move.isPending && move.variables === "with_karigar"} onClick={() => move.mutate("with_karigar")}>To the karigar</Button>
+            </div>
+          )}
+          {NEXT[job.status].includes("ready") && (
+            <Button size="small" variant="secondary" isLoading={move.isPending && move.variables === "ready"} onClick={() => move.mutate("ready")}>Ready for pickup</Button>
+          )}
+          {NEXT[job.status].includes("delivered") && (
+            <div className="flex items-end gap-2">
+              <div className="flex flex-col gap-y-1">
+                <Label size="small" htmlFor="job-gross-out">Gross out (g)</Label>
+                <Input id="job-gross-out" inputMode="decimal" value={grossOut} onChange={(e) => setGrossOut(e.target.value)} />
+              </div>
+              <div className="flex flex-col gap-y-1">
+                <Label size="small" htmlFor="job-net-out">Net out (g)</Label>
+                <Input id="job-net-out" inputMode="decimal" value={netOut} onChange={(e) => setNetOut(e.target.value)} />
+              </div>
+              <Button size="small" disabled={!grossOut.trim() || !netOut.trim()} isLoading={move.isPending && move.variables === "delivered"} onClick={() => move.mutate("delivered")}>Deliver</Button>
+            </div>
+          )}
+          <Button size="small" variant="transparent" isLoading={move.isPending && move.variables === "cancelled"} onClick={() => move.mutate("cancelled")}>Cancel job</Button>
+        </div>
+      )}
+    </Container>
+  )
+}
+
+/** The branches' jobs, open ones first by due date. */
+function JobList({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
+  const [filter, setFilter] = useState<"open" | "overdue" | "done">("open")
+  const [page, setPage] = useState(0)
+  useEffect(() => setPage(0), [filter])
+  const { data } = useQuery({
+    queryKey: ["job-cards", "list", filter, page],
+    queryFn: () =>
+      sdk.client.fetch<{ jobs: Job[]; count: number }>("/admin/job-cards", {
+        query: {
+          limit: 10,
+          offset: page * 10,
+          ...(filter === "overdue" ? { overdue: "true" } : { status: filter === "open" ? ["received", "with_karigar", "ready"] : ["delivered", "cancelled"] }),
+        },
+      }),
+  })
+  return (
+    <>
+      <div className="flex gap-x-1 px-6 py-2" role="tablist">
+        {(["open", "overdue", "done"] as const).map((f) => (
+          <Button key={f} size="small" variant={filter === f ? "secondary" : "transparent"} role="tab" aria-selected={filter === f} onClick={() => setFilter(f)}>
+            {{ open: "In the workshop", overdue: "Overdue", done: "Delivered or cancelled" }[f]}
+          </Button>
+        ))}
+      </div>
+      {data?.count ? (
+        <Table>
+          <Table.Body>
+            {data.jobs.map((j) => (
+              <Table.Row key={j.id} className={`cursor-pointer ${j.id === selected ? "bg-ui-bg-highlight" : ""}`} onClick={() => onSelect(j.id)}>
+                <Table.Cell>{j.number}</Table.Cell>
+                <Table.Cell>{j.article}</Table.Cell>
+                <Table.Cell>{j.customer.name}</Table.Cell>
+                <Table.Cell>due {when(j.due_at)}</Table.Cell>
+                <Table.Cell>{j.overdue ? <Badge size="2xsmall" color="red">Overdue</Badge> : <StatusBadge color={COLOR[j.status]}>{LABEL[j.status]}</StatusBadge>}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <div className="px-6 py-4"><Text size="small" className="text-ui-fg-subtle">No jobs here.</Text></div>
+      )}
+      {data && <Paginator count={data.count} pageSize={10} page={page} setPage={setPage} />}
+    </>
+  )
+}
+
+const WorkshopPage = () => {
+  const { data: me } = useStaffAccess()
+  const { mine } = useCounterBranches()
+  const [params, setParams] = useSearchParams()
+  const selected = params.get("job")
+  const select = (id: string) => setParams({ job: id })
+  const canWork = may(me, "pos", "sell")
+  return (
+    <RequirePermission resource="pos" action="read" what="see the workshop's jobs">
+      <div className="flex flex-col gap-y-3">
+        <Container className="divide-y p-0">
+          <div className="px-6 py-4">
+            <Heading level="h1">Workshop</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Repairs and custom orders: take the article in with its weights, send it to a karigar, mark it ready and hand it back weighed again. The customer gets an SMS or WhatsApp at each step.
+            </Text>
+          </div>
+          {canWork && <TakeIn branches={mine} onTaken={select} />}
+          <JobList selected={selected} onSelect={select} />
+        </Container>
+        {selected && <JobDesk jobId={selected} canWork={canWork} />}
+      </div>
+    </RequirePermission>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Workshop",
+  icon: Tools,
+})
+
+export default WorkshopPage
