@@ -40,7 +40,9 @@ describe("a repair in a browser", () => {
     await page.getByRole("button", { name: "Deliver" }).click()
     await page.getByText(/weight out 12\.400 g is below what the job allows/).waitFor({ timeout: 30_000 })
     await page.getByLabel("Net out (g)").fill("12.430")
-    // The refusal's notice sits over the corner the button is in: wait for the notices to go, as the counter would.
+    // The refusal's notice sits over the corner the button is in, and stays while the pointer rests on it: move the
+    // pointer away and wait for the notices to go, as the counter would.
+    await page.mouse.move(10, 10)
     await page.waitForFunction(() => !document.querySelector("[data-sonner-toast]"), undefined, { timeout: 30_000 })
     await page.getByRole("button", { name: "Deliver" }).click()
     await page.getByText("Out: 12.500 g gross, 12.430 g net").waitFor({ timeout: 30_000 })

@@ -4,6 +4,7 @@
  * never get one number and a rolled-back document gives its number back.
  */
 import { generateEntityId } from "@medusajs/framework/utils"
+import { documentNumber, financialYear, type NumberedDocumentType } from "./tax-documents"
 
 /** The counter tables that hold series this way, with the id prefix of their rows. */
 const COUNTERS = { old_gold_counter: "ogctr", scheme_counter: "schctr", stock_transfer_counter: "stxctr", approval_memo_counter: "apctr", job_card_counter: "jobctr" } as const
@@ -20,4 +21,21 @@ export async function takeNextInSeries(db: Transaction, table: keyof typeof COUN
   const sequence = Number(counter.last_sequence) + 1
   await db.execute(`update ${table} set last_sequence = ?, updated_at = now() where id = ?`, [sequence, counter.id])
   return sequence
+}
+
+/**
+ * The next printed number of a branch's document series for the financial year `at` falls in (src/lib/tax-documents.ts,
+ * documentNumber), taken as takeNextInSeries does; with the series and sequence the document keeps beside it.
+ */
+export async function takeNextDocumentNumber(
+  db: Transaction,
+  table: keyof typeof COUNTERS,
+  type: NumberedDocumentType,
+  branchCode: string,
+  at: Date = new Date()
+): Promise<{ number: string; series: string; sequence: number; financial_year: string }> {
+  const fy = financialYear(at)
+  const series = `${type}:${branchCode}:${fy}`
+  const sequence = await takeNextInSeries(db, table, series)
+  return { number: documentNumber(type, branchCode, fy, sequence), series, sequence, financial_year: fy }
 }

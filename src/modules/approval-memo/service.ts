@@ -4,10 +4,9 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { memoLineProblem, summarizeMemo, type ApprovalMemoStatus, type MemoLineAction, type MemoLineState, type MemoSummary } from "../../lib/approval-memo"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
-import { takeNextInSeries } from "../../lib/series-counter"
+import { takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
 import { normalTag } from "../../lib/stock-moves"
-import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { ApprovalMemo } from "./models/approval-memo"
 import { ApprovalMemoCounter } from "./models/approval-memo-counter"
 import { ApprovalMemoLine } from "./models/approval-memo-line"
@@ -109,16 +108,14 @@ class ApprovalMemoModuleService extends MedusaService({ ApprovalMemo, ApprovalMe
   protected async createMemo_(input: CreateMemoInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<MemoRow> {
     const db = sharedContext.transactionManager!
     const now = new Date()
-    const fy = financialYear(now)
-    const series = `approval_memo:${input.branch_code}:${fy}`
-    const sequence = await takeNextInSeries(db, "approval_memo_counter", series)
+    const { number, series, sequence } = await takeNextDocumentNumber(db, "approval_memo_counter", "approval_memo", input.branch_code, now)
     const id = generateEntityId(undefined, "apmemo")
     const [row] = (await db.execute(
       `insert into approval_memo (id, number, series, sequence, branch_id, location_id, customer_id, status, due_at, note, issued_by, issued_at, idempotency_key, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, now(), now())
        on conflict (idempotency_key) where idempotency_key is not null and deleted_at is null do nothing
        returning ${MEMO_COLUMNS}`,
-      [id, documentNumber("approval_memo", input.branch_code, fy, sequence), series, sequence, input.branch_id, input.location_id, input.customer_id, input.due_at, input.note, input.user_id, now, input.idempotency_key]
+      [id, number, series, sequence, input.branch_id, input.location_id, input.customer_id, input.due_at, input.note, input.user_id, now, input.idempotency_key]
     )) as Record<string, unknown>[]
     if (!row) {
       // Another request with this key got there first; its transaction holds the pieces.

@@ -3,11 +3,10 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
-import { takeNextInSeries } from "../../lib/series-counter"
+import { takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
 import { summarizeTransfer, transferStatusProblem, type StockTransferStatus, type StockTransferSummary, type TransferAction, type TransferLineResult } from "../../lib/stock-transfer"
 import { normalTag } from "../../lib/stock-moves"
-import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { StockTransfer } from "./models/stock-transfer"
 import { StockTransferCounter } from "./models/stock-transfer-counter"
 import { StockTransferLine } from "./models/stock-transfer-line"
@@ -107,9 +106,7 @@ class StockTransferModuleService extends MedusaService({ StockTransfer, StockTra
   protected async createTransfer_(input: CreateTransferInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<TransferRow> {
     const db = sharedContext.transactionManager!
     const now = new Date()
-    const fy = financialYear(now)
-    const series = `stock_transfer:${input.from_branch_code}:${fy}`
-    const sequence = await takeNextInSeries(db, "stock_transfer_counter", series)
+    const { number, series, sequence } = await takeNextDocumentNumber(db, "stock_transfer_counter", "stock_transfer", input.from_branch_code, now)
     const id = generateEntityId(undefined, "stxf")
     const [row] = (await db.execute(
       `insert into stock_transfer (id, number, series, sequence, from_branch_id, to_branch_id, from_location_id, to_location_id, status, carrier, note,
@@ -119,7 +116,7 @@ class StockTransferModuleService extends MedusaService({ StockTransfer, StockTra
        returning ${TRANSFER_COLUMNS}`,
       [
         id,
-        documentNumber("stock_transfer", input.from_branch_code, fy, sequence),
+        number,
         series,
         sequence,
         input.from_branch_id,

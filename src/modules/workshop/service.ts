@@ -3,9 +3,8 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
-import { takeNextInSeries } from "../../lib/series-counter"
+import { takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
-import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { jobStepProblem, weightOutProblem, type JobKind, type JobStatus } from "../../lib/workshop"
 import { JobCard } from "./models/job-card"
 import { JobCardCounter } from "./models/job-card-counter"
@@ -70,9 +69,7 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
   @InjectTransactionManager()
   protected async createJob_(input: CreateJobInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobRow> {
     const db = sharedContext.transactionManager!
-    const fy = financialYear(new Date())
-    const series = `job_card:${input.branch_code}:${fy}`
-    const sequence = await takeNextInSeries(db, "job_card_counter", series)
+    const { number, series, sequence } = await takeNextDocumentNumber(db, "job_card_counter", "job_card", input.branch_code)
     const estimate = input.estimate_paise
     const [row] = (await db.execute(
       `insert into job_card (id, number, series, sequence, branch_id, customer_id, kind, article, work, gross_weight_in_mg, net_weight_in_mg, customer_material, adds_material,
@@ -82,7 +79,7 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
        returning ${COLUMNS}`,
       [
         generateEntityId(undefined, "job"),
-        documentNumber("job_card", input.branch_code, fy, sequence),
+        number,
         series,
         sequence,
         input.branch_id,

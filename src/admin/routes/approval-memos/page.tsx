@@ -3,12 +3,12 @@ import { DocumentText } from "@medusajs/icons"
 import { Badge, Button, Checkbox, Container, Heading, Input, Label, StatusBadge, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
-import { Link, useSearchParams } from "react-router-dom"
+import { Link } from "react-router-dom"
 import type { ApprovalMemoLineState, ApprovalMemoListResponse, ApprovalMemoResponse, ApprovalMemoView, BranchSummary as Branch } from "../../../types/http"
 import { BranchField, useCounterBranches } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
+import { DeskPage, EmptyList, FilterTabs } from "../../components/desk-page"
 import { Paginator } from "../../components/paginator"
-import { RequirePermission } from "../../components/require-permission"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
 import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
@@ -204,11 +204,7 @@ function MemoList({ selected, onSelect }: { selected: string | null; onSelect: (
   })
   return (
     <>
-      <div className="flex gap-x-1 px-6 py-2" role="tablist">
-        {FILTERS.map(([f, label]) => (
-          <Button key={f} size="small" variant={filter === f ? "secondary" : "transparent"} role="tab" aria-selected={filter === f} onClick={() => setFilter(f)}>{label}</Button>
-        ))}
-      </div>
+      <FilterTabs tabs={FILTERS} value={filter} onChange={setFilter} />
       {data?.count ? (
         <Table>
           <Table.Body>
@@ -225,7 +221,7 @@ function MemoList({ selected, onSelect }: { selected: string | null; onSelect: (
           </Table.Body>
         </Table>
       ) : (
-        <div className="px-6 py-4"><Text size="small" className="text-ui-fg-subtle">No memos here.</Text></div>
+        <EmptyList>No memos here.</EmptyList>
       )}
       {data && <Paginator count={data.count} pageSize={10} page={page} setPage={setPage} />}
     </>
@@ -235,26 +231,18 @@ function MemoList({ selected, onSelect }: { selected: string | null; onSelect: (
 const ApprovalMemosPage = () => {
   const { data: me } = useStaffAccess()
   const { mine } = useCounterBranches()
-  const [params, setParams] = useSearchParams()
-  const selected = params.get("memo")
-  const select = (id: string) => setParams({ memo: id })
   const canSell = may(me, "pos", "sell")
   return (
-    <RequirePermission resource="pos" action="read" what="see approval memos">
-      <div className="flex flex-col gap-y-3">
-        <Container className="divide-y p-0">
-          <div className="px-6 py-4">
-            <Heading level="h1">Approval memos</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Pieces a customer takes home to decide on. They leave the branch's stock until each comes back or is bought at the counter; the memo is on the branch's follow-up list for its due date and overdue after it.
-            </Text>
-          </div>
-          {canSell && <GiveOnApproval branches={mine} onGiven={select} />}
-          <MemoList selected={selected} onSelect={select} />
-        </Container>
-        {selected && <MemoDesk memoId={selected} canSell={canSell} />}
-      </div>
-    </RequirePermission>
+    <DeskPage
+      title="Approval memos"
+      description="Pieces a customer takes home to decide on. They leave the branch's stock until each comes back or is bought at the counter; the memo is on the branch's follow-up list for its due date and overdue after it."
+      resource="pos"
+      what="see approval memos"
+      param="memo"
+      form={canSell ? (select) => <GiveOnApproval branches={mine} onGiven={select} /> : null}
+      list={(selected, select) => <MemoList selected={selected} onSelect={select} />}
+      desk={(id) => <MemoDesk memoId={id} canSell={canSell} />}
+    />
   )
 }
 

@@ -3,7 +3,6 @@ import { ArrowPath, TruckFast } from "@medusajs/icons"
 import { Button, Container, Heading, IconButton, Input, Label, Select, StatusBadge, Table, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useCallback, useEffect, useRef, useState } from "react"
-import { useSearchParams } from "react-router-dom"
 import type {
   BranchSummary as Branch,
   StockTransferLineResult,
@@ -14,9 +13,9 @@ import type {
   StockTransferView,
 } from "../../../types/http"
 import { useCounterBranches } from "../../components/counter-fields"
+import { DeskPage, EmptyList, FilterTabs } from "../../components/desk-page"
 import { Paginator } from "../../components/paginator"
 import { ProgressBar } from "../../components/progress-bar"
-import { RequirePermission } from "../../components/require-permission"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
 import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
@@ -280,13 +279,7 @@ function TransferList({ selected, onSelect }: { selected: string | null; onSelec
   })
   return (
     <>
-      <div className="flex gap-x-1 px-6 py-2" role="tablist">
-        {(["all", "in_transit", "received", "cancelled"] as const).map((s) => (
-          <Button key={s} size="small" variant={status === s ? "secondary" : "transparent"} role="tab" aria-selected={status === s} onClick={() => setStatus(s)}>
-            {s === "all" ? "All" : STATUS_LABEL[s]}
-          </Button>
-        ))}
-      </div>
+      <FilterTabs tabs={[["all", "All"], ...(["in_transit", "received", "cancelled"] as const).map((s) => [s, STATUS_LABEL[s]] as const)]} value={status} onChange={setStatus} />
       {data?.count ? (
         <Table>
           <Table.Body>
@@ -302,7 +295,7 @@ function TransferList({ selected, onSelect }: { selected: string | null; onSelec
           </Table.Body>
         </Table>
       ) : (
-        <div className="px-6 py-4"><Text size="small" className="text-ui-fg-subtle">No transfers yet.</Text></div>
+        <EmptyList>No transfers yet.</EmptyList>
       )}
       {data && <Paginator count={data.count} pageSize={10} page={page} setPage={setPage} />}
     </>
@@ -312,26 +305,18 @@ function TransferList({ selected, onSelect }: { selected: string | null; onSelec
 const StockTransfersPage = () => {
   const { data: me } = useStaffAccess()
   const { all, mine } = useCounterBranches()
-  const [params, setParams] = useSearchParams()
-  const selected = params.get("transfer")
-  const select = (id: string) => setParams({ transfer: id })
   const canMove = may(me, "stock", "write")
   return (
-    <RequirePermission resource="stock" action="read" what="see stock transfers">
-      <div className="flex flex-col gap-y-3">
-        <Container className="divide-y p-0">
-          <div className="px-6 py-4">
-            <Heading level="h1">Stock transfers</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Send pieces to another branch with a delivery challan. They leave this branch's stock when sent and are sellable nowhere while in transit; the receiving branch scans them in, and closing the receipt marks what never arrived as short.
-            </Text>
-          </div>
-          {canMove && <SendPieces mine={mine} all={all} onSent={select} />}
-          <TransferList selected={selected} onSelect={select} />
-        </Container>
-        {selected && <TransferDesk transferId={selected} myBranchIds={me?.branch_scoped ? me.branch_ids : null} canMove={canMove} />}
-      </div>
-    </RequirePermission>
+    <DeskPage
+      title="Stock transfers"
+      description="Send pieces to another branch with a delivery challan. They leave this branch's stock when sent and are sellable nowhere while in transit; the receiving branch scans them in, and closing the receipt marks what never arrived as short."
+      resource="stock"
+      what="see stock transfers"
+      param="transfer"
+      form={canMove ? (select) => <SendPieces mine={mine} all={all} onSent={select} /> : null}
+      list={(selected, select) => <TransferList selected={selected} onSelect={select} />}
+      desk={(id) => <TransferDesk transferId={id} myBranchIds={me?.branch_scoped ? me.branch_ids : null} canMove={canMove} />}
+    />
   )
 }
 

@@ -3,12 +3,11 @@ import { Tools } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
-import { useSearchParams } from "react-router-dom"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { BranchField, useCounterBranches } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
+import { DeskPage, EmptyList, FilterTabs } from "../../components/desk-page"
 import { Paginator } from "../../components/paginator"
-import { RequirePermission } from "../../components/require-permission"
 import { may, useStaffAccess } from "../../lib/access"
 import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
@@ -43,6 +42,11 @@ const LABEL: Record<JobStatus, string> = { received: "Received", with_karigar: "
 const COLOR: Record<JobStatus, "blue" | "orange" | "green" | "grey" | "purple"> = { received: "blue", with_karigar: "orange", ready: "purple", delivered: "green", cancelled: "grey" }
 /** The steps a job may take next, as buttons (src/lib/workshop.ts keeps the rule; the server checks it). */
 const NEXT: Record<JobStatus, JobStatus[]> = { received: ["with_karigar", "ready", "cancelled"], with_karigar: ["ready", "cancelled"], ready: ["with_karigar", "delivered", "cancelled"], delivered: [], cancelled: [] }
+const JOB_FILTERS = [
+  ["open", "In the workshop"],
+  ["overdue", "Overdue"],
+  ["done", "Delivered or cancelled"],
+] as const
 const g = (mg: number | null) => (mg === null ? "—" : `${(mg / 1000).toFixed(3)} g`)
 const inFiveDays = () => new Date(Date.now() + 5 * 86_400_000 + 5.5 * 3_600_000).toISOString().slice(0, 10)
 
@@ -253,13 +257,7 @@ function JobList({ selected, onSelect }: { selected: string | null; onSelect: (i
   })
   return (
     <>
-      <div className="flex gap-x-1 px-6 py-2" role="tablist">
-        {(["open", "overdue", "done"] as const).map((f) => (
-          <Button key={f} size="small" variant={filter === f ? "secondary" : "transparent"} role="tab" aria-selected={filter === f} onClick={() => setFilter(f)}>
-            {{ open: "In the workshop", overdue: "Overdue", done: "Delivered or cancelled" }[f]}
-          </Button>
-        ))}
-      </div>
+      <FilterTabs tabs={JOB_FILTERS} value={filter} onChange={setFilter} />
       {data?.count ? (
         <Table>
           <Table.Body>
@@ -275,7 +273,7 @@ function JobList({ selected, onSelect }: { selected: string | null; onSelect: (i
           </Table.Body>
         </Table>
       ) : (
-        <div className="px-6 py-4"><Text size="small" className="text-ui-fg-subtle">No jobs here.</Text></div>
+        <EmptyList>No jobs here.</EmptyList>
       )}
       {data && <Paginator count={data.count} pageSize={10} page={page} setPage={setPage} />}
     </>
@@ -285,26 +283,18 @@ function JobList({ selected, onSelect }: { selected: string | null; onSelect: (i
 const WorkshopPage = () => {
   const { data: me } = useStaffAccess()
   const { mine } = useCounterBranches()
-  const [params, setParams] = useSearchParams()
-  const selected = params.get("job")
-  const select = (id: string) => setParams({ job: id })
   const canWork = may(me, "pos", "sell")
   return (
-    <RequirePermission resource="pos" action="read" what="see the workshop's jobs">
-      <div className="flex flex-col gap-y-3">
-        <Container className="divide-y p-0">
-          <div className="px-6 py-4">
-            <Heading level="h1">Workshop</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Repairs and custom orders: take the article in with its weights, send it to a karigar, mark it ready and hand it back weighed again. The customer gets an SMS or WhatsApp at each step.
-            </Text>
-          </div>
-          {canWork && <TakeIn branches={mine} onTaken={select} />}
-          <JobList selected={selected} onSelect={select} />
-        </Container>
-        {selected && <JobDesk jobId={selected} canWork={canWork} />}
-      </div>
-    </RequirePermission>
+    <DeskPage
+      title="Workshop"
+      description="Repairs and custom orders: take the article in with its weights, send it to a karigar, mark it ready and hand it back weighed again. The customer gets an SMS or WhatsApp at each step."
+      resource="pos"
+      what="see the workshop's jobs"
+      param="job"
+      form={canWork ? (select) => <TakeIn branches={mine} onTaken={select} /> : null}
+      list={(selected, select) => <JobList selected={selected} onSelect={select} />}
+      desk={(id) => <JobDesk jobId={id} canWork={canWork} />}
+    />
   )
 }
 
