@@ -547,6 +547,10 @@ shopIntegrationRunner({
       expect(delivered.data.job).toMatchObject({ status: "delivered", net_weight_out_mg: 12_430, gross_weight_out_mg: 12_540, delivered_by: { id: expect.any(String) } })
       expect((await step("ready")).status).toBe(409)
       expect((await messages()).map((m) => /is (.+) at Mumbai/.exec(m)?.[1])).toEqual(["received", "with the karigar", "ready for pickup", "delivered"])
+      const card = await pdfText((await api.get(`/admin/job-cards/${job.id}/pdf`, { ...auth, responseType: "arraybuffer" })).data)
+      for (const line of [`REPAIR JOB CARD ${job.number}`, "22K rope chain, 18 in", "12.600 g gross, 12.480 g net", "12.418 g net (0.5 % loss allowed)", "Rs. 450.00", "12.540 g gross, 12.430 g net"]) {
+        expect(card).toContain(line)
+      }
       const trail = (await api.get(`/admin/audit?entity=job_card&entity_id=${job.id}`, auth)).data.audit_entries.map((e: { action: string }) => e.action)
       expect(trail.sort()).toEqual(["job_card.delivered", "job_card.ready", "job_card.received", "job_card.with_karigar"])
 

@@ -293,6 +293,7 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/job-cards", "pos", "read"],
   ["POST", "/admin/job-cards", "pos", "sell"],
   ["GET", "/admin/job-cards/:id", "pos", "read"],
+  ["GET", "/admin/job-cards/:id/pdf", "pos", "read"],
   ["POST", "/admin/job-cards/:id/steps", "pos", "sell"],
 
   ["GET", "/admin/audit", "audit", "read"],

@@ -9,6 +9,7 @@ import { CustomerPicker } from "../../components/customer-picker"
 import { DeskPage, EmptyList, FilterTabs } from "../../components/desk-page"
 import { Paginator } from "../../components/paginator"
 import { may, useStaffAccess } from "../../lib/access"
+import { downloadFile } from "../../lib/files"
 import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
@@ -48,6 +49,8 @@ const JOB_FILTERS = [
   ["done", "Delivered or cancelled"],
 ] as const
 const g = (mg: number | null) => (mg === null ? "—" : `${(mg / 1000).toFixed(3)} g`)
+const printJob = (job: Job) =>
+  downloadFile(`/admin/job-cards/${job.id}/pdf`, `${job.number.replace(/\//g, "-")}.pdf`).catch((e: Error) => toast.error("Not printed", { description: e.message }))
 const inFiveDays = () => new Date(Date.now() + 5 * 86_400_000 + 5.5 * 3_600_000).toISOString().slice(0, 10)
 
 /** Take in a repair or a custom order. */
@@ -195,6 +198,7 @@ function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
         <div className="flex items-center gap-x-2">
           {job.overdue && <Badge color="red">Overdue</Badge>}
           <StatusBadge color={COLOR[job.status]}>{LABEL[job.status]}</StatusBadge>
+          <Button size="small" variant="secondary" onClick={() => void printJob(job)}>Print job card</Button>
         </div>
       </div>
       <div className="grid grid-cols-2 gap-2 px-6 py-4 md:grid-cols-4">
