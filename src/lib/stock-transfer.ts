@@ -11,6 +11,8 @@
  * has been received may be cancelled by the sender: its pieces go back into the sender's stock.
  */
 
+import { mulDivHalfUp } from "./money"
+
 export const STOCK_TRANSFER_STATUSES = ["in_transit", "received", "cancelled"] as const
 export type StockTransferStatus = (typeof STOCK_TRANSFER_STATUSES)[number]
 
@@ -74,5 +76,5 @@ export function challanKind(fromStateCode: string, toStateCode: string): "inter_
 
 /** IGST on an inter-state transfer's piece, in paise: its value at the HSN's rate (parts per 100 000, as GST_RATES), rounded to the paisa. */
 export function transferTaxPaise(valuePaise: number, ratePer100k: number): number {
-  return Math.round((valuePaise * ratePer100k) / 100_000)
+  return mulDivHalfUp(valuePaise, ratePer100k, 100_000)
 }

@@ -31,6 +31,14 @@ export const decimal = (parse: (v: string | number) => number) =>
 /** A rupee amount (string or number, at most 2 decimals) as paise. */
 export const Rupees = decimal(rupeesToPaise)
 
+/** A tag as a scanner types it: letters, digits and - _ . / (no spaces inside). */
+export const TagCode = z
+  .string()
+  .trim()
+  .min(1, "tag_code: scan or type a tag")
+  .max(64, "tag_code is at most 64 characters")
+  .regex(/^[\w.\-/]+$/, "tag_code holds letters, digits and - _ . / only")
+
 export const IdempotencyKey = z
   .string()
   .trim()

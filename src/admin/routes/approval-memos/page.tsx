@@ -13,6 +13,7 @@ import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
 import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
+import { parsePieces } from "../../lib/tags"
 import type { CustomerSummary } from "../../lib/types"
 
 const STATE_COLOR: Record<ApprovalMemoLineState, "purple" | "green" | "grey"> = { out: "purple", sold: "green", returned: "grey" }
@@ -30,18 +31,6 @@ const inThreeDays = () => new Date(Date.now() + 3 * 86_400_000 + 5.5 * 3_600_000
 
 const memoPdf = (m: ApprovalMemoView) =>
   downloadFile(`/admin/approval-memos/${m.id}/pdf`, `${m.number.replace(/\//g, "-")}.pdf`).catch((e: Error) => toast.error("Memo not printed", { description: e.message }))
-
-/** "TAG" or "TAG x 5" per line. */
-function parsePieces(text: string): { tag_code: string; quantity?: number }[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [, tag, qty] = /^(\S+?)(?:\s*[x×,]\s*(\d+))?$/i.exec(line) ?? [null, line, undefined]
-      return { tag_code: tag as string, ...(qty ? { quantity: Number(qty) } : {}) }
-    })
-}
 
 /** Give pieces on approval: branch, customer, due date (6 pm that day, India time), the tags. */
 function GiveOnApproval({ branches, onGiven }: { branches: Branch[]; onGiven: (id: string) => void }) {

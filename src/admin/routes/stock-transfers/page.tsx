@@ -20,23 +20,12 @@ import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
 import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
+import { parsePieces } from "../../lib/tags"
 
 const STATUS_COLOR: Record<StockTransferStatusName, "orange" | "green" | "grey"> = { in_transit: "orange", received: "green", cancelled: "grey" }
 const STATUS_LABEL: Record<StockTransferStatusName, string> = { in_transit: "In transit", received: "Received", cancelled: "Cancelled" }
 const RESULT_COLOR: Record<StockTransferLineResult, "orange" | "green" | "red" | "purple"> = { in_transit: "orange", received: "green", short: "red", extra: "purple" }
 const RESULT_LABEL: Record<StockTransferLineResult, string> = { in_transit: "In transit", received: "Received", short: "Short", extra: "Extra" }
-
-/** "TAG" or "TAG x 5" / "TAG, 5" per line: a tag and the pieces under it. */
-function parsePieces(text: string): { tag_code: string; quantity?: number }[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [, tag, qty] = /^(\S+?)(?:\s*[x×,]\s*(\d+))?$/i.exec(line) ?? [null, line, undefined]
-      return { tag_code: tag as string, ...(qty ? { quantity: Number(qty) } : {}) }
-    })
-}
 
 const challanPdf = (t: StockTransferView) =>
   downloadFile(`/admin/stock-transfers/${t.id}/challan`, `${t.number.replace(/\//g, "-")}.pdf`).catch((e: Error) => toast.error("Challan not downloaded", { description: e.message }))

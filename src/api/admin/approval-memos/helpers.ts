@@ -1,16 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isOverdue } from "../../../lib/approval-memo"
 import { APPROVAL_MEMO_MODULE } from "../../../modules/approval-memo"
 import type ApprovalMemoModuleService from "../../../modules/approval-memo/service"
 import type { MemoLineRow, MemoRow } from "../../../modules/approval-memo/service"
 import type { ApprovalMemoLineView, ApprovalMemoView } from "../../../types/http"
-import { userNames } from "../stock-audits/helpers"
-import { transferBranches } from "../stock-transfers/branches"
-
-const staff = (names: Map<string, string>, id: string | null) => (id ? { id, name: names.get(id) ?? id } : null)
-
-type CustomerRow = { id: string; first_name: string | null; last_name: string | null; email: string | null; phone: string | null; customer_profile?: { phone: string | null } | null }
+import { branchDirectory, customerContacts, staffRef as staff, userNames } from "../../utils/directory"
 
 /** Memos as the routes answer them: branch, customer and staff named, pieces by state, overdue or not. */
 export async function memoViews(scope: MedusaContainer, memos: MemoRow[], lines?: MemoLineRow[]): Promise<ApprovalMemoView[]> {
@@ -20,18 +14,14 @@ export async function memoViews(scope: MedusaContainer, memos: MemoRow[], lines?
   const service = scope.resolve<ApprovalMemoModuleService>(APPROVAL_MEMO_MODULE)
   const ids = memos.map((m) => m.id)
   const [branches, allLines, names, customers] = await Promise.all([
-    transferBranches(scope),
+    branchDirectory(scope),
     lines ? Promise.resolve(lines) : service.linesOf(ids),
     userNames(scope, memos.map((m) => m.issued_by)),
-    scope
-      .resolve(ContainerRegistrationKeys.QUERY)
-      .graph({ entity: "customer", fields: ["id", "first_name", "last_name", "email", "phone", "customer_profile.phone"], filters: { id: [...new Set(memos.map((m) => m.customer_id))] } })
-      .then(({ data }) => data as CustomerRow[]),
+    customerContacts(scope, memos.map((m) => m.customer_id)),
   ])
   const now = new Date()
   return memos.map((m) => {
     const branch = branches.find((b) => b.id === m.branch_id)
-    const customer = customers.find((c) => c.id === m.customer_id)
     const own = allLines.filter((l) => l.memo_id === m.id)
     const sum = (state: MemoLineRow["state"]) => own.filter((l) => l.state === state).reduce((n, l) => n + l.quantity, 0)
     return {
@@ -40,11 +30,7 @@ export async function memoViews(scope: MedusaContainer, memos: MemoRow[], lines?
       status: m.status,
       overdue: isOverdue(m, now),
       branch: { id: m.branch_id, code: branch?.code ?? "", name: branch?.name ?? m.branch_id },
-      customer: {
-        id: m.customer_id,
-        name: [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || customer?.email || m.customer_id,
-        phone: customer?.customer_profile?.phone ?? customer?.phone ?? null,
-      },
+      customer: customers.get(m.customer_id)!,
       due_at: m.due_at,
       note: m.note,
       issued_by: staff(names, m.issued_by),

@@ -1,14 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { APPROVAL_MEMO_STATUSES, MAX_MEMO_LINES } from "../../../lib/approval-memo"
-import { findParams } from "../../utils/validators"
-
-/** A tag as a scanner types it: letters, digits and - _ . / (no spaces inside). */
-const TagCode = z
-  .string()
-  .trim()
-  .min(1, "tag_code: scan or type a tag")
-  .max(64, "tag_code is at most 64 characters")
-  .regex(/^[\w.\-/]+$/, "tag_code holds letters, digits and - _ . / only")
+import { findParams, TagCode } from "../../utils/validators"
 
 export const IssueApprovalMemoBody = z
   .object({

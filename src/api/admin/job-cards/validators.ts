@@ -1,18 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { JOB_KINDS, JOB_STATUSES, MAX_ALLOWED_LOSS_BPS } from "../../../lib/workshop"
-import { findParams } from "../../utils/validators"
+import { gramsToMg } from "../../../lib/money"
+import { decimal, findParams, Rupees } from "../../utils/validators"
 
 /** Grams as the scale shows them (up to 3 decimals), kept as milligrams. */
-const Grams = (name: string) =>
-  z
-    .union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,3})?$/, `${name} is grams with up to 3 decimals, e.g. 12.480`)])
-    .transform((v) => Math.round(Number(v) * 1000))
-    .pipe(z.number().int().min(0, `${name} cannot be negative`).max(5_000_000, `${name} is at most 5000 g`))
+const Grams = (name: string) => decimal(gramsToMg).pipe(z.number().int().min(0, `${name} cannot be negative`).max(5_000_000, `${name} is at most 5000 g`))
 
-const Rupees = z
-  .union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,2})?$/, "estimate is rupees with up to 2 decimals")])
-  .transform((v) => Math.round(Number(v) * 100))
-  .pipe(z.number().int().min(0).max(1_000_000_000, "estimate is at most ₹1,00,00,000"))
+const Estimate = Rupees.pipe(z.number().int().min(0).max(1_000_000_000, "estimate is at most ₹1,00,00,000"))
 
 export const ReceiveJobBody = z
   .object({
@@ -27,7 +21,7 @@ export const ReceiveJobBody = z
     adds_material: z.boolean().default(false),
     /** Basis points of the net weight the job may lose (50 = 0.5 %). */
     allowed_loss_bps: z.number().int().min(0).max(MAX_ALLOWED_LOSS_BPS, `allowed_loss_bps is at most ${MAX_ALLOWED_LOSS_BPS} (5 %)`).optional(),
-    estimate: Rupees.optional(),
+    estimate: Estimate.optional(),
     due_at: z.coerce.date({ error: "due_at is a date, e.g. 2026-12-12T18:00:00+05:30" }),
     karigar_name: z.string().trim().min(1).max(120).optional(),
     note: z.string().trim().max(500).optional(),

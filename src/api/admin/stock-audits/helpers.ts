@@ -1,30 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import type { StockAdjustment } from "../../../lib/stock-audit"
 import { STOCK_AUDIT_MODULE } from "../../../modules/stock-audit"
 import type StockAuditModuleService from "../../../modules/stock-audit/service"
 import type { AuditRow, LineRow, ReportLineRow } from "../../../modules/stock-audit/service"
 import type { StockAuditAdjustmentView, StockAuditBranchRef, StockAuditLineView, StockAuditView } from "../../../types/http"
-
-type BranchRow = StockAuditBranchRef & { location_id: string | null }
-
-/** The shop's branches (a handful) with their stock locations, to name the branches an audit's answers mention. */
-export async function branchDirectory(scope: MedusaContainer): Promise<BranchRow[]> {
-  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "branch", fields: ["id", "code", "name", "stock_location.id"] })
-  return (data as { id: string; code: string; name: string; stock_location?: { id: string } | null }[]).map((b) => ({ id: b.id, code: b.code, name: b.name, location_id: b.stock_location?.id ?? null }))
-}
+import { branchDirectory, userNames, type BranchEntry as BranchRow } from "../../utils/directory"
 
 const ref = (b: BranchRow | undefined): StockAuditBranchRef | null => (b ? { id: b.id, code: b.code, name: b.name } : null)
-
-/** Staff names by user id ("Priya Shah", or the e-mail); an id that is no user (an API key) stays as it is. */
-export async function userNames(scope: MedusaContainer, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))]
-  if (!wanted.length) {
-    return new Map()
-  }
-  const users = await scope.resolve(Modules.USER).listUsers({ id: wanted }, { select: ["id", "first_name", "last_name", "email"] })
-  return new Map(users.map((u) => [u.id, [u.first_name, u.last_name].filter(Boolean).join(" ") || u.email]))
-}
 
 /** An audit as the routes answer it: its branch and category named, its figures live (open) or frozen (closed on). */
 export async function auditViews(scope: MedusaContainer, audits: AuditRow[], branches?: BranchRow[]): Promise<StockAuditView[]> {

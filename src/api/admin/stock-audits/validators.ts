@@ -1,20 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { LINE_RESULTS, MAX_SCAN_QUANTITY, STOCK_AUDIT_STATUSES } from "../../../lib/stock-audit"
-import { findParams } from "../../utils/validators"
+import { findParams, TagCode } from "../../utils/validators"
 
 const quantity = z
   .number({ error: "quantity is a whole number of pieces" })
   .int("quantity is a whole number of pieces")
   .min(1, "quantity is at least 1 (undo a scan with DELETE)")
   .max(MAX_SCAN_QUANTITY, `quantity is at most ${MAX_SCAN_QUANTITY}`)
-
-/** A tag as a scanner types it: letters, digits and - _ . / (no spaces inside). */
-const TagCode = z
-  .string()
-  .trim()
-  .min(1, "tag_code: scan or type a tag")
-  .max(64, "tag_code is at most 64 characters")
-  .regex(/^[\w.\-/]+$/, "tag_code holds letters, digits and - _ . / only")
 
 export const OpenStockAuditBody = z
   .object({

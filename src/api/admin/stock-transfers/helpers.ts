@@ -4,18 +4,15 @@ import { STOCK_TRANSFER_MODULE } from "../../../modules/stock-transfer"
 import type StockTransferModuleService from "../../../modules/stock-transfer/service"
 import type { TransferLineRow, TransferRow } from "../../../modules/stock-transfer/service"
 import type { StockTransferLineView, StockTransferView } from "../../../types/http"
-import { userNames } from "../stock-audits/helpers"
-import { transferBranches, type TransferBranchRow } from "./branches"
-
-const staff = (names: Map<string, string>, id: string | null) => (id ? { id, name: names.get(id) ?? id } : null)
+import { branchDirectory, staffRef as staff, userNames, type BranchEntry } from "../../utils/directory"
 
 /** Transfers as the routes answer them: branches and staff named, figures live while in transit. */
-export async function transferViews(scope: MedusaContainer, transfers: TransferRow[], directory?: TransferBranchRow[]): Promise<StockTransferView[]> {
+export async function transferViews(scope: MedusaContainer, transfers: TransferRow[], directory?: BranchEntry[]): Promise<StockTransferView[]> {
   if (!transfers.length) {
     return []
   }
   const service = scope.resolve<StockTransferModuleService>(STOCK_TRANSFER_MODULE)
-  const branches = directory ?? (await transferBranches(scope))
+  const branches = directory ?? (await branchDirectory(scope))
   const [summaries, values, names] = await Promise.all([
     service.summaries(transfers.map((t) => t.id)),
     service.sentValues(transfers.map((t) => t.id)),

@@ -1,14 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_TRANSFER_LINES, STOCK_TRANSFER_STATUSES } from "../../../lib/stock-transfer"
-import { findParams } from "../../utils/validators"
-
-/** A tag as a scanner types it: letters, digits and - _ . / (no spaces inside). */
-const TagCode = z
-  .string()
-  .trim()
-  .min(1, "tag_code: scan or type a tag")
-  .max(64, "tag_code is at most 64 characters")
-  .regex(/^[\w.\-/]+$/, "tag_code holds letters, digits and - _ . / only")
+import { findParams, TagCode } from "../../utils/validators"
 
 const Piece = z
   .object({

@@ -19,8 +19,7 @@ export const issueApprovalMemoWorkflow = createWorkflow("issue-approval-memo", (
   const prepared = prepareApprovalMemoStep(input)
   const moved = moveBranchStockStep(
     transform({ prepared }, ({ prepared }) => ({
-      branch_name: prepared.branch.name,
-      refusal: "Not given on approval",
+      leaving: { branch_name: prepared.branch.name, refusal: "Not given on approval" },
       moves: prepared.memo.lines.map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id, location_id: prepared.branch.location_id, quantity: -l.quantity })),
     }))
   )

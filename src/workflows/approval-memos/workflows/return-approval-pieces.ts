@@ -17,8 +17,6 @@ export const returnApprovalPiecesWorkflow = createWorkflow("return-approval-piec
   const settled = settleApprovalMemoStep(transform({ input }, ({ input }) => ({ memo_id: input.memo_id, tags: input.tags, action: "return" as const, user_id: input.user_id })))
   const moved = moveBranchStockStep(
     transform({ settled }, ({ settled }) => ({
-      branch_name: settled.memo.branch_id,
-      refusal: "Not returned",
       moves: settled.lines.map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id, location_id: settled.memo.location_id, quantity: l.quantity })),
     }))
   )

@@ -60,8 +60,6 @@ export const makePosSaleWorkflow = createWorkflow("make-pos-sale", (input: PosSa
     )
     moveBranchStockStep(
       transform({ settled }, ({ settled }) => ({
-        branch_name: settled.memo.branch_id,
-        refusal: "Not sold",
         moves: settled.lines.map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id, location_id: settled.memo.location_id, quantity: l.quantity })),
       }))
     )

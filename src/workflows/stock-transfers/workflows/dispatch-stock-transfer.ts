@@ -16,8 +16,7 @@ export const dispatchStockTransferWorkflow = createWorkflow("dispatch-stock-tran
   const prepared = prepareStockTransferStep(input)
   const moved = moveBranchStockStep(
     transform({ prepared }, ({ prepared }) => ({
-      branch_name: prepared.from.name,
-      refusal: "Not sent",
+      leaving: { branch_name: prepared.from.name, refusal: "Not sent" },
       moves: prepared.transfer.lines.map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id, location_id: prepared.from.location_id, quantity: -l.quantity })),
     }))
   )

@@ -39,8 +39,6 @@ export const cancelStockTransferWorkflow = createWorkflow("cancel-stock-transfer
   const finished = finishStockTransferStep(transform({ input }, ({ input }) => ({ id: input.transfer_id, action: "cancel" as const, user_id: input.user_id })))
   const moved = moveBranchStockStep(
     transform({ finished }, ({ finished }) => ({
-      branch_name: finished.transfer.from_branch_id,
-      refusal: "Not sent",
       moves: finished.lines
         .filter((l) => l.result === "in_transit" && l.inventory_item_id)
         .map((l) => ({ tag_code: l.tag_code, inventory_item_id: l.inventory_item_id!, location_id: finished.transfer.from_location_id, quantity: l.quantity })),

@@ -17,8 +17,6 @@ export const receiveStockTransferScanWorkflow = createWorkflow("receive-stock-tr
   const outcome = recordTransferReceiptStep({ transfer_id: input.transfer_id, tag_code: input.tag_code, user_id: input.user_id })
   const moved = moveBranchStockStep(
     transform({ checked, outcome }, ({ checked, outcome }) => ({
-      branch_name: checked.to.name,
-      refusal: "Not sent",
       moves:
         outcome.recorded && outcome.line.result === "received" && outcome.line.inventory_item_id
           ? [{ tag_code: outcome.line.tag_code, inventory_item_id: outcome.line.inventory_item_id, location_id: checked.transfer.to_location_id, quantity: outcome.line.quantity }]

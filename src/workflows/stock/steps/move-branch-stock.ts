@@ -9,8 +9,11 @@ export type StockMove = { tag_code: string; inventory_item_id: string; location_
 /** A move as made: the stocked quantity before and after, for the audit trail and for undoing it. */
 export type StockMoveMade = StockMove & { from: number; to: number; created_level_id: string | null }
 
-/** `refusal` heads the 409 when pieces are not free: "Not sent", "Not given on approval". */
-export type MoveBranchStockInput = { moves: StockMove[]; branch_name: string; refusal: string }
+/**
+ * `leaving` says, for moves out of a branch, which branch that is and what heads the 409 when pieces are not free
+ * there ("Not sent", "Not given on approval"); moves only into stock need none.
+ */
+export type MoveBranchStockInput = { moves: StockMove[]; leaving?: { branch_name: string; refusal: string } }
 
 /**
  * Moves pieces into or out of branches' stock (a transfer, an approval memo) in Medusa's inventory under Medusa's
@@ -33,14 +36,16 @@ export const moveBranchStockStep = createStep(
         { select: ["id", "inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
       )
       const at = (m: StockMove) => levels.find((l) => l.inventory_item_id === m.inventory_item_id && l.location_id === m.location_id)
+      const out = moves.filter((m) => m.quantity < 0)
+      if (out.length && !input.leaving) {
+        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Pieces leaving a branch's stock need the branch named (leaving)")
+      }
       const problems = freeStockProblems(
-        moves
-          .filter((m) => m.quantity < 0)
-          .map((m) => ({ tag_code: m.tag_code, quantity: -m.quantity, stocked: Number(at(m)?.stocked_quantity ?? 0), reserved: Number(at(m)?.reserved_quantity ?? 0) })),
-        input.branch_name
+        out.map((m) => ({ tag_code: m.tag_code, quantity: -m.quantity, stocked: Number(at(m)?.stocked_quantity ?? 0), reserved: Number(at(m)?.reserved_quantity ?? 0) })),
+        input.leaving?.branch_name ?? ""
       )
       if (problems.length) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `${input.refusal}: ${problems.join("; ")}`, DOMAIN_CONFLICT)
+        throw new MedusaError(MedusaError.Types.CONFLICT, `${input.leaving!.refusal}: ${problems.join("; ")}`, DOMAIN_CONFLICT)
       }
       const missing = moves.filter((m) => !at(m))
       const created = missing.length

@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { STOCK_AUDIT_MODULE } from "../../../../modules/stock-audit"
 import type StockAuditModuleService from "../../../../modules/stock-audit/service"
 import type { StockAuditResponse } from "../../../../types/http"
-import { auditViews, branchDirectory, lineViews } from "../helpers"
+import { auditViews, lineViews } from "../helpers"
+import { branchDirectory } from "../../../utils/directory"
 import type { StockAuditQueryType } from "../validators"
 
 /**

@@ -3,7 +3,8 @@ import type { ReportTable } from "../../../../../lib/report-export"
 import { STOCK_AUDIT_MODULE } from "../../../../../modules/stock-audit"
 import type StockAuditModuleService from "../../../../../modules/stock-audit/service"
 import { sendReportTable } from "../../../reports/helpers"
-import { auditViews, branchDirectory, lineViews } from "../../helpers"
+import { auditViews, lineViews } from "../../helpers"
+import { branchDirectory } from "../../../../utils/directory"
 import type { StockAuditExportQueryType } from "../../validators"
 
 /** The most lines one file holds (a branch's whole stock, many times over). */

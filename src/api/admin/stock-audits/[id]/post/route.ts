@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { StockAuditPostResponse } from "../../../../../types/http"
 import { postStockAuditWorkflow } from "../../../../../workflows/stock-audit"
 import { auditActor } from "../../../../utils/audit"
-import { adjustmentViews, auditViews, branchDirectory } from "../../helpers"
+import { adjustmentViews, auditViews } from "../../helpers"
+import { branchDirectory } from "../../../../utils/directory"
 import type { StockAuditActionBodyType } from "../../validators"
 
 /**

@@ -5,7 +5,8 @@ import { duplicateScanMessage, type ScanResult } from "../../../../../lib/stock-
 import { STOCK_AUDIT_MODULE } from "../../../../../modules/stock-audit"
 import type StockAuditModuleService from "../../../../../modules/stock-audit/service"
 import type { StockAuditScanResponse } from "../../../../../types/http"
-import { lineViews, userNames } from "../../helpers"
+import { lineViews } from "../../helpers"
+import { userNames } from "../../../../utils/directory"
 import type { StockAuditScanBodyType } from "../../validators"
 
 const SAID: Record<ScanResult, (belongsTo: string | null) => string> = {

@@ -6,7 +6,7 @@ import type { StockTransferScanResponse } from "../../../../../types/http"
 import { receiveStockTransferScanWorkflow } from "../../../../../workflows/stock-transfers"
 import { assertOwnBranch } from "../../../../utils/access"
 import { auditActor } from "../../../../utils/audit"
-import { userNames } from "../../../stock-audits/helpers"
+import { userNames } from "../../../../utils/directory"
 import { transferLineViews, transferViews } from "../../helpers"
 import type { StockTransferScanBodyType } from "../../validators"
 
