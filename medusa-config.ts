@@ -284,6 +284,7 @@ export default defineConfig({
     { resolve: "./src/modules/stock-transfer" },
     { resolve: "./src/modules/approval-memo" },
     { resolve: "./src/modules/workshop" },
+    { resolve: "./src/modules/karigar" },
     { resolve: "./src/modules/preferences" },
     { resolve: "./src/modules/savings-scheme" },
     { resolve: "./src/modules/access" },

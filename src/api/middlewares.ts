@@ -19,6 +19,8 @@ import { adminStockAuditRoutesMiddlewares } from "./admin/stock-audits/middlewar
 import { adminStockTransferRoutesMiddlewares } from "./admin/stock-transfers/middlewares"
 import { adminApprovalMemoRoutesMiddlewares } from "./admin/approval-memos/middlewares"
 import { adminJobCardRoutesMiddlewares } from "./admin/job-cards/middlewares"
+import { adminKarigarIssueRoutesMiddlewares } from "./admin/karigar-issues/middlewares"
+import { adminKarigarRoutesMiddlewares } from "./admin/karigars/middlewares"
 import { adminPreferencesRoutesMiddlewares } from "./admin/preferences/middlewares"
 import { adminTaxDocumentRoutesMiddlewares } from "./admin/tax-documents/middlewares"
 import { documentRoutesMiddlewares } from "./documents/middlewares"
@@ -69,6 +71,8 @@ export default defineMiddlewares({
     ...adminStockTransferRoutesMiddlewares,
     ...adminApprovalMemoRoutesMiddlewares,
     ...adminJobCardRoutesMiddlewares,
+    ...adminKarigarRoutesMiddlewares,
+    ...adminKarigarIssueRoutesMiddlewares,
     ...adminPreferencesRoutesMiddlewares,
     ...adminTaxDocumentRoutesMiddlewares,
     ...storeBranchRoutesMiddlewares,

@@ -7,7 +7,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { documentNumber, financialYear, type NumberedDocumentType } from "./tax-documents"
 
 /** The counter tables that hold series this way, with the id prefix of their rows. */
-const COUNTERS = { old_gold_counter: "ogctr", scheme_counter: "schctr", stock_transfer_counter: "stxctr", approval_memo_counter: "apctr", job_card_counter: "jobctr" } as const
+const COUNTERS = { old_gold_counter: "ogctr", scheme_counter: "schctr", stock_transfer_counter: "stxctr", approval_memo_counter: "apctr", job_card_counter: "jobctr", karigar_issue_counter: "kictr" } as const
 
 type Transaction = { execute(sql: string, params: unknown[]): Promise<unknown> }
 
@@ -21,6 +21,17 @@ export async function takeNextInSeries(db: Transaction, table: keyof typeof COUN
   const sequence = Number(counter.last_sequence) + 1
   await db.execute(`update ${table} set last_sequence = ?, updated_at = now() where id = ?`, [sequence, counter.id])
   return sequence
+}
+
+/**
+ * Gives the number of a document withdrawn by a failed workflow back to its series, when no later document has
+ * taken the next one (then the gap stays: numbers already printed never change). The update waits for a taker
+ * holding the counter's lock and checks again after it.
+ */
+export async function giveNumberBack(db: Transaction, table: keyof typeof COUNTERS, taken: { series: string; sequence: number } | undefined): Promise<void> {
+  if (taken) {
+    await db.execute(`update ${table} set last_sequence = last_sequence - 1, updated_at = now() where series = ? and last_sequence = ?`, [taken.series, taken.sequence])
+  }
 }
 
 /**

@@ -21,10 +21,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 export const TAX_DOCUMENT_TYPES = ["invoice", "credit_note"] as const
 export type TaxDocumentType = (typeof TAX_DOCUMENT_TYPES)[number]
 
-/** Every numbered document: the tax documents, the old-gold purchase vouchers, the savings-scheme cards, the stock transfers' delivery challans, the approval memos and the workshop's job cards. */
-export type NumberedDocumentType = TaxDocumentType | "old_gold_voucher" | "savings_scheme" | "stock_transfer" | "approval_memo" | "job_card"
+/** Every numbered document: the tax documents, the old-gold purchase vouchers, the savings-scheme cards, the stock transfers' delivery challans, the approval memos, the workshop's job cards and the karigars' job-work challans. */
+export type NumberedDocumentType = TaxDocumentType | "old_gold_voucher" | "savings_scheme" | "stock_transfer" | "approval_memo" | "job_card" | "job_work_challan"
 
-const KIND_MARKS: Record<NumberedDocumentType, string> = { invoice: "", credit_note: "CN", old_gold_voucher: "OG", savings_scheme: "SC", stock_transfer: "DC", approval_memo: "AP", job_card: "JC" }
+const KIND_MARKS: Record<NumberedDocumentType, string> = { invoice: "", credit_note: "CN", old_gold_voucher: "OG", savings_scheme: "SC", stock_transfer: "DC", approval_memo: "AP", job_card: "JC", job_work_challan: "JW" }
 
 const IST_OFFSET_MINUTES = 330
 

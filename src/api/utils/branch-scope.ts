@@ -88,6 +88,7 @@ const OWNED: { area: string; lookup: Lookup; writesOnly?: boolean; routes?: stri
   { area: "/admin/stock-audits", lookup: byBranchColumn("stock_audit") },
   { area: "/admin/approval-memos", lookup: byBranchColumn("approval_memo") },
   { area: "/admin/job-cards", lookup: byBranchColumn("job_card") },
+  { area: "/admin/karigar-issues", lookup: byBranchColumn("karigar_issue") },
   {
     // A transfer is both its sender's and its receiver's.
     area: "/admin/stock-transfers",

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
-import { rupeesToPaise } from "../../lib/money"
+import { gramsToMg, rupeesToPaise } from "../../lib/money"
 
 // Zod pieces the areas' validators share.
 
@@ -30,6 +30,9 @@ export const decimal = (parse: (v: string | number) => number) =>
 
 /** A rupee amount (string or number, at most 2 decimals) as paise. */
 export const Rupees = decimal(rupeesToPaise)
+
+/** Grams as the scale shows them (up to 3 decimals), kept as milligrams: 0 to 5 kg. */
+export const WeightGrams = (name: string) => decimal(gramsToMg).pipe(z.number().int().min(0, `${name} cannot be negative`).max(5_000_000, `${name} is at most 5000 g`))
 
 /** A tag as a scanner types it: letters, digits and - _ . / (no spaces inside). */
 export const TagCode = z

@@ -4,7 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { memoLineProblem, summarizeMemo, type ApprovalMemoStatus, type MemoLineAction, type MemoLineState, type MemoSummary } from "../../lib/approval-memo"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
-import { takeNextDocumentNumber } from "../../lib/series-counter"
+import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
 import { normalTag } from "../../lib/stock-moves"
 import { ApprovalMemo } from "./models/approval-memo"
@@ -138,7 +138,8 @@ class ApprovalMemoModuleService extends MedusaService({ ApprovalMemo, ApprovalMe
   async discardMemo(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const db = sharedContext.manager!
     await db.execute("delete from approval_memo_line where memo_id = ?", [id])
-    await db.execute("delete from approval_memo where id = ?", [id])
+    const [taken] = (await db.execute("delete from approval_memo where id = ? returning series, sequence", [id])) as { series: string; sequence: number }[]
+    await giveNumberBack(db, "approval_memo_counter", taken)
   }
 
   /** Ties the memo to the follow-up task that puts it on its branch's list. */

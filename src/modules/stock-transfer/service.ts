@@ -3,7 +3,7 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
-import { takeNextDocumentNumber } from "../../lib/series-counter"
+import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
 import { summarizeTransfer, transferStatusProblem, type StockTransferStatus, type StockTransferSummary, type TransferAction, type TransferLineResult } from "../../lib/stock-transfer"
 import { normalTag } from "../../lib/stock-moves"
@@ -152,7 +152,8 @@ class StockTransferModuleService extends MedusaService({ StockTransfer, StockTra
   async discardTransfer(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const db = sharedContext.manager!
     await db.execute("delete from stock_transfer_line where transfer_id = ?", [id])
-    await db.execute("delete from stock_transfer where id = ?", [id])
+    const [taken] = (await db.execute("delete from stock_transfer where id = ? returning series, sequence", [id])) as { series: string; sequence: number }[]
+    await giveNumberBack(db, "stock_transfer_counter", taken)
   }
 
   /**

@@ -3,7 +3,7 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
-import { takeNextDocumentNumber } from "../../lib/series-counter"
+import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
 import { jobStepProblem, weightOutProblem, type JobKind, type JobStatus } from "../../lib/workshop"
 import { JobCard } from "./models/job-card"
@@ -110,7 +110,9 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
   /** Withdraws a job card written by a workflow that failed later. */
   @InjectManager()
   async discardJob(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
-    await sharedContext.manager!.execute("delete from job_card where id = ?", [id])
+    const db = sharedContext.manager!
+    const [taken] = (await db.execute("delete from job_card where id = ? returning series, sequence", [id])) as { series: string; sequence: number }[]
+    await giveNumberBack(db, "job_card_counter", taken)
   }
 
   /**

@@ -1,10 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { JOB_KINDS, JOB_STATUSES, MAX_ALLOWED_LOSS_BPS } from "../../../lib/workshop"
-import { gramsToMg } from "../../../lib/money"
-import { decimal, findParams, Rupees } from "../../utils/validators"
-
-/** Grams as the scale shows them (up to 3 decimals), kept as milligrams. */
-const Grams = (name: string) => decimal(gramsToMg).pipe(z.number().int().min(0, `${name} cannot be negative`).max(5_000_000, `${name} is at most 5000 g`))
+import { findParams, Rupees, WeightGrams as Grams } from "../../utils/validators"
 
 const Estimate = Rupees.pipe(z.number().int().min(0).max(1_000_000_000, "estimate is at most ₹1,00,00,000"))
 

@@ -1,0 +1,170 @@
+import type { ShopSuite } from "../support/runner"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { demoShop, expectStatus, ok, pdfText, salesStaffHeaders, type Headers } from "./helpers"
+
+/**
+ * Karigar job work (docs/counter.md, "Karigars and job work"): Mumbai issues 50 g of 22K bar to a karigar on a
+ * job-work challan, two bangles and the wastage come back and settle it; receipts beyond what was issued or the
+ * wastage allowed, a settled challan, another branch, a seller are refused with nothing written; old metal issued
+ * from the branch's old-gold stock leaves it, and more than the branch holds is refused without using a number.
+ */
+export const karigarSuite: ShopSuite = ({ api, getContainer }) => {
+  let owner: Headers
+  let mumbaiManager: Headers
+  let mumbaiStaff: Headers
+  let puneManager: Headers
+  let branch: Record<string, string>
+
+  const knex = () => getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const count = async (table: string) => Number((await knex().raw(`select count(*)::int as n from ${table} where deleted_at is null`)).rows[0].n)
+  const issue = (body: Record<string, unknown>, who = mumbaiManager) => expectStatus(api.post("/admin/karigar-issues", body, who))
+  const receive = (id: string, body: Record<string, unknown>, who = mumbaiManager) => expectStatus(api.post(`/admin/karigar-issues/${id}/receipts`, body, who))
+  const addKarigar = async (body: Record<string, unknown>) => (await ok(api.post("/admin/karigars", body, owner))).data.karigar
+
+  beforeAll(async () => {
+    ;({ auth: owner } = await demoShop(getContainer(), api))
+    const { rows } = await knex().raw("select id, code from branch where deleted_at is null")
+    branch = Object.fromEntries(rows.map((r: { id: string; code: string }) => [r.code, r.id]))
+    mumbaiManager = await salesStaffHeaders(getContainer(), api, "karigar.manager.mum@example.in", branch.MUM, "branch_manager")
+    mumbaiStaff = await salesStaffHeaders(getContainer(), api, "karigar.staff.mum@example.in", branch.MUM)
+    puneManager = await salesStaffHeaders(getContainer(), api, "karigar.manager.pun@example.in", branch.PUN, "branch_manager")
+  })
+
+  it("keeps a karigar's account: a bar issued on a challan, bangles and wastage back settle it; more than is out, or wastage beyond the allowance, is refused", async () => {
+    const ramesh = await addKarigar({ name: "Ramesh Soni", phone: "98200 12345", address: "Zaveri Bazaar, Mumbai", wastage_bps: 300 })
+    expect(ramesh).toMatchObject({ name: "Ramesh Soni", phone: "+919820012345", wastage_bps: 300, active: true, balances: [] })
+    const twice = await expectStatus(api.post("/admin/karigars", { name: "ramesh soni" }, owner))
+    expect([twice.status, twice.data.message]).toEqual([409, expect.stringContaining('A karigar named "Ramesh Soni" exists already')])
+    const badGstin = await expectStatus(api.post("/admin/karigars", { name: "Suresh", gstin: "27ABCDE1234F1Z5" }, owner))
+    expect([badGstin.status, badGstin.data.message]).toEqual([400, expect.stringContaining("gstin: The check character should be")])
+
+    const body = { branch_id: branch.MUM, karigar_id: ramesh.id, metal: "gold", description: "22K bar for two bangles", purity: 916, gross_weight: "50.000", idempotency_key: "MUM-JW-bangles-1" }
+    const sent = await issue(body)
+    expect([sent.status, sent.data.message]).toEqual([201, undefined])
+    const challan = sent.data.issue
+    expect(challan).toMatchObject({
+      status: "open",
+      form: "metal",
+      fine_weight_mg: 45_800,
+      net_weight_mg: 50_000,
+      allowed_wastage_bps: 300,
+      wastage_allowance_mg: 1_374,
+      outstanding_mg: 45_800,
+      karigar: { id: ramesh.id, name: "Ramesh Soni" },
+      branch: { code: "MUM" },
+      receipts: [],
+    })
+    expect(challan.number).toMatch(/^MUM\/JW\d{2}-\d{2}\/\d{4}$/)
+    expect(challan.value_paise).toBeGreaterThan(0)
+    const replay = await issue(body)
+    expect([replay.status, replay.data.issue.id]).toEqual([200, challan.id])
+    expect((await ok(api.get(`/admin/karigars?q=ramesh`, owner))).data.karigars[0].balances).toEqual([{ metal: "gold", outstanding_mg: 45_800, open_issues: 1 }])
+
+    // More back than went out, and more wastage than 3 % of 45.800 g: refused, nothing booked.
+    const tooMuch = await receive(challan.id, { form: "pieces", description: "2 bangles", purity: 916, gross_weight: "52.000" })
+    expect([tooMuch.status, tooMuch.data.message]).toEqual([409, expect.stringContaining(`exceeds what was issued on challan ${challan.number}: 45.800 g fine issued`)])
+    const tooMuchWastage = await receive(challan.id, { form: "pieces", description: "2 bangles", purity: 916, gross_weight: "48.600", wastage: "1.400" })
+    expect([tooMuchWastage.status, tooMuchWastage.data.message]).toEqual([409, expect.stringContaining("wastage 1.400 g fine is more than challan")])
+    expect(await count("karigar_receipt")).toBe(0)
+    const negative = await receive(challan.id, { form: "metal", description: "scrap", purity: 916, gross_weight: "-1" })
+    expect([negative.status, negative.data.message]).toEqual([400, expect.stringContaining("Invalid weight in grams")])
+
+    // Another branch's manager does not see it; a seller may not issue metal.
+    expect((await expectStatus(api.get(`/admin/karigar-issues/${challan.id}`, puneManager))).status).toBe(404)
+    expect((await receive(challan.id, { form: "metal", description: "bar", purity: 916, gross_weight: "1" }, puneManager)).status).toBe(404)
+    expect((await ok(api.get("/admin/karigar-issues", puneManager))).data.count).toBe(0)
+    expect((await ok(api.get(`/admin/karigars/${ramesh.id}`, puneManager))).data.karigar).toMatchObject({ balances: [], ledger: [] })
+    expect((await issue({ ...body, idempotency_key: undefined }, mumbaiStaff)).status).toBe(403)
+    expect((await issue({ ...body, branch_id: branch.MUM, idempotency_key: undefined }, puneManager)).status).toBe(400)
+
+    // Two bangles of 48.600 g (44.518 g fine) and 1.282 g of wastage: settled; the same key again books nothing.
+    const back = { form: "pieces", description: "2 bangles, 22K", purity: 916, gross_weight: "48.600", wastage: "1.282", idempotency_key: "MUM-JW-bangles-1-back" }
+    const booked = await receive(challan.id, back)
+    expect([booked.status, booked.data.message]).toEqual([201, undefined])
+    expect(booked.data.issue).toMatchObject({ status: "settled", received_fine_mg: 44_518, wastage_fine_mg: 1_282, outstanding_mg: 0 })
+    expect(booked.data.receipt).toMatchObject({ fine_weight_mg: 44_518, wastage_fine_mg: 1_282, received_by: { name: "Counter Staff" } })
+    const again = await receive(challan.id, back)
+    expect([again.status, again.data.receipt.id]).toEqual([200, booked.data.receipt.id])
+    expect(await count("karigar_receipt")).toBe(1)
+    const settled = await receive(challan.id, { form: "metal", description: "more", purity: 999, gross_weight: "0.100" })
+    expect([settled.status, settled.data.message]).toEqual([409, `Challan ${challan.number} is settled; it takes no more receipts`])
+
+    const account = (await ok(api.get(`/admin/karigars/${ramesh.id}`, mumbaiManager))).data.karigar
+    expect(account.balances).toEqual([])
+    expect(account.ledger.map((e: { kind: string; fine_mg: number; balance_mg: number }) => [e.kind, e.fine_mg, e.balance_mg])).toEqual([
+      ["wastage", 1_282, 0],
+      ["receipt", 44_518, 1_282],
+      ["issue", 45_800, 45_800],
+    ])
+
+    const pdf = await pdfText((await api.get(`/admin/karigar-issues/${challan.id}/challan`, { ...mumbaiManager, responseType: "arraybuffer" })).data)
+    for (const text of ["JOB-WORK CHALLAN", challan.number, "Ramesh Soni", "45.800 g", "1.374 g", "7108", "rule 45"]) {
+      expect(pdf).toContain(text)
+    }
+
+    // The counter report's section: the challan issued, the bangles and wastage back, nothing with karigars now.
+    const day = new Date(Date.now() + 5.5 * 3_600_000).toISOString().slice(0, 10)
+    const section = (await ok(api.get(`/admin/reports/counter?from=${day}&to=${day}`, owner))).data.sections.find((s: { id: string }) => s.id === "karigars")
+    expect(Object.fromEntries(section.figures.map((f: { label: string; value: number }) => [f.label, f.value]))).toEqual({
+      "Challans issued": 1,
+      "Fine gold issued (g)": 45_800,
+      "Fine gold back (g)": 44_518,
+      "Gold wastage allowed (g)": 1_282,
+      "Fine gold with karigars now (g)": 0,
+    })
+
+    const trail = (await ok(api.get(`/admin/audit?action=karigar*&limit=20`, owner))).data.audit_entries as { action: string; entity_id: string }[]
+    expect(trail.map((e) => e.action).sort()).toEqual(["karigar.created", "karigar_issue.issued", "karigar_issue.received"])
+  })
+
+  it("books one of two receipts at once that would together bring back more than is out", async () => {
+    const karigar = await addKarigar({ name: "Anil Verma" })
+    const { data } = await ok(api.post("/admin/karigar-issues", { branch_id: branch.MUM, karigar_id: karigar.id, metal: "silver", description: "Silver for anklets", purity: 999, gross_weight: "100" }, mumbaiManager))
+    const half = { form: "metal", description: "Silver back", purity: 999, gross_weight: "60" }
+    const answers = await Promise.all([receive(data.issue.id, half), receive(data.issue.id, half)])
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409])
+    expect((await ok(api.get(`/admin/karigar-issues/${data.issue.id}`, mumbaiManager))).data.issue).toMatchObject({ received_fine_mg: 59_940, status: "open", outstanding_mg: 39_960 })
+  })
+
+  it("issues old metal out of the branch's old-gold stock, for a job card, and refuses more than the branch holds without writing or numbering anything", async () => {
+    const karigar = await addKarigar({ name: "Mahesh Karigar", wastage_bps: 100 })
+    await ok(api.post("/admin/old-gold/movements", { idempotency_key: "karigar-suite-stock", branch_id: branch.MUM, metal: "gold", kind: "adjustment", fine_mg: 12_000 }, owner))
+    const held = async () =>
+      ((await ok(api.get(`/admin/old-gold/stock?branch_id=${branch.MUM}`, owner))).data.stock as { branch_id: string; metal: string; fine_mg: number }[]).find((s) => s.metal === "gold")?.fine_mg ?? 0
+    const before = await held()
+    expect(before).toBeGreaterThanOrEqual(12_000)
+
+    const customer = (await ok(api.post("/admin/crm/customers", { first_name: "Kavita", last_name: "Rao", phone: "9820311111" }, owner))).data.customer
+    const job = (
+      await ok(
+        api.post(
+          "/admin/job-cards",
+          { branch_id: branch.MUM, customer_id: customer.id, kind: "custom_order", article: "22K ring to order", work: "Make a ring from old gold", due_at: new Date(Date.now() + 10 * 86_400_000).toISOString() },
+          mumbaiManager
+        )
+      )
+    ).data.job
+    const base = { branch_id: branch.MUM, karigar_id: karigar.id, metal: "gold", description: "Old gold, melted", purity: 999, from_old_gold_stock: true }
+    const first = await issue({ ...base, gross_weight: "10", job_card_id: job.id })
+    expect([first.status, first.data.message]).toEqual([201, undefined])
+    expect(first.data.issue).toMatchObject({ fine_weight_mg: 9_990, from_old_gold_stock: true, allowed_wastage_bps: 100, job_card: { id: job.id, number: job.number } })
+    expect(await held()).toBe(before - 9_990)
+    const movements = (await ok(api.get(`/admin/old-gold/movements?branch_id=${branch.MUM}&kind=to_karigar`, owner))).data
+    expect(JSON.stringify(movements)).toContain(first.data.issue.number)
+
+    const issues = await count("karigar_issue")
+    const beyond = await issue({ ...base, gross_weight: String((before - 9_990 + 1_000) / 1000) })
+    expect([beyond.status, beyond.data.message]).toEqual([400, expect.stringContaining("cannot go out")])
+    expect(await count("karigar_issue")).toBe(issues)
+    expect(await held()).toBe(before - 9_990)
+    const next = await issue({ ...base, gross_weight: "1", from_old_gold_stock: false })
+    expect(Number(next.data.issue.number.split("/").pop())).toBe(Number(first.data.issue.number.split("/").pop()) + 1)
+
+    const elsewhere = await issue({ ...base, branch_id: branch.PUN, gross_weight: "1", job_card_id: job.id, from_old_gold_stock: false }, owner)
+    expect([elsewhere.status, elsewhere.data.message]).toEqual([400, expect.stringContaining(`job ${job.number} is another branch's`)])
+    await ok(api.post(`/admin/karigars/${karigar.id}`, { active: false }, owner))
+    const resting = await issue({ ...base, gross_weight: "1", from_old_gold_stock: false })
+    expect([resting.status, resting.data.message]).toEqual([400, expect.stringContaining("Mahesh Karigar is marked as taking no work")])
+  })
+}

@@ -1,0 +1,398 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Fire } from "@medusajs/icons"
+import { Button, Checkbox, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useEffect, useState } from "react"
+import type { BranchSummary as Branch } from "../../../types/http"
+import { BranchField, useCounterBranches } from "../../components/counter-fields"
+import { DeskPage, EmptyList, FilterTabs } from "../../components/desk-page"
+import { Paginator } from "../../components/paginator"
+import { may, useStaffAccess } from "../../lib/access"
+import { downloadFile } from "../../lib/files"
+import { grams, inrPaise, newIdempotencyKey, when } from "../../lib/format"
+import { sdk } from "../../lib/sdk"
+
+type Metal = "gold" | "silver" | "platinum"
+type Balance = { metal: Metal; outstanding_mg: number; open_issues: number }
+type Karigar = { id: string; name: string; phone: string | null; wastage_bps: number; active: boolean; balances: Balance[] }
+type Receipt = { id: string; form: "pieces" | "metal"; description: string; purity: number; gross_weight_mg: number; net_weight_mg: number; fine_weight_mg: number; wastage_fine_mg: number; received_at: string; received_by: { name: string } | null }
+type Issue = {
+  id: string
+  number: string
+  status: "open" | "settled"
+  metal: Metal
+  form: "metal" | "pieces"
+  description: string
+  purity: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  fine_weight_mg: number
+  allowed_wastage_bps: number
+  wastage_allowance_mg: number
+  received_fine_mg: number
+  wastage_fine_mg: number
+  outstanding_mg: number
+  value_paise: number | null
+  from_old_gold_stock: boolean
+  due_at: string | null
+  issued_at: string
+  branch: { id: string; name: string }
+  karigar: { id: string; name: string }
+  job_card: { id: string; number: string } | null
+  receipts?: Receipt[]
+}
+
+const ISSUE_FILTERS = [
+  ["open", "With the karigars"],
+  ["settled", "Settled"],
+] as const
+const balanceText = (balances: Balance[]) => (balances.length ? balances.map((b) => `${grams(b.outstanding_mg)} fine ${b.metal}`).join(", ") : "nothing out")
+const printChallan = (issue: Issue) =>
+  downloadFile(`/admin/karigar-issues/${issue.id}/challan`, `${issue.number.replace(/\//g, "-")}.pdf`).catch((e: Error) => toast.error("Not printed", { description: e.message }))
+
+function useKarigars() {
+  return useQuery({ queryKey: ["karigars"], queryFn: () => sdk.client.fetch<{ karigars: Karigar[]; count: number }>("/admin/karigars", { query: { limit: 200 } }) })
+}
+
+function Field({ id, label, value, onChange, placeholder, decimal }: { id: string; label: string; value: string; onChange: (v: string) => void; placeholder?: string; decimal?: boolean }) {
+  return (
+    <div className="flex flex-col gap-y-1">
+      <Label size="small" htmlFor={id}>{label}</Label>
+      <Input id={id} placeholder={placeholder} inputMode={decimal ? "decimal" : undefined} value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  )
+}
+
+/** Add a karigar: name, phone and the wastage his jobs allow. */
+function AddKarigar() {
+  const queryClient = useQueryClient()
+  const [name, setName] = useState("")
+  const [phone, setPhone] = useState("")
+  const [wastage, setWastage] = useState("3")
+  const add = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ karigar: Karigar }>("/admin/karigars", {
+        method: "POST",
+        body: { name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), wastage_bps: Math.round(Number(wastage) * 100) },
+      }),
+    onSuccess: ({ karigar }) => {
+      toast.success(`${karigar.name} added`)
+      setName("")
+      setPhone("")
+      queryClient.invalidateQueries({ queryKey: ["karigars"] })
+    },
+    onError: (e: Error) => toast.error("Not added", { description: e.message }),
+  })
+  return (
+    <div className="flex flex-wrap items-end gap-3 px-6 py-4">
+      <Field id="karigar-name" label="New karigar" placeholder="Name" value={name} onChange={setName} />
+      <Field id="karigar-phone" label="Phone" value={phone} onChange={setPhone} />
+      <Field id="karigar-wastage" label="Wastage allowed (%)" value={wastage} onChange={setWastage} decimal />
+      <Button size="small" variant="secondary" disabled={!name.trim() || !Number.isFinite(Number(wastage))} isLoading={add.isPending} onClick={() => add.mutate()}>Add karigar</Button>
+    </div>
+  )
+}
+
+/** Issue metal or pieces to a karigar on a job-work challan. */
+function IssueForm({ branches, onIssued }: { branches: Branch[]; onIssued: (id: string) => void }) {
+  const queryClient = useQueryClient()
+  const { data: karigars } = useKarigars()
+  const [branchId, setBranchId] = useState("")
+  const [karigarId, setKarigarId] = useState("")
+  const [metal, setMetal] = useState<Metal>("gold")
+  const [form, setForm] = useState<"metal" | "pieces">("metal")
+  const [description, setDescription] = useState("")
+  const [purity, setPurity] = useState("916")
+  const [gross, setGross] = useState("")
+  const [net, setNet] = useState("")
+  const [fromOldGold, setFromOldGold] = useState(false)
+  const [key, setKey] = useState(() => newIdempotencyKey("JW"))
+  useEffect(() => {
+    if (!branchId && branches.length) {
+      setBranchId(branches[0].id)
+    }
+  }, [branchId, branches])
+  const issue = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ issue: Issue }>("/admin/karigar-issues", {
+        method: "POST",
+        body: {
+          branch_id: branchId,
+          karigar_id: karigarId,
+          metal,
+          form,
+          description: description.trim(),
+          purity: Number(purity),
+          gross_weight: gross.trim(),
+          ...(net.trim() ? { net_weight: net.trim() } : {}),
+          from_old_gold_stock: fromOldGold,
+          idempotency_key: key,
+        },
+      }),
+    onSuccess: ({ issue }) => {
+      toast.success(`Challan ${issue.number} issued`, { description: `${grams(issue.fine_weight_mg)} fine ${issue.metal} to ${issue.karigar.name}` })
+      setDescription("")
+      setGross("")
+      setNet("")
+      setKey(newIdempotencyKey("JW"))
+      queryClient.invalidateQueries({ queryKey: ["karigars"] })
+      queryClient.invalidateQueries({ queryKey: ["karigar-issues"] })
+      onIssued(issue.id)
+    },
+    onError: (e: Error) => toast.error("Not issued", { description: e.message }),
+  })
+  const active = (karigars?.karigars ?? []).filter((k) => k.active)
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <div className="grid grid-cols-1 items-end gap-4 md:grid-cols-4">
+        <BranchField branches={branches} value={branchId} onChange={setBranchId} />
+        <div className="flex flex-col gap-y-1">
+          <Label size="small">Karigar</Label>
+          <Select value={karigarId} onValueChange={setKarigarId}>
+            <Select.Trigger aria-label="Karigar"><Select.Value placeholder="Choose a karigar" /></Select.Trigger>
+            <Select.Content>
+              {active.map((k) => (
+                <Select.Item key={k.id} value={k.id}>{k.name}</Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small">Metal</Label>
+          <Select value={metal} onValueChange={(v) => setMetal(v as Metal)}>
+            <Select.Trigger aria-label="Metal"><Select.Value /></Select.Trigger>
+            <Select.Content>
+              <Select.Item value="gold">Gold</Select.Item>
+              <Select.Item value="silver">Silver</Select.Item>
+              <Select.Item value="platinum">Platinum</Select.Item>
+            </Select.Content>
+          </Select>
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label size="small">Goes out as</Label>
+          <Select value={form} onValueChange={(v) => setForm(v as "metal" | "pieces")}>
+            <Select.Trigger aria-label="Goes out as"><Select.Value /></Select.Trigger>
+            <Select.Content>
+              <Select.Item value="metal">Metal</Select.Item>
+              <Select.Item value="pieces">Pieces</Select.Item>
+            </Select.Content>
+          </Select>
+        </div>
+        <Field id="issue-description" label="What goes out" placeholder="22K bar for two bangles" value={description} onChange={setDescription} />
+        <Field id="issue-purity" label="Purity (‰)" value={purity} onChange={setPurity} decimal />
+        <Field id="issue-gross" label="Gross weight (g)" value={gross} onChange={setGross} decimal />
+        {form === "pieces" && <Field id="issue-net" label="Net metal (g)" value={net} onChange={setNet} decimal />}
+      </div>
+      <div className="flex items-center justify-between">
+        <div className="flex items-center gap-x-2">
+          <Checkbox id="issue-old-gold" checked={fromOldGold} onCheckedChange={(v) => setFromOldGold(v === true)} />
+          <Label size="small" htmlFor="issue-old-gold">From the branch's old-gold stock</Label>
+        </div>
+        <Button size="small" disabled={!branchId || !karigarId || !description.trim() || !gross.trim() || !purity.trim()} isLoading={issue.isPending} onClick={() => issue.mutate()}>Issue to karigar</Button>
+      </div>
+    </div>
+  )
+}
+
+/** One challan: what went out, what came back, what is still out; a receipt form while it is open. */
+function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) {
+  const queryClient = useQueryClient()
+  const [form, setForm] = useState<"pieces" | "metal">("pieces")
+  const [description, setDescription] = useState("")
+  const [purity, setPurity] = useState("")
+  const [gross, setGross] = useState("")
+  const [net, setNet] = useState("")
+  const [wastage, setWastage] = useState("")
+  const [key, setKey] = useState(() => newIdempotencyKey("JWR"))
+  const { data } = useQuery({ queryKey: ["karigar-issues", issueId], queryFn: () => sdk.client.fetch<{ issue: Issue }>(`/admin/karigar-issues/${issueId}`) })
+  const receive = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ issue: Issue }>(`/admin/karigar-issues/${issueId}/receipts`, {
+        method: "POST",
+        body: {
+          form,
+          description: description.trim(),
+          purity: Number(purity || data!.issue.purity),
+          gross_weight: gross.trim(),
+          ...(net.trim() ? { net_weight: net.trim() } : {}),
+          ...(wastage.trim() ? { wastage: wastage.trim() } : {}),
+          idempotency_key: key,
+        },
+      }),
+    onSuccess: ({ issue }) => {
+      toast.success(issue.status === "settled" ? `Challan ${issue.number} settled` : `Received on ${issue.number}`, { description: `${grams(issue.outstanding_mg)} fine still out` })
+      setDescription("")
+      setGross("")
+      setNet("")
+      setWastage("")
+      setKey(newIdempotencyKey("JWR"))
+      queryClient.invalidateQueries({ queryKey: ["karigar-issues"] })
+      queryClient.invalidateQueries({ queryKey: ["karigars"] })
+    },
+    onError: (e: Error) => toast.error("Not received", { description: e.message }),
+  })
+  if (!data) {
+    return null
+  }
+  const { issue } = data
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h2">{issue.number}: {issue.description}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            To {issue.karigar.name} from {issue.branch.name} · {when(issue.issued_at)}
+            {issue.job_card ? ` · job ${issue.job_card.number}` : ""}
+            {issue.from_old_gold_stock ? " · from old-gold stock" : ""}
+          </Text>
+        </div>
+        <div className="flex items-center gap-x-2">
+          <StatusBadge color={issue.status === "open" ? "orange" : "green"}>{issue.status === "open" ? "With the karigar" : "Settled"}</StatusBadge>
+          <Button size="small" variant="secondary" onClick={() => void printChallan(issue)}>Print challan</Button>
+        </div>
+      </div>
+      <div className="grid grid-cols-2 gap-2 px-6 py-4 md:grid-cols-4">
+        <Text size="small">Issued: {grams(issue.net_weight_mg)} at {issue.purity} = {grams(issue.fine_weight_mg)} fine</Text>
+        <Text size="small">Back: {grams(issue.received_fine_mg)} fine, wastage {grams(issue.wastage_fine_mg)}</Text>
+        <Text size="small">Wastage allowed: {issue.allowed_wastage_bps / 100} % ({grams(issue.wastage_allowance_mg)})</Text>
+        <Text size="small" weight="plus">Still out: {grams(issue.outstanding_mg)} fine</Text>
+        {issue.value_paise !== null && <Text size="small">Declared value: {inrPaise(issue.value_paise)}</Text>}
+      </div>
+      {issue.receipts?.length ? (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Received</Table.HeaderCell>
+              <Table.HeaderCell>What</Table.HeaderCell>
+              <Table.HeaderCell>Net at purity</Table.HeaderCell>
+              <Table.HeaderCell>Fine</Table.HeaderCell>
+              <Table.HeaderCell>Wastage</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {issue.receipts.map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell>{when(r.received_at)}{r.received_by ? ` · ${r.received_by.name}` : ""}</Table.Cell>
+                <Table.Cell>{r.description}</Table.Cell>
+                <Table.Cell>{grams(r.net_weight_mg)} at {r.purity}</Table.Cell>
+                <Table.Cell>{grams(r.fine_weight_mg)}</Table.Cell>
+                <Table.Cell>{grams(r.wastage_fine_mg)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : null}
+      {canWork && issue.status === "open" && (
+        <div className="flex flex-wrap items-end gap-3 px-6 py-4">
+          <div className="flex flex-col gap-y-1">
+            <Label size="small">Comes back as</Label>
+            <Select value={form} onValueChange={(v) => setForm(v as "pieces" | "metal")}>
+              <Select.Trigger aria-label="Comes back as"><Select.Value /></Select.Trigger>
+              <Select.Content>
+                <Select.Item value="pieces">Pieces</Select.Item>
+                <Select.Item value="metal">Metal</Select.Item>
+              </Select.Content>
+            </Select>
+          </div>
+          <Field id="receipt-description" label="What came back" placeholder="2 bangles" value={description} onChange={setDescription} />
+          <Field id="receipt-purity" label="Purity (‰)" placeholder={String(issue.purity)} value={purity} onChange={setPurity} decimal />
+          <Field id="receipt-gross" label="Gross (g)" value={gross} onChange={setGross} decimal />
+          <Field id="receipt-net" label="Net metal (g)" placeholder="as gross" value={net} onChange={setNet} decimal />
+          <Field id="receipt-wastage" label="Wastage (fine g)" value={wastage} onChange={setWastage} decimal />
+          <Button size="small" disabled={!description.trim() || !gross.trim()} isLoading={receive.isPending} onClick={() => receive.mutate()}>Receive</Button>
+        </div>
+      )}
+    </Container>
+  )
+}
+
+/** The karigars with the fine metal each holds, then the challans, open ones first. */
+function Lists({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
+  const [filter, setFilter] = useState<"open" | "settled">("open")
+  const [page, setPage] = useState(0)
+  useEffect(() => setPage(0), [filter])
+  const { data: karigars } = useKarigars()
+  const { data } = useQuery({
+    queryKey: ["karigar-issues", "list", filter, page],
+    queryFn: () => sdk.client.fetch<{ issues: Issue[]; count: number }>("/admin/karigar-issues", { query: { limit: 10, offset: page * 10, status: filter } }),
+  })
+  return (
+    <>
+      {karigars?.count ? (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Karigar</Table.HeaderCell>
+              <Table.HeaderCell>Holds of the shop's</Table.HeaderCell>
+              <Table.HeaderCell>Wastage allowed</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {karigars.karigars.map((k) => (
+              <Table.Row key={k.id}>
+                <Table.Cell>{k.name}{k.phone ? ` · ${k.phone}` : ""}{k.active ? "" : " (resting)"}</Table.Cell>
+                <Table.Cell>{balanceText(k.balances)}</Table.Cell>
+                <Table.Cell>{k.wastage_bps / 100} %</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <EmptyList>No karigars yet.</EmptyList>
+      )}
+      <FilterTabs tabs={ISSUE_FILTERS} value={filter} onChange={setFilter} />
+      {data?.count ? (
+        <Table>
+          <Table.Body>
+            {data.issues.map((i) => (
+              <Table.Row key={i.id} className={`cursor-pointer ${i.id === selected ? "bg-ui-bg-highlight" : ""}`} onClick={() => onSelect(i.id)}>
+                <Table.Cell>{i.number}</Table.Cell>
+                <Table.Cell>{i.karigar.name}</Table.Cell>
+                <Table.Cell>{i.description}</Table.Cell>
+                <Table.Cell>{grams(i.fine_weight_mg)} fine {i.metal}</Table.Cell>
+                <Table.Cell>{i.status === "open" ? `${grams(i.outstanding_mg)} out` : "settled"}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <EmptyList>No challans here.</EmptyList>
+      )}
+      {data && <Paginator count={data.count} pageSize={10} page={page} setPage={setPage} />}
+    </>
+  )
+}
+
+const KarigarsPage = () => {
+  const { data: me } = useStaffAccess()
+  const { mine } = useCounterBranches()
+  const canWork = may(me, "stock", "write")
+  return (
+    <DeskPage
+      title="Karigars"
+      description="Metal and pieces out to karigars on job-work challans, pieces and metal back with the wastage each job allows, and the fine metal each karigar holds of the shop's."
+      resource="stock"
+      what="see the karigars' job work"
+      param="challan"
+      form={
+        canWork
+          ? (select) => (
+              <>
+                <AddKarigar />
+                <IssueForm branches={mine} onIssued={select} />
+              </>
+            )
+          : null
+      }
+      list={(selected, select) => <Lists selected={selected} onSelect={select} />}
+      desk={(id) => <IssueDesk issueId={id} canWork={canWork} />}
+    />
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Karigars",
+  icon: Fire,
+})
+
+export default KarigarsPage

@@ -1,0 +1,56 @@
+import { z } from "@medusajs/framework/zod"
+import { KARIGAR_ISSUE_FORMS, KARIGAR_ISSUE_STATUSES, KARIGAR_RECEIPT_FORMS } from "../../../lib/karigar"
+import { METALS } from "../../../lib/pricing"
+import { WastageBps } from "../karigars/validators"
+import { findParams, IdempotencyKey, WeightGrams } from "../../utils/validators"
+
+const Purity = z.number().int("purity is parts per thousand, e.g. 916 for 22K").min(1, "purity is parts per thousand, e.g. 916 for 22K").max(999, "purity is at most 999")
+
+export const IssueToKarigarBody = z
+  .object({
+    branch_id: z.string().min(1),
+    karigar_id: z.string().min(1),
+    job_card_id: z.string().min(1).optional(),
+    metal: z.enum(METALS),
+    form: z.enum(KARIGAR_ISSUE_FORMS).default("metal"),
+    description: z.string().trim().min(1, "description: what goes out, e.g. 22K bar for two bangles").max(300),
+    purity: Purity,
+    gross_weight: WeightGrams("gross_weight").pipe(z.number().min(1, "gross_weight: weigh what goes out")),
+    /** The metal in it; the gross weight when left out. */
+    net_weight: WeightGrams("net_weight").optional(),
+    allowed_wastage_bps: WastageBps.optional(),
+    from_old_gold_stock: z.boolean().default(false),
+    due_at: z.coerce.date({ error: "due_at is a date, e.g. 2026-12-20" }).optional(),
+    note: z.string().trim().max(500).optional(),
+    idempotency_key: IdempotencyKey.optional(),
+  })
+  .strict()
+export type IssueToKarigarBodyType = z.infer<typeof IssueToKarigarBody>
+
+export const ReceiveFromKarigarBody = z
+  .object({
+    form: z.enum(KARIGAR_RECEIPT_FORMS),
+    description: z.string().trim().min(1, "description: what came back, e.g. 2 bangles").max(300),
+    purity: Purity,
+    gross_weight: WeightGrams("gross_weight"),
+    /** The metal in it (gross less stones); the gross weight when left out. */
+    net_weight: WeightGrams("net_weight").optional(),
+    /** Fine grams of wastage claimed on this receipt, within the job's allowance. */
+    wastage: WeightGrams("wastage").default(0),
+    idempotency_key: IdempotencyKey.optional(),
+  })
+  .strict()
+  .refine((b) => b.net_weight === undefined || b.net_weight <= b.gross_weight, { path: ["net_weight"], message: "net_weight cannot be more than gross_weight" })
+export type ReceiveFromKarigarBodyType = z.infer<typeof ReceiveFromKarigarBody>
+
+const statuses = z.union([z.enum(KARIGAR_ISSUE_STATUSES), z.array(z.enum(KARIGAR_ISSUE_STATUSES)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]))
+
+export const ListIssuesQuery = findParams({ limit: 20, maxLimit: 100 })
+  .extend({
+    branch_id: z.string().min(1).optional(),
+    karigar_id: z.string().min(1).optional(),
+    job_card_id: z.string().min(1).optional(),
+    status: statuses.optional(),
+  })
+  .strict()
+export type ListIssuesQueryType = z.infer<typeof ListIssuesQuery>
