@@ -553,6 +553,16 @@ shopIntegrationRunner({
       }
       const trail = (await api.get(`/admin/audit?entity=job_card&entity_id=${job.id}`, auth)).data.audit_entries.map((e: { action: string }) => e.action)
       expect(trail.sort()).toEqual(["job_card.delivered", "job_card.ready", "job_card.received", "job_card.with_karigar"])
+      // The counter report's workshop section counts it: taken in and delivered today, nothing left in the workshop.
+      const day = new Date(Date.now() + 5.5 * 3_600_000).toISOString().slice(0, 10)
+      const workshop = (await api.get(`/admin/reports/counter?from=${day}&to=${day}&branch_id=${branches.MUM.id}`, auth)).data.sections.find((s: { id: string }) => s.id === "workshop")
+      expect(Object.fromEntries(workshop.figures.map((f: { label: string; value: number }) => [f.label, f.value]))).toEqual({
+        "Jobs taken in": 1,
+        "Estimates (₹)": 45_000,
+        Delivered: 1,
+        "In the workshop now": 0,
+        "Overdue now": 0,
+      })
 
       // Another branch's staff do not see it; a due date in the past is refused.
       const pune = await salesStaffHeaders(getContainer(), api, "job.pune@example.in", branches.PUN.id)

@@ -1254,7 +1254,7 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       { enrolment_id: card.id, idempotency_key: "report-sch-1-1", sequence: 1, due_on: today(), paid_on: today(), amount_paise: 5_000_00, tender: "cash", branch_id: branch.MUM },
     ])
     const report = (await ok(api.get(`/admin/reports/counter?from=${from}&to=${today()}`, owner))).data
-    expect(report.sections.map((s: { id: string }) => s.id)).toEqual(["old_gold", "schemes", "stock_transfers", "approval_memos", "karigars"])
+    expect(report.sections.map((s: { id: string }) => s.id)).toEqual(["old_gold", "schemes", "stock_transfers", "approval_memos", "workshop", "karigars"])
     const figure = (id: string, label: string, r = report) =>
       r.sections.find((s: { id: string }) => s.id === id).figures.find((f: { label: string }) => f.label === label).value as number
     const since = new Date(`${from}T00:00:00+05:30`).toISOString()

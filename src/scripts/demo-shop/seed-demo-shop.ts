@@ -52,6 +52,7 @@ import { ensureDemoCustomers } from "./seed-customers"
 import { ensurePreferenceModel } from "./seed-preferences"
 import { rebuildSalesFacts } from "../../workflows/analytics"
 import { ensureDemoOffers } from "./seed-offers"
+import { ensureDemoBackRoom } from "./seed-back-room"
 import {
   DEMO_BRANCHES,
   DEMO_CATEGORIES,
@@ -166,6 +167,8 @@ export async function seedDemoShop(
     // The demo orders are written without order events: their sales facts are built here, as the nightly rebuild does.
     log("sales facts of the demo orders")
     await rebuildSalesFacts(container)
+    log("behind the counter: karigars, job cards, approval memos and transfers")
+    await ensureDemoBackRoom(container, log)
     log("offers: a segment, a draft campaign and the automatic campaigns (off)")
     await ensureDemoOffers(container)
     log("the preference model, trained on the demo year (docs/preferences.md)")

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { BranchField, useCounterBranches } from "../../components/counter-fields"
 import { DeskPage, EmptyList, FilterTabs } from "../../components/desk-page"
+import { LabelledSelect } from "../../components/labelled-select"
 import { Paginator } from "../../components/paginator"
 import { may, useStaffAccess } from "../../lib/access"
 import { downloadFile } from "../../lib/files"
@@ -157,27 +158,8 @@ function IssueForm({ branches, onIssued }: { branches: Branch[]; onIssued: (id: 
             </Select.Content>
           </Select>
         </div>
-        <div className="flex flex-col gap-y-1">
-          <Label size="small">Metal</Label>
-          <Select value={metal} onValueChange={(v) => setMetal(v as Metal)}>
-            <Select.Trigger aria-label="Metal"><Select.Value /></Select.Trigger>
-            <Select.Content>
-              <Select.Item value="gold">Gold</Select.Item>
-              <Select.Item value="silver">Silver</Select.Item>
-              <Select.Item value="platinum">Platinum</Select.Item>
-            </Select.Content>
-          </Select>
-        </div>
-        <div className="flex flex-col gap-y-1">
-          <Label size="small">Goes out as</Label>
-          <Select value={form} onValueChange={(v) => setForm(v as "metal" | "pieces")}>
-            <Select.Trigger aria-label="Goes out as"><Select.Value /></Select.Trigger>
-            <Select.Content>
-              <Select.Item value="metal">Metal</Select.Item>
-              <Select.Item value="pieces">Pieces</Select.Item>
-            </Select.Content>
-          </Select>
-        </div>
+        <LabelledSelect label="Metal" className="" value={metal} onChange={setMetal} options={[["gold", "Gold"], ["silver", "Silver"], ["platinum", "Platinum"]]} />
+        <LabelledSelect label="Goes out as" className="" value={form} onChange={setForm} options={[["metal", "Metal"], ["pieces", "Pieces"]]} />
         <Field id="issue-description" label="What goes out" placeholder="22K bar for two bangles" value={description} onChange={setDescription} />
         <Field id="issue-purity" label="Purity (‰)" value={purity} onChange={setPurity} decimal />
         <Field id="issue-gross" label="Gross weight (g)" value={gross} onChange={setGross} decimal />
@@ -284,16 +266,7 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
       ) : null}
       {canWork && issue.status === "open" && (
         <div className="flex flex-wrap items-end gap-3 px-6 py-4">
-          <div className="flex flex-col gap-y-1">
-            <Label size="small">Comes back as</Label>
-            <Select value={form} onValueChange={(v) => setForm(v as "pieces" | "metal")}>
-              <Select.Trigger aria-label="Comes back as"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                <Select.Item value="pieces">Pieces</Select.Item>
-                <Select.Item value="metal">Metal</Select.Item>
-              </Select.Content>
-            </Select>
-          </div>
+          <LabelledSelect label="Comes back as" className="w-36" value={form} onChange={setForm} options={[["pieces", "Pieces"], ["metal", "Metal"]]} />
           <Field id="receipt-description" label="What came back" placeholder="2 bangles" value={description} onChange={setDescription} />
           <Field id="receipt-purity" label="Purity (‰)" placeholder={String(issue.purity)} value={purity} onChange={setPurity} decimal />
           <Field id="receipt-gross" label="Gross (g)" value={gross} onChange={setGross} decimal />
