@@ -3,11 +3,12 @@
  * Workshop page with its weights, sends it to a karigar, marks it ready and delivers it weighed again; a weight below
  * the allowed loss is refused with the least it may weigh, and the job ends delivered.
  */
+import sharp from "sharp"
 import { adminApi as api, adminToken, base, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
-type Job = { id: string; number: string; status: string; net_weight_out_mg: number | null; karigar_name: string | null }
+type Job = { id: string; number: string; status: string; net_weight_out_mg: number | null; karigar_name: string | null; photos: { stage: string }[] }
 
 describe("a repair in a browser", () => {
   const browser = useBrowser()
@@ -30,6 +31,15 @@ describe("a repair in a browser", () => {
     await page.getByRole("heading", { name: /\/JC\d{2}-\d{2}\/\d+: 22K rope chain, 18 in/ }).waitFor({ timeout: 30_000 })
     await page.getByText("Back at least 12.418 g (0.5 % loss allowed)").waitFor()
 
+    // A photo of the chain as it came in, kept with the job and shown on its page.
+    const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: 212, g: 175, b: 55 } } }).png().toBuffer()
+    await page.getByLabel("Add photos").setInputFiles({ name: "chain.png", mimeType: "image/png", buffer: png })
+    await page.getByAltText("22K rope chain, 18 in, as taken in").waitFor({ timeout: 30_000 })
+    // Shown, not a broken image: the private file comes through the admin route with the session.
+    await page.waitForFunction(() => [...document.images].some((i) => i.alt.endsWith("as taken in") && i.complete && i.naturalWidth === 32), undefined, { timeout: 30_000 })
+    await page.mouse.move(10, 10)
+    await page.waitForFunction(() => !document.querySelector("[data-sonner-toast]"), undefined, { timeout: 30_000 })
+
     await page.getByLabel("Karigar").fill("Ramesh Soni")
     await page.getByRole("button", { name: "To the karigar" }).click()
     await page.getByText(/karigar Ramesh Soni/).waitFor({ timeout: 30_000 })
@@ -48,6 +58,6 @@ describe("a repair in a browser", () => {
     await page.getByText("Out: 12.500 g gross, 12.430 g net").waitFor({ timeout: 30_000 })
 
     const { jobs } = await api<{ jobs: Job[] }>(token, `/admin/job-cards?customer_id=${customer.id}`)
-    expect(jobs.map((j) => [j.status, j.net_weight_out_mg, j.karigar_name])).toEqual([["delivered", 12_430, "Ramesh Soni"]])
+    expect(jobs.map((j) => [j.status, j.net_weight_out_mg, j.karigar_name, j.photos.map((p) => p.stage)])).toEqual([["delivered", 12_430, "Ramesh Soni", ["in"]]])
   })
 })

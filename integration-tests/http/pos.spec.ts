@@ -16,6 +16,7 @@ import { webhooksProcessed } from "../support/payment-webhooks"
 import { useLoopback } from "../support/loopback-server"
 import { eventsSettled, waitFor } from "../support/wait"
 import { RazorpayLoopback, razorpaySettings } from "../support/razorpay-loopback"
+import sharp from "sharp"
 import { demoShop, expectStatus, pdfText, salesStaffHeaders, signedInCustomer, type Headers } from "./helpers"
 
 jest.setTimeout(240 * 1000)
@@ -569,6 +570,51 @@ shopIntegrationRunner({
       expect((await expectStatus(api.get(`/admin/job-cards/${job.id}`, pune))).status).toBe(404)
       const past = await expectStatus(api.post("/admin/job-cards", { ...body, idempotency_key: undefined, due_at: "2020-01-01T00:00:00Z" }, auth))
       expect([past.status, past.data.message]).toEqual([400, "due_at: a job is due from today to six months on"])
+    })
+
+    it("keeps photos of a job's article as private files: images only, twelve a job, none for another branch or without a login", async () => {
+      const customerId = await customer()
+      const { data } = await api.post(
+        "/admin/job-cards",
+        { branch_id: branches.MUM.id, customer_id: customerId, kind: "repair", article: "22K bangle", work: "Straighten", gross_weight_in: "15.2", net_weight_in: "15.2", due_at: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+        auth
+      )
+      const job = data.job
+      const png = await sharp({ create: { width: 24, height: 24, channels: 3, background: { r: 212, g: 175, b: 55 } } }).png().toBuffer()
+      const upload = async (files: { name: string; bytes: Buffer; type?: string }[], stage?: string) => {
+        const form = new FormData()
+        for (const f of files) {
+          form.append("files", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/png" }), f.name)
+        }
+        if (stage) {
+          form.append("stage", stage)
+        }
+        const res = await fetch(`${api.defaults.baseURL}/admin/job-cards/${job.id}/photos`, { method: "POST", headers: auth.headers, body: form })
+        return { status: res.status, data: await res.json() }
+      }
+      const taken = await upload([{ name: "front.png", bytes: png }, { name: "clasp.png", bytes: png }])
+      expect([taken.status, taken.data.message]).toEqual([201, undefined])
+      expect(taken.data.job.photos.map((p: { stage: string; filename: string }) => [p.stage, p.filename])).toEqual([["in", "front.png"], ["in", "clasp.png"]])
+      const url = taken.data.job.photos[0].url as string
+      const fetched = await fetch(`${api.defaults.baseURL}${url}`, { headers: auth.headers })
+      expect([fetched.status, fetched.headers.get("content-type")]).toEqual([200, "image/png"])
+      expect(Buffer.from(await fetched.arrayBuffer()).equals(png)).toBe(true)
+      expect((await fetch(`${api.defaults.baseURL}${url}`)).status).toBe(401)
+      const pune = await salesStaffHeaders(getContainer(), api, "photos.pune@example.in", branches.PUN.id)
+      expect((await fetch(`${api.defaults.baseURL}${url}`, { headers: pune.headers })).status).toBe(404)
+      expect((await fetch(`${api.defaults.baseURL}/admin/job-cards/${job.id}/photos/file_not_this_jobs`, { headers: auth.headers })).status).toBe(404)
+
+      // A page of HTML named .png is refused by its content, and nothing is kept.
+      const html = await upload([{ name: "photo.png", bytes: Buffer.from("<html><script>alert(1)</script></html>") }])
+      expect([html.status, html.data.message]).toEqual([400, "photo.png is not a JPEG, PNG, WebP file whatever its .png name says"])
+      expect((await upload([{ name: "x.png", bytes: png }], "sideways")).status).toBe(400)
+      // Twelve a job: six and four more fit, the thirteenth does not.
+      expect((await upload(Array.from({ length: 6 }, (_, i) => ({ name: `in-${i}.png`, bytes: png })))).status).toBe(201)
+      const ten = await upload(Array.from({ length: 4 }, (_, i) => ({ name: `out-${i}.png`, bytes: png })), "out")
+      expect([ten.status, ten.data.job.photos.length, ten.data.job.photos.at(-1).stage]).toEqual([201, 12, "out"])
+      const more = await upload([{ name: "one-more.png", bytes: png }])
+      expect([more.status, more.data.message]).toEqual([409, `Job ${job.number}: A job card keeps at most 12 photos; it has 12, so 0 more at most`])
+      expect((await api.get(`/admin/job-cards/${job.id}`, auth)).data.job.photos).toHaveLength(12)
     })
 
     it("takes the balance by a Razorpay payment link sent to the customer, and records its payment once however often Razorpay reports it; a sale that fails part-way is undone", async () => {

@@ -295,6 +295,8 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/job-cards/:id", "pos", "read"],
   ["GET", "/admin/job-cards/:id/pdf", "pos", "read"],
   ["POST", "/admin/job-cards/:id/steps", "pos", "sell"],
+  ["POST", "/admin/job-cards/:id/photos", "pos", "sell"],
+  ["GET", "/admin/job-cards/:id/photos/:file_id", "pos", "read"],
   ["GET", "/admin/karigars", "stock", "read"],
   ["POST", "/admin/karigars", "stock", "write"],
   ["GET", "/admin/karigars/:id", "stock", "read"],

@@ -73,3 +73,24 @@ export function weightOutProblem(job: { kind: JobKind; net_weight_in_mg: number;
   }
   return null
 }
+
+/** When a photo of the article was taken: as it came in, or as it goes back. */
+export const JOB_PHOTO_STAGES = ["in", "out"] as const
+export type JobPhotoStage = (typeof JOB_PHOTO_STAGES)[number]
+
+/** The most photos one job card keeps. */
+export const MAX_JOB_PHOTOS = 12
+
+/** A photo kept with a job card: the private file and what it is. */
+export type JobPhoto = { file_id: string; mime_type: string; filename: string; stage: JobPhotoStage; uploaded_at: string; uploaded_by: string | null }
+
+/** Why `adding` more photos cannot go on a job that has `kept` and is at `status`, or null when they can. */
+export function jobPhotosProblem(status: JobStatus, kept: number, adding: number): string | null {
+  if (status === "cancelled") {
+    return "This job was cancelled; it takes no more photos"
+  }
+  if (kept + adding > MAX_JOB_PHOTOS) {
+    return `A job card keeps at most ${MAX_JOB_PHOTOS} photos; it has ${kept}, so ${Math.max(0, MAX_JOB_PHOTOS - kept)} more at most`
+  }
+  return null
+}

@@ -1,6 +1,9 @@
 /** Where the admin's API calls go (same origin as the dashboard unless VITE_BACKEND_URL says otherwise). */
 const backend = () => (import.meta.env.VITE_BACKEND_URL || "").replace(/\/$/, "")
 
+/** An admin route's address on the backend, for an <img> that the session cookie lets through. */
+export const backendUrl = (path: string) => `${backend()}${path}`
+
 async function failure(res: Response): Promise<Error> {
   try {
     const body = (await res.json()) as { message?: string }

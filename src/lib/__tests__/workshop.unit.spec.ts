@@ -1,4 +1,4 @@
-import { jobStepProblem, minimumWeightOut, weightOutProblem } from "../workshop"
+import { jobPhotosProblem, jobStepProblem, minimumWeightOut, weightOutProblem } from "../workshop"
 
 describe("job cards", () => {
   it("goes received → with the karigar → ready → delivered, may skip the karigar or go back to him, and stops once delivered or cancelled", () => {
@@ -26,5 +26,14 @@ describe("job cards", () => {
 
   it("takes a custom order's weight as made", () => {
     expect(weightOutProblem({ kind: "custom_order", net_weight_in_mg: 0, allowed_loss_bps: 50, adds_material: true }, 8_250)).toBeNull()
+  })
+})
+
+describe("job card photos", () => {
+  it("keeps up to 12 a job, none on a cancelled job", () => {
+    expect(jobPhotosProblem("received", 0, 3)).toBeNull()
+    expect(jobPhotosProblem("delivered", 10, 2)).toBeNull()
+    expect(jobPhotosProblem("ready", 10, 3)).toBe("A job card keeps at most 12 photos; it has 10, so 2 more at most")
+    expect(jobPhotosProblem("cancelled", 0, 1)).toBe("This job was cancelled; it takes no more photos")
   })
 })

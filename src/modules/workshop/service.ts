@@ -5,7 +5,7 @@ import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
 import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
-import { jobStepProblem, weightOutProblem, type JobKind, type JobStatus } from "../../lib/workshop"
+import { jobPhotosProblem, jobStepProblem, weightOutProblem, type JobKind, type JobPhoto, type JobStatus } from "../../lib/workshop"
 import { JobCard } from "./models/job-card"
 import { JobCardCounter } from "./models/job-card-counter"
 
@@ -36,9 +36,10 @@ export type JobRow = {
   delivered_by: string | null
   cancelled_at: Date | null
   note: string | null
+  photos: JobPhoto[]
 }
 
-export type CreateJobInput = Omit<JobRow, "id" | "number" | "status" | "gross_weight_out_mg" | "net_weight_out_mg" | "received_at" | "sent_at" | "ready_at" | "delivered_at" | "delivered_by" | "cancelled_at"> & {
+export type CreateJobInput = Omit<JobRow, "id" | "number" | "status" | "photos" | "gross_weight_out_mg" | "net_weight_out_mg" | "received_at" | "sent_at" | "ready_at" | "delivered_at" | "delivered_by" | "cancelled_at"> & {
   branch_code: string
   idempotency_key: string | null
 }
@@ -48,7 +49,7 @@ export type MoveJobInput = { id: string; to: JobStatus; user_id: string | null; 
 
 const COLUMNS =
   "id, number, branch_id, customer_id, kind, article, work, gross_weight_in_mg, net_weight_in_mg, customer_material, adds_material, allowed_loss_bps, estimate_paise, due_at, karigar_name, status, " +
-  "gross_weight_out_mg, net_weight_out_mg, received_by, received_at, sent_at, ready_at, delivered_at, delivered_by, cancelled_at, note"
+  "gross_weight_out_mg, net_weight_out_mg, received_by, received_at, sent_at, ready_at, delivered_at, delivered_by, cancelled_at, note, photos"
 
 const notFound = (id: string) => new MedusaError(MedusaError.Types.NOT_FOUND, `Job card "${id}" was not found`)
 const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message, DOMAIN_CONFLICT)
@@ -168,6 +169,37 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
     return { before, job: toJob(after) }
   }
 
+  /** Adds photos to a job under a lock on its row: refused (409, nothing written) on a cancelled job or past the most a job keeps. */
+  @InjectManager()
+  async addPhotos(id: string, photos: JobPhoto[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobRow> {
+    return this.addPhotos_(id, photos, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async addPhotos_(id: string, photos: JobPhoto[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobRow> {
+    const db = sharedContext.transactionManager!
+    const [row] = (await db.execute(`select ${COLUMNS} from job_card where id = ? and deleted_at is null for update`, [id])) as Record<string, unknown>[]
+    if (!row) {
+      throw notFound(id)
+    }
+    const job = toJob(row)
+    const problem = jobPhotosProblem(job.status, job.photos.length, photos.length)
+    if (problem) {
+      throw conflict(`Job ${job.number}: ${problem}`)
+    }
+    const [after] = (await db.execute(`update job_card set photos = ?::jsonb, updated_at = now() where id = ? returning ${COLUMNS}`, [JSON.stringify([...job.photos, ...photos]), id])) as Record<string, unknown>[]
+    return toJob(after)
+  }
+
+  /** Takes photos off a job again (a workflow that added them failed later). */
+  @InjectManager()
+  async removePhotos(id: string, fileIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update job_card set photos = coalesce((select jsonb_agg(p) from jsonb_array_elements(photos) p where not (p->>'file_id' = any(?::text[]))), '[]'::jsonb), updated_at = now() where id = ?`,
+      [pgArray(fileIds), id]
+    )
+  }
+
   /** Puts a job back as it was before a step whose workflow failed later. */
   @InjectManager()
   async restoreJob(before: JobRow, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
@@ -236,6 +268,7 @@ function toJob(row: Record<string, unknown>): JobRow {
     estimate_paise: number(row.estimate_paise),
     gross_weight_out_mg: number(row.gross_weight_out_mg),
     net_weight_out_mg: number(row.net_weight_out_mg),
+    photos: (row.photos as JobPhoto[] | null) ?? [],
   }
 }
 

@@ -2,14 +2,14 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Tools } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, StatusBadge, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import type { BranchSummary as Branch } from "../../../types/http"
 import { BranchField, useCounterBranches } from "../../components/counter-fields"
 import { CustomerPicker } from "../../components/customer-picker"
 import { DeskPage, EmptyList, FilterTabs } from "../../components/desk-page"
 import { Paginator } from "../../components/paginator"
 import { may, useStaffAccess } from "../../lib/access"
-import { downloadFile } from "../../lib/files"
+import { backendUrl, downloadFile, postForm } from "../../lib/files"
 import { inrPaise, newIdempotencyKey, when } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import type { CustomerSummary } from "../../lib/types"
@@ -37,6 +37,7 @@ type Job = {
   overdue: boolean
   received_at: string
   delivered_at: string | null
+  photos: { file_id: string; stage: "in" | "out"; filename: string; url: string }[]
 }
 
 const LABEL: Record<JobStatus, string> = { received: "Received", with_karigar: "With the karigar", ready: "Ready for pickup", delivered: "Delivered", cancelled: "Cancelled" }
@@ -158,6 +159,51 @@ function TakeIn({ branches, onTaken }: { branches: Branch[]; onTaken: (id: strin
   )
 }
 
+/** The article's photos, as it came in and as it goes back, and a way to add more (on a phone the picker offers the camera). */
+function JobPhotos({ job, canWork }: { job: Job; canWork: boolean }) {
+  const queryClient = useQueryClient()
+  const input = useRef<HTMLInputElement>(null)
+  const add = useMutation({
+    mutationFn: async (files: FileList) => {
+      const form = new FormData()
+      for (const file of Array.from(files)) {
+        form.append("files", file)
+      }
+      form.append("stage", job.status === "ready" || job.status === "delivered" ? "out" : "in")
+      const { status, body } = await postForm<{ message?: string }>(`/admin/job-cards/${job.id}/photos`, form)
+      if (status >= 400) {
+        throw new Error(body.message ?? "The photos were not stored")
+      }
+    },
+    onSuccess: () => {
+      toast.success("Photos kept with the job")
+      void queryClient.invalidateQueries({ queryKey: ["job-cards"] })
+    },
+    onError: (e: Error) => toast.error("Photos not stored", { description: e.message }),
+    onSettled: () => {
+      if (input.current) {
+        input.current.value = ""
+      }
+    },
+  })
+  return (
+    <div className="flex flex-wrap items-center gap-3 px-6 py-4">
+      {job.photos.map((p) => (
+        <a key={p.file_id} href={backendUrl(p.url)} target="_blank" rel="noreferrer" title={`${p.stage === "in" ? "Taken in" : "Handed back"}: ${p.filename}`}>
+          <img src={backendUrl(p.url)} alt={`${job.article}, ${p.stage === "in" ? "as taken in" : "as handed back"}`} className="h-20 w-20 rounded-md border object-cover" />
+        </a>
+      ))}
+      {!job.photos.length && <Text size="small" className="text-ui-fg-subtle">No photos yet.</Text>}
+      {canWork && job.status !== "cancelled" && (
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor="job-photos">Add photos</Label>
+          <input id="job-photos" ref={input} type="file" accept="image/jpeg,image/png,image/webp" multiple disabled={add.isPending} onChange={(e) => e.target.files?.length && add.mutate(e.target.files)} />
+        </div>
+      )}
+    </div>
+  )
+}
+
 /** One job: its weights and where it is; the next steps as buttons (to the karigar asks who, delivery asks the weights). */
 function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
   const queryClient = useQueryClient()
@@ -209,6 +255,7 @@ function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
         {job.customer_material && <Text size="small">Customer's material: {job.customer_material}</Text>}
         {job.estimate_paise !== null && <Text size="small">Estimate: {inrPaise(job.estimate_paise)}</Text>}
       </div>
+      <JobPhotos job={job} canWork={canWork} />
       {canWork && NEXT[job.status].length > 0 && (
         <div className="flex flex-wrap items-end gap-3 px-6 py-4">
           {NEXT[job.status].includes("with_karigar") && (

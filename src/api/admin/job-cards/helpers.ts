@@ -25,6 +25,7 @@ export async function jobViews(scope: MedusaContainer, jobs: JobRow[]) {
       delivered_by: staffRef(names, j.delivered_by),
       overdue: open && new Date(j.due_at).getTime() < now,
       least_weight_out_mg: j.kind === "repair" ? minimumWeightOut(j.net_weight_in_mg, j.allowed_loss_bps) : null,
+      photos: j.photos.map((p) => ({ file_id: p.file_id, stage: p.stage, filename: p.filename, uploaded_at: p.uploaded_at, url: `/admin/job-cards/${j.id}/photos/${p.file_id}` })),
     }
   })
 }

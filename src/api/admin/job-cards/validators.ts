@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { JOB_KINDS, JOB_STATUSES, MAX_ALLOWED_LOSS_BPS } from "../../../lib/workshop"
+import { JOB_KINDS, JOB_PHOTO_STAGES, JOB_STATUSES, MAX_ALLOWED_LOSS_BPS } from "../../../lib/workshop"
 import { findParams, Rupees, WeightGrams as Grams } from "../../utils/validators"
 
 const Estimate = Rupees.pipe(z.number().int().min(0).max(1_000_000_000, "estimate is at most ₹1,00,00,000"))
@@ -48,3 +48,7 @@ export const ListJobsQuery = findParams({ limit: 20, maxLimit: 100 })
   })
   .strict()
 export type ListJobsQueryType = z.infer<typeof ListJobsQuery>
+
+/** The form fields beside the photos: when they were taken (as it came in, by default). */
+export const JobPhotoFields = z.object({ stage: z.enum(JOB_PHOTO_STAGES).default("in") }).strict()
+export type JobPhotoFieldsType = z.infer<typeof JobPhotoFields>

@@ -41,6 +41,8 @@ export const JobCard = model
     delivered_by: model.text().nullable(),
     cancelled_at: model.dateTime().nullable(),
     note: model.text().nullable(),
+    /** Photos of the article as it came in and went back (src/lib/workshop.ts, JobPhoto): private files. */
+    photos: model.json().nullable(),
     /** The Idempotency-Key it was taken in with: a retry answers this job. */
     idempotency_key: model.text().nullable(),
   })
