@@ -51,6 +51,7 @@ import { ensureRateHistory, RATE_HISTORY_DAYS } from "./rate-history"
 import { ensureDemoCustomers } from "./seed-customers"
 import { ensurePreferenceModel } from "./seed-preferences"
 import { rebuildSalesFacts } from "../../workflows/analytics"
+import { ensureAutomaticCampaigns } from "../../workflows/offers"
 import { ensureDemoOffers } from "./seed-offers"
 import { ensureDemoBackRoom } from "./seed-back-room"
 import {
@@ -174,6 +175,9 @@ export async function seedDemoShop(
     log("the preference model, trained on the demo year (docs/preferences.md)")
     await ensurePreferenceModel(container, log)
   }
+
+  // The automatic campaigns (switched off) exist from the start, so the first read of them never has to make them.
+  await ensureAutomaticCampaigns(container)
 
   await storeService.updateStores(store.id, {
     metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: new Date().toISOString() },
