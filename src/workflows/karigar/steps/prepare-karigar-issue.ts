@@ -1,7 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { fineMetalValuePaise, fineWeightMg, type KarigarIssueForm } from "../../../lib/karigar"
-import type { Metal } from "../../../lib/pricing"
+import { fineMetalValuePaise, fineWeightMg } from "../../../lib/karigar"
 import { KARIGAR_MODULE } from "../../../modules/karigar"
 import type KarigarModuleService from "../../../modules/karigar/service"
 import type { CreateIssueInput } from "../../../modules/karigar/service"
@@ -10,22 +9,12 @@ import type WorkshopModuleService from "../../../modules/workshop/service"
 import { ratesInForce } from "../../pos/utils/estimate-rates"
 import { stockBranch } from "../../stock/utils/branch-stock"
 
-export type IssueToKarigarInput = {
-  branch_id: string
-  karigar_id: string
-  job_card_id: string | null
-  metal: Metal
-  form: KarigarIssueForm
-  description: string
-  purity: number
-  gross_weight_mg: number
-  net_weight_mg: number
+/** What the counter gives for an issue: the challan's fields less what the server works out (its branch code, value, who issued it). */
+export type IssueToKarigarInput = Omit<CreateIssueInput, "branch_code" | "value_paise" | "issued_by" | "allowed_wastage_bps" | "due_at"> & {
+  /** The job's own; the karigar's when null. */
   allowed_wastage_bps: number | null
-  from_old_gold_stock: boolean
   due_at: Date | string | null
-  note: string | null
   user_id: string | null
-  idempotency_key: string | null
 }
 
 /**
