@@ -4,6 +4,7 @@
  * against it, what is left to pay, and the rates it holds for. Only draws: every figure comes from the estimate.
  */
 import PDFDocument from "pdfkit"
+import { pdfBytes } from "./pdf-bytes"
 import type { SellerParty } from "./invoice"
 import { rupees } from "./invoice-pdf"
 
@@ -65,12 +66,7 @@ export function renderEstimatePdf(estimate: EstimateDocument, format: EstimateFo
   const rowsCount = estimate.lines.reduce((s, l) => s + 2 + pieceRows(l).length, 0) + (estimate.old_gold?.articles.length ?? 0) + estimate.rates.length
   const size: [number, number] | "A4" = thermal ? [THERMAL_WIDTH, 260 + rowsCount * 11] : "A4"
   const doc = new PDFDocument({ size, margin, info: { Title: `Estimate ${estimate.number}`, Author: estimate.seller.shop_name } })
-  const chunks: Buffer[] = []
-  doc.on("data", (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)))
-    doc.on("error", reject)
-  })
+  const done = pdfBytes(doc)
   const left = margin
   const width = doc.page.width - 2 * margin
   const small = thermal ? 7 : 9

@@ -5,6 +5,7 @@
  * terms. Only draws: every figure comes from the document's body.
  */
 import PDFDocument from "pdfkit"
+import { pdfBytes } from "./pdf-bytes"
 import type { ChargeLine, InvoiceLine, TaxDocumentBody } from "./invoice"
 
 const PAGE = { size: "A4" as const, layout: "landscape" as const, margin: 30 }
@@ -80,12 +81,7 @@ function columns(intra: boolean, tableWidth: number): Column[] {
 export function renderTaxDocumentPdf(body: TaxDocumentBody): Promise<Buffer> {
   const title = body.type === "invoice" ? "TAX INVOICE" : "CREDIT NOTE"
   const doc = new PDFDocument({ ...PAGE, info: { Title: `${title} ${body.number ?? ""}`.trim(), Author: body.seller.shop_name } })
-  const chunks: Buffer[] = []
-  doc.on("data", (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)))
-    doc.on("error", reject)
-  })
+  const done = pdfBytes(doc)
 
   const left = PAGE.margin
   const right = doc.page.width - PAGE.margin

@@ -5,6 +5,7 @@
  * what it weighed going out; the terms and two signatures. Only draws: every figure comes from the stored job.
  */
 import PDFDocument from "pdfkit"
+import { pdfBytes } from "./pdf-bytes"
 import type { SellerParty } from "./invoice"
 import { rupees } from "./invoice-pdf"
 import { JOB_STATUS_LABELS, minimumWeightOut, type JobKind, type JobStatus } from "./workshop"
@@ -37,12 +38,7 @@ const day = (at: Date | string) => new Date(at).toLocaleDateString("en-IN", { da
 export function renderJobCardPdf(job: JobCardDocument): Promise<Buffer> {
   const title = job.kind === "repair" ? "REPAIR JOB CARD" : "CUSTOM ORDER JOB CARD"
   const doc = new PDFDocument({ size: "A5", margin: MARGIN, info: { Title: `${title} ${job.number}`, Author: job.shop.shop_name } })
-  const chunks: Buffer[] = []
-  doc.on("data", (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)))
-    doc.on("error", reject)
-  })
+  const done = pdfBytes(doc)
   const left = MARGIN
   const width = doc.page.width - 2 * MARGIN
 

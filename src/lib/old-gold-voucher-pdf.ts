@@ -5,6 +5,7 @@
  * comes from the stored voucher.
  */
 import PDFDocument from "pdfkit"
+import { pdfBytes } from "./pdf-bytes"
 import { amountInWords } from "./amount-in-words"
 import type { SellerParty } from "./invoice"
 import { rupees } from "./invoice-pdf"
@@ -48,12 +49,7 @@ const grams = (mg: number) => (mg / 1000).toFixed(3)
 export function renderOldGoldVoucherPdf(voucher: OldGoldVoucherDocument): Promise<Buffer> {
   const title = voucher.kind === "exchange" ? "OLD GOLD EXCHANGE VOUCHER" : "OLD GOLD PURCHASE VOUCHER"
   const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${title} ${voucher.number}`, Author: voucher.seller.shop_name } })
-  const chunks: Buffer[] = []
-  doc.on("data", (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)))
-    doc.on("error", reject)
-  })
+  const done = pdfBytes(doc)
   const left = MARGIN
   const right = doc.page.width - MARGIN
   const width = right - left

@@ -5,6 +5,7 @@
  * words, a closing line and two signatures. Only draws: every figure comes from the caller.
  */
 import PDFDocument from "pdfkit"
+import { pdfBytes } from "./pdf-bytes"
 import { amountInWords } from "./amount-in-words"
 import { rupees } from "./invoice-pdf"
 import { GST_RATES } from "./pricing"
@@ -50,12 +51,7 @@ export function pieceTaxPaise(piece: DocumentPiece): number {
 
 export function renderPieceDocumentPdf(input: PieceDocument): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${input.title} ${input.number}`, Author: input.shop_name } })
-  const chunks: Buffer[] = []
-  doc.on("data", (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)))
-    doc.on("error", reject)
-  })
+  const done = pdfBytes(doc)
   const left = MARGIN
   const right = doc.page.width - MARGIN
   const width = right - left

@@ -7,6 +7,7 @@
  */
 import bwipjs from "bwip-js"
 import PDFDocument from "pdfkit"
+import { pdfBytes } from "./pdf-bytes"
 import { BARBELL_WINGS, labelLines, labelPlacements, type LabelPiece, type LabelStock } from "./tag-labels"
 
 export type BarcodeKind = "code128" | "qr"
@@ -83,9 +84,7 @@ export async function drawTagLabels(
     ? [stock.sheet.page_width_mm * MM, stock.sheet.page_height_mm * MM]
     : [stock.width_mm * MM, stock.height_mm * MM]
   const doc = new PDFDocument({ size: pageSize, margin: 0, autoFirstPage: false, info: { Title: `Tag labels (${labels.length})`, Creator: "jewel-crm" } })
-  const chunks: Buffer[] = []
-  doc.on("data", (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))))
+  const done = pdfBytes(doc)
   // One image object a barcode, however many labels carry it (pdfkit embeds a Buffer anew on every draw); the types leave openImage out.
   const images = new Map([...codes].map(([tag, png]) => [tag, (doc as unknown as { openImage(src: Buffer): Buffer }).openImage(png)]))
   let page = -1
