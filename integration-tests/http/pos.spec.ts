@@ -530,6 +530,22 @@ shopIntegrationRunner({
       expect((await expectStatus(api.post("/admin/job-cards", body, auth))).data.job.id).toBe(job.id)
       expect(await messages()).toEqual([expect.stringContaining(`22K rope chain, 18 in (job ${job.number}) is received at Mumbai`)])
 
+      // An advance on a receipt voucher: the same key again answers it; more than the estimate with GST (₹531) is refused.
+      const advance = (body: Record<string, unknown>) => expectStatus(api.post(`/admin/job-cards/${job.id}/payments`, body, auth))
+      const paid = await advance({ tender: "cash", amount: 200, idempotency_key: "MUM-JOB-0001-ADV" })
+      expect([paid.status, paid.data.message]).toEqual([201, undefined])
+      expect(paid.data.payment).toMatchObject({ kind: "advance", tender: "cash", amount_paise: 200_00, number: expect.stringMatching(/^MUM\/RV\d{2}-\d{2}\/\d{4}$/) })
+      expect(paid.data.job.paid_paise).toBe(200_00)
+      const again = await advance({ tender: "cash", amount: 200, idempotency_key: "MUM-JOB-0001-ADV" })
+      expect([again.status, again.data.payment.id]).toEqual([200, paid.data.payment.id])
+      const tooMuch = await advance({ tender: "upi", amount: 400 })
+      expect([tooMuch.status, tooMuch.data.message]).toEqual([409, `Job ${job.number}: Advances would come to ₹600.00, more than the estimate with GST (₹531.00); ₹331.00 more at most`])
+      expect((await advance({ tender: "cheque", amount: 10 })).status).toBe(400)
+      const voucher = await pdfText((await api.get(`/admin/job-cards/${job.id}/payments/${paid.data.payment.id}/voucher`, { ...auth, responseType: "arraybuffer" })).data)
+      for (const line of [`RECEIPT VOUCHER ${paid.data.payment.number}`, "Rs. 200.00", "SAC 998892 at 18 %"]) {
+        expect(voucher).toContain(line)
+      }
+
       const step = (status: string, extra: Record<string, unknown> = {}) => expectStatus(api.post(`/admin/job-cards/${job.id}/steps`, { status, ...extra }, auth))
       // Not delivered before it is ready; not to a karigar without saying which.
       const early = await step("delivered", { gross_weight_out: "12.6", net_weight_out: "12.48" })
@@ -544,8 +560,42 @@ shopIntegrationRunner({
         `Job ${job.number}: weight out 12.417 g is below what the job allows: 12.480 g in, at most 0.5 % loss, so at least 12.418 g; weigh it again or settle the loss with the customer first`,
       ])
       expect((await api.get(`/admin/job-cards/${job.id}`, auth)).data.job).toMatchObject({ status: "ready", net_weight_out_mg: null })
-      const delivered = await step("delivered", { gross_weight_out: "12.540", net_weight_out: "12.430" })
-      expect(delivered.data.job).toMatchObject({ status: "delivered", net_weight_out_mg: 12_430, gross_weight_out_mg: 12_540, delivered_by: { id: expect.any(String) } })
+      // The balance of the bill (₹450 + 18 % GST = ₹531, less the ₹200 advance) must be met exactly; nothing is written until it is.
+      const weighed = { gross_weight_out: "12.540", net_weight_out: "12.430" }
+      const unpaid = await step("delivered", weighed)
+      expect([unpaid.status, unpaid.data.message]).toEqual([400, `Job ${job.number}: The balance is ₹331.00 (the bill is ₹531.00, ₹200.00 paid in advance); the tenders come to ₹0.00`])
+      expect((await api.get(`/admin/job-cards/${job.id}`, auth)).data.job).toMatchObject({ status: "ready", paid_paise: 200_00, invoice: null })
+      const delivered = await step("delivered", { ...weighed, tenders: [{ tender: "upi", amount: 331, reference: "UPI-77821" }] })
+      expect([delivered.status, delivered.data.message]).toEqual([200, undefined])
+      expect(delivered.data.job).toMatchObject({
+        status: "delivered",
+        net_weight_out_mg: 12_430,
+        gross_weight_out_mg: 12_540,
+        delivered_by: { id: expect.any(String) },
+        charges_paise: 450_00,
+        paid_paise: 531_00,
+        invoice: { number: expect.stringMatching(/^MUM\/\d{2}-\d{2}\/\d{6}$/) },
+      })
+      expect(delivered.data.job.payments.map((p: { kind: string; tender: string; amount_paise: number }) => [p.kind, p.tender, p.amount_paise])).toEqual([
+        ["advance", "cash", 200_00],
+        ["balance", "upi", 331_00],
+      ])
+      // The work's GST invoice: one line at SAC 998892, 9 % + 9 %, paid by the advance and the balance.
+      const invoice = (await api.get(`${delivered.data.job.invoice.url}?format=json`, auth)).data.tax_document
+      expect(invoice.body.charges).toEqual([expect.objectContaining({ sac: "998892", taxable_value: 450_00, cgst: 40_50, sgst: 40_50 })])
+      expect([invoice.body.totals.grand_total, invoice.body.tendered, invoice.body.job.number]).toEqual([531_00, 531_00, job.number])
+      const invoicePdf = await pdfText((await api.get(delivered.data.job.invoice.url, { ...auth, responseType: "arraybuffer" })).data)
+      expect(invoicePdf).toContain(`Job card`)
+      expect(invoicePdf).toContain("998892")
+      // The day's reconciliation counts both at the branch, by their tenders.
+      const today = new Date(Date.now() + 5.5 * 3_600_000).toISOString().slice(0, 10)
+      const recon = (await api.get(`/admin/payments/reconciliation?date=${today}&branch_id=${branches.MUM.id}&limit=500`, auth)).data
+      const mine = recon.entries.filter((e: { id: string }) => delivered.data.job.payments.some((p: { id: string }) => p.id === e.id))
+      expect(mine.map((e: { kind: string; tender: string; amount_paise: number; reference: string }) => [e.kind, e.tender, e.amount_paise, e.reference])).toEqual([
+        ["captured", "cash", 200_00, paid.data.payment.number],
+        ["captured", "upi", 331_00, "UPI-77821"],
+      ])
+      expect((await advance({ tender: "cash", amount: 10 })).status).toBe(409)
       expect((await step("ready")).status).toBe(409)
       expect((await messages()).map((m) => /is (.+) at Mumbai/.exec(m)?.[1])).toEqual(["received", "with the karigar", "ready for pickup", "delivered"])
       const card = await pdfText((await api.get(`/admin/job-cards/${job.id}/pdf`, { ...auth, responseType: "arraybuffer" })).data)
@@ -553,7 +603,7 @@ shopIntegrationRunner({
         expect(card).toContain(line)
       }
       const trail = (await api.get(`/admin/audit?entity=job_card&entity_id=${job.id}`, auth)).data.audit_entries.map((e: { action: string }) => e.action)
-      expect(trail.sort()).toEqual(["job_card.delivered", "job_card.ready", "job_card.received", "job_card.with_karigar"])
+      expect(trail.sort()).toEqual(["job_card.advance", "job_card.delivered", "job_card.ready", "job_card.received", "job_card.with_karigar"])
       // The counter report's workshop section counts it: taken in and delivered today, nothing left in the workshop.
       const day = new Date(Date.now() + 5.5 * 3_600_000).toISOString().slice(0, 10)
       const workshop = (await api.get(`/admin/reports/counter?from=${day}&to=${day}&branch_id=${branches.MUM.id}`, auth)).data.sections.find((s: { id: string }) => s.id === "workshop")
@@ -570,6 +620,47 @@ shopIntegrationRunner({
       expect((await expectStatus(api.get(`/admin/job-cards/${job.id}`, pune))).status).toBe(404)
       const past = await expectStatus(api.post("/admin/job-cards", { ...body, idempotency_key: undefined, due_at: "2020-01-01T00:00:00Z" }, auth))
       expect([past.status, past.data.message]).toEqual([400, "due_at: a job is due from today to six months on"])
+    })
+
+    it("hands a cancelled job's advances back the way they came, on a refund voucher, and bills a job delivered for less than was paid", async () => {
+      const customerId = await customer()
+      const take = async (key: string) =>
+        (
+          await api.post(
+            "/admin/job-cards",
+            { branch_id: branches.MUM.id, customer_id: customerId, kind: "repair", article: "Silver anklets, pair", work: "Re-string", gross_weight_in: "61.2", net_weight_in: "61.2", estimate: 500, due_at: new Date(Date.now() + 3 * 86_400_000).toISOString(), idempotency_key: key },
+            auth
+          )
+        ).data.job
+      const pay = (id: string, body: Record<string, unknown>) => expectStatus(api.post(`/admin/job-cards/${id}/payments`, body, auth))
+      const cancelled = await take("MUM-JOB-REFUND-1")
+      await pay(cancelled.id, { tender: "cash", amount: 100 })
+      await pay(cancelled.id, { tender: "upi", amount: 250, reference: "UPI-1" })
+      const given = await expectStatus(api.post(`/admin/job-cards/${cancelled.id}/steps`, { status: "cancelled" }, auth))
+      expect([given.status, given.data.job.paid_paise]).toEqual([200, 0])
+      const refunds = given.data.job.payments.filter((p: { kind: string }) => p.kind === "refund")
+      expect(refunds.map((p: { tender: string; amount_paise: number }) => [p.tender, p.amount_paise])).toEqual([
+        ["upi", 250_00],
+        ["cash", 100_00],
+      ])
+      expect(refunds[0].number).toMatch(/^MUM\/RF\d{2}-\d{2}\/\d{4}$/)
+      expect(await pdfText((await api.get(refunds[0].voucher_url, { ...auth, responseType: "arraybuffer" })).data)).toContain(`REFUND VOUCHER ${refunds[0].number}`)
+      expect(given.data.job.invoice).toBeNull()
+
+      // ₹590 paid in advance (₹500 + 18 %); the work came to ₹300 (₹354 with GST): ₹236 goes back, no tenders taken.
+      const cheaper = await take("MUM-JOB-REFUND-2")
+      await pay(cheaper.id, { tender: "card", amount: 590, reference: "SLIP-9" })
+      await expectStatus(api.post(`/admin/job-cards/${cheaper.id}/steps`, { status: "ready" }, auth))
+      const overpaid = await expectStatus(api.post(`/admin/job-cards/${cheaper.id}/steps`, { status: "delivered", gross_weight_out: "61.2", net_weight_out: "61.2", charges: 300, tenders: [{ tender: "cash", amount: 1 }] }, auth))
+      expect([overpaid.status, overpaid.data.message]).toEqual([400, `Job ${cheaper.number}: Nothing is left to pay (the bill is ₹354.00, ₹590.00 paid in advance); deliver without tenders`])
+      const done = await expectStatus(api.post(`/admin/job-cards/${cheaper.id}/steps`, { status: "delivered", gross_weight_out: "61.2", net_weight_out: "61.2", charges: 300 }, auth))
+      expect(done.data.job.payments.map((p: { kind: string; tender: string; amount_paise: number }) => [p.kind, p.tender, p.amount_paise])).toEqual([
+        ["advance", "card", 590_00],
+        ["refund", "card", 236_00],
+      ])
+      expect([done.data.job.paid_paise, done.data.job.charges_paise, done.data.job.invoice.number]).toEqual([354_00, 300_00, expect.any(String)])
+      const gstin = await expectStatus(api.post(`/admin/job-cards/${cheaper.id}/steps`, { status: "ready", charges: 10 }, auth))
+      expect(gstin.status).toBe(400)
     })
 
     it("keeps photos of a job's article as private files: images only, twelve a job, none for another branch or without a login", async () => {

@@ -296,6 +296,8 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/job-cards/:id/pdf", "pos", "read"],
   ["POST", "/admin/job-cards/:id/steps", "pos", "sell"],
   ["POST", "/admin/job-cards/:id/photos", "pos", "sell"],
+  ["POST", "/admin/job-cards/:id/payments", "pos", "sell"],
+  ["GET", "/admin/job-cards/:id/payments/:payment_id/voucher", "pos", "read"],
   ["GET", "/admin/job-cards/:id/photos/:file_id", "pos", "read"],
   ["GET", "/admin/karigars", "stock", "read"],
   ["POST", "/admin/karigars", "stock", "write"],

@@ -106,7 +106,7 @@ export function renderTaxDocumentPdf(body: TaxDocumentBody): Promise<Buffer> {
   const meta: [string, string][] = [
     [body.type === "invoice" ? "Invoice no." : "Credit note no.", body.number ?? "(not issued)"],
     ["Date", istDate(body.issued_at)],
-    ["Order", `#${body.order.display_id ?? body.order.id} of ${istDate(body.order.placed_at)}`],
+    body.job ? ["Job card", `${body.job.number} of ${istDate(body.order.placed_at)}`] : ["Order", `#${body.order.display_id ?? body.order.id} of ${istDate(body.order.placed_at)}`],
     ...(body.against ? ([["Against invoice", `${body.against.number} of ${istDate(body.against.issued_at)}`]] as [string, string][]) : []),
     [
       "Place of supply",

@@ -10,7 +10,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { amountInWords } from "./amount-in-words"
 import type { PlaceOfSupply } from "./place-of-supply"
-import { gstOn, KARATS, priceStoredPiece, roundToRupee, type StoredPiece } from "./pricing"
+import { gstAtRate, gstOn, KARATS, priceStoredPiece, roundToRupee, type StoredPiece } from "./pricing"
 import type { TaxDocumentType } from "./tax-documents"
 
 export type DocumentParty = {
@@ -168,6 +168,8 @@ export type TaxDocumentBody = {
   against: { number: string; issued_at: string } | null
   /** For the invoice of pieces taken in an exchange: the exchange (absent on documents issued before exchanges were invoiced). */
   exchange?: { id: string; display_id: number | null } | null
+  /** For the invoice of a workshop job's work: the job card (its `order` is then the job). */
+  job?: { id: string; number: string } | null
   return_id: string | null
   reason: string | null
 }
@@ -437,5 +439,67 @@ export function buildCreditNote({
     exchange: null,
     return_id,
     reason,
+  }
+}
+
+export type JobInvoiceInput = {
+  job: { id: string; number: string; received_at: string; description: string }
+  seller: SellerParty
+  buyer: DocumentParty
+  place_of_supply: PlaceOfSupply
+  /** The work's charges before GST, and its SAC and rate (src/lib/workshop.ts, jobGstRate). */
+  charges_paise: number
+  sac: string
+  gst_rate: number
+  /** The advances (with their receipt vouchers) and the balance taken at delivery. */
+  tenders: Tender[]
+}
+
+/**
+ * The body of a tax invoice for a workshop job's work: one service line at its SAC and rate, taxed where the work
+ * was done (the branch's state), and the advances and balance that paid it.
+ */
+export function buildJobInvoice(input: JobInvoiceInput): TaxDocumentBody {
+  if (!Number.isSafeInteger(input.charges_paise) || input.charges_paise <= 0) {
+    invalid(`Job ${input.job.number}: an invoice needs charges above ₹0`)
+  }
+  const gst = gstAtRate(input.charges_paise, input.sac, input.gst_rate, input.seller.state_code ?? "", input.place_of_supply.state_code)
+  const charge: ChargeLine = {
+    description: input.job.description,
+    sac: input.sac,
+    value: input.charges_paise,
+    discount: 0,
+    taxable_value: input.charges_paise,
+    gst_rate: gst.gst_rate,
+    cgst: gst.cgst,
+    sgst: gst.sgst,
+    igst: gst.igst,
+    total: input.charges_paise + gst.gst_total,
+  }
+  const totals = documentTotals([charge])
+  return {
+    type: "invoice",
+    number: null,
+    issued_at: null,
+    order: { id: input.job.id, display_id: null, placed_at: input.job.received_at },
+    seller: input.seller,
+    buyer: input.buyer,
+    place_of_supply: input.place_of_supply,
+    lines: [],
+    charges: [charge],
+    discounts: [],
+    totals,
+    amount_in_words: amountInWords(totals.grand_total),
+    tenders: input.tenders,
+    tendered: input.tenders.reduce((s, t) => s + t.amount, 0),
+    terms: [
+      `Charges for the work on job card ${input.job.number}; the article and any material the customer left remain the customer's.`,
+      `Subject to ${input.seller.city} jurisdiction. This is a computer-generated invoice.`,
+    ],
+    against: null,
+    exchange: null,
+    job: { id: input.job.id, number: input.job.number },
+    return_id: null,
+    reason: null,
   }
 }

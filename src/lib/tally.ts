@@ -72,7 +72,7 @@ export function voucherFor(doc: TallyDocument): TallyVoucher {
   ]
     .filter((e, i) => i < 2 || e.amount_paise !== 0)
     .map((e) => ({ ...e, amount_paise: sign * e.amount_paise }))
-  const order = doc.body.order.display_id ? `order #${doc.body.order.display_id}` : `order ${doc.body.order.id}`
+  const order = doc.body.job ? `job card ${doc.body.job.number}` : doc.body.order.display_id ? `order #${doc.body.order.display_id}` : `order ${doc.body.order.id}`
   return {
     type: doc.type === "invoice" ? "Sales" : "Credit Note",
     date: tallyDate(doc.issued_at),

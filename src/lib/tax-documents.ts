@@ -21,10 +21,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 export const TAX_DOCUMENT_TYPES = ["invoice", "credit_note"] as const
 export type TaxDocumentType = (typeof TAX_DOCUMENT_TYPES)[number]
 
-/** Every numbered document: the tax documents, the old-gold purchase vouchers, the savings-scheme cards, the stock transfers' delivery challans, the approval memos, the workshop's job cards and the karigars' job-work challans. */
-export type NumberedDocumentType = TaxDocumentType | "old_gold_voucher" | "savings_scheme" | "stock_transfer" | "approval_memo" | "job_card" | "job_work_challan"
+/** Every numbered document: the tax documents, the old-gold purchase vouchers, the savings-scheme cards, the stock transfers' delivery challans, the approval memos, the workshop's job cards, the karigars' job-work challans, and the receipt and refund vouchers of a job's advances. */
+export type NumberedDocumentType = TaxDocumentType | "old_gold_voucher" | "savings_scheme" | "stock_transfer" | "approval_memo" | "job_card" | "job_work_challan" | "receipt_voucher" | "refund_voucher"
 
-const KIND_MARKS: Record<NumberedDocumentType, string> = { invoice: "", credit_note: "CN", old_gold_voucher: "OG", savings_scheme: "SC", stock_transfer: "DC", approval_memo: "AP", job_card: "JC", job_work_challan: "JW" }
+const KIND_MARKS: Record<NumberedDocumentType, string> = { invoice: "", credit_note: "CN", old_gold_voucher: "OG", savings_scheme: "SC", stock_transfer: "DC", approval_memo: "AP", job_card: "JC", job_work_challan: "JW", receipt_voucher: "RV", refund_voucher: "RF" }
 
 const IST_OFFSET_MINUTES = 330
 
@@ -69,7 +69,7 @@ export function documentNumber(type: NumberedDocumentType, branchCode: string, f
 
 /** A document number read back into its parts (either form), or null when it is not one of ours. */
 export function parseDocumentNumber(number: string): { type: NumberedDocumentType; branch_code: string; fy: string; sequence: number } | null {
-  const current = /^([A-Z0-9]{1,6})\/(CN|OG|SC|DC|AP|JC)?(\d{2})-(\d{2})\/(\d+)$/.exec(number)
+  const current = /^([A-Z0-9]{1,6})\/(CN|OG|SC|DC|AP|JC|JW|RV|RF)?(\d{2})-(\d{2})\/(\d+)$/.exec(number)
   if (current && current[0].length <= MAX_DOCUMENT_NUMBER_LENGTH) {
     const type = (Object.keys(KIND_MARKS) as NumberedDocumentType[]).find((t) => KIND_MARKS[t] === (current[2] ?? ""))!
     return { type, branch_code: current[1], fy: `20${current[3]}-${current[4]}`, sequence: Number(current[5]) }

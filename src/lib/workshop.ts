@@ -9,6 +9,8 @@
  * soldering take some metal), never heavier unless stones or metal were added (a custom order, or a repair that
  * says so).
  */
+import { formatInr, mulDivHalfUp } from "./money"
+import { gstAtRate, roundToRupee } from "./pricing"
 
 export const JOB_KINDS = ["repair", "custom_order"] as const
 export type JobKind = (typeof JOB_KINDS)[number]
@@ -93,4 +95,83 @@ export function jobPhotosProblem(status: JobStatus, kept: number, adding: number
     return `A job card keeps at most ${MAX_JOB_PHOTOS} photos; it has ${kept}, so ${Math.max(0, MAX_JOB_PHOTOS - kept)} more at most`
   }
   return null
+}
+
+/**
+ * The work on a customer's article or material, as the shop bills it at delivery (docs/counter.md, "The job's
+ * money"): jewellery manufacturing services, SAC 998892, which covers mending as much as making. Job work proper
+ * — the customer is a registered person whose goods the shop works on — is taxed at 5 %; for anyone else the work
+ * is not job work and takes the heading's general 18 %. Rates in thousandths of a percent, as GST_RATES.
+ */
+export const JOB_SERVICE_SAC = "998892"
+export const JOB_WORK_GST_RATE = 5000
+export const JOB_SERVICE_GST_RATE = 18000
+
+/** The GST rate of a job's work: job work for a customer with a GSTIN, the service's general rate otherwise. */
+export function jobGstRate(customerGstin: string | null): number {
+  return customerGstin ? JOB_WORK_GST_RATE : JOB_SERVICE_GST_RATE
+}
+
+/** Who pays the shop for a job, and how: an advance while it is open, the balance at delivery, or money handed back. */
+export const JOB_PAYMENT_KINDS = ["advance", "balance", "refund"] as const
+export type JobPaymentKind = (typeof JOB_PAYMENT_KINDS)[number]
+export const JOB_TENDERS = ["cash", "card", "upi"] as const
+export type JobTender = (typeof JOB_TENDERS)[number]
+
+/** The GST an advance of `amountPaise` holds at `gstRate` (tax-inclusive, rounded half up to the paisa). */
+export function taxInAdvance(amountPaise: number, gstRate: number): number {
+  return mulDivHalfUp(amountPaise, gstRate, 100_000 + gstRate)
+}
+
+/** Why an advance of `amountPaise` cannot be taken on a job at `status` that has `paidPaise` already, or null. */
+export function advanceProblem(job: { status: JobStatus; estimate_paise: number | null }, paidPaise: number, amountPaise: number): string | null {
+  if (job.status === "delivered" || job.status === "cancelled") {
+    return `This job was ${job.status}; it takes no advance`
+  }
+  if (!Number.isSafeInteger(amountPaise) || amountPaise <= 0) {
+    return "An advance must be above ₹0"
+  }
+  if (job.estimate_paise !== null) {
+    const most = job.estimate_paise + mulDivHalfUp(job.estimate_paise, JOB_SERVICE_GST_RATE, 100_000)
+    if (paidPaise + amountPaise > most) {
+      return `Advances would come to ${formatInr(paidPaise + amountPaise)}, more than the estimate with GST (${formatInr(most)}); ${formatInr(Math.max(0, most - paidPaise))} more at most`
+    }
+  }
+  return null
+}
+
+export type JobBill = {
+  charges_paise: number
+  gst_rate: number
+  cgst_paise: number
+  sgst_paise: number
+  total_paise: number
+  /** The total rounded to the rupee, as the invoice's grand total. */
+  grand_total_paise: number
+  paid_paise: number
+  /** What the customer still owes (positive), or is owed back (negative). */
+  balance_paise: number
+}
+
+/**
+ * A job's bill at delivery: the charges, CGST and SGST (the work is done at the branch, so the supply is always
+ * within its state), the total to the rupee, and what is left after the advances.
+ */
+export function jobBill(chargesPaise: number, gstRate: number, paidPaise: number): JobBill {
+  const gst = gstAtRate(chargesPaise, JOB_SERVICE_SAC, gstRate, "", "")
+  const total = chargesPaise + gst.gst_total
+  const grand = roundToRupee(total)
+  return { charges_paise: chargesPaise, gst_rate: gstRate, cgst_paise: gst.cgst, sgst_paise: gst.sgst, total_paise: total, grand_total_paise: grand, paid_paise: paidPaise, balance_paise: grand - paidPaise }
+}
+
+/** Why the tenders offered at delivery do not settle the balance, or null: they must come to exactly what is owed. */
+export function balanceTendersProblem(bill: JobBill, tenderedPaise: number): string | null {
+  const due = Math.max(0, bill.balance_paise)
+  if (tenderedPaise === due) {
+    return null
+  }
+  const figures = `the bill is ${formatInr(bill.grand_total_paise)}${bill.paid_paise ? `, ${formatInr(bill.paid_paise)} paid in advance` : ""}`
+  return due === 0
+    ? `Nothing is left to pay (${figures}); deliver without tenders`
+    : `The balance is ${formatInr(due)} (${figures}); the tenders come to ${formatInr(tenderedPaise)}`
 }

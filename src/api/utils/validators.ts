@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { checkGstin } from "../../lib/gstin"
 import { gramsToMg, rupeesToPaise } from "../../lib/money"
 
 // Zod pieces the areas' validators share.
@@ -30,6 +31,16 @@ export const decimal = (parse: (v: string | number) => number) =>
 
 /** A rupee amount (string or number, at most 2 decimals) as paise. */
 export const Rupees = decimal(rupeesToPaise)
+
+/** A GSTIN, checked (its shape and check character) and written in capitals. */
+export const Gstin = z.string().transform((value, ctx) => {
+  const check = checkGstin(value)
+  if (!check.valid) {
+    ctx.addIssue({ code: "custom", message: `gstin: ${check.reason}` })
+    return z.NEVER
+  }
+  return value.trim().toUpperCase()
+})
 
 /** Grams as the scale shows them (up to 3 decimals), kept as milligrams: 0 to 5 kg. */
 export const WeightGrams = (name: string) => decimal(gramsToMg).pipe(z.number().int().min(0, `${name} cannot be negative`).max(5_000_000, `${name} is at most 5000 g`))

@@ -129,14 +129,18 @@ export type GstSplit = Pick<PriceBreakdown, "hsn" | "gst_rate" | "supply" | "cgs
  * take the rate of the jewellery they deliver).
  */
 export function gstOn(taxablePaise: number, hsn: string, branchStateCode: string, supplyStateCode: string): GstSplit {
-  const gstRate = gstRateOf(hsn)
+  return gstAtRate(taxablePaise, hsn, gstRateOf(hsn), branchStateCode, supplyStateCode)
+}
+
+/** GST as gstOn, at a rate given with its code: a service's (SAC) rather than a good's from GST_RATES. */
+export function gstAtRate(taxablePaise: number, code: string, gstRate: number, branchStateCode: string, supplyStateCode: string): GstSplit {
   nonNegativeInteger(taxablePaise, "taxable value")
   const intra = branchStateCode === supplyStateCode
   const half = mulDivHalfUp(taxablePaise, gstRate, 200_000)
   const cgst = intra ? half : 0
   const sgst = intra ? half : 0
   const igst = intra ? 0 : mulDivHalfUp(taxablePaise, gstRate, 100_000)
-  return { hsn, gst_rate: gstRate, supply: intra ? "intra_state" : "inter_state", cgst, sgst, igst, gst_total: cgst + sgst + igst }
+  return { hsn: code, gst_rate: gstRate, supply: intra ? "intra_state" : "inter_state", cgst, sgst, igst, gst_total: cgst + sgst + igst }
 }
 
 /** An invoice total rounded half up to the rupee (50 paise and more round up). */

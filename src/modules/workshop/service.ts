@@ -5,9 +5,22 @@ import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
 import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
-import { jobPhotosProblem, jobStepProblem, weightOutProblem, type JobKind, type JobPhoto, type JobStatus } from "../../lib/workshop"
+import { CASH_LIMIT_PAISE } from "../../lib/pos"
+import { formatInr } from "../../lib/money"
+import {
+  advanceProblem,
+  jobPhotosProblem,
+  jobStepProblem,
+  weightOutProblem,
+  type JobKind,
+  type JobPaymentKind,
+  type JobPhoto,
+  type JobStatus,
+  type JobTender,
+} from "../../lib/workshop"
 import { JobCard } from "./models/job-card"
 import { JobCardCounter } from "./models/job-card-counter"
+import { JobCardPayment } from "./models/job-card-payment"
 
 export type JobRow = {
   id: string
@@ -37,9 +50,45 @@ export type JobRow = {
   cancelled_at: Date | null
   note: string | null
   photos: JobPhoto[]
+  charges_paise: number | null
+  customer_gstin: string | null
+  invoice_id: string | null
+  invoice_number: string | null
 }
 
-export type CreateJobInput = Omit<JobRow, "id" | "number" | "status" | "photos" | "gross_weight_out_mg" | "net_weight_out_mg" | "received_at" | "sent_at" | "ready_at" | "delivered_at" | "delivered_by" | "cancelled_at"> & {
+export type JobPaymentRow = {
+  id: string
+  job_card_id: string
+  branch_id: string
+  kind: JobPaymentKind
+  tender: JobTender
+  amount_paise: number
+  reference: string | null
+  number: string | null
+  invoice_id: string | null
+  paid_at: Date
+  user_id: string | null
+}
+
+export type TakeAdvanceInput = { job_id: string; branch_code: string; amount_paise: number; tender: JobTender; reference: string | null; user_id: string | null; idempotency_key: string | null }
+
+/**
+ * The money of a job that closes: the balance tenders taken at delivery and the refunds of what the advances paid
+ * beyond the bill, worked out beforehand from `paid_paise`; refused if the advances changed since.
+ */
+export type SettleJobInput = {
+  job_id: string
+  branch_code: string
+  paid_paise: number
+  charges_paise: number | null
+  customer_gstin: string | null
+  balance: { tender: JobTender; amount_paise: number; reference: string | null }[]
+  refunds: { tender: JobTender; amount_paise: number }[]
+  user_id: string | null
+}
+
+export type CreateJobInput = Omit<JobRow, "id" | "number" | "status" | "photos" | "gross_weight_out_mg" | "net_weight_out_mg" | "received_at" | "sent_at" | "ready_at" | "delivered_at" | "delivered_by" | "cancelled_at" | "charges_paise" | "customer_gstin" | "invoice_id" | "invoice_number"
+> & {
   branch_code: string
   idempotency_key: string | null
 }
@@ -49,7 +98,14 @@ export type MoveJobInput = { id: string; to: JobStatus; user_id: string | null; 
 
 const COLUMNS =
   "id, number, branch_id, customer_id, kind, article, work, gross_weight_in_mg, net_weight_in_mg, customer_material, adds_material, allowed_loss_bps, estimate_paise, due_at, karigar_name, status, " +
-  "gross_weight_out_mg, net_weight_out_mg, received_by, received_at, sent_at, ready_at, delivered_at, delivered_by, cancelled_at, note, photos"
+  "gross_weight_out_mg, net_weight_out_mg, received_by, received_at, sent_at, ready_at, delivered_at, delivered_by, cancelled_at, note, photos, charges_paise, customer_gstin, invoice_id, invoice_number"
+
+const PAYMENT_COLUMNS = "id, job_card_id, branch_id, kind, tender, amount_paise, reference, number, invoice_id, paid_at, user_id"
+
+/** What the advances on a job paid, less what was handed back. */
+const PAID_SQL = `select coalesce(sum(case kind when 'refund' then -amount_paise else amount_paise end), 0)::bigint::text as paid,
+                         coalesce(sum(case when tender = 'cash' then (case kind when 'refund' then -amount_paise else amount_paise end) else 0 end), 0)::bigint::text as cash
+                    from job_card_payment where job_card_id = ? and deleted_at is null`
 
 const notFound = (id: string) => new MedusaError(MedusaError.Types.NOT_FOUND, `Job card "${id}" was not found`)
 const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message, DOMAIN_CONFLICT)
@@ -60,7 +116,7 @@ const STEP_AT: Partial<Record<JobStatus, string>> = { with_karigar: "sent_at", r
  * Job cards of the workshop. Writes are raw SQL, one transaction each; a step locks the job's row, so two steps at
  * once take turns and each is checked against the step before it (src/lib/workshop.ts).
  */
-class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
+class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, JobCardPayment }) {
   /** Writes a job card received, numbered next in the branch's series for the year. */
   @InjectManager()
   async createJob(input: CreateJobInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobRow> {
@@ -94,7 +150,7 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
         input.adds_material,
         input.allowed_loss_bps,
         estimate,
-        estimate === null ? null : JSON.stringify({ value: String(estimate), precision: 20 }),
+        estimate === null ? null : rawPaise(estimate),
         input.due_at,
         input.karigar_name,
         input.received_by,
@@ -210,6 +266,140 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
     )
   }
 
+  /**
+   * Takes an advance on an open job, under a lock on its row, on a receipt voucher numbered next in the branch's
+   * series: refused (409, nothing written) on a closed job or beyond the estimate with GST, and cash that would
+   * bring the job's cash to ₹2,00,000 (400). The same idempotency key again answers the payment it took.
+   */
+  @InjectManager()
+  async takeAdvance(input: TakeAdvanceInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ payment: JobPaymentRow; created: boolean }> {
+    return this.takeAdvance_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async takeAdvance_(input: TakeAdvanceInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ payment: JobPaymentRow; created: boolean }> {
+    const db = sharedContext.transactionManager!
+    const [row] = (await db.execute(`select ${COLUMNS} from job_card where id = ? and deleted_at is null for update`, [input.job_id])) as Record<string, unknown>[]
+    if (!row) {
+      throw notFound(input.job_id)
+    }
+    const job = toJob(row)
+    if (input.idempotency_key) {
+      const [taken] = (await db.execute(`select ${PAYMENT_COLUMNS} from job_card_payment where idempotency_key = ? and deleted_at is null`, [input.idempotency_key])) as Record<string, unknown>[]
+      if (taken) {
+        if (taken.job_card_id !== job.id) {
+          throw conflict("This idempotency key was used for another job's payment; use a new key for this one")
+        }
+        return { payment: toPayment(taken), created: false }
+      }
+    }
+    const [{ paid, cash }] = (await db.execute(PAID_SQL, [job.id])) as { paid: string; cash: string }[]
+    const problem = advanceProblem(job, Number(paid), input.amount_paise)
+    if (problem) {
+      throw conflict(`Job ${job.number}: ${problem}`)
+    }
+    if (input.tender === "cash" && Number(cash) + input.amount_paise >= CASH_LIMIT_PAISE) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Job ${job.number}: cash of ${formatInr(CASH_LIMIT_PAISE)} or more for one job is not allowed (Income Tax Act s.269ST); ${formatInr(Number(cash))} was taken in cash already. Take it by card or UPI`
+      )
+    }
+    const { number, series, sequence } = await takeNextDocumentNumber(db, "job_card_counter", "receipt_voucher", input.branch_code)
+    const [payment] = (await db.execute(
+      `insert into job_card_payment (id, job_card_id, branch_id, kind, tender, amount_paise, raw_amount_paise, reference, number, series, sequence, paid_at, user_id, idempotency_key, created_at, updated_at)
+       values (?, ?, ?, 'advance', ?, ?, ?::jsonb, ?, ?, ?, ?, now(), ?, ?, now(), now()) returning ${PAYMENT_COLUMNS}`,
+      [generateEntityId(undefined, "jobpay"), job.id, job.branch_id, input.tender, input.amount_paise, rawPaise(input.amount_paise), input.reference, number, series, sequence, input.user_id, input.idempotency_key]
+    )) as Record<string, unknown>[]
+    return { payment: toPayment(payment), created: true }
+  }
+
+  /**
+   * Books a closing job's money under a lock on its row: the balance taken on its invoice and the refunds (each on
+   * a refund voucher), and the charges it was billed at. Refused (409) when the advances changed since the bill
+   * was worked out. Answers the payments written.
+   */
+  @InjectManager()
+  async settleJob(input: SettleJobInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobPaymentRow[]> {
+    return this.settleJob_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async settleJob_(input: SettleJobInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobPaymentRow[]> {
+    const db = sharedContext.transactionManager!
+    const [job] = (await db.execute("select number from job_card where id = ? and deleted_at is null for update", [input.job_id])) as { number: string }[]
+    if (!job) {
+      throw notFound(input.job_id)
+    }
+    const [{ paid }] = (await db.execute(PAID_SQL, [input.job_id])) as { paid: string }[]
+    if (Number(paid) !== input.paid_paise) {
+      throw conflict(`Job ${job.number}: an advance was taken or refunded meanwhile (${formatInr(Number(paid))} paid now); look at the job again and retry`)
+    }
+    const written: JobPaymentRow[] = []
+    const insert = async (kind: JobPaymentKind, tender: JobTender, amount: number, reference: string | null) => {
+      const numbered = kind === "refund" ? await takeNextDocumentNumber(db, "job_card_counter", "refund_voucher", input.branch_code) : null
+      const [row] = (await db.execute(
+        `insert into job_card_payment (id, job_card_id, branch_id, kind, tender, amount_paise, raw_amount_paise, reference, number, series, sequence, paid_at, user_id, created_at, updated_at)
+         select ?, id, branch_id, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now(), ?, now(), now() from job_card where id = ? returning ${PAYMENT_COLUMNS}`,
+        [generateEntityId(undefined, "jobpay"), kind, tender, amount, rawPaise(amount), reference, numbered?.number ?? null, numbered?.series ?? null, numbered?.sequence ?? null, input.user_id, input.job_id]
+      )) as Record<string, unknown>[]
+      written.push(toPayment(row))
+    }
+    for (const t of input.balance) {
+      await insert("balance", t.tender, t.amount_paise, t.reference)
+    }
+    for (const r of input.refunds) {
+      await insert("refund", r.tender, r.amount_paise, null)
+    }
+    await db.execute("update job_card set charges_paise = ?, raw_charges_paise = ?::jsonb, customer_gstin = ?, updated_at = now() where id = ?", [
+      input.charges_paise,
+      input.charges_paise === null ? null : rawPaise(input.charges_paise),
+      input.customer_gstin,
+      input.job_id,
+    ])
+    return written
+  }
+
+  /** Withdraws payments a failed workflow wrote, their voucher numbers back to the series when still the last. */
+  @InjectManager()
+  async discardPayments(paymentIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const db = sharedContext.manager!
+    const taken = (await db.execute("delete from job_card_payment where id = any(?::text[]) returning series, sequence", [pgArray(paymentIds)])) as { series: string | null; sequence: number | null }[]
+    for (const t of taken.filter((t) => t.series).sort((a, b) => Number(b.sequence) - Number(a.sequence))) {
+      await giveNumberBack(db, "job_card_counter", { series: t.series!, sequence: Number(t.sequence) })
+    }
+  }
+
+  /** Withdraws a closing job's settlement: its payments, and the charges and invoice noted on the job. */
+  @InjectManager()
+  async discardSettlement(jobId: string, paymentIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await this.discardPayments(paymentIds, sharedContext)
+    await sharedContext.manager!.execute(
+      "update job_card set charges_paise = null, raw_charges_paise = null, customer_gstin = null, invoice_id = null, invoice_number = null, updated_at = now() where id = ?",
+      [jobId]
+    )
+  }
+
+  /** Records the tax invoice a delivered job's work was billed on, on the job and on the balance taken with it. */
+  @InjectManager()
+  async linkInvoice(jobId: string, invoice: { id: string; number: string }, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const db = sharedContext.manager!
+    await db.execute("update job_card set invoice_id = ?, invoice_number = ?, updated_at = now() where id = ?", [invoice.id, invoice.number, jobId])
+    await db.execute("update job_card_payment set invoice_id = ?, updated_at = now() where job_card_id = ? and kind = 'balance' and deleted_at is null", [invoice.id, jobId])
+  }
+
+  /** The payments of some jobs, oldest first. */
+  @InjectManager()
+  async paymentsOf(jobIds: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobPaymentRow[]> {
+    if (!jobIds.length) {
+      return []
+    }
+    const rows = (await sharedContext.manager!.execute(
+      `select ${PAYMENT_COLUMNS} from job_card_payment where job_card_id = any(?::text[]) and deleted_at is null order by paid_at, id`,
+      [pgArray(jobIds)]
+    )) as Record<string, unknown>[]
+    return rows.map(toPayment)
+  }
+
   @InjectManager()
   async jobById(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobRow> {
     const [row] = (await sharedContext.manager!.execute(`select ${COLUMNS} from job_card where id = ? and deleted_at is null`, [id])) as Record<string, unknown>[]
@@ -258,6 +448,12 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter }) {
   }
 }
 
+const rawPaise = (paise: number) => JSON.stringify({ value: String(paise), precision: 20 })
+
+function toPayment(row: Record<string, unknown>): JobPaymentRow {
+  return { ...(withDates(row) as unknown as JobPaymentRow), amount_paise: Number(row.amount_paise) }
+}
+
 function toJob(row: Record<string, unknown>): JobRow {
   const number = (v: unknown) => (v === null || v === undefined ? null : Number(v))
   return {
@@ -269,6 +465,7 @@ function toJob(row: Record<string, unknown>): JobRow {
     gross_weight_out_mg: number(row.gross_weight_out_mg),
     net_weight_out_mg: number(row.net_weight_out_mg),
     photos: (row.photos as JobPhoto[] | null) ?? [],
+    charges_paise: number(row.charges_paise),
   }
 }
 

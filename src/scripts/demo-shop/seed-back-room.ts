@@ -10,11 +10,11 @@ import { STOCK_TRANSFER_MODULE } from "../../modules/stock-transfer"
 import type StockTransferModuleService from "../../modules/stock-transfer/service"
 import { WORKSHOP_MODULE } from "../../modules/workshop"
 import type WorkshopModuleService from "../../modules/workshop/service"
-import type { JobStatus } from "../../lib/workshop"
+import { jobBill, jobGstRate, type JobStatus } from "../../lib/workshop"
 import { issueApprovalMemoWorkflow, returnApprovalPiecesWorkflow } from "../../workflows/approval-memos"
 import { issueToKarigarWorkflow, receiveFromKarigarWorkflow, saveKarigarWorkflow } from "../../workflows/karigar"
 import { closeStockTransferWorkflow, dispatchStockTransferWorkflow, receiveStockTransferScanWorkflow } from "../../workflows/stock-transfers"
-import { moveJobCardWorkflow, receiveJobCardWorkflow } from "../../workflows/workshop"
+import { moveJobCardWorkflow, receiveJobCardWorkflow, takeJobAdvanceWorkflow } from "../../workflows/workshop"
 
 type Log = (message: string) => void
 
@@ -29,11 +29,11 @@ const KARIGARS = [
 ]
 
 /** The jobs on the workshop's board: one at each step, one of them overdue-to-be. */
-const JOBS: { key: string; kind: "repair" | "custom_order"; article: string; work: string; gross: number; net: number; estimate: number; due_days: number; steps: JobStatus[] }[] = [
+const JOBS: { key: string; kind: "repair" | "custom_order"; article: string; work: string; gross: number; net: number; estimate: number; advance?: number; due_days: number; steps: JobStatus[] }[] = [
   { key: "demo-job-1", kind: "repair", article: "22K rope chain, 18 in", work: "Solder the broken clasp, polish", gross: 12_600, net: 12_480, estimate: 450_00, due_days: 3, steps: [] },
   { key: "demo-job-2", kind: "repair", article: "22K jhumkas, pair", work: "Replace the screw backs, re-fix one stone", gross: 9_800, net: 9_420, estimate: 800_00, due_days: 5, steps: ["with_karigar"] },
-  { key: "demo-job-3", kind: "custom_order", article: "22K kada to order, size 2.6", work: "Make a plain kada from the customer's old bangles", gross: 0, net: 0, estimate: 9_500_00, due_days: 12, steps: ["with_karigar", "ready"] },
-  { key: "demo-job-4", kind: "repair", article: "18K diamond ring", work: "Resize from 12 to 14", gross: 4_300, net: 4_100, estimate: 650_00, due_days: 2, steps: ["ready", "delivered"] },
+  { key: "demo-job-3", kind: "custom_order", article: "22K kada to order, size 2.6", work: "Make a plain kada from the customer's old bangles", gross: 0, net: 0, estimate: 9_500_00, advance: 5_000_00, due_days: 12, steps: ["with_karigar", "ready"] },
+  { key: "demo-job-4", kind: "repair", article: "18K diamond ring", work: "Resize from 12 to 14", gross: 4_300, net: 4_100, estimate: 650_00, advance: 200_00, due_days: 2, steps: ["ready", "delivered"] },
 ]
 
 /**
@@ -148,7 +148,14 @@ export async function ensureDemoBackRoom(container: MedusaContainer, log: Log) {
         actor: SEED,
       },
     })
+    if (job.advance) {
+      await takeJobAdvanceWorkflow(container).run({
+        input: { job_id: result.id, branch_code: "MUM", amount_paise: job.advance, tender: "cash", reference: null, user_id: null, idempotency_key: `${job.key}-advance`, actor: SEED },
+      })
+    }
     for (const to of job.steps) {
+      // Delivery takes the balance of the estimate with GST by UPI.
+      const balance = to === "delivered" ? jobBill(job.estimate, jobGstRate(null), job.advance ?? 0).balance_paise : 0
       await moveJobCardWorkflow(container).run({
         input: {
           id: result.id,
@@ -158,6 +165,8 @@ export async function ensureDemoBackRoom(container: MedusaContainer, log: Log) {
           gross_weight_out_mg: to === "delivered" ? job.gross - 10 : null,
           net_weight_out_mg: to === "delivered" ? job.net - 10 : null,
           note: null,
+          tenders: balance > 0 ? [{ tender: "upi", amount_paise: balance, reference: `UPI-${job.key}` }] : undefined,
+          branch_code: "MUM",
           branch_name: branch.MUM.name,
           actor: SEED,
         },

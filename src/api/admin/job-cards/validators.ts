@@ -1,8 +1,15 @@
 import { z } from "@medusajs/framework/zod"
-import { JOB_KINDS, JOB_PHOTO_STAGES, JOB_STATUSES, MAX_ALLOWED_LOSS_BPS } from "../../../lib/workshop"
-import { findParams, Rupees, WeightGrams as Grams } from "../../utils/validators"
+import { JOB_KINDS, JOB_PHOTO_STAGES, JOB_STATUSES, JOB_TENDERS, MAX_ALLOWED_LOSS_BPS } from "../../../lib/workshop"
+import { findParams, Gstin, Rupees, WeightGrams as Grams } from "../../utils/validators"
 
 const Estimate = Rupees.pipe(z.number().int().min(0).max(1_000_000_000, "estimate is at most ₹1,00,00,000"))
+const Charges = Rupees.pipe(z.number().int().min(0, "charges cannot be negative").max(1_000_000_000, "charges are at most ₹1,00,00,000"))
+const Amount = Rupees.pipe(z.number().int().min(1, "amount must be above ₹0").max(1_000_000_000, "amount is at most ₹1,00,00,000"))
+const IdempotencyKey = z.string().trim().min(8, "idempotency_key is 8 to 100 characters").max(100, "idempotency_key is 8 to 100 characters")
+const Reference = z.string().trim().min(1).max(100)
+
+/** Money taken for a job: cash, card or UPI, with the slip's or transaction's reference. */
+const JobTenderBody = z.object({ tender: z.enum(JOB_TENDERS), amount: Amount, reference: Reference.optional() }).strict()
 
 export const ReceiveJobBody = z
   .object({
@@ -21,7 +28,7 @@ export const ReceiveJobBody = z
     due_at: z.coerce.date({ error: "due_at is a date, e.g. 2026-12-12T18:00:00+05:30" }),
     karigar_name: z.string().trim().min(1).max(120).optional(),
     note: z.string().trim().max(500).optional(),
-    idempotency_key: z.string().trim().min(8, "idempotency_key is 8 to 100 characters").max(100, "idempotency_key is 8 to 100 characters").optional(),
+    idempotency_key: IdempotencyKey.optional(),
   })
   .strict()
 export type ReceiveJobBodyType = z.infer<typeof ReceiveJobBody>
@@ -33,9 +40,16 @@ export const MoveJobBody = z
     gross_weight_out: Grams("gross_weight_out").optional(),
     net_weight_out: Grams("net_weight_out").optional(),
     note: z.string().trim().max(500).optional(),
+    /** At delivery: what the work costs before GST (the estimate unless given), the customer's GSTIN, and the balance. */
+    charges: Charges.optional(),
+    gstin: Gstin.optional(),
+    tenders: z.array(JobTenderBody).max(4, "at most 4 tenders").optional(),
   })
   .strict()
 export type MoveJobBodyType = z.infer<typeof MoveJobBody>
+
+export const TakeAdvanceBody = JobTenderBody.extend({ idempotency_key: IdempotencyKey.optional() }).strict()
+export type TakeAdvanceBodyType = z.infer<typeof TakeAdvanceBody>
 
 const statuses = z.union([z.enum(JOB_STATUSES), z.array(z.enum(JOB_STATUSES)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]))
 

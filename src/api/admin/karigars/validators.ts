@@ -1,8 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { checkGstin } from "../../../lib/gstin"
 import { DEFAULT_KARIGAR_WASTAGE_BPS, MAX_KARIGAR_WASTAGE_BPS } from "../../../lib/karigar"
 import { normalizePhone } from "../../../lib/phone"
-import { findParams } from "../../utils/validators"
+import { findParams, Gstin } from "../../utils/validators"
 
 const Phone = z.string().transform((value, ctx) => {
   try {
@@ -11,15 +10,6 @@ const Phone = z.string().transform((value, ctx) => {
     ctx.addIssue({ code: "custom", message: (e as Error).message })
     return z.NEVER
   }
-})
-
-const Gstin = z.string().transform((value, ctx) => {
-  const check = checkGstin(value)
-  if (!check.valid) {
-    ctx.addIssue({ code: "custom", message: `gstin: ${check.reason}` })
-    return z.NEVER
-  }
-  return value.trim().toUpperCase()
 })
 
 /** Basis points of the fine metal issued a job may lose (300 = 3 %). */

@@ -49,7 +49,12 @@ const ENTRIES_SQL = `
            where deleted_at is null and event in ('payment.failed', 'PAYMENT.CAPTURE.DENIED', 'PAYMENT.CAPTURE.DECLINED')
              and occurred_at >= :from and occurred_at < :to
            order by provider, coalesce(provider_payment_id, id), occurred_at) e
-    left join payment_session ps on ps.id = e.payment_session_id ${PLACE("ps.payment_collection_id")}`
+    left join payment_session ps on ps.id = e.payment_session_id ${PLACE("ps.payment_collection_id")}
+  union all
+  select case jp.kind when 'refund' then 'refunded' else 'captured' end, jp.id, jp.paid_at, round(jp.amount_paise)::bigint::text, null,
+         'pp_instore_' || jp.tender, null, null, null, jp.branch_id, coalesce(jp.number, jp.reference)
+    from job_card_payment jp
+   where jp.deleted_at is null and jp.paid_at >= :from and jp.paid_at < :to`
 
 const money = (s: Sum) => ({ count: s.count, amount: paiseToAmount(s.paise), amount_paise: s.paise })
 
@@ -57,7 +62,8 @@ const money = (s: Sum) => ({ count: s.count, amount: paiseToAmount(s.paise), amo
  * GET /admin/payments/reconciliation: a day's captured, refunded and failed
  * payments (India time) per branch and tender with totals, and the entries
  * themselves (paginated), read in one SQL statement over Medusa's payment
- * tables and the shop's webhook records. `branchScope`: the branches of a
+ * tables, the shop's webhook records and the workshop's job payments
+ * (advances, balances and refunds, taken at the counter outside any order). `branchScope`: the branches of a
  * branch-scoped user, whose view holds only theirs.
  */
 export async function reconciliationView(container: MedusaContainer, q: { date?: string; branch_id?: string; kind?: ReconciliationKind; limit: number; offset: number }, branchScope: string[] | null = null) {

@@ -43,6 +43,13 @@ export const JobCard = model
     note: model.text().nullable(),
     /** Photos of the article as it came in and went back (src/lib/workshop.ts, JobPhoto): private files. */
     photos: model.json().nullable(),
+    /** What the work was billed at when delivered (before GST), paise; the invoice holds the rest. */
+    charges_paise: model.bigNumber().nullable(),
+    /** The customer's GSTIN the work was billed to (job work at its own rate). */
+    customer_gstin: model.text().nullable(),
+    /** The GST tax invoice for the work, issued at delivery. */
+    invoice_id: model.text().nullable(),
+    invoice_number: model.text().nullable(),
     /** The Idempotency-Key it was taken in with: a retry answers this job. */
     idempotency_key: model.text().nullable(),
   })

@@ -8,10 +8,12 @@ import { jobViews } from "../../helpers"
 import type { MoveJobBodyType } from "../../validators"
 
 /**
- * POST /admin/job-cards/:id/steps — `{ status, karigar_name?, gross_weight_out?, net_weight_out? (grams), note? }`:
- * the job's next step. To the karigar needs who; delivered needs the weights as handed back, within the job's
- * allowed loss (409 naming the least it may weigh otherwise). A step that does not follow the job's: 409. The
- * customer is told of each step.
+ * POST /admin/job-cards/:id/steps — `{ status, karigar_name?, gross_weight_out?, net_weight_out? (grams), note?,
+ * charges?, gstin?, tenders? }`: the job's next step. To the karigar needs who; delivered needs the weights as handed
+ * back, within the job's allowed loss (409 naming the least it may weigh otherwise), and settles the bill: the
+ * charges (the estimate unless given) with GST on a tax invoice, the balance after the advances met exactly by the
+ * tenders (400 naming it otherwise), and any excess of the advances handed back. A cancelled job's advances go back.
+ * A step that does not follow the job's: 409. The customer is told of each step.
  */
 export async function POST(req: AuthenticatedMedusaRequest<MoveJobBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
@@ -27,6 +29,10 @@ export async function POST(req: AuthenticatedMedusaRequest<MoveJobBodyType>, res
       gross_weight_out_mg: body.gross_weight_out ?? null,
       net_weight_out_mg: body.net_weight_out ?? null,
       note: body.note ?? null,
+      charges_paise: body.charges,
+      customer_gstin: body.gstin ?? null,
+      tenders: body.tenders?.map((t) => ({ tender: t.tender, amount_paise: t.amount, reference: t.reference ?? null })),
+      branch_code: branch.code,
       branch_name: branch.name,
       actor: auditActor(req),
     },
