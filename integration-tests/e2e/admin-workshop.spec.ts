@@ -8,7 +8,16 @@ import { adminApi as api, adminToken, base, logIn, useBrowser } from "./browser"
 
 jest.setTimeout(180 * 1000)
 
-type Job = { id: string; number: string; status: string; net_weight_out_mg: number | null; karigar_name: string | null; photos: { stage: string }[] }
+type Job = {
+  id: string
+  number: string
+  status: string
+  net_weight_out_mg: number | null
+  karigar_name: string | null
+  photos: { stage: string }[]
+  payments: { kind: string; tender: string; amount_paise: number }[]
+  invoice: { number: string } | null
+}
 
 describe("a repair in a browser", () => {
   const browser = useBrowser()
@@ -40,6 +49,14 @@ describe("a repair in a browser", () => {
     await page.mouse.move(10, 10)
     await page.waitForFunction(() => !document.querySelector("[data-sonner-toast]"), undefined, { timeout: 30_000 })
 
+    // An advance of ₹100 in cash, on a receipt voucher listed with the job.
+    await page.getByLabel("Advance (₹)").fill("100")
+    await page.getByRole("button", { name: "Take advance" }).click()
+    await page.getByRole("button", { name: /\/RV\d{2}-\d{2}\/\d+/ }).waitFor({ timeout: 30_000 })
+    await page.getByText("Paid: ₹100.00").waitFor()
+    await page.mouse.move(10, 10)
+    await page.waitForFunction(() => !document.querySelector("[data-sonner-toast]"), undefined, { timeout: 30_000 })
+
     await page.getByLabel("Karigar").fill("Ramesh Soni")
     await page.getByRole("button", { name: "To the karigar" }).click()
     await page.getByText(/karigar Ramesh Soni/).waitFor({ timeout: 30_000 })
@@ -47,6 +64,9 @@ describe("a repair in a browser", () => {
     await page.getByLabel("Net out (g)").waitFor({ timeout: 30_000 })
     await page.getByLabel("Gross out (g)").fill("12.500")
     await page.getByLabel("Net out (g)").fill("12.400")
+    // No estimate was given: the work's charges are typed, and the bill shows before delivery (₹350 + 18 % = ₹413, less the ₹100 advance).
+    await page.getByLabel("Charges (₹)").fill("350")
+    await page.getByText("Bill ₹413.00 (work ₹350.00 + GST 18 % at SAC 998892), ₹100.00 paid in advance: ₹313.00 to take").waitFor({ timeout: 30_000 })
     await page.getByRole("button", { name: "Deliver" }).click()
     await page.getByText(/weight out 12\.400 g is below what the job allows/).waitFor({ timeout: 30_000 })
     await page.getByLabel("Net out (g)").fill("12.430")
@@ -56,8 +76,14 @@ describe("a repair in a browser", () => {
     await page.waitForFunction(() => !document.querySelector("[data-sonner-toast]"), undefined, { timeout: 30_000 })
     await page.getByRole("button", { name: "Deliver" }).click()
     await page.getByText("Out: 12.500 g gross, 12.430 g net").waitFor({ timeout: 30_000 })
+    await page.getByRole("button", { name: /^Print invoice / }).waitFor({ timeout: 30_000 })
 
     const { jobs } = await api<{ jobs: Job[] }>(token, `/admin/job-cards?customer_id=${customer.id}`)
     expect(jobs.map((j) => [j.status, j.net_weight_out_mg, j.karigar_name, j.photos.map((p) => p.stage)])).toEqual([["delivered", 12_430, "Ramesh Soni", ["in"]]])
+    expect(jobs[0].payments.map((p) => [p.kind, p.tender, p.amount_paise])).toEqual([
+      ["advance", "cash", 100_00],
+      ["balance", "cash", 313_00],
+    ])
+    expect(jobs[0].invoice?.number).toMatch(/^[A-Z0-9]+\/\d{2}-\d{2}\/\d+$/)
   })
 })

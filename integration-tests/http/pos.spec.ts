@@ -595,6 +595,11 @@ shopIntegrationRunner({
         ["captured", "cash", 200_00, paid.data.payment.number],
         ["captured", "upi", 331_00, "UPI-77821"],
       ])
+      // Tally: the work's invoice as a Sales voucher, the advance and the balance as Receipt vouchers.
+      const tally = (await api.get(`/admin/reports/tally?from=${today}&to=${today}&branch_id=${branches.MUM.id}&format=csv`, { ...auth, responseType: "text" })).data as string
+      expect(tally).toContain(`Tax invoice for job card ${job.number}`)
+      expect(tally).toContain(paid.data.payment.number)
+      expect(tally).toContain(`Received for job card ${job.number}`)
       expect((await advance({ tender: "cash", amount: 10 })).status).toBe(409)
       expect((await step("ready")).status).toBe(409)
       expect((await messages()).map((m) => /is (.+) at Mumbai/.exec(m)?.[1])).toEqual(["received", "with the karigar", "ready for pickup", "delivered"])

@@ -296,6 +296,7 @@ const OUR_ROUTES: Line[] = [
   ["GET", "/admin/job-cards/:id/pdf", "pos", "read"],
   ["POST", "/admin/job-cards/:id/steps", "pos", "sell"],
   ["POST", "/admin/job-cards/:id/photos", "pos", "sell"],
+  ["GET", "/admin/job-cards/:id/bill", "pos", "read"],
   ["POST", "/admin/job-cards/:id/payments", "pos", "sell"],
   ["GET", "/admin/job-cards/:id/payments/:payment_id/voucher", "pos", "read"],
   ["GET", "/admin/job-cards/:id/photos/:file_id", "pos", "read"],

@@ -94,6 +94,8 @@ export type TallyMoneyMovement = {
   amount_paise: number
   party: TallyParty
   order_display_id: number | null
+  /** Money taken or handed back for a workshop job rather than a bill. */
+  job_number?: string | null
 }
 
 /**
@@ -131,7 +133,7 @@ export function moneyVoucherFor(m: TallyMoneyMovement): TallyVoucher {
   const party = partyLedger(m.party)
   const tender = tenderLedger(m.branch_code, m.provider_id).name
   const sign = m.kind === "receipt" ? 1 : -1
-  const order = m.order_display_id ? `order #${m.order_display_id}` : "a bill"
+  const order = m.job_number ? `job card ${m.job_number}` : m.order_display_id ? `order #${m.order_display_id}` : "a bill"
   return {
     type: m.kind === "receipt" ? "Receipt" : "Payment",
     date: tallyDate(m.at),

@@ -118,6 +118,33 @@ export type JobPaymentKind = (typeof JOB_PAYMENT_KINDS)[number]
 export const JOB_TENDERS = ["cash", "card", "upi"] as const
 export type JobTender = (typeof JOB_TENDERS)[number]
 
+/** What a job's payments have paid, net: advances and balance less what was handed back. */
+export function netPaid(payments: { kind: JobPaymentKind; amount_paise: number }[]): number {
+  return payments.reduce((s, p) => s + (p.kind === "refund" ? -p.amount_paise : p.amount_paise), 0)
+}
+
+/**
+ * Refunds of `paise` back through the tenders the advances came in by, the latest first (cash back as cash, UPI
+ * back to UPI), so the server, not the counter, says how money goes back.
+ */
+export function refundsFor(payments: { kind: JobPaymentKind; tender: JobTender; amount_paise: number }[], paise: number): { tender: JobTender; amount_paise: number }[] {
+  const left = new Map<JobTender, number>()
+  for (const p of payments) {
+    left.set(p.tender, (left.get(p.tender) ?? 0) + (p.kind === "refund" ? -p.amount_paise : p.amount_paise))
+  }
+  const refunds: { tender: JobTender; amount_paise: number }[] = []
+  let owed = paise
+  for (const p of [...payments].reverse().filter((p) => p.kind !== "refund")) {
+    const take = Math.min(owed, left.get(p.tender) ?? 0)
+    if (take > 0) {
+      refunds.push({ tender: p.tender, amount_paise: take })
+      left.set(p.tender, (left.get(p.tender) ?? 0) - take)
+      owed -= take
+    }
+  }
+  return refunds
+}
+
 /** The GST an advance of `amountPaise` holds at `gstRate` (tax-inclusive, rounded half up to the paisa). */
 export function taxInAdvance(amountPaise: number, gstRate: number): number {
   return mulDivHalfUp(amountPaise, gstRate, 100_000 + gstRate)

@@ -8,6 +8,8 @@ import {
   jobStepProblem,
   JOB_SERVICE_SAC,
   minimumWeightOut,
+  netPaid,
+  refundsFor,
   taxInAdvance,
   weightOutProblem,
 } from "../workshop"
@@ -75,6 +77,21 @@ describe("a job's money", () => {
   it("hands back what the advances paid beyond a smaller bill: ₹531 paid, ₹300 of work (₹354) leaves ₹177 to refund", () => {
     expect(jobBill(300_00, 18_000, 531_00).balance_paise).toBe(-177_00)
     expect(balanceTendersProblem(jobBill(300_00, 18_000, 531_00), 0)).toBeNull()
+  })
+
+  it("hands money back the way it came, the latest advance first: ₹100 cash then ₹250 UPI, ₹300 back is ₹250 UPI and ₹50 cash", () => {
+    const paid = [
+      { kind: "advance" as const, tender: "cash" as const, amount_paise: 100_00 },
+      { kind: "advance" as const, tender: "upi" as const, amount_paise: 250_00 },
+    ]
+    expect(netPaid(paid)).toBe(350_00)
+    expect(refundsFor(paid, 300_00)).toEqual([
+      { tender: "upi", amount_paise: 250_00 },
+      { tender: "cash", amount_paise: 50_00 },
+    ])
+    expect(refundsFor(paid, 80_00)).toEqual([{ tender: "upi", amount_paise: 80_00 }])
+    const refund = { kind: "refund" as const, tender: "upi" as const, amount_paise: 80_00 }
+    expect(netPaid([...paid, refund])).toBe(270_00)
   })
 
   it("needs the tenders at delivery to meet the balance exactly", () => {

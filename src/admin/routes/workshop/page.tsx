@@ -38,7 +38,13 @@ type Job = {
   received_at: string
   delivered_at: string | null
   photos: { file_id: string; stage: "in" | "out"; filename: string; url: string }[]
+  payments: { id: string; kind: "advance" | "balance" | "refund"; tender: Tender; amount_paise: number; reference: string | null; number: string | null; paid_at: string; voucher_url: string | null }[]
+  paid_paise: number
+  charges_paise: number | null
+  invoice: { id: string; number: string; url: string } | null
 }
+type Tender = "cash" | "card" | "upi"
+type Bill = { charges_paise: number; gst_rate: number; cgst_paise: number; sgst_paise: number; grand_total_paise: number; paid_paise: number; balance_paise: number; sac: string }
 
 const LABEL: Record<JobStatus, string> = { received: "Received", with_karigar: "With the karigar", ready: "Ready for pickup", delivered: "Delivered", cancelled: "Cancelled" }
 const COLOR: Record<JobStatus, "blue" | "orange" | "green" | "grey" | "purple"> = { received: "blue", with_karigar: "orange", ready: "purple", delivered: "green", cancelled: "grey" }
@@ -51,7 +57,17 @@ const JOB_FILTERS = [
 ] as const
 const g = (mg: number | null) => (mg === null ? "—" : `${(mg / 1000).toFixed(3)} g`)
 const printJob = (job: Job) =>
-  downloadFile(`/admin/job-cards/${job.id}/pdf`, `${job.number.replace(/\//g, "-")}.pdf`).catch((e: Error) => toast.error("Not printed", { description: e.message }))
+  printFile(`/admin/job-cards/${job.id}/pdf`, job.number)
+const TENDERS: [Tender, string][] = [
+  ["cash", "Cash"],
+  ["card", "Card"],
+  ["upi", "UPI"],
+]
+const PAYMENT_LABEL = { advance: "Advance", balance: "Balance", refund: "Handed back" } as const
+const fileName = (number: string) => `${number.replace(/\//g, "-")}.pdf`
+const printFile = (url: string, number: string) => downloadFile(url, fileName(number)).catch((e: Error) => toast.error("Not printed", { description: e.message }))
+/** Rupees as the API takes them ("331.00") from paise. */
+const rupeesOf = (paise: number) => (paise / 100).toFixed(2)
 const inFiveDays = () => new Date(Date.now() + 5 * 86_400_000 + 5.5 * 3_600_000).toISOString().slice(0, 10)
 
 /** Take in a repair or a custom order. */
@@ -204,13 +220,129 @@ function JobPhotos({ job, canWork }: { job: Job; canWork: boolean }) {
   )
 }
 
+/** Tender and reference, as the advance and the balance take them. */
+function TenderFields({ id, tender, setTender, reference, setReference }: { id: string; tender: Tender; setTender: (t: Tender) => void; reference: string; setReference: (r: string) => void }) {
+  return (
+    <>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small" htmlFor={`${id}-tender`}>Paid by</Label>
+        <Select value={tender} onValueChange={(v) => setTender(v as Tender)}>
+          <Select.Trigger id={`${id}-tender`}>
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {TENDERS.map(([value, label]) => (
+              <Select.Item key={value} value={value}>{label}</Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </div>
+      {tender !== "cash" && (
+        <div className="flex flex-col gap-y-1">
+          <Label size="small" htmlFor={`${id}-reference`}>Reference</Label>
+          <Input id={`${id}-reference`} placeholder="Slip or UPI ref." value={reference} onChange={(e) => setReference(e.target.value)} />
+        </div>
+      )}
+    </>
+  )
+}
+
+/** The job's money: what was paid and handed back with each voucher, the invoice once delivered, and an advance while it is open. */
+function JobMoney({ job, canWork }: { job: Job; canWork: boolean }) {
+  const queryClient = useQueryClient()
+  const [amount, setAmount] = useState("")
+  const [tender, setTender] = useState<Tender>("cash")
+  const [reference, setReference] = useState("")
+  const [key, setKey] = useState(() => newIdempotencyKey("ADV"))
+  const open = job.status !== "delivered" && job.status !== "cancelled"
+  const take = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ payment: Job["payments"][number] }>(`/admin/job-cards/${job.id}/payments`, {
+        method: "POST",
+        body: { tender, amount: amount.trim(), ...(reference.trim() && tender !== "cash" ? { reference: reference.trim() } : {}), idempotency_key: key },
+      }),
+    onSuccess: ({ payment }) => {
+      toast.success(`Advance taken: ${inrPaise(payment.amount_paise)}`, { description: `Receipt voucher ${payment.number}` })
+      setAmount("")
+      setReference("")
+      setKey(newIdempotencyKey("ADV"))
+      void queryClient.invalidateQueries({ queryKey: ["job-cards"] })
+    },
+    onError: (e: Error) => toast.error("Advance not taken", { description: e.message }),
+  })
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <div className="flex items-center justify-between">
+        <Text size="small" weight="plus">Paid: {inrPaise(job.paid_paise)}{job.charges_paise !== null ? ` · work billed at ${inrPaise(job.charges_paise)} + GST` : ""}</Text>
+        {job.invoice && (
+          <Button size="small" variant="secondary" onClick={() => void printFile(job.invoice!.url, job.invoice!.number)}>Print invoice {job.invoice.number}</Button>
+        )}
+      </div>
+      {job.payments.length > 0 && (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>When</Table.HeaderCell>
+              <Table.HeaderCell>What</Table.HeaderCell>
+              <Table.HeaderCell>Paid by</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+              <Table.HeaderCell>Voucher</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {job.payments.map((p) => (
+              <Table.Row key={p.id}>
+                <Table.Cell>{when(p.paid_at)}</Table.Cell>
+                <Table.Cell>{PAYMENT_LABEL[p.kind]}</Table.Cell>
+                <Table.Cell>{TENDERS.find(([t]) => t === p.tender)?.[1]}{p.reference ? ` · ${p.reference}` : ""}</Table.Cell>
+                <Table.Cell className="text-right">{p.kind === "refund" ? "−" : ""}{inrPaise(p.amount_paise)}</Table.Cell>
+                <Table.Cell>
+                  {p.voucher_url && p.number ? (
+                    <Button size="small" variant="transparent" onClick={() => void printFile(p.voucher_url!, p.number!)}>{p.number}</Button>
+                  ) : (
+                    job.invoice?.number ?? "—"
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {canWork && open && (
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-y-1">
+            <Label size="small" htmlFor="job-advance">Advance (₹)</Label>
+            <Input id="job-advance" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          </div>
+          <TenderFields id="job-advance" tender={tender} setTender={setTender} reference={reference} setReference={setReference} />
+          <Button size="small" variant="secondary" disabled={!amount.trim()} isLoading={take.isPending} onClick={() => take.mutate()}>Take advance</Button>
+        </div>
+      )}
+    </div>
+  )
+}
+
 /** One job: its weights and where it is; the next steps as buttons (to the karigar asks who, delivery asks the weights). */
 function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
   const queryClient = useQueryClient()
   const [karigar, setKarigar] = useState("")
   const [grossOut, setGrossOut] = useState("")
   const [netOut, setNetOut] = useState("")
+  const [charges, setCharges] = useState("")
+  const [gstin, setGstin] = useState("")
+  const [tender, setTender] = useState<Tender>("cash")
+  const [reference, setReference] = useState("")
   const { data } = useQuery({ queryKey: ["job-cards", jobId], queryFn: () => sdk.client.fetch<{ job: Job }>(`/admin/job-cards/${jobId}`) })
+  const ready = data?.job.status === "ready"
+  const chargesGiven = charges.trim() || (data?.job.estimate_paise !== null && data?.job.estimate_paise !== undefined ? rupeesOf(data.job.estimate_paise) : "")
+  // What delivery would bill, worked out by the server as the charges and GSTIN are typed.
+  const bill = useQuery({
+    queryKey: ["job-cards", jobId, "bill", chargesGiven, gstin.trim(), data?.job.paid_paise],
+    queryFn: () => sdk.client.fetch<{ bill: Bill }>(`/admin/job-cards/${jobId}/bill`, { query: { charges: chargesGiven, ...(gstin.trim().length === 15 ? { gstin: gstin.trim() } : {}) } }),
+    enabled: ready && !!chargesGiven,
+    retry: false,
+  })
+  const balance = bill.data?.bill.balance_paise ?? 0
   const move = useMutation({
     mutationFn: (status: JobStatus) =>
       sdk.client.fetch<{ job: Job }>(`/admin/job-cards/${jobId}/steps`, {
@@ -218,11 +350,19 @@ function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
         body: {
           status,
           ...(status === "with_karigar" && karigar.trim() ? { karigar_name: karigar.trim() } : {}),
-          ...(status === "delivered" ? { gross_weight_out: grossOut.trim(), net_weight_out: netOut.trim() } : {}),
+          ...(status === "delivered"
+            ? {
+                gross_weight_out: grossOut.trim(),
+                net_weight_out: netOut.trim(),
+                ...(charges.trim() ? { charges: charges.trim() } : {}),
+                ...(gstin.trim() ? { gstin: gstin.trim() } : {}),
+                ...(balance > 0 ? { tenders: [{ tender, amount: rupeesOf(balance), ...(reference.trim() && tender !== "cash" ? { reference: reference.trim() } : {}) }] } : {}),
+              }
+            : {}),
         },
       }),
     onSuccess: ({ job }) => {
-      toast.success(`Job ${job.number}: ${LABEL[job.status].toLowerCase()}`, { description: "The customer is told." })
+      toast.success(`Job ${job.number}: ${LABEL[job.status].toLowerCase()}`, { description: job.invoice ? `Invoice ${job.invoice.number}. The customer is told.` : "The customer is told." })
       queryClient.invalidateQueries({ queryKey: ["job-cards"] })
     },
     onError: (e: Error) => toast.error("Not moved", { description: e.message }),
@@ -256,6 +396,7 @@ function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
         {job.estimate_paise !== null && <Text size="small">Estimate: {inrPaise(job.estimate_paise)}</Text>}
       </div>
       <JobPhotos job={job} canWork={canWork} />
+      <JobMoney job={job} canWork={canWork} />
       {canWork && NEXT[job.status].length > 0 && (
         <div className="flex flex-wrap items-end gap-3 px-6 py-4">
           {NEXT[job.status].includes("with_karigar") && (
@@ -280,9 +421,26 @@ function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
                 <Label size="small" htmlFor="job-net-out">Net out (g)</Label>
                 <Input id="job-net-out" inputMode="decimal" value={netOut} onChange={(e) => setNetOut(e.target.value)} />
               </div>
-              <Button size="small" disabled={!grossOut.trim() || !netOut.trim()} isLoading={move.isPending && move.variables === "delivered"} onClick={() => move.mutate("delivered")}>Deliver</Button>
+              <div className="flex flex-col gap-y-1">
+                <Label size="small" htmlFor="job-charges">Charges (₹)</Label>
+                <Input id="job-charges" inputMode="decimal" placeholder={job.estimate_paise !== null ? rupeesOf(job.estimate_paise) : "0.00"} value={charges} onChange={(e) => setCharges(e.target.value)} />
+              </div>
+              <div className="flex flex-col gap-y-1">
+                <Label size="small" htmlFor="job-gstin">Customer's GSTIN</Label>
+                <Input id="job-gstin" placeholder="If registered" value={gstin} onChange={(e) => setGstin(e.target.value.toUpperCase())} />
+              </div>
+              {balance > 0 && <TenderFields id="job-balance" tender={tender} setTender={setTender} reference={reference} setReference={setReference} />}
+              <Button size="small" disabled={!grossOut.trim() || !netOut.trim() || !bill.data} isLoading={move.isPending && move.variables === "delivered"} onClick={() => move.mutate("delivered")}>Deliver</Button>
             </div>
           )}
+          {ready && bill.data && (
+            <Text size="small" className="w-full text-ui-fg-subtle">
+              Bill {inrPaise(bill.data.bill.grand_total_paise)} (work {inrPaise(bill.data.bill.charges_paise)} + GST {bill.data.bill.gst_rate / 1000} % at SAC {bill.data.bill.sac})
+              {bill.data.bill.paid_paise ? `, ${inrPaise(bill.data.bill.paid_paise)} paid in advance` : ""}:{" "}
+              {balance > 0 ? `${inrPaise(balance)} to take` : balance < 0 ? `${inrPaise(-balance)} to hand back the way it was paid` : "nothing to take"}
+            </Text>
+          )}
+          {ready && bill.error && <Text size="small" className="w-full text-ui-fg-error">{(bill.error as Error).message}</Text>}
           <Button size="small" variant="transparent" isLoading={move.isPending && move.variables === "cancelled"} onClick={() => move.mutate("cancelled")}>Cancel job</Button>
         </div>
       )}

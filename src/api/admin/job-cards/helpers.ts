@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { WORKSHOP_MODULE } from "../../../modules/workshop"
 import type WorkshopModuleService from "../../../modules/workshop/service"
 import type { JobRow } from "../../../modules/workshop/service"
-import { minimumWeightOut } from "../../../lib/workshop"
+import { minimumWeightOut, netPaid } from "../../../lib/workshop"
 import { branchDirectory, customerContacts, staffRef, userNames } from "../../utils/directory"
 
 /**
@@ -31,10 +31,8 @@ export async function jobViews(scope: MedusaContainer, jobs: JobRow[]) {
       delivered_by: staffRef(names, j.delivered_by),
       overdue: open && new Date(j.due_at).getTime() < now,
       least_weight_out_mg: j.kind === "repair" ? minimumWeightOut(j.net_weight_in_mg, j.allowed_loss_bps) : null,
-      payments: payments
-        .filter((p) => p.job_card_id === j.id)
-        .map((p) => ({ ...p, voucher_url: p.number ? `/admin/job-cards/${j.id}/payments/${p.id}/voucher` : null })),
-      paid_paise: payments.filter((p) => p.job_card_id === j.id).reduce((s, p) => s + (p.kind === "refund" ? -p.amount_paise : p.amount_paise), 0),
+      payments: payments.filter((p) => p.job_card_id === j.id).map((p) => ({ ...p, voucher_url: p.number ? `/admin/job-cards/${j.id}/payments/${p.id}/voucher` : null })),
+      paid_paise: netPaid(payments.filter((p) => p.job_card_id === j.id)),
       invoice: j.invoice_id ? { id: j.invoice_id, number: j.invoice_number, url: `/admin/tax-documents/${j.invoice_id}` } : null,
       photos: j.photos.map((p) => ({ file_id: p.file_id, stage: p.stage, filename: p.filename, uploaded_at: p.uploaded_at, url: `/admin/job-cards/${j.id}/photos/${p.file_id}` })),
     }

@@ -2,12 +2,13 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { fileSettings } from "../../../lib/file-settings"
 import { receiveFiles } from "../../utils/uploads"
 import { validateBody, validateQuery } from "../../utils/validation"
-import { JobPhotoFields, ListJobsQuery, MoveJobBody, ReceiveJobBody, TakeAdvanceBody } from "./validators"
+import { JobPhotoFields, ListJobsQuery, JobBillQuery, MoveJobBody, ReceiveJobBody, TakeAdvanceBody } from "./validators"
 
 export const adminJobCardRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/job-cards", methods: ["GET"], middlewares: [validateQuery(ListJobsQuery, {})] },
   { matcher: "/admin/job-cards", methods: ["POST"], middlewares: [validateBody(ReceiveJobBody)] },
   { matcher: "/admin/job-cards/:id/steps", methods: ["POST"], middlewares: [validateBody(MoveJobBody)] },
+  { matcher: "/admin/job-cards/:id/bill", methods: ["GET"], middlewares: [validateQuery(JobBillQuery, {})] },
   { matcher: "/admin/job-cards/:id/payments", methods: ["POST"], middlewares: [validateBody(TakeAdvanceBody)] },
   {
     matcher: "/admin/job-cards/:id/photos",

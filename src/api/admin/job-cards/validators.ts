@@ -66,3 +66,6 @@ export type ListJobsQueryType = z.infer<typeof ListJobsQuery>
 /** The form fields beside the photos: when they were taken (as it came in, by default). */
 export const JobPhotoFields = z.object({ stage: z.enum(JOB_PHOTO_STAGES).default("in") }).strict()
 export type JobPhotoFieldsType = z.infer<typeof JobPhotoFields>
+
+export const JobBillQuery = z.object({ charges: Charges.optional(), gstin: Gstin.optional() }).strict()
+export type JobBillQueryType = z.infer<typeof JobBillQuery>

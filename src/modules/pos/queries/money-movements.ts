@@ -9,7 +9,8 @@ type MovementFilters = { from: Date; to: Date; branch_ids?: string[] }
  * The money that moved on the branches' bills in [from, to): each capture
  * (taken) and refund (paid back) with its tender (provider), its bill's
  * branch and the buyer its invoice names (the party its sales voucher
- * debits). Money of no branch's bill (an order without a branch's sales
+ * debits); and the workshop's job payments (advances and balances taken,
+ * advances handed back), numbered by their vouchers where they have one. Money of no branch's bill (an order without a branch's sales
  * channel) has no branch ledgers and is left out.
  */
 function movementsSql({ from, to, branch_ids }: MovementFilters): { sql: string; bindings: (string | Date)[] } {
@@ -23,14 +24,23 @@ function movementsSql({ from, to, branch_ids }: MovementFilters): { sql: string;
   const branchBinding = branch_ids ? [pgArray(branch_ids)] : []
   const sql = `
     select 'receipt' as kind, c.id, c.created_at as at, b.code as branch_code, p.provider_id, round(c.amount * 100)::bigint as amount_paise,
-           buyer.name as buyer_name, buyer.gstin as buyer_gstin, o.display_id
+           buyer.name as buyer_name, buyer.gstin as buyer_gstin, o.display_id, null as job_number
       from capture c join payment p on p.id = c.payment_id and p.deleted_at is null ${place}
      where c.deleted_at is null and c.created_at >= ? and c.created_at < ?
     union all
-    select 'refund', r.id, r.created_at, b.code, p.provider_id, round(r.amount * 100)::bigint, buyer.name, buyer.gstin, o.display_id
+    select 'refund', r.id, r.created_at, b.code, p.provider_id, round(r.amount * 100)::bigint, buyer.name, buyer.gstin, o.display_id, null
       from refund r join payment p on p.id = r.payment_id and p.deleted_at is null ${place}
-     where r.deleted_at is null and r.created_at >= ? and r.created_at < ?`
-  return { sql, bindings: [...branchBinding, from, to, ...branchBinding, from, to] }
+     where r.deleted_at is null and r.created_at >= ? and r.created_at < ?
+    union all
+    select case jp.kind when 'refund' then 'refund' else 'receipt' end, coalesce(jp.number, jp.id), date_trunc('milliseconds', jp.paid_at), b.code, 'pp_instore_' || jp.tender,
+           round(jp.amount_paise)::bigint, buyer.name, buyer.gstin, null, j.number
+      from job_card_payment jp
+      join job_card j on j.id = jp.job_card_id
+      join branch b on b.id = jp.branch_id ${branch_ids ? "and jp.branch_id = any(?::text[])" : ""}
+      left join lateral (select d.body->'buyer'->>'name' as name, d.body->'buyer'->>'gstin' as gstin from tax_document d
+                          where d.id = j.invoice_id and d.deleted_at is null) buyer on true
+     where jp.deleted_at is null and jp.paid_at >= ? and jp.paid_at < ?`
+  return { sql, bindings: [...branchBinding, from, to, ...branchBinding, from, to, ...branchBinding, from, to] }
 }
 
 type MovementRow = {
@@ -43,9 +53,14 @@ type MovementRow = {
   buyer_name: string | null
   buyer_gstin: string | null
   display_id: number | null
+  job_number: string | null
 }
 
-/** A page of the period's money movements in time order, after `after` (keyset). */
+/**
+ * A page of the period's money movements in time order, after `after` (keyset). The keyset's instant is a
+ * JavaScript Date, to the millisecond: every `at` above is too (Medusa writes its own so; job payments are cut to
+ * it), or the last row of a page would come back on the next.
+ */
 export async function listMoneyMovements(
   db: Knex,
   filters: MovementFilters & { after?: { at: Date; id: string } | null; limit: number }
@@ -66,6 +81,7 @@ export async function listMoneyMovements(
     amount_paise: Number(r.amount_paise),
     party: { branch_code: r.branch_code, buyer: { name: r.buyer_name ?? "", gstin: r.buyer_gstin } },
     order_display_id: r.display_id,
+    job_number: r.job_number,
   }))
 }
 

@@ -4,13 +4,13 @@ import { GST_STATE_CODES } from "../../../lib/gstin"
 import { buildJobInvoice, sellerOf, type Tender } from "../../../lib/invoice"
 import { formatInr } from "../../../lib/money"
 import { CASH_LIMIT_PAISE, TENDER_LABELS } from "../../../lib/pos"
-import { balanceTendersProblem, jobBill, jobGstRate, jobStepProblem, JOB_SERVICE_SAC, weightOutProblem, type JobTender } from "../../../lib/workshop"
+import { balanceTendersProblem, jobBill, jobGstRate, jobStepProblem, JOB_SERVICE_SAC, netPaid, refundsFor, weightOutProblem, type JobTender } from "../../../lib/workshop"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import type { IssueDocumentInput } from "../../../modules/invoicing/service"
 import { WORKSHOP_MODULE } from "../../../modules/workshop"
 import type WorkshopModuleService from "../../../modules/workshop/service"
-import type { JobPaymentRow, MoveJobInput, SettleJobInput } from "../../../modules/workshop/service"
+import type { MoveJobInput, SettleJobInput } from "../../../modules/workshop/service"
 
 /** What a closing step says of the money: the work's charges and the customer's GSTIN at delivery, and the balance as tendered. */
 export type JobMoneyInput = MoveJobInput & {
@@ -23,31 +23,6 @@ export type JobMoneyInput = MoveJobInput & {
 export type PreparedJobMoney = { settle: SettleJobInput | null; issue: IssueDocumentInput | null }
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
-
-/** Net money paid on a job: advances and balances less refunds. */
-export const paidOn = (payments: JobPaymentRow[]) => payments.reduce((s, p) => s + (p.kind === "refund" ? -p.amount_paise : p.amount_paise), 0)
-
-/**
- * Refunds of `paise` back through the tenders the advances came in by, the latest first (cash back as cash, UPI
- * back to UPI), so the server, not the counter, says how money goes back.
- */
-function refundsOf(payments: JobPaymentRow[], paise: number): { tender: JobTender; amount_paise: number }[] {
-  const left = new Map<JobTender, number>()
-  for (const p of payments) {
-    left.set(p.tender, (left.get(p.tender) ?? 0) + (p.kind === "refund" ? -p.amount_paise : p.amount_paise))
-  }
-  const refunds: { tender: JobTender; amount_paise: number }[] = []
-  let owed = paise
-  for (const p of [...payments].reverse().filter((p) => p.kind !== "refund")) {
-    const take = Math.min(owed, left.get(p.tender) ?? 0)
-    if (take > 0) {
-      refunds.push({ tender: p.tender, amount_paise: take })
-      left.set(p.tender, (left.get(p.tender) ?? 0) - take)
-      owed -= take
-    }
-  }
-  return refunds
-}
 
 /**
  * For a job that is delivered or cancelled: the bill (the charges, the estimate unless the counter says otherwise,
@@ -70,13 +45,13 @@ export const prepareJobMoneyStep = createStep("prepare-job-money", async (input:
     return new StepResponse(none)
   }
   const payments = await workshop.paymentsOf([job.id])
-  const paid = paidOn(payments)
+  const paid = netPaid(payments)
   const base = { job_id: job.id, branch_code: input.branch_code, paid_paise: paid, user_id: input.user_id }
   if (input.to === "cancelled") {
     if (input.tenders?.length || (input.charges_paise ?? null) !== null || input.customer_gstin) {
       throw invalid("A cancelled job is not billed: give no charges, tenders or gstin; its advances go back the way they came")
     }
-    return new StepResponse<PreparedJobMoney>({ settle: paid > 0 ? { ...base, charges_paise: null, customer_gstin: null, balance: [], refunds: refundsOf(payments, paid) } : null, issue: null })
+    return new StepResponse<PreparedJobMoney>({ settle: paid > 0 ? { ...base, charges_paise: null, customer_gstin: null, balance: [], refunds: refundsFor(payments, paid) } : null, issue: null })
   }
   const charges = input.charges_paise ?? job.estimate_paise
   if (charges === null || charges === undefined) {
@@ -89,12 +64,12 @@ export const prepareJobMoneyStep = createStep("prepare-job-money", async (input:
   if (problem) {
     throw invalid(`Job ${job.number}: ${problem}`)
   }
-  const cash = payments.filter((p) => p.tender === "cash").reduce((s, p) => s + (p.kind === "refund" ? -p.amount_paise : p.amount_paise), 0) + tenders.filter((t) => t.tender === "cash").reduce((s, t) => s + t.amount_paise, 0)
+  const cash = netPaid(payments.filter((p) => p.tender === "cash")) + tenders.filter((t) => t.tender === "cash").reduce((s, t) => s + t.amount_paise, 0)
   if (cash >= CASH_LIMIT_PAISE) {
     throw invalid(`Job ${job.number}: cash of ${formatInr(CASH_LIMIT_PAISE)} or more for one job is not allowed (Income Tax Act s.269ST); take the balance by card or UPI`)
   }
   const balance = tenders.map((t) => ({ tender: t.tender, amount_paise: t.amount_paise, reference: t.reference ?? null }))
-  const settle: SettleJobInput = { ...base, charges_paise: charges, customer_gstin: gstin, balance, refunds: bill.balance_paise < 0 ? refundsOf(payments, -bill.balance_paise) : [] }
+  const settle: SettleJobInput = { ...base, charges_paise: charges, customer_gstin: gstin, balance, refunds: bill.balance_paise < 0 ? refundsFor(payments, -bill.balance_paise) : [] }
   if (charges === 0) {
     return new StepResponse<PreparedJobMoney>({ settle, issue: null })
   }
