@@ -4,8 +4,7 @@
  * and the least it may come back at, the customer's own material, the estimate and due date, and — once delivered —
  * what it weighed going out; the terms and two signatures. Only draws: every figure comes from the stored job.
  */
-import PDFDocument from "pdfkit"
-import { pdfBytes } from "./pdf-bytes"
+import { openSlip, SLIP_FONT as FONT, SLIP_MARGIN as MARGIN, slipDay } from "./a5-slip-pdf"
 import type { SellerParty } from "./invoice"
 import { rupees } from "./invoice-pdf"
 import { JOB_STATUS_LABELS, minimumWeightOut, type JobKind, type JobStatus } from "./workshop"
@@ -29,31 +28,11 @@ export type JobCardDocument = {
   net_weight_out_mg: number | null
 }
 
-const MARGIN = 30
-const FONT = "Helvetica"
-const BOLD = "Helvetica-Bold"
 const grams = (mg: number) => `${(mg / 1000).toFixed(3)} g`
-const day = (at: Date | string) => new Date(at).toLocaleDateString("en-IN", { dateStyle: "long", timeZone: "Asia/Kolkata" })
 
 export function renderJobCardPdf(job: JobCardDocument): Promise<Buffer> {
   const title = job.kind === "repair" ? "REPAIR JOB CARD" : "CUSTOM ORDER JOB CARD"
-  const doc = new PDFDocument({ size: "A5", margin: MARGIN, info: { Title: `${title} ${job.number}`, Author: job.shop.shop_name } })
-  const done = pdfBytes(doc)
-  const left = MARGIN
-  const width = doc.page.width - 2 * MARGIN
-
-  doc.font(BOLD).fontSize(13).text(job.shop.shop_name, left, MARGIN, { width })
-  doc.font(FONT).fontSize(8).text([job.shop.branch_name, ...job.shop.address_lines, job.shop.phone ? `Phone ${job.shop.phone}` : ""].filter(Boolean).join("\n"), { width })
-  doc.moveDown(0.6).font(BOLD).fontSize(10.5).text(`${title} ${job.number}`, { width })
-  doc.font(FONT).fontSize(8.5).text(`Taken in ${day(job.received_at)} · now ${JOB_STATUS_LABELS[job.status]}`, { width })
-  doc.moveDown(0.6)
-  const row = (label: string, value: string) => {
-    const y = doc.y
-    doc.font(BOLD).fontSize(8.5).text(label, left, y, { width: 120 })
-    const labelBottom = doc.y
-    doc.font(FONT).text(value, left + 124, y, { width: width - 124 })
-    doc.y = Math.max(labelBottom, doc.y) + 2
-  }
+  const { doc, done, left, width, row } = openSlip({ shop: job.shop, title: `${title} ${job.number}`, subtitle: `Taken in ${slipDay(job.received_at)} · now ${JOB_STATUS_LABELS[job.status]}` })
   row("Customer", [job.customer.name, job.customer.phone].filter(Boolean).join(" · "))
   row("Article", job.article)
   row("Work", job.work)
@@ -67,7 +46,7 @@ export function renderJobCardPdf(job: JobCardDocument): Promise<Buffer> {
     row("Customer's own material", job.customer_material)
   }
   row("Estimate", job.estimate_paise === null ? "to be told" : `Rs. ${rupees(job.estimate_paise)} (GST extra)`)
-  row("Due", day(job.due_at))
+  row("Due", slipDay(job.due_at))
   if (job.net_weight_out_mg !== null && job.gross_weight_out_mg !== null) {
     row("Weight out", `${grams(job.gross_weight_out_mg)} gross, ${grams(job.net_weight_out_mg)} net`)
   }

@@ -5,11 +5,10 @@
  * shows the GST it holds (at the rate used when the customer's is not yet known); the tax invoice at delivery
  * accounts for it. Only draws: every figure comes from the stored payment.
  */
-import PDFDocument from "pdfkit"
+import { openSlip, slipDay } from "./a5-slip-pdf"
 import { amountInWords } from "./amount-in-words"
 import type { SellerParty } from "./invoice"
 import { rupees } from "./invoice-pdf"
-import { pdfBytes } from "./pdf-bytes"
 import { TENDER_LABELS } from "./pos"
 import { JOB_SERVICE_GST_RATE, JOB_SERVICE_SAC, taxInAdvance, type JobPaymentKind, type JobTender } from "./workshop"
 
@@ -25,33 +24,10 @@ export type JobVoucherDocument = {
   reference: string | null
 }
 
-const MARGIN = 30
-const FONT = "Helvetica"
-const BOLD = "Helvetica-Bold"
-const day = (at: Date | string) => new Date(at).toLocaleDateString("en-IN", { dateStyle: "long", timeZone: "Asia/Kolkata" })
 
 export function renderJobVoucherPdf(v: JobVoucherDocument): Promise<Buffer> {
   const title = v.kind === "advance" ? "RECEIPT VOUCHER" : "REFUND VOUCHER"
-  const doc = new PDFDocument({ size: "A5", margin: MARGIN, info: { Title: `${title} ${v.number}`, Author: v.shop.shop_name } })
-  const done = pdfBytes(doc)
-  const left = MARGIN
-  const width = doc.page.width - 2 * MARGIN
-
-  doc.font(BOLD).fontSize(13).text(v.shop.shop_name, left, MARGIN, { width })
-  doc
-    .font(FONT)
-    .fontSize(8)
-    .text([v.shop.branch_name, ...v.shop.address_lines, `GSTIN ${v.shop.gstin ?? "—"}`, v.shop.phone ? `Phone ${v.shop.phone}` : ""].filter(Boolean).join("\n"), { width })
-  doc.moveDown(0.6).font(BOLD).fontSize(10.5).text(`${title} ${v.number}`, { width })
-  doc.font(FONT).fontSize(8.5).text(day(v.paid_at), { width })
-  doc.moveDown(0.6)
-  const row = (label: string, value: string) => {
-    const y = doc.y
-    doc.font(BOLD).fontSize(8.5).text(label, left, y, { width: 120 })
-    const labelBottom = doc.y
-    doc.font(FONT).text(value, left + 124, y, { width: width - 124 })
-    doc.y = Math.max(labelBottom, doc.y) + 2
-  }
+  const { doc, done, left, width, row } = openSlip({ shop: v.shop, title: `${title} ${v.number}`, subtitle: slipDay(v.paid_at), gstin: true })
   row(v.kind === "advance" ? "Received from" : "Paid back to", [v.customer.name, v.customer.phone].filter(Boolean).join(" · "))
   row("For job card", `${v.job.number}: ${v.job.article} — ${v.job.work}`)
   row("Amount", `Rs. ${rupees(v.amount_paise)}`)
