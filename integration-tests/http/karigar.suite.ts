@@ -167,4 +167,46 @@ export const karigarSuite: ShopSuite = ({ api, getContainer }) => {
     const resting = await issue({ ...base, gross_weight: "1", from_old_gold_stock: false })
     expect([resting.status, resting.data.message]).toEqual([400, expect.stringContaining("Mahesh Karigar is marked as taking no work")])
   })
+
+  it("takes metal a karigar returns back into the branch's old-gold stock, and links a job sent to him by name to his account", async () => {
+    const karigar = await addKarigar({ name: "Suresh Soni", wastage_bps: 100 })
+    const held = async () =>
+      ((await ok(api.get(`/admin/old-gold/stock?branch_id=${branch.MUM}`, owner))).data.stock as { metal: string; fine_mg: number }[]).find((s) => s.metal === "gold")?.fine_mg ?? 0
+    const out = await issue({ branch_id: branch.MUM, karigar_id: karigar.id, metal: "gold", description: "22K wire", purity: 916, gross_weight: "20", from_old_gold_stock: false })
+    const before = await held()
+    // Pieces come to the counter, not into the old-metal stock.
+    const pieces = await receive(out.data.issue.id, { form: "pieces", description: "A ring", purity: 916, gross_weight: "5", to_old_gold_stock: true })
+    expect([pieces.status, pieces.data.message]).toEqual([400, "Invalid request: to_old_gold_stock: only metal goes back into the old-metal stock; pieces come back to the counter"])
+    const metalBack = { form: "metal", description: "Wire left over", purity: 916, gross_weight: "10", to_old_gold_stock: true, idempotency_key: "karigar-suite-metal-back" }
+    const back = await receive(out.data.issue.id, metalBack)
+    expect([back.status, back.data.receipt.to_old_gold_stock, back.data.receipt.fine_weight_mg]).toEqual([201, true, 9_160])
+    expect(await held()).toBe(before + 9_160)
+    const again = await receive(out.data.issue.id, metalBack)
+    expect([again.status, await held()]).toEqual([200, before + 9_160])
+    const movements = (await ok(api.get(`/admin/old-gold/movements?branch_id=${branch.MUM}&kind=from_karigar`, owner))).data
+    expect(JSON.stringify(movements)).toContain(out.data.issue.number)
+
+    // A repair sent to "suresh soni" is linked to the karigar party and shown on his page.
+    const customer = (await ok(api.post("/admin/crm/customers", { first_name: "Meena", last_name: "Iyer", phone: "9820322222" }, owner))).data.customer
+    const job = (
+      await ok(
+        api.post(
+          "/admin/job-cards",
+          { branch_id: branch.MUM, customer_id: customer.id, kind: "repair", article: "22K chain", work: "Re-solder", gross_weight_in: "8", net_weight_in: "8", due_at: new Date(Date.now() + 4 * 86_400_000).toISOString() },
+          mumbaiManager
+        )
+      )
+    ).data.job
+    const sent = await ok(api.post(`/admin/job-cards/${job.id}/steps`, { status: "with_karigar", karigar_name: "suresh soni" }, mumbaiManager))
+    expect(sent.data.job).toMatchObject({ status: "with_karigar", karigar_name: "Suresh Soni", karigar_id: karigar.id })
+    const page = (await ok(api.get(`/admin/karigars/${karigar.id}`, mumbaiManager))).data.karigar
+    expect(page.jobs.map((j: { number: string }) => j.number)).toEqual([job.number])
+    // Another branch's manager sees his account without Mumbai's job.
+    expect((await ok(api.get(`/admin/karigars/${karigar.id}`, puneManager))).data.karigar.jobs).toEqual([])
+    // A karigar taking no work gets no job, named by id or by name.
+    await ok(api.post(`/admin/job-cards/${job.id}/steps`, { status: "ready" }, mumbaiManager))
+    await ok(api.post(`/admin/karigars/${karigar.id}`, { active: false }, owner))
+    const resting = await expectStatus(api.post(`/admin/job-cards/${job.id}/steps`, { status: "with_karigar", karigar_id: karigar.id }, mumbaiManager))
+    expect([resting.status, resting.data.message]).toEqual([409, "Suresh Soni is marked as taking no work; choose another karigar or mark him active on the Karigars page"])
+  })
 }

@@ -242,17 +242,24 @@ export const STOCK_MOVEMENT_KINDS = ["to_refinery", "to_karigar", "melted", "scr
 export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number]
 
 /**
+ * Every movement of the old-metal stock: a purchase, the ways it leaves, and metal a karigar brings back as metal
+ * (from_karigar, recorded by the karigar's receipt, never by hand).
+ */
+export const OLD_GOLD_MOVEMENT_KINDS = ["purchase", ...STOCK_MOVEMENT_KINDS, "from_karigar"] as const
+export type OldGoldMovementKind = (typeof OLD_GOLD_MOVEMENT_KINDS)[number]
+
+/**
  * Fine mg a movement takes out (negative) or, for an adjustment, puts in (positive): the signed change of
  * the stock. A movement out needs a positive quantity; only an adjustment may add.
  */
-export function signedMovement(kind: StockMovementKind, fineMg: number): number {
+export function signedMovement(kind: StockMovementKind | "from_karigar", fineMg: number): number {
   if (!Number.isSafeInteger(fineMg) || fineMg === 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "fine_mg: a whole number of milligrams, not 0")
   }
   if (kind !== "adjustment" && fineMg < 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `fine_mg: give the weight that goes ${kind.replace(/_/g, " ")} as a positive number; only an adjustment may be negative`)
   }
-  return kind === "adjustment" ? fineMg : -fineMg
+  return kind === "adjustment" || kind === "from_karigar" ? fineMg : -fineMg
 }
 
 /** Why a signed change cannot be made to a stock holding `heldMg` (null when it can): no stock goes below 0. */

@@ -69,6 +69,7 @@ export type ReceiptRow = {
   net_weight_mg: number
   fine_weight_mg: number
   wastage_fine_mg: number
+  to_old_gold_stock: boolean
   received_by: string | null
   received_at: Date
 }
@@ -85,7 +86,8 @@ const KARIGAR_COLUMNS = "id, name, phone, address, gstin, wastage_bps, active, n
 const ISSUE_COLUMNS =
   "id, number, branch_id, karigar_id, job_card_id, metal, form, description, purity, gross_weight_mg, net_weight_mg, fine_weight_mg, allowed_wastage_bps, " +
   "from_old_gold_stock, value_paise, due_at, status, received_fine_mg, wastage_fine_mg, issued_by, issued_at, settled_at, note"
-const RECEIPT_COLUMNS = "id, issue_id, karigar_id, branch_id, form, description, purity, gross_weight_mg, net_weight_mg, fine_weight_mg, wastage_fine_mg, received_by, received_at"
+const RECEIPT_COLUMNS =
+  "id, issue_id, karigar_id, branch_id, form, description, purity, gross_weight_mg, net_weight_mg, fine_weight_mg, wastage_fine_mg, to_old_gold_stock, received_by, received_at"
 
 const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message, DOMAIN_CONFLICT)
 const issueNotFound = (id: string) => new MedusaError(MedusaError.Types.NOT_FOUND, `Job-work challan "${id}" was not found`)
@@ -154,6 +156,13 @@ class KarigarModuleService extends MedusaService({ Karigar, KarigarIssue, Kariga
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Karigar "${id}" was not found`)
     }
     return toKarigar(row)
+  }
+
+  /** The karigar of this name in any case, or null: names are unique that way (assertNameFree). */
+  @InjectManager()
+  async karigarNamed(name: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<KarigarRow | null> {
+    const [row] = (await sharedContext.manager!.execute(`select ${KARIGAR_COLUMNS} from karigar where lower(name) = lower(?) and deleted_at is null`, [name.trim()])) as Record<string, unknown>[]
+    return row ? toKarigar(row) : null
   }
 
   /** Karigars by name; `q` matches name or phone, `active` only those taking work. */
@@ -312,15 +321,18 @@ class KarigarModuleService extends MedusaService({ Karigar, KarigarIssue, Kariga
         return { issue, receipt: toReceipt(earlier), created: false }
       }
     }
+    if (input.to_old_gold_stock && input.form !== "metal") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "to_old_gold_stock: only metal goes back into the old-metal stock; pieces come back to the counter")
+    }
     const fine = fineWeightMg(input.net_weight_mg, input.purity)
     const problem = receiptProblem(issue, { fine_weight_mg: fine, wastage_fine_mg: input.wastage_fine_mg })
     if (problem) {
       throw conflict(problem)
     }
     const [receipt] = (await db.execute(
-      `insert into karigar_receipt (id, issue_id, karigar_id, branch_id, form, description, purity, gross_weight_mg, net_weight_mg, fine_weight_mg, wastage_fine_mg, received_by, received_at,
-                                    idempotency_key, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now(), now()) returning ${RECEIPT_COLUMNS}`,
+      `insert into karigar_receipt (id, issue_id, karigar_id, branch_id, form, description, purity, gross_weight_mg, net_weight_mg, fine_weight_mg, wastage_fine_mg, to_old_gold_stock,
+                                    received_by, received_at, idempotency_key, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now(), now()) returning ${RECEIPT_COLUMNS}`,
       [
         generateEntityId(undefined, "krc"),
         issue.id,
@@ -333,6 +345,7 @@ class KarigarModuleService extends MedusaService({ Karigar, KarigarIssue, Kariga
         input.net_weight_mg,
         fine,
         input.wastage_fine_mg,
+        input.to_old_gold_stock,
         input.received_by,
         input.idempotency_key,
       ]

@@ -56,9 +56,9 @@ export type MoveStockInput = {
   idempotency_key: string
   branch_id: string
   metal: Metal
-  /** Signed fine mg: negative out of the stock, positive in (adjustments only). */
+  /** Signed fine mg: negative out of the stock, positive in (adjustments and metal back from a karigar). */
   fine_mg: number
-  kind: StockMovementKind
+  kind: StockMovementKind | "from_karigar"
   reference: string | null
   note: string | null
   user_id: string | null

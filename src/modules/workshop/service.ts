@@ -38,6 +38,7 @@ export type JobRow = {
   estimate_paise: number | null
   due_at: Date
   karigar_name: string | null
+  karigar_id: string | null
   status: JobStatus
   gross_weight_out_mg: number | null
   net_weight_out_mg: number | null
@@ -87,17 +88,17 @@ export type SettleJobInput = {
   user_id: string | null
 }
 
-export type CreateJobInput = Omit<JobRow, "id" | "number" | "status" | "photos" | "gross_weight_out_mg" | "net_weight_out_mg" | "received_at" | "sent_at" | "ready_at" | "delivered_at" | "delivered_by" | "cancelled_at" | "charges_paise" | "customer_gstin" | "invoice_id" | "invoice_number"
+export type CreateJobInput = Omit<JobRow, "id" | "number" | "status" | "photos" | "gross_weight_out_mg" | "net_weight_out_mg" | "received_at" | "sent_at" | "ready_at" | "delivered_at" | "delivered_by" | "cancelled_at" | "karigar_id" | "charges_paise" | "customer_gstin" | "invoice_id" | "invoice_number"
 > & {
   branch_code: string
   idempotency_key: string | null
 }
 
 /** A step of a job: where it goes, and at delivery what it weighs now; to the karigar, who. */
-export type MoveJobInput = { id: string; to: JobStatus; user_id: string | null; karigar_name?: string | null; gross_weight_out_mg?: number | null; net_weight_out_mg?: number | null; note?: string | null }
+export type MoveJobInput = { id: string; to: JobStatus; user_id: string | null; karigar_name?: string | null; karigar_id?: string | null; gross_weight_out_mg?: number | null; net_weight_out_mg?: number | null; note?: string | null }
 
 const COLUMNS =
-  "id, number, branch_id, customer_id, kind, article, work, gross_weight_in_mg, net_weight_in_mg, customer_material, adds_material, allowed_loss_bps, estimate_paise, due_at, karigar_name, status, " +
+  "id, number, branch_id, customer_id, kind, article, work, gross_weight_in_mg, net_weight_in_mg, customer_material, adds_material, allowed_loss_bps, estimate_paise, due_at, karigar_name, karigar_id, status, " +
   "gross_weight_out_mg, net_weight_out_mg, received_by, received_at, sent_at, ready_at, delivered_at, delivered_by, cancelled_at, note, photos, charges_paise, customer_gstin, invoice_id, invoice_number"
 
 const PAYMENT_COLUMNS = "id, job_card_id, branch_id, kind, tender, amount_paise, reference, number, invoice_id, paid_at, user_id"
@@ -203,8 +204,8 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
       if (!input.karigar_name && !before.karigar_name) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "karigar_name: say which karigar the job goes to")
       }
-      sets.push("karigar_name = ?")
-      params.push(input.karigar_name ?? before.karigar_name)
+      sets.push("karigar_name = ?", "karigar_id = ?")
+      params.push(input.karigar_name ?? before.karigar_name, input.karigar_name ? (input.karigar_id ?? null) : before.karigar_id)
     }
     if (input.to === "delivered") {
       if (input.net_weight_out_mg === undefined || input.net_weight_out_mg === null || input.gross_weight_out_mg === undefined || input.gross_weight_out_mg === null) {
@@ -260,9 +261,9 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
   @InjectManager()
   async restoreJob(before: JobRow, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     await sharedContext.manager!.execute(
-      `update job_card set status = ?, karigar_name = ?, gross_weight_out_mg = ?, net_weight_out_mg = ?, sent_at = ?, ready_at = ?, delivered_at = ?, delivered_by = ?,
+      `update job_card set status = ?, karigar_name = ?, karigar_id = ?, gross_weight_out_mg = ?, net_weight_out_mg = ?, sent_at = ?, ready_at = ?, delivered_at = ?, delivered_by = ?,
                            cancelled_at = ?, note = ?, updated_at = now() where id = ?`,
-      [before.status, before.karigar_name, before.gross_weight_out_mg, before.net_weight_out_mg, before.sent_at, before.ready_at, before.delivered_at, before.delivered_by, before.cancelled_at, before.note, before.id]
+      [before.status, before.karigar_name, before.karigar_id, before.gross_weight_out_mg, before.net_weight_out_mg, before.sent_at, before.ready_at, before.delivered_at, before.delivered_by, before.cancelled_at, before.note, before.id]
     )
   }
 
@@ -415,10 +416,10 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
     return row ? toJob(row) : null
   }
 
-  /** Job cards, those due first among the open ones: of some branches (null for all), a customer, some statuses, only overdue (not delivered past due). */
+  /** Job cards, those due first among the open ones: of some branches (null for all), a customer, a karigar, some statuses, only overdue (not delivered past due). */
   @InjectManager()
   async listJobs(
-    filter: { branch_ids: string[] | null; customer_id: string | null; statuses: JobStatus[] | null; overdue: boolean; limit: number; offset: number },
+    filter: { branch_ids: string[] | null; customer_id: string | null; karigar_id?: string | null; statuses: JobStatus[] | null; overdue: boolean; limit: number; offset: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ jobs: JobRow[]; count: number }> {
     const where = ["deleted_at is null"]
@@ -430,6 +431,10 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
     if (filter.customer_id) {
       where.push("customer_id = ?")
       params.push(filter.customer_id)
+    }
+    if (filter.karigar_id) {
+      where.push("karigar_id = ?")
+      params.push(filter.karigar_id)
     }
     if (filter.statuses) {
       where.push("status = any(?::text[])")

@@ -109,6 +109,7 @@ export async function ensureDemoBackRoom(container: MedusaContainer, log: Log) {
         gross_weight_mg: receipt.net_mg,
         net_weight_mg: receipt.net_mg,
         wastage_fine_mg: receipt.wastage_mg,
+        to_old_gold_stock: false,
         received_by: null,
         idempotency_key: key,
         actor: SEED,

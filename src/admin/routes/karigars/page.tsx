@@ -16,7 +16,19 @@ import { sdk } from "../../lib/sdk"
 type Metal = "gold" | "silver" | "platinum"
 type Balance = { metal: Metal; outstanding_mg: number; open_issues: number }
 type Karigar = { id: string; name: string; phone: string | null; wastage_bps: number; active: boolean; balances: Balance[] }
-type Receipt = { id: string; form: "pieces" | "metal"; description: string; purity: number; gross_weight_mg: number; net_weight_mg: number; fine_weight_mg: number; wastage_fine_mg: number; received_at: string; received_by: { name: string } | null }
+type Receipt = {
+  id: string
+  form: "pieces" | "metal"
+  description: string
+  purity: number
+  gross_weight_mg: number
+  net_weight_mg: number
+  fine_weight_mg: number
+  wastage_fine_mg: number
+  to_old_gold_stock: boolean
+  received_at: string
+  received_by: { name: string } | null
+}
 type Issue = {
   id: string
   number: string
@@ -185,6 +197,7 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
   const [gross, setGross] = useState("")
   const [net, setNet] = useState("")
   const [wastage, setWastage] = useState("")
+  const [toOldGold, setToOldGold] = useState(false)
   const [key, setKey] = useState(() => newIdempotencyKey("JWR"))
   const { data } = useQuery({ queryKey: ["karigar-issues", issueId], queryFn: () => sdk.client.fetch<{ issue: Issue }>(`/admin/karigar-issues/${issueId}`) })
   const receive = useMutation({
@@ -198,6 +211,7 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
           gross_weight: gross.trim(),
           ...(net.trim() ? { net_weight: net.trim() } : {}),
           ...(wastage.trim() ? { wastage: wastage.trim() } : {}),
+          ...(form === "metal" && toOldGold ? { to_old_gold_stock: true } : {}),
           idempotency_key: key,
         },
       }),
@@ -255,7 +269,7 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
             {issue.receipts.map((r) => (
               <Table.Row key={r.id}>
                 <Table.Cell>{when(r.received_at)}{r.received_by ? ` · ${r.received_by.name}` : ""}</Table.Cell>
-                <Table.Cell>{r.description}</Table.Cell>
+                <Table.Cell>{r.description}{r.to_old_gold_stock ? " · into the old-gold stock" : ""}</Table.Cell>
                 <Table.Cell>{grams(r.net_weight_mg)} at {r.purity}</Table.Cell>
                 <Table.Cell>{grams(r.fine_weight_mg)}</Table.Cell>
                 <Table.Cell>{grams(r.wastage_fine_mg)}</Table.Cell>
@@ -272,6 +286,12 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
           <Field id="receipt-gross" label="Gross (g)" value={gross} onChange={setGross} decimal />
           <Field id="receipt-net" label="Net metal (g)" placeholder="as gross" value={net} onChange={setNet} decimal />
           <Field id="receipt-wastage" label="Wastage (fine g)" value={wastage} onChange={setWastage} decimal />
+          {form === "metal" && (
+            <div className="flex items-center gap-x-2 pb-2">
+              <Checkbox id="receipt-old-gold" checked={toOldGold} onCheckedChange={(v) => setToOldGold(v === true)} />
+              <Label size="small" htmlFor="receipt-old-gold">Into the old-gold stock</Label>
+            </div>
+          )}
           <Button size="small" disabled={!description.trim() || !gross.trim()} isLoading={receive.isPending} onClick={() => receive.mutate()}>Receive</Button>
         </div>
       )}

@@ -333,6 +333,12 @@ function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
   const [tender, setTender] = useState<Tender>("cash")
   const [reference, setReference] = useState("")
   const { data } = useQuery({ queryKey: ["job-cards", jobId], queryFn: () => sdk.client.fetch<{ job: Job }>(`/admin/job-cards/${jobId}`) })
+  // The shop's karigars, offered as the name is typed; a job sent to one of them is linked to his account.
+  const karigars = useQuery({
+    queryKey: ["karigars", "taking-work"],
+    queryFn: () => sdk.client.fetch<{ karigars: { id: string; name: string }[] }>("/admin/karigars", { query: { active: "true", limit: 100 } }),
+    enabled: canWork,
+  })
   const ready = data?.job.status === "ready"
   const chargesGiven = charges.trim() || (data?.job.estimate_paise !== null && data?.job.estimate_paise !== undefined ? rupeesOf(data.job.estimate_paise) : "")
   // What delivery would bill, worked out by the server as the charges and GSTIN are typed.
@@ -403,7 +409,10 @@ function JobDesk({ jobId, canWork }: { jobId: string; canWork: boolean }) {
             <div className="flex items-end gap-2">
               <div className="flex flex-col gap-y-1">
                 <Label size="small" htmlFor="job-karigar">Karigar</Label>
-                <Input id="job-karigar" placeholder={job.karigar_name ?? "Name"} value={karigar} onChange={(e) => setKarigar(e.target.value)} />
+                <Input id="job-karigar" list="job-karigars" placeholder={job.karigar_name ?? "Name"} value={karigar} onChange={(e) => setKarigar(e.target.value)} />
+                <datalist id="job-karigars">
+                  {karigars.data?.karigars.map((k) => <option key={k.id} value={k.name} />)}
+                </datalist>
               </div>
               <Button size="small" variant="secondary" isLoading={move.isPending && move.variables === "with_karigar"} onClick={() => move.mutate("with_karigar")}>To the karigar</Button>
             </div>

@@ -37,6 +37,8 @@ export const MoveJobBody = z
   .object({
     status: z.enum(JOB_STATUSES),
     karigar_name: z.string().trim().min(1).max(120).optional(),
+    /** One of the shop's karigars (GET /admin/karigars); his name goes on the job. */
+    karigar_id: z.string().min(1).optional(),
     gross_weight_out: Grams("gross_weight_out").optional(),
     net_weight_out: Grams("net_weight_out").optional(),
     note: z.string().trim().max(500).optional(),

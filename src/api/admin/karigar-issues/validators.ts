@@ -37,10 +37,16 @@ export const ReceiveFromKarigarBody = z
     net_weight: WeightGrams("net_weight").optional(),
     /** Fine grams of wastage claimed on this receipt, within the job's allowance. */
     wastage: WeightGrams("wastage").default(0),
+    /** Metal back into the branch's old-metal stock (an old-gold movement) rather than to the counter. */
+    to_old_gold_stock: z.boolean().default(false),
     idempotency_key: IdempotencyKey.optional(),
   })
   .strict()
   .refine((b) => b.net_weight === undefined || b.net_weight <= b.gross_weight, { path: ["net_weight"], message: "net_weight cannot be more than gross_weight" })
+  .refine((b) => !b.to_old_gold_stock || b.form === "metal", {
+    path: ["to_old_gold_stock"],
+    message: "to_old_gold_stock: only metal goes back into the old-metal stock; pieces come back to the counter",
+  })
 export type ReceiveFromKarigarBodyType = z.infer<typeof ReceiveFromKarigarBody>
 
 const statuses = z.union([z.enum(KARIGAR_ISSUE_STATUSES), z.array(z.enum(KARIGAR_ISSUE_STATUSES)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]))

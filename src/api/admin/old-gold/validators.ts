@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { METALS } from "../../../lib/pricing"
-import { PURITY_TESTS, STOCK_MOVEMENT_KINDS } from "../../../lib/old-gold"
+import { OLD_GOLD_MOVEMENT_KINDS, PURITY_TESTS, STOCK_MOVEMENT_KINDS } from "../../../lib/old-gold"
 
 const mg = (field: string) => z.number({ error: `${field} is a whole number of milligrams` }).int(`${field} must be a whole number of milligrams`)
 
@@ -98,7 +98,7 @@ export const OldGoldMovementsQuery = createFindParams({ limit: 50, offset: 0 })
     limit: z.coerce.number().int().min(1).max(200).default(50),
     branch_id: z.string().min(1).optional(),
     metal: z.enum(METALS).optional(),
-    kind: z.enum(["purchase", ...STOCK_MOVEMENT_KINDS]).optional(),
+    kind: z.enum(OLD_GOLD_MOVEMENT_KINDS).optional(),
   })
   .strict()
 export type OldGoldMovementsQueryType = z.infer<typeof OldGoldMovementsQuery>

@@ -16,6 +16,8 @@ export const KarigarReceipt = model
     net_weight_mg: model.number(),
     fine_weight_mg: model.number(),
     wastage_fine_mg: model.number().default(0),
+    /** Metal that went back into the branch's old-metal stock (an old-gold movement `from_karigar`) rather than to the counter. */
+    to_old_gold_stock: model.boolean().default(false),
     received_by: model.text().nullable(),
     received_at: model.dateTime(),
     idempotency_key: model.text().nullable(),

@@ -30,6 +30,8 @@ export const JobCard = model
     estimate_paise: model.bigNumber().nullable(),
     due_at: model.dateTime(),
     karigar_name: model.text().nullable(),
+    /** The karigar party the job is with, when the name is one of the shop's karigars (the karigar module). */
+    karigar_id: model.text().nullable(),
     status: model.enum([...JOB_STATUSES]).default("received"),
     gross_weight_out_mg: model.number().nullable(),
     net_weight_out_mg: model.number().nullable(),

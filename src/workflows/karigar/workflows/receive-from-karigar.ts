@@ -2,6 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import type { AuditEntryInput } from "../../../modules/audit/service"
 import type { ReceiveInput } from "../../../modules/karigar/service"
 import { recordAuditStep } from "../../audit/steps/record-audit"
+import { recordOldGoldMovementStep } from "../../old-gold/steps/record-old-gold-movement"
 import type { StockActor } from "../../stock/utils/audit-entries"
 import { receiveFromKarigarStep } from "../steps/receive-from-karigar"
 
@@ -12,6 +13,20 @@ import { receiveFromKarigarStep } from "../steps/receive-from-karigar"
  */
 export const receiveFromKarigarWorkflow = createWorkflow("receive-from-karigar", (input: ReceiveInput & { actor: StockActor }) => {
   const booked = receiveFromKarigarStep(input)
+  when("receipt-to-old-gold-stock", { booked }, ({ booked }) => booked.created && booked.receipt.to_old_gold_stock).then(() => {
+    recordOldGoldMovementStep(
+      transform({ booked }, ({ booked }) => ({
+        idempotency_key: `karigar-receipt:${booked.receipt.id}`,
+        branch_id: booked.issue.branch_id,
+        metal: booked.issue.metal,
+        kind: "from_karigar" as const,
+        fine_mg: booked.receipt.fine_weight_mg,
+        reference: booked.issue.number,
+        note: booked.receipt.description,
+        user_id: booked.receipt.received_by,
+      }))
+    )
+  })
   when({ booked }, ({ booked }) => booked.created).then(() => {
     recordAuditStep({
       entries: transform({ input, booked }, ({ input, booked }): AuditEntryInput[] => [
@@ -26,7 +41,13 @@ export const receiveFromKarigarWorkflow = createWorkflow("receive-from-karigar",
             wastage_fine_mg: { before: booked.issue.wastage_fine_mg - booked.receipt.wastage_fine_mg, after: booked.issue.wastage_fine_mg },
             status: { before: "open", after: booked.issue.status },
           },
-          metadata: { number: booked.issue.number, receipt_id: booked.receipt.id, form: booked.receipt.form, karigar_id: booked.issue.karigar_id },
+          metadata: {
+            number: booked.issue.number,
+            receipt_id: booked.receipt.id,
+            form: booked.receipt.form,
+            karigar_id: booked.issue.karigar_id,
+            to_old_gold_stock: booked.receipt.to_old_gold_stock,
+          },
         },
       ]),
     })

@@ -8,8 +8,8 @@ export type MoveOldGoldStockInput = {
   idempotency_key: string
   branch_id: string
   metal: Metal
-  kind: StockMovementKind
-  /** The weight that goes out (positive); an adjustment's signed change. */
+  kind: StockMovementKind | "from_karigar"
+  /** The weight that goes out (positive), or comes back from a karigar; an adjustment's signed change. */
   fine_mg: number
   reference: string | null
   note: string | null

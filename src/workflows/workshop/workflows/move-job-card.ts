@@ -6,13 +6,14 @@ import { queueMessageWorkflow } from "../../messaging/workflows/queue-message"
 import type { StockActor } from "../../stock/utils/audit-entries"
 import { issueTaxDocumentStep } from "../../invoicing/steps/issue-tax-document"
 import { storeTaxDocumentFileStep } from "../../invoicing/steps/store-tax-document-file"
+import { findJobKarigarStep } from "../steps/find-job-karigar"
 import { linkJobInvoiceStep } from "../steps/link-job-invoice"
 import { moveJobCardStep } from "../steps/move-job-card"
 import { prepareJobMoneyStep, type JobMoneyInput } from "../steps/prepare-job-money"
 import { settleJobMoneyStep } from "../steps/settle-job-money"
 
 /**
- * A job's next step — to the karigar, ready, delivered (weighed against what went in), cancelled — checked
+ * A job's next step — to the karigar (linked to the karigar party of that name when there is one), ready, delivered (weighed against what went in), cancelled — checked
  * against the step it is at (409 otherwise, nothing written); the customer is told of each step, once per step
  * (a job that goes back to the karigar and comes back ready is told again); the step goes to the audit trail with
  * the weights. Delivery settles the job's money: the balance the tenders meet exactly on a GST tax invoice for the
@@ -20,8 +21,9 @@ import { settleJobMoneyStep } from "../steps/settle-job-money"
  * cancelled job's advances go back. All of it or none.
  */
 export const moveJobCardWorkflow = createWorkflow("move-job-card", (input: JobMoneyInput & { branch_name: string; actor: StockActor }) => {
+  const karigar = findJobKarigarStep(input)
   const money = prepareJobMoneyStep(input)
-  const moved = moveJobCardStep(input)
+  const moved = moveJobCardStep(transform({ input, karigar }, ({ input, karigar }) => ({ ...input, ...karigar })))
   const payments = settleJobMoneyStep(transform({ money }, ({ money }) => money.settle))
   const invoice = when("job-invoice", { money }, ({ money }) => !!money.issue).then(() => {
     const issued = issueTaxDocumentStep(transform({ money }, ({ money }) => ({ existing_id: null, issue: money.issue })))
@@ -58,6 +60,7 @@ export const moveJobCardWorkflow = createWorkflow("move-job-card", (input: JobMo
         metadata: {
           number: moved.job.number,
           karigar_name: moved.job.karigar_name,
+          karigar_id: moved.job.karigar_id,
           ...(input.note ? { note: input.note } : {}),
           ...(payments.length ? { payments: payments.map((p) => ({ kind: p.kind, tender: p.tender, amount_paise: p.amount_paise, number: p.number })) } : {}),
         },

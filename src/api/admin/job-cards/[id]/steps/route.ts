@@ -8,7 +8,7 @@ import { jobViews } from "../../helpers"
 import type { MoveJobBodyType } from "../../validators"
 
 /**
- * POST /admin/job-cards/:id/steps — `{ status, karigar_name?, gross_weight_out?, net_weight_out? (grams), note?,
+ * POST /admin/job-cards/:id/steps — `{ status, karigar_name? | karigar_id?, gross_weight_out?, net_weight_out? (grams), note?,
  * charges?, gstin?, tenders? }`: the job's next step. To the karigar needs who; delivered needs the weights as handed
  * back, within the job's allowed loss (409 naming the least it may weigh otherwise), and settles the bill: the
  * charges (the estimate unless given) with GST on a tax invoice, the balance after the advances met exactly by the
@@ -26,6 +26,7 @@ export async function POST(req: AuthenticatedMedusaRequest<MoveJobBodyType>, res
       to: body.status,
       user_id: req.auth_context?.actor_id ?? null,
       karigar_name: body.karigar_name ?? null,
+      karigar_id: body.karigar_id ?? null,
       gross_weight_out_mg: body.gross_weight_out ?? null,
       net_weight_out_mg: body.net_weight_out ?? null,
       note: body.note ?? null,

@@ -8,8 +8,9 @@ import type { ReceiveFromKarigarBodyType } from "../../validators"
 
 /**
  * POST /admin/karigar-issues/:id/receipts — pieces or metal back from the karigar: `{ form, description, purity,
- * gross_weight, net_weight? (grams), wastage? (fine grams claimed), idempotency_key? }`. 201 with the challan and
- * the receipt; the same key again: 200, nothing booked twice. More back than is out, or wastage beyond the job's
+ * gross_weight, net_weight? (grams), wastage? (fine grams claimed), to_old_gold_stock?, idempotency_key? }`. 201 with
+ * the challan and the receipt; metal with `to_old_gold_stock` goes back into the branch's old-metal stock. The same key
+ * again: 200, nothing booked twice. More back than is out, or wastage beyond the job's
  * allowance, or a settled challan: 409 naming the figures.
  */
 export async function POST(req: AuthenticatedMedusaRequest<ReceiveFromKarigarBodyType>, res: MedusaResponse) {
@@ -25,6 +26,7 @@ export async function POST(req: AuthenticatedMedusaRequest<ReceiveFromKarigarBod
       gross_weight_mg: body.gross_weight,
       net_weight_mg: body.net_weight ?? body.gross_weight,
       wastage_fine_mg: body.wastage,
+      to_old_gold_stock: body.to_old_gold_stock,
       received_by: req.auth_context?.actor_id ?? null,
       idempotency_key: body.idempotency_key ?? null,
       actor: auditActor(req),
