@@ -10,6 +10,7 @@
  * says so).
  */
 import { formatInr, mulDivHalfUp } from "./money"
+import { CASH_LIMIT_PAISE } from "./pos"
 import { gstAtRate, roundToRupee } from "./pricing"
 
 export const JOB_KINDS = ["repair", "custom_order"] as const
@@ -159,12 +160,28 @@ export function advanceProblem(job: { status: JobStatus; estimate_paise: number 
     return "An advance must be above ₹0"
   }
   if (job.estimate_paise !== null) {
-    const most = job.estimate_paise + mulDivHalfUp(job.estimate_paise, JOB_SERVICE_GST_RATE, 100_000)
+    const most = jobBill(job.estimate_paise, JOB_SERVICE_GST_RATE, 0).total_paise
     if (paidPaise + amountPaise > most) {
       return `Advances would come to ${formatInr(paidPaise + amountPaise)}, more than the estimate with GST (${formatInr(most)}); ${formatInr(Math.max(0, most - paidPaise))} more at most`
     }
   }
   return null
+}
+
+/**
+ * Why a job's cash cannot come to `cashPaise` in all (its advances and balance in cash, less cash handed back), or
+ * null: ₹2,00,000 or more in cash for one job is refused (Income Tax Act s.269ST).
+ */
+export function jobCashProblem(cashPaise: number): string | null {
+  return cashPaise >= CASH_LIMIT_PAISE
+    ? `cash of ${formatInr(CASH_LIMIT_PAISE)} or more for one job is not allowed (Income Tax Act s.269ST): this would make ${formatInr(cashPaise)} in cash; take it by card or UPI`
+    : null
+}
+
+/** What a job's work is billed at: the charges the counter gives, else the estimate; a job with neither must be told. */
+export function jobCharges(job: { number: string; estimate_paise: number | null }, given: number | null | undefined): { charges: number; problem: null } | { charges: null; problem: string } {
+  const charges = given ?? job.estimate_paise
+  return charges === null ? { charges: null, problem: `charges: job ${job.number} has no estimate; say what the work costs (0 for none)` } : { charges, problem: null }
 }
 
 export type JobBill = {

@@ -3,6 +3,8 @@ import {
   advanceProblem,
   balanceTendersProblem,
   jobBill,
+  jobCashProblem,
+  jobCharges,
   jobGstRate,
   jobPhotosProblem,
   jobStepProblem,
@@ -107,6 +109,17 @@ describe("a job's money", () => {
     expect(advanceProblem({ status: "ready", estimate_paise: null }, 0, 10_000_00)).toBeNull()
     expect(advanceProblem({ ...chain, status: "delivered" }, 0, 100_00)).toBe("This job was delivered; it takes no advance")
     expect(advanceProblem(chain, 0, 0)).toBe("An advance must be above ₹0")
+  })
+
+  it("bills the estimate unless the counter gives the charges, and asks for them when there is no estimate", () => {
+    expect(jobCharges({ number: "J1", estimate_paise: 450_00 }, undefined)).toEqual({ charges: 450_00, problem: null })
+    expect(jobCharges({ number: "J1", estimate_paise: 450_00 }, 0)).toEqual({ charges: 0, problem: null })
+    expect(jobCharges({ number: "J1", estimate_paise: null }, null)).toEqual({ charges: null, problem: "charges: job J1 has no estimate; say what the work costs (0 for none)" })
+  })
+
+  it("refuses ₹2,00,000 or more in cash for one job (s.269ST), taking ₹1,99,999.99", () => {
+    expect(jobCashProblem(1_99_999_99)).toBeNull()
+    expect(jobCashProblem(2_00_000_00)).toBe("cash of ₹2,00,000.00 or more for one job is not allowed (Income Tax Act s.269ST): this would make ₹2,00,000.00 in cash; take it by card or UPI")
   })
 
   it("shows the GST an advance for work holds: ₹200 at 18 % holds ₹30.51", () => {

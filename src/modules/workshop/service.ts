@@ -5,10 +5,10 @@ import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { pgArray } from "../../lib/pg-array"
 import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, withDates } from "../../lib/sql-rows"
-import { CASH_LIMIT_PAISE } from "../../lib/pos"
 import { formatInr } from "../../lib/money"
 import {
   advanceProblem,
+  jobCashProblem,
   jobPhotosProblem,
   jobStepProblem,
   weightOutProblem,
@@ -299,19 +299,21 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
     if (problem) {
       throw conflict(`Job ${job.number}: ${problem}`)
     }
-    if (input.tender === "cash" && Number(cash) + input.amount_paise >= CASH_LIMIT_PAISE) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Job ${job.number}: cash of ${formatInr(CASH_LIMIT_PAISE)} or more for one job is not allowed (Income Tax Act s.269ST); ${formatInr(Number(cash))} was taken in cash already. Take it by card or UPI`
-      )
+    const cashProblem = input.tender === "cash" ? jobCashProblem(Number(cash) + input.amount_paise) : null
+    if (cashProblem) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Job ${job.number}: ${cashProblem}`)
     }
-    const { number, series, sequence } = await takeNextDocumentNumber(db, "job_card_counter", "receipt_voucher", input.branch_code)
-    const [payment] = (await db.execute(
-      `insert into job_card_payment (id, job_card_id, branch_id, kind, tender, amount_paise, raw_amount_paise, reference, number, series, sequence, paid_at, user_id, idempotency_key, created_at, updated_at)
-       values (?, ?, ?, 'advance', ?, ?, ?::jsonb, ?, ?, ?, ?, now(), ?, ?, now(), now()) returning ${PAYMENT_COLUMNS}`,
-      [generateEntityId(undefined, "jobpay"), job.id, job.branch_id, input.tender, input.amount_paise, rawPaise(input.amount_paise), input.reference, number, series, sequence, input.user_id, input.idempotency_key]
-    )) as Record<string, unknown>[]
-    return { payment: toPayment(payment), created: true }
+    const payment = await insertPayment(db, {
+      job,
+      kind: "advance",
+      tender: input.tender,
+      amount_paise: input.amount_paise,
+      reference: input.reference,
+      voucher: await takeNextDocumentNumber(db, "job_card_counter", "receipt_voucher", input.branch_code),
+      user_id: input.user_id,
+      idempotency_key: input.idempotency_key,
+    })
+    return { payment, created: true }
   }
 
   /**
@@ -327,7 +329,7 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
   @InjectTransactionManager()
   protected async settleJob_(input: SettleJobInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<JobPaymentRow[]> {
     const db = sharedContext.transactionManager!
-    const [job] = (await db.execute("select number from job_card where id = ? and deleted_at is null for update", [input.job_id])) as { number: string }[]
+    const [job] = (await db.execute("select id, number, branch_id from job_card where id = ? and deleted_at is null for update", [input.job_id])) as { id: string; number: string; branch_id: string }[]
     if (!job) {
       throw notFound(input.job_id)
     }
@@ -336,20 +338,12 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
       throw conflict(`Job ${job.number}: an advance was taken or refunded meanwhile (${formatInr(Number(paid))} paid now); look at the job again and retry`)
     }
     const written: JobPaymentRow[] = []
-    const insert = async (kind: JobPaymentKind, tender: JobTender, amount: number, reference: string | null) => {
-      const numbered = kind === "refund" ? await takeNextDocumentNumber(db, "job_card_counter", "refund_voucher", input.branch_code) : null
-      const [row] = (await db.execute(
-        `insert into job_card_payment (id, job_card_id, branch_id, kind, tender, amount_paise, raw_amount_paise, reference, number, series, sequence, paid_at, user_id, created_at, updated_at)
-         select ?, id, branch_id, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now(), ?, now(), now() from job_card where id = ? returning ${PAYMENT_COLUMNS}`,
-        [generateEntityId(undefined, "jobpay"), kind, tender, amount, rawPaise(amount), reference, numbered?.number ?? null, numbered?.series ?? null, numbered?.sequence ?? null, input.user_id, input.job_id]
-      )) as Record<string, unknown>[]
-      written.push(toPayment(row))
-    }
     for (const t of input.balance) {
-      await insert("balance", t.tender, t.amount_paise, t.reference)
+      written.push(await insertPayment(db, { job, kind: "balance", tender: t.tender, amount_paise: t.amount_paise, reference: t.reference, voucher: null, user_id: input.user_id, idempotency_key: null }))
     }
     for (const r of input.refunds) {
-      await insert("refund", r.tender, r.amount_paise, null)
+      const voucher = await takeNextDocumentNumber(db, "job_card_counter", "refund_voucher", input.branch_code)
+      written.push(await insertPayment(db, { job, kind: "refund", tender: r.tender, amount_paise: r.amount_paise, reference: null, voucher, user_id: input.user_id, idempotency_key: null }))
     }
     await db.execute("update job_card set charges_paise = ?, raw_charges_paise = ?::jsonb, customer_gstin = ?, updated_at = now() where id = ?", [
       input.charges_paise,
@@ -454,6 +448,42 @@ class WorkshopModuleService extends MedusaService({ JobCard, JobCardCounter, Job
 }
 
 const rawPaise = (paise: number) => JSON.stringify({ value: String(paise), precision: 20 })
+
+/** Writes one of a job's payments, with the voucher it is on (a balance has none: it is on the invoice). */
+async function insertPayment(
+  db: EntityManager,
+  p: {
+    job: { id: string; branch_id: string }
+    kind: JobPaymentKind
+    tender: JobTender
+    amount_paise: number
+    reference: string | null
+    voucher: { number: string; series: string; sequence: number } | null
+    user_id: string | null
+    idempotency_key: string | null
+  }
+): Promise<JobPaymentRow> {
+  const [row] = (await db.execute(
+    `insert into job_card_payment (id, job_card_id, branch_id, kind, tender, amount_paise, raw_amount_paise, reference, number, series, sequence, paid_at, user_id, idempotency_key, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now(), ?, ?, now(), now()) returning ${PAYMENT_COLUMNS}`,
+    [
+      generateEntityId(undefined, "jobpay"),
+      p.job.id,
+      p.job.branch_id,
+      p.kind,
+      p.tender,
+      p.amount_paise,
+      rawPaise(p.amount_paise),
+      p.reference,
+      p.voucher?.number ?? null,
+      p.voucher?.series ?? null,
+      p.voucher?.sequence ?? null,
+      p.user_id,
+      p.idempotency_key,
+    ]
+  )) as Record<string, unknown>[]
+  return toPayment(row)
+}
 
 function toPayment(row: Record<string, unknown>): JobPaymentRow {
   return { ...(withDates(row) as unknown as JobPaymentRow), amount_paise: Number(row.amount_paise) }

@@ -22,6 +22,7 @@ export async function jobViews(scope: MedusaContainer, jobs: JobRow[]) {
   const now = Date.now()
   return jobs.map((j) => {
     const branch = branches.find((b) => b.id === j.branch_id)
+    const paid = payments.filter((p) => p.job_card_id === j.id)
     const open = j.status !== "delivered" && j.status !== "cancelled"
     return {
       ...j,
@@ -31,8 +32,8 @@ export async function jobViews(scope: MedusaContainer, jobs: JobRow[]) {
       delivered_by: staffRef(names, j.delivered_by),
       overdue: open && new Date(j.due_at).getTime() < now,
       least_weight_out_mg: j.kind === "repair" ? minimumWeightOut(j.net_weight_in_mg, j.allowed_loss_bps) : null,
-      payments: payments.filter((p) => p.job_card_id === j.id).map((p) => ({ ...p, voucher_url: p.number ? `/admin/job-cards/${j.id}/payments/${p.id}/voucher` : null })),
-      paid_paise: netPaid(payments.filter((p) => p.job_card_id === j.id)),
+      payments: paid.map((p) => ({ ...p, voucher_url: p.number ? `/admin/job-cards/${j.id}/payments/${p.id}/voucher` : null })),
+      paid_paise: netPaid(paid),
       invoice: j.invoice_id ? { id: j.invoice_id, number: j.invoice_number, url: `/admin/tax-documents/${j.invoice_id}` } : null,
       photos: j.photos.map((p) => ({ file_id: p.file_id, stage: p.stage, filename: p.filename, uploaded_at: p.uploaded_at, url: `/admin/job-cards/${j.id}/photos/${p.file_id}` })),
     }

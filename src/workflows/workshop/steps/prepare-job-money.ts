@@ -2,9 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { GST_STATE_CODES } from "../../../lib/gstin"
 import { buildJobInvoice, sellerOf, type Tender } from "../../../lib/invoice"
-import { formatInr } from "../../../lib/money"
-import { CASH_LIMIT_PAISE, TENDER_LABELS } from "../../../lib/pos"
-import { balanceTendersProblem, jobBill, jobGstRate, jobStepProblem, JOB_SERVICE_SAC, netPaid, refundsFor, weightOutProblem, type JobTender } from "../../../lib/workshop"
+import { TENDER_LABELS } from "../../../lib/pos"
+import { balanceTendersProblem, jobBill, jobCashProblem, jobCharges, jobGstRate, jobStepProblem, JOB_SERVICE_SAC, netPaid, refundsFor, weightOutProblem, type JobTender } from "../../../lib/workshop"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import type { IssueDocumentInput } from "../../../modules/invoicing/service"
@@ -53,9 +52,9 @@ export const prepareJobMoneyStep = createStep("prepare-job-money", async (input:
     }
     return new StepResponse<PreparedJobMoney>({ settle: paid > 0 ? { ...base, charges_paise: null, customer_gstin: null, balance: [], refunds: refundsFor(payments, paid) } : null, issue: null })
   }
-  const charges = input.charges_paise ?? job.estimate_paise
-  if (charges === null || charges === undefined) {
-    throw invalid(`charges: job ${job.number} has no estimate; say what the work costs (0 for none)`)
+  const { charges, problem: noCharges } = jobCharges(job, input.charges_paise)
+  if (noCharges !== null) {
+    throw invalid(noCharges)
   }
   const gstin = input.customer_gstin ?? null
   const bill = jobBill(charges, jobGstRate(gstin), paid)
@@ -64,9 +63,9 @@ export const prepareJobMoneyStep = createStep("prepare-job-money", async (input:
   if (problem) {
     throw invalid(`Job ${job.number}: ${problem}`)
   }
-  const cash = netPaid(payments.filter((p) => p.tender === "cash")) + tenders.filter((t) => t.tender === "cash").reduce((s, t) => s + t.amount_paise, 0)
-  if (cash >= CASH_LIMIT_PAISE) {
-    throw invalid(`Job ${job.number}: cash of ${formatInr(CASH_LIMIT_PAISE)} or more for one job is not allowed (Income Tax Act s.269ST); take the balance by card or UPI`)
+  const cashProblem = jobCashProblem(netPaid(payments.filter((p) => p.tender === "cash")) + tenders.filter((t) => t.tender === "cash").reduce((s, t) => s + t.amount_paise, 0))
+  if (cashProblem) {
+    throw invalid(`Job ${job.number}: ${cashProblem}`)
   }
   const balance = tenders.map((t) => ({ tender: t.tender, amount_paise: t.amount_paise, reference: t.reference ?? null }))
   const settle: SettleJobInput = { ...base, charges_paise: charges, customer_gstin: gstin, balance, refunds: bill.balance_paise < 0 ? refundsFor(payments, -bill.balance_paise) : [] }

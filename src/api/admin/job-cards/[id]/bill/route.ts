@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { jobBill, jobGstRate, JOB_SERVICE_SAC, netPaid } from "../../../../../lib/workshop"
+import { jobBill, jobCharges, jobGstRate, JOB_SERVICE_SAC, netPaid } from "../../../../../lib/workshop"
 import { WORKSHOP_MODULE } from "../../../../../modules/workshop"
 import type WorkshopModuleService from "../../../../../modules/workshop/service"
 import type { JobBillQueryType } from "../../validators"
@@ -16,9 +16,9 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, JobBillQueryT
   if (job.status === "delivered" || job.status === "cancelled") {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Job ${job.number} was ${job.status}${job.invoice_number ? `; its bill is invoice ${job.invoice_number}` : ""}`)
   }
-  const charges = req.validatedQuery.charges ?? job.estimate_paise
-  if (charges === null || charges === undefined) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `charges: job ${job.number} has no estimate; say what the work costs (0 for none)`)
+  const { charges, problem } = jobCharges(job, req.validatedQuery.charges)
+  if (problem !== null) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
   }
   const paid = netPaid(await workshop.paymentsOf([job.id]))
   res.json({ bill: { ...jobBill(charges, jobGstRate(req.validatedQuery.gstin ?? null), paid), sac: JOB_SERVICE_SAC } })

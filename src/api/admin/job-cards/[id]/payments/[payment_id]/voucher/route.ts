@@ -7,7 +7,7 @@ import { BRANCH_MODULE } from "../../../../../../../modules/branch"
 import type BranchModuleService from "../../../../../../../modules/branch/service"
 import { WORKSHOP_MODULE } from "../../../../../../../modules/workshop"
 import type WorkshopModuleService from "../../../../../../../modules/workshop/service"
-import { jobViews } from "../../../../helpers"
+import { customerContacts } from "../../../../../../utils/directory"
 
 /**
  * GET /admin/job-cards/:id/payments/:payment_id/voucher — the receipt voucher of an advance, or the refund voucher
@@ -20,8 +20,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!payment || payment.kind === "balance" || !payment.number) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Job ${job.number} has no voucher "${req.params.payment_id}"${payment ? "; a balance is on the job's tax invoice" : ""}`)
   }
-  const [[view], [branch], [store]] = await Promise.all([
-    jobViews(req.scope, [job]),
+  const [customers, [branch], [store]] = await Promise.all([
+    customerContacts(req.scope, [job.customer_id]),
     req.scope.resolve<BranchModuleService>(BRANCH_MODULE).listBranches({ id: job.branch_id }, { take: 1 }),
     req.scope.resolve(Modules.STORE).listStores({}, { select: ["name"], take: 1 }),
   ])
@@ -30,7 +30,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     number: payment.number,
     paid_at: payment.paid_at,
     shop: sellerOf(branch, process.env.SHOP_NAME ?? store?.name ?? branch.name),
-    customer: { name: view.customer.name, phone: view.customer.phone },
+    customer: customers.get(job.customer_id)!,
     job: { number: job.number, article: job.article, work: job.work },
     amount_paise: payment.amount_paise,
     tender: payment.tender,
