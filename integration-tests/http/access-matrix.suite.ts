@@ -164,7 +164,9 @@ export const accessMatrixSuite: ShopSuite = ({ api, getContainer }) => {
     const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
     const { data: branches } = await query.graph({ entity: "branch", fields: ["id", "code", "stock_location.id"] })
     const locationOf = (code: string) => (branches as { code: string; stock_location?: { id: string } }[]).find((b) => b.code === code)!.stock_location!.id
-    const [level] = await getContainer().resolve(Modules.INVENTORY).listInventoryLevels({ location_id: locationOf("PUN") }, { take: 1 })
+    // Coins, sold by count: a piece's stock is never raised by this route (src/lib/piece-stock.ts).
+    const [coins] = await getContainer().resolve(Modules.INVENTORY).listInventoryItems({ sku: "COIN-24K-5G" })
+    const [level] = await getContainer().resolve(Modules.INVENTORY).listInventoryLevels({ location_id: locationOf("PUN"), inventory_item_id: coins.id })
     const url = (code: string) => `/admin/inventory-items/${level.inventory_item_id}/location-levels/${locationOf(code)}`
     const foreign = await expectStatus(api.post(url("PUN"), { stocked_quantity: 99 }, as.branch_manager))
     expect([foreign.status, foreign.data.message]).toEqual([400, expect.stringMatching(/another branch/)])

@@ -5,7 +5,7 @@ import type JewelryModuleService from "../../src/modules/jewelry/service"
 import { demoShop, expectStatus, pdfText, type Headers } from "./helpers"
 
 const HEADER = "tag_code,category,metal,purity,gross_weight_g,net_weight_g,making_type,making_value,branch,quantity,huid,title"
-const ROW_RING = "IMP-R-001,rings,gold,916,4.000,4.000,per_gram,450,PUN,3,QW12ER,Intake ring"
+const ROW_RING = "IMP-R-001,rings,gold,916,4.000,4.000,per_gram,450,PUN,1,QW12ER,Intake ring"
 const ROW_CHAIN = "IMP-C-001,chains,gold,916,10.500,10.500,per_gram,300,BLR,1,,"
 
 export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
@@ -28,7 +28,7 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
     expect(res.data).toEqual({ imported: 2, skipped_rows: 0, errors: [] })
     const { data } = await api.get("/admin/jewelry/tags/IMP-R-001", auth)
     expect(data.product.title).toBe("Intake ring")
-    expect(Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual({ BLR: 0, MUM: 0, PUN: 3 })
+    expect(Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual({ BLR: 0, MUM: 0, PUN: 1 })
     // 4.000 g × ₹7,245.50 + 4 × ₹450 = ₹30,782.00
     expect(data.breakdown.taxable_value).toBe(30782)
     expect(data.piece.huid).toBe("QW12ER")
@@ -39,10 +39,10 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
     const res = await upload(`${HEADER},cost\n${ROW_RING},27500.50\n${ROW_CHAIN},\n`)
     expect(res.status).toBe(201)
     const after = (await api.get("/admin/reports/stock", auth)).data.totals
-    // Three rings at ₹27,500.50 each; the chain has no cost and is not guessed at.
-    expect(after.costed_pieces - before.costed_pieces).toBe(3)
-    expect(after.cost_paise - before.cost_paise).toBe(3 * 27_500_50)
-    expect(after.pieces - before.pieces).toBe(4)
+    // The ring at ₹27,500.50; the chain has no cost and is not guessed at.
+    expect(after.costed_pieces - before.costed_pieces).toBe(1)
+    expect(after.cost_paise - before.cost_paise).toBe(27_500_50)
+    expect(after.pieces - before.pieces).toBe(2)
     const [ring] = await pieces(["IMP-R-001"])
     expect(ring).toBeDefined()
   })
@@ -117,6 +117,65 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
     expect(res.data.imported).toBe(1)
     expect(res.data.errors).toEqual([{ row: 3, reason: 'gross_weight_g: Invalid weight in grams: "abc" (use digits and at most 3 decimals)' }])
     expect(await pieces(["IMP-R-001"])).toHaveLength(1)
+  })
+
+  it("takes a tagged piece in as one article, counted goods by the count, and Medusa's stock routes never raise a piece", async () => {
+    const threeRings = ROW_RING.replace(",PUN,1,", ",PUN,3,")
+    const refused = await upload(`${HEADER}\n${threeRings}\n`)
+    expect([refused.status, refused.data.errors]).toEqual([
+      400,
+      [{ row: 2, reason: 'quantity: a tagged piece is one article, so its quantity is 1 (or 0); give each of the 3 articles its own tag, or mark goods sold by count with stock_unit "count"' }],
+    ])
+    expect(await pieces(["IMP-R-001"])).toHaveLength(0)
+    const coins = "IMP-COIN-1G,coins-bars,gold,999,1,1,flat,200,MUM,25,,Lakshmi coin 1 g,count"
+    const hallmarkedCoins = "IMP-COIN-2G,coins-bars,gold,999,2,2,flat,200,MUM,25,ZX12CV,Coin 2 g,count"
+    const mixed = await upload(`${HEADER},stock_unit\n${ROW_RING},\n${coins}\n${hallmarkedCoins}\n`, "partial")
+    expect([mixed.status, mixed.data.imported, mixed.data.errors]).toEqual([
+      201,
+      2,
+      [{ row: 4, reason: "A HUID marks one hallmarked article, so a piece with HUID ZX12CV is stocked as a piece, not counted" }],
+    ])
+    expect((await pieces(["IMP-R-001", "IMP-COIN-1G"])).map((p) => [p.tag_code, p.stock_unit]).sort()).toEqual([
+      ["IMP-COIN-1G", "count"],
+      ["IMP-R-001", "piece"],
+    ])
+
+    // Medusa's own stock-level routes: a piece may be lowered, never raised, at its branch or another.
+    const { data: branches } = await api.get("/admin/branches?fields=id,code,stock_location.id", auth)
+    const locationOf = (code: string) => branches.branches.find((b: { code: string }) => b.code === code).stock_location.id
+    const itemOf = async (tag: string) => {
+      const { data } = await api.get(`/admin/jewelry/tags/${tag}`, auth)
+      const { data: found } = await api.get(`/admin/product-variants?id=${data.variant.id}&fields=id,inventory_items.inventory_item_id`, auth)
+      return found.variants[0].inventory_items[0].inventory_item_id as string
+    }
+    const ring = await itemOf("IMP-R-001")
+    const stockOf = async (tag: string) =>
+      Object.fromEntries((await api.get(`/admin/jewelry/tags/${tag}`, auth)).data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))
+    const raise = await expectStatus(api.post(`/admin/inventory-items/${ring}/location-levels/${locationOf("PUN")}`, { stocked_quantity: 2 }, auth))
+    expect([raise.status, raise.data.message]).toEqual([
+      409,
+      "IMP-R-001 is one piece (in stock at Pune – Laxmi Road (PUN)); its stock at Pune – Laxmi Road (PUN) cannot be raised to 2 here. A piece comes into stock by intake, a transfer received, a memo or sale returned, or a stock audit.",
+    ])
+    // A second branch, by the route with the location in the body, and by both batch routes; any case in the path.
+    const secondPlace = [
+      () => api.post(`/ADMIN/Inventory-Items/${ring}/location-levels`, { location_id: locationOf("MUM"), stocked_quantity: 1 }, auth),
+      () => api.post(`/admin/inventory-items/${ring}/location-levels/batch`, { create: [{ location_id: locationOf("MUM"), stocked_quantity: 1 }] }, auth),
+      () => api.post("/admin/inventory-items/location-levels/batch", { update: [{ inventory_item_id: ring, location_id: locationOf("PUN"), stocked_quantity: 3 }] }, auth),
+    ]
+    for (const [i, attempt] of secondPlace.entries()) {
+      const res = await expectStatus(attempt())
+      expect([i, res.status, res.data.message]).toEqual([i, 409, expect.stringMatching(/^IMP-R-001 is one piece \(in stock at Pune – Laxmi Road \(PUN\)\); its stock at .* cannot be raised to [13] here/)])
+    }
+    expect(await stockOf("IMP-R-001")).toEqual({ BLR: 0, MUM: 0, PUN: 1 })
+    // Tying a second inventory item to the piece's variant is refused too.
+    const { data: tag } = await api.get("/admin/jewelry/tags/IMP-R-001", auth)
+    const link = await expectStatus(api.post(`/admin/products/${tag.product.id}/variants/${tag.variant.id}/inventory-items`, { inventory_item_id: await itemOf("IMP-COIN-1G"), required_quantity: 1 }, auth))
+    expect([link.status, link.data.message]).toEqual([409, "IMP-R-001 is a piece: one article with one inventory item, so its inventory items are not changed here"])
+    // Written off (lowered) is allowed; counted goods are raised as before.
+    expect((await expectStatus(api.post(`/admin/inventory-items/${ring}/location-levels/${locationOf("PUN")}`, { stocked_quantity: 0 }, auth))).status).toBe(200)
+    expect(await stockOf("IMP-R-001")).toEqual({ BLR: 0, MUM: 0, PUN: 0 })
+    expect((await expectStatus(api.post(`/admin/inventory-items/${await itemOf("IMP-COIN-1G")}/location-levels/${locationOf("MUM")}`, { stocked_quantity: 40 }, auth))).status).toBe(200)
+    expect((await stockOf("IMP-COIN-1G")).MUM).toBe(40)
   })
 
   it("refuses tags and HUIDs the shop already has", async () => {

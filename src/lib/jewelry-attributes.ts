@@ -31,7 +31,15 @@ export type WeightInput = {
   stone_weight_mg: number
   stones: Pick<StoneLine, "weight_mct">[]
   huid?: string | null
+  stock_unit?: StockUnit
 }
+
+/**
+ * How a catalogue entry is stocked: a "piece" is one article with its own tag (stock 1 at one place, or 0),
+ * "count" is goods of one kind sold by count under one tag (coins of one weight, plain silver articles).
+ */
+export const STOCK_UNITS = ["piece", "count"] as const
+export type StockUnit = (typeof STOCK_UNITS)[number]
 
 /** Problems with a piece's attributes, each a sentence; empty when all is well. */
 export function attributeProblems(input: WeightInput): string[] {
@@ -69,6 +77,9 @@ export function attributeProblems(input: WeightInput): string[] {
   }
   if (input.huid !== undefined && input.huid !== null && !isValidHuid(input.huid)) {
     problems.push(`HUID "${input.huid}" must be exactly 6 characters, A–Z and 0–9`)
+  }
+  if (input.stock_unit === "count" && input.huid) {
+    problems.push(`A HUID marks one hallmarked article, so a piece with HUID ${input.huid} is stocked as a piece, not counted`)
   }
   return problems
 }

@@ -4,7 +4,8 @@
  * row number as the spreadsheet shows it (the header is row 1).
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { attributeProblems, isValidHuid, isValidTagCode, normalizeHuid } from "./jewelry-attributes"
+import { attributeProblems, isValidHuid, isValidTagCode, normalizeHuid, STOCK_UNITS, type StockUnit } from "./jewelry-attributes"
+import { intakeQuantityProblem, MAX_COUNTED_QUANTITY } from "./piece-stock"
 import { caratsToMct, gramsToMg, percentToBp, rupeesToPaise } from "./money"
 import { GST_RATES, METALS, type Metal, type StoneLine } from "./pricing"
 
@@ -34,6 +35,7 @@ export const OPTIONAL_COLUMNS = [
   "pricing_mode",
   "price",
   "cost",
+  "stock_unit",
 ] as const
 
 export const MAX_INTAKE_ROWS = 10_000
@@ -43,7 +45,9 @@ export type IntakePiece = {
   tag_code: string
   category: string
   branch: string
+  /** 1 (or 0) for a piece; any count for goods sold by count. */
   quantity: number
+  stock_unit: StockUnit
   title: string | null
   metal: Metal
   purity: number
@@ -155,9 +159,14 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
   if (GST_RATES[hsn] === undefined) {
     errors.push(`hsn ${hsn} is not one of ${Object.keys(GST_RATES).join(", ")}`)
   }
+  const unit = (get("stock_unit") || "piece").toLowerCase() as StockUnit
+  if (!STOCK_UNITS.includes(unit)) {
+    errors.push(`stock_unit "${get("stock_unit")}" must be piece or count`)
+  }
   const quantity = convert("quantity", (v) => {
-    if (!/^\d+$/.test(v) || Number(v) > 10_000) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `"${v}" must be a whole number from 0 to 10000`)
+    const problem = /^\d+$/.test(v) ? intakeQuantityProblem(STOCK_UNITS.includes(unit) ? unit : "count", Number(v)) : `"${v}" must be a whole number from 0 to ${MAX_COUNTED_QUANTITY}`
+    if (problem) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
     }
     return Number(v)
   })
@@ -193,6 +202,7 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
         stone_weight_mg: stoneWeight,
         stones,
         huid,
+        stock_unit: unit,
       })
     )
   }
@@ -206,6 +216,7 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
       category: get("category").toLowerCase(),
       branch: get("branch").toUpperCase(),
       quantity: quantity!,
+      stock_unit: unit,
       title: get("title") || null,
       metal,
       purity: purity!,

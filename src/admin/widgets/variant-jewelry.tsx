@@ -15,6 +15,7 @@ type Attributes = {
   stone_weight_mg: number
   huid: string | null
   tag_code: string
+  stock_unit: "piece" | "count"
   pricing_mode: string
   making_type: string
   certificate: Certificate
@@ -58,6 +59,7 @@ const VariantJewelryWidget = ({ data: variant }: DetailWidgetProps<AdminProductV
         <Row label="Gross / net / stones" value={`${g(a.gross_weight_mg)} / ${g(a.net_weight_mg)} / ${g(a.stone_weight_mg)}`} />
         <Row label="HUID" value={a.huid ?? "—"} />
         <Row label="Tag" value={a.tag_code} />
+        <Row label="Stocked as" value={a.stock_unit === "count" ? "Goods sold by count" : "One piece (one article)"} />
       </div>
       {b && (
         <div className="py-2">

@@ -1,6 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { authorizeStaff, scopeCoreList, scopeStockWrite } from "./access"
 import { guardPriceOverrides } from "./price-overrides"
+import { guardPieceInventoryLinks, guardPieceStockLevels } from "./piece-stock-guard"
 import { scopeBodyBranches, scopeCreatedRecord, scopeOrderFamilyList, scopeOwnedRecord } from "./branch-scope"
 
 /** Medusa's areas whose changes name an order, a sales channel or a stock location in the body. */
@@ -25,9 +26,14 @@ export const accessRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/offers/campaigns", methods: ["POST"], middlewares: [scopeBodyBranches] },
   { matcher: "/admin/stock-locations", methods: ["GET"], middlewares: [scopeCoreList("stock_locations")] },
   { matcher: "/admin/inventory-items/:id/location-levels", methods: ["GET"], middlewares: [scopeCoreList("location_levels")] },
-  // Stock changes by branch-scoped staff: only at their branches' locations.
-  { matcher: "/admin/inventory-items/:id/location-levels", methods: ["POST"], middlewares: [scopeStockWrite] },
-  { matcher: "/admin/inventory-items/:id/location-levels/batch", methods: ["POST"], middlewares: [scopeStockWrite] },
-  { matcher: "/admin/inventory-items/:id/location-levels/:location_id", methods: ["POST", "DELETE"], middlewares: [scopeStockWrite] },
-  { matcher: "/admin/inventory-items/location-levels/batch", methods: ["POST"], middlewares: [scopeStockWrite] },
+  // Stock changes by branch-scoped staff: only at their branches' locations; a piece's stock is never raised
+  // there (src/lib/piece-stock.ts).
+  { matcher: "/admin/inventory-items/:id/location-levels", methods: ["POST"], middlewares: [scopeStockWrite, guardPieceStockLevels] },
+  { matcher: "/admin/inventory-items/:id/location-levels/batch", methods: ["POST"], middlewares: [scopeStockWrite, guardPieceStockLevels] },
+  { matcher: "/admin/inventory-items/:id/location-levels/:location_id", methods: ["POST"], middlewares: [scopeStockWrite, guardPieceStockLevels] },
+  { matcher: "/admin/inventory-items/:id/location-levels/:location_id", methods: ["DELETE"], middlewares: [scopeStockWrite] },
+  { matcher: "/admin/inventory-items/location-levels/batch", methods: ["POST"], middlewares: [scopeStockWrite, guardPieceStockLevels] },
+  // A piece has one inventory item, needed once.
+  { matcher: "/admin/products/:id/variants/inventory-items/batch", methods: ["POST"], middlewares: [guardPieceInventoryLinks] },
+  { matcher: "/admin/products/:id/variants/:variant_id/inventory-items*", methods: ["POST", "DELETE"], middlewares: [guardPieceInventoryLinks] },
 ]

@@ -8,13 +8,13 @@ describe("stock intake", () => {
     const { pieces, errors } = readIntakeSheet(
       parseCsv(
         `${HEADER}\n` +
-          "mum-r-001,rings,Gold,916,4.100,4.100,per_gram,450,mum,2,ab12cd,,,\n" +
+          "mum-r-001,rings,Gold,916,4.100,4.100,per_gram,450,mum,1,ab12cd,,,\n" +
           'mum-p-001,pendants,gold,750,2.192,2.100,percent,15,MUM,1,,"diamond:12:0.36:65000; ruby:1:0.10:=1200",0.092,0\n'
       )
     )
     expect(errors).toEqual([])
     expect(pieces[0]).toEqual(
-      expect.objectContaining({ row: 2, tag_code: "MUM-R-001", branch: "MUM", quantity: 2, net_weight_mg: 4100, making_value: 45000, huid: "AB12CD" })
+      expect.objectContaining({ row: 2, tag_code: "MUM-R-001", branch: "MUM", quantity: 1, stock_unit: "piece", net_weight_mg: 4100, making_value: 45000, huid: "AB12CD" })
     )
     expect(pieces[1]).toEqual(expect.objectContaining({ row: 3, making_type: "percent", making_value: 1500, stone_weight_mg: 92 }))
     expect(pieces[1].stones).toEqual([
@@ -25,7 +25,7 @@ describe("stock intake", () => {
 
   it("reads a piece's cost when the sheet has one, in paise, and says what is wrong with a bad one", () => {
     const { pieces, errors } = readIntakeSheet(
-      parseCsv(`${HEADER},cost\n` + "MUM-C-1,rings,gold,916,4.1,4.1,per_gram,450,MUM,2,,,,,27500.50\nMUM-C-2,rings,gold,916,4.1,4.1,per_gram,450,MUM,1,,,,,\nMUM-C-3,rings,gold,916,4.1,4.1,per_gram,450,MUM,1,,,,,lots\n")
+      parseCsv(`${HEADER},cost\n` + "MUM-C-1,rings,gold,916,4.1,4.1,per_gram,450,MUM,1,,,,,27500.50\nMUM-C-2,rings,gold,916,4.1,4.1,per_gram,450,MUM,1,,,,,\nMUM-C-3,rings,gold,916,4.1,4.1,per_gram,450,MUM,1,,,,,lots\n")
     )
     expect(pieces.map((p) => [p.tag_code, p.cost_paise])).toEqual([
       ["MUM-C-1", 27_500_50],
@@ -56,6 +56,30 @@ describe("stock intake", () => {
       { row: 4, reason: 'HUID "AB12" must be exactly 6 characters, A–Z and 0–9' },
       { row: 6, reason: "tag MUM-4 is already used in row 5" },
       { row: 7, reason: "has 3 cells, the header has 14" },
+    ])
+  })
+
+  it("takes one article per tag, and a count only for goods marked as counted", () => {
+    const { pieces, errors } = readIntakeSheet(
+      parseCsv(
+        `${HEADER},stock_unit\n` +
+          "MUM-R-9,rings,gold,916,4.1,4.1,per_gram,450,MUM,3,,,,,\n" +
+          "MUM-R-10,rings,gold,916,4.1,4.1,per_gram,450,MUM,0,,,,,piece\n" +
+          "MUM-COIN-1G,coins-bars,gold,999,1,1,flat,200,MUM,25,,,,,count\n" +
+          "MUM-COIN-2G,coins-bars,gold,999,2,2,flat,200,MUM,25,ZX12CV,,,,count\n" +
+          "MUM-COIN-5G,coins-bars,gold,999,5,5,flat,200,MUM,10001,,,,,count\n" +
+          "MUM-BOWL-1,silverware,silver,925,40,40,flat,300,MUM,2,,,,,dozen\n"
+      )
+    )
+    expect(pieces.map((p) => [p.tag_code, p.stock_unit, p.quantity])).toEqual([
+      ["MUM-R-10", "piece", 0],
+      ["MUM-COIN-1G", "count", 25],
+    ])
+    expect(errors).toEqual([
+      { row: 2, reason: 'quantity: a tagged piece is one article, so its quantity is 1 (or 0); give each of the 3 articles its own tag, or mark goods sold by count with stock_unit "count"' },
+      { row: 5, reason: "A HUID marks one hallmarked article, so a piece with HUID ZX12CV is stocked as a piece, not counted" },
+      { row: 6, reason: "quantity: must be a whole number from 0 to 10000" },
+      { row: 7, reason: 'stock_unit "dozen" must be piece or count' },
     ])
   })
 

@@ -27,11 +27,21 @@ type Family = {
 export type CatalogProduct = CreateJewelryProductInput & {
   handle: string
   category: string
-  /** Pieces in stock per branch code, per variant. */
+  /** Articles in stock per branch code, per variant: a piece is at one branch at most. */
   stock: Record<string, number>[]
 }
 
 const SEED = 20261125
+const COUNTED_CATEGORIES = ["coins-bars", "silverware"]
+
+/**
+ * A piece is one article at one branch (docs/counter.md, "One piece per tag"): the branch that drew the most,
+ * the first of them on a tie, or none (sold out) when every branch drew 0.
+ */
+function onePiece(draws: Record<string, number>): Record<string, number> {
+  const [branch, most] = Object.entries(draws).reduce((best, entry) => (entry[1] > best[1] ? entry : best))
+  return most > 0 ? { [branch]: 1 } : {}
+}
 const HUID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 export function demoCatalog(): CatalogProduct[] {
@@ -77,6 +87,8 @@ export function demoCatalog(): CatalogProduct[] {
       const wastage = String(rnd.int(family.wastage[0], family.wastage[1]))
       const values = family.category === "coins-bars" ? family.values : family.values.slice(0, rnd.int(1, family.values.length))
       const stock: Record<string, number>[] = []
+      // Coins of one weight and plain silverware are sold by count under one tag; the rest are one article a tag.
+      const counted = COUNTED_CATEGORIES.includes(family.category)
       const variants = values.map((value, v) => {
         const code = `${handle.toUpperCase().replace("SGJ-", "SGJ")}-${v + 1}`
         const netMg = family.category === "coins-bars" ? gramsToMg(value.replace(" g", "")) : base + v * family.step_mg
@@ -85,7 +97,10 @@ export function demoCatalog(): CatalogProduct[] {
           ? [{ type: "diamond", shape: "round", count: 1, weight_mct: caratsToMct(carats), price_per_carat_paise: rupeesToPaise(String(rnd.int(60, 95) * 1000)) }]
           : []
         const stoneMg = stones.reduce((sum, s) => sum + s.weight_mct / 5, 0)
-        stock.push({ MUM: rnd.int(0, 3), PUN: rnd.int(0, 2), BLR: rnd.int(0, 2) })
+        const draws = { MUM: rnd.int(0, 3), PUN: rnd.int(0, 2), BLR: rnd.int(0, 2) }
+        stock.push(counted ? draws : onePiece(draws))
+        // Drawn for counted goods too (and dropped), so that every later piece keeps its HUID from run to run.
+        const hallmark = family.metal === "platinum" ? null : huid()
         return {
           option_value: value,
           sku: code.replace("SGJ", "SGJ-"),
@@ -100,8 +115,9 @@ export function demoCatalog(): CatalogProduct[] {
           wastage_bp: percentToBp(wastage),
           other_charges_paise: family.metal === "platinum" ? 0 : rupeesToPaise("45"),
           hsn: family.hsn ?? "7113",
-          huid: family.metal === "platinum" ? null : huid(),
+          huid: counted ? null : hallmark,
           tag_code: code.replace("SGJ", "SGJ-"),
+          stock_unit: counted ? ("count" as const) : ("piece" as const),
           size: value,
           pricing_mode: "rate_based" as const,
         }

@@ -630,6 +630,8 @@ async function ensureJewelryAttributes(container: MedusaContainer) {
       price_per_carat_paise: rupeesToPaise(stone.rupees_per_carat),
     }))
     const stoneWeight = stonesWeightMg(stones)
+    // Coins of one weight and a plain silver set are sold by count under one tag, without a HUID.
+    const counted = ["coins-bars", "silverware"].includes(product.category)
     for (const value of product.option.values) {
       const variant = variants.find((v) => v.sku === value.sku)
       if (!variant || variant.jewelry_attributes) {
@@ -649,8 +651,9 @@ async function ensureJewelryAttributes(container: MedusaContainer) {
         making_value: piece.making.type === "percent" ? percentToBp(piece.making.percent) : rupeesToPaise(piece.making.rupees),
         wastage_bp: percentToBp(piece.wastage_percent ?? "0"),
         other_charges_paise: rupeesToPaise(piece.other_rupees ?? "0"),
-        huid: piece.metal === "platinum" ? null : demoHuid(value.sku),
+        huid: piece.metal === "platinum" || counted ? null : demoHuid(value.sku),
         tag_code: `SGJ-${value.sku}`,
+        stock_unit: counted ? "count" : "piece",
         design_code: product.handle.toUpperCase().slice(0, 20),
         size: value.value,
         gender: piece.gender ?? null,

@@ -27,6 +27,7 @@ export function toPieceInput(body: PostJewelryAttributesBodyType): Omit<JewelryA
     huid: body.huid ?? null,
     hallmark_date: body.hallmark_date ?? null,
     tag_code: body.tag_code,
+    stock_unit: body.stock_unit ?? "piece",
     design_code: body.design_code ?? null,
     size: body.size ?? null,
     gender: body.gender ?? null,

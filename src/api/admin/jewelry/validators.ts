@@ -60,6 +60,7 @@ export const PostJewelryAttributesBody = z
       .nullish(),
     hallmark_date: z.coerce.date().nullish(),
     tag_code: z.string().trim().min(3).max(40),
+    stock_unit: z.enum(["piece", "count"]).optional(),
     design_code: z.string().trim().max(40).nullish(),
     size: z.string().trim().max(20).nullish(),
     gender: z.enum(["women", "men", "unisex", "kids"]).nullish(),

@@ -27,6 +27,12 @@ export const JewelryAttributes = model
     /** { lab, number, file_id } */
     certificate: model.json().nullable(),
     tag_code: model.text(),
+    /**
+     * "piece": one article (stock 1 at one location, or 0); "count": goods of
+     * one kind sold by count (coins of one weight, plain silver articles).
+     * A HUID is always a piece (docs/counter.md, "One piece per tag").
+     */
+    stock_unit: model.enum(["piece", "count"]).default("piece"),
     design_code: model.text().nullable(),
     size: model.text().nullable(),
     gender: model.enum(["women", "men", "unisex", "kids"]).nullable(),

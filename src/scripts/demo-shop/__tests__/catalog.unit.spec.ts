@@ -26,4 +26,20 @@ describe("demo catalogue", () => {
     expect(new Set(pieces.map((p) => p.tag_code)).size).toBe(pieces.length)
     expect(new Set(catalog.map((p) => p.handle)).size).toBe(catalog.length)
   })
+
+  it("stocks a piece once at one branch at most, and only coins and silverware by count, without a HUID", () => {
+    const lines = catalog.flatMap((p) => p.variants.map((v, i) => ({ category: p.category, unit: v.stock_unit, huid: v.huid, stock: p.stock[i] })))
+    const pieceLines = lines.filter((l) => l.unit === "piece")
+    for (const line of pieceLines) {
+      expect(Object.values(line.stock).reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(1)
+    }
+    // Most pieces are in stock somewhere; some are sold out.
+    const inStock = pieceLines.filter((l) => Object.keys(l.stock).length).length
+    expect(inStock / pieceLines.length).toBeGreaterThan(0.8)
+    expect(inStock).toBeLessThan(pieceLines.length)
+    const countedLines = lines.filter((l) => l.unit === "count")
+    expect(new Set(countedLines.map((l) => l.category))).toEqual(new Set(["coins-bars", "silverware"]))
+    expect(countedLines.every((l) => l.huid === null)).toBe(true)
+    expect(lines.filter((l) => ["coins-bars", "silverware"].includes(l.category)).every((l) => l.unit === "count")).toBe(true)
+  })
 })

@@ -17,6 +17,7 @@ export type JewelryAttributesInput = {
   huid?: string | null
   hallmark_date?: Date | null
   tag_code: string
+  stock_unit?: "piece" | "count"
   design_code?: string | null
   size?: string | null
   gender?: "women" | "men" | "unisex" | "kids" | null
