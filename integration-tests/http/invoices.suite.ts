@@ -14,11 +14,12 @@ import { capturePayment, demoShop, expectStatus, pdfText, signedInCustomer, type
 
 /** Pieces priced as docs/pricing.md's examples 1 (ring) and 11 (bangle), and a 1 g coin for the many orders. */
 const INTAKE = [
-  "tag_code,category,metal,purity,gross_weight_g,net_weight_g,making_type,making_value,branch,quantity,huid,other_charges,wastage_percent,title",
-  "INV-R-0001,rings,gold,916,8.350,8.350,per_gram,450,MUM,2,IV12CD,45,,Example ring",
-  "INV-R-0002,rings,gold,916,8.350,8.350,per_gram,450,MUM,2,,45,,Example ring (delivered)",
-  "INV-B-0001,bangles,gold,916,18.000,18.000,per_gram,350,MUM,1,,,6,Example bangle",
-  "INV-C-0001,coins-bars,gold,999,1.000,1.000,flat,100,MUM,5,,,,Test coin 1 g",
+  "tag_code,category,metal,purity,gross_weight_g,net_weight_g,making_type,making_value,branch,quantity,huid,other_charges,wastage_percent,title,stock_unit",
+  "INV-R-0001,rings,gold,916,8.350,8.350,per_gram,450,MUM,1,IV12CD,45,,Example ring,",
+  "INV-R-0002,rings,gold,916,8.350,8.350,per_gram,450,MUM,1,,45,,Example ring (delivered),",
+  "INV-R-0003,rings,gold,916,8.350,8.350,per_gram,450,MUM,1,,45,,Example ring (delivered),",
+  "INV-B-0001,bangles,gold,916,18.000,18.000,per_gram,350,MUM,1,,,6,Example bangle,",
+  "INV-C-0001,coins-bars,gold,999,1.000,1.000,flat,100,MUM,5,,,,Test coin 1 g,count",
 ].join("\n")
 
 const MUMBAI = { first_name: "Meera", last_name: "Shah", address_1: "12 Kalbadevi Road", city: "Mumbai", province: "in-mh", postal_code: "400002", country_code: "in", phone: "+919820012345" }
@@ -39,8 +40,8 @@ export const invoicesSuite = (s3: S3Loopback): ShopSuite => ({ api, getContainer
   beforeAll(async () => {
     ;({ auth, store } = await demoShop(getContainer(), api, { payAtStore: true }))
     const imported = await api.post("/admin/jewelry/import", INTAKE, { headers: { ...auth.headers, "content-type": "text/csv" } })
-    expect(imported.data.imported).toBe(4)
-    for (const tag of ["INV-R-0001", "INV-R-0002", "INV-B-0001", "INV-C-0001"]) {
+    expect(imported.data.imported).toBe(5)
+    for (const tag of ["INV-R-0001", "INV-R-0002", "INV-R-0003", "INV-B-0001", "INV-C-0001"]) {
       variants[tag] = (await api.get(`/admin/jewelry/tags/${tag}`, auth)).data.variant.id
     }
     regionId = (await api.get("/store/regions", store)).data.regions[0].id
@@ -200,7 +201,8 @@ export const invoicesSuite = (s3: S3Loopback): ShopSuite => ({ api, getContainer
 
     // Loyalty points (a tax-inclusive promotion): ₹300 off the bill is 300 / 1.03 = 291.26 off the taxable value.
     await api.post(`/admin/loyalty/customers/${shopper.id}/adjust`, { points: 300, idempotency_key: `invoice-points-${shopper.id}`, reason: "opening balance" }, auth)
-    const pointsCart = await cart(shopper.me, "INV-R-0002")
+    // Another article of the same make: a piece is sold once.
+    const pointsCart = await cart(shopper.me, "INV-R-0003")
     await api.post(`/store/carts/${pointsCart}/loyalty/redeem`, { points: 300 }, shopper.me)
     const withPoints = await pdfText((await download(`/admin/orders/${await place(shopper.me, pointsCart)}/invoice`, auth)).data)
     // 64,302.43 − 291.26 = 64,011.17; 960.17 + 960.17; 65,931.51 → 65,932 (+0.49).
