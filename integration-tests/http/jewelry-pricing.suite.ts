@@ -100,7 +100,7 @@ export const jewelryPricingSuite: ShopSuite = ({ api, getContainer }) => {
 
     const jobs = await api.get("/admin/jewelry/reprice-jobs?limit=1", auth)
     const job = jobs.data.reprice_jobs[0]
-    expect(job).toEqual(expect.objectContaining({ trigger: "rates_set", status: "succeeded", total: 13, processed: 13, failed: 0 }))
+    expect(job).toEqual(expect.objectContaining({ trigger: "rates_set", status: "succeeded", total: 73, processed: 73, failed: 0 }))
     const one = await api.get(`/admin/jewelry/reprice-jobs/${job.id}`, auth)
     expect(one.data.reprice_job.id).toBe(job.id)
   })
@@ -233,6 +233,28 @@ export const jewelryPricingSuite: ShopSuite = ({ api, getContainer }) => {
       tag_code: "SGJ-NEW-0001",
     }
 
+    it("makes no piece of a variant holding several articles; the same stock may be goods sold by count", async () => {
+      const { data: made } = await api.post(
+        "/admin/products",
+        { title: "Plain silver glass", options: [{ title: "Set", values: ["Single"] }], variants: [{ title: "Single", sku: "SLV-GLS-1", manage_inventory: true, options: { Set: "Single" }, prices: [{ currency_code: "inr", amount: 1 }] }] },
+        auth
+      )
+      const variantId = made.product.variants[0].id as string
+      const { data: found } = await api.get(`/admin/product-variants?id=${variantId}&fields=id,inventory_items.inventory_item_id`, auth)
+      const itemId = found.variants[0].inventory_items[0].inventory_item_id as string
+      const { data: branches } = await api.get("/admin/branches?fields=code,stock_location.id", auth)
+      const mumbai = branches.branches.find((b: { code: string }) => b.code === "MUM").stock_location.id
+      expect((await expectStatus(api.post(`/admin/inventory-items/${itemId}/location-levels`, { location_id: mumbai, stocked_quantity: 5 }, auth))).status).toBe(200)
+      const glass = { metal: "silver", purity: 925, gross_weight_g: "40", net_weight_g: "40", making: { type: "flat", rupees: "300" }, hsn: "7114", tag_code: "SGJ-SLV-GLS-1" }
+      const piece = await expectStatus(api.post(`/admin/jewelry/variants/${variantId}/attributes`, glass, auth))
+      expect([piece.status, piece.data.message]).toEqual([
+        409,
+        `Variant ${variantId} holds 5 articles in stock, and a piece is one article: give each its own variant and tag, or mark goods sold by count with stock_unit "count"`,
+      ])
+      const counted = await expectStatus(api.post(`/admin/jewelry/variants/${variantId}/attributes`, { ...glass, stock_unit: "count" }, auth))
+      expect([counted.status, counted.data.jewelry_attributes?.stock_unit]).toEqual([201, "count"])
+    })
+
     it("records a piece in grams and rupees and prices it at once", async () => {
       const variantId = await newVariant("New ring")
       const res = await api.post(`/admin/jewelry/variants/${variantId}/attributes`, body, auth)
@@ -280,7 +302,7 @@ export const jewelryPricingSuite: ShopSuite = ({ api, getContainer }) => {
       const { data } = await api.get("/admin/jewelry/tags/sgj-rng-lak-22k-12", auth)
       expect(data.variant.sku).toBe("RNG-LAK-22K-12")
       expect(data.product.handle).toBe("lakshmi-22k-gold-ring")
-      expect(Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual({ MUM: 6, PUN: 4, BLR: 3 })
+      expect(Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual({ MUM: 1, PUN: 0, BLR: 0 })
       expect(data.breakdown.taxable_value).toBe(31596.55)
     })
 

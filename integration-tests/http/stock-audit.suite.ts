@@ -61,7 +61,8 @@ export const stockAuditSuite: ShopSuite = ({ api, getContainer }) => {
     // The plant: a piece nobody holds any more, and one held only at Pune.
     ;[missing, extra, misplaced] = [pieces[0], pieces[1], pieces[2]]
     await inventory().updateInventoryLevels(["MUM", "PUN", "BLR"].map((code) => ({ inventory_item_id: extra.inventory_item_id, location_id: location[code], stocked_quantity: 0 })))
-    await inventory().updateInventoryLevels(["MUM", "BLR"].map((code) => ({ inventory_item_id: misplaced.inventory_item_id, location_id: location[code], stocked_quantity: 0 })))
+    // One piece: moved from Mumbai to Pune behind the shop's back.
+    await inventory().updateInventoryLevels(["MUM", "PUN", "BLR"].map((code) => ({ inventory_item_id: misplaced.inventory_item_id, location_id: location[code], stocked_quantity: code === "PUN" ? 1 : 0 })))
     expect(await level(misplaced, "PUN")).toBeGreaterThan(0)
     mumbaiLevel = new Map(stocked.rows.map((r: { tag_code: string; quantity: number }) => [r.tag_code, r.quantity]))
   })

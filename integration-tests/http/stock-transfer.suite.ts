@@ -150,7 +150,8 @@ export const stockTransferSuite: ShopSuite = ({ api, getContainer }) => {
     // The delivery challan that went with them.
     const challan = await ok(api.get(`/admin/stock-transfers/${transfer.id}/challan`, { ...puneManager, responseType: "arraybuffer" }))
     expect(Buffer.from(challan.data).subarray(0, 5).toString()).toBe("%PDF-")
-    const text = await pdfText(challan.data)
+    // A long tag wraps in its column after a dash.
+    const text = (await pdfText(challan.data)).replace(/- /g, "-")
     expect(text).toContain("DELIVERY CHALLAN")
     expect(text).toContain(transfer.number)
     expect(text).toContain(p2.tag_code)

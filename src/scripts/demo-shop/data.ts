@@ -26,7 +26,7 @@ export type DemoBranch = {
   postal_code: string
   phone: string
   email: string
-  /** Pieces of each demo variant in stock at this branch. */
+  /** Pieces of each counted demo line (coins, the silver set) in stock at this branch. */
   stock_per_variant: number
 }
 
@@ -248,3 +248,47 @@ export const DEMO_METAL_RATES: { metal: "gold" | "silver" | "platinum"; purity: 
   { metal: "platinum", purity: 950, rupees: "3150.00" },
   { metal: "gold", purity: 916, rupees: "7260.00", branch: "BLR" },
 ]
+
+/** Goods the demo sells by count under one tag, without a HUID: coins of one weight, a plain silver set. */
+export const COUNTED_CATEGORIES = ["coins-bars", "silverware"]
+
+/**
+ * The branch of each article of a showcase design's size: a piece is one article at one branch
+ * (docs/counter.md, "One piece per tag"), so a size the shop keeps seven of is seven pieces.
+ */
+export const SHOWCASE_ARTICLES = ["MUM", "MUM", "MUM", "PUN", "PUN", "BLR", "BLR"]
+
+/** One catalogue entry of a demo product: an article of a showcase design, or a counted line. */
+export type DemoVariant = {
+  value: string
+  /** The article's number within its size (1 …), null for counted goods. */
+  article: number | null
+  /** The first article keeps the size's SKU; the others add "-2", "-3", … */
+  sku: string
+  rupees: number
+  net_g: string
+  /** Articles in stock per branch code. */
+  stock: Record<string, number>
+}
+
+export function isCountedProduct(product: DemoProduct): boolean {
+  return COUNTED_CATEGORIES.includes(product.category)
+}
+
+/** A demo product's catalogue entries, in order: its option values, each in its articles. */
+export function demoVariants(product: DemoProduct): DemoVariant[] {
+  return product.option.values.flatMap((v): DemoVariant[] =>
+    isCountedProduct(product)
+      ? [{ ...v, article: null, stock: Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.stock_per_variant])) }]
+      : SHOWCASE_ARTICLES.map((branch, i) => ({
+          ...v,
+          article: i + 1,
+          sku: i ? `${v.sku}-${i + 1}` : v.sku,
+          stock: Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.code === branch ? 1 : 0])),
+        }))
+  )
+}
+
+/** The option a showcase design's articles are told apart by, after its own (size, length …). */
+export const ARTICLE_OPTION = "Piece"
+export const articleLabel = (article: number) => `No. ${article}`

@@ -54,12 +54,18 @@ import { rebuildSalesFacts } from "../../workflows/analytics"
 import { ensureAutomaticCampaigns } from "../../workflows/offers"
 import { ensureDemoOffers } from "./seed-offers"
 import { ensureDemoBackRoom } from "./seed-back-room"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   DEMO_BRANCHES,
   DEMO_CATEGORIES,
   DEMO_GST_RATE,
   DEMO_METAL_RATES,
   DEMO_PRODUCTS,
+  ARTICLE_OPTION,
+  articleLabel,
+  demoVariants,
+  isCountedProduct,
+  SHOWCASE_ARTICLES,
   DEMO_REGION,
   DEMO_SHOP_NAME,
   type DemoBranch,
@@ -182,6 +188,10 @@ export async function seedDemoShop(
   await storeService.updateStores(store.id, {
     metadata: { ...(store.metadata ?? {}), [DEMO_SEED_MARKER]: new Date().toISOString() },
   })
+  // Statistics for the tables just filled, as autovacuum would gather a minute later: until then PostgreSQL
+  // takes every table for one row, and the storefront's joins across stock and pieces are planned as nested
+  // scans that grow with the cube of the catalogue.
+  await container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw("analyze")
   log("demo shop seeded")
 }
 
@@ -513,7 +523,7 @@ async function ensureProducts(
     return (
       (found.categories?.length ?? 0) === 1 &&
       (found.sales_channels?.length ?? 0) === salesChannelIds.length &&
-      variants.length === demo.option.values.length &&
+      variants.length === demoVariants(demo).length &&
       variants.every((v) => v.price_set?.id && (v.inventory_items?.length ?? 0) > 0)
     )
   }
@@ -528,7 +538,7 @@ async function ensureProducts(
   if (!missing.length) {
     return
   }
-  await removeLeftovers(container, { skus: missing.flatMap((p) => p.option.values.map((v) => v.sku)) })
+  await removeLeftovers(container, { skus: missing.flatMap((p) => demoVariants(p).map((v) => v.sku)) })
   await createProductsWorkflow(container).run({
     input: {
       products: missing.map((p) => ({
@@ -540,12 +550,16 @@ async function ensureProducts(
         status: ProductStatus.PUBLISHED,
         category_ids: [categoryIds.get(p.category)!],
         shipping_profile_id: shippingProfileId,
-        options: [{ title: p.option.title, values: p.option.values.map((v) => v.value) }],
-        variants: p.option.values.map((v) => ({
-          title: `${p.title} – ${v.value}`,
+        // A showcase design's articles are told apart by a second option (No. 1 …): one variant an article.
+        options: [
+          { title: p.option.title, values: p.option.values.map((v) => v.value) },
+          ...(isCountedProduct(p) ? [] : [{ title: ARTICLE_OPTION, values: SHOWCASE_ARTICLES.map((_, i) => articleLabel(i + 1)) }]),
+        ],
+        variants: demoVariants(p).map((v) => ({
+          title: v.article ? `${p.title} – ${v.value} – ${articleLabel(v.article)}` : `${p.title} – ${v.value}`,
           sku: v.sku,
           manage_inventory: true,
-          options: { [p.option.title]: v.value },
+          options: { [p.option.title]: v.value, ...(v.article ? { [ARTICLE_OPTION]: articleLabel(v.article) } : {}) },
           prices: [{ currency_code: "inr", amount: v.rupees }],
         })),
         sales_channels: salesChannelIds.map((id) => ({ id })),
@@ -559,8 +573,8 @@ async function ensureInventoryLevels(
   branches: { branch: DemoBranch; stockLocationId: string }[]
 ) {
   const inventoryService = container.resolve(Modules.INVENTORY)
-  const skus = DEMO_PRODUCTS.flatMap((p) => p.option.values.map((v) => v.sku))
-  const items = await inventoryService.listInventoryItems({ sku: skus })
+  const wanted = new Map(DEMO_PRODUCTS.flatMap((p) => demoVariants(p).map((v) => [v.sku, v.stock] as const)))
+  const items = await inventoryService.listInventoryItems({ sku: [...wanted.keys()] })
   const levels = await inventoryService.listInventoryLevels({
     inventory_item_id: items.map((i) => i.id),
     location_id: branches.map((b) => b.stockLocationId),
@@ -572,7 +586,7 @@ async function ensureInventoryLevels(
       .map((b) => ({
         inventory_item_id: item.id,
         location_id: b.stockLocationId,
-        stocked_quantity: b.branch.stock_per_variant,
+        stocked_quantity: wanted.get(item.sku!)?.[b.branch.code] ?? 0,
       }))
   )
   if (missing.length) {
@@ -610,7 +624,7 @@ function demoHuid(sku: string): string {
 
 async function ensureJewelryAttributes(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const skus = DEMO_PRODUCTS.flatMap((p) => p.option.values.map((v) => v.sku))
+  const skus = DEMO_PRODUCTS.flatMap((p) => demoVariants(p).map((v) => v.sku))
   const { data } = await query.graph({
     entity: "product_variant",
     fields: ["id", "sku", "jewelry_attributes.id"],
@@ -631,8 +645,8 @@ async function ensureJewelryAttributes(container: MedusaContainer) {
     }))
     const stoneWeight = stonesWeightMg(stones)
     // Coins of one weight and a plain silver set are sold by count under one tag, without a HUID.
-    const counted = ["coins-bars", "silverware"].includes(product.category)
-    for (const value of product.option.values) {
+    const counted = isCountedProduct(product)
+    for (const value of demoVariants(product)) {
       const variant = variants.find((v) => v.sku === value.sku)
       if (!variant || variant.jewelry_attributes) {
         continue
@@ -679,7 +693,7 @@ async function ensureJewelryAttributes(container: MedusaContainer) {
  */
 async function ensurePieceCosts(container: MedusaContainer) {
   const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
-  const skus = DEMO_PRODUCTS.flatMap((p) => p.option.values.map((v) => v.sku))
+  const skus = DEMO_PRODUCTS.flatMap((p) => demoVariants(p).map((v) => v.sku))
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "product_variant",
     fields: ["id", "sku", "jewelry_attributes.breakdown"],

@@ -1,7 +1,9 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { attributeProblems, isValidTagCode } from "../../../lib/jewelry-attributes"
+import { pgArray } from "../../../lib/pg-array"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type JewelryModuleService from "../../../modules/jewelry/service"
 import type { JewelryAttributesInput } from "../utils/attributes-input"
@@ -9,7 +11,8 @@ import type { JewelryAttributesInput } from "../utils/attributes-input"
 /**
  * Checks every piece before anything is written: weights add up, purity fits
  * the metal, HUID and tag code are well formed and not taken, the variant
- * exists and has no attributes yet. Duplicates are conflicts (409), the rest 400.
+ * exists and has no attributes yet, and a piece's variant holds one article at
+ * most. Duplicates and stock are conflicts (409), the rest 400.
  */
 export const validateJewelryAttributesStep = createStep(
   "validate-jewelry-attributes",
@@ -53,6 +56,26 @@ export const validateJewelryAttributesStep = createStep(
             DOMAIN_CONFLICT
           )
         }
+      }
+      // One piece per tag (src/lib/piece-stock.ts): a variant that holds several articles is no single piece.
+      const pieceVariants = items.filter((i) => i.variant_id && (i.stock_unit ?? "piece") === "piece").map((i) => i.variant_id!)
+      const { rows: held } = pieceVariants.length
+        ? ((await container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw(
+            `select pvi.variant_id, sum(il.stocked_quantity)::int as in_stock
+               from product_variant_inventory_item pvi
+               join inventory_level il on il.inventory_item_id = pvi.inventory_item_id and il.deleted_at is null
+              where pvi.variant_id = any(?::text[]) and pvi.deleted_at is null
+              group by pvi.variant_id having sum(il.stocked_quantity) > 1`,
+            [pgArray(pieceVariants)]
+          )) as { rows: { variant_id: string; in_stock: number }[] })
+        : { rows: [] }
+      if (held.length) {
+        const [first] = held
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `Variant ${first.variant_id} holds ${first.in_stock} articles in stock, and a piece is one article: give each its own variant and tag, or mark goods sold by count with stock_unit "count"`,
+          DOMAIN_CONFLICT
+        )
       }
     }
 
