@@ -44,8 +44,3 @@ export function pieceLevelProblem(tag: string, now: PieceLevel[], asked: { locat
   }
   return null
 }
-
-/** Pieces holding more than one article in all: data from before the rule, to be split into pieces. */
-export function overstockedPieces<T extends { stock_unit: StockUnit; in_stock: number }>(pieces: T[]): T[] {
-  return pieces.filter((p) => p.stock_unit === "piece" && p.in_stock > 1)
-}

@@ -39,7 +39,11 @@ export async function guardPieceStockLevels(req: MedusaRequest, _res: MedusaResp
   const itemId = typeof req.params.id === "string" ? req.params.id : undefined
   const routeLocation = req.params.location_id && req.params.location_id !== "batch" ? req.params.location_id : undefined
   const listed = [...(Array.isArray(body.create) ? body.create : []), ...(Array.isArray(body.update) ? body.update : [])] as LevelChange[]
-  const changes = (itemId ? (listed.length ? listed : [{ ...body, location_id: routeLocation ?? body.location_id }]).map((c) => ({ ...c, inventory_item_id: itemId })) : listed)
+  // A batch lists its changes; the one-level routes are one change, its location in the path or the body. The
+  // routes under one item name it in the path, the shop-wide batch on each change.
+  const asked = listed.length ? listed : [{ ...body, location_id: routeLocation ?? body.location_id }]
+  const changes = asked
+    .map((c) => (itemId ? { ...c, inventory_item_id: itemId } : c))
     .filter((c) => c && typeof c.inventory_item_id === "string" && typeof c.location_id === "string" && typeof c.stocked_quantity === "number")
     .map((c) => ({ inventory_item_id: c.inventory_item_id as string, location_id: c.location_id as string, stocked_quantity: c.stocked_quantity as number }))
   const pieces = await piecesOfItems(req, [...new Set(changes.map((c) => c.inventory_item_id))])
@@ -47,15 +51,15 @@ export async function guardPieceStockLevels(req: MedusaRequest, _res: MedusaResp
     return next()
   }
   const { rows: levels } = (await db(req).raw(
-    `select il.inventory_item_id, il.location_id, il.stocked_quantity::int as stocked_quantity, sl.name
-       from inventory_level il left join stock_location sl on sl.id = il.location_id
-      where il.inventory_item_id = any(?::text[]) and il.deleted_at is null`,
+    `select inventory_item_id, location_id, stocked_quantity::int as stocked_quantity
+       from inventory_level where inventory_item_id = any(?::text[]) and deleted_at is null`,
     [pgArray(pieces.map((p) => p.inventory_item_id))]
-  )) as { rows: (PieceLevel & { inventory_item_id: string; name: string | null })[] }
-  const { rows: places } = (await db(req).raw(`select id, name from stock_location where id = any(?::text[])`, [pgArray(changes.map((c) => c.location_id))])) as {
-    rows: { id: string; name: string }[]
-  }
-  const names = new Map([...levels.map((l) => [l.location_id, l.name ?? l.location_id] as const), ...places.map((p) => [p.id, p.name] as const)])
+  )) as { rows: (PieceLevel & { inventory_item_id: string })[] }
+  // The places a message may name: where the pieces are, and where the request would put them.
+  const { rows: places } = (await db(req).raw(`select id, name from stock_location where id = any(?::text[])`, [
+    pgArray([...new Set([...levels, ...changes].map((l) => l.location_id))]),
+  ])) as { rows: { id: string; name: string }[] }
+  const names = new Map(places.map((p) => [p.id, p.name]))
   for (const piece of pieces) {
     const problem = pieceLevelProblem(
       piece.tag_code,

@@ -1,4 +1,4 @@
-import { intakeQuantityProblem, overstockedPieces, pieceLevelProblem } from "../piece-stock"
+import { intakeQuantityProblem, pieceLevelProblem } from "../piece-stock"
 import { attributeProblems } from "../jewelry-attributes"
 
 const names: Record<string, string> = { sloc_mum: "Mumbai", sloc_pun: "Pune" }
@@ -40,14 +40,5 @@ describe("one piece per tag", () => {
     expect(pieceLevelProblem("SGJ-R-1", atMumbai, [{ location_id: "sloc_mum", stocked_quantity: 2 }], name)).toMatch(/its stock at Mumbai cannot be raised to 2 here/)
     // A sold piece stays sold: a new level at a place it never was counts from 0.
     expect(pieceLevelProblem("SGJ-R-1", [], [{ location_id: "sloc_blr", stocked_quantity: 1 }], name)).toMatch(/^SGJ-R-1 is one piece \(in stock nowhere\); its stock at sloc_blr/)
-  })
-
-  it("finds the pieces that hold more than one article", () => {
-    const rows = [
-      { tag_code: "SGJ-RNG-LAK-22K-12", stock_unit: "piece" as const, in_stock: 13 },
-      { tag_code: "SGJ-COIN-24K-5G", stock_unit: "count" as const, in_stock: 13 },
-      { tag_code: "SGJ-RINGS-001-1", stock_unit: "piece" as const, in_stock: 1 },
-    ]
-    expect(overstockedPieces(rows).map((r) => r.tag_code)).toEqual(["SGJ-RNG-LAK-22K-12"])
   })
 })

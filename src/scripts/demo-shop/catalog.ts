@@ -5,6 +5,7 @@
  */
 import type { CreateJewelryProductInput } from "../../workflows/jewelry"
 import { caratsToMct, gramsToMg, percentToBp, rupeesToPaise } from "../../lib/money"
+import { COUNTED_CATEGORIES } from "./data"
 import { generator } from "./random"
 
 type Family = {
@@ -32,7 +33,6 @@ export type CatalogProduct = CreateJewelryProductInput & {
 }
 
 const SEED = 20261125
-const COUNTED_CATEGORIES = ["coins-bars", "silverware"]
 
 /**
  * A piece is one article at one branch (docs/counter.md, "One piece per tag"): the branch that drew the most,

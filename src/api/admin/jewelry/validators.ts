@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 
-import { isValidHuid, normalizeHuid } from "../../../lib/jewelry-attributes"
+import { isValidHuid, normalizeHuid, STOCK_UNITS } from "../../../lib/jewelry-attributes"
 import { caratsToMct, gramsToMg, percentToBp } from "../../../lib/money"
 import { GST_RATES, METALS } from "../../../lib/pricing"
 import { LABEL_STOCK_IDS } from "../../../lib/tag-labels"
@@ -60,7 +60,7 @@ export const PostJewelryAttributesBody = z
       .nullish(),
     hallmark_date: z.coerce.date().nullish(),
     tag_code: z.string().trim().min(3).max(40),
-    stock_unit: z.enum(["piece", "count"]).optional(),
+    stock_unit: z.enum(STOCK_UNITS).optional(),
     design_code: z.string().trim().max(40).nullish(),
     size: z.string().trim().max(20).nullish(),
     gender: z.enum(["women", "men", "unisex", "kids"]).nullish(),
