@@ -178,6 +178,66 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
     expect((await stockOf("IMP-COIN-1G")).MUM).toBe(40)
   })
 
+  it("groups the pieces of a design into one product, a variant each, and a later sheet's pieces join it", async () => {
+    const DESIGN_HEADER = `${HEADER},design_code,size`
+    const first = await upload(
+      `${DESIGN_HEADER}\n` +
+        "DSN-1,rings,gold,916,4.000,4.000,per_gram,450,MUM,1,,Peacock ring,pea-01,12\n" +
+        "DSN-2,rings,gold,916,4.200,4.200,per_gram,450,PUN,1,,,PEA-01,14\n" +
+        "DSN-3,rings,gold,916,4.100,4.100,per_gram,450,PUN,1,,,,\n"
+    )
+    expect([first.status, first.data.imported]).toEqual([201, 3])
+    const tag = async (code: string) => (await api.get(`/admin/jewelry/tags/${code}`, auth)).data
+    const [one, two, loose] = [await tag("DSN-1"), await tag("DSN-2"), await tag("DSN-3")]
+    expect([one.product.handle, one.product.title, two.product.id, one.piece.design_code]).toEqual(["design-pea-01", "Peacock ring", one.product.id, "PEA-01"])
+    // A piece without a design code stays a product of its own.
+    expect(loose.product.handle).toBe("tag-dsn-3")
+    const design = async (id: string) => {
+      const { data } = await api.get(`/admin/products/${id}?fields=id,variants.title,variants.sku,options.title,options.values.value`, auth)
+      return {
+        variants: data.product.variants.map((v: { sku: string; title: string }) => [v.sku, v.title]).sort(),
+        options: Object.fromEntries(data.product.options.map((o: { title: string; values: { value: string }[] }) => [o.title, o.values.map((v) => v.value).sort()])),
+      }
+    }
+    expect(await design(one.product.id)).toEqual({
+      variants: [
+        ["DSN-1", "12 – DSN-1"],
+        ["DSN-2", "14 – DSN-2"],
+      ],
+      options: { Size: ["12", "14"], Piece: ["DSN-1", "DSN-2"] },
+    })
+    // Each piece is stocked at its own branch.
+    expect([one.stock, two.stock].map((s: { branch_code: string; stocked: number }[]) => s.filter((l) => l.stocked).map((l) => l.branch_code))).toEqual([["MUM"], ["PUN"]])
+
+    // A later sheet: a pendant cannot join a ring design; nothing is written.
+    const pendant = await upload(`${DESIGN_HEADER}\nDSN-4,pendants,gold,916,2,2,per_gram,450,BLR,1,,,PEA-01,\n`)
+    expect([pendant.status, pendant.data.errors]).toEqual([400, [{ row: 2, reason: 'design PEA-01 is the product "Peacock ring" in category "rings", not "pendants"' }]])
+    expect(await pieces(["DSN-4"])).toHaveLength(0)
+    // A ring joins it, a size it already offers and one without a size; and one joins the demo's Lakshmi ring, whose size option is "Ring size".
+    const later = await upload(
+      `${DESIGN_HEADER}\n` +
+        "DSN-5,rings,gold,916,4.000,4.000,per_gram,450,BLR,1,,,pea-01,12\n" +
+        "DSN-6,rings,gold,916,3.900,3.900,per_gram,450,BLR,1,,,pea-01,\n" +
+        "DSN-7,rings,gold,916,4.100,4.100,per_gram,450,PUN,1,,,LAKSHMI-22K-GOLD-RIN,18\n"
+    )
+    expect([later.status, later.data.imported]).toEqual([201, 3])
+    expect(await design(one.product.id)).toEqual({
+      variants: [
+        ["DSN-1", "12 – DSN-1"],
+        ["DSN-2", "14 – DSN-2"],
+        ["DSN-5", "12 – DSN-5"],
+        ["DSN-6", "DSN-6"],
+      ],
+      options: { Size: ["12", "14", "Free size"], Piece: ["DSN-1", "DSN-2", "DSN-5", "DSN-6"] },
+    })
+    const [five, lakshmi] = [await tag("DSN-5"), await tag("DSN-7")]
+    // Priced on joining: 4.000 g × ₹7,245.50 + 4 × ₹450 = ₹30,782.00, as the same ring made new.
+    expect([five.breakdown.taxable_value, five.stock.find((s: { branch_code: string }) => s.branch_code === "BLR").stocked]).toEqual([30782, 1])
+    expect(lakshmi.product.handle).toBe("lakshmi-22k-gold-ring")
+    const { options } = await design(lakshmi.product.id)
+    expect([options["Ring size"], options.Piece.includes("DSN-7")]).toEqual([["12", "14", "16", "18"], true])
+  })
+
   it("refuses tags and HUIDs the shop already has", async () => {
     const res = await upload(`${HEADER}\nSGJ-RNG-LAK-22K-12,rings,gold,916,4,4,per_gram,450,MUM,1,,\n`)
     expect(res.status).toBe(400)

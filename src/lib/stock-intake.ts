@@ -4,6 +4,7 @@
  * row number as the spreadsheet shows it (the header is row 1).
  */
 import { MedusaError } from "@medusajs/framework/utils"
+import { normalDesignCode, sheetDesignProblems } from "./design-products"
 import { attributeProblems, isValidHuid, isValidTagCode, normalizeHuid, STOCK_UNITS, type StockUnit } from "./jewelry-attributes"
 import { intakeQuantityProblem, MAX_COUNTED_QUANTITY } from "./piece-stock"
 import { caratsToMct, gramsToMg, percentToBp, rupeesToPaise } from "./money"
@@ -191,6 +192,12 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
   if (!get("branch")) {
     errors.push("branch is empty")
   }
+  if (get("design_code").length > 40) {
+    errors.push(`design_code "${get("design_code")}" is longer than 40 characters`)
+  }
+  if (get("size").length > 20) {
+    errors.push(`size "${get("size")}" is longer than 20 characters`)
+  }
 
   if (!errors.length) {
     errors.push(
@@ -230,7 +237,7 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
       other_charges_paise: other,
       hsn,
       huid,
-      design_code: get("design_code") || null,
+      design_code: get("design_code") ? normalDesignCode(get("design_code")) : null,
       size: get("size") || null,
       pricing_mode: mode as IntakePiece["pricing_mode"],
       ...(price !== undefined ? { fixed_price_paise: price } : {}),
@@ -239,7 +246,7 @@ export function readIntakeRow(cells: Record<string, string>, row: number): { pie
   }
 }
 
-/** Reads a whole sheet: header checks, then every row, then repeats within the file. */
+/** Reads a whole sheet: header checks, then every row, then repeats within the file and designs split across categories. */
 export function readIntakeSheet(rows: string[][]): { pieces: IntakePiece[]; errors: IntakeError[]; fatal?: string } {
   if (!rows.length) {
     return { pieces: [], errors: [], fatal: "The file is empty" }
@@ -283,6 +290,7 @@ export function readIntakeSheet(rows: string[][]): { pieces: IntakePiece[]; erro
       }
     }
   }
+  errors.push(...sheetDesignProblems(pieces))
   const badRows = new Set(errors.map((e) => e.row))
   return { pieces: pieces.filter((p) => !badRows.has(p.row)), errors: errors.sort((a, b) => a.row - b.row) }
 }

@@ -1,11 +1,9 @@
-import type { LinkDefinition } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createRemoteLinkStep } from "@medusajs/medusa/core-flows"
-import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import type { JewelryAttributesInput } from "../utils/attributes-input"
 import { createJewelryAttributesStep } from "../steps/create-jewelry-attributes"
 import { validateJewelryAttributesStep } from "../steps/validate-jewelry-attributes"
+import { attributeLinks } from "../utils/attribute-links"
 
 export type { JewelryAttributesInput }
 
@@ -15,12 +13,7 @@ export const createJewelryAttributesWorkflow = createWorkflow(
   (input: { items: JewelryAttributesInput[] }) => {
     validateJewelryAttributesStep(input.items)
     const created = createJewelryAttributesStep(input.items)
-    const links = transform({ created, input }, ({ created, input }): LinkDefinition[] =>
-      created.map((attributes, i) => ({
-        [Modules.PRODUCT]: { product_variant_id: input.items[i].variant_id },
-        [JEWELRY_MODULE]: { jewelry_attributes_id: attributes.id },
-      }))
-    )
+    const links = transform({ created, input }, ({ created, input }) => attributeLinks(created, input.items.map((i) => i.variant_id)))
     createRemoteLinkStep(links)
     return new WorkflowResponse(created)
   }

@@ -1,17 +1,28 @@
-import type { LinkDefinition } from "@medusajs/framework/types"
-import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ProductStatus } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createProductsWorkflow, createRemoteLinkStep } from "@medusajs/medusa/core-flows"
 import { paiseToAmount } from "../../../lib/money"
-import { JEWELRY_MODULE } from "../../../modules/jewelry"
 import { createJewelryAttributesStep } from "../steps/create-jewelry-attributes"
 import { validateJewelryAttributesStep } from "../steps/validate-jewelry-attributes"
 import { priceNewPiecesStep, type NewPiece } from "../steps/price-new-pieces"
 import { productDefaultsStep } from "../steps/product-defaults"
+import { attributeLinks } from "../utils/attribute-links"
+
+type NewVariant = NewPiece & {
+  title?: string
+  sku?: string
+  /** The variant's value of the product's one option (option_title). */
+  option_value?: string
+  /** Or its values of the product's options (option_titles), by title. */
+  options?: Record<string, string>
+}
+
+/** The variant's value for each of the product's options. */
+const variantOptions = (optionTitle: string, v: NewVariant): Record<string, string> => v.options ?? { [optionTitle]: v.option_value ?? "" }
 
 /** Variant titles are unique within a product: they tie each created variant back to its piece. */
-const variantTitle = (productTitle: string, v: { title?: string; option_value: string }) =>
-  v.title ?? `${productTitle} – ${v.option_value}`
+const variantTitle = (productTitle: string, optionTitle: string, v: NewVariant) =>
+  v.title ?? `${productTitle} – ${Object.values(variantOptions(optionTitle, v)).join(" – ")}`
 
 export type CreateJewelryProductInput = {
   title: string
@@ -23,7 +34,9 @@ export type CreateJewelryProductInput = {
   sales_channel_ids?: string[]
   /** Title of the option the variants differ by (default "Size"). */
   option_title?: string
-  variants: (NewPiece & { title?: string; sku?: string; option_value: string })[]
+  /** Titles of the options, when the variants differ by more than one (a design's size and piece). */
+  option_titles?: string[]
+  variants: NewVariant[]
 }
 
 /**
@@ -43,6 +56,7 @@ export const createJewelryProductsWorkflow = createWorkflow(
       let piece = 0
       return input.products.map((product) => {
         const optionTitle = product.option_title ?? "Size"
+        const optionTitles = product.option_titles ?? [optionTitle]
         return {
           title: product.title,
           handle: product.handle,
@@ -51,12 +65,15 @@ export const createJewelryProductsWorkflow = createWorkflow(
           category_ids: product.category_ids,
           shipping_profile_id: defaults.shipping_profile_id ?? undefined,
           sales_channels: (product.sales_channel_ids ?? defaults.sales_channel_ids).map((id) => ({ id })),
-          options: [{ title: optionTitle, values: product.variants.map((v) => v.option_value) }],
+          options: optionTitles.map((title) => ({
+            title,
+            values: [...new Set(product.variants.map((v) => variantOptions(optionTitle, v)[title]))],
+          })),
           variants: product.variants.map((v) => ({
-            title: variantTitle(product.title, v),
+            title: variantTitle(product.title, optionTitle, v),
             sku: v.sku,
             manage_inventory: true,
-            options: { [optionTitle]: v.option_value },
+            options: variantOptions(optionTitle, v),
             // Pieces are priced in the order they are listed.
             prices: [{ currency_code: "inr", amount: paiseToAmount(prices[piece++].price_paise) }],
           })),
@@ -68,9 +85,11 @@ export const createJewelryProductsWorkflow = createWorkflow(
     const attributes = transform({ input, prices, products }, ({ input, prices, products }) => {
       let piece = 0
       return input.products.flatMap((product, p) =>
-        product.variants.map(({ fixed_price_paise: _price, title, sku: _sku, option_value, ...attrs }) => {
+        product.variants.map((newVariant) => {
+          const { fixed_price_paise: _price, title: _title, sku: _sku, option_value: _value, options: _options, ...attrs } = newVariant
           const priced = prices[piece++]
-          const variant = (products[p].variants ?? []).find((v) => v.title === variantTitle(product.title, { title, option_value }))
+          const title = variantTitle(product.title, product.option_title ?? "Size", newVariant)
+          const variant = (products[p].variants ?? []).find((v) => v.title === title)
           return {
             ...attrs,
             variant_id: variant!.id,
@@ -81,12 +100,7 @@ export const createJewelryProductsWorkflow = createWorkflow(
       )
     })
     const created = createJewelryAttributesStep(attributes)
-    const links = transform({ created, attributes }, ({ created, attributes }): LinkDefinition[] =>
-      created.map((record, i) => ({
-        [Modules.PRODUCT]: { product_variant_id: attributes[i].variant_id },
-        [JEWELRY_MODULE]: { jewelry_attributes_id: record.id },
-      }))
-    )
+    const links = transform({ created, attributes }, ({ created, attributes }) => attributeLinks(created, attributes.map((a) => a.variant_id)))
     createRemoteLinkStep(links)
 
     return new WorkflowResponse({ products, jewelry_attributes: created })

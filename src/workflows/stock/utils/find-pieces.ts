@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { pieceDescription } from "../../../lib/design-products"
 import { VARIANT_JEWELRY_LINK_TABLE } from "../../../lib/link-tables"
 import { pgArray } from "../../../lib/pg-array"
 import { normalTag } from "../../../lib/stock-moves"
@@ -29,7 +30,7 @@ export async function findPiecesByTag(container: MedusaContainer, tags: string[]
     `select ja.tag_code, vj.product_variant_id as variant_id,
             (select pvi.inventory_item_id from product_variant_inventory_item pvi
               where pvi.variant_id = vj.product_variant_id and pvi.deleted_at is null order by pvi.inventory_item_id limit 1) as inventory_item_id,
-            trim(p.title || case when v.title is not null and v.title <> p.title then ' – ' || v.title else '' end) as description,
+            p.title as product_title, v.title as variant_title,
             ja.hsn, ja.huid, ja.net_weight_mg, (ja.breakdown->>'taxable_value')::bigint as value_paise
        from jewelry_attributes ja
        join ${VARIANT_JEWELRY_LINK_TABLE} vj on vj.jewelry_attributes_id = ja.id and vj.deleted_at is null
@@ -37,8 +38,13 @@ export async function findPiecesByTag(container: MedusaContainer, tags: string[]
        join product p on p.id = v.product_id and p.deleted_at is null
       where upper(ja.tag_code) = any(?::text[]) and ja.deleted_at is null`,
     [pgArray(tags.map(normalTag))]
-  )) as { rows: (Omit<FoundPiece, "value_paise"> & { value_paise: string | null })[] }
+  )) as { rows: (Omit<FoundPiece, "value_paise" | "description"> & { product_title: string; variant_title: string | null; value_paise: string | null })[] }
   return rows
     .filter((r) => r.inventory_item_id)
-    .map((r) => ({ ...r, net_weight_mg: Number(r.net_weight_mg), value_paise: r.value_paise === null ? null : Number(r.value_paise) }))
+    .map(({ product_title, variant_title, ...r }) => ({
+      ...r,
+      description: pieceDescription(product_title, variant_title),
+      net_weight_mg: Number(r.net_weight_mg),
+      value_paise: r.value_paise === null ? null : Number(r.value_paise),
+    }))
 }

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { pieceDescription } from "../../../../../lib/design-products"
 import type { ReportTable } from "../../../../../lib/report-export"
 import { STOCK_AUDIT_MODULE } from "../../../../../modules/stock-audit"
 import type StockAuditModuleService from "../../../../../modules/stock-audit/service"
@@ -41,7 +42,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StockAuditExp
     ],
     rows: lines.map((l) => [
       l.tag_code,
-      [l.product_title, l.variant_title].filter(Boolean).join(" – ") || null,
+      pieceDescription(l.product_title, l.variant_title) || null,
       l.sku,
       l.result,
       l.expected_quantity,
