@@ -1,7 +1,8 @@
 /**
  * A karigar's job work in a browser (docs/counter.md, "Karigars and job work"): the owner adds a karigar on the
  * Karigars page, issues him a 22K bar on a job-work challan, sees more wastage than the job allows refused with the
- * figures, and settles the challan with the bangles and the wastage allowed; the karigar then holds nothing.
+ * figures, and settles the challan with the bangles, taken into stock as tagged pieces of one design, and the wastage
+ * allowed; the karigar then holds nothing.
  */
 import { adminApi as api, adminToken, base, logIn, useBrowser } from "./browser"
 
@@ -44,8 +45,29 @@ describe("a karigar's job work in a browser", () => {
     // The refusal's notice sits over the corner the button is in while the pointer rests on it: move away and wait.
     await page.mouse.move(10, 10)
     await page.waitForFunction(() => !document.querySelector("[data-sonner-toast]"), undefined, { timeout: 30_000 })
+    // The bangles go into stock as tagged pieces with the receipt; their weights (2 × 24.300 g) are the receipt's.
+    await page.getByLabel("Into stock as tagged pieces").check()
+    for (const n of [1, 2]) {
+      if (n === 2) {
+        await page.getByRole("button", { name: "Add a piece" }).click()
+      } else {
+        await page.getByRole("combobox", { name: "Category, piece 1" }).click()
+        await page.getByRole("option", { name: "Bangles" }).click()
+      }
+      await page.getByLabel(`Tag, piece ${n}`).fill(`E2E-KB-${n}`)
+      await page.getByLabel(`Gross, piece ${n}`).fill("24.300")
+      await page.getByLabel(`Making, piece ${n}`).fill("400")
+      await page.getByLabel(`Design, piece ${n}`).fill("e2e-kada")
+    }
     await page.getByRole("button", { name: "Receive" }).click()
     await page.getByText("Still out: 0.000 g fine").waitFor({ timeout: 30_000 })
+    const bangles = await Promise.all(
+      ["E2E-KB-1", "E2E-KB-2"].map((tag) => api<{ product: { handle: string }; stock: { stocked: number }[] }>(token, `/admin/jewelry/tags/${tag}`))
+    )
+    expect(bangles.map((b) => [b.product.handle, b.stock.reduce((n, s) => n + s.stocked, 0)])).toEqual([
+      ["design-e2e-kada", 1],
+      ["design-e2e-kada", 1],
+    ])
 
     const { karigars } = await api<{ karigars: Karigar[] }>(token, "/admin/karigars?q=Suresh")
     expect(karigars.map((k) => [k.name, k.balances])).toEqual([["Suresh Verma", []]])

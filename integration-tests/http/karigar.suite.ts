@@ -127,6 +127,56 @@ export const karigarSuite: ShopSuite = ({ api, getContainer }) => {
     expect((await ok(api.get(`/admin/karigar-issues/${data.issue.id}`, mumbaiManager))).data.issue).toMatchObject({ received_fine_mg: 59_940, status: "open", outstanding_mg: 39_960 })
   })
 
+  it("takes finished pieces back into stock at the challan's branch in the same step, their weights the receipt's; a piece intake would refuse refuses the receipt", async () => {
+    const karigar = await addKarigar({ name: "Mahesh Soni" })
+    const sent = await ok(
+      api.post("/admin/karigar-issues", { branch_id: branch.MUM, karigar_id: karigar.id, metal: "gold", description: "22K bar for two bangles", purity: 916, gross_weight: "20" }, mumbaiManager)
+    )
+    const challan = sent.data.issue
+    const bangle = (tag: string, grams: string, size: string, huid?: string) => ({
+      tag_code: tag,
+      category: "bangles",
+      gross_weight_g: grams,
+      net_weight_g: grams,
+      making: { type: "per_gram", rupees: "400" },
+      design_code: "kar-bng-01",
+      size,
+      ...(huid ? { huid } : {}),
+    })
+    const receipt = { form: "pieces", description: "2 bangles", purity: 916, wastage: "0.500", pieces: [bangle("KAR-B-1", "9.000", "2.4"), bangle("KAR-B-2", "9.200", "2.6", "KR12BN")] }
+
+    // The weight is the pieces': giving it as well is refused. A piece intake would refuse takes the receipt back with it.
+    const both = await receive(challan.id, { ...receipt, gross_weight: "18.2" })
+    expect([both.status, both.data.message]).toEqual([400, expect.stringContaining("gross_weight: give the weight of what came back, or list the pieces")])
+    const taken = await receive(challan.id, { ...receipt, pieces: [receipt.pieces[0], bangle("SGJ-RNG-LAK-22K-12", "9.200", "2.6")] })
+    expect([taken.status, taken.data.message]).toEqual([
+      400,
+      "pieces: piece 2 (SGJ-RNG-LAK-22K-12): tag SGJ-RNG-LAK-22K-12 is already used by another piece; nothing was received",
+    ])
+    expect(await count("karigar_receipt")).toBe(0)
+    expect((await expectStatus(api.get("/admin/jewelry/tags/KAR-B-1", mumbaiManager))).status).toBe(404)
+
+    const back = await receive(challan.id, { ...receipt, idempotency_key: "MUM-JW-bangles-back-1" })
+    expect([back.status, back.data.pieces_stocked]).toEqual([201, ["KAR-B-1", "KAR-B-2"]])
+    // 18.200 g of 22K is 16.671 g fine; with 0.500 g wastage, 1.149 g of the 18.320 g issued is still out.
+    expect(back.data.receipt).toMatchObject({ form: "pieces", gross_weight_mg: 18_200, net_weight_mg: 18_200, fine_weight_mg: 16_671, wastage_fine_mg: 500 })
+    expect(back.data.issue).toMatchObject({ received_fine_mg: 16_671, wastage_fine_mg: 500, outstanding_mg: 1_149, status: "open" })
+    const first = (await ok(api.get("/admin/jewelry/tags/KAR-B-1", mumbaiManager))).data
+    const second = (await ok(api.get("/admin/jewelry/tags/KAR-B-2", mumbaiManager))).data
+    expect([first.product.handle, second.product.id, second.piece.huid, second.piece.metal, second.piece.purity]).toEqual(["design-kar-bng-01", first.product.id, "KR12BN", "gold", 916])
+    expect([first, second].map((t) => t.stock.filter((s: { stocked: number }) => s.stocked).map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual([
+      [["MUM", 1]],
+      [["MUM", 1]],
+    ])
+    expect(first.breakdown.taxable_value).toBeGreaterThan(0)
+
+    // The same key again books nothing and stocks nothing more.
+    const replay = await receive(challan.id, { ...receipt, idempotency_key: "MUM-JW-bangles-back-1" })
+    expect([replay.status, replay.data.receipt.id, await count("karigar_receipt")]).toEqual([200, back.data.receipt.id, 1])
+    const trail = (await ok(api.get(`/admin/audit?action=karigar_issue.received&limit=5`, owner))).data.audit_entries as { metadata: Record<string, unknown> }[]
+    expect(trail.map((e) => e.metadata.tag_codes)).toEqual([["KAR-B-1", "KAR-B-2"]])
+  })
+
   it("issues old metal out of the branch's old-gold stock, for a job card, and refuses more than the branch holds without writing or numbering anything", async () => {
     const karigar = await addKarigar({ name: "Mahesh Karigar", wastage_bps: 100 })
     await ok(api.post("/admin/old-gold/movements", { idempotency_key: "karigar-suite-stock", branch_id: branch.MUM, metal: "gold", kind: "adjustment", fine_mg: 12_000 }, owner))

@@ -189,6 +189,89 @@ function IssueForm({ branches, onIssued }: { branches: Branch[]; onIssued: (id: 
 }
 
 /** One challan: what went out, what came back, what is still out; a receipt form while it is open. */
+/** A finished piece as the receipt form holds it, before it goes into stock. */
+type PieceRow = { tag_code: string; category: string; gross: string; net: string; making: string; huid: string; design_code: string; size: string }
+const emptyPiece = (category = ""): PieceRow => ({ tag_code: "", category, gross: "", net: "", making: "", huid: "", design_code: "", size: "" })
+const pieceReady = (p: PieceRow) => !!(p.tag_code.trim() && p.category && p.gross.trim() && p.making.trim())
+
+/** The pieces a karigar brings back, a row each, to go into stock at the challan's branch with the receipt. */
+function ReceiptPieces({ pieces, onChange }: { pieces: PieceRow[]; onChange: (pieces: PieceRow[]) => void }) {
+  const { data } = useQuery({
+    queryKey: ["product-categories", "handles"],
+    queryFn: () => sdk.client.fetch<{ product_categories: { handle: string; name: string }[] }>("/admin/product-categories", { query: { fields: "handle,name", limit: 100 } }),
+  })
+  const categories = (data?.product_categories ?? []).map((c) => [c.handle, c.name] as [string, string])
+  const set = (i: number, change: Partial<PieceRow>) => onChange(pieces.map((p, j) => (j === i ? { ...p, ...change } : p)))
+  const cell = (i: number, name: keyof PieceRow, label: string, placeholder?: string) => (
+    <Input
+      size="small"
+      aria-label={`${label}, piece ${i + 1}`}
+      placeholder={placeholder}
+      value={pieces[i][name]}
+      onChange={(e) => set(i, { [name]: e.target.value })}
+    />
+  )
+  return (
+    <div className="flex w-full flex-col gap-y-2">
+      <Text size="small" className="text-ui-fg-subtle">
+        Each piece goes into stock at the challan's branch, tagged and priced; the receipt weighs what they weigh together.
+      </Text>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Tag</Table.HeaderCell>
+            <Table.HeaderCell>Category</Table.HeaderCell>
+            <Table.HeaderCell>Gross (g)</Table.HeaderCell>
+            <Table.HeaderCell>Net (g)</Table.HeaderCell>
+            <Table.HeaderCell>Making (₹/g)</Table.HeaderCell>
+            <Table.HeaderCell>HUID</Table.HeaderCell>
+            <Table.HeaderCell>Design</Table.HeaderCell>
+            <Table.HeaderCell>Size</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {pieces.map((_, i) => (
+            <Table.Row key={i}>
+              <Table.Cell>{cell(i, "tag_code", "Tag", "MUM-B-0101")}</Table.Cell>
+              <Table.Cell>
+                <Select value={pieces[i].category} onValueChange={(category) => set(i, { category })}>
+                  <Select.Trigger aria-label={`Category, piece ${i + 1}`} className="w-36"><Select.Value placeholder="Category" /></Select.Trigger>
+                  <Select.Content>
+                    {categories.map(([handle, name]) => <Select.Item key={handle} value={handle}>{name}</Select.Item>)}
+                  </Select.Content>
+                </Select>
+              </Table.Cell>
+              <Table.Cell>{cell(i, "gross", "Gross")}</Table.Cell>
+              <Table.Cell>{cell(i, "net", "Net", "as gross")}</Table.Cell>
+              <Table.Cell>{cell(i, "making", "Making")}</Table.Cell>
+              <Table.Cell>{cell(i, "huid", "HUID")}</Table.Cell>
+              <Table.Cell>{cell(i, "design_code", "Design")}</Table.Cell>
+              <Table.Cell>{cell(i, "size", "Size")}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <div className="flex gap-x-2">
+        <Button size="small" variant="secondary" onClick={() => onChange([...pieces, emptyPiece(pieces[pieces.length - 1]?.category)])}>Add a piece</Button>
+        {pieces.length > 1 && <Button size="small" variant="transparent" onClick={() => onChange(pieces.slice(0, -1))}>Remove the last</Button>}
+      </div>
+    </div>
+  )
+}
+
+/** The receipt form's rows as the API takes them. */
+const piecesBody = (pieces: PieceRow[]) =>
+  pieces.map((p) => ({
+    tag_code: p.tag_code.trim(),
+    category: p.category,
+    gross_weight_g: p.gross.trim(),
+    net_weight_g: p.net.trim() || p.gross.trim(),
+    making: { type: "per_gram", rupees: p.making.trim() },
+    ...(p.huid.trim() ? { huid: p.huid.trim() } : {}),
+    ...(p.design_code.trim() ? { design_code: p.design_code.trim() } : {}),
+    ...(p.size.trim() ? { size: p.size.trim() } : {}),
+  }))
+
 function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) {
   const queryClient = useQueryClient()
   const [form, setForm] = useState<"pieces" | "metal">("pieces")
@@ -198,26 +281,32 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
   const [net, setNet] = useState("")
   const [wastage, setWastage] = useState("")
   const [toOldGold, setToOldGold] = useState(false)
+  const [intoStock, setIntoStock] = useState(false)
+  const [pieces, setPieces] = useState<PieceRow[]>([emptyPiece()])
   const [key, setKey] = useState(() => newIdempotencyKey("JWR"))
+  const stocking = form === "pieces" && intoStock
   const { data } = useQuery({ queryKey: ["karigar-issues", issueId], queryFn: () => sdk.client.fetch<{ issue: Issue }>(`/admin/karigar-issues/${issueId}`) })
   const receive = useMutation({
     mutationFn: () =>
-      sdk.client.fetch<{ issue: Issue }>(`/admin/karigar-issues/${issueId}/receipts`, {
+      sdk.client.fetch<{ issue: Issue; pieces_stocked: string[] }>(`/admin/karigar-issues/${issueId}/receipts`, {
         method: "POST",
         body: {
           form,
           description: description.trim(),
           purity: Number(purity || data!.issue.purity),
-          gross_weight: gross.trim(),
-          ...(net.trim() ? { net_weight: net.trim() } : {}),
+          ...(stocking ? { pieces: piecesBody(pieces) } : { gross_weight: gross.trim() }),
+          ...(!stocking && net.trim() ? { net_weight: net.trim() } : {}),
           ...(wastage.trim() ? { wastage: wastage.trim() } : {}),
           ...(form === "metal" && toOldGold ? { to_old_gold_stock: true } : {}),
           idempotency_key: key,
         },
       }),
-    onSuccess: ({ issue }) => {
-      toast.success(issue.status === "settled" ? `Challan ${issue.number} settled` : `Received on ${issue.number}`, { description: `${grams(issue.outstanding_mg)} fine still out` })
+    onSuccess: ({ issue, pieces_stocked }) => {
+      toast.success(issue.status === "settled" ? `Challan ${issue.number} settled` : `Received on ${issue.number}`, {
+        description: `${grams(issue.outstanding_mg)} fine still out${pieces_stocked.length ? ` · ${pieces_stocked.length} pieces into stock: ${pieces_stocked.join(", ")}` : ""}`,
+      })
       setDescription("")
+      setPieces([emptyPiece()])
       setGross("")
       setNet("")
       setWastage("")
@@ -283,8 +372,8 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
           <LabelledSelect label="Comes back as" className="w-36" value={form} onChange={setForm} options={[["pieces", "Pieces"], ["metal", "Metal"]]} />
           <Field id="receipt-description" label="What came back" placeholder="2 bangles" value={description} onChange={setDescription} />
           <Field id="receipt-purity" label="Purity (‰)" placeholder={String(issue.purity)} value={purity} onChange={setPurity} decimal />
-          <Field id="receipt-gross" label="Gross (g)" value={gross} onChange={setGross} decimal />
-          <Field id="receipt-net" label="Net metal (g)" placeholder="as gross" value={net} onChange={setNet} decimal />
+          {!stocking && <Field id="receipt-gross" label="Gross (g)" value={gross} onChange={setGross} decimal />}
+          {!stocking && <Field id="receipt-net" label="Net metal (g)" placeholder="as gross" value={net} onChange={setNet} decimal />}
           <Field id="receipt-wastage" label="Wastage (fine g)" value={wastage} onChange={setWastage} decimal />
           {form === "metal" && (
             <div className="flex items-center gap-x-2 pb-2">
@@ -292,7 +381,21 @@ function IssueDesk({ issueId, canWork }: { issueId: string; canWork: boolean }) 
               <Label size="small" htmlFor="receipt-old-gold">Into the old-gold stock</Label>
             </div>
           )}
-          <Button size="small" disabled={!description.trim() || !gross.trim()} isLoading={receive.isPending} onClick={() => receive.mutate()}>Receive</Button>
+          {form === "pieces" && (
+            <div className="flex items-center gap-x-2 pb-2">
+              <Checkbox id="receipt-into-stock" checked={intoStock} onCheckedChange={(v) => setIntoStock(v === true)} />
+              <Label size="small" htmlFor="receipt-into-stock">Into stock as tagged pieces</Label>
+            </div>
+          )}
+          {stocking && <ReceiptPieces pieces={pieces} onChange={setPieces} />}
+          <Button
+            size="small"
+            disabled={!description.trim() || (stocking ? !pieces.every(pieceReady) : !gross.trim())}
+            isLoading={receive.isPending}
+            onClick={() => receive.mutate()}
+          >
+            Receive
+          </Button>
         </div>
       )}
     </Container>

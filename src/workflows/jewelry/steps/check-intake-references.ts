@@ -62,71 +62,72 @@ async function findDesignProducts(container: MedusaContainer, codes: string[]): 
  * Categories and branches must exist; tags and HUIDs must be new to the shop; a piece of a design already
  * in the catalogue must fit that design's product, and a new design's product handle must be free. Reads only.
  */
-export const checkIntakeReferencesStep = createStep(
-  "check-intake-references",
-  async (pieces: IntakePiece[], { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const categories = await container
-      .resolve(Modules.PRODUCT)
-      .listProductCategories({ handle: [...new Set(pieces.map((p) => p.category))] }, { select: ["id", "handle"] })
-    const { data: branches } = await query.graph({
-      entity: "branch",
-      fields: ["code", "stock_location.id"],
-      filters: { code: [...new Set(pieces.map((p) => p.branch))] },
-    })
-    const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
-    const tags = pieces.map((p) => p.tag_code)
-    const huids = pieces.map((p) => p.huid).filter((h): h is string => !!h)
-    const takenTags = new Set((tags.length ? await jewelry.listJewelryAttributes({ tag_code: tags }, { select: ["tag_code"] }) : []).map((a) => a.tag_code))
-    const takenHuids = new Set(
-      (huids.length ? await jewelry.listJewelryAttributes({ huid: huids }, { select: ["huid"] }) : []).map((a) => a.huid)
+export async function checkIntakeReferences(container: MedusaContainer, pieces: IntakePiece[]): Promise<{ valid: CheckedPiece[]; errors: IntakeError[] }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const categories = await container
+    .resolve(Modules.PRODUCT)
+    .listProductCategories({ handle: [...new Set(pieces.map((p) => p.category))] }, { select: ["id", "handle"] })
+  const { data: branches } = await query.graph({
+    entity: "branch",
+    fields: ["code", "stock_location.id"],
+    filters: { code: [...new Set(pieces.map((p) => p.branch))] },
+  })
+  const jewelry: JewelryModuleService = container.resolve(JEWELRY_MODULE)
+  const tags = pieces.map((p) => p.tag_code)
+  const huids = pieces.map((p) => p.huid).filter((h): h is string => !!h)
+  const takenTags = new Set((tags.length ? await jewelry.listJewelryAttributes({ tag_code: tags }, { select: ["tag_code"] }) : []).map((a) => a.tag_code))
+  const takenHuids = new Set(
+    (huids.length ? await jewelry.listJewelryAttributes({ huid: huids }, { select: ["huid"] }) : []).map((a) => a.huid)
+  )
+  const designCodes = [...new Set(pieces.map((p) => p.design_code).filter((c): c is string => !!c))]
+  const designProducts = await findDesignProducts(container, designCodes)
+  const newDesignHandles = designCodes.filter((c) => !designProducts.has(c)).map(designHandle)
+  const takenHandles = new Set(
+    (newDesignHandles.length ? await container.resolve(Modules.PRODUCT).listProducts({ handle: newDesignHandles }, { select: ["handle"] }) : []).map(
+      (p) => p.handle
     )
-    const designCodes = [...new Set(pieces.map((p) => p.design_code).filter((c): c is string => !!c))]
-    const designProducts = await findDesignProducts(container, designCodes)
-    const newDesignHandles = designCodes.filter((c) => !designProducts.has(c)).map(designHandle)
-    const takenHandles = new Set(
-      (newDesignHandles.length ? await container.resolve(Modules.PRODUCT).listProducts({ handle: newDesignHandles }, { select: ["handle"] }) : []).map(
-        (p) => p.handle
-      )
-    )
-    const valid: CheckedPiece[] = []
-    const errors: IntakeError[] = []
-    for (const piece of pieces) {
-      const problems: string[] = []
-      const category = categories.find((c) => c.handle === piece.category)
-      const branch = (branches as { code: string; stock_location?: { id: string } | null }[]).find((b) => b.code === piece.branch)
-      if (!category) {
-        problems.push(`unknown category "${piece.category}"`)
-      }
-      if (!branch?.stock_location) {
-        problems.push(`unknown branch "${piece.branch}"`)
-      }
-      if (takenTags.has(piece.tag_code)) {
-        problems.push(`tag ${piece.tag_code} is already used by another piece`)
-      }
-      if (piece.huid && takenHuids.has(piece.huid)) {
-        problems.push(`HUID ${piece.huid} is already used by another piece`)
-      }
-      const design = piece.design_code ? designProducts.get(piece.design_code) : undefined
-      if (design) {
-        const problem = existingDesignProblem({ ...design, option_titles: design.options.map((o) => o.title) }, piece)
-        if (problem) {
-          problems.push(problem)
-        }
-      } else if (piece.design_code && takenHandles.has(designHandle(piece.design_code))) {
-        problems.push(`design ${piece.design_code}'s product would have the handle "${designHandle(piece.design_code)}", which another product without this design has`)
-      }
-      if (problems.length) {
-        errors.push(...problems.map((reason) => ({ row: piece.row, reason })))
-      } else {
-        valid.push({
-          ...piece,
-          category_id: category!.id,
-          location_id: branch!.stock_location!.id,
-          ...(design ? { design_product: { product_id: design.product_id, options: design.options } } : {}),
-        })
-      }
+  )
+  const valid: CheckedPiece[] = []
+  const errors: IntakeError[] = []
+  for (const piece of pieces) {
+    const problems: string[] = []
+    const category = categories.find((c) => c.handle === piece.category)
+    const branch = (branches as { code: string; stock_location?: { id: string } | null }[]).find((b) => b.code === piece.branch)
+    if (!category) {
+      problems.push(`unknown category "${piece.category}"`)
     }
-    return new StepResponse({ valid, errors })
+    if (!branch?.stock_location) {
+      problems.push(`unknown branch "${piece.branch}"`)
+    }
+    if (takenTags.has(piece.tag_code)) {
+      problems.push(`tag ${piece.tag_code} is already used by another piece`)
+    }
+    if (piece.huid && takenHuids.has(piece.huid)) {
+      problems.push(`HUID ${piece.huid} is already used by another piece`)
+    }
+    const design = piece.design_code ? designProducts.get(piece.design_code) : undefined
+    if (design) {
+      const problem = existingDesignProblem({ ...design, option_titles: design.options.map((o) => o.title) }, piece)
+      if (problem) {
+        problems.push(problem)
+      }
+    } else if (piece.design_code && takenHandles.has(designHandle(piece.design_code))) {
+      problems.push(`design ${piece.design_code}'s product would have the handle "${designHandle(piece.design_code)}", which another product without this design has`)
+    }
+    if (problems.length) {
+      errors.push(...problems.map((reason) => ({ row: piece.row, reason })))
+    } else {
+      valid.push({
+        ...piece,
+        category_id: category!.id,
+        location_id: branch!.stock_location!.id,
+        ...(design ? { design_product: { product_id: design.product_id, options: design.options } } : {}),
+      })
+    }
   }
+  return { valid, errors }
+}
+
+export const checkIntakeReferencesStep = createStep("check-intake-references", async (pieces: IntakePiece[], { container }) =>
+  new StepResponse(await checkIntakeReferences(container, pieces))
 )

@@ -4,15 +4,30 @@ import type { ReceiveInput } from "../../../modules/karigar/service"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import { recordOldGoldMovementStep } from "../../old-gold/steps/record-old-gold-movement"
 import type { StockActor } from "../../stock/utils/audit-entries"
+import type { IntakePiece } from "../../../lib/stock-intake"
+import { importJewelryStockWorkflow } from "../../jewelry/workflows/import-jewelry-stock"
+import { checkReceiptPiecesStep } from "../steps/check-receipt-pieces"
 import { receiveFromKarigarStep } from "../steps/receive-from-karigar"
+
+export type ReceiveFromKarigarInput = ReceiveInput & {
+  actor: StockActor
+  /** Finished pieces back, taken into stock at the challan's branch as intake takes them (their weights are the receipt's). */
+  pieces?: IntakePiece[]
+}
 
 /**
  * Books pieces or metal received back from a karigar against an issue, with the wastage claimed: more than is
  * still out, or wastage beyond the job's allowance, is refused (409 naming the figures, nothing written); the
- * issue settles when it balances. A replay of the same key books nothing more. Audited.
+ * issue settles when it balances. Listed pieces go into stock in the same run, each a catalogue piece priced on
+ * arrival; a piece the intake would refuse refuses the receipt, and the receipt is taken back. A replay of the
+ * same key books nothing more. Audited.
  */
-export const receiveFromKarigarWorkflow = createWorkflow("receive-from-karigar", (input: ReceiveInput & { actor: StockActor }) => {
+export const receiveFromKarigarWorkflow = createWorkflow("receive-from-karigar", (input: ReceiveFromKarigarInput) => {
   const booked = receiveFromKarigarStep(input)
+  when("receipt-pieces-into-stock", { booked, input }, ({ booked, input }) => booked.created && !!input.pieces?.length).then(() => {
+    const checked = checkReceiptPiecesStep(transform({ input }, ({ input }) => input.pieces ?? []))
+    importJewelryStockWorkflow.runAsStep({ input: { pieces: checked } })
+  })
   when("receipt-to-old-gold-stock", { booked }, ({ booked }) => booked.created && booked.receipt.to_old_gold_stock).then(() => {
     recordOldGoldMovementStep(
       transform({ booked }, ({ booked }) => ({
@@ -47,6 +62,7 @@ export const receiveFromKarigarWorkflow = createWorkflow("receive-from-karigar",
             form: booked.receipt.form,
             karigar_id: booked.issue.karigar_id,
             to_old_gold_stock: booked.receipt.to_old_gold_stock,
+            ...(input.pieces?.length ? { tag_codes: input.pieces.map((p) => p.tag_code) } : {}),
           },
         },
       ]),
