@@ -709,9 +709,25 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
     const tally = async (who: Headers, query = period) => {
       const res = await expectStatus(api.get(`/admin/reports/tally?${query}`, { ...who, responseType: "text" }))
       expect(res.status).toBe(200)
-      const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["TALLYMESSAGE", "ALLLEDGERENTRIES.LIST"].includes(name) }).parse(String(res.data))
-      const messages = parsed.ENVELOPE.BODY.IMPORTDATA.REQUESTDATA.TALLYMESSAGE as { LEDGER?: { "@NAME": string }; VOUCHER?: { "@VCHTYPE": string; VOUCHERNUMBER: string; "ALLLEDGERENTRIES.LIST": { LEDGERNAME: string; AMOUNT: string }[] } }[]
-      return { ledgers: messages.flatMap((m) => (m.LEDGER ? [m.LEDGER["@NAME"]] : [])), vouchers: messages.flatMap((m) => (m.VOUCHER ? [m.VOUCHER] : [])) }
+      const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["TALLYMESSAGE", "ALLLEDGERENTRIES.LIST", "ALLINVENTORYENTRIES.LIST"].includes(name) }).parse(
+        String(res.data)
+      )
+      type Voucher = {
+        "@VCHTYPE": string
+        VOUCHERNUMBER: string
+        PARTYLEDGERNAME: string
+        "ALLLEDGERENTRIES.LIST": { LEDGERNAME: string; AMOUNT: string }[]
+        "ALLINVENTORYENTRIES.LIST"?: { STOCKITEMNAME: string; ACTUALQTY: string }[]
+      }
+      const messages = parsed.ENVELOPE.BODY.IMPORTDATA.REQUESTDATA.TALLYMESSAGE as { LEDGER?: { "@NAME": string }; STOCKITEM?: { "@NAME": string }; VOUCHER?: Voucher }[]
+      const vouchers = messages.flatMap((m) => (m.VOUCHER ? [m.VOUCHER] : []))
+      return {
+        ledgers: messages.flatMap((m) => (m.LEDGER ? [m.LEDGER["@NAME"]] : [])),
+        items: messages.flatMap((m) => (m.STOCKITEM ? [m.STOCKITEM["@NAME"]] : [])),
+        // Job work's Material Out and In move metal, not money: they are checked apart.
+        vouchers: vouchers.filter((v) => v["ALLLEDGERENTRIES.LIST"]),
+        jobWork: vouchers.filter((v) => v["ALLINVENTORYENTRIES.LIST"]),
+      }
     }
     const year = await tally(owner, `${period}&vouchers=sales`)
     expect(year.vouchers.map((v) => v.VOUCHERNUMBER).sort()).toEqual(documents.map((d) => d.number).sort())
@@ -739,6 +755,12 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
               (select coalesce(sum(round(c.amount * 100)), 0) from capture c join payment p on p.id = c.payment_id where c.deleted_at is null and c.created_at >= ? and p.provider_id = 'pp_instore_cash')::bigint as cash`,
       [...Array(3)].map(() => new Date(`${yearAgo()}T00:00:00+05:30`))
     )) as { rows: { captures: number; refunds: number; cash: string }[] }
+    // Job work in the period: a bar out to a karigar and one bangle back.
+    const karigar = (await ok(api.post("/admin/karigars", { name: "Report Karigar" }, owner))).data.karigar
+    const challan = (
+      await ok(api.post("/admin/karigar-issues", { branch_id: branch.MUM, karigar_id: karigar.id, metal: "gold", description: "22K bar for a bangle", purity: 916, gross_weight: "20" }, owner))
+    ).data.issue
+    await ok(api.post(`/admin/karigar-issues/${challan.id}/receipts`, { form: "pieces", description: "1 bangle", purity: 916, gross_weight: "19.5" }, owner))
     const both = await tally(owner)
     const money = both.vouchers.filter((v) => v["@VCHTYPE"] === "Receipt" || v["@VCHTYPE"] === "Payment")
     expect([money.filter((v) => v["@VCHTYPE"] === "Receipt").length, money.filter((v) => v["@VCHTYPE"] === "Payment").length]).toEqual([moved[0].captures, moved[0].refunds])
@@ -760,10 +782,28 @@ export const reportsSuite: ShopSuite = ({ api, getContainer }) => {
       expect(bills).toBeGreaterThan(0)
       expect(Math.abs(ledgerNet((l) => l === `Retail Customers - ${code}`))).toBeLessThanOrEqual(50 * bills)
     }
-    // CSV for other packages: a row a ledger entry, debits equal to credits.
+    // Job work: a Material Out a challan and a Material In a receipt, of the fine metal, to and from the karigar's ledger.
+    const { rows: jobWork } = (await db().raw(
+      `select i.number, i.fine_weight_mg as fine, k.name, 'out' as way from karigar_issue i join karigar k on k.id = i.karigar_id where i.deleted_at is null
+       union all select i.number, r.fine_weight_mg, k.name, 'in' from karigar_receipt r join karigar_issue i on i.id = r.issue_id join karigar k on k.id = r.karigar_id where r.deleted_at is null`
+    )) as { rows: { number: string; fine: number; name: string; way: string }[] }
+    expect(jobWork.length).toBeGreaterThanOrEqual(2)
+    const challanFigures = (way: string) =>
+      jobWork
+        .filter((j) => j.way === way)
+        .map((j) => [j.number, `${j.name} (Job Worker)`, `${(Number(j.fine) / 1000).toFixed(3)} g`])
+        .sort()
+    const asMoved = (type: string) =>
+      both.jobWork
+        .filter((v) => v["@VCHTYPE"] === type)
+        .map((v) => [v.VOUCHERNUMBER.replace(/\/R\d+$/, ""), v.PARTYLEDGERNAME, v["ALLINVENTORYENTRIES.LIST"]![0].ACTUALQTY])
+        .sort()
+    expect([asMoved("Material Out"), asMoved("Material In")]).toEqual([challanFigures("out"), challanFigures("in")])
+    expect(both.jobWork.every((v) => both.ledgers.includes(v.PARTYLEDGERNAME) && both.items.includes(v["ALLINVENTORYENTRIES.LIST"]![0].STOCKITEMNAME))).toBe(true)
+    // CSV for other packages: a row a ledger entry (and a job-work stock entry, with no money), debits equal to credits.
     const csv = await expectStatus(api.get(`/admin/reports/tally?${period}&format=csv`, { ...owner, responseType: "text" }))
     const rows = (parse(String(csv.data), { bom: true }) as string[][]).slice(1)
-    expect(rows.length).toBe(both.vouchers.reduce((n, v) => n + v["ALLLEDGERENTRIES.LIST"].length, 0))
+    expect(rows.length).toBe(both.vouchers.reduce((n, v) => n + v["ALLLEDGERENTRIES.LIST"].length, 0) + both.jobWork.length)
     const column = (i: number) => rows.reduce((n, r) => n + (r[i] ? paiseOf(r[i]) : 0), 0)
     expect(column(4)).toBe(column(5))
     const bad = await expectStatus(api.get(`/admin/reports/tally?${period}&format=pdf`, owner))

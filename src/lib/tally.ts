@@ -3,7 +3,8 @@
  * note as a Tally voucher with ledger entries that balance, each payment
  * taken (and each savings-scheme instalment) as a Receipt and each refund as
  * a Payment voucher, old metal bought
- * as a Purchase voucher, and the XML of
+ * as a Purchase voucher, metal out to karigars and back as Material Out and
+ * Material In vouchers (stock, not money), and the XML of
  * Tally's import format (an ENVELOPE with HEADER/TALLYREQUEST "Import Data"
  * and BODY/IMPORTDATA: REQUESTDESC naming the report "Vouchers" and the
  * company, REQUESTDATA holding one TALLYMESSAGE per ledger master and per
@@ -13,18 +14,23 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { XMLBuilder } from "fast-xml-parser"
 import type { TaxDocumentBody } from "./invoice"
-import { paiseToDecimal } from "./money"
+import { mulDivHalfUp, paiseToDecimal } from "./money"
 
 export type TallyEntry = { ledger: string; amount_paise: number }
 
+/** Goods moved without money moving: a quantity of a stock item, valued, in (to the shop) or out. */
+export type TallyInventoryEntry = { item: string; quantity_mg: number; amount_paise: number; inward: boolean }
+
 export type TallyVoucher = {
-  type: "Sales" | "Credit Note" | "Receipt" | "Payment" | "Purchase" | "Journal"
+  type: "Sales" | "Credit Note" | "Receipt" | "Payment" | "Purchase" | "Journal" | "Material Out" | "Material In"
   /** YYYYMMDD, the India day it was issued. */
   date: string
   number: string
   party: string
   narration: string
   entries: TallyEntry[]
+  /** Job work's inventory vouchers move metal, not money: their entries are stock, and `entries` is empty. */
+  inventory?: TallyInventoryEntry[]
 }
 
 export type TallyLedger = { name: string; parent: string; gstin?: string | null }
@@ -244,6 +250,61 @@ export function oldGoldVoucherFor(v: TallyOldGoldPurchase): TallyVoucher {
   }
 }
 
+/** The unit job work is counted in, and the stock item of each metal's fine weight. */
+export const TALLY_WEIGHT_UNIT = "g"
+export const fineMetalItem = (metal: string) => `Fine ${metal.charAt(0).toUpperCase()}${metal.slice(1)}`
+
+/** A karigar as a party: a job worker the shop's metal sits with (Sundry Creditors), with his GSTIN when registered. */
+export const jobWorkerLedger = (karigar: { name: string; gstin: string | null }): TallyLedger => ({
+  name: `${karigar.name} (Job Worker)`,
+  parent: "Sundry Creditors",
+  gstin: karigar.gstin,
+})
+
+/** Metal out to a karigar on a job-work challan, or back from him on a receipt. */
+export type TallyJobWorkMovement = {
+  kind: "issue" | "receipt"
+  /** The challan's number; a receipt's is the challan's and its place among the challan's receipts (`…/R1`). */
+  number: string
+  at: Date
+  karigar: { name: string; gstin: string | null }
+  metal: string
+  description: string
+  fine_mg: number
+  /** Wastage claimed on a receipt (fine mg): metal the job consumed, which comes back to nobody. */
+  wastage_fine_mg: number
+  /** The challan's fine weight and declared value: a receipt is valued at the challan's rate. */
+  challan_fine_mg: number
+  challan_value_paise: number | null
+  allowed_wastage_bps: number
+}
+
+/**
+ * Job work as Tally's inventory vouchers (no ledger moves: the metal stays the shop's while the karigar holds it,
+ * CGST Act section 143): a challan is a *Material Out* of its fine metal to the karigar, a receipt a *Material In*
+ * of the fine metal back, each valued at the challan's declared rate (a receipt's share of the challan's value,
+ * half up); wastage is named in the narration, as it comes back to nobody.
+ */
+export function jobWorkVoucherFor(m: TallyJobWorkMovement): TallyVoucher {
+  const value = m.challan_value_paise ?? 0
+  const amount = m.kind === "issue" ? value : m.challan_fine_mg > 0 ? mulDivHalfUp(value, m.fine_mg, m.challan_fine_mg) : 0
+  const party = jobWorkerLedger(m.karigar).name
+  const fine = `${(m.fine_mg / 1000).toFixed(3)} g fine ${m.metal}`
+  return {
+    type: m.kind === "issue" ? "Material Out" : "Material In",
+    date: tallyDate(m.at),
+    number: m.number,
+    party,
+    narration:
+      m.kind === "issue"
+        ? `Job-work challan ${m.number} to ${m.karigar.name}: ${m.description}; ${fine}, wastage allowed ${m.allowed_wastage_bps / 100} %`
+        : `Received from ${m.karigar.name} on challan ${m.number.replace(/\/R\d+$/, "")}: ${m.description}; ${fine}` +
+          (m.wastage_fine_mg > 0 ? `, wastage ${(m.wastage_fine_mg / 1000).toFixed(3)} g fine allowed` : ""),
+    entries: [],
+    inventory: [{ item: fineMetalItem(m.metal), quantity_mg: m.fine_mg, amount_paise: amount, inward: m.kind === "receipt" }],
+  }
+}
+
 /** The ledgers the documents of these parties (the money moved through these tenders, the old gold bought at these branches) post to, with the Tally group each belongs under. */
 export function ledgersFor(parties: TallyParty[], tenders: { branch_code: string; provider_id: string }[] = [], oldGoldBranches: string[] = []): TallyLedger[] {
   const ledgers = new Map<string, TallyLedger>()
@@ -294,7 +355,55 @@ export function ledgerXml(ledger: TallyLedger): string {
   })
 }
 
+/** The unit and the fine-metal stock items job work's inventory vouchers count in, created if Tally lacks them. */
+export function jobWorkMastersXml(metals: string[]): string {
+  const unit = builder.build({
+    TALLYMESSAGE: { UNIT: { "@NAME": TALLY_WEIGHT_UNIT, "@ACTION": "Create", NAME: TALLY_WEIGHT_UNIT, ISSIMPLEUNIT: "Yes", DECIMALPLACES: 3 } },
+  })
+  const items = [...new Set(metals)].sort().map((metal) =>
+    builder.build({
+      TALLYMESSAGE: { STOCKITEM: { "@NAME": fineMetalItem(metal), "@ACTION": "Create", "NAME.LIST": { NAME: fineMetalItem(metal) }, BASEUNITS: TALLY_WEIGHT_UNIT } },
+    })
+  )
+  return unit + items.join("")
+}
+
+/** A quantity as Tally reads one: "45.800 g". */
+const quantity = (mg: number) => `${(mg / 1000).toFixed(3)} ${TALLY_WEIGHT_UNIT}`
+
+/** An inventory entry: outward credited (not deemed positive), inward debited, in Tally's default godown. */
+function inventoryEntryXml(e: TallyInventoryEntry) {
+  const amount = rupees(e.inward ? -e.amount_paise : e.amount_paise)
+  const rate = e.quantity_mg > 0 && e.amount_paise > 0 ? { RATE: `${rupees(mulDivHalfUp(e.amount_paise, 1000, e.quantity_mg))}/${TALLY_WEIGHT_UNIT}` } : {}
+  return {
+    STOCKITEMNAME: e.item,
+    ISDEEMEDPOSITIVE: e.inward ? "Yes" : "No",
+    ...rate,
+    AMOUNT: amount,
+    ACTUALQTY: quantity(e.quantity_mg),
+    BILLEDQTY: quantity(e.quantity_mg),
+    "BATCHALLOCATIONS.LIST": { GODOWNNAME: "Main Location", AMOUNT: amount, ACTUALQTY: quantity(e.quantity_mg), BILLEDQTY: quantity(e.quantity_mg) },
+  }
+}
+
 export function voucherXml(v: TallyVoucher): string {
+  if (v.inventory) {
+    return builder.build({
+      TALLYMESSAGE: {
+        VOUCHER: {
+          "@VCHTYPE": v.type,
+          "@ACTION": "Create",
+          DATE: v.date,
+          VOUCHERTYPENAME: v.type,
+          VOUCHERNUMBER: v.number,
+          PARTYLEDGERNAME: v.party,
+          PERSISTEDVIEW: "Invoice Voucher View",
+          NARRATION: v.narration,
+          "ALLINVENTORYENTRIES.LIST": v.inventory.map(inventoryEntryXml),
+        },
+      },
+    })
+  }
   return builder.build({
     TALLYMESSAGE: {
       VOUCHER: {
@@ -318,6 +427,18 @@ export function voucherXml(v: TallyVoucher): string {
 
 /** A voucher as CSV rows for other accounting packages: one row a ledger entry, debit and credit apart. */
 export function voucherCsvRows(v: TallyVoucher): (string | number)[][] {
+  if (v.inventory) {
+    // Metal moved, no money: a row a stock entry on the party, its quantity and value in the narration.
+    return v.inventory.map((e) => [
+      `${v.date.slice(0, 4)}-${v.date.slice(4, 6)}-${v.date.slice(6)}`,
+      v.type,
+      v.number,
+      v.party,
+      "",
+      "",
+      `${v.narration} (${e.inward ? "in" : "out"}: ${quantity(e.quantity_mg)} ${e.item}, valued Rs ${rupees(e.amount_paise)})`,
+    ])
+  }
   return v.entries.map((e) => [
     `${v.date.slice(0, 4)}-${v.date.slice(4, 6)}-${v.date.slice(6)}`,
     v.type,

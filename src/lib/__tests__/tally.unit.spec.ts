@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser"
 import type { TaxDocumentBody } from "../invoice"
-import { ledgersFor, ledgerXml, moneyVoucherFor, oldGoldVoucherFor, schemeBonusVoucherFor, schemeInstalmentVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
+import { jobWorkMastersXml, jobWorkVoucherFor, ledgersFor, ledgerXml, moneyVoucherFor, oldGoldVoucherFor, schemeBonusVoucherFor, schemeInstalmentVoucherFor, TALLY_ENVELOPE_END, tallyDate, tallyEnvelopeStart, tenderLedger, voucherCsvRows, voucherFor, voucherXml } from "../tally"
 
 // A 22K ring and a 24K coin sold in Mumbai: ₹27,030.18 taxable, 1.5 % CGST and SGST (₹405.45 each), ₹27,841.08 rounded to ₹27,841.
 const totals = { value: 27_030_18, discount: 0, taxable_value: 27_030_18, cgst: 405_45, sgst: 405_45, igst: 0, gst_total: 810_90, total: 27_841_08, round_off: -8, grand_total: 27_841_00 }
@@ -190,5 +190,51 @@ describe("Tally export", () => {
     // The company's name is escaped, not broken: & stays a character.
     expect(file).toContain("Shree Ganesh Jewellers &amp; Sons")
     expect(voucherCsvRows(voucherFor(invoice))[0]).toEqual(["2026-12-04", "Sales", "MUM/26-27/000123", "Retail Customers - MUM", "27841.00", "", "Tax invoice for order #1042"])
+  })
+
+  it("sends job work out and back as Material Out and Material In: fine metal at the challan's declared rate, wastage named, no money moved", () => {
+    // The karigar worked example (docs/counter.md): 45.800 g fine out, declared ₹3,59,889.89; 44.518 g fine back with 1.282 g wastage.
+    const challan = {
+      number: "MUM/JW26-27/0001",
+      karigar: { name: "Ramesh Soni", gstin: null },
+      metal: "gold",
+      description: "22K bar for two bangles",
+      challan_fine_mg: 45_800,
+      challan_value_paise: 359_889_89,
+      allowed_wastage_bps: 300,
+    }
+    const out = jobWorkVoucherFor({ ...challan, kind: "issue", at: new Date("2026-12-01T06:00:00Z"), fine_mg: 45_800, wastage_fine_mg: 0 })
+    const back = jobWorkVoucherFor({ ...challan, kind: "receipt", number: "MUM/JW26-27/0001/R1", at: new Date("2026-12-05T19:00:00Z"), description: "2 bangles", fine_mg: 44_518, wastage_fine_mg: 1_282 })
+    expect([out.type, out.party, out.entries, out.inventory]).toEqual(["Material Out", "Ramesh Soni (Job Worker)", [], [{ item: "Fine Gold", quantity_mg: 45_800, amount_paise: 359_889_89, inward: false }]])
+    // 44.518 of 45.800 g: ₹3,59,889.89 × 44 518 ÷ 45 800 = ₹3,49,816.116 2 → ₹3,49,816.12.
+    expect([back.type, back.date, back.inventory]).toEqual(["Material In", "20261206", [{ item: "Fine Gold", quantity_mg: 44_518, amount_paise: 349_816_12, inward: true }]])
+    expect(back.narration).toBe("Received from Ramesh Soni on challan MUM/JW26-27/0001: 2 bangles; 44.518 g fine gold, wastage 1.282 g fine allowed")
+
+    const file = tallyEnvelopeStart("Shop") + jobWorkMastersXml(["gold", "gold"]) + voucherXml(out) + voucherXml(back) + TALLY_ENVELOPE_END
+    const messages = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["TALLYMESSAGE", "ALLINVENTORYENTRIES.LIST"].includes(name) }).parse(file)
+      .ENVELOPE.BODY.IMPORTDATA.REQUESTDATA.TALLYMESSAGE
+    // The unit, then the stock item counted in it, before any voucher uses them.
+    expect(messages.slice(0, 2)).toEqual([
+      { UNIT: { "@NAME": "g", "@ACTION": "Create", NAME: "g", ISSIMPLEUNIT: "Yes", DECIMALPLACES: "3" } },
+      { STOCKITEM: { "@NAME": "Fine Gold", "@ACTION": "Create", "NAME.LIST": { NAME: "Fine Gold" }, BASEUNITS: "g" } },
+    ])
+    const [issued, received] = messages.slice(2).map((m: { VOUCHER: Record<string, unknown> }) => m.VOUCHER)
+    expect([issued["@VCHTYPE"], issued.VOUCHERNUMBER, issued["ALLLEDGERENTRIES.LIST"]]).toEqual(["Material Out", "MUM/JW26-27/0001", undefined])
+    expect(issued["ALLINVENTORYENTRIES.LIST"]).toEqual([
+      {
+        STOCKITEMNAME: "Fine Gold",
+        ISDEEMEDPOSITIVE: "No",
+        RATE: "7857.86/g",
+        AMOUNT: "359889.89",
+        ACTUALQTY: "45.800 g",
+        BILLEDQTY: "45.800 g",
+        "BATCHALLOCATIONS.LIST": { GODOWNNAME: "Main Location", AMOUNT: "359889.89", ACTUALQTY: "45.800 g", BILLEDQTY: "45.800 g" },
+      },
+    ])
+    // In is deemed positive, its amount negative, as Tally writes a debit.
+    expect((received["ALLINVENTORYENTRIES.LIST"] as Record<string, string>[]).map((e) => [e.ISDEEMEDPOSITIVE, e.AMOUNT, e.ACTUALQTY])).toEqual([["Yes", "-349816.12", "44.518 g"]])
+    expect(voucherCsvRows(back)).toEqual([
+      ["2026-12-06", "Material In", "MUM/JW26-27/0001/R1", "Ramesh Soni (Job Worker)", "", "", `${back.narration} (in: 44.518 g Fine Gold, valued Rs 349816.12)`],
+    ])
   })
 })

@@ -6,7 +6,7 @@ import { afterReceipt, fineWeightMg, receiptProblem, type KarigarIssueForm, type
 import { pgArray } from "../../lib/pg-array"
 import type { Metal } from "../../lib/pricing"
 import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
-import { pageWithTotal, withDates } from "../../lib/sql-rows"
+import { pageWithTotal, periodConditions, withDates } from "../../lib/sql-rows"
 import { Karigar } from "./models/karigar"
 import { KarigarIssue } from "./models/karigar-issue"
 import { KarigarIssueCounter } from "./models/karigar-issue-counter"
@@ -88,6 +88,39 @@ const ISSUE_COLUMNS =
   "from_old_gold_stock, value_paise, due_at, status, received_fine_mg, wastage_fine_mg, issued_by, issued_at, settled_at, note"
 const RECEIPT_COLUMNS =
   "id, issue_id, karigar_id, branch_id, form, description, purity, gross_weight_mg, net_weight_mg, fine_weight_mg, wastage_fine_mg, to_old_gold_stock, received_by, received_at"
+
+/** A challan's metal out, or a receipt's back, with its karigar: one job-work voucher in the accounts. */
+export type JobWorkMovement = {
+  kind: "issue" | "receipt"
+  id: string
+  at: Date
+  branch_id: string
+  number: string
+  karigar: { name: string; gstin: string | null }
+  metal: Metal
+  description: string
+  fine_mg: number
+  wastage_fine_mg: number
+  challan_fine_mg: number
+  challan_value_paise: number | null
+  allowed_wastage_bps: number
+}
+
+/**
+ * Challans and receipts as one time line of movements (kind, id, at, deleted_at, branch_id, …). Times to the
+ * millisecond, as a page's last time comes back through a JavaScript Date: the next page starts after it.
+ */
+const JOB_WORK_MOVEMENTS = `
+  select 'issue' as kind, i.id, date_trunc('milliseconds', i.issued_at) as at, i.deleted_at, i.branch_id, i.number, i.metal, i.description,
+         i.fine_weight_mg as fine_mg, 0 as wastage_fine_mg, i.fine_weight_mg as challan_fine_mg, i.value_paise as challan_value_paise,
+         i.allowed_wastage_bps, k.name as karigar_name, k.gstin as karigar_gstin
+    from karigar_issue i join karigar k on k.id = i.karigar_id
+  union all
+  select 'receipt', r.id, date_trunc('milliseconds', r.received_at), r.deleted_at, r.branch_id,
+         i.number || '/R' || (select count(*) from karigar_receipt r2
+                               where r2.issue_id = r.issue_id and r2.deleted_at is null and (r2.received_at, r2.id) <= (r.received_at, r.id)),
+         i.metal, r.description, r.fine_weight_mg, r.wastage_fine_mg, i.fine_weight_mg, i.value_paise, i.allowed_wastage_bps, k.name, k.gstin
+    from karigar_receipt r join karigar_issue i on i.id = r.issue_id join karigar k on k.id = r.karigar_id`
 
 const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message, DOMAIN_CONFLICT)
 const issueNotFound = (id: string) => new MedusaError(MedusaError.Types.NOT_FOUND, `Job-work challan "${id}" was not found`)
@@ -407,6 +440,53 @@ class KarigarModuleService extends MedusaService({ Karigar, KarigarIssue, Kariga
       [pgArray(issueIds)]
     )) as Record<string, unknown>[]
     return rows.map(toReceipt)
+  }
+
+  /** How many job-work movements [from, to) holds at these branches, per karigar and metal: the masters an export needs, and its size. */
+  @InjectManager()
+  async countJobWorkBetween(
+    { from, to, branch_ids }: { from: Date; to: Date; branch_ids?: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ karigar: { name: string; gstin: string | null }; metal: Metal; movements: number }[]> {
+    const { where, values } = periodConditions({ alias: "m", at: "at", from, to, branch_ids })
+    const rows = (await sharedContext.manager!.execute(
+      `select m.karigar_name, m.karigar_gstin, m.metal, count(*)::int as movements from (${JOB_WORK_MOVEMENTS}) m
+        where ${where.join(" and ")} group by 1, 2, 3 order by 1, 3`,
+      values
+    )) as { karigar_name: string; karigar_gstin: string | null; metal: Metal; movements: number }[]
+    return rows.map((r) => ({ karigar: { name: r.karigar_name, gstin: r.karigar_gstin }, metal: r.metal, movements: Number(r.movements) }))
+  }
+
+  /**
+   * Metal out on challans and back on receipts in [from, to) at these branches (all when not given), a page in
+   * time order after `after` (keyset): what the accounts' job-work vouchers post. A receipt is numbered by its
+   * place among its challan's receipts (`MUM/JW26-27/0001/R2`).
+   */
+  @InjectManager()
+  async listJobWorkBetween(
+    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { at: Date; id: string } | null; limit: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<JobWorkMovement[]> {
+    const { where, values } = periodConditions({ alias: "m", at: "at", from, to, branch_ids, after })
+    const rows = (await sharedContext.manager!.execute(
+      `select m.* from (${JOB_WORK_MOVEMENTS}) m where ${where.join(" and ")} order by m.at, m.id limit ?`,
+      [...values, limit]
+    )) as Record<string, unknown>[]
+    return rows.map((r) => ({
+      kind: r.kind as JobWorkMovement["kind"],
+      id: String(r.id),
+      at: new Date(r.at as string),
+      branch_id: String(r.branch_id),
+      number: String(r.number),
+      karigar: { name: String(r.karigar_name), gstin: (r.karigar_gstin as string | null) ?? null },
+      metal: r.metal as Metal,
+      description: String(r.description),
+      fine_mg: Number(r.fine_mg),
+      wastage_fine_mg: Number(r.wastage_fine_mg),
+      challan_fine_mg: Number(r.challan_fine_mg),
+      challan_value_paise: r.challan_value_paise === null ? null : Number(r.challan_value_paise),
+      allowed_wastage_bps: Number(r.allowed_wastage_bps),
+    }))
   }
 
   /** Issues, open ones first, newest first: of some branches (null for all), a karigar, a job card, some statuses. */

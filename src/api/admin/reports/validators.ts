@@ -137,12 +137,12 @@ export const CounterReportQuery = ReportFilters.pick({ from: true, to: true, bra
 export type CounterReportQueryType = z.infer<typeof CounterReportQuery>
 
 /** The Tally export: a period, branches and which vouchers (docs/reports.md, "Tally export"). */
-export const TALLY_VOUCHER_KINDS = ["sales", "receipts", "purchases"] as const
+export const TALLY_VOUCHER_KINDS = ["sales", "receipts", "purchases", "job_work"] as const
 
 export const TallyExportQuery = ReportFilters.pick({ from: true, to: true, branch_id: true })
   .extend({
     format: z.enum(["xml", "csv"]).default("xml"),
-    /** sales: the invoices and credit notes; receipts: the payments taken and refunds made; purchases: old gold bought. All by default. */
+    /** sales: the invoices and credit notes; receipts: the payments taken and refunds made; purchases: old gold bought; job_work: metal out to karigars and back. All by default. */
     vouchers: z
       .union([z.enum(TALLY_VOUCHER_KINDS), z.array(z.enum(TALLY_VOUCHER_KINDS)).min(1)])
       .transform((v) => (Array.isArray(v) ? v : [v]))

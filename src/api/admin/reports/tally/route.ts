@@ -6,6 +6,9 @@ import { istToday } from "../../../../lib/pos"
 import { rangeInstants, reportRange } from "../../../../lib/report-period"
 import { exportFileName } from "../../../../lib/report-export"
 import {
+  jobWorkMastersXml,
+  jobWorkVoucherFor,
+  jobWorkerLedger,
   ledgersFor,
   ledgerXml,
   moneyVoucherFor,
@@ -21,6 +24,8 @@ import {
   voucherXml,
   type TallyVoucher,
 } from "../../../../lib/tally"
+import { KARIGAR_MODULE } from "../../../../modules/karigar"
+import type KarigarModuleService from "../../../../modules/karigar/service"
 import { OLD_GOLD_MODULE } from "../../../../modules/old-gold"
 import type OldGoldModuleService from "../../../../modules/old-gold/service"
 import { listMoneyMovements, listMoneyParties } from "../../../../modules/pos/queries/money-movements"
@@ -34,11 +39,11 @@ import type { TallyExportQueryType } from "../validators"
 const PAGE = 500
 
 /**
- * GET /admin/reports/tally?from&to&branch_id&format=xml|csv&vouchers=sales|receipts|purchases —
+ * GET /admin/reports/tally?from&to&branch_id&format=xml|csv&vouchers=sales|receipts|purchases|job_work —
  * the GST invoices and credit notes issued in the period as Sales and Credit
  * Note vouchers, and the payments taken and refunds made on the branches'
  * bills as Receipt and Payment vouchers, the old gold bought as Purchase
- * vouchers (docs/reports.md, "Tally export"):
+ * vouchers, metal out to karigars and back as Material Out and Material In (docs/reports.md, "Tally export"):
  * XML in Tally's import format, with the ledger masters the vouchers post to
  * first, or CSV, one row a ledger entry. Streamed a page at a time;
  * branch-scoped like every report.
@@ -51,17 +56,20 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const sales = query.vouchers.includes("sales")
   const receipts = query.vouchers.includes("receipts")
   const purchases = query.vouchers.includes("purchases")
+  const jobWork = query.vouchers.includes("job_work")
+  const karigars = req.scope.resolve<KarigarModuleService>(KARIGAR_MODULE)
   const oldGold = req.scope.resolve<OldGoldModuleService>(OLD_GOLD_MODULE)
   const schemes = req.scope.resolve<SavingsSchemeModuleService>(SAVINGS_SCHEME_MODULE)
   const invoicing = req.scope.resolve<InvoicingModuleService>(INVOICING_MODULE)
   const db = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  const [parties, moneyParties, instalmentBranches, redemptions, oldGoldBranches] = await Promise.all([
+  const [parties, moneyParties, instalmentBranches, redemptions, oldGoldBranches, jobWorkers] = await Promise.all([
     sales ? invoicing.listIssuedParties({ from, to, branch_ids: branchIds }) : [],
     receipts ? listMoneyParties(db, { from, to, branch_ids: branchIds }) : [],
     receipts ? schemes.countInstalmentsPaidBetween({ from_day: range.from, to_day: range.to, branch_ids: branchIds }) : [],
     // Few a period (a card is redeemed once): read whole.
     receipts ? schemes.listRedemptionsBetween({ from, to, branch_ids: branchIds }) : [],
     purchases ? oldGold.countVouchersIssuedBetween({ from, to, branch_ids: branchIds }) : [],
+    jobWork ? karigars.countJobWorkBetween({ from, to, branch_ids: branchIds }) : [],
   ])
   const bonuses = redemptions.map(schemeBonusVoucherFor).filter((v): v is TallyVoucher => !!v)
   const count =
@@ -69,7 +77,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     moneyParties.reduce((n, p) => n + p.movements, 0) +
     instalmentBranches.reduce((n, b) => n + b.instalments, 0) +
     bonuses.length +
-    oldGoldBranches.reduce((n, b) => n + b.vouchers, 0)
+    oldGoldBranches.reduce((n, b) => n + b.vouchers, 0) +
+    jobWorkers.reduce((n, k) => n + k.movements, 0)
   // A scheme card's instalments may come in by any tender, into its branch's scheme deposits.
   const instalmentTenders = instalmentBranches.flatMap((b) =>
     ["pp_instore_cash", "pp_instore_card", "pp_instore_upi", "pp_razorpay_razorpay", "pp_instore_scheme"].map((provider_id) => ({ branch_code: b.branch_code, provider_id }))
@@ -86,8 +95,13 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       [...parties, ...moneyParties].map((p) => ({ branch_code: p.branch_code, buyer: { name: p.name ?? "", gstin: p.gstin } })),
       [...moneyParties, ...instalmentTenders, ...redemptions.map((r) => ({ branch_code: r.branch_code, provider_id: "pp_instore_scheme" }))],
       oldGoldBranches.map((b) => b.branch_code)
-    ).concat([...new Set(redemptions.map((r) => r.branch_code))].map(schemeBonusLedger))
+    )
+      .concat([...new Set(redemptions.map((r) => r.branch_code))].map(schemeBonusLedger))
+      .concat([...new Map(jobWorkers.map((k) => [k.karigar.name, jobWorkerLedger(k.karigar)])).values()])
     res.write(ledgers.map(ledgerXml).join(""))
+    if (jobWorkers.length) {
+      res.write(jobWorkMastersXml(jobWorkers.map((k) => k.metal)))
+    }
   } else {
     res.write(`\ufeff${stringify([TALLY_CSV_HEADER])}`)
   }
@@ -137,6 +151,15 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
     await write(page.map((v) => oldGoldVoucherFor({ ...v, issued_at: new Date(v.issued_at) })))
     afterVoucher = { issued_at: new Date(page[page.length - 1].issued_at), id: page[page.length - 1].id }
+  }
+  let afterJobWork: { at: Date; id: string } | null = null
+  while (jobWork) {
+    const page = await karigars.listJobWorkBetween({ from, to, branch_ids: branchIds, after: afterJobWork, limit: PAGE })
+    if (!page.length) {
+      break
+    }
+    await write(page.map(jobWorkVoucherFor))
+    afterJobWork = { at: page[page.length - 1].at, id: page[page.length - 1].id }
   }
   res.end(xml ? TALLY_ENVELOPE_END : undefined)
 }
