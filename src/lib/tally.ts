@@ -387,23 +387,18 @@ function inventoryEntryXml(e: TallyInventoryEntry) {
 }
 
 export function voucherXml(v: TallyVoucher): string {
-  if (v.inventory) {
-    return builder.build({
-      TALLYMESSAGE: {
-        VOUCHER: {
-          "@VCHTYPE": v.type,
-          "@ACTION": "Create",
-          DATE: v.date,
-          VOUCHERTYPENAME: v.type,
-          VOUCHERNUMBER: v.number,
-          PARTYLEDGERNAME: v.party,
-          PERSISTEDVIEW: "Invoice Voucher View",
-          NARRATION: v.narration,
-          "ALLINVENTORYENTRIES.LIST": v.inventory.map(inventoryEntryXml),
-        },
-      },
-    })
-  }
+  // Job work's inventory vouchers list stock entries in Tally's invoice view; the rest list ledger entries.
+  const entries = v.inventory
+    ? { PERSISTEDVIEW: "Invoice Voucher View", NARRATION: v.narration, "ALLINVENTORYENTRIES.LIST": v.inventory.map(inventoryEntryXml) }
+    : {
+        PERSISTEDVIEW: "Accounting Voucher View",
+        NARRATION: v.narration,
+        "ALLLEDGERENTRIES.LIST": v.entries.map((e) => ({
+          LEDGERNAME: e.ledger,
+          ISDEEMEDPOSITIVE: e.amount_paise < 0 ? "Yes" : "No",
+          AMOUNT: rupees(e.amount_paise),
+        })),
+      }
   return builder.build({
     TALLYMESSAGE: {
       VOUCHER: {
@@ -413,13 +408,7 @@ export function voucherXml(v: TallyVoucher): string {
         VOUCHERTYPENAME: v.type,
         VOUCHERNUMBER: v.number,
         PARTYLEDGERNAME: v.party,
-        PERSISTEDVIEW: "Accounting Voucher View",
-        NARRATION: v.narration,
-        "ALLLEDGERENTRIES.LIST": v.entries.map((e) => ({
-          LEDGERNAME: e.ledger,
-          ISDEEMEDPOSITIVE: e.amount_paise < 0 ? "Yes" : "No",
-          AMOUNT: rupees(e.amount_paise),
-        })),
+        ...entries,
       },
     },
   })

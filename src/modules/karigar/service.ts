@@ -4,6 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DOMAIN_CONFLICT } from "../../lib/errors"
 import { afterReceipt, fineWeightMg, receiptProblem, type KarigarIssueForm, type KarigarIssueStatus, type KarigarReceiptForm } from "../../lib/karigar"
 import { pgArray } from "../../lib/pg-array"
+import type { TallyJobWorkMovement } from "../../lib/tally"
 import type { Metal } from "../../lib/pricing"
 import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
 import { pageWithTotal, periodConditions, withDates } from "../../lib/sql-rows"
@@ -90,21 +91,7 @@ const RECEIPT_COLUMNS =
   "id, issue_id, karigar_id, branch_id, form, description, purity, gross_weight_mg, net_weight_mg, fine_weight_mg, wastage_fine_mg, to_old_gold_stock, received_by, received_at"
 
 /** A challan's metal out, or a receipt's back, with its karigar: one job-work voucher in the accounts. */
-export type JobWorkMovement = {
-  kind: "issue" | "receipt"
-  id: string
-  at: Date
-  branch_id: string
-  number: string
-  karigar: { name: string; gstin: string | null }
-  metal: Metal
-  description: string
-  fine_mg: number
-  wastage_fine_mg: number
-  challan_fine_mg: number
-  challan_value_paise: number | null
-  allowed_wastage_bps: number
-}
+export type JobWorkMovement = TallyJobWorkMovement & { id: string; branch_id: string; metal: Metal }
 
 /**
  * Challans and receipts as one time line of movements (kind, id, at, deleted_at, branch_id, …). Times to the
