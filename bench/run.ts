@@ -26,6 +26,7 @@ import { percentile } from "../launcher/stats"
 import { freePort } from "../launcher/net"
 import { removeCluster, startCluster, type RunningCluster } from "../launcher/postgres"
 import { bulkCustomer, loadBulkCustomers } from "./bulk-customers"
+import { loadBulkInvoices } from "./bulk-invoices"
 import { loadBulkPieces, stockBulkPieces } from "./bulk-pieces"
 import { benchBackups } from "./backups"
 import { syntheticShop } from "./synthetic-preferences"
@@ -663,6 +664,44 @@ async function main() {
           goal: { text: "p95 < 150 ms", met: (x) => x.o95 < 150 },
         })
       }
+
+      // The accounts: the last 30 days' invoices as Tally's import file, read to its end as it streams (a tax invoice
+      // loaded for every loaded order, issued when it was placed), beside the same documents read by one SQL query.
+      const invoices = await loadBulkInvoices(client)
+      const monthFrom = new Date(Date.now() - 30 * 86_400_000 + 330 * 60_000).toISOString().slice(0, 10)
+      const monthTo = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10)
+      let vouchers = 0
+      let xmlBytes = 0
+      const exportMonth = async () => {
+        const res = await fetch(`${base}/admin/reports/tally?from=${monthFrom}&to=${monthTo}&vouchers=sales`, { headers: admin })
+        if (!res.ok || !res.body) {
+          throw new LauncherError(`the Tally export answered ${res.status}: ${await res.text()}`)
+        }
+        vouchers = Number(res.headers.get("x-total-rows"))
+        xmlBytes = 0
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          xmlBytes += chunk.length
+        }
+      }
+      const readMonth = sql(
+        client,
+        "select id, type, number, issued_at, branch_code, body from tax_document where deleted_at is null and issued_at >= $1 and issued_at < $2 order by issued_at, id",
+        [new Date(`${monthFrom}T00:00:00+05:30`), new Date(new Date(`${monthTo}T00:00:00+05:30`).getTime() + 86_400_000)]
+      )
+      const runs = async (fn: Timed) => {
+        const seconds: number[] = []
+        for (let i = 0; i < 3; i++) {
+          const started = Date.now()
+          await fn()
+          seconds.push((Date.now() - started) / 1000)
+        }
+        return seconds.sort((a, b) => a - b)
+      }
+      const tallySeconds = await runs(exportMonth)
+      const monthSqlSeconds = await runs(readMonth)
+      extra.push(
+        `| Tally export of a month: ${vouchers} Sales vouchers with their ledgers, ${f(xmlBytes / 1_048_576)} MB of XML (${invoices} invoices loaded, ${CUSTOMERS * ORDERS_EACH} orders; 3 runs: median, max) | ${f(tallySeconds[1])} s, ${f(tallySeconds[2])} s | raw SQL: the month's documents read in one query | ${f(monthSqlSeconds[1])} s | ${f(tallySeconds[1] / monthSqlSeconds[1])} | ${verdict("< 30 s", tallySeconds[2] < 30)} |`
+      )
     }
 
     if (wants("reports") && server?.pid !== undefined) {
