@@ -26,7 +26,8 @@ export async function loadBulkInvoices(client: Client): Promise<number> {
     sequence: "substr(o.id, 12)::int",
     order_id: "o.id",
     customer_id: "o.customer_id",
-    issued_at: "o.created_at",
+    // To the millisecond, as the app issues them (from a JavaScript Date).
+    issued_at: "date_trunc('milliseconds', o.created_at)",
     created_at: "o.created_at",
     updated_at: "o.created_at",
     file_id: "null",

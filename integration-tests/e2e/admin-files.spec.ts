@@ -3,7 +3,7 @@
  * started as `npm start` starts it (the local file provider: private files in
  * JEWEL_DATA_DIR, photos in static/): a demo bill's invoice on Medusa's order
  * page, its PDF drawn on download, upload a certificate in the variant widget, and
- * upload photos on the Product photos page, watching its progress.
+ * upload photos on the Product photos page, watching its progress; take a stock-intake sheet in and print its labels.
  */
 import fs from "node:fs"
 import os from "node:os"
@@ -98,6 +98,35 @@ describe("invoices, certificates and photos in the admin", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-")
     // One barbell tag: a page 95 × 12 mm.
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 269\.29\d* 34\.01\d*\]/)
+  })
+
+  it("takes a sheet in on the Stock intake page: a bad row named, then the other rows imported as one design and their labels printed", async () => {
+    const sheet = path.join(work, "intake.csv")
+    fs.writeFileSync(
+      sheet,
+      "tag_code,category,metal,purity,gross_weight_g,net_weight_g,making_type,making_value,branch,quantity,design_code,size\n" +
+        "E2E-IN-1,rings,gold,916,4.100,4.100,per_gram,450,MUM,1,E2E-VINE,12\n" +
+        "E2E-IN-2,rings,gold,916,4.300,4.300,per_gram,450,PUN,1,E2E-VINE,14\n" +
+        "E2E-IN-3,rings,gold,916,4.000,4.500,per_gram,450,MUM,1,,\n"
+    )
+    await page.goto(`${base}/app/stock-intake`)
+    await page.getByRole("heading", { name: "Stock intake" }).waitFor({ timeout: 60_000 })
+    await page.getByLabel("Intake sheet").setInputFiles(sheet)
+    await page.getByRole("button", { name: "Check and import" }).click()
+    await page.getByRole("cell", { name: "The net weight (4.5 g) cannot exceed the gross weight (4 g)" }).waitFor({ timeout: 30_000 })
+    await page.getByText("0 imported").waitFor()
+    await page.getByRole("combobox", { name: "If a row has a problem" }).click()
+    await page.getByRole("option", { name: "Import the other rows" }).click()
+    await page.getByRole("button", { name: "Check and import" }).click()
+    await page.getByText("2 imported").waitFor({ timeout: 30_000 })
+    await page.getByText("The 2 pieces just taken in, in the sheet's order.").waitFor()
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Print labels" }).click()])
+    const saved = path.join(work, "intake-labels.pdf")
+    await download.saveAs(saved)
+    // Two barbell tags: two pages.
+    expect((fs.readFileSync(saved).toString("latin1").match(/\/Type \/Page\b/g) ?? []).length).toBe(2)
+    const pieces = await Promise.all(["E2E-IN-1", "E2E-IN-2"].map((tag) => api<{ product: { handle: string } }>(`/admin/jewelry/tags/${tag}`, token)))
+    expect(pieces.map((p) => p.product.handle)).toEqual(["design-e2e-vine", "design-e2e-vine"])
   })
 
   it("uploads photos by tag code with progress and a result per photo", async () => {

@@ -25,7 +25,7 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
   it("imports every row of a clean file: products priced, stock at each branch", async () => {
     const res = await upload(`${HEADER}\n${ROW_RING}\n${ROW_CHAIN}\n`)
     expect(res.status).toBe(201)
-    expect(res.data).toEqual({ imported: 2, skipped_rows: 0, errors: [] })
+    expect(res.data).toEqual({ imported: 2, skipped_rows: 0, errors: [], tags: ["IMP-R-001", "IMP-C-001"] })
     const { data } = await api.get("/admin/jewelry/tags/IMP-R-001", auth)
     expect(data.product.title).toBe("Intake ring")
     expect(Object.fromEntries(data.stock.map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked]))).toEqual({ BLR: 0, MUM: 0, PUN: 1 })
@@ -236,6 +236,47 @@ export const jewelryImportSuite: ShopSuite = ({ api, getContainer }) => {
     expect(lakshmi.product.handle).toBe("lakshmi-22k-gold-ring")
     const { options } = await design(lakshmi.product.id)
     expect([options["Ring size"], options.Piece.includes("DSN-7")]).toEqual([["12", "14", "16", "18"], true])
+  })
+
+  it("splits a tag holding several articles (from before one piece per tag) into pieces of their own, each where it was", async () => {
+    expect((await upload(`${HEADER},stock_unit\n${ROW_RING},\nIMP-COIN-1G,coins-bars,gold,999,1,1,flat,200,MUM,25,,Coin 1 g,count\n`)).status).toBe(201)
+    // A hallmarked ring stocked three times over, as a catalogue from before the rule holds it: two more at Mumbai.
+    const { data: branches } = await api.get("/admin/branches?fields=id,code,stock_location.id", auth)
+    const locationOf = (code: string) => branches.branches.find((b: { code: string }) => b.code === code).stock_location.id
+    const inventory = getContainer().resolve(Modules.INVENTORY)
+    const [item] = await inventory.listInventoryItems({ sku: "IMP-R-001" })
+    await inventory.createInventoryLevels([{ inventory_item_id: item.id, location_id: locationOf("MUM"), stocked_quantity: 2 }])
+    const stockOf = async (tag: string) =>
+      Object.fromEntries(
+        (await api.get(`/admin/jewelry/tags/${tag}`, auth)).data.stock.filter((s: { stocked: number }) => s.stocked).map((s: { branch_code: string; stocked: number }) => [s.branch_code, s.stocked])
+      )
+    const split = (tag: string, articles: Record<string, unknown>[]) => expectStatus(api.post(`/admin/jewelry/tags/${tag}/split`, { articles }, auth))
+
+    const tooFew = await split("IMP-R-001", [{ tag_code: "IMP-R-002", huid: "QW12ES" }])
+    expect([tooFew.status, tooFew.data.message]).toEqual([400, "IMP-R-001 holds 3 articles in stock: it keeps one, so give the other 2 a tag each (1 given)"])
+    const noHuid = await split("IMP-R-001", [{ tag_code: "IMP-R-002", huid: "QW12ES" }, { tag_code: "IMP-R-003" }])
+    expect([noHuid.status, noHuid.data.message]).toEqual([400, expect.stringContaining("is hallmarked: each of its articles has a HUID of its own")])
+    const taken = await split("imp-r-001", [{ tag_code: "IMP-R-002", huid: "QW12ES" }, { tag_code: "SGJ-RNG-LAK-22K-12", huid: "QW12ET" }])
+    expect(taken.status).toBe(409)
+    expect(await stockOf("IMP-R-001")).toEqual({ MUM: 2, PUN: 1 })
+    expect(await pieces(["IMP-R-002"])).toHaveLength(0)
+
+    const done = await split("IMP-R-001", [{ tag_code: "IMP-R-002", huid: "QW12ES" }, { tag_code: "imp-r-003", huid: "qw12et", gross_weight_g: "4.1", net_weight_g: "4.1" }])
+    expect([done.status, done.data.split.new_pieces.map((p: { sku: string }) => p.sku)]).toEqual([201, ["IMP-R-002", "IMP-R-003"]])
+    // Three pieces, one article each, where the three articles were.
+    const each = await Promise.all(["IMP-R-001", "IMP-R-002", "IMP-R-003"].map(stockOf))
+    expect(each.map((s) => Object.values(s))).toEqual([[1], [1], [1]])
+    expect(each.flatMap((s) => Object.keys(s)).sort()).toEqual(["MUM", "MUM", "PUN"])
+    const [first, third] = [(await api.get("/admin/jewelry/tags/IMP-R-001", auth)).data, (await api.get("/admin/jewelry/tags/IMP-R-003", auth)).data]
+    expect([third.product.id, third.piece.huid, third.piece.net_weight_mg, third.piece.making_value]).toEqual([first.product.id, "QW12ET", 4100, first.piece.making_value])
+    // 4.100 g × ₹7,245.50 + 4.1 × ₹450 = ₹31,551.55.
+    expect(third.breakdown.taxable_value).toBe(31551.55)
+
+    expect((await split("IMP-R-001", [{ tag_code: "IMP-R-004", huid: "QW12EU" }])).data.message).toBe("IMP-R-001 holds one article; there is nothing to split")
+    const coins = await split("IMP-COIN-1G", [{ tag_code: "IMP-COIN-1G-B" }])
+    expect([coins.status, coins.data.message]).toEqual([409, "IMP-COIN-1G is counted goods, sold by count under one tag; it is not split"])
+    const trail = (await api.get("/admin/audit?action=jewelry_piece.split", auth)).data.audit_entries as { metadata: { new_tags: string[] } }[]
+    expect(trail.map((e) => e.metadata.new_tags)).toEqual([["IMP-R-002", "IMP-R-003"]])
   })
 
   it("refuses tags and HUIDs the shop already has", async () => {

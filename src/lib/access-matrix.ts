@@ -156,6 +156,7 @@ const OUR_ROUTES: Line[] = [
   ["POST", "/admin/jewelry/reprice-jobs", "catalog", "write"],
   ["GET", "/admin/jewelry/reprice-jobs/:id", "catalog", "read"],
   ["GET", "/admin/jewelry/tags/:code", "stock", "read"],
+  ["POST", "/admin/jewelry/tags/:code/split", "catalog", "write"],
   ["GET", "/admin/jewelry/variants/:id/attributes", "catalog", "read"],
   ["POST", "/admin/jewelry/variants/:id/attributes", "catalog", "write"],
   ["GET", "/admin/jewelry/variants/:id/certificate", "catalog", "read"],

@@ -44,3 +44,33 @@ export function pieceLevelProblem(tag: string, now: PieceLevel[], asked: { locat
   }
   return null
 }
+
+/**
+ * Why a tag that holds several articles (a catalogue from before this rule) cannot be split into pieces with
+ * these new tags, or null: counted goods stay counted, a tag holding one article has nothing to split, every
+ * article but the one keeping the tag needs a tag of its own, and a hallmarked tag's articles each their HUID.
+ */
+export function splitProblem(piece: { tag_code: string; stock_unit: StockUnit; hallmarked: boolean; in_stock: number }, articles: { huid?: string | null }[]): string | null {
+  if (piece.stock_unit === "count") {
+    return `${piece.tag_code} is counted goods, sold by count under one tag; it is not split`
+  }
+  if (piece.in_stock <= 1) {
+    return `${piece.tag_code} holds ${piece.in_stock === 1 ? "one article" : "no article in stock"}; there is nothing to split`
+  }
+  if (articles.length !== piece.in_stock - 1) {
+    return `${piece.tag_code} holds ${piece.in_stock} articles in stock: it keeps one, so give the other ${piece.in_stock - 1} a tag each (${articles.length} given)`
+  }
+  if (piece.hallmarked && articles.some((a) => !a.huid)) {
+    return `${piece.tag_code} is hallmarked: each of its articles has a HUID of its own, so give each new tag its HUID`
+  }
+  return null
+}
+
+/**
+ * Where a split tag's articles are: each unit of stock is one article, taken location by location in the order
+ * given. The tag keeps the first; the new tags take the rest, one each.
+ */
+export function splitLocations(levels: PieceLevel[]): { keeps: string; articles: string[] } {
+  const units = levels.flatMap((l) => Array.from({ length: Math.max(0, l.stocked_quantity) }, () => l.location_id))
+  return { keeps: units[0], articles: units.slice(1) }
+}

@@ -27,7 +27,7 @@ export default async function onePiecePerTag({ container }: { container: MedusaC
   if (rows.length) {
     logger.warn(
       `One piece per tag: ${rows.length} hallmarked tags hold more than one article (${rows.slice(0, 20).map((r) => `${r.tag_code} × ${r.in_stock}`).join(", ")}${rows.length > 20 ? ", …" : ""}); ` +
-        "give each article its own tag and HUID by stock intake"
+        "split each into its articles, a tag and HUID each: POST /admin/jewelry/tags/:code/split (docs/counter.md, \"One piece per tag\")"
     )
   }
 }

@@ -77,8 +77,11 @@ export async function postForDownload(path: string, body: unknown, fallbackName:
   saveBlob(await res.blob(), name)
 }
 
-/** Posts multipart/form-data to an admin route with the session cookie; the JSON answer, or its message as an error. */
-export async function postForm<T>(path: string, form: FormData): Promise<{ status: number; body: T }> {
+/**
+ * Posts multipart/form-data (or a file as it is: a CSV sheet) to an admin route with the session cookie; the JSON
+ * answer (a 400's too, which lists what is wrong), or any other failure's message as an error.
+ */
+export async function postForm<T>(path: string, form: FormData | Blob): Promise<{ status: number; body: T }> {
   const res = await fetch(`${backend()}${path}`, { method: "POST", credentials: "include", body: form })
   if (!res.ok && res.status !== 400) {
     throw await failure(res)

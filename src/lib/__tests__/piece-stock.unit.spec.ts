@@ -1,4 +1,4 @@
-import { intakeQuantityProblem, pieceLevelProblem } from "../piece-stock"
+import { intakeQuantityProblem, pieceLevelProblem, splitLocations, splitProblem } from "../piece-stock"
 import { attributeProblems } from "../jewelry-attributes"
 
 const names: Record<string, string> = { sloc_mum: "Mumbai", sloc_pun: "Pune" }
@@ -40,5 +40,24 @@ describe("one piece per tag", () => {
     expect(pieceLevelProblem("SGJ-R-1", atMumbai, [{ location_id: "sloc_mum", stocked_quantity: 2 }], name)).toMatch(/its stock at Mumbai cannot be raised to 2 here/)
     // A sold piece stays sold: a new level at a place it never was counts from 0.
     expect(pieceLevelProblem("SGJ-R-1", [], [{ location_id: "sloc_blr", stocked_quantity: 1 }], name)).toMatch(/^SGJ-R-1 is one piece \(in stock nowhere\); its stock at sloc_blr/)
+  })
+})
+
+describe("splitting a tag that holds several articles", () => {
+  const tag = { tag_code: "OLD-R-1", stock_unit: "piece" as const, hallmarked: true, in_stock: 3 }
+  it("gives every article but the one keeping the tag a tag of its own, a hallmarked one its HUID", () => {
+    expect(splitProblem(tag, [{ huid: "AB12CD" }, { huid: "AB12CE" }])).toBeNull()
+    expect(splitProblem(tag, [{ huid: "AB12CD" }])).toBe("OLD-R-1 holds 3 articles in stock: it keeps one, so give the other 2 a tag each (1 given)")
+    expect(splitProblem(tag, [{ huid: "AB12CD" }, {}])).toMatch(/is hallmarked: each of its articles has a HUID of its own/)
+    expect(splitProblem({ ...tag, hallmarked: false }, [{}, {}])).toBeNull()
+    expect(splitProblem({ ...tag, in_stock: 1 }, [])).toBe("OLD-R-1 holds one article; there is nothing to split")
+    expect(splitProblem({ ...tag, stock_unit: "count" }, [{}, {}])).toMatch(/is counted goods/)
+  })
+
+  it("leaves each article where it is: the tag keeps the first, the new tags the rest in turn", () => {
+    expect(splitLocations([{ location_id: "MUM", stocked_quantity: 2 }, { location_id: "PUN", stocked_quantity: 0 }, { location_id: "BLR", stocked_quantity: 1 }])).toEqual({
+      keeps: "MUM",
+      articles: ["MUM", "BLR"],
+    })
   })
 })

@@ -306,19 +306,23 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
   /**
    * A page of the documents issued in [from, to), oldest first, after the
    * document `after` (keyset paging: an export of a busy year reads them a
-   * page at a time). `branch_ids` narrows to those branches.
+   * page at a time). `branch_ids` narrows to those branches. Each row's
+   * `page_key` is its issued_at to the microsecond, to pass back as `after`:
+   * a JavaScript Date keeps milliseconds, and a page that started after a
+   * rounded-down time would read the same documents again, for ever.
    */
   @InjectManager()
   async listIssuedBetween(
-    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date; id: string } | null; limit: number },
+    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date | string; id: string } | null; limit: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<TaxDocumentRow[]> {
+  ): Promise<(TaxDocumentRow & { page_key: string })[]> {
     const { where, values } = periodConditions({ at: "issued_at", from, to, branch_ids, after: after && { at: after.issued_at, id: after.id } })
     const rows = (await sharedContext.manager!.execute(
-      `select ${COLUMNS} from tax_document where ${where.join(" and ")} order by issued_at, id limit ?`,
+      `select ${COLUMNS}, to_char(issued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as page_key
+         from tax_document where ${where.join(" and ")} order by issued_at, id limit ?`,
       [...values, limit]
-    )) as TaxDocumentRow[]
-    return rows.map(row)
+    )) as (TaxDocumentRow & { page_key: string })[]
+    return rows.map((r) => ({ ...row(r), page_key: r.page_key }))
   }
 
   /** The branches and buyers (name, GSTIN) of the documents issued in [from, to): what an accounting export posts to. */

@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { MagnifyingGlass } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { Badge, Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { inr } from "../../lib/format"
@@ -10,7 +10,7 @@ import type { Breakdown } from "../../lib/types"
 import { TagLabelsPanel } from "../../components/tag-labels-panel"
 
 type Lookup = {
-  piece: { metal: string; purity: number; gross_weight_mg: number; net_weight_mg: number; huid: string | null; tag_code: string }
+  piece: { metal: string; purity: number; gross_weight_mg: number; net_weight_mg: number; huid: string | null; tag_code: string; stock_unit: "piece" | "count" }
   variant: { id: string; sku: string; title: string } | null
   product: { id: string; title: string; handle: string } | null
   stock: { branch_code: string; branch_name: string; stocked: number; reserved: number; available: number }[]
@@ -19,6 +19,49 @@ type Lookup = {
   /** Approval memos the piece is out on: with a customer, in no branch's stock until returned or bought. */
   on_approval: { memo_id: string; number: string; branch_name: string; quantity: number; due_at: string }[]
   breakdown: Breakdown | null
+}
+
+/**
+ * A tag that holds several articles (from before one piece per tag): it keeps one, and each other gets a tag and
+ * HUID of its own here (POST /admin/jewelry/tags/:code/split), staying where it is.
+ */
+function SplitTag({ tag, articles, hallmarked }: { tag: string; articles: number; hallmarked: boolean }) {
+  const queryClient = useQueryClient()
+  const [rows, setRows] = useState(() => Array.from({ length: articles - 1 }, () => ({ tag_code: "", huid: "" })))
+  const set = (i: number, change: Partial<(typeof rows)[number]>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)))
+  const split = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ split: { new_pieces: { sku: string }[] } }>(`/admin/jewelry/tags/${encodeURIComponent(tag)}/split`, {
+        method: "POST",
+        body: { articles: rows.map((r) => ({ tag_code: r.tag_code.trim(), ...(r.huid.trim() ? { huid: r.huid.trim() } : {}) })) },
+      }),
+    onSuccess: ({ split }) => {
+      toast.success(`${tag} split`, { description: `New pieces: ${split.new_pieces.map((p) => p.sku).join(", ")}` })
+      queryClient.invalidateQueries({ queryKey: ["tag-lookup"] })
+    },
+    onError: (e: Error) => toast.error("Not split", { description: e.message }),
+  })
+  const ready = rows.every((r) => r.tag_code.trim() && (!hallmarked || r.huid.trim()))
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <Heading level="h3">Split into pieces</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        {tag} holds {articles} articles in stock, and a piece is one article. It keeps one; give each of the other {articles - 1} a tag
+        {hallmarked ? " and its HUID" : ""}. Each stays where it is.
+      </Text>
+      {rows.map((r, i) => (
+        <div key={i} className="flex gap-x-2">
+          <Input size="small" aria-label={`New tag ${i + 1}`} placeholder={`${tag}-${i + 2}`} value={r.tag_code} onChange={(e) => set(i, { tag_code: e.target.value })} />
+          <Input size="small" aria-label={`HUID ${i + 1}`} placeholder="HUID" value={r.huid} onChange={(e) => set(i, { huid: e.target.value })} />
+        </div>
+      ))}
+      <div>
+        <Button size="small" variant="secondary" disabled={!ready} isLoading={split.isPending} onClick={() => split.mutate()}>
+          Split {tag}
+        </Button>
+      </div>
+    </div>
+  )
 }
 
 /** At the counter: scan or type a tag, see the piece, where it is in stock and what it costs today. */
@@ -130,6 +173,14 @@ const TagLookupPage = () => {
               <Text size="small" weight="plus">Price today</Text>
               <Text size="small" weight="plus" className="text-right md:text-left">{inr(data.breakdown.invoice_total)}</Text>
             </div>
+          )}
+          {data.piece.stock_unit === "piece" && data.stock.reduce((n, s) => n + s.stocked, 0) > 1 && (
+            <SplitTag
+              key={data.piece.tag_code}
+              tag={data.piece.tag_code}
+              articles={data.stock.reduce((n, s) => n + s.stocked, 0)}
+              hallmarked={!!data.piece.huid}
+            />
           )}
           <div className="px-6 pt-4">
             <Heading level="h3">Tag labels</Heading>

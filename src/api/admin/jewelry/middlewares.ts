@@ -10,6 +10,7 @@ import {
   PostJewelryAttributesBody,
   PostJewelryProductBody,
   RepriceJobsQuery,
+  SplitTagBody,
   TagLabelsBody,
 } from "./validators"
 
@@ -18,6 +19,7 @@ export const adminJewelryRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/jewelry/import", methods: ["POST"], bodyParser: false, middlewares: [validateQuery(ImportQuery, {})] },
   { matcher: "/admin/jewelry/products", methods: ["POST"], middlewares: [validateBody(PostJewelryProductBody)] },
   { matcher: "/admin/jewelry/labels", methods: ["POST"], middlewares: [validateBody(TagLabelsBody)] },
+  { matcher: "/admin/jewelry/tags/:code/split", methods: ["POST"], middlewares: [validateBody(SplitTagBody)] },
   { matcher: "/admin/jewelry/variants/:id/attributes", methods: ["POST"], middlewares: [validateBody(PostJewelryAttributesBody)] },
   { matcher: "/admin/jewelry/reprice-jobs", methods: ["GET"], middlewares: [validateQuery(RepriceJobsQuery, {})] },
   { matcher: "/admin/jewelry/reprice-jobs", methods: ["POST"], middlewares: [validateBody(NoBody)] },

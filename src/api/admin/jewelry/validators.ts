@@ -147,3 +147,31 @@ export const TagLabelsBody = z
   .strict()
 
 export type TagLabelsBodyType = z.infer<typeof TagLabelsBody>
+
+/** The articles a tag holding several gives up, each to a tag of its own (the tag keeps one). */
+export const SplitTagBody = z
+  .object({
+    articles: z
+      .array(
+        z
+          .object({
+            tag_code: z.string().trim().min(3).max(40),
+            huid: z
+              .string()
+              .transform(normalizeHuid)
+              .refine(isValidHuid, "HUID must be exactly 6 characters, A–Z and 0–9")
+              .nullish(),
+            /** When the article weighs other than the tag says. */
+            gross_weight_g: Grams.optional(),
+            net_weight_g: Grams.optional(),
+          })
+          .strict()
+      )
+      .min(1)
+      .max(500)
+      .refine((as) => new Set(as.map((a) => a.tag_code.toUpperCase())).size === as.length, "articles: each article has its own tag_code")
+      .refine((as) => new Set(as.filter((a) => a.huid).map((a) => a.huid)).size === as.filter((a) => a.huid).length, "articles: each article has its own HUID"),
+  })
+  .strict()
+
+export type SplitTagBodyType = z.infer<typeof SplitTagBody>

@@ -65,5 +65,6 @@ export async function POST(req: MedusaRequest<unknown, ImportQueryType>, res: Me
     return
   }
   const { result } = await importJewelryStockWorkflow(req.scope).run({ input: { pieces: checked.valid } })
-  res.status(201).json({ imported: result.imported, skipped_rows: rowsWithErrors, errors })
+  // The tags brought in, in the sheet's order: the page prints their labels next.
+  res.status(201).json({ imported: result.imported, skipped_rows: rowsWithErrors, errors, tags: checked.valid.map((p) => p.tag_code) })
 }

@@ -113,14 +113,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
   }
   // Keyset pages, each written before the next is read.
-  let afterDocument: { issued_at: Date; id: string } | null = null
+  let afterDocument: { issued_at: string; id: string } | null = null
   while (sales) {
     const page = await invoicing.listIssuedBetween({ from, to, branch_ids: branchIds, after: afterDocument, limit: PAGE })
     if (!page.length) {
       break
     }
     await write(page.map((d) => voucherFor({ type: d.type, number: d.number, issued_at: new Date(d.issued_at), branch_code: d.branch_code, body: d.body })))
-    afterDocument = { issued_at: new Date(page[page.length - 1].issued_at), id: page[page.length - 1].id }
+    afterDocument = { issued_at: page[page.length - 1].page_key, id: page[page.length - 1].id }
   }
   let afterMovement: { at: Date; id: string } | null = null
   while (receipts) {
