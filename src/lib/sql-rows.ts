@@ -39,6 +39,12 @@ export async function boundRaw<T = Record<string, unknown>>(manager: KnexManager
 export type Conditions = { where: string[]; values: (string | number | Date)[] }
 
 /**
+ * A row's time as a keyset page's `after` must pass it back: to the microsecond, as text. A JavaScript Date
+ * keeps milliseconds, so a page started after a rounded-down time reads the rows of that instant again, for ever.
+ */
+export const pageKeySql = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
+/**
  * The conditions that pick a period's rows for an export read in keyset
  * pages: live rows (`deleted_at` of `alias`) with `at` in [from, to) — or
  * [from, to] when the period is India days given as text — of the branches

@@ -2,7 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { TaxDocumentBody } from "../../lib/invoice"
-import { periodConditions } from "../../lib/sql-rows"
+import { pageKeySql, periodConditions } from "../../lib/sql-rows"
 import { documentNumber, financialYear, seriesKey, type TaxDocumentType } from "../../lib/tax-documents"
 import { TaxDocument } from "./models/tax-document"
 import { TaxDocumentCounter } from "./models/tax-document-counter"
@@ -307,9 +307,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
    * A page of the documents issued in [from, to), oldest first, after the
    * document `after` (keyset paging: an export of a busy year reads them a
    * page at a time). `branch_ids` narrows to those branches. Each row's
-   * `page_key` is its issued_at to the microsecond, to pass back as `after`:
-   * a JavaScript Date keeps milliseconds, and a page that started after a
-   * rounded-down time would read the same documents again, for ever.
+   * `page_key` is what to pass back as `after` (sql-rows.ts, pageKeySql).
    */
   @InjectManager()
   async listIssuedBetween(
@@ -318,7 +316,7 @@ class InvoicingModuleService extends MedusaService({ TaxDocument, TaxDocumentCou
   ): Promise<(TaxDocumentRow & { page_key: string })[]> {
     const { where, values } = periodConditions({ at: "issued_at", from, to, branch_ids, after: after && { at: after.issued_at, id: after.id } })
     const rows = (await sharedContext.manager!.execute(
-      `select ${COLUMNS}, to_char(issued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as page_key
+      `select ${COLUMNS}, ${pageKeySql("issued_at")} as page_key
          from tax_document where ${where.join(" and ")} order by issued_at, id limit ?`,
       [...values, limit]
     )) as (TaxDocumentRow & { page_key: string })[]

@@ -7,7 +7,7 @@ import { pgArray } from "../../lib/pg-array"
 import type { TallyJobWorkMovement } from "../../lib/tally"
 import type { Metal } from "../../lib/pricing"
 import { giveNumberBack, takeNextDocumentNumber } from "../../lib/series-counter"
-import { pageWithTotal, periodConditions, withDates } from "../../lib/sql-rows"
+import { pageKeySql, pageWithTotal, periodConditions, withDates } from "../../lib/sql-rows"
 import { Karigar } from "./models/karigar"
 import { KarigarIssue } from "./models/karigar-issue"
 import { KarigarIssueCounter } from "./models/karigar-issue-counter"
@@ -93,17 +93,14 @@ const RECEIPT_COLUMNS =
 /** A challan's metal out, or a receipt's back, with its karigar: one job-work voucher in the accounts. */
 export type JobWorkMovement = TallyJobWorkMovement & { id: string; branch_id: string; metal: Metal }
 
-/**
- * Challans and receipts as one time line of movements (kind, id, at, deleted_at, branch_id, …). Times to the
- * millisecond, as a page's last time comes back through a JavaScript Date: the next page starts after it.
- */
+/** Challans and receipts as one time line of movements (kind, id, at, deleted_at, branch_id, …). */
 const JOB_WORK_MOVEMENTS = `
-  select 'issue' as kind, i.id, date_trunc('milliseconds', i.issued_at) as at, i.deleted_at, i.branch_id, i.number, i.metal, i.description,
+  select 'issue' as kind, i.id, i.issued_at as at, i.deleted_at, i.branch_id, i.number, i.metal, i.description,
          i.fine_weight_mg as fine_mg, 0 as wastage_fine_mg, i.fine_weight_mg as challan_fine_mg, i.value_paise as challan_value_paise,
          i.allowed_wastage_bps, k.name as karigar_name, k.gstin as karigar_gstin
     from karigar_issue i join karigar k on k.id = i.karigar_id
   union all
-  select 'receipt', r.id, date_trunc('milliseconds', r.received_at), r.deleted_at, r.branch_id,
+  select 'receipt', r.id, r.received_at, r.deleted_at, r.branch_id,
          i.number || '/R' || (select count(*) from karigar_receipt r2
                                where r2.issue_id = r.issue_id and r2.deleted_at is null and (r2.received_at, r2.id) <= (r.received_at, r.id)),
          i.metal, r.description, r.fine_weight_mg, r.wastage_fine_mg, i.fine_weight_mg, i.value_paise, i.allowed_wastage_bps, k.name, k.gstin
@@ -446,17 +443,18 @@ class KarigarModuleService extends MedusaService({ Karigar, KarigarIssue, Kariga
 
   /**
    * Metal out on challans and back on receipts in [from, to) at these branches (all when not given), a page in
-   * time order after `after` (keyset): what the accounts' job-work vouchers post. A receipt is numbered by its
-   * place among its challan's receipts (`MUM/JW26-27/0001/R2`).
+   * time order after `after` (keyset; each row's `page_key` is what to pass back, sql-rows.ts pageKeySql): what
+   * the accounts' job-work vouchers post. A receipt is numbered by its place among its challan's receipts
+   * (`MUM/JW26-27/0001/R2`).
    */
   @InjectManager()
   async listJobWorkBetween(
-    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { at: Date; id: string } | null; limit: number },
+    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { at: Date | string; id: string } | null; limit: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<JobWorkMovement[]> {
+  ): Promise<(JobWorkMovement & { page_key: string })[]> {
     const { where, values } = periodConditions({ alias: "m", at: "at", from, to, branch_ids, after })
     const rows = (await sharedContext.manager!.execute(
-      `select m.* from (${JOB_WORK_MOVEMENTS}) m where ${where.join(" and ")} order by m.at, m.id limit ?`,
+      `select m.*, ${pageKeySql("m.at")} as page_key from (${JOB_WORK_MOVEMENTS}) m where ${where.join(" and ")} order by m.at, m.id limit ?`,
       [...values, limit]
     )) as Record<string, unknown>[]
     return rows.map((r) => ({
@@ -473,6 +471,7 @@ class KarigarModuleService extends MedusaService({ Karigar, KarigarIssue, Kariga
       challan_fine_mg: Number(r.challan_fine_mg),
       challan_value_paise: r.challan_value_paise === null ? null : Number(r.challan_value_paise),
       allowed_wastage_bps: Number(r.allowed_wastage_bps),
+      page_key: String(r.page_key),
     }))
   }
 

@@ -4,7 +4,7 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { cashPayoutProblem, stockMovementProblem, type OldArticle, type OldArticleValuation, type StockMovementKind } from "../../lib/old-gold"
 import type { Metal } from "../../lib/pricing"
 import { pgArray } from "../../lib/pg-array"
-import { periodConditions } from "../../lib/sql-rows"
+import { pageKeySql, periodConditions } from "../../lib/sql-rows"
 import { takeNextInSeries } from "../../lib/series-counter"
 import { documentNumber, financialYear } from "../../lib/tax-documents"
 import { OldGoldArticle } from "./models/article"
@@ -295,21 +295,22 @@ class OldGoldModuleService extends MedusaService({ OldGoldBuyingRate, OldGoldVou
 
   /**
    * The vouchers issued in [from, to) at these branches (all when not given), a page in time order after
-   * `after` (keyset), with the branch's code: what an accounting export posts.
+   * `after` (keyset; each row's `page_key` is what to pass back, sql-rows.ts pageKeySql), with the branch's
+   * code: what an accounting export posts.
    */
   @InjectManager()
   async listVouchersIssuedBetween(
-    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date; id: string } | null; limit: number },
+    { from, to, branch_ids, after, limit }: { from: Date; to: Date; branch_ids?: string[]; after?: { issued_at: Date | string; id: string } | null; limit: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<(VoucherRow & { branch_code: string })[]> {
+  ): Promise<(VoucherRow & { branch_code: string; page_key: string })[]> {
     const { where, values } = periodConditions({ at: "issued_at", from, to, branch_ids, after: after && { at: after.issued_at, id: after.id } })
     const rows = (await sharedContext.manager!.execute(
       `select id, number, branch_id, branch_code, customer_id, kind, total_value_paise, cash_paise, bank_paise, sale_credit_paise, credit_used_paise,
-              identity, pan_masked, issued_at
+              identity, pan_masked, issued_at, ${pageKeySql("issued_at")} as page_key
          from old_gold_voucher where ${where.join(" and ")} order by issued_at, id limit ?`,
       [...values, limit]
     )) as Record<string, unknown>[]
-    return rows.map((r) => ({ ...toVoucherRow(r), branch_code: String(r.branch_code) }))
+    return rows.map((r) => ({ ...toVoucherRow(r), branch_code: String(r.branch_code), page_key: String(r.page_key) }))
   }
 
   private async voucherByKey(db: EntityManager, key: string): Promise<{ fingerprint: string; row: VoucherRow } | null> {

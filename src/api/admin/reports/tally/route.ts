@@ -143,23 +143,23 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (bonuses.length) {
     await write(bonuses)
   }
-  let afterVoucher: { issued_at: Date; id: string } | null = null
+  let afterVoucher: { issued_at: string; id: string } | null = null
   while (purchases) {
     const page = await oldGold.listVouchersIssuedBetween({ from, to, branch_ids: branchIds, after: afterVoucher, limit: PAGE })
     if (!page.length) {
       break
     }
     await write(page.map((v) => oldGoldVoucherFor({ ...v, issued_at: new Date(v.issued_at) })))
-    afterVoucher = { issued_at: new Date(page[page.length - 1].issued_at), id: page[page.length - 1].id }
+    afterVoucher = { issued_at: page[page.length - 1].page_key, id: page[page.length - 1].id }
   }
-  let afterJobWork: { at: Date; id: string } | null = null
+  let afterJobWork: { at: string; id: string } | null = null
   while (jobWork) {
     const page = await karigars.listJobWorkBetween({ from, to, branch_ids: branchIds, after: afterJobWork, limit: PAGE })
     if (!page.length) {
       break
     }
     await write(page.map(jobWorkVoucherFor))
-    afterJobWork = { at: page[page.length - 1].at, id: page[page.length - 1].id }
+    afterJobWork = { at: page[page.length - 1].page_key, id: page[page.length - 1].id }
   }
   res.end(xml ? TALLY_ENVELOPE_END : undefined)
 }
