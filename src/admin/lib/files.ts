@@ -51,7 +51,8 @@ export async function downloadFile(path: string, fallbackName: string, onProgres
   saveBlob(blob, name)
 }
 
-function saveBlob(blob: Blob, name: string) {
+/** Saves a blob made or fetched in the browser as a download named `name`. */
+export function saveBlob(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob)
   const link = document.createElement("a")
   link.href = url

@@ -5,7 +5,7 @@ import { useRef, useState } from "react"
 import { LabelledSelect } from "../../components/labelled-select"
 import { Paginator } from "../../components/paginator"
 import { TagLabelsPanel } from "../../components/tag-labels-panel"
-import { postForm } from "../../lib/files"
+import { postForm, saveBlob } from "../../lib/files"
 
 type IntakeResult = { imported: number; skipped_rows?: number; errors: { row: number; reason: string }[]; tags?: string[]; message?: string }
 
@@ -17,15 +17,6 @@ const TEMPLATE =
   "MUM-R-0101,rings,gold,916,4.100,4.100,per_gram,450,MUM,1,AB12CD,PEACOCK-01,12,Peacock ring,27500\n" +
   "MUM-R-0102,rings,gold,916,4.300,4.300,per_gram,450,MUM,1,AB12CE,PEACOCK-01,14,,28600\n" +
   "MUM-C-0101,chains,gold,916,10.500,10.500,per_gram,300,MUM,1,,,,,\n"
-
-function downloadTemplate() {
-  const url = URL.createObjectURL(new Blob([TEMPLATE], { type: "text/csv" }))
-  const link = document.createElement("a")
-  link.href = url
-  link.download = "stock-intake.csv"
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 /**
  * Stock intake from a spreadsheet (POST /admin/jewelry/import): a row a piece, every row checked before anything is
@@ -99,7 +90,7 @@ const StockIntakePage = () => {
           <Button size="small" disabled={!file || busy} isLoading={busy} onClick={() => void upload()}>
             Check and import
           </Button>
-          <Button size="small" variant="transparent" onClick={downloadTemplate}>
+          <Button size="small" variant="transparent" onClick={() => saveBlob(new Blob([TEMPLATE], { type: "text/csv" }), "stock-intake.csv")}>
             Download a sample sheet
           </Button>
         </div>

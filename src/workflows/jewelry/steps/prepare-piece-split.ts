@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PIECE_OPTION } from "../../../lib/design-products"
 import { DOMAIN_CONFLICT } from "../../../lib/errors"
 import { normalizeHuid } from "../../../lib/jewelry-attributes"
+import { amountToPaise } from "../../../lib/money"
 import { splitLocations, splitProblem } from "../../../lib/piece-stock"
 import type { Metal, StoneLine } from "../../../lib/pricing"
 import { normalTag } from "../../../lib/stock-moves"
@@ -112,7 +113,7 @@ export const preparePieceSplitStep = createStep("prepare-piece-split", async (in
     collection: attributes.collection,
     pricing_mode: attributes.pricing_mode,
     // A fixed-price tag's articles keep its price; rate-based ones are priced afresh from today's rates.
-    ...(attributes.pricing_mode === "fixed" ? { fixed_price_paise: Math.round(Number(variant.price_set?.prices?.find((p) => p.currency_code === "inr")?.amount ?? 0) * 100) } : {}),
+    ...(attributes.pricing_mode === "fixed" ? { fixed_price_paise: amountToPaise(variant.price_set?.prices?.find((p) => p.currency_code === "inr")?.amount) } : {}),
   }
   const addition: DesignAddition = {
     product_id: variant.product_id,
