@@ -1,6 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { BRANCH_CHANNEL_LINK_TABLE } from "../../../lib/link-tables"
 import { pgArray } from "../../../lib/pg-array"
+import { pageKeySql } from "../../../lib/sql-rows"
 import type { TallyMoneyMovement } from "../../../lib/tally"
 
 type MovementFilters = { from: Date; to: Date; branch_ids?: string[] }
@@ -32,7 +33,7 @@ function movementsSql({ from, to, branch_ids }: MovementFilters): { sql: string;
       from refund r join payment p on p.id = r.payment_id and p.deleted_at is null ${place}
      where r.deleted_at is null and r.created_at >= ? and r.created_at < ?
     union all
-    select case jp.kind when 'refund' then 'refund' else 'receipt' end, coalesce(jp.number, jp.id), date_trunc('milliseconds', jp.paid_at), b.code, 'pp_instore_' || jp.tender,
+    select case jp.kind when 'refund' then 'refund' else 'receipt' end, coalesce(jp.number, jp.id), jp.paid_at, b.code, 'pp_instore_' || jp.tender,
            round(jp.amount_paise)::bigint, buyer.name, buyer.gstin, null, j.number
       from job_card_payment jp
       join job_card j on j.id = jp.job_card_id
@@ -57,21 +58,20 @@ type MovementRow = {
 }
 
 /**
- * A page of the period's money movements in time order, after `after` (keyset). The keyset's instant is a
- * JavaScript Date, to the millisecond: every `at` above is too (Medusa writes its own so; job payments are cut to
- * it), or the last row of a page would come back on the next.
+ * A page of the period's money movements in time order, after `after` (keyset; each row's `page_key` is what to
+ * pass back, sql-rows.ts pageKeySql).
  */
 export async function listMoneyMovements(
   db: Knex,
-  filters: MovementFilters & { after?: { at: Date; id: string } | null; limit: number }
-): Promise<TallyMoneyMovement[]> {
+  filters: MovementFilters & { after?: { at: Date | string; id: string } | null; limit: number }
+): Promise<(TallyMoneyMovement & { page_key: string })[]> {
   const { sql, bindings } = movementsSql(filters)
   const after = filters.after ? "where (at, id) > (?::timestamptz, ?)" : ""
-  const { rows } = (await db.raw(`select * from (${sql}) m ${after} order by at, id limit ?`, [
+  const { rows } = (await db.raw(`select m.*, ${pageKeySql("m.at")} as page_key from (${sql}) m ${after} order by at, id limit ?`, [
     ...bindings,
     ...(filters.after ? [filters.after.at, filters.after.id] : []),
     filters.limit,
-  ])) as { rows: MovementRow[] }
+  ])) as { rows: (MovementRow & { page_key: string })[] }
   return rows.map((r) => ({
     kind: r.kind,
     id: r.id,
@@ -82,6 +82,7 @@ export async function listMoneyMovements(
     party: { branch_code: r.branch_code, buyer: { name: r.buyer_name ?? "", gstin: r.buyer_gstin } },
     order_display_id: r.display_id,
     job_number: r.job_number,
+    page_key: r.page_key,
   }))
 }
 

@@ -122,14 +122,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     await write(page.map((d) => voucherFor({ type: d.type, number: d.number, issued_at: new Date(d.issued_at), branch_code: d.branch_code, body: d.body })))
     afterDocument = { issued_at: page[page.length - 1].page_key, id: page[page.length - 1].id }
   }
-  let afterMovement: { at: Date; id: string } | null = null
+  let afterMovement: { at: string; id: string } | null = null
   while (receipts) {
     const page = await listMoneyMovements(db, { from, to, branch_ids: branchIds, after: afterMovement, limit: PAGE })
     if (!page.length) {
       break
     }
     await write(page.map(moneyVoucherFor))
-    afterMovement = { at: page[page.length - 1].at, id: page[page.length - 1].id }
+    afterMovement = { at: page[page.length - 1].page_key, id: page[page.length - 1].id }
   }
   let afterInstalment: { paid_on: string; id: string } | null = null
   while (receipts) {
