@@ -113,53 +113,54 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
   }
   // Keyset pages, each written before the next is read.
-  let afterDocument: { issued_at: string; id: string } | null = null
-  while (sales) {
-    const page = await invoicing.listIssuedBetween({ from, to, branch_ids: branchIds, after: afterDocument, limit: PAGE })
-    if (!page.length) {
-      break
-    }
-    await write(page.map((d) => voucherFor({ type: d.type, number: d.number, issued_at: new Date(d.issued_at), branch_code: d.branch_code, body: d.body })))
-    afterDocument = { issued_at: page[page.length - 1].page_key, id: page[page.length - 1].id }
+  if (sales) {
+    await writeEachPage(
+      (after: { issued_at: string; id: string } | null) => invoicing.listIssuedBetween({ from, to, branch_ids: branchIds, after, limit: PAGE }),
+      (d) => ({ issued_at: d.page_key, id: d.id }),
+      (page) => write(page.map((d) => voucherFor({ type: d.type, number: d.number, issued_at: new Date(d.issued_at), branch_code: d.branch_code, body: d.body })))
+    )
   }
-  let afterMovement: { at: string; id: string } | null = null
-  while (receipts) {
-    const page = await listMoneyMovements(db, { from, to, branch_ids: branchIds, after: afterMovement, limit: PAGE })
-    if (!page.length) {
-      break
-    }
-    await write(page.map(moneyVoucherFor))
-    afterMovement = { at: page[page.length - 1].page_key, id: page[page.length - 1].id }
-  }
-  let afterInstalment: { paid_on: string; id: string } | null = null
-  while (receipts) {
-    const page = await schemes.listInstalmentsPaidBetween({ from_day: range.from, to_day: range.to, branch_ids: branchIds, after: afterInstalment, limit: PAGE })
-    if (!page.length) {
-      break
-    }
-    await write(page.map(schemeInstalmentVoucherFor))
-    afterInstalment = { paid_on: page[page.length - 1].paid_on, id: page[page.length - 1].id }
+  if (receipts) {
+    await writeEachPage(
+      (after: { at: string; id: string } | null) => listMoneyMovements(db, { from, to, branch_ids: branchIds, after, limit: PAGE }),
+      (m) => ({ at: m.page_key, id: m.id }),
+      (page) => write(page.map(moneyVoucherFor))
+    )
+    await writeEachPage(
+      (after: { paid_on: string; id: string } | null) =>
+        schemes.listInstalmentsPaidBetween({ from_day: range.from, to_day: range.to, branch_ids: branchIds, after, limit: PAGE }),
+      (i) => ({ paid_on: i.paid_on, id: i.id }),
+      (page) => write(page.map(schemeInstalmentVoucherFor))
+    )
   }
   if (bonuses.length) {
     await write(bonuses)
   }
-  let afterVoucher: { issued_at: string; id: string } | null = null
-  while (purchases) {
-    const page = await oldGold.listVouchersIssuedBetween({ from, to, branch_ids: branchIds, after: afterVoucher, limit: PAGE })
-    if (!page.length) {
-      break
-    }
-    await write(page.map((v) => oldGoldVoucherFor({ ...v, issued_at: new Date(v.issued_at) })))
-    afterVoucher = { issued_at: page[page.length - 1].page_key, id: page[page.length - 1].id }
+  if (purchases) {
+    await writeEachPage(
+      (after: { issued_at: string; id: string } | null) => oldGold.listVouchersIssuedBetween({ from, to, branch_ids: branchIds, after, limit: PAGE }),
+      (v) => ({ issued_at: v.page_key, id: v.id }),
+      (page) => write(page.map((v) => oldGoldVoucherFor({ ...v, issued_at: new Date(v.issued_at) })))
+    )
   }
-  let afterJobWork: { at: string; id: string } | null = null
-  while (jobWork) {
-    const page = await karigars.listJobWorkBetween({ from, to, branch_ids: branchIds, after: afterJobWork, limit: PAGE })
-    if (!page.length) {
-      break
-    }
-    await write(page.map(jobWorkVoucherFor))
-    afterJobWork = { at: page[page.length - 1].page_key, id: page[page.length - 1].id }
+  if (jobWork) {
+    await writeEachPage(
+      (after: { at: string; id: string } | null) => karigars.listJobWorkBetween({ from, to, branch_ids: branchIds, after, limit: PAGE }),
+      (m) => ({ at: m.page_key, id: m.id }),
+      (page) => write(page.map(jobWorkVoucherFor))
+    )
   }
   res.end(xml ? TALLY_ENVELOPE_END : undefined)
+}
+
+/**
+ * Reads keyset pages until one comes back empty, each page written before the next is read; `keyOf` makes the
+ * next page's `after` from a page's last row.
+ */
+async function writeEachPage<Row, Key>(read: (after: Key | null) => Promise<Row[]>, keyOf: (last: Row) => Key, writePage: (page: Row[]) => Promise<void>) {
+  let after: Key | null = null
+  for (let page = await read(after); page.length; page = await read(after)) {
+    await writePage(page)
+    after = keyOf(page[page.length - 1])
+  }
 }
