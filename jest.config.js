@@ -39,6 +39,9 @@ module.exports = {
   // Longest files first, also on a fresh clone without Jest's timings (integration-tests/support/sequencer.js).
   testSequencer: "<rootDir>/integration-tests/support/sequencer.js",
   testMatch,
+  // The unit layer runs beside every other layer on a machine busy from start to end: a test that loads a library
+  // on first use (ExcelJS took 6 s of a 5 s default there, 83 ms alone) needs more than Jest's default.
+  ...(process.env.TEST_TYPE === "unit" ? { testTimeout: 30_000 } : {}),
   // Module unit tests are matched by *.unit.spec.ts; keep them out of the module layer.
   testPathIgnorePatterns: process.env.TEST_TYPE === "modules" ? ["\\.unit\\.spec\\.ts$"] : [],
 }
