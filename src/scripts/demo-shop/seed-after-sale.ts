@@ -253,8 +253,10 @@ export async function ensureDemoExchanges(container: MedusaContainer, log: Log, 
   const pickupOf = await pickupOptions(container, locations)
   const orders = container.resolve(Modules.ORDER)
   let made = 0
-  // One bill at a time: a handful of module calls each, and only a few dozen bills.
-  for (const plan of plans) {
+  // A few bills at a time, as the returns: each exchange touches its own bill only, and the piece it takes is chosen
+  // from the stock read above, not from what another exchange left.
+  const limit = pLimit(4)
+  const exchangeOne = async (plan: (typeof plans)[number]) => {
     const given = pieces.find((p) => p.variant_id === plan.variant_id)
     const choices = pieces.filter((p) => p.variant_id !== plan.variant_id && !plan.variant_ids.includes(p.variant_id) && inStock.has(`${p.variant_id}:${plan.location_id}`))
     const sameKind = choices.filter((p) => p.category === given?.category)
@@ -262,7 +264,7 @@ export async function ensureDemoExchanges(container: MedusaContainer, log: Log, 
     const taken = pool[Math.floor(plan.pick * pool.length)]
     const pickup = pickupOf.get(plan.location_id)
     if (!taken || !pickup) {
-      continue
+      return
     }
     const { rows: begun } = (await db.raw(
       `select e.id, e.return_id, (select i.item_id from order_exchange_item i where i.exchange_id = e.id and i.deleted_at is null limit 1) as new_item_id
@@ -297,6 +299,7 @@ export async function ensureDemoExchanges(container: MedusaContainer, log: Log, 
     await dateToTheExchange(db, { order_id: plan.order_id, exchange_id: exchange.id, return_id: exchange.return_id, item_id: exchange.new_item_id }, plan.at)
     made += 1
   }
+  await Promise.all(plans.map((plan) => limit(() => exchangeOne(plan))))
   await refreshCustomerStats(container, plans.map((p) => p.customer_id))
   log(`demo exchanges: ${made}`)
   return made

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import DataLoader from "dataloader"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { OFFERS_MODULE } from "../../../modules/offers"
@@ -53,4 +54,55 @@ export async function ensureFreshFacts(container: MedusaContainer, maxAgeMs = FA
 /** Brings some customers' facts up to date with their profile, purchases and tier. */
 export async function refreshFactsOf(container: MedusaContainer, customerIds: string[]): Promise<void> {
   await refreshCustomerFacts(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION), await baseTier(container), [...new Set(customerIds)])
+}
+
+/** The most events' customers one coalesced refresh takes (the rest go into the next). */
+const REFRESH_BATCH = 1000
+
+/** What an event names a customer by: the customer, their CRM profile, or their purchase aggregates' row. */
+export type FactsSubject = { customer: string } | { profile: string } | { stats: string }
+
+const subjectKey = (subject: FactsSubject) =>
+  "customer" in subject ? `customer:${subject.customer}` : "profile" in subject ? `profile:${subject.profile}` : `stats:${subject.stats}`
+
+/** The customers behind a batch of subjects: profiles and stats rows looked up in one read each. */
+async function customersOf(container: MedusaContainer, keys: readonly string[]): Promise<string[]> {
+  const of = (kind: string) => keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1))
+  const [customers, profiles, stats] = [of("customer"), of("profile"), of("stats")]
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [byProfile, byStats] = await Promise.all([
+    profiles.length ? query.graph({ entity: "customer_profile", fields: ["customer.id"], filters: { id: profiles } }) : { data: [] },
+    stats.length ? query.graph({ entity: "customer_stats", fields: ["customer_id"], filters: { id: stats } }) : { data: [] },
+  ])
+  return [
+    ...customers,
+    ...(byProfile.data as { customer?: { id: string } | null }[]).map((p) => p.customer?.id).filter((id): id is string => !!id),
+    ...(byStats.data as { customer_id: string }[]).map((s) => s.customer_id),
+  ]
+}
+
+const factsLoaders = new WeakMap<MedusaContainer, DataLoader<string, void>>()
+
+/**
+ * refreshFactsOf for the events of one moment, together: every request made
+ * before the event loop's next turn joins one refresh of all the customers
+ * asked for, and each caller's promise settles with it. A workflow's events
+ * are released together (an import of 250 customers sends 250
+ * customer.created and as many profile events), so the facts are rewritten
+ * in a few statements instead of a read and a transaction per event.
+ */
+export function refreshFactsSoon(container: MedusaContainer, subjects: FactsSubject[]): Promise<void> {
+  let loader = factsLoaders.get(container)
+  if (!loader) {
+    loader = new DataLoader<string, void>(
+      async (keys) => {
+        await refreshFactsOf(container, await customersOf(container, keys))
+        return keys.map(() => undefined)
+      },
+      // A refresh is a write to do again each time it is asked for, never a value to keep.
+      { cache: false, maxBatchSize: REFRESH_BATCH }
+    )
+    factsLoaders.set(container, loader)
+  }
+  return Promise.all(subjects.map((subject) => loader.load(subjectKey(subject)))).then(() => undefined)
 }
