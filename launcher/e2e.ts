@@ -14,6 +14,22 @@ import { freePort } from "./net"
 
 const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
 
+/** Debian's Chromium as the e2e tests drive it: headless, kept from calling home (the machine has no network beyond the app). */
+export const CHROMIUM_OPTIONS = {
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+}
+
+/**
+ * One Chromium for the whole e2e layer, which each spec file connects to (E2E_BROWSER_WS) for contexts of its own:
+ * a launch costs some 1.5 s of the two cores' time, and the layer has a dozen files.
+ */
+export async function launchBrowserServer(executablePath: string): Promise<{ wsEndpoint: string; close: () => Promise<void> }> {
+  const { chromium } = await import("playwright-core")
+  const server = await chromium.launchServer({ executablePath, ...CHROMIUM_OPTIONS })
+  return { wsEndpoint: server.wsEndpoint(), close: () => server.close() }
+}
+
 /**
  * The Chromium to drive: CHROMIUM_PATH, else Debian's package, installed now
  * when missing if we may (root with apt-get). Undefined when there is none.

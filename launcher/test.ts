@@ -26,7 +26,7 @@ import { freePort } from "./net"
 import { removeCluster, startCluster, type RunningCluster } from "./postgres"
 import { findNginx } from "./nginx"
 import { findTestRedis, type TestRedis } from "./redis"
-import { findChromium, startApp, type RunningApp } from "./e2e"
+import { findChromium, launchBrowserServer, startApp, type RunningApp } from "./e2e"
 import { dropTemplates } from "../integration-tests/support/templates"
 
 const LAYERS = ["unit", "modules", "http", "redis", "cluster", "e2e"] as const
@@ -391,15 +391,26 @@ async function main() {
     out.write(
       `App up at ${app.baseUrl} after ${((Date.now() - e2e.started) / 1000).toFixed(0)} s (started with the run; waited ${((Date.now() - waited) / 1000).toFixed(0)} s for it here)\n`
     )
+    let browser: Awaited<ReturnType<typeof launchBrowserServer>> | undefined
     try {
+      browser = await launchBrowserServer(e2e.chromium)
       const run = await runLayerJest(out, {
         layer: "e2e",
-        env: { ...env, E2E_BASE_URL: app.baseUrl, E2E_ADMIN_EMAIL: e2e.admin.email, E2E_ADMIN_PASSWORD: e2e.admin.password, CHROMIUM_PATH: e2e.chromium, E2E_ARTIFACTS: e2e.dataDir },
+        env: {
+          ...env,
+          E2E_BASE_URL: app.baseUrl,
+          E2E_ADMIN_EMAIL: e2e.admin.email,
+          E2E_ADMIN_PASSWORD: e2e.admin.password,
+          CHROMIUM_PATH: e2e.chromium,
+          E2E_BROWSER_WS: browser.wsEndpoint,
+          E2E_ARTIFACTS: e2e.dataDir,
+        },
         extraArgs: jestArgs,
       })
       // The layer's time: what the run waited for the app, and the tests.
       return { ...run, seconds: (Date.now() - waited) / 1000 }
     } finally {
+      await browser?.close().catch(() => undefined)
       await app.stop()
       app = undefined
       fs.rmSync(e2e.dataDir, { recursive: true, force: true })

@@ -7,6 +7,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
+import { CHROMIUM_OPTIONS } from "../../launcher/e2e"
 
 export const base = process.env.E2E_BASE_URL!
 export const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! }
@@ -56,13 +57,14 @@ export async function appFetch(url: string, init?: RequestInit): Promise<Respons
   }
 }
 
-/** Debian's Chromium, headless, kept from calling home. */
+/**
+ * The layer's one Chromium (E2E_BROWSER_WS, started by the launcher), or Debian's Chromium launched for this file
+ * when the file is run on its own; headless and kept from calling home either way. Each file works in contexts of
+ * its own, closed with it.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  })
+  const shared = process.env.E2E_BROWSER_WS
+  return shared ? chromium.connect(shared) : chromium.launch({ executablePath: process.env.CHROMIUM_PATH, ...CHROMIUM_OPTIONS })
 }
 
 /** A full-page screenshot of the test just run, only when E2E_SCREENSHOTS names a folder (docs/testing.md): the run's own folder goes at its end. */
