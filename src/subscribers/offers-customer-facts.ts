@@ -11,21 +11,19 @@ type Payload = { id?: string; customer_id?: string; survivor_id?: string; merged
  * moment are refreshed together (refreshFactsSoon).
  */
 export default async function offersCustomerFacts({ event, container }: SubscriberArgs<Payload>) {
-  const data = event.data ?? {}
-  const ids = (list: (string | undefined)[]) => list.filter((id): id is string => !!id)
-  let subjects: FactsSubject[] = []
-  if (event.name.startsWith("customer.")) {
-    subjects = ids([data.id]).map((customer) => ({ customer }))
-  } else if (event.name.startsWith("crm.customer-profile.")) {
-    subjects = ids([data.id]).map((profile) => ({ profile }))
-  } else if (event.name.startsWith("crm.customer-stats.")) {
-    subjects = ids([data.id]).map((stats) => ({ stats }))
-  } else if (event.name === "crm.customers.merged") {
-    subjects = ids([data.survivor_id, ...(data.merged_ids ?? [])]).map((customer) => ({ customer }))
-  } else {
-    subjects = ids([data.customer_id]).map((customer) => ({ customer }))
+  await refreshFactsSoon(container, subjectsOf(event.name, event.data ?? {}))
+}
+
+/** Whom an event is about: profile and stats events name their row, the others the customers themselves. */
+function subjectsOf(name: string, data: Payload): FactsSubject[] {
+  if (name.startsWith("crm.customer-profile.")) {
+    return data.id ? [{ profile: data.id }] : []
   }
-  await refreshFactsSoon(container, subjects)
+  if (name.startsWith("crm.customer-stats.")) {
+    return data.id ? [{ stats: data.id }] : []
+  }
+  const customers = name.startsWith("customer.") ? [data.id] : name === "crm.customers.merged" ? [data.survivor_id, ...(data.merged_ids ?? [])] : [data.customer_id]
+  return customers.filter((id): id is string => !!id).map((customer) => ({ customer }))
 }
 
 export const config: SubscriberConfig = {

@@ -56,19 +56,17 @@ export async function refreshFactsOf(container: MedusaContainer, customerIds: st
   await refreshCustomerFacts(container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION), await baseTier(container), [...new Set(customerIds)])
 }
 
-/** The most events' customers one coalesced refresh takes (the rest go into the next). */
+/** The most subjects one coalesced refresh takes (the rest go into the next). */
 const REFRESH_BATCH = 1000
 
 /** What an event names a customer by: the customer, their CRM profile, or their purchase aggregates' row. */
 export type FactsSubject = { customer: string } | { profile: string } | { stats: string }
 
-const subjectKey = (subject: FactsSubject) =>
-  "customer" in subject ? `customer:${subject.customer}` : "profile" in subject ? `profile:${subject.profile}` : `stats:${subject.stats}`
-
 /** The customers behind a batch of subjects: profiles and stats rows looked up in one read each. */
-async function customersOf(container: MedusaContainer, keys: readonly string[]): Promise<string[]> {
-  const of = (kind: string) => keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1))
-  const [customers, profiles, stats] = [of("customer"), of("profile"), of("stats")]
+async function customersOf(container: MedusaContainer, subjects: readonly FactsSubject[]): Promise<string[]> {
+  const customers = subjects.flatMap((s) => ("customer" in s ? [s.customer] : []))
+  const profiles = subjects.flatMap((s) => ("profile" in s ? [s.profile] : []))
+  const stats = subjects.flatMap((s) => ("stats" in s ? [s.stats] : []))
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [byProfile, byStats] = await Promise.all([
     profiles.length ? query.graph({ entity: "customer_profile", fields: ["customer.id"], filters: { id: profiles } }) : { data: [] },
@@ -81,7 +79,7 @@ async function customersOf(container: MedusaContainer, keys: readonly string[]):
   ]
 }
 
-const factsLoaders = new WeakMap<MedusaContainer, DataLoader<string, void>>()
+const factsLoaders = new WeakMap<MedusaContainer, DataLoader<FactsSubject, void>>()
 
 /**
  * refreshFactsOf for the events of one moment, together: every request made
@@ -94,15 +92,15 @@ const factsLoaders = new WeakMap<MedusaContainer, DataLoader<string, void>>()
 export function refreshFactsSoon(container: MedusaContainer, subjects: FactsSubject[]): Promise<void> {
   let loader = factsLoaders.get(container)
   if (!loader) {
-    loader = new DataLoader<string, void>(
-      async (keys) => {
-        await refreshFactsOf(container, await customersOf(container, keys))
-        return keys.map(() => undefined)
+    loader = new DataLoader<FactsSubject, void>(
+      async (subjects) => {
+        await refreshFactsOf(container, await customersOf(container, subjects))
+        return subjects.map(() => undefined)
       },
       // A refresh is a write to do again each time it is asked for, never a value to keep.
       { cache: false, maxBatchSize: REFRESH_BATCH }
     )
     factsLoaders.set(container, loader)
   }
-  return Promise.all(subjects.map((subject) => loader.load(subjectKey(subject)))).then(() => undefined)
+  return Promise.all(subjects.map((subject) => loader.load(subject))).then(() => undefined)
 }
