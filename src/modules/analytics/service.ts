@@ -9,6 +9,7 @@ import type { StockValue } from "../../lib/stock-valuation"
 import { factFromRow as toFact, type StoredFact } from "./queries/fact-rows"
 import { FactsRebuild } from "./models/facts-rebuild"
 import { SalesFact } from "./models/sales-fact"
+import { StockFact } from "./models/stock-fact"
 import { StockSnapshot } from "./models/stock-snapshot"
 import { salesReportSql, topSellersSql, type SalesReportQuery, type SalesReportRow } from "./queries/sales-report"
 import { cohortsSql, customerMixSql, lapsedCustomersSql, occasionSalesSql, rfmMovesSql, topCustomersSql, type CustomerReportQuery } from "./queries/customer-report"
@@ -30,7 +31,7 @@ const REPLICA_POOL = { min: 0, max: 5 }
 /** One pool per replica URL in the process, however many times the service is made. */
 const replicas = new Map<string, Knex>()
 
-class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild, StockSnapshot }) {
+class AnalyticsModuleService extends MedusaService({ SalesFact, FactsRebuild, StockSnapshot, StockFact }) {
   private readonly readUrl?: string
 
   constructor(container: Record<string, unknown>, options: AnalyticsModuleOptions = {}) {

@@ -13,7 +13,7 @@ import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { BRANCH_MODULE } from "../../../modules/branch"
 import type BranchModuleService from "../../../modules/branch/service"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
-import { reportConnection } from "../../../reports/connection"
+import { reportConnection, stockReportConnection } from "../../../reports/connection"
 import type AnalyticsModuleService from "../../../modules/analytics/service"
 import { billsAddUp, type SalesGroup, type SalesReportRow } from "../../../modules/analytics/queries/sales-report"
 import { deadStock, stockGroups, stockMovers, type MoverRow, type StockGroupBy } from "../../../modules/analytics/queries/stock-report"
@@ -159,7 +159,7 @@ export async function salesReportView(req: MedusaRequest, query: SalesReportQuer
  */
 export async function stockReportView(req: MedusaRequest, query: StockReportQueryType, now = new Date()): Promise<StockReport> {
   const branchIds = await reportBranches(req, query.branch_id)
-  const db = await reportConnection(req.scope)
+  const db = await stockReportConnection(req.scope)
   const filters = { branch_ids: branchIds, metal: query.metal, purity: query.purity, category: query.category }
   const [summary, rates, dead] = await Promise.all([
     stockGroups(db, query.group_by, filters, now),
@@ -383,7 +383,7 @@ export async function loyaltyReportView(req: MedusaRequest, query: LoyaltyReport
  */
 export async function moversReportView(req: MedusaRequest, query: MoversReportQueryType, now = new Date()): Promise<MoversReport> {
   const branchIds = await reportBranches(req, query.branch_id)
-  const db = await reportConnection(req.scope)
+  const db = await stockReportConnection(req.scope)
   const filters = { branch_ids: branchIds, metal: query.metal, purity: query.purity, category: query.category }
   const movers = await stockMovers(db, query.group_by, filters, { since: new Date(now.getTime() - query.days * 86_400_000), until: now, limit: query.limit })
   const categories = query.group_by === "category" ? await labels(req, "category", [...movers.fast, ...movers.slow].map((m) => m.key)) : new Map<string, string>()

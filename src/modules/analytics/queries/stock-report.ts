@@ -16,7 +16,7 @@ export type StockFilters = { branch_ids?: string[]; metal?: string; purity?: num
  * against each bucket's first instant (`?` bound in bucket order, the last
  * bucket open): no per-row date arithmetic.
  */
-const BUCKET_CASE = `case ${AGEING_BUCKETS.map((b, i) => (i === AGEING_BUCKETS.length - 1 ? `else '${b.key}'` : `when il.created_at >= ?::timestamptz then '${b.key}'`)).join(" ")} end`
+const BUCKET_CASE = `case ${AGEING_BUCKETS.map((b, i) => (i === AGEING_BUCKETS.length - 1 ? `else '${b.key}'` : `when sf.in_stock_since >= ?::timestamptz then '${b.key}'`)).join(" ")} end`
 
 /**
  * The jewellery on the shelves: each branch's stock levels of pieces with
@@ -27,7 +27,7 @@ const BUCKET_CASE = `case ${AGEING_BUCKETS.map((b, i) => (i === AGEING_BUCKETS.l
  * (Medusa's deleteProductVariantsWorkflow), so the links' own deleted_at
  * already leaves it out: one join of 100 000 rows fewer.
  */
-function stockFrom(filters: StockFilters, withCategory: boolean, withVariant = withCategory): { sql: string; bindings: (string | number)[] } {
+export function stockFrom(filters: StockFilters, withCategory: boolean, withVariant = withCategory): { sql: string; bindings: (string | number)[] } {
   const where = ["il.deleted_at is null", "il.stocked_quantity > 0"]
   const bindings: (string | number)[] = []
   if (filters.branch_ids) {
@@ -68,7 +68,7 @@ function stockFrom(filters: StockFilters, withCategory: boolean, withVariant = w
  * tell that a few dozen groups come out of a hundred thousand stock levels,
  * and at the default 4 MB sorts them on disk instead of hashing them.
  */
-function withWorkMem<T>(db: Knex, run: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export function withWorkMem<T>(db: Knex, run: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (trx) => {
     await trx.raw("set local work_mem = '64MB'")
     return run(trx)
@@ -78,22 +78,42 @@ function withWorkMem<T>(db: Knex, run: (trx: Knex.Transaction) => Promise<T>): P
 export type StockSummary = { groups: StockGroup[]; dead_levels: number }
 
 /**
+ * The stock table's rows (models/stock-fact.ts) the filters keep, as `sf`:
+ * the report reads this one narrow table, not the five it is made from.
+ * The caller brings it up to date first (refreshStockFacts).
+ */
+function stockFacts(filters: StockFilters): { sql: string; bindings: (string | number)[] } {
+  const where = ["sf.deleted_at is null"]
+  const bindings: (string | number)[] = []
+  if (filters.branch_ids) {
+    where.push("sf.branch_id = any(?::text[])")
+    bindings.push(pgArray(filters.branch_ids))
+  }
+  for (const column of ["metal", "purity", "category"] as const) {
+    if (filters[column] !== undefined) {
+      where.push(`sf.${column} = ?`)
+      bindings.push(filters[column]!)
+    }
+  }
+  return { sql: `from stock_fact sf where ${where.join(" and ")}`, bindings }
+}
+
+/**
  * The stock summed per group, branch, metal and purity (what valueStock
  * needs to value it at each branch's rate), each group's pieces by age, and
  * how many stock levels are dead stock.
  */
 export async function stockGroups(db: Knex, groupBy: StockGroupBy, filters: StockFilters, now = new Date()): Promise<StockSummary> {
   const cutoffs = ageingCutoffs(now).map((c) => c.toISOString())
-  const from = stockFrom(filters, groupBy === "category")
-  const key = { total: "''", branch: "bsl.branch_id", category: "coalesce(cat.handle, '')", metal: "ja.metal || ':' || ja.purity", age: BUCKET_CASE }[groupBy]
+  const from = stockFacts(filters)
+  const key = { total: "''", branch: "sf.branch_id", category: "sf.category", metal: "sf.metal || ':' || sf.purity", age: BUCKET_CASE }[groupBy]
   const { rows } = (await withWorkMem(db, (trx) => trx.raw(
     `select key, branch_id, metal, purity, sum(pieces)::bigint as pieces, sum(gross)::bigint as gross_weight_mg, sum(net)::bigint as net_weight_mg,
-            coalesce(sum(price), 0)::bigint as price_paise, coalesce(sum(cost), 0)::bigint as cost_paise, coalesce(sum(costed), 0)::bigint as costed_pieces, count(*) filter (where bucket = '${AGEING_BUCKETS[AGEING_BUCKETS.length - 1].key}')::int as dead_levels,
+            coalesce(sum(price), 0)::bigint as price_paise, coalesce(sum(cost), 0)::bigint as cost_paise, coalesce(sum(pieces) filter (where cost is not null), 0)::bigint as costed_pieces,
+            count(*) filter (where bucket = '${AGEING_BUCKETS[AGEING_BUCKETS.length - 1].key}')::int as dead_levels,
             ${AGEING_BUCKETS.map((b) => `coalesce(sum(pieces) filter (where bucket = '${b.key}'), 0)::bigint as "${b.key}"`).join(", ")}
-       from (select ${key} as key, bsl.branch_id, ja.metal, ja.purity, il.stocked_quantity as pieces,
-                    ja.gross_weight_mg * il.stocked_quantity as gross, ja.net_weight_mg * il.stocked_quantity as net,
-                    (ja.breakdown->>'taxable_value')::bigint * il.stocked_quantity as price,
-                    pc.cost_paise * il.stocked_quantity as cost, case when pc.id is null then 0 else il.stocked_quantity end as costed, ${BUCKET_CASE} as bucket
+       from (select ${key} as key, sf.branch_id, sf.metal, sf.purity, sf.pieces, sf.gross_weight_mg as gross, sf.net_weight_mg as net,
+                    sf.price_paise as price, sf.cost_paise as cost, ${BUCKET_CASE} as bucket
                ${from.sql}) s
       group by 1, 2, 3, 4
       order by 1, 2, 3, 4`,
@@ -180,13 +200,13 @@ export async function stockMovers(
   filters: StockFilters,
   { since, until, limit }: { since: Date; until: Date; limit: number }
 ): Promise<{ fast: MoverRow[]; slow: MoverRow[] }> {
-  const stock = stockFrom(filters, groupBy === "category", true)
+  const stock = stockFacts(filters)
   const sales = factConditions({ from: since, to: until, ...filters })
-  const stockKey = groupBy === "category" ? "coalesce(cat.handle, '')" : "v.product_id"
+  const stockKey = groupBy === "category" ? "sf.category" : "sf.product_id"
   const salesKey = groupBy === "category" ? "coalesce(f.category, '')" : "v.product_id"
   const { rows } = (await withWorkMem(db, (trx) => trx.raw(
     `with stock as (
-       select ${stockKey} as key, sum(il.stocked_quantity)::bigint as in_stock ${stock.sql} group by 1
+       select ${stockKey} as key, sum(sf.pieces)::bigint as in_stock ${stock.sql} group by 1
      ), sold as (
        select ${salesKey} as key, sum(f.pieces)::bigint as sold, sum(f.revenue_paise)::bigint as revenue_paise, max(f.occurred_at) as last_sold_at
          from (select variant_id, category, pieces, revenue_paise, occurred_at from sales_fact where ${sales.where} and variant_id is not null) f

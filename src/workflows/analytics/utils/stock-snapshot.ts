@@ -5,6 +5,7 @@ import { istToday } from "../../../lib/pos"
 import { addDays } from "../../../lib/savings-schemes"
 import { groupMetalValue } from "../../../lib/stock-valuation"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
+import { refreshStockFacts } from "../../../modules/analytics/queries/stock-facts"
 import { stockGroups } from "../../../modules/analytics/queries/stock-report"
 import type AnalyticsModuleService from "../../../modules/analytics/service"
 import { JEWELRY_MODULE } from "../../../modules/jewelry"
@@ -18,6 +19,7 @@ import type JewelryModuleService from "../../../modules/jewelry/service"
  */
 export async function takeStockSnapshot(container: MedusaContainer, day: string, now = new Date()): Promise<number> {
   const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  await refreshStockFacts(db)
   const [summary, rates] = await Promise.all([
     stockGroups(db, "category", {}, now),
     container.resolve<JewelryModuleService>(JEWELRY_MODULE).listCurrentMetalRates({ at: now }),
