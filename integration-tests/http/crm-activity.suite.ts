@@ -190,6 +190,19 @@ export const crmActivitySuite: ShopSuite = ({ api, getContainer }) => {
 
     const { data: view } = await api.get(`/admin/crm/customers/${customerId}/360`, auth)
     expect(view.customer.email).toBe("kiran.rao@example.in")
+    // The 360 reads the customer and the profile in one statement: the same fields and values as Medusa's own reads
+    // (the query graph's), for this customer and for a demo customer with a birthday and an anniversary on the profile.
+    const { rows: dated } = (await getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw(
+      `select l.customer_id from customer_customer_crm_customer_profile l join customer_profile p on p.id = l.customer_profile_id
+        where l.deleted_at is null and p.birthday is not null and p.anniversary is not null order by l.customer_id limit 1`
+    )) as { rows: { customer_id: string }[] }
+    for (const id of [customerId, dated[0].customer_id]) {
+      const head = (await api.get(`/admin/crm/customers/${id}/360?sections=`, auth)).data
+      const core = (await api.get(`/admin/customers/${id}?fields=id,first_name,last_name,email,phone,created_at`, auth)).data.customer
+      expect(head.customer).toEqual(core)
+      expect(head.profile).toEqual((await api.get(`/admin/crm/customers/${id}/profile`, auth)).data.profile)
+    }
+    expect((await api.get(`/admin/crm/customers/${dated[0].customer_id}/360?sections=`, auth)).data.profile.birthday).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/)
     expect(view.purchases).toEqual(
       expect.objectContaining({
         order_count: 1,

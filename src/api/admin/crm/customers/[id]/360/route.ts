@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { customer360Sections, loadCustomer360Sections, unknownCustomer360Sections } from "../../../../../../customer-360"
 import { presentPurchases, summarisePurchases, type RecentOrder } from "../../../../../../lib/customer-360"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
 import { presentProfile } from "../../../../../../modules/crm/present"
-import { defaultAdminCrmCustomerFields } from "../../../query-config"
+import { customerWithProfile } from "../../../../../../modules/crm/queries/customer-with-profile"
 import type { Customer360QueryType } from "../../../validators"
 
 /**
@@ -24,19 +24,13 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (unknown.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown 360 section ${unknown.join(", ")}; the sections are ${customer360Sections().map((s) => s.id).join(", ")}`)
   }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const crm: CrmModuleService = req.scope.resolve(CRM_MODULE)
   // Everything at once: each part reads by customer id through its own index.
-  const [{ data: customers }, { stats, interactions, tasks }, sections] = await Promise.all([
-    query.graph({
-      entity: "customer",
-      fields: defaultAdminCrmCustomerFields,
-      filters: { id: req.params.id },
-    }),
+  const [customer, { stats, interactions, tasks }, sections] = await Promise.all([
+    customerWithProfile(req.scope, req.params.id),
     crm.customerActivity(req.params.id, { interactions: 10, tasks: 20 }),
     loadCustomer360Sections(req.scope, req.params.id, only),
   ])
-  const customer = customers[0] as (Record<string, unknown> & { customer_profile?: Record<string, unknown> | null }) | undefined
   if (!customer) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id "${req.params.id}" was not found`)
   }
