@@ -125,6 +125,17 @@ export async function listForeignKeys(client: Client): Promise<ForeignKey[]> {
   return rows
 }
 
+/** Tables of the public schema with triggers of their own (not the ones PostgreSQL makes for foreign keys). */
+export async function listTablesWithTriggers(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `select distinct c.relname as name from pg_trigger t
+       join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and not t.tgisinternal
+      order by 1`
+  )
+  return rows.map((r) => r.name)
+}
+
 /** The SELECT a table is copied with: its columns in order, its rows in primary-key order (for checksums that compare). */
 export function copyOutSql(table: TableSpec): string {
   const order = table.order_by.length ? ` order by ${table.order_by.map(ident).join(", ")}` : ""

@@ -16,7 +16,7 @@ import { createGunzip } from "node:zlib"
 import type { Client } from "pg"
 import { from as copyFrom } from "pg-copy-streams"
 import { decryptor, keyCheck, TAG_BYTES } from "./crypto"
-import { copyInSql, ident, listForeignKeys } from "./db"
+import { copyInSql, ident, listForeignKeys, listTablesWithTriggers } from "./db"
 import { BackupError } from "./errors"
 import { countLines, decodeHeader, RecordReader, type BackupDescription, type FileHeader, type Manifest, type MigrationState } from "./format"
 
@@ -237,6 +237,7 @@ export async function loadBackup(
   let rows = 0
   let tables = 0
   let description: BackupDescription | undefined
+  let triggered: string[] = []
   await client.query("begin")
   try {
     const foreignKeys = await listForeignKeys(client)
@@ -259,6 +260,12 @@ export async function loadBackup(
         }
         if (d.tables.length) {
           await client.query(`truncate ${d.tables.map((t) => ident(t.name)).join(", ")}`)
+        }
+        // The rows go back as they were: the shop's own triggers (the stock table's change log) stay quiet while
+        // they load, or they would log what the backup already holds, in the log table the backup also restores.
+        triggered = await listTablesWithTriggers(client)
+        for (const table of triggered) {
+          await client.query(`alter table ${ident(table)} disable trigger user`)
         }
       },
       table: async (name, body) => {
@@ -308,6 +315,9 @@ export async function loadBackup(
     })
     for (const seq of description?.sequences ?? []) {
       await client.query(`select setval($1, $2::bigint, $3)`, [`public.${ident(seq.name)}`, seq.last_value, seq.is_called])
+    }
+    for (const table of triggered) {
+      await client.query(`alter table ${ident(table)} enable trigger user`)
     }
     for (const fk of foreignKeys) {
       progress(`constraint ${fk.name}`)
