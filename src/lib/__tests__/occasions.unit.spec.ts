@@ -1,4 +1,4 @@
-import { monthDayKeys, nextOccurrence, shopToday } from "../occasions"
+import { formatShopDate, formatShopDay, monthDayKeys, nextOccurrence, shopToday } from "../occasions"
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 
@@ -22,5 +22,21 @@ describe("occasions", () => {
     expect(monthDayKeys({ year: 2026, month: 12, day: 30 }, 3)).toEqual(["1230", "1231", "0101", "0102"])
     expect(monthDayKeys({ year: 2027, month: 2, day: 27 }, 1)).toEqual(["0227", "0228", "0229"])
     expect(monthDayKeys({ year: 2028, month: 2, day: 27 }, 1)).toEqual(["0227", "0228"])
+  })
+})
+
+describe("formatShopDate", () => {
+  it("writes the day in India as customers read it", () => {
+    expect(formatShopDate(new Date("2026-12-31T06:00:00Z"))).toBe("31 December 2026")
+    // 20:00 UTC on New Year's Eve is 01:30 on 1 January in India.
+    expect(formatShopDate(new Date("2026-12-31T20:00:00Z"))).toBe("1 January 2027")
+    expect(formatShopDay("2027-12-03")).toBe("3 December 2027")
+  })
+
+  it("writes what a fresh toLocaleDateString writes, every day of a year", () => {
+    for (let day = 0; day < 366; day++) {
+      const at = new Date(Date.UTC(2028, 0, 1, 19, 0) + day * 86_400_000)
+      expect(formatShopDate(at)).toBe(at.toLocaleDateString("en-IN", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Kolkata" }))
+    }
   })
 })

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import {
   consentProblem,
   DEFAULT_TEMPLATES,
@@ -18,6 +18,7 @@ import {
 } from "../../../lib/messaging"
 import { messagingSettings } from "../../../lib/messaging-settings"
 import { tryNormalizePhone } from "../../../lib/phone"
+import { customersWithProfiles } from "../../../modules/crm/queries/customer-with-profile"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
 
@@ -76,12 +77,7 @@ export async function prepareMessages(container: MedusaContainer, inputs: QueueM
   const customerIds = [...new Set(inputs.map((i) => i.customer_id).filter((id): id is string => !!id))]
   const customers = new Map<string, CustomerRow>()
   if (customerIds.length) {
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "customer",
-      fields: ["id", "first_name", "phone", "email", "customer_profile.phone", "customer_profile.consents"],
-      filters: { id: customerIds },
-    })
-    for (const row of data as unknown as CustomerRow[]) {
+    for (const row of (await customersWithProfiles(container, customerIds)) as CustomerRow[]) {
       customers.set(row.id, row)
     }
     const missing = customerIds.find((id) => !customers.has(id))
