@@ -22,11 +22,17 @@ const BIG = ["gross_weight_mg", "net_weight_mg", "price_paise", "cost_paise"] as
 
 /**
  * Writes the stock table's rows of the given inventory items (every item
- * when none is given) from the inventory, link and jewellery tables: each
- * stock level in stock at a branch, its pieces, weights, price and cost in
- * all. Medusa's big numbers keep an exact copy beside the column (raw_…).
+ * when none is given) afresh from the inventory, link and jewellery tables:
+ * their rows as they were deleted, then each stock level in stock at a
+ * branch, its pieces, weights, price and cost in all. Medusa's big numbers
+ * keep an exact copy beside the column (raw_…). Answers the rows written.
  */
-async function writeStockFacts(trx: Knex.Transaction, items?: string[]): Promise<number> {
+async function rewriteStockFacts(trx: Knex.Transaction, items?: string[]): Promise<number> {
+  if (items) {
+    await trx.raw(`delete from stock_fact where inventory_item_id = any(?::text[])`, [pgArray(items)])
+  } else {
+    await trx.raw(`delete from stock_fact`)
+  }
   const from = stockFrom({}, true, true)
   const only = items ? ` and il.inventory_item_id = any(?::text[])` : ""
   const { rowCount } = (await trx.raw(
@@ -58,13 +64,7 @@ export async function refreshStockFacts(db: Knex): Promise<number> {
       return 0
     }
     const items = [...new Set(rows.map((r) => r.inventory_item_id))]
-    if (items.includes(ALL_STOCK) || items.length > REBUILD_ABOVE) {
-      await trx.raw(`delete from stock_fact`)
-      await writeStockFacts(trx)
-    } else {
-      await trx.raw(`delete from stock_fact where inventory_item_id = any(?::text[])`, [pgArray(items)])
-      await writeStockFacts(trx, items)
-    }
+    await rewriteStockFacts(trx, items.includes(ALL_STOCK) || items.length > REBUILD_ABOVE ? undefined : items)
     return items.length
   })
 }
@@ -78,7 +78,6 @@ export async function rebuildStockFacts(db: Knex): Promise<number> {
   return withWorkMem(db, async (trx) => {
     await trx.raw(STOCK_FACT_LOCK)
     await trx.raw(`delete from ${STOCK_FACT_CHANGES}`)
-    await trx.raw(`delete from stock_fact`)
-    return writeStockFacts(trx)
+    return rewriteStockFacts(trx)
   })
 }
