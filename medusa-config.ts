@@ -1,5 +1,5 @@
 import { createSecretKey } from "node:crypto"
-import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, defineConfig, loadEnv, MedusaError, Modules } from "@medusajs/framework/utils"
 import { productionConfigError } from "./src/lib/secrets"
 import { IN_STORE_TENDERS } from "./src/lib/pos"
 
@@ -13,7 +13,7 @@ if (unsafeConfig) {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, unsafeConfig)
 }
 
-type ModuleList = { resolve: string; options: Record<string, unknown> }[]
+type ModuleList = { resolve: string; options: Record<string, unknown>; dependencies?: string[] }[]
 
 const redisUrl = process.env.REDIS_URL
 
@@ -245,6 +245,23 @@ const jwtKey = process.env.JWT_SECRET
   ? { jwtPublicKey: createSecretKey(Buffer.from(process.env.JWT_SECRET)), jwtOptions: { algorithm: "HS256" as const }, jwtVerifyOptions: { algorithms: ["HS256" as const] } }
   : {}
 
+/**
+ * Medusa's auth module with its email-and-password provider and the shop's sign-in by a code sent to the phone
+ * (docs/security.md, "Sign-in by phone"). The phone provider hands its codes to the event bus, which the auth
+ * module does not load by itself. The codes are hashed with the JWT secret (a production start refuses a weak one);
+ * in development, with none set, with Medusa's own fallback.
+ */
+const authModule: ModuleList[number] = {
+  resolve: "@medusajs/medusa/auth",
+  dependencies: [Modules.CACHE, ContainerRegistrationKeys.LOGGER, Modules.EVENT_BUS],
+  options: {
+    providers: [
+      { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+      { resolve: "./src/modules/auth-phone-otp", id: "phone-otp", options: { secret: process.env.JWT_SECRET || "supersecret" } },
+    ],
+  },
+}
+
 const cookieSecure = process.env.COOKIE_SECURE
 
 export default defineConfig({
@@ -262,6 +279,8 @@ export default defineConfig({
       jwtSecret: process.env.JWT_SECRET,
       ...jwtKey,
       cookieSecret: process.env.COOKIE_SECRET,
+      // Staff sign in with their email and password only; customers also by a code sent to their phone.
+      authMethodsPerActor: { user: ["emailpass"], customer: ["emailpass", "phone-otp"] },
     },
     ...(cookieSecure ? { cookieOptions: { secure: cookieSecure === "true" } } : {}),
   },
@@ -290,6 +309,7 @@ export default defineConfig({
     { resolve: "./src/modules/access" },
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/analytics", options: { read_url: process.env.ANALYTICS_DATABASE_URL } },
+    authModule,
     notificationModule(process.env),
     fileModule(process.env),
     paymentModule(process.env),

@@ -365,6 +365,117 @@ shopIntegrationRunner({
       expect((await expectStatus(api.get("/admin/messages?channel=email&status=failed", auth))).data.messages.map((m: { id: string }) => m.id)).toEqual([paid.id])
     })
 
+    describe("sign-in by a code sent to the phone", () => {
+      const codeAt = (phone: string, after: number) =>
+        waitFor(`a sign-in code at ${phone}`, () => {
+          const sms = twilioServer.messages.slice(after).find((m) => m.to === phone)
+          return sms ? /^(\d{6}) is your Shree Ganesh Jewellers sign-in code/.exec(sms.body ?? "")?.[1] : undefined
+        })
+      const claims = (token: string) => JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString()) as { actor_id: string; actor_type: string; auth_identity_id: string }
+      // A refusal here fails with its status and message rather than the HTTP client's whole error.
+      const ok = async (request: Promise<unknown>) => {
+        const res = await expectStatus(request)
+        if (res.status >= 300) {
+          throw new Error(`${res.status}: ${JSON.stringify(res.data)}`)
+        }
+        return res
+      }
+      const bearer = (token: string) => ({ headers: { ...store.headers, authorization: `Bearer ${token}` } })
+
+      it("signs a counter customer in with a code sent to their number, and keeps the code from staff", async () => {
+        const { id, phone } = await customer()
+        const before = twilioServer.messages.length
+        const asked = await expectStatus(api.post("/auth/customer/phone-otp", { phone: phone.replace("+91", "0") }))
+        expect([asked.status, asked.data]).toEqual([200, { location: "/auth/customer/phone-otp/callback" }])
+        const code = await codeAt(phone, before)
+        expect(twilioServer.messages.slice(before).filter((m) => m.to === phone)).toHaveLength(1)
+
+        // Staff reading the message log see the code masked, before and after it is sent.
+        const logged = await waitFor("the code marked sent", async () => {
+          const [row] = await messaging().listMessages({ to: phone, event: "sign_in_code" })
+          return row?.status === "sent" ? row : undefined
+        })
+        expect(logged.body).toBe("•••••• is your Shree Ganesh Jewellers sign-in code. It is valid for 5 minutes. Do not share it with anyone, our staff included.")
+        expect(JSON.stringify(logged)).not.toContain(code)
+        const listed = await ok(api.get(`/admin/messages?event=sign_in_code`, auth))
+        expect(JSON.stringify(listed.data)).not.toContain(code)
+        const resend = await expectStatus(api.post(`/admin/messages/${logged.id}/resend`, {}, auth))
+        expect(resend.status).toBeGreaterThanOrEqual(400)
+
+        const wrong = await expectStatus(api.post("/auth/customer/phone-otp", { phone, code: code === "000000" ? "111111" : "000000" }))
+        expect([wrong.status, wrong.data.message]).toEqual([401, "That code is not right. 4 tries left."])
+        const shape = await expectStatus(api.post("/auth/customer/phone-otp", { phone, code: "12ab56" }))
+        expect([shape.status, shape.data.message]).toEqual([401, "A sign-in code is 6 digits."])
+
+        const { data } = await ok(api.post("/auth/customer/phone-otp", { phone, code }))
+        expect(claims(data.token)).toEqual(expect.objectContaining({ actor_type: "customer", actor_id: id }))
+        const me = await ok(api.get("/store/customers/me", bearer(data.token)))
+        expect(me.data.customer.id).toBe(id)
+        expect((await expectStatus(api.get("/store/customers/me/loyalty", bearer(data.token)))).status).toBe(200)
+        // A code signs in once.
+        const again = await expectStatus(api.post("/auth/customer/phone-otp", { phone, code }))
+        expect([again.status, again.data.message]).toEqual([401, "No sign-in code is waiting for this number. Ask for a code first."])
+      })
+
+      it("makes a new number's account with that number, whatever phone the sign-up names", async () => {
+        const phone = "+919812300001"
+        const before = twilioServer.messages.length
+        await ok(api.post("/auth/customer/phone-otp", { phone: "98123 00001" }))
+        const code = await codeAt(phone, before)
+        const { data } = await ok(api.post("/auth/customer/phone-otp/callback", { phone, code }))
+        expect(claims(data.token).actor_id).toBe("")
+        const created = await ok(api.post("/store/customers", { first_name: "Kavya", phone: "+919999900000" }, bearer(data.token)))
+        // Signed up once: a second sign-up with the same sign-in is refused.
+        const twice = await expectStatus(api.post("/store/customers", { first_name: "Kavya" }, bearer(data.token)))
+        expect(twice.status).toBe(400)
+        expect(created.data.customer).toEqual(expect.objectContaining({ first_name: "Kavya", phone }))
+        const refreshed = await ok(api.post("/auth/token/refresh", {}, bearer(data.token)))
+        expect(claims(refreshed.data.token).actor_id).toBe(created.data.customer.id)
+        const profile = await waitFor("the new customer's CRM profile", async () => {
+          const { data: graph } = await getContainer()
+            .resolve(ContainerRegistrationKeys.QUERY)
+            .graph({ entity: "customer", fields: ["customer_profile.phone"], filters: { id: created.data.customer.id } })
+          return (graph[0] as { customer_profile?: { phone: string | null } | null })?.customer_profile ?? undefined
+        })
+        expect(profile.phone).toBe(phone)
+      })
+
+      it("refuses an expired code, limits codes to a number in any spelling of the route, and keeps staff on their password", async () => {
+        const phone = "+919812300002"
+        const before = twilioServer.messages.length
+        const statuses: number[] = []
+        for (let i = 0; i < 10; i++) {
+          statuses.push((await expectStatus(api.post("/auth/customer/phone-otp", { phone }))).status)
+        }
+        expect(statuses).toEqual([200, ...Array(9).fill(429)])
+        const code = await codeAt(phone, before)
+        const refused = await expectStatus(api.post("/auth/customer/phone-otp", { phone: "9812300002" }))
+        expect([refused.status, refused.data.message]).toEqual([429, expect.stringMatching(/^A code was just sent to this number\. Ask again in \d+ seconds\.$/)])
+        // Other spellings of the route are refused too, and send nothing more.
+        const spellings = ["/auth/customer/PHONE-OTP", "/auth/customer/phone%2Dotp", "/AUTH/Customer/phone-otp/register", "/auth/customer/phone-otp/"]
+        const answers = await Promise.all(spellings.map(async (path) => [path, (await expectStatus(api.post(path, { phone }))).status]))
+        expect(answers).toEqual(spellings.map((path) => [path, expect.any(Number)]))
+        expect(answers.filter(([, status]) => (status as number) < 400 || (status as number) >= 500)).toEqual([])
+        await eventsSettled(getContainer())
+        expect(twilioServer.messages.slice(before).filter((m) => m.to === phone)).toHaveLength(1)
+
+        // Five minutes later (moved back here), the code no longer signs in.
+        const authModule = getContainer().resolve(Modules.AUTH)
+        const [identity] = await authModule.listProviderIdentities({ entity_id: phone, provider: "phone-otp" })
+        await authModule.updateProviderIdentities([{ id: identity.id, provider_metadata: { ...identity.provider_metadata, expires_at: Date.now() - 1 } }])
+        const expired = await expectStatus(api.post("/auth/customer/phone-otp", { phone, code }))
+        expect([expired.status, expired.data.message]).toEqual([401, "This sign-in code has expired. Ask for a new code."])
+
+        // Staff sign in by email and password only.
+        const staff = await expectStatus(api.post("/auth/user/phone-otp", { phone: "+919812300003" }))
+        expect(staff.status).toBeGreaterThanOrEqual(400)
+        expect(staff.status).toBeLessThan(500)
+        expect(await authModule.listProviderIdentities({ entity_id: "+919812300003" })).toEqual([])
+        const badPhone = await expectStatus(api.post("/auth/customer/phone-otp", { phone: "12" }))
+        expect([badPhone.status, badPhone.data.message]).toEqual([401, expect.stringMatching(/^Give a phone number we can send a code to/)])
+      })
+    })
+
     it("saves templates per event, channel and language with their variables checked, and previews them", async () => {
       const bad = await expectStatus(api.post("/admin/messages/templates", { event: "order_placed", channel: "sms", language: "hi", body: "नमस्ते {{customer_name}}, {{discount}}" }, auth))
       expect([bad.status, bad.data.message]).toEqual([400, expect.stringMatching(/unknown variable \{\{discount\}\} for order_placed/)])

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { isTransientFailure, MAX_SEND_ATTEMPTS, retryDelayMs } from "../lib/messaging"
+import { hasSecrets, isTransientFailure, maskSecrets, MAX_SEND_ATTEMPTS, retryDelayMs } from "../lib/messaging"
 import { MESSAGING_MODULE } from "../modules/messaging"
 import type MessagingModuleService from "../modules/messaging/service"
 import type { ClaimedMessage } from "../modules/messaging/service"
@@ -99,6 +99,13 @@ async function sendBatch(container: MedusaContainer, messaging: MessagingModuleS
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`messaging: message ${message.id} failed: ${reason}`)
     outcomes.push("failed")
   }
+  // A secret (a sign-in code) is kept only while the message may still be tried.
+  claimed.forEach((message, i) => {
+    if (outcomes[i] !== "retry" && hasSecrets(message.event)) {
+      const masked = maskSecrets({ event: message.event, body: message.body, variables: message.variables })
+      Object.assign(updates[i], { body: masked.body, variables: masked.variables })
+    }
+  })
   await messaging.updateMessages(updates as Parameters<MessagingModuleService["updateMessages"]>[0])
   return outcomes
 }

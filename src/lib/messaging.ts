@@ -43,6 +43,7 @@ export const MESSAGE_EVENTS = {
   scheme_instalment_missed: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "due_date", "shop_name"] },
   scheme_payment_link: { kind: "transactional", variables: ["customer_name", "amount", "scheme", "card_number", "sequence", "instalments", "link", "shop_name"] },
   job_card_update: { kind: "transactional", variables: ["customer_name", "job_number", "article", "status", "branch_name", "due_date", "shop_name"] },
+  sign_in_code: { kind: "transactional", variables: ["code", "minutes", "shop_name"] },
 } as const satisfies Record<string, { kind: MessageKind; variables: readonly string[] }>
 
 export type MessageEvent = keyof typeof MESSAGE_EVENTS
@@ -123,6 +124,42 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<Language, string>> =
     en: "Dear {{customer_name}}, your {{article}} (job {{job_number}}) is {{status}} at {{branch_name}}; due {{due_date}}. – {{shop_name}}",
     hi: "प्रिय {{customer_name}}, आपका {{article}} (जॉब {{job_number}}) {{branch_name}} पर: {{status}}; देय तिथि {{due_date}}। – {{shop_name}}",
   },
+  sign_in_code: {
+    en: "{{code}} is your {{shop_name}} sign-in code. It is valid for {{minutes}} minutes. Do not share it with anyone, our staff included.",
+    hi: "{{code}} आपका {{shop_name}} साइन-इन कोड है। यह {{minutes}} मिनट तक मान्य है। इसे किसी को न बताएँ, हमारे कर्मचारियों को भी नहीं।",
+  },
+}
+
+/**
+ * Variables that are secrets (a sign-in code): shown to the recipient only.
+ * Staff never see them in the message log, and a message holding one is
+ * never sent again; once it has gone, or failed for good, its stored copy
+ * has them masked (src/jobs/drain-messages.ts).
+ */
+export const SECRET_VARIABLES: Partial<Record<MessageEvent, readonly string[]>> = {
+  sign_in_code: ["code"],
+}
+
+export const hasSecrets = (event: string) => isMessageEvent(event) && !!SECRET_VARIABLES[event]?.length
+
+const MASK = "••••••"
+
+/** The message with its secret variables masked, in the body and the variables; other messages unchanged. */
+export function maskSecrets<T extends { event: string; body: string; variables?: Record<string, unknown> | null }>(message: T): T {
+  const names = isMessageEvent(message.event) ? (SECRET_VARIABLES[message.event] ?? []) : []
+  if (!names.length) {
+    return message
+  }
+  let body = message.body
+  const variables = { ...(message.variables ?? {}) }
+  for (const name of names) {
+    const value = variables[name]
+    if (typeof value === "string" && value) {
+      body = body.split(value).join(MASK)
+      variables[name] = MASK
+    }
+  }
+  return { ...message, body, variables }
 }
 
 /**
@@ -170,6 +207,12 @@ export function templateProblems(event: string, body: string): string[] {
   for (const name of templateVariables(body)) {
     if (!allowed.includes(name)) {
       problems.push(`unknown variable {{${name}}} for ${event}; use ${allowed.map((v) => `{{${v}}}`).join(", ")}`)
+    }
+  }
+  const used = templateVariables(body)
+  for (const name of SECRET_VARIABLES[event] ?? []) {
+    if (!used.includes(name)) {
+      problems.push(`a ${event} message must hold {{${name}}}`)
     }
   }
   const stray = body.replace(VARIABLE, "")

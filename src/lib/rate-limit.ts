@@ -80,8 +80,14 @@ export const LIMIT_VARIABLES = {
   RATE_LIMIT_WEBHOOK_IP: "3000/1m",
   /** staff sign-in attempts per account (unknown devices together, each known device on its own) before the rest of the window is refused */
   STAFF_LOGIN_LOCKOUT: "5/15m",
-  /** the same for customers' sign-ins */
+  /** the same for customers' sign-ins (by email, or by phone with a code) */
   CUSTOMER_LOGIN_LOCKOUT: "10/15m",
+  /** sign-in codes to one phone number: one in each window */
+  SIGN_IN_CODE_INTERVAL: "1/30s",
+  /** sign-in codes to one phone number in all */
+  SIGN_IN_CODE_PHONE: "5/15m",
+  /** sign-in codes asked for, per client address */
+  SIGN_IN_CODE_IP: "30/10m",
 } as const
 
 export type LimitName = keyof typeof LIMIT_VARIABLES

@@ -20,6 +20,7 @@ import {
   deviceIdFor,
   issueDeviceToken,
 } from "../../lib/login-protection"
+import { tryNormalizePhone } from "../../lib/phone"
 import { matchesRoute, plainPath } from "../../lib/request-path"
 import { isStaticFilePath, parseHstsMode, securityHeaderValues, STATIC_FILE_HEADERS } from "../../lib/security-headers"
 import { windowStore } from "../../lib/rate-limit-store"
@@ -166,22 +167,31 @@ const STATIC_AUTH_AREAS = ["session", "token", "mfa", "verification"]
  * authentication among them, so each attempt is counted before anything
  * else looks at it.
  */
-function authRoute(req: MedusaRequest): { route: "login" | "register" | "reset"; actorType: string } | undefined {
+function authRoute(req: MedusaRequest): { route: "login" | "register" | "reset" | "code"; actorType: string } | undefined {
   const path = req.originalUrl ?? req.url
-  const [, actor] = plainPath(path).split("/").filter(Boolean)
+  const [, actor, provider] = plainPath(path).split("/").filter(Boolean)
   // Medusa's static /auth routes (sessions, token refresh, MFA, verification) are not sign-ins.
   if (!actor || STATIC_AUTH_AREAS.includes(actor.toLowerCase())) {
     return undefined
   }
   const actorType = decodeURIComponent(actor).toLowerCase()
   if (matchesRoute("/auth/:actor_type/:auth_provider", path)) {
+    if (req.method === "POST" && isPhoneCodeProvider(provider) && (req.body as { code?: unknown } | undefined)?.code === undefined) {
+      return { route: "code", actorType }
+    }
+    return req.method === "GET" || req.method === "POST" || req.method === "HEAD" ? { route: "login", actorType } : undefined
+  }
+  // A provider's callback completes a sign-in (the phone provider checks its code there too).
+  if (matchesRoute("/auth/:actor_type/:auth_provider/callback", path)) {
     return req.method === "GET" || req.method === "POST" || req.method === "HEAD" ? { route: "login", actorType } : undefined
   }
   if (req.method !== "POST") {
     return undefined
   }
   if (matchesRoute("/auth/:actor_type/:auth_provider/register", path)) {
-    return { route: "register", actorType }
+    return isPhoneCodeProvider(provider) && (req.body as { code?: unknown } | undefined)?.code === undefined
+      ? { route: "code", actorType }
+      : { route: "register", actorType }
   }
   if (matchesRoute("/auth/:actor_type/:auth_provider/reset-password", path) || matchesRoute("/auth/:actor_type/:auth_provider/update", path)) {
     return { route: "reset", actorType }
@@ -189,11 +199,28 @@ function authRoute(req: MedusaRequest): { route: "login" | "register" | "reset";
   return undefined
 }
 
+/** The phone sign-in provider's name in a path, in any case or encoding (a stricter limit applies more often, never less). */
+function isPhoneCodeProvider(segment: string | undefined): boolean {
+  try {
+    return !!segment && decodeURIComponent(segment).toLowerCase() === "phone-otp"
+  } catch {
+    return false
+  }
+}
+
+/** The account an attempt is for: the email, or the phone number a code was sent to, as one key however it was typed. */
+function attemptAccount(req: MedusaRequest): string | undefined {
+  const body = (req.body ?? {}) as { email?: unknown; phone?: unknown }
+  const query = (req.query ?? {}) as { phone?: unknown }
+  const phone = [body.phone, query.phone].find((v): v is string => typeof v === "string")
+  return accountKey(body.email) ?? accountKey(phone === undefined ? undefined : tryNormalizePhone(phone))
+}
+
 const loginLockout = (actorType: string): Handler => async (req, res, next) => {
   const staff = actorType === "user"
   const name: LimitName = staff ? "STAFF_LOGIN_LOCKOUT" : "CUSTOMER_LOGIN_LOCKOUT"
   const limit = rule(name)
-  const account = limit ? accountKey((req.body as { email?: unknown } | undefined)?.email) : undefined
+  const account = limit ? attemptAccount(req) : undefined
   if (!limit || !account) {
     return next()
   }
@@ -243,6 +270,22 @@ const loginIpLimit: Record<"staff" | "customer", Handler> = {
   staff: rateLimit("RATE_LIMIT_STAFF_LOGIN_IP", "staff-login-ip", byIp, (wait) => `Too many sign-in attempts from your network. Try again in ${wait}.`),
   customer: rateLimit("RATE_LIMIT_LOGIN_IP", "login-ip", byIp, (wait) => `Too many sign-in attempts from your network. Try again in ${wait}.`),
 }
+/** Codes to one number: at most one each SIGN_IN_CODE_INTERVAL and SIGN_IN_CODE_PHONE in all; and from one address. */
+const codeLimits: Handler[] = [
+  rateLimit("SIGN_IN_CODE_INTERVAL", "sign-in-code-interval", attemptAccount, (wait) => `A code was just sent to this number. Ask again in ${wait}.`),
+  rateLimit("SIGN_IN_CODE_PHONE", "sign-in-code-phone", attemptAccount, (wait) => `Too many codes were sent to this number. Try again in ${wait}.`),
+  rateLimit("SIGN_IN_CODE_IP", "sign-in-code-ip", byIp, (wait) => `Too many sign-in codes asked for from your network. Try again in ${wait}.`),
+]
+
+/** Runs handlers in turn, stopping at the first that answers or fails. */
+function inTurn(handlers: Handler[]): Handler {
+  return (req, res, next) => {
+    const run = (i: number) => (i === handlers.length ? next() : handlers[i](req, res, (err?: unknown) => (err ? next(err) : run(i + 1))))
+    return run(0)
+  }
+}
+const codeLimit = inTurn(codeLimits)
+
 const registerLimit = rateLimit("RATE_LIMIT_REGISTER_IP", "register-ip", byIp, (wait) => `Too many sign-ups from your network. Try again in ${wait}.`)
 
 /** The limits of Medusa's sign-in, sign-up and password routes, for any spelling and method Express routes there. */
@@ -253,6 +296,9 @@ const authLimits: Handler = (req, res, next) => {
   }
   if (target.route === "register") {
     return registerLimit(req, res, next)
+  }
+  if (target.route === "code") {
+    return codeLimit(req, res, next)
   }
   if (target.route === "reset") {
     return passwordResetLimit(req, res, next)

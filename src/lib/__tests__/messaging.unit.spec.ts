@@ -22,6 +22,9 @@ describe("messaging rules", () => {
   it("lists and checks a template's variables against its event", () => {
     expect(templateVariables("Dear {{customer_name}}, order {{ order_number }} – {{customer_name}}")).toEqual(["customer_name", "order_number"])
     expect(templateProblems("order_placed", "Hi {{customer_name}}")).toEqual([])
+    // A sign-in code's template cannot leave the code out.
+    expect(templateProblems("sign_in_code", "Your code for {{shop_name}}")).toEqual(["a sign_in_code message must hold {{code}}"])
+    expect(templateProblems("sign_in_code", "{{code}} – {{shop_name}}")).toEqual([])
     expect(templateProblems("order_placed", "Hi {{discount}}")).toEqual([expect.stringMatching(/^unknown variable \{\{discount\}\} for order_placed/)])
     expect(templateProblems("order_placed", "Hi {{customer_name}")).toEqual(["unbalanced {{ }} in the template"])
     expect(templateProblems("diwali_sale", "Hi")).toEqual([expect.stringMatching(/^unknown event "diwali_sale"/)])

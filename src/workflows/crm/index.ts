@@ -1,6 +1,7 @@
 export * from "./workflows/add-to-wishlist"
 export * from "./workflows/complete-follow-up-task"
 export * from "./workflows/create-customer-with-profile"
+export * from "./workflows/create-phone-customer-account"
 export * from "./workflows/import-customers"
 export * from "./workflows/log-interaction"
 export * from "./workflows/merge-customers"

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { maskSecrets } from "../../../lib/messaging"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
 import type { ListMessagesQueryType } from "./validators"
@@ -9,5 +10,6 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListMessagesQ
   const [messages, count] = await req.scope
     .resolve<MessagingModuleService>(MESSAGING_MODULE)
     .listAndCountMessages(filters, { order: { created_at: "DESC" }, take: limit, skip: offset })
-  res.json({ messages, count, limit, offset })
+  // A sign-in code waiting to go is not for staff to read.
+  res.json({ messages: messages.map(maskSecrets), count, limit, offset })
 }

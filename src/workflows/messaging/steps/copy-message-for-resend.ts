@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { hasSecrets } from "../../../lib/messaging"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
 
@@ -19,6 +20,9 @@ export const copyMessageForResendStep = createStep(
     }
     if (!RESENDABLE.includes(original.status)) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Only failed, undelivered or unsent messages can be sent again; this one is ${original.status}`)
+    }
+    if (hasSecrets(original.event)) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "A sign-in code is never sent again: the customer asks for a new one")
     }
     if (!original.to) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This message has no phone number to send to")

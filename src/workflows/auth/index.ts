@@ -1,0 +1,1 @@
+export * from "./workflows/send-sign-in-code"
