@@ -117,6 +117,7 @@ export async function seedDemoShop(
     branches.push({ branch, stockLocationId, salesChannelId })
   }
   await ensureBranchRecords(container, branches)
+  await sellEverywhereWithDefaultKey(container, branches.map((b) => b.salesChannelId))
 
   await updateStoresWorkflow(container).run({
     input: {
@@ -404,6 +405,29 @@ async function ensureFulfillment(
     })),
   })
 }
+
+/**
+ * Medusa's default publishable key sells its default sales channel, which
+ * holds no piece in a shop of branches: a storefront given that key showed
+ * an empty shop. It sells every branch's catalogue instead, and is the key
+ * the shop's own storefront uses (launcher/storefront.ts).
+ */
+async function sellEverywhereWithDefaultKey(container: MedusaContainer, salesChannelIds: string[]) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "api_key",
+    fields: ["id", "sales_channels.id"],
+    filters: { title: DEFAULT_KEY_TITLE, type: "publishable" },
+  })
+  for (const key of data as { id: string; sales_channels?: { id: string }[] }[]) {
+    const linked = new Set((key.sales_channels ?? []).map((sc) => sc.id))
+    const add = salesChannelIds.filter((id) => !linked.has(id))
+    if (add.length) {
+      await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add } })
+    }
+  }
+}
+
+const DEFAULT_KEY_TITLE = "Default Publishable API Key"
 
 async function ensurePublishableKey(container: MedusaContainer, branch: DemoBranch, salesChannelId: string) {
   const apiKeyService = container.resolve(Modules.API_KEY)

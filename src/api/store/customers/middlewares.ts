@@ -4,6 +4,7 @@ import {
   AddWishlistItemBody,
   ListWishlistQuery,
   RemoveWishlistItemQuery,
+  StoreCreateCustomerBody,
   StoreProfileBody,
   StoreRecommendationsQuery,
   StoreSchemePaymentLinkBody,
@@ -12,6 +13,7 @@ import {
 const customer = authenticate("customer", ["session", "bearer"])
 
 export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/store/customers", methods: ["POST"], middlewares: [validateBody(StoreCreateCustomerBody)] },
   { matcher: "/store/customers/me/profile", methods: ["GET", "POST"], middlewares: [customer] },
   { matcher: "/store/customers/me/profile", methods: ["POST"], middlewares: [validateBody(StoreProfileBody)] },
   { matcher: "/store/customers/me/wishlist", methods: ["GET", "POST", "DELETE"], middlewares: [customer] },

@@ -2,6 +2,22 @@ import { z } from "@medusajs/framework/zod"
 import { checkOccasionDates, PreferenceFields } from "../../admin/crm/validators"
 import { findParams } from "../../utils/validators"
 
+/**
+ * Medusa's sign-up body (POST /store/customers), as Medusa reads it, with
+ * lengths bounded; after a sign-in by phone, `phone` is the verified number
+ * whatever is sent (route.ts), and the email may be left out.
+ */
+export const StoreCreateCustomerBody = z
+  .object({
+    email: z.string().trim().email().max(254).nullish(),
+    company_name: z.string().max(200).nullish(),
+    first_name: z.string().max(100).nullish(),
+    last_name: z.string().max(100).nullish(),
+    phone: z.string().max(40).nullish(),
+    metadata: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .strict()
+
 /** What customers may change about themselves: not PAN, tags, staff or notes. */
 export const StoreProfileBody = z.object(PreferenceFields).strict()
   .superRefine(checkOccasionDates)
