@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".medusa/", ".data/", "public/", "static/", "coverage/", "**/migrations/*.ts"],
+    ignores: ["node_modules/", "**/.next/", "storefront/next-env.d.ts", ".medusa/", ".data/", "public/", "static/", "coverage/", "**/migrations/*.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -18,6 +18,11 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // The storefront is a web app, not the API: its errors are shown to shoppers, not mapped to statuses.
+    files: ["storefront/**/*.ts", "storefront/**/*.tsx"],
+    rules: { "@medusajs/use-medusa-error-not-generic-error": "off" },
   },
   {
     // Deployment tooling answers no HTTP request: its errors map to no status.

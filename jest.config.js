@@ -7,6 +7,7 @@ const layers = {
     "<rootDir>/src/**/__tests__/**/*.unit.spec.ts",
     "<rootDir>/launcher/__tests__/**/*.unit.spec.ts",
     "<rootDir>/integration-tests/support/__tests__/**/*.unit.spec.ts",
+    "<rootDir>/storefront/lib/__tests__/**/*.unit.spec.ts",
     // The image, compose.yaml and the Helm chart: rendered and checked against Kubernetes' schemas.
     "<rootDir>/deploy/__tests__/**/*.unit.spec.ts",
   ],
@@ -34,7 +35,7 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/storefront/.next/"],
   setupFiles: ["./integration-tests/setup.js"],
   // Longest files first, also on a fresh clone without Jest's timings (integration-tests/support/sequencer.js).
   testSequencer: "<rootDir>/integration-tests/support/sequencer.js",

@@ -44,15 +44,16 @@ export function findChromium(): string | undefined {
   return findOrInstall("chromium", CHROMIUM_CANDIDATES, "the browser tests")
 }
 
-export type RunningApp = { baseUrl: string; logFile: string; stop: () => Promise<void> }
+export type RunningApp = { baseUrl: string; storefrontUrl: string; logFile: string; stop: () => Promise<void> }
 
 /** Starts `launcher/start.ts` on `databaseUrl` in a data folder of its own; resolves when /health answers. */
 export async function startApp(env: NodeJS.ProcessEnv, databaseUrl: string, dataDir: string): Promise<RunningApp> {
   const port = await freePort()
+  const storefrontPort = await freePort()
   fs.mkdirSync(dataDir, { recursive: true })
   const logFile = path.join(dataDir, "start.log")
   const out = fs.openSync(logFile, "w")
-  const appEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: databaseUrl, PORT: String(port), JEWEL_DATA_DIR: dataDir }
+  const appEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: databaseUrl, PORT: String(port), STOREFRONT_PORT: String(storefrontPort), JEWEL_DATA_DIR: dataDir }
   // The app runs as it does for a user, not under the test runner's settings.
   delete appEnv.NODE_ENV
   delete appEnv.TEST_TYPE
@@ -64,6 +65,7 @@ export async function startApp(env: NodeJS.ProcessEnv, databaseUrl: string, data
     detached: true,
   })
   const baseUrl = `http://127.0.0.1:${port}`
+  const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
   const stop = () => stopGroup(child, 20_000)
   // Migrations, the admin build and the full seed: about four minutes beside the other layers, far longer on a
   // machine busy with something else as well.
@@ -73,8 +75,9 @@ export async function startApp(env: NodeJS.ProcessEnv, databaseUrl: string, data
       break
     }
     try {
-      if ((await fetch(`${baseUrl}/health`)).ok) {
-        return { baseUrl, logFile, stop }
+      // Ready when the launcher has printed its summary: the backend and the storefront beside it are up.
+      if ((await fetch(`${baseUrl}/health`)).ok && fs.readFileSync(logFile, "utf8").includes("jewel-crm is ready")) {
+        return { baseUrl, storefrontUrl, logFile, stop }
       }
     } catch {
       // not listening yet

@@ -8,6 +8,8 @@ export type ShopState = {
   adminUsers: number
   /** Publishable keys, branch keys first; `branches` lists the codes a key sells for. */
   publishableKeys: { title: string; token: string; branches: string | null }[]
+  /** The store's name (the storefront shows it). */
+  shopName: string | null
 }
 
 const SEED_MARKER = "jewel_crm_demo_seed"
@@ -21,10 +23,10 @@ export async function readShopState(target: DatabaseTarget): Promise<ShopState> 
        union all select to_regclass('public.api_key')::text`
     )
     if (tables.rows.some((r) => r.name === null)) {
-      return { migrated: false, seeded: false, adminUsers: 0, publishableKeys: [] }
+      return { migrated: false, seeded: false, adminUsers: 0, publishableKeys: [], shopName: null }
     }
-    const store = await client.query<{ metadata: Record<string, unknown> | null }>(
-      "select metadata from store where deleted_at is null order by created_at limit 1"
+    const store = await client.query<{ metadata: Record<string, unknown> | null; name: string | null }>(
+      "select metadata, name from store where deleted_at is null order by created_at limit 1"
     )
     const users = await client.query<{ count: string }>('select count(*) from "user" where deleted_at is null')
     const branchLinks = await client.query<{ name: string | null }>(
@@ -52,6 +54,7 @@ export async function readShopState(target: DatabaseTarget): Promise<ShopState> 
       seeded: Boolean(store.rows[0]?.metadata?.[SEED_MARKER]),
       adminUsers: Number(users.rows[0].count),
       publishableKeys: keys.rows,
+      shopName: store.rows[0]?.name ?? null,
     }
   })
 }

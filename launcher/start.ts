@@ -6,9 +6,11 @@
  * 3. The admin build (`npm start` only; rebuilt when its sources changed).
  * 4. The demo shop seed and the first admin user (once); Razorpay/PayPal offered
  *    in the regions when their settings changed.
- * 5. `medusa start` (or `medusa develop`), then a summary of URLs and logins.
+ * 5. The storefront's build (when its sources changed; `STOREFRONT=false` skips it).
+ * 6. `medusa start` (or `medusa develop`), then the storefront beside it, then a
+ *    summary of URLs and logins.
  *
- * Ctrl-C or SIGTERM stops the Medusa server first, then the embedded database.
+ * Ctrl-C or SIGTERM stops the storefront and the Medusa server first, then the embedded database.
  */
 import { createHash } from "node:crypto"
 import fs from "node:fs"
@@ -19,6 +21,7 @@ import { applyLocalSecrets, DATA_DIR, LOG_DIR, prepareDatabase, SHOWN_DATA_DIR }
 import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa, stopRunningSteps } from "./medusa"
 import { assertPortFree, parsePort } from "./net"
 import { readShopState } from "./shop-state"
+import { buildStorefront, startStorefront, STOREFRONT_DIR, storefrontKey, storefrontWanted, type RunningStorefront } from "./storefront"
 import { cookieSecureDefault, productionConfigError } from "../src/lib/secrets"
 
 const ADMIN_OUT_DIR = path.join(PROJECT_ROOT, "public", "admin")
@@ -65,6 +68,11 @@ function schemaFingerprint(): string {
     ["package-lock.json", "medusa-config.ts", "src/links", "src/migration-scripts", ...moduleMigrations],
     [process.env.REDIS_URL ? "redis" : "memory"]
   )
+}
+
+function storefrontFingerprint(): string {
+  const sources = fs.readdirSync(STOREFRONT_DIR).filter((entry) => ![".next", "node_modules"].includes(entry))
+  return fingerprint(["package-lock.json", ...sources.map((entry) => path.join("storefront", entry))])
 }
 
 function adminFingerprint(): string {
@@ -188,9 +196,17 @@ async function main() {
   env.COOKIE_SECURE ||= cookieSecureDefault(env)
   const port = parsePort(env.PORT, 9000, "PORT")
   env.PORT = String(port)
+  const withStorefront = storefrontWanted(env)
+  const storefrontPort = parsePort(env.STOREFRONT_PORT, 8000, "STOREFRONT_PORT")
   fs.mkdirSync(LOG_DIR, { recursive: true })
 
   await assertPortFree(port, `Port ${port} (PORT) is already in use. Stop the program using it, or set PORT to a free port.`)
+  if (withStorefront) {
+    await assertPortFree(
+      storefrontPort,
+      `Port ${storefrontPort} (STOREFRONT_PORT) is already in use. Stop the program using it, set STOREFRONT_PORT to a free port, or STOREFRONT=false.`
+    )
+  }
 
   if (applyLocalSecrets(env) && env.DATABASE_URL) {
     say(
@@ -229,6 +245,9 @@ async function main() {
     await migrate(env, target)
     if (!develop) {
       await buildAdmin(env)
+      if (withStorefront) {
+        await buildStorefront(env, storefrontFingerprint(), LOG_DIR, say)
+      }
     }
     await seed(env, target)
     await offerPaymentProviders(env, target)
@@ -240,11 +259,16 @@ async function main() {
   process.removeListener("SIGTERM", interruptSetUp)
   const state = await readShopState(target)
   const server = spawnMedusa([develop ? "develop" : "start", "--port", String(port)], env, undefined, { ownGroup: true })
+  let storefront: RunningStorefront | undefined
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
       return
     }
     stopping = true
+    if (storefront) {
+      say(`${signal}: stopping the storefront …`)
+      signalGroup(storefront.child, "SIGTERM")
+    }
     say(`${signal}: stopping the Medusa server …`)
     // `medusa develop` stops on SIGINT, `medusa start` on SIGTERM.
     signalGroup(server, develop ? "SIGINT" : "SIGTERM")
@@ -253,6 +277,9 @@ async function main() {
   process.on("SIGINT", shutdown)
   process.on("SIGTERM", shutdown)
   server.on("exit", (code, signal) => {
+    if (storefront) {
+      signalGroup(storefront.child, "SIGTERM")
+    }
     stopDatabase()
     say(stopping ? "Stopped." : `The Medusa server exited (${signal ?? `code ${code}`}).`)
     process.exit(stopping ? 0 : code ?? 1)
@@ -260,6 +287,29 @@ async function main() {
 
   if (await waitForHealth(port, server)) {
     const base = `http://localhost:${port}`
+    let storefrontLine = "    Storefront:   off (STOREFRONT=false)"
+    const key = storefrontKey(env, state)
+    if (withStorefront && !key) {
+      storefrontLine = "    Storefront:   not started: no publishable key yet (create one in the admin, or set STOREFRONT_PUBLISHABLE_KEY)"
+    } else if (withStorefront && key) {
+      storefront = await startStorefront(env, {
+        port: storefrontPort,
+        backendUrl: env.STOREFRONT_BACKEND_URL || `http://localhost:${port}`,
+        publishableKey: key,
+        shopName: state.shopName,
+        develop,
+        logFile: path.join(LOG_DIR, "storefront.log"),
+      })
+      storefront.child.on("exit", (code, signal) => {
+        if (!stopping) {
+          say(`The storefront exited (${signal ?? `code ${code}`}); the Medusa server goes on. See ${path.join(LOG_DIR, "storefront.log")}.`)
+        }
+      })
+      storefrontLine =
+        storefront.homeStatus < 500
+          ? `    Storefront:   ${storefront.url}`
+          : `    Storefront:   ${storefront.url} (its home page answered ${storefront.homeStatus}: see ${path.join(LOG_DIR, "storefront.log")})`
+    }
     const keys = state.publishableKeys
       .map((k) => `      ${(k.branches ?? "none").padEnd(8)} ${k.token}  ${k.title}`)
       .join("\n")
@@ -267,6 +317,7 @@ async function main() {
       [
         "",
         "  jewel-crm is ready",
+        storefrontLine,
         `    Admin:        ${base}/app`,
         `    Admin login:  ${adminLogin(env)}`,
         `    Store API:    ${base}/store   (send the header x-publishable-api-key)`,

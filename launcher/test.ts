@@ -399,6 +399,7 @@ async function main() {
         env: {
           ...env,
           E2E_BASE_URL: app.baseUrl,
+          E2E_STOREFRONT_URL: app.storefrontUrl,
           E2E_ADMIN_EMAIL: e2e.admin.email,
           E2E_ADMIN_PASSWORD: e2e.admin.password,
           CHROMIUM_PATH: e2e.chromium,

@@ -1,0 +1,71 @@
+import { ProductCard } from "../components/product-card"
+import { applyFilters } from "../lib/catalogue"
+import { formatPurity, formatRupees } from "../lib/format"
+import { catalogue } from "../lib/products"
+import { branches, categories, shopName, todaysRates } from "../lib/shop"
+
+// Rates and prices change during the day: every visit reads them afresh.
+export const dynamic = "force-dynamic"
+
+export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams
+  const shopBranches = await branches()
+  const branch = shopBranches.find((b) => b.code === params.branch)
+  const [name, rates, shopCategories, pieces] = await Promise.all([shopName(), todaysRates(branch?.id), categories(), catalogue()])
+  const newest = applyFilters(pieces, { sort: "newest" }).slice(0, 8)
+  return (
+    <>
+      <h1>{name}</h1>
+      <section aria-labelledby="rates">
+        <h2 id="rates">Today&apos;s rates{branch ? ` at ${branch.name}` : ""}</h2>
+        {shopBranches.length > 1 && (
+          <form method="get" className="filters" aria-label="Branch">
+            <label>
+              Branch
+              <select name="branch" defaultValue={branch?.code ?? ""}>
+                <option value="">All branches</option>
+                {shopBranches.map((b) => (
+                  <option key={b.id} value={b.code}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">Show rates</button>
+          </form>
+        )}
+        <ul className="rates">
+          {rates.map((rate) => (
+            <li key={`${rate.metal}-${rate.purity}`}>
+              <span className="metal">{formatPurity(rate.metal, rate.purity)}</span>
+              <span className="value">{formatRupees(rate.rate_per_g)}</span>
+              <span className="muted"> / g</span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted">Per gram, before making charges and GST. Prices on this site follow these rates.</p>
+      </section>
+      <section aria-labelledby="categories">
+        <h2 id="categories">Shop by category</h2>
+        <ul className="chips">
+          {shopCategories.map((c) => (
+            <li key={c.id}>
+              <a href={`/products?category=${c.handle}`}>{c.name}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="new">
+        <h2 id="new">New in</h2>
+        <ul className="grid">
+          {newest.map((piece) => (
+            <ProductCard key={piece.handle} piece={piece} />
+          ))}
+        </ul>
+        <p>
+          <a href="/products">See all jewellery</a>
+        </p>
+      </section>
+    </>
+  )
+}

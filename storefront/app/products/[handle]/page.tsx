@@ -1,0 +1,210 @@
+import type { Metadata } from "next"
+import { headers } from "next/headers"
+import { notFound } from "next/navigation"
+import { formatGrams, formatPurity, formatRupees, metalLabel } from "../../../lib/format"
+import { storeApi } from "../../../lib/medusa"
+import { pieceLabel, pieceTotal, productByHandle, type StoreVariant } from "../../../lib/products"
+import { branches, shopName } from "../../../lib/shop"
+import { jsonLd, productStructuredData } from "../../../lib/structured-data"
+
+export const dynamic = "force-dynamic"
+
+type Params = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+type BreakdownView = {
+  variant_id: string
+  huid: string | null
+  gross_weight_g: number
+  stone_weight_g: number
+  pricing_mode: string
+  breakdown: {
+    metal: string
+    purity: number
+    net_weight_g: number
+    rate_per_g: number
+    metal_value: number
+    wastage: number
+    making_charge: number
+    stone_value: number
+    other_charges: number
+    discount: number
+    taxable_value: number
+    gst: { rate_percent: number; supply: string; cgst: number; sgst: number; igst: number; total: number }
+    total: number
+    invoice_total: number
+    round_off: number
+    priced_at: string | null
+  }
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const product = await productByHandle((await params).handle)
+  if (!product) {
+    return { title: "Not found" }
+  }
+  const a = product.variants?.[0]?.jewelry_attributes
+  const facts = a ? `${formatPurity(a.metal, a.purity)}, ${formatGrams(a.net_weight_mg / 1000)}. ` : ""
+  return { title: product.title, description: `${facts}${product.description ?? `${product.title}, priced at today's rate with every charge shown.`}`.slice(0, 300) }
+}
+
+/** The piece shown: the one asked for, else the lowest-priced piece of the design. */
+function chosenPiece(variants: StoreVariant[], asked: string | undefined): StoreVariant | undefined {
+  return variants.find((v) => v.id === asked) ?? [...variants].sort((a, b) => (pieceTotal(a) ?? Infinity) - (pieceTotal(b) ?? Infinity))[0]
+}
+
+export default async function ProductPage({ params, searchParams }: Params) {
+  const { handle } = await params
+  const query = await searchParams
+  const product = await productByHandle(handle)
+  if (!product) {
+    notFound()
+  }
+  const variants = product.variants ?? []
+  const piece = chosenPiece(variants, typeof query.piece === "string" ? query.piece : undefined)
+  const attributes = piece?.jewelry_attributes
+  const view = piece
+    ? await storeApi()
+        .client.fetch<BreakdownView>(`/store/jewelry/variants/${piece.id}/price-breakdown`)
+        .catch(() => undefined)
+    : undefined
+  const b = view?.breakdown
+  const image = product.thumbnail ?? product.images?.[0]?.url
+  // Stock is counted per branch's sales channel: one read for each branch.
+  const shopBranches = await branches()
+  const stocked = piece
+    ? (
+        await Promise.all(
+          shopBranches.map(async (branch) => {
+            const there = branch.sales_channel ? await productByHandle(handle, branch.sales_channel.id).catch(() => undefined) : undefined
+            const quantity = there?.variants?.find((v) => v.id === piece.id)?.inventory_quantity ?? 0
+            return quantity > 0 ? branch : null
+          })
+        )
+      ).filter((b): b is NonNullable<typeof b> => !!b)
+    : []
+  const inStock = stocked.length > 0
+  const name = await shopName()
+  const requestHeaders = await headers()
+  const origin = `${requestHeaders.get("x-forwarded-proto")?.split(",")[0] ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host")}`
+  const structured = productStructuredData({
+    name: product.title,
+    description: product.description,
+    url: `${origin}/products/${product.handle}`,
+    images: (product.images ?? []).map((i) => i.url),
+    sku: piece ? pieceLabel(piece) : null,
+    material: attributes ? `${metalLabel(attributes.metal)} ${attributes.purity}` : null,
+    weight_g: attributes ? attributes.gross_weight_mg / 1000 : null,
+    price: b ? b.invoice_total : null,
+    in_stock: inStock,
+    shop: name,
+  })
+  const row = (label: string, amount: number) =>
+    amount ? (
+      <tr key={label}>
+        <th scope="row">{label}</th>
+        <td>{formatRupees(amount)}</td>
+      </tr>
+    ) : null
+  return (
+    <article className="product">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(structured) }} />
+      <div>{image ? <img src={image} alt={product.title} width={600} height={600} /> : <span className="noimg" role="img" aria-label="No photo yet" />}</div>
+      <div>
+        <h1>{product.title}</h1>
+        {b && <p className="price-now">{formatRupees(b.invoice_total)}</p>}
+        <p className="muted">
+          {inStock ? `In stock at ${stocked.map((b) => b.name).join(", ")}` : "Made to order"}
+          {attributes?.huid ? (
+            <>
+              {" · "}
+              <span className="badge">BIS hallmarked</span>
+            </>
+          ) : null}
+        </p>
+        {variants.length > 1 && (
+          <form method="get" className="filters" aria-label="Choose a piece">
+            <label>
+              Piece
+              <select name="piece" defaultValue={piece?.id}>
+                {variants.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {pieceLabel(v)}
+                    {v.jewelry_attributes ? ` – ${formatGrams(v.jewelry_attributes.net_weight_mg / 1000)}` : ""}
+                    {pieceTotal(v) !== null ? ` – ${formatRupees(pieceTotal(v)!)}` : ""}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">Show</button>
+          </form>
+        )}
+        {attributes && (
+          <dl className="facts">
+            <dt>Purity</dt>
+            <dd>{formatPurity(attributes.metal, attributes.purity)}</dd>
+            <dt>Gross weight</dt>
+            <dd>{formatGrams(attributes.gross_weight_mg / 1000)}</dd>
+            <dt>Net weight</dt>
+            <dd>{formatGrams(attributes.net_weight_mg / 1000)}</dd>
+            {attributes.stone_weight_mg > 0 && (
+              <>
+                <dt>Stones</dt>
+                <dd>
+                  {(attributes.stones ?? []).map((s) => `${s.count ?? ""} ${s.type}${s.carats ? ` (${s.carats} ct)` : ""}`.trim()).join(", ") ||
+                    formatGrams(attributes.stone_weight_mg / 1000)}
+                </dd>
+              </>
+            )}
+            {attributes.huid && (
+              <>
+                <dt>HUID</dt>
+                <dd>{attributes.huid}</dd>
+              </>
+            )}
+            {attributes.size && (
+              <>
+                <dt>Size</dt>
+                <dd>{attributes.size}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {b && (
+          <section aria-labelledby="breakdown">
+            <h2 id="breakdown">Price breakdown</h2>
+            <table className="breakdown">
+              <tbody>
+                <tr>
+                  <th scope="row">
+                    {metalLabel(b.metal)} {formatGrams(b.net_weight_g)} × {formatRupees(b.rate_per_g)}/g
+                  </th>
+                  <td>{formatRupees(b.metal_value)}</td>
+                </tr>
+                {row("Wastage", b.wastage)}
+                {row("Making charges", b.making_charge)}
+                {row("Stones", b.stone_value)}
+                {row("Other charges", b.other_charges)}
+                {b.discount ? row("Discount", -b.discount) : null}
+                {row("Value before GST", b.taxable_value)}
+                {b.gst.igst ? row(`IGST ${b.gst.rate_percent}%`, b.gst.igst) : null}
+                {b.gst.cgst ? row(`CGST ${b.gst.rate_percent / 2}%`, b.gst.cgst) : null}
+                {b.gst.sgst ? row(`SGST ${b.gst.rate_percent / 2}%`, b.gst.sgst) : null}
+                {row("Round off", b.round_off)}
+                <tr className="total">
+                  <th scope="row">Total</th>
+                  <td>{formatRupees(b.invoice_total)}</td>
+                </tr>
+              </tbody>
+            </table>
+            <p className="muted">
+              {view?.pricing_mode === "rate_based"
+                ? `Price as of today's ${metalLabel(b.metal).toLowerCase()} rate${b.priced_at ? `, priced ${new Date(b.priced_at).toLocaleString("en-IN", { timeZone: "Asia/Kolkata", dateStyle: "medium", timeStyle: "short" })}` : ""}. It changes with the rate until you buy.`
+                : "A fixed price."}
+            </p>
+          </section>
+        )}
+        {product.description && <p>{product.description}</p>}
+      </div>
+    </article>
+  )
+}

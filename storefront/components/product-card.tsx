@@ -1,0 +1,21 @@
+import { formatGrams, formatPurity, formatRupees } from "../lib/format"
+import type { CataloguePiece } from "../lib/catalogue"
+import type { StoreProduct } from "../lib/products"
+
+export function ProductCard({ piece }: { piece: CataloguePiece & { product: StoreProduct } }) {
+  const image = piece.product.thumbnail ?? piece.product.images?.[0]?.url
+  return (
+    <li className="card">
+      <a href={`/products/${piece.handle}`}>
+        {image ? <img src={image} alt="" loading="lazy" width={400} height={400} /> : <span className="noimg" aria-hidden="true" />}
+        <span className="title">{piece.title}</span>
+        <span className="facts">
+          {[piece.metal && piece.purity ? formatPurity(piece.metal, piece.purity) : null, piece.net_weight_g ? formatGrams(piece.net_weight_g) : null]
+            .filter(Boolean)
+            .join(" · ")}
+        </span>
+        {piece.price !== null && <span className="price">{formatRupees(piece.price)}</span>}
+      </a>
+    </li>
+  )
+}
