@@ -44,6 +44,9 @@ export class TwilioLoopback extends LoopbackServer {
     if (req.headers.authorization !== expected) {
       return this.error(res, 401, 20003, "Authenticate")
     }
+    if (req.method === "GET" && path === `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) {
+      return this.list(res, new URL(req.url ?? "/", "http://loopback").searchParams)
+    }
     if (req.method !== "POST" || path !== `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) {
       return this.error(res, 404, 20404, `The requested resource ${path} was not found`)
     }
@@ -94,6 +97,28 @@ export class TwilioLoopback extends LoopbackServer {
       price_unit: "USD",
       uri: `/2010-04-01/Accounts/${this.accountSid}/Messages/${message.sid}.json`,
       subresource_uris: {},
+    })
+  }
+
+  /**
+   * Twilio's message list (newest first, filtered by `To`), one page: how a
+   * test in another process reads what was sent, through the official SDK.
+   */
+  private list(res: http.ServerResponse, query: URLSearchParams) {
+    const to = query.get("To")
+    const pageSize = Number(query.get("PageSize") ?? 50)
+    const messages = this.messages.filter((m) => !to || m.to === to).reverse().slice(0, pageSize)
+    const uri = `/2010-04-01/Accounts/${this.accountSid}/Messages.json`
+    this.reply(res, 200, {
+      messages: messages.map((m) => ({ sid: m.sid, account_sid: this.accountSid, to: m.to, from: m.from, body: m.body ?? "", status: "sent", direction: "outbound-api", api_version: "2010-04-01" })),
+      end: Math.max(0, messages.length - 1),
+      first_page_uri: uri,
+      next_page_uri: null,
+      page: 0,
+      page_size: pageSize,
+      previous_page_uri: null,
+      start: 0,
+      uri,
     })
   }
 
