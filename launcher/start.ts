@@ -198,6 +198,12 @@ async function main() {
   env.PORT = String(port)
   const withStorefront = storefrontWanted(env)
   const storefrontPort = parsePort(env.STOREFRONT_PORT, 8000, "STOREFRONT_PORT")
+  // The storefront's server calls the API for its shoppers from this machine and says whose request it is
+  // (X-Forwarded-For): believed from loopback, so the limits on sign-in codes count each shopper, not the
+  // storefront (docs/storefront.md, "Sign-in"). A TRUSTED_PROXIES that is set is left as it is.
+  if (withStorefront && !env.TRUSTED_PROXIES) {
+    env.TRUSTED_PROXIES = "loopback"
+  }
   fs.mkdirSync(LOG_DIR, { recursive: true })
 
   await assertPortFree(port, `Port ${port} (PORT) is already in use. Stop the program using it, or set PORT to a free port.`)

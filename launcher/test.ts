@@ -27,6 +27,7 @@ import { removeCluster, startCluster, type RunningCluster } from "./postgres"
 import { findNginx } from "./nginx"
 import { findTestRedis, type TestRedis } from "./redis"
 import { findChromium, launchBrowserServer, startApp, type RunningApp } from "./e2e"
+import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
 import { dropTemplates } from "../integration-tests/support/templates"
 
 const LAYERS = ["unit", "modules", "http", "redis", "cluster", "e2e"] as const
@@ -227,7 +228,15 @@ async function runLayerJest(out: Output, run: Omit<JestRun, "quiet" | "heading">
   return rest
 }
 
-type E2eStart = { app: Promise<RunningApp | Error>; started: number; dataDir: string; chromium: string; admin: { email: string; password: string } }
+type E2eStart = {
+  app: Promise<RunningApp | Error>
+  started: number
+  dataDir: string
+  chromium: string
+  admin: { email: string; password: string }
+  /** The app's SMS provider: Twilio's API on loopback, read by the tests through the official SDK (sign-in codes). */
+  twilio: TwilioLoopback
+}
 
 /** Starts the app the e2e layer drives, on a database of its own; a failure is kept for the e2e layer to report. */
 function startE2eApp(env: NodeJS.ProcessEnv, chromium: string): E2eStart {
@@ -235,10 +244,21 @@ function startE2eApp(env: NodeJS.ProcessEnv, chromium: string): E2eStart {
   const admin = { email: "e2e-admin@jewel-crm.local", password: randomBytes(12).toString("base64url") }
   const databaseUrl = `postgres://${env.DB_USERNAME ?? "postgres"}${env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""}@${env.DB_HOST}:${env.DB_PORT ?? 5432}/jewel_e2e_${randomBytes(3).toString("hex")}`
   process.stdout.write("Starting the app for the e2e tests as `npm start` does (migrate, build the admin, seed the demo shop), beside the other layers …\n")
-  const app = startApp({ ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password }, databaseUrl, dataDir).catch((err: unknown) =>
-    err instanceof Error ? err : new Error(String(err))
-  )
-  return { app, started: Date.now(), dataDir, chromium, admin }
+  const twilio = new TwilioLoopback()
+  const app = twilio
+    .start()
+    .then(() => startApp({ ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...twilioSettings(twilio) }, databaseUrl, dataDir))
+    .then((started): RunningApp => ({ ...started, stop: () => started.stop().finally(() => twilio.stop()) }))
+    .catch((err: unknown) => {
+      void twilio.stop()
+      return err instanceof Error ? err : new Error(String(err))
+    })
+  return { app, started: Date.now(), dataDir, chromium, admin, twilio }
+}
+
+/** How the e2e app (and its tests) reach the loopback Twilio. */
+function twilioSettings(twilio: TwilioLoopback): NodeJS.ProcessEnv {
+  return { TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_SMS_FROM: "+15005550006", TWILIO_API_BASE: twilio.origin }
 }
 
 /**
@@ -405,6 +425,7 @@ async function main() {
           CHROMIUM_PATH: e2e.chromium,
           E2E_BROWSER_WS: browser.wsEndpoint,
           E2E_ARTIFACTS: e2e.dataDir,
+          ...twilioSettings(e2e.twilio),
         },
         extraArgs: jestArgs,
       })

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next"
 import type { ReactNode } from "react"
 import "./globals.css"
+import { claimsOf, sessionToken } from "../lib/session"
 import { shopName } from "../lib/shop"
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,6 +16,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const name = await shopName()
+  const token = await sessionToken()
+  const signedIn = !!token && !!claimsOf(token)?.actor_id
   return (
     <html lang="en">
       <body>
@@ -28,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Main">
             <a href="/products">Jewellery</a>
             <a href="/#rates">Today&apos;s rates</a>
+            {signedIn ? <a href="/account">Your account</a> : <a href="/sign-in">Sign in</a>}
           </nav>
         </header>
         <main id="content">{children}</main>
