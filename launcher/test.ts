@@ -28,6 +28,7 @@ import { findNginx } from "./nginx"
 import { findTestRedis, type TestRedis } from "./redis"
 import { findChromium, launchBrowserServer, startApp, type RunningApp } from "./e2e"
 import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
+import { RazorpayLoopback, razorpaySettings } from "../integration-tests/support/razorpay-loopback"
 import { dropTemplates } from "../integration-tests/support/templates"
 
 const LAYERS = ["unit", "modules", "http", "redis", "cluster", "e2e"] as const
@@ -236,6 +237,8 @@ type E2eStart = {
   admin: { email: string; password: string }
   /** The app's SMS provider: Twilio's API on loopback, read by the tests through the official SDK (sign-in codes). */
   twilio: TwilioLoopback
+  /** The storefront's online payments: Razorpay's API and a stand-in for its checkout widget, on loopback. */
+  razorpay: RazorpayLoopback
 }
 
 /** Starts the app the e2e layer drives, on a database of its own; a failure is kept for the e2e layer to report. */
@@ -245,15 +248,22 @@ function startE2eApp(env: NodeJS.ProcessEnv, chromium: string): E2eStart {
   const databaseUrl = `postgres://${env.DB_USERNAME ?? "postgres"}${env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""}@${env.DB_HOST}:${env.DB_PORT ?? 5432}/jewel_e2e_${randomBytes(3).toString("hex")}`
   process.stdout.write("Starting the app for the e2e tests as `npm start` does (migrate, build the admin, seed the demo shop), beside the other layers …\n")
   const twilio = new TwilioLoopback()
-  const app = twilio
-    .start()
-    .then(() => startApp({ ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...twilioSettings(twilio) }, databaseUrl, dataDir))
-    .then((started): RunningApp => ({ ...started, stop: () => started.stop().finally(() => twilio.stop()) }))
+  const razorpay = new RazorpayLoopback()
+  const stopLoopbacks = () => Promise.all([twilio.stop(), razorpay.stop()]).then(() => undefined)
+  const app = Promise.all([twilio.start(), razorpay.start()])
+    .then(() =>
+      startApp(
+        { ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...twilioSettings(twilio), ...razorpaySettings()(razorpay), RAZORPAY_CHECKOUT_SCRIPT: `${razorpay.origin}/v1/checkout.js` },
+        databaseUrl,
+        dataDir
+      )
+    )
+    .then((started): RunningApp => ({ ...started, stop: () => started.stop().finally(stopLoopbacks) }))
     .catch((err: unknown) => {
-      void twilio.stop()
+      void stopLoopbacks()
       return err instanceof Error ? err : new Error(String(err))
     })
-  return { app, started: Date.now(), dataDir, chromium, admin, twilio }
+  return { app, started: Date.now(), dataDir, chromium, admin, twilio, razorpay }
 }
 
 /** How the e2e app (and its tests) reach the loopback Twilio. */

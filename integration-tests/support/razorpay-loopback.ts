@@ -142,6 +142,13 @@ export class RazorpayLoopback extends LoopbackServer {
         return this.error(res, 400, "BAD_REQUEST_ERROR", "The request body is not valid JSON")
       }
     }
+    // The checkout widget a storefront loads in the browser, and what it does when the customer pays.
+    if (method === "GET" && path === "/v1/checkout.js") {
+      return this.checkoutScript(res)
+    }
+    if (path === "/v1/checkout/pay") {
+      return this.checkoutPay(res, method, body)
+    }
     this.requests.push({ method, path, body })
     const expected = `Basic ${Buffer.from(`${this.keyId}:${this.keySecret}`).toString("base64")}`
     if (req.headers.authorization !== expected) {
@@ -466,6 +473,34 @@ export class RazorpayLoopback extends LoopbackServer {
       razorpay_payment_id: payment.id,
       razorpay_signature: razorpayHmac(`${order.id}|${payment.id}`, this.keySecret) as string | null,
     }
+  }
+
+  /**
+   * A stand-in for Razorpay's checkout.js: `new Razorpay(options).open()`
+   * pays the order at once (as a customer paying by UPI would) and calls
+   * `options.handler` with the three values Razorpay's widget hands over.
+   */
+  private checkoutScript(res: http.ServerResponse) {
+    const origin = this.origin
+    const script = `window.Razorpay = function (options) {
+  this.open = function () {
+    fetch(${JSON.stringify(`${origin}/v1/checkout/pay`)}, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: options.key, order_id: options.order_id }) })
+      .then(function (r) { return r.json() })
+      .then(function (paid) { options.handler(paid) })
+  }
+}`
+    res.writeHead(200, { "content-type": "application/javascript", "access-control-allow-origin": "*" }).end(script)
+  }
+
+  private checkoutPay(res: http.ServerResponse, method: string, body: Record<string, any>) {
+    const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" }
+    if (method === "OPTIONS") {
+      return void res.writeHead(204, cors).end()
+    }
+    if (method !== "POST" || body.key !== this.keyId || !this.orders.has(body.order_id)) {
+      return void res.writeHead(400, { ...cors, "content-type": "application/json" }).end(JSON.stringify({ error: { code: "BAD_REQUEST_ERROR", description: "Unknown key or order" } }))
+    }
+    res.writeHead(200, { ...cors, "content-type": "application/json" }).end(JSON.stringify(this.checkout(body.order_id)))
   }
 
   /** The customer pays a payment link in full: a captured payment and the link's events. */

@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="/products">Jewellery</a>
             <a href="/#rates">Today&apos;s rates</a>
             {signedIn ? <a href="/account">Your account</a> : <a href="/sign-in">Sign in</a>}
+            <a href="/cart">Bag</a>
           </nav>
         </header>
         <main id="content">{children}</main>

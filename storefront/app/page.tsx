@@ -1,3 +1,4 @@
+import { Choice } from "../components/choice"
 import { ProductCard } from "../components/product-card"
 import { applyFilters } from "../lib/catalogue"
 import { formatPurity, formatRupees } from "../lib/format"
@@ -20,17 +21,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
         <h2 id="rates">Today&apos;s rates{branch ? ` at ${branch.name}` : ""}</h2>
         {shopBranches.length > 1 && (
           <form method="get" className="filters" aria-label="Branch">
-            <label>
-              Branch
-              <select name="branch" defaultValue={branch?.code ?? ""}>
-                <option value="">All branches</option>
-                {shopBranches.map((b) => (
-                  <option key={b.id} value={b.code}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice label="Branch" name="branch" value={branch?.code} options={[{ value: "", label: "All branches" }, ...shopBranches.map((b) => ({ value: b.code, label: b.name }))]} />
             <button type="submit">Show rates</button>
           </form>
         )}

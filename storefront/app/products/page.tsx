@@ -1,4 +1,5 @@
 import type { Metadata } from "next"
+import { Choice } from "../../components/choice"
 import { ProductCard } from "../../components/product-card"
 import { applyFilters, PRICE_BANDS, readFilters, SORTS, WEIGHT_BANDS } from "../../lib/catalogue"
 import { formatPurity, metalLabel } from "../../lib/format"
@@ -22,82 +23,18 @@ export default async function Catalogue({ searchParams }: { searchParams: Promis
     <>
       <h1>Jewellery</h1>
       <form method="get" className="filters" aria-label="Filter the jewellery">
-        <label>
-          Metal
-          <select name="metal" defaultValue={filters.metal ?? ""}>
-            <option value="">Any metal</option>
-            {metals.map((m) => (
-              <option key={m} value={m}>
-                {metalLabel(m)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Purity
-          <select name="purity" defaultValue={filters.purity ?? ""}>
-            <option value="">Any purity</option>
-            {purities.map(([metal, purity]) => (
-              <option key={`${metal}-${purity}`} value={purity}>
-                {formatPurity(metal, Number(purity))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Category
-          <select name="category" defaultValue={filters.category ?? ""}>
-            <option value="">All categories</option>
-            {shopCategories.map((c) => (
-              <option key={c.id} value={c.handle}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Price
-          <select name="price" defaultValue={filters.price ?? ""}>
-            <option value="">Any price</option>
-            {PRICE_BANDS.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Weight
-          <select name="weight" defaultValue={filters.weight ?? ""}>
-            <option value="">Any weight</option>
-            {WEIGHT_BANDS.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Sort by
-          <select name="sort" defaultValue={filters.sort}>
-            {SORTS.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          In stock at
-          <select name="branch" defaultValue={branch?.code ?? ""}>
-            <option value="">Any branch, or to order</option>
-            {shopBranches.map((b) => (
-              <option key={b.id} value={b.code}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Metal" name="metal" value={filters.metal} options={[{ value: "", label: "Any metal" }, ...metals.map((m) => ({ value: m, label: metalLabel(m) }))]} />
+        <Choice
+          label="Purity"
+          name="purity"
+          value={filters.purity}
+          options={[{ value: "", label: "Any purity" }, ...purities.map(([metal, purity]) => ({ value: purity, label: formatPurity(metal, Number(purity)) }))]}
+        />
+        <Choice label="Category" name="category" value={filters.category} options={[{ value: "", label: "All categories" }, ...shopCategories.map((c) => ({ value: c.handle, label: c.name }))]} />
+        <Choice label="Price" name="price" value={filters.price} options={[{ value: "", label: "Any price" }, ...PRICE_BANDS.map((b) => ({ value: b.id, label: b.label }))]} />
+        <Choice label="Weight" name="weight" value={filters.weight} options={[{ value: "", label: "Any weight" }, ...WEIGHT_BANDS.map((b) => ({ value: b.id, label: b.label }))]} />
+        <Choice label="Sort by" name="sort" value={filters.sort} options={SORTS.map((o) => ({ value: o.id, label: o.label }))} />
+        <Choice label="In stock at" name="branch" value={branch?.code} options={[{ value: "", label: "Any branch, or to order" }, ...shopBranches.map((b) => ({ value: b.code, label: b.name }))]} />
         <button type="submit">Show</button>
       </form>
       <p className="muted" role="status">

@@ -1,40 +1,26 @@
 import type { Metadata } from "next"
 import { headers } from "next/headers"
+import type { PriceBreakdownView } from "../../../../src/types/http/catalogue"
 import { notFound } from "next/navigation"
 import { formatGrams, formatPurity, formatRupees, metalLabel } from "../../../lib/format"
 import { storeApi } from "../../../lib/medusa"
 import { pieceLabel, pieceTotal, productByHandle, type StoreVariant } from "../../../lib/products"
 import { branches, shopName } from "../../../lib/shop"
+import { addToBag } from "../../cart/actions"
 import { jsonLd, productStructuredData } from "../../../lib/structured-data"
 
 export const dynamic = "force-dynamic"
 
 type Params = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
+/** The Store API's answer for a piece's breakdown (GET /store/jewelry/variants/:id/price-breakdown). */
 type BreakdownView = {
   variant_id: string
   huid: string | null
   gross_weight_g: number
   stone_weight_g: number
   pricing_mode: string
-  breakdown: {
-    metal: string
-    purity: number
-    net_weight_g: number
-    rate_per_g: number
-    metal_value: number
-    wastage: number
-    making_charge: number
-    stone_value: number
-    other_charges: number
-    discount: number
-    taxable_value: number
-    gst: { rate_percent: number; supply: string; cgst: number; sgst: number; igst: number; total: number }
-    total: number
-    invoice_total: number
-    round_off: number
-    priced_at: string | null
-  }
+  breakdown: PriceBreakdownView
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -121,6 +107,13 @@ export default async function ProductPage({ params, searchParams }: Params) {
             </>
           ) : null}
         </p>
+        {piece && stocked[0]?.sales_channel ? (
+          <form action={addToBag}>
+            <input type="hidden" name="variant_id" value={piece.id} />
+            <input type="hidden" name="sales_channel_id" value={stocked[0].sales_channel.id} />
+            <button type="submit">Add to bag</button>
+          </form>
+        ) : null}
         {variants.length > 1 && (
           <form method="get" className="filters" aria-label="Choose a piece">
             <label>

@@ -1,0 +1,124 @@
+/**
+ * Buying a piece on the storefront, in Debian's Chromium on a phone-sized
+ * screen: a customer signs in by phone, puts a piece in stock at a branch in
+ * the bag, applies an offer code and points, chooses to pick it up at the
+ * branch, pays through Razorpay's checkout (the loopback's stand-in for the
+ * widget; Razorpay's API on loopback), and sees the order placed with its
+ * invoice; the order is in the customer's 360 in the admin.
+ */
+import type { Page } from "playwright-core"
+import twilio from "twilio"
+import { RedirectingRequestClient } from "../../src/modules/notification-twilio/service"
+import { adminApi, adminToken, launchChromium, screenshotTest } from "./browser"
+
+jest.setTimeout(240 * 1000)
+
+const storefront = process.env.E2E_STOREFRONT_URL!
+const sms = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN, {
+  httpClient: new RedirectingRequestClient(new URL(process.env.TWILIO_API_BASE!)),
+})
+
+async function signIn(page: Page, phone: string) {
+  const [before] = await sms.messages.list({ to: phone, limit: 1 })
+  await page.goto(`${storefront}/sign-in`)
+  await page.getByLabel("Mobile number").fill(phone)
+  await page.getByRole("button", { name: "Send me a code" }).click()
+  let code: string | undefined
+  for (let i = 0; i < 100 && !code; i++) {
+    const [latest] = await sms.messages.list({ to: phone, limit: 1 })
+    code = latest && latest.sid !== before?.sid ? /^(\d{6}) is your /.exec(latest.body)?.[1] : undefined
+    await new Promise((resolve) => setTimeout(resolve, code ? 0 : 200))
+  }
+  await page.getByLabel("The 6-digit code").fill(code!)
+  await page.getByRole("button", { name: "Sign in", exact: true }).click()
+  await page.waitForURL(`${storefront}/account`)
+}
+
+describe("buying a piece on the storefront, on a phone", () => {
+  let page: Page
+  let close: () => Promise<void>
+  beforeAll(async () => {
+    const browser = await launchChromium()
+    page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage()
+    close = () => browser.close()
+  })
+  afterAll(() => close?.())
+  afterEach(() => screenshotTest(page))
+
+  it("puts a piece in the bag, takes an offer code and points, pays with Razorpay, and the order is in the customer's 360", async () => {
+    const token = await adminToken()
+    // A customer of the demo shop with a phone and points enough to use.
+    const { orders } = await adminApi<{ orders: { customer_id: string | null }[] }>(token, "/admin/orders?limit=100&order=-created_at&fields=customer_id")
+    let customer: { id: string; phone: string } | undefined
+    for (const id of [...new Set(orders.map((o) => o.customer_id).filter((c): c is string => !!c))]) {
+      const [{ customer: found }, { loyalty }] = await Promise.all([
+        adminApi<{ customer: { customer_profile?: { phone: string | null } | null } }>(token, `/admin/customers/${id}?fields=customer_profile.phone`),
+        adminApi<{ loyalty: { balance: number; can_redeem: boolean } }>(token, `/admin/loyalty/customers/${id}`),
+      ])
+      if (found.customer_profile?.phone && loyalty.can_redeem && loyalty.balance >= 200) {
+        customer = { id, phone: found.customer_profile.phone }
+        break
+      }
+    }
+    expect(customer).toBeDefined()
+    // An offer code as the shop's campaigns issue them: a Medusa promotion with a code.
+    const code = `E2E${Date.now().toString(36).toUpperCase()}`
+    await adminApi(token, "/admin/promotions", {
+      code,
+      type: "standard",
+      status: "active",
+      is_automatic: false,
+      application_method: { type: "fixed", target_type: "order", allocation: "across", value: 500, currency_code: "inr" },
+    })
+
+    await signIn(page, customer!.phone)
+    // A piece in stock at Mumbai.
+    await page.goto(`${storefront}/products?branch=MUM&metal=gold&sort=price-asc`)
+    await page.locator("ul.grid .card a").first().click()
+    await page.getByRole("button", { name: "Add to bag" }).click()
+    await page.waitForURL(`${storefront}/cart`)
+    const total = async () => Number((await page.locator("tr.total td").innerText()).replace(/[₹,]/g, ""))
+    const before = await total()
+
+    await page.getByRole("textbox", { name: "Offer code" }).fill(code.toLowerCase())
+    await page.getByRole("button", { name: "Apply" }).click()
+    await page.getByRole("status").filter({ hasText: "Your offer is applied." }).waitFor()
+    await page.reload()
+    const withOffer = await total()
+    expect(withOffer).toBeLessThan(before)
+
+    await page.getByLabel(/^Points to use/).fill("100")
+    await page.getByRole("button", { name: "Use points" }).click()
+    await page.getByRole("status").filter({ hasText: "Your points are applied." }).waitFor()
+    await page.reload()
+    const withPoints = await total()
+    expect(withPoints).toBeLessThan(withOffer)
+
+    await page.getByRole("radio", { name: /^Pick up/ }).first().check()
+    await page.getByLabel("Name", { exact: true }).fill("Asha")
+    await page.getByLabel("Address (for delivery; for a pickup, your own)").fill("12 Kalbadevi Road")
+    await page.getByLabel("City").fill("Mumbai")
+    await page.getByLabel("PIN code").fill("400002")
+    await page.getByRole("button", { name: "Save" }).click()
+    await page.getByRole("status").filter({ hasText: "Delivery saved" }).waitFor()
+    await page.reload()
+
+    await page.getByRole("button", { name: /^Pay ₹[\d,.]+ with Razorpay$/ }).click()
+    await page.waitForURL(/\/order\/order_/, { timeout: 60_000 })
+    await page.getByRole("heading", { name: /^Thank you! Order #\d+ is placed$/ }).waitFor()
+    const orderId = page.url().split("/order/")[1]
+    const invoice = await page.request.get(`${storefront}/account/orders/${orderId}/invoice`)
+    expect([invoice.status(), invoice.headers()["content-type"]]).toEqual([200, "application/pdf"])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+
+    // Paid online, the order is the customer's like any other: in their 360.
+    // (The 360's purchase figures are kept by a subscriber to order.placed: wait for it.)
+    let recent: string[] = []
+    for (let i = 0; i < 150 && !recent.includes(orderId); i++) {
+      const view = await adminApi<{ purchases: { recent_orders: { id: string }[] } }>(token, `/admin/crm/customers/${customer!.id}/360`)
+      recent = view.purchases.recent_orders.map((o) => o.id)
+      await new Promise((resolve) => setTimeout(resolve, recent.includes(orderId) ? 0 : 200))
+    }
+    expect(recent).toContain(orderId)
+  })
+})

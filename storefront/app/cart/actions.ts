@@ -1,0 +1,136 @@
+"use server"
+
+import { redirect } from "next/navigation"
+import { cartCall, cartId, forgetCart, readCart, rememberCart, type Cart } from "../../lib/cart"
+import { claimsOf, sessionToken } from "../../lib/session"
+
+export type CartState = { message: string | null; error: boolean }
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
+const done = (message: string): CartState => ({ message, error: false })
+const refused = (message: string): CartState => ({ message, error: true })
+
+/**
+ * Puts a piece in the bag, making the bag in the sales channel of the
+ * branch that has the piece (a piece is one article, at one branch).
+ */
+export async function addToBag(form: FormData): Promise<void> {
+  const variantId = text(form, "variant_id")
+  const salesChannelId = text(form, "sales_channel_id")
+  let id = await cartId()
+  const current = id ? await readCart() : undefined
+  if (!current) {
+    const { regions } = ((await cartCall<{ regions: { id: string }[] }>("/store/regions", "GET")) as { ok: true; data: { regions: { id: string }[] } }).data
+    const made = await cartCall<{ cart: Cart }>("/store/carts", "POST", { region_id: regions[0].id, ...(salesChannelId ? { sales_channel_id: salesChannelId } : {}) })
+    if (!made.ok) {
+      redirect(`/cart?problem=${encodeURIComponent(made.message)}`)
+    }
+    id = made.data.cart.id
+    await rememberCart(id)
+  } else if (salesChannelId && current.sales_channel_id !== salesChannelId && current.items.length) {
+    redirect(`/cart?problem=${encodeURIComponent("This piece is at another branch than the pieces in your bag. Buy those first, or empty the bag.")}`)
+  }
+  const added = await cartCall(`/store/carts/${id}/line-items`, "POST", { variant_id: variantId, quantity: 1 })
+  redirect(added.ok ? "/cart" : `/cart?problem=${encodeURIComponent(added.message)}`)
+}
+
+export async function removeFromBag(form: FormData): Promise<void> {
+  const id = await cartId()
+  if (id) {
+    await cartCall(`/store/carts/${id}/line-items/${encodeURIComponent(text(form, "line_item_id"))}`, "DELETE")
+  }
+  redirect("/cart")
+}
+
+/** Offer codes, points, delivery and the address: each form of the bag, answered in place. */
+export async function updateBag(_previous: CartState, form: FormData): Promise<CartState> {
+  const id = await cartId()
+  const cart = id ? await readCart() : undefined
+  if (!id || !cart) {
+    return refused("Your bag is empty.")
+  }
+  const intent = text(form, "intent")
+  const token = await sessionToken()
+  if (token && claimsOf(token)?.actor_id && !cart.customer_id) {
+    // Signed in after the bag was made: the bag becomes theirs (their offers and points apply to it).
+    await cartCall(`/store/carts/${id}/customer`, "POST")
+  }
+  if (intent === "code") {
+    const answer = await cartCall(`/store/carts/${id}/promotions`, "POST", { promo_codes: [text(form, "code").toUpperCase()] })
+    if (!answer.ok) {
+      return refused(answer.message)
+    }
+    const applied = await readCart()
+    return (applied?.promotions ?? []).some((p) => p.code?.toUpperCase() === text(form, "code").toUpperCase())
+      ? done("Your offer is applied.")
+      : refused("That code does not apply to this bag.")
+  }
+  if (intent === "points") {
+    const answer = await cartCall(`/store/carts/${id}/loyalty/redeem`, "POST", { points: Number(text(form, "points")) })
+    return answer.ok ? done("Your points are applied.") : refused(answer.message)
+  }
+  if (intent === "delivery") {
+    const phone = text(form, "phone")
+    const address = {
+      first_name: text(form, "first_name"),
+      last_name: text(form, "last_name") || undefined,
+      address_1: text(form, "address_1"),
+      city: text(form, "city"),
+      postal_code: text(form, "postal_code"),
+      country_code: "in",
+      phone,
+    }
+    const email = text(form, "email")
+    const saved = await cartCall(`/store/carts/${id}`, "POST", {
+      shipping_address: address,
+      billing_address: address,
+      ...(email ? { email } : {}),
+    })
+    if (!saved.ok) {
+      return refused(saved.message)
+    }
+    const method = await cartCall(`/store/carts/${id}/shipping-methods`, "POST", { option_id: text(form, "option_id") })
+    return method.ok ? done("Delivery saved. You can pay now.") : refused(method.message)
+  }
+  return { message: null, error: false }
+}
+
+/** Opens the payment with Razorpay: the session whose order Razorpay's checkout pays. */
+export async function startPayment(): Promise<{ ok: true; key: string; order_id: string; amount: number; currency: string } | { ok: false; message: string }> {
+  const id = await cartId()
+  if (!id) {
+    return { ok: false, message: "Your bag is empty." }
+  }
+  const collection = await cartCall<{ payment_collection: { id: string } }>("/store/payment-collections", "POST", { cart_id: id })
+  if (!collection.ok) {
+    return { ok: false, message: collection.message }
+  }
+  const session = await cartCall<{ payment_collection: { payment_sessions: { provider_id: string; data: Record<string, unknown> }[] } }>(
+    `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+    "POST",
+    { provider_id: "pp_razorpay_razorpay" }
+  )
+  if (!session.ok) {
+    return { ok: false, message: session.message }
+  }
+  const data = session.data.payment_collection.payment_sessions.find((s) => s.provider_id === "pp_razorpay_razorpay")?.data ?? {}
+  return { ok: true, key: String(data.key_id), order_id: String(data.razorpay_order_id), amount: Number(data.amount_paise), currency: String(data.currency ?? "INR") }
+}
+
+/** What Razorpay's checkout handed over: checked by the shop, then the order is placed. */
+export async function finishPayment(paid: { razorpay_order_id: string; razorpay_payment_id: string; razorpay_signature: string }): Promise<{ ok: false; message: string } | never> {
+  const id = await cartId()
+  if (!id) {
+    return { ok: false, message: "Your bag is empty." }
+  }
+  const verified = await cartCall(`/store/carts/${id}/razorpay/verify`, "POST", paid)
+  if (!verified.ok) {
+    return { ok: false, message: verified.message }
+  }
+  const completed = await cartCall<{ type: string; order?: { id: string }; error?: { message: string } }>(`/store/carts/${id}/complete`, "POST")
+  if (!completed.ok || completed.data.type !== "order" || !completed.data.order) {
+    return { ok: false, message: completed.ok ? (completed.data.error?.message ?? "The order could not be placed.") : completed.message }
+  }
+  await forgetCart()
+  redirect(`/order/${completed.data.order.id}`)
+}

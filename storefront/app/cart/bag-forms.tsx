@@ -1,0 +1,156 @@
+"use client"
+
+import { useActionState, useState } from "react"
+import { finishPayment, startPayment, updateBag, type CartState } from "./actions"
+
+const START: CartState = { message: null, error: false }
+
+function Answer({ state }: { state: CartState }) {
+  return state.message ? (
+    <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
+      {state.message}
+    </p>
+  ) : null
+}
+
+export function OfferCodeForm() {
+  const [state, action, pending] = useActionState(updateBag, START)
+  return (
+    <form action={action} className="sign-in" aria-label="Offer code">
+      <Answer state={state} />
+      <label>
+        Offer code
+        <input name="code" autoComplete="off" required />
+      </label>
+      <button type="submit" name="intent" value="code" disabled={pending}>
+        Apply
+      </button>
+    </form>
+  )
+}
+
+export function PointsForm({ balance }: { balance: number }) {
+  const [state, action, pending] = useActionState(updateBag, START)
+  return (
+    <form action={action} className="sign-in" aria-label="Points">
+      <Answer state={state} />
+      <label>
+        Points to use (you have {balance.toLocaleString("en-IN")})
+        <input name="points" type="number" inputMode="numeric" min={1} max={balance} required />
+      </label>
+      <button type="submit" name="intent" value="points" disabled={pending}>
+        Use points
+      </button>
+    </form>
+  )
+}
+
+export type DeliveryOption = { id: string; name: string; amount: number }
+
+export function DeliveryForm({ options, phone, firstName }: { options: DeliveryOption[]; phone: string; firstName: string }) {
+  const [state, action, pending] = useActionState(updateBag, START)
+  return (
+    <form action={action} className="sign-in" aria-label="Delivery">
+      <Answer state={state} />
+      <fieldset>
+        <legend>How you get it</legend>
+        {options.map((o, i) => (
+          <label key={o.id} className="inline">
+            <input type="radio" name="option_id" value={o.id} defaultChecked={i === 0} /> {o.name}
+            {o.amount ? ` (₹${o.amount.toLocaleString("en-IN")})` : ""}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Name
+        <input name="first_name" autoComplete="given-name" required defaultValue={firstName} />
+      </label>
+      <label>
+        Mobile number
+        <input name="phone" type="tel" autoComplete="tel" required defaultValue={phone} />
+      </label>
+      <label>
+        Address (for delivery; for a pickup, your own)
+        <input name="address_1" autoComplete="street-address" required />
+      </label>
+      <label>
+        City
+        <input name="city" autoComplete="address-level2" required />
+      </label>
+      <label>
+        PIN code
+        <input name="postal_code" inputMode="numeric" autoComplete="postal-code" pattern="\d{6}" required />
+      </label>
+      <button type="submit" name="intent" value="delivery" disabled={pending}>
+        Save
+      </button>
+    </form>
+  )
+}
+
+declare global {
+  interface Window {
+    Razorpay?: new (options: Record<string, unknown>) => { open: () => void }
+  }
+}
+
+/** Loads Razorpay's checkout once, when the shopper chooses to pay. */
+function loadCheckout(src: string): Promise<void> {
+  if (window.Razorpay) {
+    return Promise.resolve()
+  }
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script")
+    script.src = src
+    script.onload = () => resolve()
+    script.onerror = () => reject(new Error("Razorpay's checkout could not be loaded. Check your connection and try again."))
+    document.head.appendChild(script)
+  })
+}
+
+export function PayButton({ checkoutScript, shopName, total }: { checkoutScript: string; shopName: string; total: string }) {
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  async function pay() {
+    setBusy(true)
+    setProblem(null)
+    try {
+      const started = await startPayment()
+      if (!started.ok) {
+        throw new Error(started.message)
+      }
+      await loadCheckout(checkoutScript)
+      const checkout = new window.Razorpay!({
+        key: started.key,
+        order_id: started.order_id,
+        amount: started.amount,
+        currency: started.currency,
+        name: shopName,
+        handler: async (paid: { razorpay_order_id: string; razorpay_payment_id: string; razorpay_signature: string }) => {
+          const finished = await finishPayment(paid)
+          if (finished && !finished.ok) {
+            setProblem(finished.message)
+            setBusy(false)
+          }
+        },
+        modal: { ondismiss: () => setBusy(false) },
+      })
+      checkout.open()
+    } catch (err) {
+      setProblem((err as Error).message)
+      setBusy(false)
+    }
+  }
+  return (
+    <div>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <button type="button" onClick={pay} disabled={busy}>
+        Pay {total} with Razorpay
+      </button>
+    </div>
+  )
+}
