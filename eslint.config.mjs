@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // The storefront's service worker runs in the browser, as a script.
+    files: ["storefront/public/sw.js"],
+    languageOptions: { sourceType: "script", globals: { self: "readonly", caches: "readonly", fetch: "readonly" } },
+  },
+  {
     // The storefront is a web app, not the API: its errors are shown to shoppers, not mapped to statuses.
     files: ["storefront/**/*.ts", "storefront/**/*.tsx"],
     rules: { "@medusajs/use-medusa-error-not-generic-error": "off" },

@@ -87,4 +87,9 @@ export const NOT_DEPLOYED: Record<string, string> = {
   GUPSHUP_API_BASE: "tests only",
   RAZORPAY_API_BASE: "tests only",
   PAYPAL_API_BASE: "tests only",
+  STOREFRONT: "the storefront `npm start` serves beside the backend; the image runs the backend (docs/storefront.md)",
+  STOREFRONT_PORT: "the storefront `npm start` serves beside the backend; the image runs the backend (docs/storefront.md)",
+  STOREFRONT_PUBLISHABLE_KEY: "the storefront `npm start` serves beside the backend; the image runs the backend (docs/storefront.md)",
+  STOREFRONT_BACKEND_URL: "the storefront `npm start` serves beside the backend; the image runs the backend (docs/storefront.md)",
+  RAZORPAY_CHECKOUT_SCRIPT: "read by the storefront, which the image does not run (docs/storefront.md)",
 }

@@ -101,6 +101,19 @@ describe("signing in to the storefront by phone", () => {
     expect(theirs.status()).toBe(404)
     expect((await appFetch(`${storefront}${href}`)).status).toBe(401)
 
+    // Signed in, a product page books a visit to the branch that has the piece.
+    await page.goto(`${storefront}/products?branch=PUN`)
+    await page.locator("ul.grid .card a").first().click()
+    const booking = page.getByRole("form", { name: "See it in a branch" })
+    const chosenBranch = await booking.getByLabel("Branch").locator("option:checked").innerText()
+    expect(chosenBranch).toMatch(/ \(has this piece\)$/)
+    const day = new Date(Date.now() + (3 * 24 + 5.5) * 3600_000).toISOString().slice(0, 10)
+    await booking.getByLabel("Day").fill(day)
+    await booking.getByLabel("Time (India time)").selectOption("11:30")
+    await booking.getByRole("button", { name: "Book" }).click()
+    await booking.getByRole("status").filter({ hasText: `Booked: a visit to ${chosenBranch.replace(" (has this piece)", "")} on ${day} at 11:30.` }).waitFor()
+
+    await page.goto(`${storefront}/account`)
     await page.getByRole("button", { name: "Sign out" }).click()
     await page.getByRole("link", { name: "Sign in" }).waitFor()
     expect((await page.request.get(`${storefront}${href}`)).status()).toBe(401)

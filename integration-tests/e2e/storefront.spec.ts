@@ -100,3 +100,35 @@ for (const device of [
     })
   })
 }
+
+describe("the storefront as an installable app", () => {
+  it("has a manifest with its icons, a service worker with an offline page, and the size guide", async () => {
+    const manifest = (await (await appFetch(`${storefront}/manifest.webmanifest`)).json()) as { name: string; display: string; start_url: string; icons: { src: string; sizes: string }[] }
+    expect(manifest).toEqual(expect.objectContaining({ name: "Shree Ganesh Jewellers", display: "standalone", start_url: "/" }))
+    for (const icon of manifest.icons) {
+      const res = await appFetch(`${storefront}${icon.src}`)
+      const bytes = Buffer.from(await res.arrayBuffer())
+      // A PNG of the size the manifest says (its width and height are bytes 16–23).
+      expect([res.status, res.headers.get("content-type"), `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`]).toEqual([200, "image/png", icon.sizes])
+    }
+    const worker = await appFetch(`${storefront}/sw.js`)
+    expect([worker.status, (await worker.text()).includes('cache.add("/offline")')]).toEqual([200, true])
+    expect((await appFetch(`${storefront}/offline`)).status).toBe(200)
+
+    const browser = await launchChromium()
+    const page = await browser.newPage()
+    try {
+      await page.goto(`${storefront}/size-guide`)
+      const ring14 = await page.locator("table[aria-label='Indian ring sizes'] tr").filter({ has: page.getByRole("rowheader", { name: "14", exact: true }) }).innerText()
+      expect(ring14.split(/\s+/).join(" ")).toBe("14 17.3 mm 54.5 mm")
+      // Once the service worker holds the offline page, a page that cannot be reached shows it.
+      await page.goto(storefront)
+      await page.evaluate(() => navigator.serviceWorker.ready)
+      await page.context().setOffline(true)
+      await page.goto(`${storefront}/products`).catch(() => undefined)
+      await page.getByRole("heading", { name: "You are offline" }).waitFor()
+    } finally {
+      await browser.close()
+    }
+  })
+})

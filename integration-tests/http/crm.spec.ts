@@ -5,6 +5,7 @@ import { crmActivitySuite } from "./crm-activity.suite"
 import { crmMergeSuite } from "./crm-merge.suite"
 import { auditSuite } from "./audit.suite"
 import { accessMatrixSuite } from "./access-matrix.suite"
+import { appointmentsSuite } from "./appointments.suite"
 
 jest.setTimeout(240 * 1000)
 
@@ -16,6 +17,7 @@ shopIntegrationSuites({
     "CRM customers": crmCustomersSuite,
     "CRM activity": crmActivitySuite,
     "Merging customers": crmMergeSuite,
+    "Booking a visit": appointmentsSuite,
     "Audit trail": auditSuite,
     "Who may do what": accessMatrixSuite,
   },

@@ -26,8 +26,9 @@ export const demoShopSuite: ShopSuite = ({ api, getContainer }) => {
     })
     keys = {}
     for (const branch of data as { code: string; sales_channel: { id: string } }[]) {
-      const key = (apiKeys as { token: string; sales_channels: { id: string }[] }[]).find((k) =>
-        k.sales_channels.some((sc) => sc.id === branch.sales_channel.id)
+      // The branch's own key sells only its channel (the default key sells every branch's).
+      const key = (apiKeys as { token: string; sales_channels: { id: string }[] }[]).find(
+        (k) => k.sales_channels.length === 1 && k.sales_channels[0].id === branch.sales_channel.id
       )
       keys[branch.code] = key!.token
     }
@@ -41,6 +42,15 @@ export const demoShopSuite: ShopSuite = ({ api, getContainer }) => {
     it("creates three branches, each with its own publishable key", () => {
       expect(Object.keys(keys).sort()).toEqual(["BLR", "MUM", "PUN"])
       expect(new Set(Object.values(keys)).size).toBe(3)
+    })
+
+    it("sells every branch's catalogue with Medusa's default publishable key, so no key shows an empty shop", async () => {
+      const [defaultKey] = await getContainer().resolve(Modules.API_KEY).listApiKeys({ title: "Default Publishable API Key", type: "publishable" })
+      const count = async (headers: { headers: Record<string, string> }) => (await api.get("/store/products?limit=1&fields=id", headers)).data.count as number
+      const byBranch = await Promise.all(["MUM", "PUN", "BLR"].map((code) => count(store(code))))
+      const everywhere = await count({ headers: { "x-publishable-api-key": defaultKey.token } })
+      expect(Math.min(...byBranch)).toBeGreaterThan(0)
+      expect(everywhere).toBeGreaterThanOrEqual(Math.max(...byBranch))
     })
 
     it("finishes an interrupted seed without duplicating anything", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next"
 import type { ReactNode } from "react"
 import "./globals.css"
+import { ServiceWorker } from "../components/service-worker"
 import { claimsOf, sessionToken } from "../lib/session"
 import { shopName } from "../lib/shop"
 
@@ -31,11 +32,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Main">
             <a href="/products">Jewellery</a>
             <a href="/#rates">Today&apos;s rates</a>
+            <a href="/size-guide">Size guide</a>
             {signedIn ? <a href="/account">Your account</a> : <a href="/sign-in">Sign in</a>}
             <a href="/cart">Bag</a>
           </nav>
         </header>
         <main id="content">{children}</main>
+        <ServiceWorker />
         <footer className="site">
           © {name}. BIS hallmarked gold; prices follow today&apos;s rates and include GST.
         </footer>

@@ -4,6 +4,7 @@ import {
   AddWishlistItemBody,
   ListWishlistQuery,
   RemoveWishlistItemQuery,
+  StoreAppointmentBody,
   StoreCreateCustomerBody,
   StoreProfileBody,
   StoreRecommendationsQuery,
@@ -24,5 +25,6 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/customers/me/offers", methods: ["GET"], middlewares: [customer] },
   { matcher: "/store/customers/me/recommendations", methods: ["GET"], middlewares: [customer, validateQuery(StoreRecommendationsQuery, {})] },
   { matcher: "/store/customers/me/schemes", methods: ["GET"], middlewares: [customer] },
+  { matcher: "/store/customers/me/appointments", methods: ["POST"], middlewares: [customer, validateBody(StoreAppointmentBody)] },
   { matcher: "/store/customers/me/schemes/:id/payment-link", methods: ["POST"], middlewares: [customer, validateBody(StoreSchemePaymentLinkBody)] },
 ]

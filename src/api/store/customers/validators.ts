@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { checkOccasionDates, PreferenceFields } from "../../admin/crm/validators"
 import { findParams } from "../../utils/validators"
+import { APPOINTMENT_KINDS } from "../../../lib/appointments"
 
 /**
  * Medusa's sign-up body (POST /store/customers), as Medusa reads it, with
@@ -17,6 +18,21 @@ export const StoreCreateCustomerBody = z
     metadata: z.record(z.string(), z.unknown()).nullish(),
   })
   .strict()
+
+/** A visit to a branch, or a video call with it, booked by a signed-in customer (src/lib/appointments.ts). */
+export const StoreAppointmentBody = z
+  .object({
+    branch_id: z.string().trim().min(1).max(100),
+    kind: z.enum(APPOINTMENT_KINDS),
+    /** When, as an ISO date-time ("2026-12-10T11:30:00+05:30"). */
+    slot: z.string().datetime({ offset: true, message: "slot is a date and time, e.g. 2026-12-10T11:30:00+05:30" }),
+    /** The piece they want to see. */
+    variant_id: z.string().trim().min(1).max(100).optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+
+export type StoreAppointmentBodyType = z.infer<typeof StoreAppointmentBody>
 
 /** What customers may change about themselves: not PAN, tags, staff or notes. */
 export const StoreProfileBody = z.object(PreferenceFields).strict()

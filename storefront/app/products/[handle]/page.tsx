@@ -7,6 +7,8 @@ import { storeApi } from "../../../lib/medusa"
 import { pieceLabel, pieceTotal, productByHandle, type StoreVariant } from "../../../lib/products"
 import { branches, shopName } from "../../../lib/shop"
 import { addToBag } from "../../cart/actions"
+import { claimsOf, sessionToken } from "../../../lib/session"
+import { BookVisit } from "./book-visit"
 import { jsonLd, productStructuredData } from "../../../lib/structured-data"
 
 export const dynamic = "force-dynamic"
@@ -69,6 +71,8 @@ export default async function ProductPage({ params, searchParams }: Params) {
       ).filter((b): b is NonNullable<typeof b> => !!b)
     : []
   const inStock = stocked.length > 0
+  const token = await sessionToken()
+  const signedIn = !!token && !!claimsOf(token)?.actor_id
   const name = await shopName()
   const requestHeaders = await headers()
   const origin = `${requestHeaders.get("x-forwarded-proto")?.split(",")[0] ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host")}`
@@ -197,6 +201,18 @@ export default async function ProductPage({ params, searchParams }: Params) {
           </section>
         )}
         {product.description && <p>{product.description}</p>}
+        {piece &&
+          (signedIn ? (
+            <BookVisit
+              variantId={piece.id}
+              branches={shopBranches.map((b) => ({ id: b.id, name: b.name, hasIt: stocked.some((s) => s.id === b.id) }))}
+              today={new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10)}
+            />
+          ) : (
+            <p className="notice">
+              <a href="/sign-in">Sign in</a> to book a visit to a branch or a video call to see this piece.
+            </p>
+          ))}
       </div>
     </article>
   )

@@ -1,0 +1,21 @@
+import type { MetadataRoute } from "next"
+import { shopName } from "../lib/shop"
+
+/** The web app manifest: the storefront installs on a phone's home screen like an app. */
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  const name = await shopName()
+  return {
+    name,
+    short_name: name.split(" ").slice(0, 2).join(" "),
+    description: `Jewellery from ${name}, priced at today's rates.`,
+    start_url: "/",
+    display: "standalone",
+    background_color: "#fffdf9",
+    theme_color: "#8a5a00",
+    icons: [
+      { src: "/icon/192", sizes: "192x192", type: "image/png" },
+      { src: "/icon/512", sizes: "512x512", type: "image/png" },
+      { src: "/icon/512", sizes: "512x512", type: "image/png", purpose: "maskable" },
+    ],
+  }
+}
