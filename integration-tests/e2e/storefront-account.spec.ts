@@ -10,6 +10,7 @@ import type { Page } from "playwright-core"
 import twilio from "twilio"
 import { RedirectingRequestClient } from "../../src/modules/notification-twilio/service"
 import { adminApi, adminToken, appFetch, launchChromium, screenshotTest } from "./browser"
+import { accountTestCustomer, type PaidOrder } from "./storefront-customers"
 
 jest.setTimeout(180 * 1000)
 
@@ -34,7 +35,6 @@ async function codeSentTo(phone: string, after: string | undefined): Promise<str
 }
 const latestSid = async (phone: string) => (await sms.messages.list({ to: phone, limit: 1 }))[0]?.sid
 
-type Order = { id: string; display_id: number; customer_id: string | null; payment_status: string }
 
 async function openPage(viewport: { width: number; height: number }, mobile: boolean): Promise<{ page: Page; close: () => Promise<void> }> {
   const browser = await launchChromium()
@@ -53,21 +53,11 @@ describe("signing in to the storefront by phone", () => {
 
   it("opens a counter customer's account with the code sent to their number: points, orders, their invoice and not another's", async () => {
     const token = await adminToken()
-    const { orders } = await adminApi<{ orders: Order[] }>(token, "/admin/orders?limit=50&order=-created_at&fields=id,display_id,customer_id,payment_status")
-    const paid = orders.filter((o) => o.customer_id && o.payment_status === "captured")
-    let chosen: { order: Order; phone: string; firstName: string } | undefined
-    for (const order of paid) {
-      const { customer } = await adminApi<{ customer: { first_name: string | null; customer_profile?: { phone: string | null } | null } }>(
-        token,
-        `/admin/customers/${order.customer_id}?fields=first_name,customer_profile.phone`
-      )
-      if (customer.customer_profile?.phone && customer.first_name) {
-        chosen = { order, phone: customer.customer_profile.phone, firstName: customer.first_name }
-        break
-      }
-    }
+    const chosen = await accountTestCustomer(token)
     expect(chosen).toBeDefined()
     const { order, phone, firstName } = chosen!
+    const { orders } = await adminApi<{ orders: PaidOrder[] }>(token, "/admin/orders?limit=50&order=-created_at&fields=id,customer_id,payment_status")
+    const paid = orders.filter((o) => o.customer_id && o.payment_status === "captured")
     const other = paid.find((o) => o.customer_id !== order.customer_id)!
 
     await page.goto(`${storefront}/sign-in`)

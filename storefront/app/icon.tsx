@@ -1,5 +1,8 @@
 import { ImageResponse } from "next/og"
 
+// The shop's name is read when the app is served (npm start passes it), not when it is built.
+export const dynamic = "force-dynamic"
+
 /** The app's icons, drawn at build time: a gold disc with the shop's initial. */
 export function generateImageMetadata() {
   return [

@@ -1,6 +1,9 @@
 import type { MetadataRoute } from "next"
 import { shopName } from "../lib/shop"
 
+// The shop's name is read when the app is served (npm start passes it), not when it is built.
+export const dynamic = "force-dynamic"
+
 /** The web app manifest: the storefront installs on a phone's home screen like an app. */
 export default async function manifest(): Promise<MetadataRoute.Manifest> {
   const name = await shopName()
