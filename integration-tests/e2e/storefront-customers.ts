@@ -1,7 +1,7 @@
 /**
  * The demo customers the storefront's e2e tests sign in as, each file its
- * own: a number gets one sign-in code each 30 s, so two files signing in
- * the same customer would refuse each other.
+ * own number: a number gets one sign-in code each 30 s, so two files
+ * signing in with one number would refuse each other.
  */
 import { adminApi } from "./browser"
 

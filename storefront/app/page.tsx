@@ -1,8 +1,7 @@
 import { Choice } from "../components/choice"
 import { ProductCard } from "../components/product-card"
-import { applyFilters } from "../lib/catalogue"
 import { formatPurity, formatRupees } from "../lib/format"
-import { catalogue } from "../lib/products"
+import { newestPieces } from "../lib/products"
 import { branches, categories, shopName, todaysRates } from "../lib/shop"
 
 // Rates and prices change during the day: every visit reads them afresh.
@@ -12,8 +11,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
   const params = await searchParams
   const shopBranches = await branches()
   const branch = shopBranches.find((b) => b.code === params.branch)
-  const [name, rates, shopCategories, pieces] = await Promise.all([shopName(), todaysRates(branch?.id), categories(), catalogue()])
-  const newest = applyFilters(pieces, { sort: "newest" }).slice(0, 8)
+  const [name, rates, shopCategories, newest] = await Promise.all([shopName(), todaysRates(branch?.id), categories(), newestPieces(8)])
   return (
     <>
       <h1>{name}</h1>

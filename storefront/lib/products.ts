@@ -59,24 +59,33 @@ export async function catalogue(salesChannelId?: string): Promise<(CataloguePiec
       break
     }
   }
-  return products.map((product) => {
-    const variants = product.variants ?? []
-    const priced = variants.filter((v) => pieceTotal(v) !== null)
-    const cheapest = [...priced].sort((a, b) => pieceTotal(a)! - pieceTotal(b)!)[0] ?? variants[0]
-    const attributes = cheapest?.jewelry_attributes
-    return {
-      product,
-      handle: product.handle,
-      title: product.title,
-      category_handles: (product.categories ?? []).map((c) => c.handle),
-      metal: attributes?.metal ?? null,
-      purity: attributes?.purity ?? null,
-      price: cheapest ? pieceTotal(cheapest) : null,
-      net_weight_g: attributes ? attributes.net_weight_mg / 1000 : null,
-      in_stock: salesChannelId ? variants.some((v) => (v.inventory_quantity ?? 0) > 0) : true,
-      created_at: product.created_at,
-    }
-  })
+  return products.map((product) => asCard(product, !!salesChannelId))
+}
+
+/** The shop's newest designs, for the home page: one read of `limit` products, newest first. */
+export async function newestPieces(limit: number): Promise<(CataloguePiece & { product: StoreProduct })[]> {
+  const page = await storeApi().store.product.list({ fields: FIELDS, limit, order: "-created_at" })
+  return (page.products as unknown as StoreProduct[]).map((product) => asCard(product, false))
+}
+
+/** A design as the catalogue's card: its lowest-priced piece's metal, purity, weight and price. */
+function asCard(product: StoreProduct, stockCounted: boolean): CataloguePiece & { product: StoreProduct } {
+  const variants = product.variants ?? []
+  const priced = variants.filter((v) => pieceTotal(v) !== null)
+  const cheapest = [...priced].sort((a, b) => pieceTotal(a)! - pieceTotal(b)!)[0] ?? variants[0]
+  const attributes = cheapest?.jewelry_attributes
+  return {
+    product,
+    handle: product.handle,
+    title: product.title,
+    category_handles: (product.categories ?? []).map((c) => c.handle),
+    metal: attributes?.metal ?? null,
+    purity: attributes?.purity ?? null,
+    price: cheapest ? pieceTotal(cheapest) : null,
+    net_weight_g: attributes ? attributes.net_weight_mg / 1000 : null,
+    in_stock: stockCounted ? variants.some((v) => (v.inventory_quantity ?? 0) > 0) : true,
+    created_at: product.created_at,
+  }
 }
 
 export async function productByHandle(handle: string, salesChannelId?: string): Promise<StoreProduct | undefined> {
