@@ -7,33 +7,12 @@
  * does not. On a phone, a new number signs up with a name.
  */
 import type { Page } from "playwright-core"
-import twilio from "twilio"
-import { RedirectingRequestClient } from "../../src/modules/notification-twilio/service"
 import { adminApi, adminToken, appFetch, launchChromium, screenshotTest } from "./browser"
-import { accountTestCustomer, type PaidOrder } from "./storefront-customers"
+import { accountTestCustomer, codeSentTo, latestSid, type PaidOrder } from "./storefront-customers"
 
 jest.setTimeout(180 * 1000)
 
 const storefront = process.env.E2E_STOREFRONT_URL!
-const sms = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN, {
-  httpClient: new RedirectingRequestClient(new URL(process.env.TWILIO_API_BASE!)),
-})
-
-/** The code in the newest SMS to the number, once one newer than `after` has come. */
-async function codeSentTo(phone: string, after: string | undefined): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const [latest] = await sms.messages.list({ to: phone, limit: 1 })
-    if (latest && latest.sid !== after) {
-      const code = /^(\d{6}) is your /.exec(latest.body)?.[1]
-      if (code) {
-        return code
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`no sign-in code reached ${phone}`)
-}
-const latestSid = async (phone: string) => (await sms.messages.list({ to: phone, limit: 1 }))[0]?.sid
 
 
 async function openPage(viewport: { width: number; height: number }, mobile: boolean): Promise<{ page: Page; close: () => Promise<void> }> {

@@ -7,20 +7,15 @@
  * invoice; the order is in the customer's 360 in the admin.
  */
 import type { Page } from "playwright-core"
-import twilio from "twilio"
-import { RedirectingRequestClient } from "../../src/modules/notification-twilio/service"
 import { adminApi, adminToken, launchChromium, screenshotTest } from "./browser"
-import { accountTestCustomer, customersWithPaidOrders } from "./storefront-customers"
+import { waitFor } from "../support/wait"
+import { accountTestCustomer, codeSentTo, customersWithPaidOrders, latestSid } from "./storefront-customers"
 
 jest.setTimeout(240 * 1000)
 
 const storefront = process.env.E2E_STOREFRONT_URL!
-const sms = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN, {
-  httpClient: new RedirectingRequestClient(new URL(process.env.TWILIO_API_BASE!)),
-})
-
 async function signIn(page: Page, phone: string) {
-  const [before] = await sms.messages.list({ to: phone, limit: 1 })
+  const before = await latestSid(phone)
   await page.goto(`${storefront}/sign-in`, { waitUntil: "networkidle" })
   await page.getByLabel("Mobile number").fill(phone)
   await page.getByRole("button", { name: "Send me a code" }).click()
@@ -28,13 +23,7 @@ async function signIn(page: Page, phone: string) {
   const answer = page.locator("form.sign-in p.notice, form.sign-in p.error")
   await answer.waitFor()
   expect(await answer.innerText()).toMatch(/^We sent a 6-digit code to /)
-  let code: string | undefined
-  for (let i = 0; i < 100 && !code; i++) {
-    const [latest] = await sms.messages.list({ to: phone, limit: 1 })
-    code = latest && latest.sid !== before?.sid ? /^(\d{6}) is your /.exec(latest.body)?.[1] : undefined
-    await new Promise((resolve) => setTimeout(resolve, code ? 0 : 200))
-  }
-  await page.getByLabel("The 6-digit code").fill(code!)
+  await page.getByLabel("The 6-digit code").fill(await codeSentTo(phone, before))
   await page.getByRole("button", { name: "Sign in", exact: true }).click()
   await page.waitForURL(`${storefront}/account`)
 }
@@ -116,12 +105,9 @@ describe("buying a piece on the storefront, on a phone", () => {
 
     // Paid online, the order is the customer's like any other: in their 360.
     // (The 360's purchase figures are kept by a subscriber to order.placed: wait for it.)
-    let recent: string[] = []
-    for (let i = 0; i < 150 && !recent.includes(orderId); i++) {
+    await waitFor("the order in the customer's 360", async () => {
       const view = await adminApi<{ purchases: { recent_orders: { id: string }[] } }>(token, `/admin/crm/customers/${customer!.id}/360`)
-      recent = view.purchases.recent_orders.map((o) => o.id)
-      await new Promise((resolve) => setTimeout(resolve, recent.includes(orderId) ? 0 : 200))
-    }
-    expect(recent).toContain(orderId)
+      return view.purchases.recent_orders.some((o) => o.id === orderId)
+    })
   })
 })

@@ -3,7 +3,28 @@
  * own number: a number gets one sign-in code each 30 s, so two files
  * signing in with one number would refuse each other.
  */
+import twilio from "twilio"
+import { RedirectingRequestClient } from "../../src/modules/notification-twilio/service"
+import { waitFor } from "../support/wait"
 import { adminApi } from "./browser"
+
+/** The e2e app's SMS, read through Twilio's SDK from the loopback Twilio it sends through (launcher/test.ts). */
+const sms = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN, {
+  httpClient: new RedirectingRequestClient(new URL(process.env.TWILIO_API_BASE!)),
+})
+
+/** The newest SMS to the number's id, to tell a new one from it. */
+export async function latestSid(phone: string): Promise<string | undefined> {
+  return (await sms.messages.list({ to: phone, limit: 1 }))[0]?.sid
+}
+
+/** The code in the newest SMS to the number, once one newer than `after` has come. */
+export function codeSentTo(phone: string, after: string | undefined): Promise<string> {
+  return waitFor(`a sign-in code at ${phone}`, async () => {
+    const [latest] = await sms.messages.list({ to: phone, limit: 1 })
+    return latest && latest.sid !== after ? /^(\d{6}) is your /.exec(latest.body)?.[1] : undefined
+  })
+}
 
 export type PaidOrder = { id: string; display_id: number; customer_id: string | null; payment_status: string }
 export type DemoCustomer = { id: string; phone: string; firstName: string; order: PaidOrder }

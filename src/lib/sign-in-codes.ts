@@ -88,5 +88,7 @@ export function checkSignInCode(state: CodeState, typed: string, phone: string, 
   }
 }
 
+const CODE_SHAPE = new RegExp(`^\\s*\\d{${CODE_DIGITS}}\\s*$`)
+
 /** Whether text is shaped like a code at all (six digits, spaces allowed around). */
-export const looksLikeSignInCode = (text: unknown): text is string => typeof text === "string" && new RegExp(`^\\s*\\d{${CODE_DIGITS}}\\s*$`).test(text)
+export const looksLikeSignInCode = (text: unknown): text is string => typeof text === "string" && CODE_SHAPE.test(text)

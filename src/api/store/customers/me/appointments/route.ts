@@ -1,9 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { appointmentSummary, slotProblem } from "../../../../../lib/appointments"
-import { CRM_MODULE } from "../../../../../modules/crm"
-import type CrmModuleService from "../../../../../modules/crm/service"
-import { logInteractionWorkflow } from "../../../../../workflows/crm"
+import { interactionWithKey, logInteractionWorkflow } from "../../../../../workflows/crm"
 import type { StoreAppointmentBodyType } from "../../validators"
 
 /**
@@ -37,15 +35,7 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreAppointmentBodyT
   }
   const customerId = req.auth_context.actor_id
   const key = `appointment:${customerId}:${branch.id}:${slot.toISOString()}`
-  const crm = req.scope.resolve<CrmModuleService>(CRM_MODULE)
-  const booked = async () => {
-    const [interaction] = await crm.listInteractions({ idempotency_key: key })
-    if (!interaction) {
-      return null
-    }
-    const [task] = await crm.listFollowUpTasks({ interaction_id: interaction.id })
-    return { interaction, follow_up_task: task ?? null }
-  }
+  const booked = () => interactionWithKey(req.scope, key)
   const earlier = await booked()
   if (earlier) {
     res.status(200).json({ appointment: present(earlier, branch, kind, slot) })

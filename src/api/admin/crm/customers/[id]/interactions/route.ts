@@ -3,7 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { DOMAIN_CONFLICT } from "../../../../../../lib/errors"
 import { CRM_MODULE } from "../../../../../../modules/crm"
 import type CrmModuleService from "../../../../../../modules/crm/service"
-import { logInteractionWorkflow } from "../../../../../../workflows/crm"
+import { interactionWithKey, logInteractionWorkflow } from "../../../../../../workflows/crm"
 import { branchScope } from "../../../../../utils/access"
 import { orderBy } from "../../../../../utils/validators"
 import type { ListInteractionsQueryType, LogInteractionBodyType } from "../../../validators"
@@ -53,18 +53,16 @@ export async function POST(req: AuthenticatedMedusaRequest<LogInteractionBodyTyp
 
 /** What an earlier request with the key logged (the interaction and its follow-up task), or null. */
 async function loggedWithKey(req: AuthenticatedMedusaRequest, key: string) {
-  const crm = req.scope.resolve<CrmModuleService>(CRM_MODULE)
-  const [interaction] = await crm.listInteractions({ idempotency_key: key })
-  if (!interaction) {
+  const logged = await interactionWithKey(req.scope, key)
+  if (!logged) {
     return null
   }
-  if (interaction.customer_id !== req.params.id) {
+  if (logged.interaction.customer_id !== req.params.id) {
     throw new MedusaError(
       MedusaError.Types.CONFLICT,
       `idempotency_key "${key}" was already used for an interaction of another customer; use a new key for a new interaction`,
       DOMAIN_CONFLICT
     )
   }
-  const [task] = await crm.listFollowUpTasks({ interaction_id: interaction.id })
-  return { interaction, follow_up_task: task ?? null }
+  return logged
 }
