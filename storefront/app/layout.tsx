@@ -1,47 +1,51 @@
 import type { Metadata, Viewport } from "next"
 import type { ReactNode } from "react"
 import "./globals.css"
+import { Intl } from "../components/intl"
+import { LanguageSwitch } from "../components/language-switch"
 import { ServiceWorker } from "../components/service-worker"
+import { currentLocale, translator } from "../lib/i18n"
 import { claimsOf, sessionToken } from "../lib/session"
 import { shopName } from "../lib/shop"
+import { MESSAGES } from "../messages"
 
 export async function generateMetadata(): Promise<Metadata> {
-  const name = await shopName()
+  const [shop, t] = await Promise.all([shopName(), translator("Site")])
   return {
-    title: { default: `${name} – gold, diamond and silver jewellery`, template: `%s · ${name}` },
-    description: `Hallmarked jewellery from ${name}, priced at today's gold and silver rates with every charge shown.`,
+    title: { default: t("title", { shop }), template: `%s · ${shop}` },
+    description: t("description", { shop }),
   }
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#8a5a00" }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const name = await shopName()
-  const token = await sessionToken()
+  const [shop, token, locale, t] = await Promise.all([shopName(), sessionToken(), currentLocale(), translator("Site")])
   const signedIn = !!token && !!claimsOf(token)?.actor_id
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
         <a className="skip" href="#content">
-          Skip to content
+          {t("skip")}
         </a>
         <header className="site">
           <a className="brand" href="/">
-            {name}
+            {shop}
           </a>
-          <nav aria-label="Main">
-            <a href="/products">Jewellery</a>
-            <a href="/#rates">Today&apos;s rates</a>
-            <a href="/size-guide">Size guide</a>
-            {signedIn ? <a href="/account">Your account</a> : <a href="/sign-in">Sign in</a>}
-            <a href="/cart">Bag</a>
+          <nav aria-label={t("nav.label")}>
+            <a href="/products">{t("nav.jewellery")}</a>
+            <a href="/#rates">{t("nav.rates")}</a>
+            <a href="/size-guide">{t("nav.sizeGuide")}</a>
+            {signedIn ? <a href="/account">{t("nav.account")}</a> : <a href="/sign-in">{t("nav.signIn")}</a>}
+            <a href="/cart">{t("nav.bag")}</a>
+            <LanguageSwitch current={locale} label={t("language")} />
           </nav>
         </header>
-        <main id="content">{children}</main>
+        <Intl locale={locale} messages={MESSAGES[locale]}>
+          <main id="content">{children}</main>
+        </Intl>
         <ServiceWorker />
-        <footer className="site">
-          © {name}. BIS hallmarked gold; prices follow today&apos;s rates and include GST.
-        </footer>
+        <footer className="site">{t("footer", { shop })}</footer>
       </body>
     </html>
   )
