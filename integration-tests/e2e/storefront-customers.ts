@@ -29,9 +29,13 @@ export function codeSentTo(phone: string, after: string | undefined): Promise<st
 export type PaidOrder = { id: string; display_id: number; customer_id: string | null; payment_status: string }
 export type DemoCustomer = { id: string; phone: string; firstName: string; order: PaidOrder }
 
-/** Demo customers with a phone, a first name and a paid order, newest order first. */
-export async function* customersWithPaidOrders(token: string): AsyncGenerator<DemoCustomer> {
-  const { orders } = await adminApi<{ orders: PaidOrder[] }>(token, "/admin/orders?limit=100&order=-created_at&fields=id,display_id,customer_id,payment_status")
+/**
+ * Demo customers with a phone, a first name and a paid order: by their newest
+ * orders first, or (`oldestFirst`) by their oldest, which orders the other
+ * e2e files place do not reorder.
+ */
+export async function* customersWithPaidOrders(token: string, oldestFirst = false): AsyncGenerator<DemoCustomer> {
+  const { orders } = await adminApi<{ orders: PaidOrder[] }>(token, `/admin/orders?limit=100&order=${oldestFirst ? "" : "-"}created_at&fields=id,display_id,customer_id,payment_status`)
   const seen = new Set<string>()
   for (const order of orders) {
     if (!order.customer_id || order.payment_status !== "captured" || seen.has(order.customer_id)) {
@@ -48,10 +52,20 @@ export async function* customersWithPaidOrders(token: string): AsyncGenerator<De
   }
 }
 
-/** The account test's customer: the first of them. */
+/**
+ * The account test's customer, the same whichever e2e file ran first (the
+ * checkout's order must not make its customer this one: a number gets one
+ * sign-in code each 30 s), with their newest paid order, which their account
+ * page lists.
+ */
 export async function accountTestCustomer(token: string): Promise<DemoCustomer | undefined> {
-  for await (const customer of customersWithPaidOrders(token)) {
-    return customer
+  for await (const customer of customersWithPaidOrders(token, true)) {
+    const { orders } = await adminApi<{ orders: PaidOrder[] }>(
+      token,
+      `/admin/orders?customer_id=${customer.id}&limit=20&order=-created_at&fields=id,display_id,customer_id,payment_status`
+    )
+    const newest = orders.find((o) => o.payment_status === "captured")
+    return newest ? { ...customer, order: newest } : customer
   }
   return undefined
 }

@@ -1,4 +1,5 @@
 import type { MetadataRoute } from "next"
+import { translator } from "../lib/i18n"
 import { shopName } from "../lib/shop"
 
 // The shop's name is read when the app is served (npm start passes it), not when it is built.
@@ -6,11 +7,11 @@ export const dynamic = "force-dynamic"
 
 /** The web app manifest: the storefront installs on a phone's home screen like an app. */
 export default async function manifest(): Promise<MetadataRoute.Manifest> {
-  const name = await shopName()
+  const [name, t] = await Promise.all([shopName(), translator("Site")])
   return {
     name,
     short_name: name.split(" ").slice(0, 2).join(" "),
-    description: `Jewellery from ${name}, priced at today's rates.`,
+    description: t("manifestDescription", { shop: name }),
     start_url: "/",
     display: "standalone",
     background_color: "#fffdf9",

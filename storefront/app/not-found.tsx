@@ -1,10 +1,11 @@
-export default function NotFound() {
+import { translator } from "../lib/i18n"
+
+export default async function NotFound() {
+  const t = await translator("NotFound")
   return (
     <>
-      <h1>We could not find that page</h1>
-      <p>
-        It may have been sold or moved. <a href="/products">See all jewellery</a>.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t.rich("text", { all: (chunks) => <a href="/products">{chunks}</a> })}</p>
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { Choice } from "../components/choice"
 import { ProductCard } from "../components/product-card"
-import { formatPurity, formatRupees } from "../lib/format"
+import { formatPurity, formatRupees, type MetalNames } from "../lib/format"
+import { translator } from "../lib/i18n"
 import { newestPieces } from "../lib/products"
 import { branches, categories, shopName, todaysRates } from "../lib/shop"
 
@@ -11,31 +12,39 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
   const params = await searchParams
   const shopBranches = await branches()
   const branch = shopBranches.find((b) => b.code === params.branch)
-  const [name, rates, shopCategories, newest] = await Promise.all([shopName(), todaysRates(branch?.id), categories(), newestPieces(8)])
+  const [name, rates, shopCategories, newest, t, site] = await Promise.all([
+    shopName(),
+    todaysRates(branch?.id),
+    categories(),
+    newestPieces(8),
+    translator("Home"),
+    translator("Site"),
+  ])
+  const metalNames: MetalNames = (metal) => site(`metal.${metal}`)
   return (
     <>
       <h1>{name}</h1>
       <section aria-labelledby="rates">
-        <h2 id="rates">Today&apos;s rates{branch ? ` at ${branch.name}` : ""}</h2>
+        <h2 id="rates">{branch ? t("ratesAt", { branch: branch.name }) : t("rates")}</h2>
         {shopBranches.length > 1 && (
-          <form method="get" className="filters" aria-label="Branch">
-            <Choice label="Branch" name="branch" value={branch?.code} options={[{ value: "", label: "All branches" }, ...shopBranches.map((b) => ({ value: b.code, label: b.name }))]} />
-            <button type="submit">Show rates</button>
+          <form method="get" className="filters" aria-label={t("branch")}>
+            <Choice label={t("branch")} name="branch" value={branch?.code} options={[{ value: "", label: t("allBranches") }, ...shopBranches.map((b) => ({ value: b.code, label: b.name }))]} />
+            <button type="submit">{t("showRates")}</button>
           </form>
         )}
         <ul className="rates">
           {rates.map((rate) => (
             <li key={`${rate.metal}-${rate.purity}`}>
-              <span className="metal">{formatPurity(rate.metal, rate.purity)}</span>
+              <span className="metal">{formatPurity(rate.metal, rate.purity, metalNames)}</span>
               <span className="value">{formatRupees(rate.rate_per_g)}</span>
-              <span className="muted"> / g</span>
+              <span className="muted"> {t("perGram")}</span>
             </li>
           ))}
         </ul>
-        <p className="muted">Per gram, before making charges and GST. Prices on this site follow these rates.</p>
+        <p className="muted">{t("ratesNote")}</p>
       </section>
       <section aria-labelledby="categories">
-        <h2 id="categories">Shop by category</h2>
+        <h2 id="categories">{t("categories")}</h2>
         <ul className="chips">
           {shopCategories.map((c) => (
             <li key={c.id}>
@@ -45,14 +54,14 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
         </ul>
       </section>
       <section aria-labelledby="new">
-        <h2 id="new">New in</h2>
+        <h2 id="new">{t("new")}</h2>
         <ul className="grid">
           {newest.map((piece) => (
-            <ProductCard key={piece.handle} piece={piece} />
+            <ProductCard key={piece.handle} piece={piece} metalNames={metalNames} />
           ))}
         </ul>
         <p>
-          <a href="/products">See all jewellery</a>
+          <a href="/products">{t("seeAll")}</a>
         </p>
       </section>
     </>

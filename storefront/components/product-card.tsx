@@ -1,8 +1,8 @@
-import { formatGrams, formatPurity, formatRupees } from "../lib/format"
+import { formatGrams, formatPurity, formatRupees, type MetalNames } from "../lib/format"
 import type { CataloguePiece } from "../lib/catalogue"
 import type { StoreProduct } from "../lib/products"
 
-export function ProductCard({ piece }: { piece: CataloguePiece & { product: StoreProduct } }) {
+export function ProductCard({ piece, metalNames }: { piece: CataloguePiece & { product: StoreProduct }; metalNames?: MetalNames }) {
   const image = piece.product.thumbnail ?? piece.product.images?.[0]?.url
   return (
     <li className="card">
@@ -10,7 +10,7 @@ export function ProductCard({ piece }: { piece: CataloguePiece & { product: Stor
         {image ? <img src={image} alt="" loading="lazy" width={400} height={400} /> : <span className="noimg" aria-hidden="true" />}
         <span className="title">{piece.title}</span>
         <span className="facts">
-          {[piece.metal && piece.purity ? formatPurity(piece.metal, piece.purity) : null, piece.net_weight_g ? formatGrams(piece.net_weight_g) : null]
+          {[piece.metal && piece.purity ? formatPurity(piece.metal, piece.purity, metalNames) : null, piece.net_weight_g ? formatGrams(piece.net_weight_g) : null]
             .filter(Boolean)
             .join(" · ")}
         </span>

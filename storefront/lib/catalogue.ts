@@ -2,6 +2,7 @@
  * The catalogue's filters and sorting, read from the page's address so a
  * filtered list can be shared and bookmarked: metal, purity, category,
  * price band and weight band, in stock at a branch, and the order. Pure.
+ * The bands' and orders' names are in the Catalogue messages, by id.
  */
 export type CataloguePiece = {
   handle: string
@@ -17,24 +18,24 @@ export type CataloguePiece = {
 }
 
 export const PRICE_BANDS = [
-  { id: "under-25k", label: "Under ₹25,000", min: 0, max: 25_000 },
-  { id: "25k-75k", label: "₹25,000 – ₹75,000", min: 25_000, max: 75_000 },
-  { id: "75k-2l", label: "₹75,000 – ₹2,00,000", min: 75_000, max: 200_000 },
-  { id: "over-2l", label: "Over ₹2,00,000", min: 200_000, max: Infinity },
+  { id: "under-25k", min: 0, max: 25_000 },
+  { id: "25k-75k", min: 25_000, max: 75_000 },
+  { id: "75k-2l", min: 75_000, max: 200_000 },
+  { id: "over-2l", min: 200_000, max: Infinity },
 ] as const
 
 export const WEIGHT_BANDS = [
-  { id: "under-5g", label: "Under 5 g", min: 0, max: 5 },
-  { id: "5-15g", label: "5 – 15 g", min: 5, max: 15 },
-  { id: "15-40g", label: "15 – 40 g", min: 15, max: 40 },
-  { id: "over-40g", label: "Over 40 g", min: 40, max: Infinity },
+  { id: "under-5g", min: 0, max: 5 },
+  { id: "5-15g", min: 5, max: 15 },
+  { id: "15-40g", min: 15, max: 40 },
+  { id: "over-40g", min: 40, max: Infinity },
 ] as const
 
 export const SORTS = [
-  { id: "newest", label: "Newest" },
-  { id: "price-asc", label: "Price: low to high" },
-  { id: "price-desc", label: "Price: high to low" },
-  { id: "weight-desc", label: "Weight: heaviest first" },
+  { id: "newest" },
+  { id: "price-asc" },
+  { id: "price-desc" },
+  { id: "weight-desc" },
 ] as const
 
 export type CatalogueFilters = {

@@ -18,12 +18,24 @@ export function formatGrams(grams: number): string {
 
 const KARATS: Record<number, string> = { 999: "24K", 995: "24K", 958: "23K", 916: "22K", 875: "21K", 750: "18K", 585: "14K", 417: "10K" }
 
-/** "22K (916)" for gold; "Silver 925", "Platinum 950" for the others. */
-export function formatPurity(metal: string, purity: number): string {
+/** The metals the shop prices; each has its name in every language (Site's metal.* messages). */
+export const METALS = ["gold", "silver", "platinum"] as const
+export type Metal = (typeof METALS)[number]
+
+/** Names a metal in the shopper's language: its Site metal.* message. */
+export type MetalNames = (metal: Metal) => string
+
+const isMetal = (metal: string): metal is Metal => (METALS as readonly string[]).includes(metal)
+
+/** "Gold"; with names, the shopper's word for it ("सोना"). A metal they do not name is written as stored, capitalised. */
+export function metalLabel(metal: string, names?: MetalNames): string {
+  return names && isMetal(metal) ? names(metal) : `${metal.charAt(0).toUpperCase()}${metal.slice(1)}`
+}
+
+/** "22K (916)" for gold; "Silver 925", "Platinum 950" for the others (with names, "चाँदी 925"). */
+export function formatPurity(metal: string, purity: number, names?: MetalNames): string {
   if (metal === "gold") {
     return KARATS[purity] ? `${KARATS[purity]} (${purity})` : `${purity}`
   }
-  return `${metal.charAt(0).toUpperCase()}${metal.slice(1)} ${purity}`
+  return `${metalLabel(metal, names)} ${purity}`
 }
-
-export const metalLabel = (metal: string) => `${metal.charAt(0).toUpperCase()}${metal.slice(1)}`

@@ -19,12 +19,16 @@ export function negotiateLocale(chosen: string | undefined, acceptLanguage: stri
   return isLocale(asked) ? asked : "en"
 }
 
-/** A path of this site to go back to after the switch: the page it was used on, never another site. */
-export function pathBack(referer: string | null, requestUrl: string, fallback: string): string {
-  if (referer) {
+/**
+ * A path of this site to go back to after the switch: the page it was used
+ * on (the Referer, when it names this site's host as the browser reached
+ * it), else the path the form sent; never another site.
+ */
+export function pathBack(referer: string | null, host: string | null, fallback: string): string {
+  if (referer && host) {
     try {
       const from = new URL(referer)
-      if (from.origin === new URL(requestUrl).origin) {
+      if (from.host === host) {
         return `${from.pathname}${from.search}`
       }
     } catch {

@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers"
+import { redirect } from "next/navigation"
 import { shopSettings } from "./medusa"
 
 /**
@@ -74,4 +75,13 @@ export async function shopFetch<T>(path: string, { method = "GET", body, token }
     return { ok: false, status: res.status, message }
   }
   return { ok: true, status: res.status, data: data as T }
+}
+
+/** The signed-in shopper's token, for a page only they may see: without one, the sign-in page. */
+export async function customerTokenOrSignIn(): Promise<string> {
+  const token = await sessionToken()
+  if (!token || !claimsOf(token)?.actor_id) {
+    redirect("/sign-in")
+  }
+  return token
 }

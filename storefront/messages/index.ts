@@ -5,11 +5,53 @@
  * placeholders (lib/__tests__/messages.unit.spec.ts), and typecheck refuses
  * a language whose files do not match English's shape.
  */
+import enAccount from "./en/account.json"
+import enBag from "./en/bag.json"
+import enBook from "./en/book.json"
+import enCatalogue from "./en/catalogue.json"
+import enHome from "./en/home.json"
+import enNotFound from "./en/not-found.json"
+import enOffline from "./en/offline.json"
+import enOrder from "./en/order.json"
+import enProduct from "./en/product.json"
+import enProfile from "./en/profile.json"
+import enSchemes from "./en/schemes.json"
+import enSignIn from "./en/sign-in.json"
 import enSite from "./en/site.json"
+import enSizeGuide from "./en/size-guide.json"
+import enWishlist from "./en/wishlist.json"
+import hiAccount from "./hi/account.json"
+import hiBag from "./hi/bag.json"
+import hiBook from "./hi/book.json"
+import hiCatalogue from "./hi/catalogue.json"
+import hiHome from "./hi/home.json"
+import hiNotFound from "./hi/not-found.json"
+import hiOffline from "./hi/offline.json"
+import hiOrder from "./hi/order.json"
+import hiProduct from "./hi/product.json"
+import hiProfile from "./hi/profile.json"
+import hiSchemes from "./hi/schemes.json"
+import hiSignIn from "./hi/sign-in.json"
 import hiSite from "./hi/site.json"
+import hiSizeGuide from "./hi/size-guide.json"
+import hiWishlist from "./hi/wishlist.json"
 
 const en = {
   Site: enSite,
+  Home: enHome,
+  Catalogue: enCatalogue,
+  Product: enProduct,
+  Book: enBook,
+  SizeGuide: enSizeGuide,
+  NotFound: enNotFound,
+  Offline: enOffline,
+  Bag: enBag,
+  SignIn: enSignIn,
+  Order: enOrder,
+  Account: enAccount,
+  Profile: enProfile,
+  Wishlist: enWishlist,
+  Schemes: enSchemes,
 }
 
 export type Messages = typeof en
@@ -21,6 +63,20 @@ export const MESSAGES: Record<Locale, Messages> = {
   en,
   hi: {
     Site: hiSite,
+    Home: hiHome,
+    Catalogue: hiCatalogue,
+    Product: hiProduct,
+    Book: hiBook,
+    SizeGuide: hiSizeGuide,
+    NotFound: hiNotFound,
+    Offline: hiOffline,
+    Bag: hiBag,
+    SignIn: hiSignIn,
+    Order: hiOrder,
+    Account: hiAccount,
+    Profile: hiProfile,
+    Wishlist: hiWishlist,
+    Schemes: hiSchemes,
   },
 }
 

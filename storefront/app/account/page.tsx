@@ -1,10 +1,17 @@
 import type { Metadata } from "next"
 import { redirect } from "next/navigation"
+import type { ReactNode } from "react"
 import { formatRupees } from "../../lib/format"
+import { currentLocale, TIME_ZONE, translator } from "../../lib/i18n"
+import { dateLocale } from "../../lib/language"
 import { claimsOf, sessionToken, shopFetch } from "../../lib/session"
 
 export const dynamic = "force-dynamic"
-export const metadata: Metadata = { title: "Your account", robots: { index: false } }
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await translator("Account")
+  return { title: t("title"), robots: { index: false } }
+}
 
 type Me = { customer: { id: string; first_name: string | null; last_name: string | null; phone: string | null; email: string | null } }
 type Loyalty = {
@@ -20,7 +27,10 @@ type Loyalty = {
 type Offers = { offers: { id: string; code: string; description: string; valid_until: string | null; campaign: string }[] }
 type Orders = { orders: { id: string; display_id: number; status: string; created_at: string; total: number; payment_status?: string; fulfillment_status?: string }[] }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-IN", { timeZone: "Asia/Kolkata", day: "numeric", month: "short", year: "numeric" })
+// Numbers keep Indian grouping (1,23,456) in both languages; ICU's own would follow "en" (123,456), so they are passed as text.
+const grouped = (n: number) => n.toLocaleString("en-IN")
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>
+const code = (chunks: ReactNode) => <code>{chunks}</code>
 
 export default async function AccountPage() {
   const token = await sessionToken()
@@ -39,35 +49,53 @@ export default async function AccountPage() {
   }
   const customer = me.data.customer
   const points = loyalty.ok ? loyalty.data.loyalty : undefined
+  const [t, locale, profile, wishlist, schemes] = await Promise.all([translator("Account"), currentLocale(), translator("Profile"), translator("Wishlist"), translator("Schemes")])
+  const day = (iso: string) => new Date(iso).toLocaleDateString(dateLocale(locale), { timeZone: TIME_ZONE, day: "numeric", month: "short", year: "numeric" })
   return (
     <>
-      <h1>Namaste{customer.first_name ? `, ${customer.first_name}` : ""}</h1>
+      <h1>{customer.first_name ? t("greetingName", { name: customer.first_name }) : t("greeting")}</h1>
       <p className="muted">{[customer.phone, customer.email].filter(Boolean).join(" · ")}</p>
+      <ul className="chips" aria-label={t("more")}>
+        <li>
+          <a href="/account/profile">{profile("link")}</a>
+        </li>
+        <li>
+          <a href="/account/wishlist">{wishlist("link")}</a>
+        </li>
+        <li>
+          <a href="/account/schemes">{schemes("link")}</a>
+        </li>
+      </ul>
       <section aria-labelledby="points">
-        <h2 id="points">Your points</h2>
+        <h2 id="points">{t("points.heading")}</h2>
         {points ? (
           <>
             <p className="price-now">
-              {points.balance.toLocaleString("en-IN")} points <span className="muted">worth {formatRupees(points.balance_value)}</span>
+              {t.rich("points.balance", {
+                count: points.balance,
+                points: grouped(points.balance),
+                value: formatRupees(points.balance_value),
+                muted: (chunks) => <span className="muted">{chunks}</span>,
+              })}
             </p>
             <p>
-              Tier: <strong>{points.tier}</strong>
-              {points.next_tier ? ` · ${points.next_tier.name} from ${formatRupees(points.next_tier.min_spend)} a year` : ""}
+              {t.rich("points.tier", { tier: points.tier, strong })}
+              {points.next_tier ? ` · ${t("points.nextTier", { tier: points.next_tier.name, amount: formatRupees(points.next_tier.min_spend) })}` : ""}
             </p>
             {points.expiring_soon.length > 0 && (
               <p className="notice">
-                {points.expiring_soon.map((e) => `${e.points.toLocaleString("en-IN")} points expire on ${day(e.expires_at)}`).join("; ")}
+                {points.expiring_soon.map((e) => t("points.expiring", { count: e.points, points: grouped(e.points), date: day(e.expires_at) })).join("; ")}
               </p>
             )}
             {points.history.length > 0 && (
-              <table className="breakdown" aria-label="Points history">
+              <table className="breakdown" aria-label={t("points.history")}>
                 <tbody>
                   {points.history.slice(0, 10).map((e) => (
                     <tr key={e.id}>
                       <th scope="row">
                         {day(e.created_at)} · {e.reason ?? e.type}
                       </th>
-                      <td>{e.points > 0 ? `+${e.points.toLocaleString("en-IN")}` : e.points.toLocaleString("en-IN")}</td>
+                      <td>{e.points > 0 ? `+${grouped(e.points)}` : grouped(e.points)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -75,48 +103,49 @@ export default async function AccountPage() {
             )}
           </>
         ) : (
-          <p className="muted">Your points could not be read just now.</p>
+          <p className="muted">{t("points.unreadable")}</p>
         )}
       </section>
       <section aria-labelledby="offers">
-        <h2 id="offers">Your offers</h2>
+        <h2 id="offers">{t("offers.heading")}</h2>
         {offers.ok && offers.data.offers.length ? (
           <ul className="offers">
             {offers.data.offers.map((o) => (
               <li key={o.id}>
-                <strong>{o.description}</strong> with code <code>{o.code}</code>
-                {o.valid_until ? `, till ${day(o.valid_until)}` : ""}
+                {o.valid_until
+                  ? t.rich("offers.offerUntil", { description: o.description, offerCode: o.code, date: day(o.valid_until), strong, code })
+                  : t.rich("offers.offer", { description: o.description, offerCode: o.code, strong, code })}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="muted">No offers just now.</p>
+          <p className="muted">{t("offers.none")}</p>
         )}
       </section>
       <section aria-labelledby="orders">
-        <h2 id="orders">Your orders</h2>
+        <h2 id="orders">{t("orders.heading")}</h2>
         {orders.ok && orders.data.orders.length ? (
-          <table className="breakdown" aria-label="Orders">
+          <table className="breakdown" aria-label={t("orders.label")}>
             <tbody>
               {orders.data.orders.map((o) => (
                 <tr key={o.id}>
                   <th scope="row">
-                    #{o.display_id} · {day(o.created_at)} · {o.status}
+                    #{o.display_id} · {day(o.created_at)} · {t("orders.status", { status: o.status })}
                   </th>
                   <td>
-                    {formatRupees(o.total)} · <a href={`/account/orders/${o.id}/invoice`}>Invoice (PDF)</a>
+                    {formatRupees(o.total)} · <a href={`/account/orders/${o.id}/invoice`}>{t("orders.invoice")}</a>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p className="muted">No orders yet.</p>
+          <p className="muted">{t("orders.none")}</p>
         )}
       </section>
       <form method="post" action="/sign-out">
         <button type="submit" className="secondary">
-          Sign out
+          {t("signOut")}
         </button>
       </form>
     </>

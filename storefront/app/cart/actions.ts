@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation"
 import { cartCall, cartId, forgetCart, readCart, rememberCart, type Cart } from "../../lib/cart"
+import { translator } from "../../lib/i18n"
 import { claimsOf, sessionToken } from "../../lib/session"
 
 export type CartState = { message: string | null; error: boolean }
@@ -28,7 +29,8 @@ export async function addToBag(form: FormData): Promise<void> {
     id = made.data.cart.id
     await rememberCart(id)
   } else if (salesChannelId && current.sales_channel_id !== salesChannelId && current.items.length) {
-    redirect(`/cart?problem=${encodeURIComponent("This piece is at another branch than the pieces in your bag. Buy those first, or empty the bag.")}`)
+    const t = await translator("Bag")
+    redirect(`/cart?problem=${encodeURIComponent(t("answers.otherBranch"))}`)
   }
   const added = await cartCall(`/store/carts/${id}/line-items`, "POST", { variant_id: variantId, quantity: 1 })
   redirect(added.ok ? "/cart" : `/cart?problem=${encodeURIComponent(added.message)}`)
@@ -46,8 +48,9 @@ export async function removeFromBag(form: FormData): Promise<void> {
 export async function updateBag(_previous: CartState, form: FormData): Promise<CartState> {
   const id = await cartId()
   const cart = id ? await readCart() : undefined
+  const t = await translator("Bag")
   if (!id || !cart) {
-    return refused("Your bag is empty.")
+    return refused(t("answers.empty"))
   }
   const intent = text(form, "intent")
   const token = await sessionToken()
@@ -62,12 +65,12 @@ export async function updateBag(_previous: CartState, form: FormData): Promise<C
     }
     const applied = await readCart()
     return (applied?.promotions ?? []).some((p) => p.code?.toUpperCase() === text(form, "code").toUpperCase())
-      ? done("Your offer is applied.")
-      : refused("That code does not apply to this bag.")
+      ? done(t("answers.offerApplied"))
+      : refused(t("answers.codeNotForBag"))
   }
   if (intent === "points") {
     const answer = await cartCall(`/store/carts/${id}/loyalty/redeem`, "POST", { points: Number(text(form, "points")) })
-    return answer.ok ? done("Your points are applied.") : refused(answer.message)
+    return answer.ok ? done(t("answers.pointsApplied")) : refused(answer.message)
   }
   if (intent === "delivery") {
     const phone = text(form, "phone")
@@ -90,16 +93,16 @@ export async function updateBag(_previous: CartState, form: FormData): Promise<C
       return refused(saved.message)
     }
     const method = await cartCall(`/store/carts/${id}/shipping-methods`, "POST", { option_id: text(form, "option_id") })
-    return method.ok ? done("Delivery saved. You can pay now.") : refused(method.message)
+    return method.ok ? done(t("answers.deliverySaved")) : refused(method.message)
   }
   return { message: null, error: false }
 }
 
 /** Opens the payment with Razorpay: the session whose order Razorpay's checkout pays. */
 export async function startPayment(): Promise<{ ok: true; key: string; order_id: string; amount: number; currency: string } | { ok: false; message: string }> {
-  const id = await cartId()
+  const [id, t] = await Promise.all([cartId(), translator("Bag")])
   if (!id) {
-    return { ok: false, message: "Your bag is empty." }
+    return { ok: false, message: t("answers.empty") }
   }
   const collection = await cartCall<{ payment_collection: { id: string } }>("/store/payment-collections", "POST", { cart_id: id })
   if (!collection.ok) {
@@ -119,9 +122,9 @@ export async function startPayment(): Promise<{ ok: true; key: string; order_id:
 
 /** What Razorpay's checkout handed over: checked by the shop, then the order is placed. */
 export async function finishPayment(paid: { razorpay_order_id: string; razorpay_payment_id: string; razorpay_signature: string }): Promise<{ ok: false; message: string } | never> {
-  const id = await cartId()
+  const [id, t] = await Promise.all([cartId(), translator("Bag")])
   if (!id) {
-    return { ok: false, message: "Your bag is empty." }
+    return { ok: false, message: t("answers.empty") }
   }
   const verified = await cartCall(`/store/carts/${id}/razorpay/verify`, "POST", paid)
   if (!verified.ok) {
@@ -129,7 +132,7 @@ export async function finishPayment(paid: { razorpay_order_id: string; razorpay_
   }
   const completed = await cartCall<{ type: string; order?: { id: string }; error?: { message: string } }>(`/store/carts/${id}/complete`, "POST")
   if (!completed.ok || completed.data.type !== "order" || !completed.data.order) {
-    return { ok: false, message: completed.ok ? (completed.data.error?.message ?? "The order could not be placed.") : completed.message }
+    return { ok: false, message: completed.ok ? (completed.data.error?.message ?? t("answers.notPlaced")) : completed.message }
   }
   await forgetCart()
   redirect(`/order/${completed.data.order.id}`)

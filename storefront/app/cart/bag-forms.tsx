@@ -1,6 +1,7 @@
 "use client"
 
 import { useActionState, useState } from "react"
+import { useTranslations } from "use-intl"
 import { finishPayment, startPayment, updateBag, type CartState } from "./actions"
 
 const START: CartState = { message: null, error: false }
@@ -15,15 +16,16 @@ function Answer({ state }: { state: CartState }) {
 
 export function OfferCodeForm() {
   const [state, action, pending] = useActionState(updateBag, START)
+  const t = useTranslations("Bag.offerForm")
   return (
-    <form action={action} className="sign-in" aria-label="Offer code">
+    <form action={action} className="sign-in" aria-label={t("code")}>
       <Answer state={state} />
       <label>
-        Offer code
+        {t("code")}
         <input name="code" autoComplete="off" required />
       </label>
       <button type="submit" name="intent" value="code" disabled={pending}>
-        Apply
+        {t("apply")}
       </button>
     </form>
   )
@@ -31,15 +33,16 @@ export function OfferCodeForm() {
 
 export function PointsForm({ balance }: { balance: number }) {
   const [state, action, pending] = useActionState(updateBag, START)
+  const t = useTranslations("Bag.pointsForm")
   return (
-    <form action={action} className="sign-in" aria-label="Points">
+    <form action={action} className="sign-in" aria-label={t("label")}>
       <Answer state={state} />
       <label>
-        Points to use (you have {balance.toLocaleString("en-IN")})
+        {t("points", { balance: balance.toLocaleString("en-IN") })}
         <input name="points" type="number" inputMode="numeric" min={1} max={balance} required />
       </label>
       <button type="submit" name="intent" value="points" disabled={pending}>
-        Use points
+        {t("use")}
       </button>
     </form>
   )
@@ -49,11 +52,12 @@ export type DeliveryOption = { id: string; name: string; amount: number }
 
 export function DeliveryForm({ options, phone, firstName }: { options: DeliveryOption[]; phone: string; firstName: string }) {
   const [state, action, pending] = useActionState(updateBag, START)
+  const t = useTranslations("Bag.deliveryForm")
   return (
-    <form action={action} className="sign-in" aria-label="Delivery">
+    <form action={action} className="sign-in" aria-label={t("label")}>
       <Answer state={state} />
       <fieldset>
-        <legend>How you get it</legend>
+        <legend>{t("how")}</legend>
         {options.map((o, i) => (
           <label key={o.id} className="inline">
             <input type="radio" name="option_id" value={o.id} defaultChecked={i === 0} /> {o.name}
@@ -62,27 +66,27 @@ export function DeliveryForm({ options, phone, firstName }: { options: DeliveryO
         ))}
       </fieldset>
       <label>
-        Name
+        {t("name")}
         <input name="first_name" autoComplete="given-name" required defaultValue={firstName} />
       </label>
       <label>
-        Mobile number
+        {t("phone")}
         <input name="phone" type="tel" autoComplete="tel" required defaultValue={phone} />
       </label>
       <label>
-        Address (for delivery; for a pickup, your own)
+        {t("address")}
         <input name="address_1" autoComplete="street-address" required />
       </label>
       <label>
-        City
+        {t("city")}
         <input name="city" autoComplete="address-level2" required />
       </label>
       <label>
-        PIN code
+        {t("pin")}
         <input name="postal_code" inputMode="numeric" autoComplete="postal-code" pattern="\d{6}" required />
       </label>
       <button type="submit" name="intent" value="delivery" disabled={pending}>
-        Save
+        {t("save")}
       </button>
     </form>
   )
@@ -95,7 +99,7 @@ declare global {
 }
 
 /** Loads Razorpay's checkout once, when the shopper chooses to pay. */
-function loadCheckout(src: string): Promise<void> {
+function loadCheckout(src: string, failure: string): Promise<void> {
   if (window.Razorpay) {
     return Promise.resolve()
   }
@@ -103,7 +107,7 @@ function loadCheckout(src: string): Promise<void> {
     const script = document.createElement("script")
     script.src = src
     script.onload = () => resolve()
-    script.onerror = () => reject(new Error("Razorpay's checkout could not be loaded. Check your connection and try again."))
+    script.onerror = () => reject(new Error(failure))
     document.head.appendChild(script)
   })
 }
@@ -111,6 +115,7 @@ function loadCheckout(src: string): Promise<void> {
 export function PayButton({ checkoutScript, shopName, total }: { checkoutScript: string; shopName: string; total: string }) {
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const t = useTranslations("Bag")
   async function pay() {
     setBusy(true)
     setProblem(null)
@@ -119,7 +124,7 @@ export function PayButton({ checkoutScript, shopName, total }: { checkoutScript:
       if (!started.ok) {
         throw new Error(started.message)
       }
-      await loadCheckout(checkoutScript)
+      await loadCheckout(checkoutScript, t("checkoutNotLoaded"))
       const checkout = new window.Razorpay!({
         key: started.key,
         order_id: started.order_id,
@@ -149,7 +154,7 @@ export function PayButton({ checkoutScript, shopName, total }: { checkoutScript:
         </p>
       )}
       <button type="button" onClick={pay} disabled={busy}>
-        Pay {total} with Razorpay
+        {t("payWith", { total })}
       </button>
     </div>
   )

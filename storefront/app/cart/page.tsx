@@ -1,13 +1,18 @@
 import type { Metadata } from "next"
 import { readCart } from "../../lib/cart"
 import { formatRupees } from "../../lib/format"
+import { translator } from "../../lib/i18n"
 import { claimsOf, sessionToken, shopFetch } from "../../lib/session"
 import { shopName } from "../../lib/shop"
 import { removeFromBag } from "./actions"
 import { DeliveryForm, OfferCodeForm, PayButton, PointsForm, type DeliveryOption } from "./bag-forms"
 
 export const dynamic = "force-dynamic"
-export const metadata: Metadata = { title: "Your bag", robots: { index: false } }
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await translator("Bag")
+  return { title: t("title"), robots: { index: false } }
+}
 
 /** Why the last step failed (an add-to-bag's redirect names it). */
 function Problem({ text }: { text: string | string[] | undefined }) {
@@ -22,17 +27,16 @@ type Me = { customer: { first_name: string | null; phone: string | null } }
 
 export default async function BagPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { problem } = await searchParams
+  const t = await translator("Bag")
   const cart = await readCart()
   const token = await sessionToken()
   const signedIn = !!token && !!claimsOf(token)?.actor_id
   if (!cart || !cart.items.length) {
     return (
       <>
-        <h1>Your bag</h1>
+        <h1>{t("title")}</h1>
         <Problem text={problem} />
-        <p>
-          Your bag is empty. <a href="/products">See the jewellery</a>.
-        </p>
+        <p>{t.rich("empty", { link: (chunks) => <a href="/products">{chunks}</a> })}</p>
       </>
     )
   }
@@ -47,9 +51,9 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
   const delivery = cart.shipping_methods?.[0]
   return (
     <>
-      <h1>Your bag</h1>
+      <h1>{t("title")}</h1>
       <Problem text={problem} />
-      <table className="breakdown" aria-label="Pieces in your bag">
+      <table className="breakdown" aria-label={t("pieces")}>
         <tbody>
           {cart.items.map((item) => (
             <tr key={item.id}>
@@ -58,7 +62,7 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
                 <form action={removeFromBag} className="inline-form">
                   <input type="hidden" name="line_item_id" value={item.id} />
                   <button type="submit" className="link">
-                    Remove
+                    {t("remove")}
                   </button>
                 </form>
               </th>
@@ -67,7 +71,7 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
           ))}
           {cart.discount_total > 0 && (
             <tr>
-              <th scope="row">Offers and points</th>
+              <th scope="row">{t("discounts")}</th>
               <td>-{formatRupees(cart.discount_total)}</td>
             </tr>
           )}
@@ -82,31 +86,27 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
             <td>{formatRupees(cart.tax_total)}</td>
           </tr>
           <tr className="total">
-            <th scope="row">To pay</th>
+            <th scope="row">{t("toPay")}</th>
             <td>{formatRupees(cart.total)}</td>
           </tr>
         </tbody>
       </table>
-      <h2>Offers</h2>
+      <h2>{t("offers")}</h2>
       {(cart.promotions ?? []).filter((p) => p.code).length > 0 && (
-        <p>
-          Applied: {(cart.promotions ?? []).map((p) => p.code).filter(Boolean).join(", ")}
-        </p>
+        <p>{t("applied", { codes: (cart.promotions ?? []).map((p) => p.code).filter(Boolean).join(", ") })}</p>
       )}
       <OfferCodeForm />
       {signedIn && points && points.balance > 0 && (
         <>
-          <h2>Your points</h2>
+          <h2>{t("points")}</h2>
           <PointsForm balance={points.balance} />
         </>
       )}
       {!signedIn ? (
-        <p className="notice">
-          <a href="/sign-in">Sign in with your mobile number</a> to use your points and pay.
-        </p>
+        <p className="notice">{t.rich("signInFirst", { link: (chunks) => <a href="/sign-in">{chunks}</a> })}</p>
       ) : (
         <>
-          <h2>Delivery</h2>
+          <h2>{t("delivery")}</h2>
           {delivery && cart.shipping_address?.address_1 ? (
             <p>
               {delivery.name} · {cart.shipping_address.first_name}, {cart.shipping_address.address_1}, {cart.shipping_address.city} {cart.shipping_address.postal_code}
@@ -115,7 +115,7 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
           <DeliveryForm options={options.ok ? options.data.shipping_options : []} phone={customer?.phone ?? ""} firstName={customer?.first_name ?? ""} />
           {delivery && (
             <>
-              <h2>Pay</h2>
+              <h2>{t("pay")}</h2>
               <PayButton checkoutScript={process.env.RAZORPAY_CHECKOUT_SCRIPT || "https://checkout.razorpay.com/v1/checkout.js"} shopName={name} total={formatRupees(cart.total)} />
             </>
           )}

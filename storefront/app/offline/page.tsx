@@ -1,13 +1,18 @@
 import type { Metadata } from "next"
+import { translator } from "../../lib/i18n"
 
-export const metadata: Metadata = { title: "You are offline", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await translator("Offline")
+  return { title: t("title"), robots: { index: false } }
+}
 
 /** Shown by the service worker (public/sw.js) when a page cannot be reached. */
-export default function Offline() {
+export default async function Offline() {
+  const t = await translator("Offline")
   return (
     <>
-      <h1>You are offline</h1>
-      <p>Prices follow today&apos;s rates, so we show them only with a connection. Try again when you are back online.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("text")}</p>
     </>
   )
 }

@@ -1,6 +1,7 @@
 "use server"
 
 import { redirect } from "next/navigation"
+import { translator } from "../../lib/i18n"
 import { claimsOf, setSessionToken, sessionToken, shopFetch } from "../../lib/session"
 
 export type SignInState = { step: "phone" | "code" | "name"; phone: string; channel: "sms" | "whatsapp"; message: string | null; error: boolean }
@@ -11,18 +12,20 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim
  * The sign-in by phone, one step at a time: ask for a code, type it back,
  * and on a number's first sign-in give a name. Each answer of the shop's
  * API, a refusal included, is shown to the shopper as it is worded there
- * ("That code is not right. 4 tries left.").
+ * ("That code is not right. 4 tries left."); the storefront's own answers
+ * are in the shopper's language.
  */
 export async function signIn(previous: SignInState, form: FormData): Promise<SignInState> {
   const intent = text(form, "intent")
   const phone = text(form, "phone") || previous.phone
   const channel = text(form, "channel") === "whatsapp" ? "whatsapp" : previous.channel
+  const t = await translator("SignIn")
   if (intent === "send" || intent === "resend") {
     const sent = await shopFetch<{ location: string }>("/auth/customer/phone-otp", { method: "POST", body: { phone, channel } })
     if (!sent.ok) {
       return { ...previous, phone, channel, message: sent.message, error: true }
     }
-    return { step: "code", phone, channel, message: `We sent a 6-digit code to ${phone} by ${channel === "whatsapp" ? "WhatsApp" : "SMS"}.`, error: false }
+    return { step: "code", phone, channel, message: t("answers.sent", { phone, channel }), error: false }
   }
   if (intent === "verify") {
     const checked = await shopFetch<{ token: string }>("/auth/customer/phone-otp", { method: "POST", body: { phone, code: text(form, "code") } })
@@ -33,12 +36,12 @@ export async function signIn(previous: SignInState, form: FormData): Promise<Sig
     if (claimsOf(checked.data.token)?.actor_id) {
       redirect("/account")
     }
-    return { ...previous, step: "name", message: "Welcome! Tell us your name to finish.", error: false }
+    return { ...previous, step: "name", message: t("answers.welcome"), error: false }
   }
   if (intent === "name") {
     const token = await sessionToken()
     if (!token) {
-      return { step: "phone", phone, channel, message: "Your sign-in has expired. Ask for a new code.", error: true }
+      return { step: "phone", phone, channel, message: t("answers.expired"), error: true }
     }
     const email = text(form, "email")
     const made = await shopFetch("/store/customers", {
@@ -51,10 +54,48 @@ export async function signIn(previous: SignInState, form: FormData): Promise<Sig
     }
     const refreshed = await shopFetch<{ token: string }>("/auth/token/refresh", { method: "POST", token })
     if (!refreshed.ok) {
-      return { step: "phone", phone, channel, message: "Your account is made. Sign in once more to open it.", error: false }
+      return { step: "phone", phone, channel, message: t("answers.made"), error: false }
     }
     await setSessionToken(refreshed.data.token)
     redirect("/account")
   }
   return previous
+}
+
+export type EmailSignInState = { message: string | null; error: boolean; email: string }
+
+/**
+ * The sign-in by email and password (Medusa's `emailpass`), for customers
+ * who opened their account that way; the "open an account" form registers
+ * the email and makes the customer with the name given. A refusal keeps the
+ * email typed (the form is reset after each answer).
+ */
+export async function signInByEmail(_previous: EmailSignInState, form: FormData): Promise<EmailSignInState> {
+  const t = await translator("SignIn")
+  const credentials = { email: text(form, "email").toLowerCase(), password: String(form.get("password") ?? "") }
+  const firstName = text(form, "first_name")
+  const register = text(form, "intent") === "register"
+  const refused = (message: string): EmailSignInState => ({ message, error: true, email: credentials.email })
+  const signedIn = await shopFetch<{ token: string }>(register ? "/auth/customer/emailpass/register" : "/auth/customer/emailpass", { method: "POST", body: credentials })
+  if (!signedIn.ok) {
+    return refused(signedIn.message)
+  }
+  let token = signedIn.data.token
+  if (!claimsOf(token)?.actor_id) {
+    // An email without a customer yet: the account is made with the name given.
+    if (!firstName) {
+      return refused(t("emailForm.nameNeeded"))
+    }
+    const made = await shopFetch("/store/customers", { method: "POST", token, body: { email: credentials.email, first_name: firstName } })
+    if (!made.ok) {
+      return refused(made.message)
+    }
+    const refreshed = await shopFetch<{ token: string }>("/auth/token/refresh", { method: "POST", token })
+    if (!refreshed.ok) {
+      return { message: t("answers.made"), error: false, email: credentials.email }
+    }
+    token = refreshed.data.token
+  }
+  await setSessionToken(token)
+  redirect("/account")
 }

@@ -1,12 +1,14 @@
 "use client"
 
 import { useActionState } from "react"
+import { useTranslations } from "use-intl"
 import { signIn, type SignInState } from "./actions"
 
 const START: SignInState = { step: "phone", phone: "", channel: "sms", message: null, error: false }
 
 export function SignInForm() {
   const [state, action, pending] = useActionState(signIn, START)
+  const t = useTranslations("SignIn")
   return (
     <form action={action} className="sign-in" aria-busy={pending}>
       {state.message && (
@@ -17,11 +19,11 @@ export function SignInForm() {
       {state.step === "phone" && (
         <>
           <label>
-            Mobile number
+            {t("phone")}
             <input name="phone" type="tel" inputMode="tel" autoComplete="tel" required defaultValue={state.phone} placeholder="98200 12345" />
           </label>
           <fieldset>
-            <legend>Send the code by</legend>
+            <legend>{t("channel")}</legend>
             <label className="inline">
               <input type="radio" name="channel" value="sms" defaultChecked={state.channel === "sms"} /> SMS
             </label>
@@ -30,7 +32,7 @@ export function SignInForm() {
             </label>
           </fieldset>
           <button type="submit" name="intent" value="send" disabled={pending}>
-            Send me a code
+            {t("send")}
           </button>
         </>
       )}
@@ -39,14 +41,14 @@ export function SignInForm() {
           <input type="hidden" name="phone" value={state.phone} />
           <input type="hidden" name="channel" value={state.channel} />
           <label>
-            The 6-digit code
+            {t("code")}
             <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
           </label>
           <button type="submit" name="intent" value="verify" disabled={pending}>
-            Sign in
+            {t("signIn")}
           </button>
           <button type="submit" name="intent" value="resend" formNoValidate className="secondary" disabled={pending}>
-            Send a new code
+            {t("resend")}
           </button>
         </>
       )}
@@ -54,19 +56,19 @@ export function SignInForm() {
         <>
           <input type="hidden" name="phone" value={state.phone} />
           <label>
-            First name
+            {t("firstName")}
             <input name="first_name" autoComplete="given-name" required />
           </label>
           <label>
-            Last name
+            {t("lastName")}
             <input name="last_name" autoComplete="family-name" />
           </label>
           <label>
-            Email (optional, for invoices by email)
+            {t("email")}
             <input name="email" type="email" autoComplete="email" />
           </label>
           <button type="submit" name="intent" value="name" disabled={pending}>
-            Open my account
+            {t("open")}
           </button>
         </>
       )}

@@ -1,64 +1,61 @@
 import type { Metadata } from "next"
+import { translator } from "../../lib/i18n"
 import { BANGLE_SIZES, bangleDiameterMm, RING_SIZES, ringCircumferenceMm, ringDiameterMm } from "../../lib/sizes"
 
-export const metadata: Metadata = { title: "Ring and bangle size guide", description: "Find your Indian ring size and bangle size at home, with a thread or a ring that fits." }
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await translator("SizeGuide")
+  return { title: t("title"), description: t("description") }
+}
 
-export default function SizeGuide() {
+export default async function SizeGuide() {
+  const t = await translator("SizeGuide")
+  const mm = (value: number | undefined) => t("mm", { value: value?.toFixed(1) ?? "" })
   return (
     <>
-      <h1>Ring and bangle size guide</h1>
+      <h1>{t("title")}</h1>
       <section aria-labelledby="rings">
-        <h2 id="rings">Rings</h2>
-        <p>
-          Wrap a thread or a strip of paper round the finger where the ring sits, mark where it meets, and measure its length in
-          millimetres: that is the circumference. Or measure across the inside of a ring that fits you: that is the diameter.
-          Measure at the end of the day, when fingers are largest.
-        </p>
-        <table className="breakdown sizes" aria-label="Indian ring sizes">
+        <h2 id="rings">{t("rings")}</h2>
+        <p>{t("ringsHow")}</p>
+        <table className="breakdown sizes" aria-label={t("ringSizes")}>
           <thead>
             <tr>
-              <th scope="col">Indian size</th>
-              <th scope="col">Inside diameter</th>
-              <th scope="col">Circumference</th>
+              <th scope="col">{t("indianSize")}</th>
+              <th scope="col">{t("insideDiameter")}</th>
+              <th scope="col">{t("circumference")}</th>
             </tr>
           </thead>
           <tbody>
             {RING_SIZES.map((size) => (
               <tr key={size}>
                 <th scope="row">{size}</th>
-                <td>{ringDiameterMm(size).toFixed(1)} mm</td>
-                <td>{ringCircumferenceMm(size).toFixed(1)} mm</td>
+                <td>{mm(ringDiameterMm(size))}</td>
+                <td>{mm(ringCircumferenceMm(size))}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section aria-labelledby="bangles">
-        <h2 id="bangles">Bangles</h2>
-        <p>
-          Bring your thumb and little finger together as if slipping on a bangle, and measure across the widest part of the hand;
-          or measure across the inside of a bangle that fits. Sizes are inches and sixteenths: 2.4 is 2 4⁄16 inches.
-        </p>
-        <table className="breakdown sizes" aria-label="Bangle sizes">
+        <h2 id="bangles">{t("bangles")}</h2>
+        <p>{t("banglesHow")}</p>
+        <table className="breakdown sizes" aria-label={t("bangleSizes")}>
           <thead>
             <tr>
-              <th scope="col">Bangle size</th>
-              <th scope="col">Inside diameter</th>
+              <th scope="col">{t("bangleSize")}</th>
+              <th scope="col">{t("insideDiameter")}</th>
             </tr>
           </thead>
           <tbody>
             {BANGLE_SIZES.map((size) => (
               <tr key={size}>
                 <th scope="row">{size}</th>
-                <td>{bangleDiameterMm(size)?.toFixed(1)} mm</td>
+                <td>{mm(bangleDiameterMm(size))}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
-      <p>
-        Not sure? Ask at any of our branches: we will measure your finger or wrist.
-      </p>
+      <p>{t("notSure")}</p>
     </>
   )
 }

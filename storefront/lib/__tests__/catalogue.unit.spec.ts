@@ -1,5 +1,5 @@
 import { applyFilters, filtersQuery, readFilters, type CataloguePiece } from "../catalogue"
-import { formatGrams, formatPurity, formatRupees } from "../format"
+import { formatGrams, formatPurity, formatRupees, metalLabel } from "../format"
 import { jsonLd, productStructuredData } from "../structured-data"
 
 const piece = (over: Partial<CataloguePiece>): CataloguePiece => ({
@@ -74,6 +74,15 @@ describe("storefront catalogue", () => {
       "18K (750)",
       "Silver 925",
       "123",
+    ])
+    // In the shopper's language, with the names of the metals they know; others as stored.
+    const hindi = (metal: "gold" | "silver" | "platinum") => ({ gold: "सोना", silver: "चाँदी", platinum: "प्लैटिनम" })[metal]
+    expect([formatPurity("silver", 925, hindi), formatPurity("gold", 916, hindi), metalLabel("platinum", hindi), metalLabel("palladium", hindi), metalLabel("silver")]).toEqual([
+      "चाँदी 925",
+      "22K (916)",
+      "प्लैटिनम",
+      "Palladium",
+      "Silver",
     ])
   })
 

@@ -1,10 +1,15 @@
 import type { Metadata } from "next"
 import { notFound, redirect } from "next/navigation"
 import { formatRupees } from "../../../lib/format"
+import { translator } from "../../../lib/i18n"
 import { sessionToken, shopFetch } from "../../../lib/session"
 
 export const dynamic = "force-dynamic"
-export const metadata: Metadata = { title: "Thank you for your order", robots: { index: false } }
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await translator("Order")
+  return { title: t("title"), robots: { index: false } }
+}
 
 type Order = { order: { id: string; display_id: number; total: number; items: { id: string; title: string; product_title: string | null }[]; shipping_methods?: { name: string }[] } }
 
@@ -19,10 +24,12 @@ export default async function OrderPlaced({ params }: { params: Promise<{ id: st
     notFound()
   }
   const order = answer.data.order
+  const t = await translator("Order")
   return (
     <>
-      <h1>Thank you! Order #{order.display_id} is placed</h1>
-      <p className="price-now">{formatRupees(order.total)} paid</p>
+      {/* The order's number as a string: as a number ICU would group its digits. */}
+      <h1>{t("heading", { number: String(order.display_id) })}</h1>
+      <p className="price-now">{t("paid", { amount: formatRupees(order.total) })}</p>
       <ul>
         {order.items.map((item) => (
           <li key={item.id}>{item.product_title ?? item.title}</li>
@@ -30,7 +37,7 @@ export default async function OrderPlaced({ params }: { params: Promise<{ id: st
       </ul>
       {order.shipping_methods?.[0] && <p>{order.shipping_methods[0].name}</p>}
       <p>
-        <a href={`/account/orders/${order.id}/invoice`}>Your tax invoice (PDF)</a> · <a href="/account">Your account</a>
+        <a href={`/account/orders/${order.id}/invoice`}>{t("invoice")}</a> · <a href="/account">{t("account")}</a>
       </p>
     </>
   )

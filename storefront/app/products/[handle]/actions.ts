@@ -1,5 +1,6 @@
 "use server"
 
+import { translator } from "../../../lib/i18n"
 import { sessionToken, shopFetch } from "../../../lib/session"
 
 export type BookingState = { message: string | null; error: boolean }
@@ -8,14 +9,14 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim
 
 /** Books a visit to a branch or a video call with it, as the signed-in customer, at a day and time in India time. */
 export async function bookVisit(_previous: BookingState, form: FormData): Promise<BookingState> {
-  const token = await sessionToken()
+  const [token, t] = await Promise.all([sessionToken(), translator("Book")])
   if (!token) {
-    return { message: "Sign in to book a visit.", error: true }
+    return { message: t("signIn"), error: true }
   }
   const day = text(form, "day")
   const time = text(form, "time")
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) {
-    return { message: "Choose a date and a time.", error: true }
+    return { message: t("chooseSlot"), error: true }
   }
   const variantId = text(form, "variant_id")
   const booked = await shopFetch<{ appointment: { branch: { name: string }; kind: string } }>("/store/customers/me/appointments", {
@@ -27,8 +28,5 @@ export async function bookVisit(_previous: BookingState, form: FormData): Promis
     return { message: booked.message, error: true }
   }
   const { branch, kind } = booked.data.appointment
-  return {
-    message: `Booked: ${kind === "video_call" ? "a video call with" : "a visit to"} ${branch.name} on ${day} at ${time}. The branch will keep the piece ready for you.`,
-    error: false,
-  }
+  return { message: t("booked", { kind, branch: branch.name, day, time }), error: false }
 }

@@ -1,6 +1,7 @@
 "use client"
 
 import { useActionState } from "react"
+import { useTranslations } from "use-intl"
 import { bookVisit, type BookingState } from "./actions"
 
 const START: BookingState = { message: null, error: false }
@@ -12,9 +13,10 @@ const TIMES = Array.from({ length: 19 }, (_, i) => {
 /** "See it in a branch": a visit or a video call at a half-hour slot, for the piece shown. */
 export function BookVisit({ variantId, branches, today }: { variantId: string; branches: { id: string; name: string; hasIt: boolean }[]; today: string }) {
   const [state, action, pending] = useActionState(bookVisit, START)
+  const t = useTranslations("Book")
   return (
     <form action={action} className="sign-in" aria-labelledby="book">
-      <h2 id="book">See it in a branch</h2>
+      <h2 id="book">{t("title")}</h2>
       {state.message && (
         <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
           {state.message}
@@ -22,41 +24,41 @@ export function BookVisit({ variantId, branches, today }: { variantId: string; b
       )}
       <input type="hidden" name="variant_id" value={variantId} />
       <label>
-        Branch
+        {t("branch")}
         <select name="branch_id" defaultValue={branches.find((b) => b.hasIt)?.id}>
           {branches.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
-              {b.hasIt ? " (has this piece)" : ""}
+              {b.hasIt ? ` ${t("hasIt")}` : ""}
             </option>
           ))}
         </select>
       </label>
       <fieldset>
-        <legend>How</legend>
+        <legend>{t("how")}</legend>
         <label className="inline">
-          <input type="radio" name="kind" value="visit" defaultChecked /> Visit the branch
+          <input type="radio" name="kind" value="visit" defaultChecked /> {t("visit")}
         </label>
         <label className="inline">
-          <input type="radio" name="kind" value="video_call" /> Video call
+          <input type="radio" name="kind" value="video_call" /> {t("videoCall")}
         </label>
       </fieldset>
       <label>
-        Day
+        {t("day")}
         <input type="date" name="day" min={today} required />
       </label>
       <label>
-        Time (India time)
+        {t("time")}
         <select name="time" defaultValue="11:00">
-          {TIMES.map((t) => (
-            <option key={t} value={t}>
-              {t}
+          {TIMES.map((time) => (
+            <option key={time} value={time}>
+              {time}
             </option>
           ))}
         </select>
       </label>
       <button type="submit" disabled={pending}>
-        Book
+        {t("book")}
       </button>
     </form>
   )

@@ -2,12 +2,15 @@ import type { Metadata } from "next"
 import { headers } from "next/headers"
 import type { PriceBreakdownView } from "../../../../src/types/http/catalogue"
 import { notFound } from "next/navigation"
-import { formatGrams, formatPurity, formatRupees, metalLabel } from "../../../lib/format"
+import { formatGrams, formatPurity, formatRupees, metalLabel, type MetalNames } from "../../../lib/format"
+import { currentLocale, TIME_ZONE, translator } from "../../../lib/i18n"
+import { dateLocale } from "../../../lib/language"
 import { storeApi } from "../../../lib/medusa"
 import { pieceLabel, pieceTotal, productByHandle, type StoreVariant } from "../../../lib/products"
 import { branches, shopName } from "../../../lib/shop"
 import { addToBag } from "../../cart/actions"
 import { claimsOf, sessionToken } from "../../../lib/session"
+import { SaveToWishlist } from "../../account/wishlist/save-button"
 import { BookVisit } from "./book-visit"
 import { jsonLd, productStructuredData } from "../../../lib/structured-data"
 
@@ -26,13 +29,13 @@ type BreakdownView = {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const product = await productByHandle((await params).handle)
+  const [product, t, site] = await Promise.all([params.then(({ handle }) => productByHandle(handle)), translator("Product"), translator("Site")])
   if (!product) {
-    return { title: "Not found" }
+    return { title: t("notFound") }
   }
   const a = product.variants?.[0]?.jewelry_attributes
-  const facts = a ? `${formatPurity(a.metal, a.purity)}, ${formatGrams(a.net_weight_mg / 1000)}. ` : ""
-  return { title: product.title, description: `${facts}${product.description ?? `${product.title}, priced at today's rate with every charge shown.`}`.slice(0, 300) }
+  const facts = a ? `${t("facts", { purity: formatPurity(a.metal, a.purity, (metal) => site(`metal.${metal}`)), weight: formatGrams(a.net_weight_mg / 1000) })} ` : ""
+  return { title: product.title, description: `${facts}${product.description ?? t("fallbackDescription", { title: product.title })}`.slice(0, 300) }
 }
 
 /** The piece shown: the one asked for, else the lowest-priced piece of the design. */
@@ -73,7 +76,8 @@ export default async function ProductPage({ params, searchParams }: Params) {
   const inStock = stocked.length > 0
   const token = await sessionToken()
   const signedIn = !!token && !!claimsOf(token)?.actor_id
-  const name = await shopName()
+  const [name, locale, t, site] = await Promise.all([shopName(), currentLocale(), translator("Product"), translator("Site")])
+  const metalNames: MetalNames = (metal) => site(`metal.${metal}`)
   const requestHeaders = await headers()
   const origin = `${requestHeaders.get("x-forwarded-proto")?.split(",")[0] ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host")}`
   const structured = productStructuredData({
@@ -98,16 +102,16 @@ export default async function ProductPage({ params, searchParams }: Params) {
   return (
     <article className="product">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(structured) }} />
-      <div>{image ? <img src={image} alt={product.title} width={600} height={600} /> : <span className="noimg" role="img" aria-label="No photo yet" />}</div>
+      <div>{image ? <img src={image} alt={product.title} width={600} height={600} /> : <span className="noimg" role="img" aria-label={t("noPhoto")} />}</div>
       <div>
         <h1>{product.title}</h1>
         {b && <p className="price-now">{formatRupees(b.invoice_total)}</p>}
         <p className="muted">
-          {inStock ? `In stock at ${stocked.map((b) => b.name).join(", ")}` : "Made to order"}
+          {inStock ? t("inStockAt", { branches: stocked.map((b) => b.name).join(", ") }) : t("madeToOrder")}
           {attributes?.huid ? (
             <>
               {" · "}
-              <span className="badge">BIS hallmarked</span>
+              <span className="badge">{t("hallmarked")}</span>
             </>
           ) : null}
         </p>
@@ -115,13 +119,14 @@ export default async function ProductPage({ params, searchParams }: Params) {
           <form action={addToBag}>
             <input type="hidden" name="variant_id" value={piece.id} />
             <input type="hidden" name="sales_channel_id" value={stocked[0].sales_channel.id} />
-            <button type="submit">Add to bag</button>
+            <button type="submit">{t("addToBag")}</button>
           </form>
         ) : null}
+        {piece && <SaveToWishlist variantId={piece.id} />}
         {variants.length > 1 && (
-          <form method="get" className="filters" aria-label="Choose a piece">
+          <form method="get" className="filters" aria-label={t("choosePiece")}>
             <label>
-              Piece
+              {t("piece")}
               <select name="piece" defaultValue={piece?.id}>
                 {variants.map((v) => (
                   <option key={v.id} value={v.id}>
@@ -132,20 +137,20 @@ export default async function ProductPage({ params, searchParams }: Params) {
                 ))}
               </select>
             </label>
-            <button type="submit">Show</button>
+            <button type="submit">{t("show")}</button>
           </form>
         )}
         {attributes && (
           <dl className="facts">
-            <dt>Purity</dt>
-            <dd>{formatPurity(attributes.metal, attributes.purity)}</dd>
-            <dt>Gross weight</dt>
+            <dt>{t("purity")}</dt>
+            <dd>{formatPurity(attributes.metal, attributes.purity, metalNames)}</dd>
+            <dt>{t("grossWeight")}</dt>
             <dd>{formatGrams(attributes.gross_weight_mg / 1000)}</dd>
-            <dt>Net weight</dt>
+            <dt>{t("netWeight")}</dt>
             <dd>{formatGrams(attributes.net_weight_mg / 1000)}</dd>
             {attributes.stone_weight_mg > 0 && (
               <>
-                <dt>Stones</dt>
+                <dt>{t("stones")}</dt>
                 <dd>
                   {(attributes.stones ?? []).map((s) => `${s.count ?? ""} ${s.type}${s.carats ? ` (${s.carats} ct)` : ""}`.trim()).join(", ") ||
                     formatGrams(attributes.stone_weight_mg / 1000)}
@@ -160,7 +165,7 @@ export default async function ProductPage({ params, searchParams }: Params) {
             )}
             {attributes.size && (
               <>
-                <dt>Size</dt>
+                <dt>{t("size")}</dt>
                 <dd>{attributes.size}</dd>
               </>
             )}
@@ -168,35 +173,41 @@ export default async function ProductPage({ params, searchParams }: Params) {
         )}
         {b && (
           <section aria-labelledby="breakdown">
-            <h2 id="breakdown">Price breakdown</h2>
+            <h2 id="breakdown">{t("breakdown.title")}</h2>
             <table className="breakdown">
               <tbody>
                 <tr>
                   <th scope="row">
-                    {metalLabel(b.metal)} {formatGrams(b.net_weight_g)} × {formatRupees(b.rate_per_g)}/g
+                    {t("breakdown.metal", { metal: metalLabel(b.metal, metalNames), weight: formatGrams(b.net_weight_g), rate: formatRupees(b.rate_per_g) })}
                   </th>
                   <td>{formatRupees(b.metal_value)}</td>
                 </tr>
-                {row("Wastage", b.wastage)}
-                {row("Making charges", b.making_charge)}
-                {row("Stones", b.stone_value)}
-                {row("Other charges", b.other_charges)}
-                {b.discount ? row("Discount", -b.discount) : null}
-                {row("Value before GST", b.taxable_value)}
+                {row(t("breakdown.wastage"), b.wastage)}
+                {row(t("breakdown.making"), b.making_charge)}
+                {row(t("breakdown.stones"), b.stone_value)}
+                {row(t("breakdown.other"), b.other_charges)}
+                {b.discount ? row(t("breakdown.discount"), -b.discount) : null}
+                {row(t("breakdown.beforeGst"), b.taxable_value)}
                 {b.gst.igst ? row(`IGST ${b.gst.rate_percent}%`, b.gst.igst) : null}
                 {b.gst.cgst ? row(`CGST ${b.gst.rate_percent / 2}%`, b.gst.cgst) : null}
                 {b.gst.sgst ? row(`SGST ${b.gst.rate_percent / 2}%`, b.gst.sgst) : null}
-                {row("Round off", b.round_off)}
+                {row(t("breakdown.roundOff"), b.round_off)}
                 <tr className="total">
-                  <th scope="row">Total</th>
+                  <th scope="row">{t("breakdown.total")}</th>
                   <td>{formatRupees(b.invoice_total)}</td>
                 </tr>
               </tbody>
             </table>
             <p className="muted">
-              {view?.pricing_mode === "rate_based"
-                ? `Price as of today's ${metalLabel(b.metal).toLowerCase()} rate${b.priced_at ? `, priced ${new Date(b.priced_at).toLocaleString("en-IN", { timeZone: "Asia/Kolkata", dateStyle: "medium", timeStyle: "short" })}` : ""}. It changes with the rate until you buy.`
-                : "A fixed price."}
+              {/* The metal's id, not its name: each language words it in the sentence (Hindi "सोने के भाव"). */}
+              {view?.pricing_mode !== "rate_based"
+                ? t("breakdown.fixed")
+                : b.priced_at
+                  ? t("breakdown.rateBasedAt", {
+                      metal: b.metal.toLowerCase(),
+                      pricedAt: new Date(b.priced_at).toLocaleString(dateLocale(locale), { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" }),
+                    })
+                  : t("breakdown.rateBased", { metal: b.metal.toLowerCase() })}
             </p>
           </section>
         )}
@@ -209,9 +220,7 @@ export default async function ProductPage({ params, searchParams }: Params) {
               today={new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10)}
             />
           ) : (
-            <p className="notice">
-              <a href="/sign-in">Sign in</a> to book a visit to a branch or a video call to see this piece.
-            </p>
+            <p className="notice">{t.rich("signInToBook", { signIn: (chunks) => <a href="/sign-in">{chunks}</a> })}</p>
           ))}
       </div>
     </article>

@@ -1,3 +1,4 @@
+import { translator } from "../../../../../lib/i18n"
 import { shopSettings } from "../../../../../lib/medusa"
 import { sessionToken } from "../../../../../lib/session"
 
@@ -7,9 +8,9 @@ import { sessionToken } from "../../../../../lib/session"
  * order). Passed through with its own type and file name.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const token = await sessionToken()
+  const [token, t] = await Promise.all([sessionToken(), translator("Account")])
   if (!token) {
-    return new Response("Sign in to download your invoices.", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } })
+    return new Response(t("invoice.signIn"), { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } })
   }
   const { id } = await params
   const { backendUrl, publishableKey } = shopSettings()
@@ -18,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     cache: "no-store",
   })
   if (!res.ok) {
-    const message = ((await res.json().catch(() => ({}))) as { message?: string }).message ?? "This invoice could not be found."
+    const message = ((await res.json().catch(() => ({}))) as { message?: string }).message ?? t("invoice.notFound")
     return new Response(message, { status: res.status === 401 ? 401 : 404, headers: { "content-type": "text/plain; charset=utf-8" } })
   }
   return new Response(res.body, {

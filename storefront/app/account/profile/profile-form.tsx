@@ -1,0 +1,110 @@
+"use client"
+
+import { useActionState } from "react"
+import { useTranslations } from "use-intl"
+import { BUDGET_BANDS, CONSENT_CHANNELS, type ConsentChannel } from "../../../lib/profile"
+import { saveProfile, type ProfileState } from "./actions"
+
+const START: ProfileState = { message: null, error: false }
+
+export type ProfileFormValues = {
+  birthday: string
+  anniversary: string
+  ring_size: string
+  bangle_size: string
+  preferred_metals: string[]
+  preferred_categories: string[]
+  budget_band: string
+  consents: ConsentChannel[]
+}
+
+type Option = { value: string; label: string }
+
+/** "About you": occasions, sizes, likes and what the shop may send, saved in place. */
+export function ProfileForm({ values, today, ringSizes, bangleSizes, metals, categories }: { values: ProfileFormValues; today: string; ringSizes: string[]; bangleSizes: string[]; metals: Option[]; categories: Option[] }) {
+  const t = useTranslations("Profile")
+  const [state, action, pending] = useActionState(saveProfile, START)
+  return (
+    <form action={action} className="sign-in" aria-label={t("title")}>
+      {state.message && (
+        <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
+          {state.message}
+        </p>
+      )}
+      <label>
+        {t("birthday")}
+        <input type="date" name="birthday" max={today} defaultValue={values.birthday} />
+      </label>
+      <label>
+        {t("anniversary")}
+        <input type="date" name="anniversary" max={today} defaultValue={values.anniversary} />
+      </label>
+      <label>
+        {t("ringSize")}
+        <select name="ring_size" defaultValue={values.ring_size}>
+          <option value="">{t("notSure")}</option>
+          {ringSizes.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("bangleSize")}
+        <select name="bangle_size" defaultValue={values.bangle_size}>
+          <option value="">{t("notSure")}</option>
+          {bangleSizes.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted">
+        <a href="/size-guide">{t("sizeHelp")}</a>
+      </p>
+      <fieldset className="choices">
+        <legend>{t("metals")}</legend>
+        {metals.map((m) => (
+          <label key={m.value} className="inline">
+            <input type="checkbox" name="preferred_metals" value={m.value} defaultChecked={values.preferred_metals.includes(m.value)} /> {m.label}
+          </label>
+        ))}
+      </fieldset>
+      {categories.length > 0 && (
+        <fieldset className="choices">
+          <legend>{t("categories")}</legend>
+          {categories.map((c) => (
+            <label key={c.value} className="inline">
+              <input type="checkbox" name="preferred_categories" value={c.value} defaultChecked={values.preferred_categories.includes(c.value)} /> {c.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <label>
+        {t("budget")}
+        <select name="budget_band" defaultValue={values.budget_band}>
+          <option value="">{t("budgetNone")}</option>
+          {BUDGET_BANDS.map((b) => (
+            <option key={b} value={b}>
+              {t(`budgetBand.${b}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="choices">
+        <legend>{t("consents")}</legend>
+        {CONSENT_CHANNELS.map((c) => (
+          <label key={c} className="inline">
+            <input type="checkbox" name="consents" value={c} defaultChecked={values.consents.includes(c)} /> {t(`consent.${c}`)}
+          </label>
+        ))}
+        <p className="muted">{t("consentNote")}</p>
+      </fieldset>
+      <button type="submit" disabled={pending}>
+        {t("save")}
+      </button>
+    </form>
+  )
+}
