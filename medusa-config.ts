@@ -227,6 +227,9 @@ function paymentModule(env: NodeJS.ProcessEnv): ModuleList[number] {
         webhook_id: env.PAYPAL_WEBHOOK_ID,
         environment: env.PAYPAL_ENVIRONMENT || "sandbox",
         capture: env.PAYPAL_CAPTURE || "automatic",
+        // The storefront's pages PayPal returns the buyer to (storefront/app/cart/paypal).
+        return_url: env.STOREFRONT_URL ? new URL("/cart/paypal", env.STOREFRONT_URL).toString() : undefined,
+        cancel_url: env.STOREFRONT_URL ? new URL("/cart?paypal=cancelled", env.STOREFRONT_URL).toString() : undefined,
         api_base: env.PAYPAL_API_BASE,
         timeout_ms: env.PAYPAL_TIMEOUT_MS ? Number(env.PAYPAL_TIMEOUT_MS) : undefined,
       },

@@ -53,7 +53,7 @@ export async function startApp(env: NodeJS.ProcessEnv, databaseUrl: string, data
   fs.mkdirSync(dataDir, { recursive: true })
   const logFile = path.join(dataDir, "start.log")
   const out = fs.openSync(logFile, "w")
-  const appEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: databaseUrl, PORT: String(port), STOREFRONT_PORT: String(storefrontPort), JEWEL_DATA_DIR: dataDir }
+  const appEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: databaseUrl, PORT: String(port), STOREFRONT_PORT: String(storefrontPort), STOREFRONT_URL: `http://127.0.0.1:${storefrontPort}`, JEWEL_DATA_DIR: dataDir }
   // The app runs as it does for a user, not under the test runner's settings.
   delete appEnv.NODE_ENV
   delete appEnv.TEST_TYPE

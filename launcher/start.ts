@@ -204,6 +204,11 @@ async function main() {
   if (withStorefront && !env.TRUSTED_PROXIES) {
     env.TRUSTED_PROXIES = "loopback"
   }
+  // Where payment pages send the buyer back (PayPal's return): the storefront as served here, unless its public
+  // address is set.
+  if (withStorefront && !env.STOREFRONT_URL) {
+    env.STOREFRONT_URL = `http://localhost:${storefrontPort}`
+  }
   fs.mkdirSync(LOG_DIR, { recursive: true })
 
   await assertPortFree(port, `Port ${port} (PORT) is already in use. Stop the program using it, or set PORT to a free port.`)

@@ -29,6 +29,7 @@ import { findTestRedis, type TestRedis } from "./redis"
 import { findChromium, launchBrowserServer, startApp, type RunningApp } from "./e2e"
 import { TwilioLoopback } from "../integration-tests/support/twilio-loopback"
 import { RazorpayLoopback, razorpaySettings } from "../integration-tests/support/razorpay-loopback"
+import { PaypalLoopback, paypalSettings } from "../integration-tests/support/paypal-loopback"
 import { dropTemplates } from "../integration-tests/support/templates"
 
 const LAYERS = ["unit", "modules", "http", "redis", "cluster", "e2e"] as const
@@ -239,6 +240,8 @@ type E2eStart = {
   twilio: TwilioLoopback
   /** The storefront's online payments: Razorpay's API and a stand-in for its checkout widget, on loopback. */
   razorpay: RazorpayLoopback
+  /** PayPal's API and its buyer's approval page, on loopback. */
+  paypal: PaypalLoopback
 }
 
 /** Starts the app the e2e layer drives, on a database of its own; a failure is kept for the e2e layer to report. */
@@ -249,11 +252,12 @@ function startE2eApp(env: NodeJS.ProcessEnv, chromium: string): E2eStart {
   process.stdout.write("Starting the app for the e2e tests as `npm start` does (migrate, build the admin, seed the demo shop), beside the other layers …\n")
   const twilio = new TwilioLoopback()
   const razorpay = new RazorpayLoopback()
-  const stopLoopbacks = () => Promise.all([twilio.stop(), razorpay.stop()]).then(() => undefined)
-  const app = Promise.all([twilio.start(), razorpay.start()])
+  const paypal = new PaypalLoopback()
+  const stopLoopbacks = () => Promise.all([twilio.stop(), razorpay.stop(), paypal.stop()]).then(() => undefined)
+  const app = Promise.all([twilio.start(), razorpay.start(), paypal.start()])
     .then(() =>
       startApp(
-        { ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...twilioSettings(twilio), ...razorpaySettings()(razorpay), RAZORPAY_CHECKOUT_SCRIPT: `${razorpay.origin}/v1/checkout.js` },
+        { ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...twilioSettings(twilio), ...razorpaySettings()(razorpay), ...paypalSettings()(paypal), RAZORPAY_CHECKOUT_SCRIPT: `${razorpay.origin}/v1/checkout.js` },
         databaseUrl,
         dataDir
       )
@@ -263,7 +267,7 @@ function startE2eApp(env: NodeJS.ProcessEnv, chromium: string): E2eStart {
       void stopLoopbacks()
       return err instanceof Error ? err : new Error(String(err))
     })
-  return { app, started: Date.now(), dataDir, chromium, admin, twilio, razorpay }
+  return { app, started: Date.now(), dataDir, chromium, admin, twilio, razorpay, paypal }
 }
 
 /** How the e2e app (and its tests) reach the loopback Twilio. */

@@ -124,6 +124,42 @@ describe("a customer's own pages on the storefront, on a phone", () => {
     await page.waitForURL(/^https:\/\/rzp\.io\/rzp\//)
   })
 
+  it("pays for a piece with PayPal: back from PayPal without paying keeps the bag, approved on PayPal places the order", async () => {
+    // A piece at Bengaluru: the checkout file buys Mumbai's cheapest, and a piece is sold once.
+    await page.goto(`${storefront}/products?branch=BLR&metal=gold&sort=price-asc`)
+    await page.locator("ul.grid .card a").first().click()
+    await page.getByRole("button", { name: "Add to bag" }).click()
+    await page.waitForURL(`${storefront}/cart`)
+    await page.getByRole("radio", { name: /^Pick up/ }).first().check()
+    await page.getByLabel("Name", { exact: true }).fill("Meera")
+    await page.getByLabel("Address (for delivery; for a pickup, your own)").fill("4 Brigade Road")
+    await page.getByLabel("City").fill("Bengaluru")
+    await page.getByLabel("PIN code").fill("560001")
+    await page.getByRole("button", { name: "Save" }).click()
+    await page.getByRole("status").filter({ hasText: "Delivery saved" }).waitFor()
+    await page.reload()
+    const total = await page.locator("tr.total td").innerText()
+
+    const payWithPaypal = page.getByRole("button", { name: `Pay ${total} with PayPal` })
+    await payWithPaypal.click()
+    // PayPal's page (on loopback) shows the bag's amount in rupees.
+    await page.getByRole("heading", { name: `Pay INR ${total.replace(/[₹,]/g, "")}`, exact: false }).waitFor()
+    await page.getByRole("button", { name: "Cancel and return" }).click()
+    await page.getByText("You came back from PayPal without paying.").waitFor()
+
+    await payWithPaypal.click()
+    await page.getByRole("button", { name: "Pay Now" }).click()
+    await page.waitForURL(/\/order\/order_/, { timeout: 60_000 })
+    await page.getByRole("heading", { name: /^Thank you! Order #\d+ is placed$/ }).waitFor()
+    const orderId = page.url().split("/order/")[1]
+    const { order } = await adminApi<{ order: { payment_status: string; customer_id: string; payment_collections: { payments: { provider_id: string }[] }[] } }>(
+      token,
+      `/admin/orders/${orderId}?fields=payment_status,customer_id,payment_collections.payments.provider_id`
+    )
+    expect(order).toEqual(expect.objectContaining({ payment_status: "captured", customer_id: customerId }))
+    expect(order.payment_collections.flatMap((c) => c.payments.map((p) => p.provider_id))).toEqual(["pp_paypal_paypal"])
+  })
+
   it("reads in Hindi after the language switch, and back in English", async () => {
     await page.goto(`${storefront}/account/profile`)
     await page.getByRole("button", { name: "हिन्दी" }).click()

@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { POS_MODULE } from "../../src/modules/pos"
 import type PosModuleService from "../../src/modules/pos/service"
 import { useLoopback } from "../support/loopback-server"
-import { PaypalLoopback } from "../support/paypal-loopback"
+import { PaypalLoopback, paypalSettings } from "../support/paypal-loopback"
 import { webhooksProcessed } from "../support/payment-webhooks"
 import { RazorpayLoopback, razorpaySettings } from "../support/razorpay-loopback"
 import { cartWithCoin, demoShop, expectStatus, type Headers } from "./helpers"
@@ -12,13 +12,7 @@ jest.setTimeout(240 * 1000)
 
 // The official Razorpay and PayPal SDKs, pointed at loopback servers; set before the app reads its config.
 const razorpay = useLoopback(new RazorpayLoopback(), razorpaySettings({ RAZORPAY_CAPTURE: "manual" }))
-const paypal = useLoopback(new PaypalLoopback(), (p) => ({
-  PAYPAL_CLIENT_ID: p.clientId,
-  PAYPAL_CLIENT_SECRET: p.clientSecret,
-  PAYPAL_WEBHOOK_ID: p.webhookId,
-  PAYPAL_API_BASE: p.origin,
-  PAYPAL_CAPTURE: "manual",
-}))
+const paypal = useLoopback(new PaypalLoopback(), paypalSettings({ PAYPAL_CAPTURE: "manual" }))
 
 const RZP = "pp_razorpay_razorpay"
 

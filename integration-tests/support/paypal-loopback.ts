@@ -17,6 +17,9 @@ export type LoopbackPaypalOrder = {
   captures: Capture[]
   refunds: { id: string; capture_id: string; amount: Money; status: "COMPLETED" }[]
   create_time: string
+  /** Where PayPal's approval page sends the buyer (the order's application_context). */
+  return_url?: string
+  cancel_url?: string
 }
 
 export type PaypalEvent = { id: string; event_type: string; body: string }
@@ -69,6 +72,9 @@ export class PaypalLoopback extends LoopbackServer {
       const token = `A21AA${randomBytes(24).toString("base64url")}`
       this.tokens.add(token)
       return this.reply(res, 200, { scope: "https://uri.paypal.com/services/payments/payment", access_token: token, token_type: "Bearer", app_id: "APP-80W284485P519543T", expires_in: 32400, nonce: randomUUID() })
+    }
+    if (path === "/checkoutnow") {
+      return this.approvalPage(req, res)
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1]
     if (!bearer || !this.tokens.has(bearer)) {
@@ -200,6 +206,8 @@ export class PaypalLoopback extends LoopbackServer {
       captures: [],
       refunds: [],
       create_time: new Date().toISOString(),
+      return_url: body.application_context?.return_url,
+      cancel_url: body.application_context?.cancel_url,
     }
     this.orders.set(order.id, order)
     answer(201, this.orderView(order))
@@ -243,10 +251,43 @@ export class PaypalLoopback extends LoopbackServer {
         },
       ],
       links: [
-        { href: `https://www.sandbox.paypal.com/checkoutnow?token=${order.id}`, rel: "approve", method: "GET" },
+        { href: `${this.origin}/checkoutnow?token=${order.id}`, rel: "approve", method: "GET" },
         { href: `https://api-m.sandbox.paypal.com/v2/checkout/orders/${order.id}`, rel: "self", method: "GET" },
       ],
     }
+  }
+
+  /**
+   * The buyer's page on PayPal (the order's approval link): GET shows the amount with Pay and Cancel; POST
+   * approves (or not) and sends the browser to the order's return (or cancel) address, with `?token=<order
+   * id>&PayerID=…` as PayPal adds them.
+   */
+  private approvalPage(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://loopback")
+    const order = this.orders.get(url.searchParams.get("token") ?? "")
+    if (!order) {
+      res.writeHead(404, { "content-type": "text/html" }).end("<h1>Things don't appear to be working at the moment.</h1>")
+      return
+    }
+    if (req.method === "POST") {
+      const approved = url.searchParams.get("action") !== "cancel"
+      if (approved && order.status === "CREATED") {
+        this.approve(order.id)
+      }
+      const back = new URL((approved ? order.return_url : order.cancel_url) ?? "about:blank")
+      back.searchParams.set("token", order.id)
+      if (approved) {
+        back.searchParams.set("PayerID", randomBytes(6).toString("hex").toUpperCase())
+      }
+      res.writeHead(303, { location: back.toString() }).end()
+      return
+    }
+    const amount = `${order.amount.currency_code} ${order.amount.value}`
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
+      `<!doctype html><title>PayPal</title><h1>Pay ${amount} with PayPal</h1>` +
+        `<form method="post" action="/checkoutnow?token=${order.id}"><button>Pay Now</button></form>` +
+        `<form method="post" action="/checkoutnow?token=${order.id}&action=cancel"><button>Cancel and return</button></form>`
+    )
   }
 
   /** The buyer approves the order on PayPal. */
@@ -298,4 +339,15 @@ export class PaypalLoopback extends LoopbackServer {
     })
     return { status: res.status, text: await res.text() }
   }
+}
+
+/** The app's settings for PayPal on this loopback. */
+export function paypalSettings(extra: Record<string, string> = {}) {
+  return (p: PaypalLoopback): Record<string, string> => ({
+    PAYPAL_CLIENT_ID: p.clientId,
+    PAYPAL_CLIENT_SECRET: p.clientSecret,
+    PAYPAL_WEBHOOK_ID: p.webhookId,
+    PAYPAL_API_BASE: p.origin,
+    ...extra,
+  })
 }

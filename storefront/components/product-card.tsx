@@ -2,11 +2,12 @@ import { formatGrams, formatPurity, formatRupees, type MetalNames } from "../lib
 import type { CataloguePiece } from "../lib/catalogue"
 import type { StoreProduct } from "../lib/products"
 
-export function ProductCard({ piece, metalNames }: { piece: CataloguePiece & { product: StoreProduct }; metalNames?: MetalNames }) {
+/** A design in a list; from a list filtered by branch, its page shows the piece that branch has. */
+export function ProductCard({ piece, metalNames, branch }: { piece: CataloguePiece & { product: StoreProduct }; metalNames?: MetalNames; branch?: string }) {
   const image = piece.product.thumbnail ?? piece.product.images?.[0]?.url
   return (
     <li className="card">
-      <a href={`/products/${piece.handle}`}>
+      <a href={`/products/${piece.handle}${branch ? `?branch=${encodeURIComponent(branch)}` : ""}`}>
         {image ? <img src={image} alt="" loading="lazy" width={400} height={400} /> : <span className="noimg" aria-hidden="true" />}
         <span className="title">{piece.title}</span>
         <span className="facts">

@@ -37,6 +37,12 @@ export type PaypalOptions = PaypalApiOptions & {
   webhook_id?: string
   /** `automatic`: captured when the order is placed; `manual`: authorised, the shop captures (within 29 days). */
   capture?: "automatic" | "manual"
+  /**
+   * Where PayPal sends the buyer back after approving (PayPal adds `?token=<order id>`) or cancelling: the
+   * shop's storefront (STOREFRONT_URL), so the return is the shop's setting, never a request's.
+   */
+  return_url?: string
+  cancel_url?: string
 }
 
 type Cradle = PaymentModuleRecords & { logger: Logger }
@@ -131,7 +137,11 @@ export class PaypalProviderService extends AbstractPaymentProvider<PaypalOptions
     const intent = this.options_.capture === "manual" ? CheckoutPaymentIntent.Authorize : CheckoutPaymentIntent.Capture
     const order = await this.call<Order>("open the payment", () =>
       this.orders.createOrder({
-        body: { intent, purchaseUnits: [{ referenceId: sessionId, customId: sessionId, amount: { currencyCode: currency, value: paypalValue(minor) } }] },
+        body: {
+          intent,
+          purchaseUnits: [{ referenceId: sessionId, customId: sessionId, amount: { currencyCode: currency, value: paypalValue(minor) } }],
+          ...(this.options_.return_url ? { applicationContext: { returnUrl: this.options_.return_url, cancelUrl: this.options_.cancel_url } } : {}),
+        },
         paypalRequestId: sessionId ? `order-${sessionId}` : undefined,
         prefer: "return=representation",
       })

@@ -98,26 +98,62 @@ export async function updateBag(_previous: CartState, form: FormData): Promise<C
   return { message: null, error: false }
 }
 
+type Sessions = { payment_collection: { payment_sessions: { provider_id: string; data: Record<string, unknown> }[] } }
+
+/** The bag's payment session with a provider (Medusa's payment collection for the cart, then the session). */
+async function openSession(id: string, providerId: string): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; message: string }> {
+  const collection = await cartCall<{ payment_collection: { id: string } }>("/store/payment-collections", "POST", { cart_id: id })
+  if (!collection.ok) {
+    return collection
+  }
+  const session = await cartCall<Sessions>(`/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`, "POST", { provider_id: providerId })
+  if (!session.ok) {
+    return session
+  }
+  return { ok: true, data: session.data.payment_collection.payment_sessions.find((s) => s.provider_id === providerId)?.data ?? {} }
+}
+
 /** Opens the payment with Razorpay: the session whose order Razorpay's checkout pays. */
 export async function startPayment(): Promise<{ ok: true; key: string; order_id: string; amount: number; currency: string } | { ok: false; message: string }> {
   const [id, t] = await Promise.all([cartId(), translator("Bag")])
   if (!id) {
     return { ok: false, message: t("answers.empty") }
   }
-  const collection = await cartCall<{ payment_collection: { id: string } }>("/store/payment-collections", "POST", { cart_id: id })
-  if (!collection.ok) {
-    return { ok: false, message: collection.message }
-  }
-  const session = await cartCall<{ payment_collection: { payment_sessions: { provider_id: string; data: Record<string, unknown> }[] } }>(
-    `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
-    "POST",
-    { provider_id: "pp_razorpay_razorpay" }
-  )
+  const session = await openSession(id, "pp_razorpay_razorpay")
   if (!session.ok) {
-    return { ok: false, message: session.message }
+    return session
   }
-  const data = session.data.payment_collection.payment_sessions.find((s) => s.provider_id === "pp_razorpay_razorpay")?.data ?? {}
+  const data = session.data
   return { ok: true, key: String(data.key_id), order_id: String(data.razorpay_order_id), amount: Number(data.amount_paise), currency: String(data.currency ?? "INR") }
+}
+
+/**
+ * Pays with PayPal (cards from abroad): the shop opens a PayPal order for the
+ * bag and the shopper approves it on PayPal, which sends them back to
+ * /cart/paypal, where the order is placed.
+ */
+export async function payWithPaypal(): Promise<void> {
+  const [id, t] = await Promise.all([cartId(), translator("Bag")])
+  if (!id) {
+    redirect(`/cart?problem=${encodeURIComponent(t("answers.empty"))}`)
+  }
+  const session = await openSession(id, "pp_paypal_paypal")
+  const approval = session.ok && typeof session.data.approval_url === "string" ? session.data.approval_url : undefined
+  redirect(approval ?? `/cart?problem=${encodeURIComponent(session.ok ? t("answers.notPlaced") : session.message)}`)
+}
+
+/** Places the order for the bag once its payment is approved, and shows it; the shop's refusal otherwise. */
+export async function placeOrder(): Promise<{ ok: false; message: string } | never> {
+  const [id, t] = await Promise.all([cartId(), translator("Bag")])
+  if (!id) {
+    return { ok: false, message: t("answers.empty") }
+  }
+  const completed = await cartCall<{ type: string; order?: { id: string }; error?: { message: string } }>(`/store/carts/${id}/complete`, "POST")
+  if (!completed.ok || completed.data.type !== "order" || !completed.data.order) {
+    return { ok: false, message: completed.ok ? (completed.data.error?.message ?? t("answers.notPlaced")) : completed.message }
+  }
+  await forgetCart()
+  redirect(`/order/${completed.data.order.id}`)
 }
 
 /** What Razorpay's checkout handed over: checked by the shop, then the order is placed. */
@@ -130,10 +166,5 @@ export async function finishPayment(paid: { razorpay_order_id: string; razorpay_
   if (!verified.ok) {
     return { ok: false, message: verified.message }
   }
-  const completed = await cartCall<{ type: string; order?: { id: string }; error?: { message: string } }>(`/store/carts/${id}/complete`, "POST")
-  if (!completed.ok || completed.data.type !== "order" || !completed.data.order) {
-    return { ok: false, message: completed.ok ? (completed.data.error?.message ?? t("answers.notPlaced")) : completed.message }
-  }
-  await forgetCart()
-  redirect(`/order/${completed.data.order.id}`)
+  return placeOrder()
 }

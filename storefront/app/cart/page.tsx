@@ -4,7 +4,7 @@ import { formatRupees } from "../../lib/format"
 import { translator } from "../../lib/i18n"
 import { claimsOf, sessionToken, shopFetch } from "../../lib/session"
 import { shopName } from "../../lib/shop"
-import { removeFromBag } from "./actions"
+import { payWithPaypal, removeFromBag } from "./actions"
 import { DeliveryForm, OfferCodeForm, PayButton, PointsForm, type DeliveryOption } from "./bag-forms"
 
 export const dynamic = "force-dynamic"
@@ -26,7 +26,7 @@ function Problem({ text }: { text: string | string[] | undefined }) {
 type Me = { customer: { first_name: string | null; phone: string | null } }
 
 export default async function BagPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { problem } = await searchParams
+  const { problem, paypal } = await searchParams
   const t = await translator("Bag")
   const cart = await readCart()
   const token = await sessionToken()
@@ -40,11 +40,12 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
       </>
     )
   }
-  const [me, loyalty, options, name] = await Promise.all([
+  const [me, loyalty, options, name, providers] = await Promise.all([
     signedIn ? shopFetch<Me>("/store/customers/me", { token }) : undefined,
     signedIn ? shopFetch<{ loyalty: { balance: number; can_redeem: boolean } }>("/store/customers/me/loyalty", { token }) : undefined,
     shopFetch<{ shipping_options: DeliveryOption[] }>(`/store/shipping-options?cart_id=${cart.id}`, { token }),
     shopName(),
+    shopFetch<{ payment_providers: { id: string }[] }>(`/store/payment-providers?region_id=${cart.region_id}`, { token }),
   ])
   const customer = me?.ok ? me.data.customer : undefined
   const points = loyalty?.ok ? loyalty.data.loyalty : undefined
@@ -53,6 +54,7 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
     <>
       <h1>{t("title")}</h1>
       <Problem text={problem} />
+      {paypal === "cancelled" && <p className="notice">{t("paypalCancelled")}</p>}
       <table className="breakdown" aria-label={t("pieces")}>
         <tbody>
           {cart.items.map((item) => (
@@ -117,6 +119,14 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
             <>
               <h2>{t("pay")}</h2>
               <PayButton checkoutScript={process.env.RAZORPAY_CHECKOUT_SCRIPT || "https://checkout.razorpay.com/v1/checkout.js"} shopName={name} total={formatRupees(cart.total)} />
+              {providers.ok && providers.data.payment_providers.some((p) => p.id === "pp_paypal_paypal") && (
+                <form action={payWithPaypal} className="save-piece">
+                  <button type="submit" className="secondary">
+                    {t("payWithPaypal", { total: formatRupees(cart.total) })}
+                  </button>
+                  <p className="muted">{t("paypalNote")}</p>
+                </form>
+              )}
             </>
           )}
         </>

@@ -48,7 +48,7 @@ export default async function Catalogue({ searchParams }: { searchParams: Promis
       </p>
       <ul className="grid">
         {shown.map((piece) => (
-          <ProductCard key={piece.handle} piece={piece} metalNames={metalNames} />
+          <ProductCard key={piece.handle} piece={piece} metalNames={metalNames} branch={branch?.code} />
         ))}
       </ul>
     </>

@@ -38,9 +38,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: product.title, description: `${facts}${product.description ?? t("fallbackDescription", { title: product.title })}`.slice(0, 300) }
 }
 
-/** The piece shown: the one asked for, else the lowest-priced piece of the design. */
-function chosenPiece(variants: StoreVariant[], asked: string | undefined): StoreVariant | undefined {
-  return variants.find((v) => v.id === asked) ?? [...variants].sort((a, b) => (pieceTotal(a) ?? Infinity) - (pieceTotal(b) ?? Infinity))[0]
+/**
+ * The piece shown: the one asked for, else the lowest-priced piece the branch asked for has (the catalogue's
+ * "in stock at"), else the lowest-priced piece some branch has, else the lowest-priced piece (made to order).
+ */
+function chosenPiece(variants: StoreVariant[], asked: string | undefined, stockedAt: ((variant: StoreVariant) => boolean)[]): StoreVariant | undefined {
+  const byPrice = [...variants].sort((a, b) => (pieceTotal(a) ?? Infinity) - (pieceTotal(b) ?? Infinity))
+  const asPreferred = stockedAt.map((has) => byPrice.find(has)).find(Boolean)
+  return variants.find((v) => v.id === asked) ?? asPreferred ?? byPrice[0]
 }
 
 export default async function ProductPage({ params, searchParams }: Params) {
@@ -51,7 +56,19 @@ export default async function ProductPage({ params, searchParams }: Params) {
     notFound()
   }
   const variants = product.variants ?? []
-  const piece = chosenPiece(variants, typeof query.piece === "string" ? query.piece : undefined)
+  // Stock is counted per branch's sales channel: one read for each branch, with every piece of the design.
+  const shopBranches = await branches()
+  const stockAt = await Promise.all(
+    shopBranches.map(async (branch) => {
+      const there = branch.sales_channel ? await productByHandle(handle, branch.sales_channel.id).catch(() => undefined) : undefined
+      return { branch, has: new Set((there?.variants ?? []).filter((v) => (v.inventory_quantity ?? 0) > 0).map((v) => v.id)) }
+    })
+  )
+  const askedBranch = stockAt.find((s) => s.branch.code === query.branch)
+  const piece = chosenPiece(variants, typeof query.piece === "string" ? query.piece : undefined, [
+    (v) => !!askedBranch?.has.has(v.id),
+    (v) => stockAt.some((s) => s.has.has(v.id)),
+  ])
   const attributes = piece?.jewelry_attributes
   const view = piece
     ? await storeApi()
@@ -60,19 +77,8 @@ export default async function ProductPage({ params, searchParams }: Params) {
     : undefined
   const b = view?.breakdown
   const image = product.thumbnail ?? product.images?.[0]?.url
-  // Stock is counted per branch's sales channel: one read for each branch.
-  const shopBranches = await branches()
-  const stocked = piece
-    ? (
-        await Promise.all(
-          shopBranches.map(async (branch) => {
-            const there = branch.sales_channel ? await productByHandle(handle, branch.sales_channel.id).catch(() => undefined) : undefined
-            const quantity = there?.variants?.find((v) => v.id === piece.id)?.inventory_quantity ?? 0
-            return quantity > 0 ? branch : null
-          })
-        )
-      ).filter((b): b is NonNullable<typeof b> => !!b)
-    : []
+  // The branch asked for first: the bag is made at the branch whose piece it is.
+  const stocked = piece ? stockAt.filter((s) => s.has.has(piece.id)).sort((a, b) => Number(b === askedBranch) - Number(a === askedBranch)).map((s) => s.branch) : []
   const inStock = stocked.length > 0
   const token = await sessionToken()
   const signedIn = !!token && !!claimsOf(token)?.actor_id
