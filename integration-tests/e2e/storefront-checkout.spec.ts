@@ -9,7 +9,7 @@
 import type { Page } from "playwright-core"
 import { adminApi, adminToken, launchChromium, screenshotTest } from "./browser"
 import { waitFor } from "../support/wait"
-import { accountTestCustomer, codeSentTo, customersWithPaidOrders, latestSid } from "./storefront-customers"
+import { accountTestCustomer, chooseBranchPickup, codeSentTo, customersWithPaidOrders, latestSid } from "./storefront-customers"
 
 jest.setTimeout(240 * 1000)
 
@@ -86,14 +86,7 @@ describe("buying a piece on the storefront, on a phone", () => {
     const withPoints = await total()
     expect(withPoints).toBeLessThan(withOffer)
 
-    await page.getByRole("radio", { name: /^Pick up/ }).first().check()
-    await page.getByLabel("Name", { exact: true }).fill("Asha")
-    await page.getByLabel("Address (for delivery; for a pickup, your own)").fill("12 Kalbadevi Road")
-    await page.getByLabel("City").fill("Mumbai")
-    await page.getByLabel("PIN code").fill("400002")
-    await page.getByRole("button", { name: "Save" }).click()
-    await page.getByRole("status").filter({ hasText: "Delivery saved" }).waitFor()
-    await page.reload()
+    await chooseBranchPickup(page, { name: "Asha", address: "12 Kalbadevi Road", city: "Mumbai", pin: "400002" })
 
     await page.getByRole("button", { name: /^Pay ₹[\d,.]+ with Razorpay$/ }).click()
     await page.waitForURL(/\/order\/order_/, { timeout: 60_000 })

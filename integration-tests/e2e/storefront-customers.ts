@@ -3,6 +3,7 @@
  * own number: a number gets one sign-in code each 30 s, so two files
  * signing in with one number would refuse each other.
  */
+import type { Page } from "playwright-core"
 import twilio from "twilio"
 import { RedirectingRequestClient } from "../../src/modules/notification-twilio/service"
 import { waitFor } from "../support/wait"
@@ -68,4 +69,16 @@ export async function accountTestCustomer(token: string): Promise<DemoCustomer |
     return newest ? { ...customer, order: newest } : customer
   }
   return undefined
+}
+
+/** The bag's delivery form with pickup at the branch, saved; the page is reloaded to show the bag's new total. */
+export async function chooseBranchPickup(page: Page, who: { name: string; address: string; city: string; pin: string }) {
+  await page.getByRole("radio", { name: /^Pick up/ }).first().check()
+  await page.getByLabel("Name", { exact: true }).fill(who.name)
+  await page.getByLabel("Address (for delivery; for a pickup, your own)").fill(who.address)
+  await page.getByLabel("City").fill(who.city)
+  await page.getByLabel("PIN code").fill(who.pin)
+  await page.getByRole("button", { name: "Save" }).click()
+  await page.getByRole("status").filter({ hasText: "Delivery saved" }).waitFor()
+  await page.reload()
 }

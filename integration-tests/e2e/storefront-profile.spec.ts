@@ -8,7 +8,7 @@
  */
 import type { Page } from "playwright-core"
 import { adminApi, adminToken, launchChromium, screenshotTest } from "./browser"
-import { codeSentTo, latestSid } from "./storefront-customers"
+import { chooseBranchPickup, codeSentTo, latestSid } from "./storefront-customers"
 
 jest.setTimeout(180 * 1000)
 
@@ -130,14 +130,7 @@ describe("a customer's own pages on the storefront, on a phone", () => {
     await page.locator("ul.grid .card a").first().click()
     await page.getByRole("button", { name: "Add to bag" }).click()
     await page.waitForURL(`${storefront}/cart`)
-    await page.getByRole("radio", { name: /^Pick up/ }).first().check()
-    await page.getByLabel("Name", { exact: true }).fill("Meera")
-    await page.getByLabel("Address (for delivery; for a pickup, your own)").fill("4 Brigade Road")
-    await page.getByLabel("City").fill("Bengaluru")
-    await page.getByLabel("PIN code").fill("560001")
-    await page.getByRole("button", { name: "Save" }).click()
-    await page.getByRole("status").filter({ hasText: "Delivery saved" }).waitFor()
-    await page.reload()
+    await chooseBranchPickup(page, { name: "Meera", address: "4 Brigade Road", city: "Bengaluru", pin: "560001" })
     const total = await page.locator("tr.total td").innerText()
 
     const payWithPaypal = page.getByRole("button", { name: `Pay ${total} with PayPal` })

@@ -7,7 +7,7 @@ import { ServiceWorker } from "../components/service-worker"
 import { currentLocale, translator } from "../lib/i18n"
 import { claimsOf, sessionToken } from "../lib/session"
 import { shopName } from "../lib/shop"
-import { MESSAGES } from "../messages"
+import { clientMessages } from "../messages"
 
 export async function generateMetadata(): Promise<Metadata> {
   const [shop, t] = await Promise.all([shopName(), translator("Site")])
@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <LanguageSwitch current={locale} label={t("language")} />
           </nav>
         </header>
-        <Intl locale={locale} messages={MESSAGES[locale]}>
+        <Intl locale={locale} messages={clientMessages(locale)}>
           <main id="content">{children}</main>
         </Intl>
         <ServiceWorker />

@@ -82,3 +82,12 @@ export const MESSAGES: Record<Locale, Messages> = {
 
 /** How each language names itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: "English", hi: "हिन्दी" }
+
+/** The parts whose forms answer in the browser (useTranslations): only their text is sent to it. */
+export const CLIENT_PARTS = ["Bag", "Book", "Profile", "SignIn", "Wishlist"] as const
+export type ClientMessages = Pick<Messages, (typeof CLIENT_PARTS)[number]>
+
+export function clientMessages(locale: Locale): ClientMessages {
+  const all = MESSAGES[locale]
+  return { Bag: all.Bag, Book: all.Book, Profile: all.Profile, SignIn: all.SignIn, Wishlist: all.Wishlist }
+}

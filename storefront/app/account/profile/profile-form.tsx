@@ -20,6 +20,23 @@ export type ProfileFormValues = {
 
 type Option = { value: string; label: string }
 
+/** A ring or bangle size, or "not sure". */
+function SizeChoice({ label, name, value, sizes, notSure }: { label: string; name: string; value: string; sizes: string[]; notSure: string }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        <option value="">{notSure}</option>
+        {sizes.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 /** "About you": occasions, sizes, likes and what the shop may send, saved in place. */
 export function ProfileForm({ values, today, ringSizes, bangleSizes, metals, categories }: { values: ProfileFormValues; today: string; ringSizes: string[]; bangleSizes: string[]; metals: Option[]; categories: Option[] }) {
   const t = useTranslations("Profile")
@@ -39,28 +56,8 @@ export function ProfileForm({ values, today, ringSizes, bangleSizes, metals, cat
         {t("anniversary")}
         <input type="date" name="anniversary" max={today} defaultValue={values.anniversary} />
       </label>
-      <label>
-        {t("ringSize")}
-        <select name="ring_size" defaultValue={values.ring_size}>
-          <option value="">{t("notSure")}</option>
-          {ringSizes.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("bangleSize")}
-        <select name="bangle_size" defaultValue={values.bangle_size}>
-          <option value="">{t("notSure")}</option>
-          {bangleSizes.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SizeChoice label={t("ringSize")} name="ring_size" value={values.ring_size} sizes={ringSizes} notSure={t("notSure")} />
+      <SizeChoice label={t("bangleSize")} name="bangle_size" value={values.bangle_size} sizes={bangleSizes} notSure={t("notSure")} />
       <p className="muted">
         <a href="/size-guide">{t("sizeHelp")}</a>
       </p>
