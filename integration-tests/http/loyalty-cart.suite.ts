@@ -35,6 +35,40 @@ export const loyaltyCartSuite: ShopSuite = ({ api, getContainer }) => {
   const settled = (orderId: string) =>
     waitFor(`the redemption of order ${orderId} to be filed`, async () => (await loyalty().listCartRedemptions({ order_id: orderId }))[0])
 
+  it("keeps a customer's cart theirs: anyone else, signed in or not, gets a 404 on every cart route in any spelling and reads nothing; a guest's cart is its holder's until a customer takes it", async () => {
+    const { me, cartId } = await shopperWithCart(10)
+    const other = await signedInCustomer(api, store, { email: "not-the-owner@example.in", password: "Other-pass-123", first_name: "Other" })
+    const attempts: [string, string, unknown?][] = [
+      ["get", `/store/carts/${cartId}`],
+      ["get", `/STORE/Carts/${cartId}`],
+      ["get", `/store/carts/%63${cartId.slice(1)}`],
+      ["post", `/store/carts/${cartId}`, { email: "taken@example.in" }],
+      ["post", `/store/carts/${cartId}/line-items`, { variant_id: "variant_x", quantity: 1 }],
+      ["post", `/store/carts/${cartId}/promotions`, { promo_codes: ["ANY"] }],
+      ["post", `/store/carts/${cartId}/customer`, {}],
+      ["post", `/store/carts/${cartId}/complete`, {}],
+      ["get", `/store/carts/${cartId}/loyalty`],
+      ["post", "/store/payment-collections", { cart_id: cartId }],
+    ]
+    for (const headers of [other.me, store]) {
+      for (const [method, path, body] of attempts) {
+        const res = await expectStatus(method === "get" ? api.get(path, headers) : api.post(path, body, headers))
+        expect({ path, status: res.status, leaked: JSON.stringify(res.data ?? "").includes("1 MG Road") }).toEqual({ path, status: 404, leaked: false })
+      }
+    }
+    // Nothing changed, and the owner still has it.
+    const { data } = await api.get(`/store/carts/${cartId}`, me)
+    expect([data.cart.email, data.cart.items.length, data.cart.shipping_address.address_1]).toEqual([`points-cart-${n}@example.in`, 1, "1 MG Road"])
+
+    // A guest's cart answers to whoever holds its id, until a customer takes it; then only to them.
+    const { cartId: guestCart } = await cartWithCoin(api, store, "guest@example.in")
+    expect((await expectStatus(api.get(`/store/carts/${guestCart}`, other.me))).status).toBe(200)
+    expect((await expectStatus(api.post(`/store/carts/${guestCart}/customer`, {}, other.me))).status).toBe(200)
+    expect((await expectStatus(api.get(`/store/carts/${guestCart}`, store))).status).toBe(404)
+    expect((await expectStatus(api.get(`/store/carts/${guestCart}`, me))).status).toBe(404)
+    expect((await expectStatus(api.get(`/store/carts/${guestCart}`, other.me))).status).toBe(200)
+  })
+
   it("takes exactly the points' value off the bill, replaces on a second apply, and deducts once when the order is placed", async () => {
     const { id, me, cartId } = await shopperWithCart(1000)
     const full = await cartTotalPaise(cartId, me)
@@ -121,7 +155,8 @@ export const loyaltyCartSuite: ShopSuite = ({ api, getContainer }) => {
       const res = await expectStatus(api.post(`/store/carts/${cart}/loyalty/redeem`, body, headers))
       expect([res.status, res.data.message]).toEqual([status, expect.stringMatching(message)])
     }
-    expect((await expectStatus(api.post(`/store/carts/${cartId}/loyalty/redeem`, { points: 100 }, store))).status).toBe(401)
+    // Signed out, a customer's cart is not found at all (src/api/store/carts/own-cart.ts).
+    expect((await expectStatus(api.post(`/store/carts/${cartId}/loyalty/redeem`, { points: 100 }, store))).status).toBe(404)
     expect((await expectStatus(api.get(`/store/carts/${cartId}/loyalty`, stranger.me))).status).toBe(404)
     // Under the minimum balance of 100 after a redemption elsewhere.
     const low = await shopperWithCart(90)
