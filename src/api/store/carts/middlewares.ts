@@ -3,7 +3,7 @@ import { validateBody } from "../../utils/validation"
 import { ownCartInBodyOnly, ownCartOnly } from "./own-cart"
 import { CartPointsBody, RazorpayVerifyBody } from "./validators"
 
-/** Who is asking, when anyone is signed in: a customer's cart answers only to them (own-cart.ts). */
+/** Who is asking, when anyone is signed in: a customer's cart is not another customer's (own-cart.ts). */
 const maybeCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
 export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
