@@ -1,7 +1,7 @@
 import { Choice } from "../components/choice"
 import { ProductCard } from "../components/product-card"
-import { formatPurity, formatRupees, type MetalNames } from "../lib/format"
-import { translator } from "../lib/i18n"
+import { formatPurity, formatRupees } from "../lib/format"
+import { metalNames as metalNamesFor, translator } from "../lib/i18n"
 import { newestPieces } from "../lib/products"
 import { branches, categories, shopName, todaysRates } from "../lib/shop"
 
@@ -12,15 +12,14 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
   const params = await searchParams
   const shopBranches = await branches()
   const branch = shopBranches.find((b) => b.code === params.branch)
-  const [name, rates, shopCategories, newest, t, site] = await Promise.all([
+  const [name, rates, shopCategories, newest, t, metalNames] = await Promise.all([
     shopName(),
     todaysRates(branch?.id),
     categories(),
     newestPieces(8),
     translator("Home"),
-    translator("Site"),
+    metalNamesFor(),
   ])
-  const metalNames: MetalNames = (metal) => site(`metal.${metal}`)
   return (
     <>
       <h1>{name}</h1>

@@ -38,5 +38,20 @@ export function pathBack(referer: string | null, host: string | null, fallback: 
   return fallback.startsWith("/") && !fallback.startsWith("//") && !fallback.startsWith("/\\") ? fallback : "/"
 }
 
+/** The shop's time zone: dates and times are India's wherever the shopper or the server is. */
+export const TIME_ZONE = "Asia/Kolkata"
+
 /** The BCP 47 tag used to write dates for a language (Indian English, Hindi). */
 export const dateLocale = (locale: Locale) => (locale === "hi" ? "hi-IN" : "en-IN")
+
+/**
+ * A day as the shopper reads it ("4 Dec 2026", "4 दिस॰ 2026"), in India's time. A calendar day
+ * ("2026-12-04", as scheme schedules give them) is that day in India.
+ */
+export function formatDay(value: string, locale: Locale): string {
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+05:30` : value
+  return new Date(instant).toLocaleDateString(dateLocale(locale), { timeZone: TIME_ZONE, day: "numeric", month: "short", year: "numeric" })
+}
+
+/** Today's date in India, as a date input takes it ("2026-12-04"). */
+export const indiaToday = (now = Date.now()) => new Date(now + 330 * 60_000).toISOString().slice(0, 10)

@@ -2,8 +2,8 @@ import type { Metadata } from "next"
 import { redirect } from "next/navigation"
 import type { ReactNode } from "react"
 import { formatRupees } from "../../lib/format"
-import { currentLocale, TIME_ZONE, translator } from "../../lib/i18n"
-import { dateLocale } from "../../lib/language"
+import { currentLocale, translator } from "../../lib/i18n"
+import { formatDay } from "../../lib/language"
 import { claimsOf, sessionToken, shopFetch } from "../../lib/session"
 
 export const dynamic = "force-dynamic"
@@ -50,7 +50,7 @@ export default async function AccountPage() {
   const customer = me.data.customer
   const points = loyalty.ok ? loyalty.data.loyalty : undefined
   const [t, locale, profile, wishlist, schemes] = await Promise.all([translator("Account"), currentLocale(), translator("Profile"), translator("Wishlist"), translator("Schemes")])
-  const day = (iso: string) => new Date(iso).toLocaleDateString(dateLocale(locale), { timeZone: TIME_ZONE, day: "numeric", month: "short", year: "numeric" })
+  const day = (iso: string) => formatDay(iso, locale)
   return (
     <>
       <h1>{customer.first_name ? t("greetingName", { name: customer.first_name }) : t("greeting")}</h1>

@@ -2,8 +2,8 @@ import type { Metadata } from "next"
 import { Choice } from "../../components/choice"
 import { ProductCard } from "../../components/product-card"
 import { applyFilters, PRICE_BANDS, readFilters, SORTS, WEIGHT_BANDS } from "../../lib/catalogue"
-import { formatPurity, metalLabel, type MetalNames } from "../../lib/format"
-import { translator } from "../../lib/i18n"
+import { formatPurity, metalLabel } from "../../lib/format"
+import { metalNames as metalNamesFor, translator } from "../../lib/i18n"
 import { catalogue } from "../../lib/products"
 import { branches, categories } from "../../lib/shop"
 
@@ -18,8 +18,7 @@ export default async function Catalogue({ searchParams }: { searchParams: Promis
   const filters = readFilters(await searchParams)
   const shopBranches = await branches()
   const branch = shopBranches.find((b) => b.code === filters.branch)
-  const [pieces, shopCategories, t, site] = await Promise.all([catalogue(branch?.sales_channel?.id), categories(), translator("Catalogue"), translator("Site")])
-  const metalNames: MetalNames = (metal) => site(`metal.${metal}`)
+  const [pieces, shopCategories, t, metalNames] = await Promise.all([catalogue(branch?.sales_channel?.id), categories(), translator("Catalogue"), metalNamesFor()])
   const shown = applyFilters(pieces, filters)
   const metals = [...new Set(pieces.map((p) => p.metal).filter((m): m is string => !!m))]
   const purities = [...new Set(pieces.filter((p) => !filters.metal || p.metal === filters.metal).map((p) => `${p.metal}:${p.purity}`))]

@@ -1,5 +1,5 @@
 import { LOCALES, MESSAGES } from "../../messages"
-import { negotiateLocale, pathBack } from "../language"
+import { formatDay, indiaToday, negotiateLocale, pathBack } from "../language"
 
 type Tree = { [key: string]: string | Tree }
 
@@ -49,5 +49,20 @@ describe("choosing the language", () => {
     expect(pathBack("https://evil.test/x", "shop.test", "/account")).toBe("/account")
     expect(pathBack(null, "shop.test", "//evil.test")).toBe("/")
     expect(pathBack("not a url", null, "/\\evil.test")).toBe("/")
+  })
+})
+
+describe("writing days", () => {
+  it("writes an instant as its day in India, and a calendar day as that day, in the shopper's language", () => {
+    // 20:00 UTC on 3 December is already 4 December in India.
+    expect(formatDay("2026-12-03T20:00:00Z", "en")).toBe("4 Dec 2026")
+    expect(formatDay("2026-12-04", "en")).toBe("4 Dec 2026")
+    expect(formatDay("2026-12-04", "hi")).toMatch(/^4 .+ 2026$/)
+    expect(formatDay("2026-12-04", "hi")).not.toBe("4 Dec 2026")
+  })
+
+  it("knows India's today from any clock", () => {
+    expect(indiaToday(Date.parse("2026-12-03T18:29:00Z"))).toBe("2026-12-03")
+    expect(indiaToday(Date.parse("2026-12-03T18:30:00Z"))).toBe("2026-12-04")
   })
 })

@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import { redirect } from "next/navigation"
-import { translator } from "../../../lib/i18n"
+import { metalNames, translator } from "../../../lib/i18n"
+import { indiaToday } from "../../../lib/language"
 import { asDay, CONSENT_CHANNELS, PROFILE_METALS, type OwnProfile } from "../../../lib/profile"
 import { customerTokenOrSignIn, shopFetch } from "../../../lib/session"
 import { categories } from "../../../lib/shop"
@@ -15,11 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const token = await customerTokenOrSignIn()
-  const [answer, shopCategories, t, site] = await Promise.all([
+  const [answer, shopCategories, t, metalName] = await Promise.all([
     shopFetch<{ profile: OwnProfile }>("/store/customers/me/profile", { token }),
     categories(),
     translator("Profile"),
-    translator("Site"),
+    metalNames(),
   ])
   if (!answer.ok) {
     redirect("/sign-out?expired=1")
@@ -40,10 +41,10 @@ export default async function ProfilePage() {
           budget_band: profile.budget_band ?? "",
           consents: CONSENT_CHANNELS.filter((c) => profile.consents?.[c]?.status === "granted"),
         }}
-        today={new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10)}
+        today={indiaToday()}
         ringSizes={RING_SIZES.map(String)}
         bangleSizes={BANGLE_SIZES}
-        metals={PROFILE_METALS.map((m) => ({ value: m, label: site(`metal.${m}`) }))}
+        metals={PROFILE_METALS.map((m) => ({ value: m, label: metalName(m) }))}
         categories={shopCategories.map((c) => ({ value: c.handle, label: c.name }))}
       />
       <p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next"
 import { redirect } from "next/navigation"
 import { formatGrams, formatRupees } from "../../../lib/format"
 import { currentLocale, translator } from "../../../lib/i18n"
-import { dateLocale } from "../../../lib/language"
+import { formatDay } from "../../../lib/language"
 import { customerTokenOrSignIn, shopFetch } from "../../../lib/session"
 import { payInstalment } from "./actions"
 
@@ -42,8 +42,8 @@ export default async function SchemesPage({ searchParams }: { searchParams: Prom
   if (!answer.ok) {
     redirect("/sign-out?expired=1")
   }
-  // Scheme days are India's calendar days (YYYY-MM-DD): shown as such, not moved by a time zone.
-  const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`).toLocaleDateString(dateLocale(locale), { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" })
+  // Scheme days are India's calendar days (YYYY-MM-DD).
+  const day = (ymd: string) => formatDay(ymd, locale)
   const { schemes } = answer.data
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next"
 import { redirect } from "next/navigation"
 import { formatRupees } from "../../../lib/format"
 import { currentLocale, translator } from "../../../lib/i18n"
-import { dateLocale } from "../../../lib/language"
+import { formatDay } from "../../../lib/language"
 import { customerTokenOrSignIn, shopFetch } from "../../../lib/session"
 import { removeFromWishlist } from "./actions"
 
@@ -35,7 +35,6 @@ export default async function WishlistPage() {
     redirect("/sign-out?expired=1")
   }
   const { wishlist, count } = answer.data
-  const day = (iso: string) => new Date(iso).toLocaleDateString(dateLocale(locale), { timeZone: "Asia/Kolkata", day: "numeric", month: "short", year: "numeric" })
   return (
     <>
       <h1>{t("title")}</h1>
@@ -63,7 +62,7 @@ export default async function WishlistPage() {
                     )}
                     <br />
                     {typeof paise === "number" && <span className="price">{formatRupees(paise / 100)} · </span>}
-                    <span className="muted">{t("savedOn", { date: day(item.created_at) })}</span>
+                    <span className="muted">{t("savedOn", { date: formatDay(item.created_at, locale) })}</span>
                     <form action={removeFromWishlist} className="inline-form">
                       <input type="hidden" name="variant_id" value={item.variant_id} />
                       <button type="submit" className="link" aria-label={`${t("remove")}: ${product?.title ?? item.variant_id}`}>

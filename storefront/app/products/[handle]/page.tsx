@@ -2,9 +2,9 @@ import type { Metadata } from "next"
 import { headers } from "next/headers"
 import type { PriceBreakdownView } from "../../../../src/types/http/catalogue"
 import { notFound } from "next/navigation"
-import { formatGrams, formatPurity, formatRupees, metalLabel, type MetalNames } from "../../../lib/format"
-import { currentLocale, TIME_ZONE, translator } from "../../../lib/i18n"
-import { dateLocale } from "../../../lib/language"
+import { formatGrams, formatPurity, formatRupees, metalLabel } from "../../../lib/format"
+import { currentLocale, metalNames as metalNamesFor, translator } from "../../../lib/i18n"
+import { dateLocale, indiaToday, TIME_ZONE } from "../../../lib/language"
 import { storeApi } from "../../../lib/medusa"
 import { pieceLabel, pieceTotal, productByHandle, type StoreVariant } from "../../../lib/products"
 import { branches, shopName } from "../../../lib/shop"
@@ -29,12 +29,12 @@ type BreakdownView = {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const [product, t, site] = await Promise.all([params.then(({ handle }) => productByHandle(handle)), translator("Product"), translator("Site")])
+  const [product, t, metalNames] = await Promise.all([params.then(({ handle }) => productByHandle(handle)), translator("Product"), metalNamesFor()])
   if (!product) {
     return { title: t("notFound") }
   }
   const a = product.variants?.[0]?.jewelry_attributes
-  const facts = a ? `${t("facts", { purity: formatPurity(a.metal, a.purity, (metal) => site(`metal.${metal}`)), weight: formatGrams(a.net_weight_mg / 1000) })} ` : ""
+  const facts = a ? `${t("facts", { purity: formatPurity(a.metal, a.purity, metalNames), weight: formatGrams(a.net_weight_mg / 1000) })} ` : ""
   return { title: product.title, description: `${facts}${product.description ?? t("fallbackDescription", { title: product.title })}`.slice(0, 300) }
 }
 
@@ -82,8 +82,7 @@ export default async function ProductPage({ params, searchParams }: Params) {
   const inStock = stocked.length > 0
   const token = await sessionToken()
   const signedIn = !!token && !!claimsOf(token)?.actor_id
-  const [name, locale, t, site] = await Promise.all([shopName(), currentLocale(), translator("Product"), translator("Site")])
-  const metalNames: MetalNames = (metal) => site(`metal.${metal}`)
+  const [name, locale, t, metalNames] = await Promise.all([shopName(), currentLocale(), translator("Product"), metalNamesFor()])
   const requestHeaders = await headers()
   const origin = `${requestHeaders.get("x-forwarded-proto")?.split(",")[0] ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host")}`
   const structured = productStructuredData({
@@ -223,7 +222,7 @@ export default async function ProductPage({ params, searchParams }: Params) {
             <BookVisit
               variantId={piece.id}
               branches={shopBranches.map((b) => ({ id: b.id, name: b.name, hasIt: stocked.some((s) => s.id === b.id) }))}
-              today={new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10)}
+              today={indiaToday()}
             />
           ) : (
             <p className="notice">{t.rich("signInToBook", { signIn: (chunks) => <a href="/sign-in">{chunks}</a> })}</p>
