@@ -1,15 +1,15 @@
 "use server"
 
 import { redirect } from "next/navigation"
+import type { FormAnswer } from "../../components/answer"
 import { cartCall, cartId, forgetCart, readCart, rememberCart, type Cart } from "../../lib/cart"
 import { translator } from "../../lib/i18n"
 import { claimsOf, sessionToken } from "../../lib/session"
 
-export type CartState = { message: string | null; error: boolean }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
-const done = (message: string): CartState => ({ message, error: false })
-const refused = (message: string): CartState => ({ message, error: true })
+const done = (message: string): FormAnswer => ({ message, error: false })
+const refused = (message: string): FormAnswer => ({ message, error: true })
 
 /**
  * Puts a piece in the bag, making the bag in the sales channel of the
@@ -45,7 +45,7 @@ export async function removeFromBag(form: FormData): Promise<void> {
 }
 
 /** Offer codes, points, delivery and the address: each form of the bag, answered in place. */
-export async function updateBag(_previous: CartState, form: FormData): Promise<CartState> {
+export async function updateBag(_previous: FormAnswer, form: FormData): Promise<FormAnswer> {
   const id = await cartId()
   const cart = id ? await readCart() : undefined
   const t = await translator("Bag")

@@ -2,17 +2,10 @@
 
 import { useActionState, useState } from "react"
 import { useTranslations } from "use-intl"
-import { finishPayment, startPayment, updateBag, type CartState } from "./actions"
+import { Answer, type FormAnswer } from "../../components/answer"
+import { finishPayment, startPayment, updateBag } from "./actions"
 
-const START: CartState = { message: null, error: false }
-
-function Answer({ state }: { state: CartState }) {
-  return state.message ? (
-    <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
-      {state.message}
-    </p>
-  ) : null
-}
+const START: FormAnswer = { message: null, error: false }
 
 export function OfferCodeForm() {
   const [state, action, pending] = useActionState(updateBag, START)

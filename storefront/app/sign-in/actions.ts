@@ -1,10 +1,11 @@
 "use server"
 
 import { redirect } from "next/navigation"
+import type { FormAnswer } from "../../components/answer"
 import { translator } from "../../lib/i18n"
 import { claimsOf, setSessionToken, sessionToken, shopFetch } from "../../lib/session"
 
-export type SignInState = { step: "phone" | "code" | "name"; phone: string; channel: "sms" | "whatsapp"; message: string | null; error: boolean }
+export type SignInState = FormAnswer & { step: "phone" | "code" | "name"; phone: string; channel: "sms" | "whatsapp" }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 
@@ -62,7 +63,7 @@ export async function signIn(previous: SignInState, form: FormData): Promise<Sig
   return previous
 }
 
-export type EmailSignInState = { message: string | null; error: boolean; email: string }
+export type EmailSignInState = FormAnswer & { email: string }
 
 /**
  * The sign-in by email and password (Medusa's `emailpass`), for customers

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react"
 import { useTranslations } from "use-intl"
+import { Answer } from "../../components/answer"
 import { signInByEmail, type EmailSignInState } from "./actions"
 
 const START: EmailSignInState = { message: null, error: false, email: "" }
@@ -16,11 +17,7 @@ export function EmailSignInForm({ register = false }: { register?: boolean }) {
   return (
     <form action={action} className="sign-in" aria-label={register ? t("registerLabel") : t("label")}>
       {register && <h2>{t("registerLabel")}</h2>}
-      {state.message && (
-        <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
-          {state.message}
-        </p>
-      )}
+      <Answer state={state} />
       {register && (
         <label>
           {t("firstName")}

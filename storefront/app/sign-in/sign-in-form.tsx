@@ -2,6 +2,7 @@
 
 import { useActionState } from "react"
 import { useTranslations } from "use-intl"
+import { Answer } from "../../components/answer"
 import { signIn, type SignInState } from "./actions"
 
 const START: SignInState = { step: "phone", phone: "", channel: "sms", message: null, error: false }
@@ -11,11 +12,7 @@ export function SignInForm() {
   const t = useTranslations("SignIn")
   return (
     <form action={action} className="sign-in" aria-busy={pending}>
-      {state.message && (
-        <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
-          {state.message}
-        </p>
-      )}
+      <Answer state={state} />
       {state.step === "phone" && (
         <>
           <label>

@@ -1,13 +1,12 @@
 "use server"
 
+import type { FormAnswer } from "../../../components/answer"
 import { translator } from "../../../lib/i18n"
 import { profileUpdate, type OwnProfile } from "../../../lib/profile"
 import { sessionToken, shopFetch } from "../../../lib/session"
 
-export type ProfileState = { message: string | null; error: boolean }
-
 /** Saves the "About you" form; the shop's own refusal (a birthday in the future) is shown as it words it. */
-export async function saveProfile(_previous: ProfileState, form: FormData): Promise<ProfileState> {
+export async function saveProfile(_previous: FormAnswer, form: FormData): Promise<FormAnswer> {
   const t = await translator("Profile")
   const token = await sessionToken()
   if (!token) {

@@ -3,9 +3,10 @@
 import { useActionState } from "react"
 import { useTranslations } from "use-intl"
 import { BUDGET_BANDS, CONSENT_CHANNELS, type ConsentChannel } from "../../../lib/profile"
-import { saveProfile, type ProfileState } from "./actions"
+import { Answer, type FormAnswer } from "../../../components/answer"
+import { saveProfile } from "./actions"
 
-const START: ProfileState = { message: null, error: false }
+const START: FormAnswer = { message: null, error: false }
 
 export type ProfileFormValues = {
   birthday: string
@@ -43,11 +44,7 @@ export function ProfileForm({ values, today, ringSizes, bangleSizes, metals, cat
   const [state, action, pending] = useActionState(saveProfile, START)
   return (
     <form action={action} className="sign-in" aria-label={t("title")}>
-      {state.message && (
-        <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
-          {state.message}
-        </p>
-      )}
+      <Answer state={state} />
       <label>
         {t("birthday")}
         <input type="date" name="birthday" max={today} defaultValue={values.birthday} />

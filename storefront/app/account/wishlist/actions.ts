@@ -1,13 +1,12 @@
 "use server"
 
 import { redirect } from "next/navigation"
+import type { FormAnswer } from "../../../components/answer"
 import { translator } from "../../../lib/i18n"
 import { sessionToken, shopFetch } from "../../../lib/session"
 
-export type SaveState = { message: string | null; error: boolean }
-
 /** Saves the piece shown to the shopper's wishlist (saved twice is still saved once). */
-export async function saveToWishlist(_previous: SaveState, form: FormData): Promise<SaveState> {
+export async function saveToWishlist(_previous: FormAnswer, form: FormData): Promise<FormAnswer> {
   const t = await translator("Wishlist")
   const token = await sessionToken()
   if (!token) {

@@ -2,9 +2,10 @@
 
 import { useActionState } from "react"
 import { useTranslations } from "use-intl"
-import { saveToWishlist, type SaveState } from "./actions"
+import { Answer, type FormAnswer } from "../../../components/answer"
+import { saveToWishlist } from "./actions"
 
-const START: SaveState = { message: null, error: false }
+const START: FormAnswer = { message: null, error: false }
 
 /** "Save to wishlist" on a piece's page, answered in place. */
 export function SaveToWishlist({ variantId }: { variantId: string }) {
@@ -16,11 +17,7 @@ export function SaveToWishlist({ variantId }: { variantId: string }) {
       <button type="submit" className="secondary" disabled={pending}>
         {t("save")}
       </button>
-      {state.message && (
-        <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
-          {state.message} {!state.error && <a href="/account/wishlist">{t("see")}</a>}
-        </p>
-      )}
+      <Answer state={state}>{!state.error && <> <a href="/account/wishlist">{t("see")}</a></>}</Answer>
     </form>
   )
 }

@@ -1,14 +1,14 @@
 "use server"
 
+import type { FormAnswer } from "../../../components/answer"
 import { translator } from "../../../lib/i18n"
 import { sessionToken, shopFetch } from "../../../lib/session"
 
-export type BookingState = { message: string | null; error: boolean }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 
 /** Books a visit to a branch or a video call with it, as the signed-in customer, at a day and time in India time. */
-export async function bookVisit(_previous: BookingState, form: FormData): Promise<BookingState> {
+export async function bookVisit(_previous: FormAnswer, form: FormData): Promise<FormAnswer> {
   const [token, t] = await Promise.all([sessionToken(), translator("Book")])
   if (!token) {
     return { message: t("signIn"), error: true }

@@ -2,9 +2,10 @@
 
 import { useActionState } from "react"
 import { useTranslations } from "use-intl"
-import { bookVisit, type BookingState } from "./actions"
+import { Answer, type FormAnswer } from "../../../components/answer"
+import { bookVisit } from "./actions"
 
-const START: BookingState = { message: null, error: false }
+const START: FormAnswer = { message: null, error: false }
 const TIMES = Array.from({ length: 19 }, (_, i) => {
   const minutes = 10 * 60 + 30 + i * 30
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`
@@ -17,11 +18,7 @@ export function BookVisit({ variantId, branches, today }: { variantId: string; b
   return (
     <form action={action} className="sign-in" aria-labelledby="book">
       <h2 id="book">{t("title")}</h2>
-      {state.message && (
-        <p role={state.error ? "alert" : "status"} className={state.error ? "error" : "notice"}>
-          {state.message}
-        </p>
-      )}
+      <Answer state={state} />
       <input type="hidden" name="variant_id" value={variantId} />
       <label>
         {t("branch")}
