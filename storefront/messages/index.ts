@@ -88,6 +88,5 @@ export const CLIENT_PARTS = ["Bag", "Book", "Profile", "SignIn", "Wishlist"] as 
 export type ClientMessages = Pick<Messages, (typeof CLIENT_PARTS)[number]>
 
 export function clientMessages(locale: Locale): ClientMessages {
-  const all = MESSAGES[locale]
-  return { Bag: all.Bag, Book: all.Book, Profile: all.Profile, SignIn: all.SignIn, Wishlist: all.Wishlist }
+  return Object.fromEntries(CLIENT_PARTS.map((part) => [part, MESSAGES[locale][part]])) as ClientMessages
 }

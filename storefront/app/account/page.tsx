@@ -4,7 +4,7 @@ import type { ReactNode } from "react"
 import { formatRupees } from "../../lib/format"
 import { currentLocale, translator } from "../../lib/i18n"
 import { formatDay } from "../../lib/language"
-import { claimsOf, sessionToken, shopFetch } from "../../lib/session"
+import { customerTokenOrSignIn, shopFetch } from "../../lib/session"
 
 export const dynamic = "force-dynamic"
 
@@ -33,10 +33,7 @@ const strong = (chunks: ReactNode) => <strong>{chunks}</strong>
 const code = (chunks: ReactNode) => <code>{chunks}</code>
 
 export default async function AccountPage() {
-  const token = await sessionToken()
-  if (!token || !claimsOf(token)?.actor_id) {
-    redirect("/sign-in")
-  }
+  const token = await customerTokenOrSignIn()
   const [me, loyalty, offers, orders] = await Promise.all([
     shopFetch<Me>("/store/customers/me", { token }),
     shopFetch<Loyalty>("/store/customers/me/loyalty", { token }),

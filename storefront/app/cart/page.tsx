@@ -45,7 +45,8 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
     signedIn ? shopFetch<{ loyalty: { balance: number; can_redeem: boolean } }>("/store/customers/me/loyalty", { token }) : undefined,
     shopFetch<{ shipping_options: DeliveryOption[] }>(`/store/shipping-options?cart_id=${cart.id}`, { token }),
     shopName(),
-    shopFetch<{ payment_providers: { id: string }[] }>(`/store/payment-providers?region_id=${cart.region_id}`, { token }),
+    // Only read when the Pay section shows: signed in, with delivery chosen.
+    signedIn && cart.shipping_methods?.length ? shopFetch<{ payment_providers: { id: string }[] }>(`/store/payment-providers?region_id=${cart.region_id}`, { token }) : undefined,
   ])
   const customer = me?.ok ? me.data.customer : undefined
   const points = loyalty?.ok ? loyalty.data.loyalty : undefined
@@ -119,7 +120,7 @@ export default async function BagPage({ searchParams }: { searchParams: Promise<
             <>
               <h2>{t("pay")}</h2>
               <PayButton checkoutScript={process.env.RAZORPAY_CHECKOUT_SCRIPT || "https://checkout.razorpay.com/v1/checkout.js"} shopName={name} total={formatRupees(cart.total)} />
-              {providers.ok && providers.data.payment_providers.some((p) => p.id === "pp_paypal_paypal") && (
+              {providers?.ok && providers.data.payment_providers.some((p) => p.id === "pp_paypal_paypal") && (
                 <form action={payWithPaypal} className="save-piece">
                   <button type="submit" className="secondary">
                     {t("payWithPaypal", { total: formatRupees(cart.total) })}

@@ -10,6 +10,20 @@ export type SignInState = FormAnswer & { step: "phone" | "code" | "name"; phone:
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 
 /**
+ * A first sign-in's account: Medusa's POST /store/customers with the new
+ * sign-in, then a fresh token that names the customer. `made` when the
+ * account is made but the token could not be renewed (sign in once more).
+ */
+async function openAccount(token: string, customer: Record<string, string | undefined>): Promise<{ ok: true; token: string } | { ok: false; message: string } | { ok: "made" }> {
+  const made = await shopFetch("/store/customers", { method: "POST", token, body: customer })
+  if (!made.ok) {
+    return made
+  }
+  const refreshed = await shopFetch<{ token: string }>("/auth/token/refresh", { method: "POST", token })
+  return refreshed.ok ? { ok: true, token: refreshed.data.token } : { ok: "made" }
+}
+
+/**
  * The sign-in by phone, one step at a time: ask for a code, type it back,
  * and on a number's first sign-in give a name. Each answer of the shop's
  * API, a refusal included, is shown to the shopper as it is worded there
@@ -44,20 +58,14 @@ export async function signIn(previous: SignInState, form: FormData): Promise<Sig
     if (!token) {
       return { step: "phone", phone, channel, message: t("answers.expired"), error: true }
     }
-    const email = text(form, "email")
-    const made = await shopFetch("/store/customers", {
-      method: "POST",
-      token,
-      body: { first_name: text(form, "first_name"), last_name: text(form, "last_name") || undefined, ...(email ? { email } : {}) },
-    })
-    if (!made.ok) {
-      return { ...previous, step: "name", message: made.message, error: true }
+    const opened = await openAccount(token, { first_name: text(form, "first_name"), last_name: text(form, "last_name") || undefined, email: text(form, "email") || undefined })
+    if (opened.ok === false) {
+      return { ...previous, step: "name", message: opened.message, error: true }
     }
-    const refreshed = await shopFetch<{ token: string }>("/auth/token/refresh", { method: "POST", token })
-    if (!refreshed.ok) {
+    if (opened.ok === "made") {
       return { step: "phone", phone, channel, message: t("answers.made"), error: false }
     }
-    await setSessionToken(refreshed.data.token)
+    await setSessionToken(opened.token)
     redirect("/account")
   }
   return previous
@@ -87,15 +95,14 @@ export async function signInByEmail(_previous: EmailSignInState, form: FormData)
     if (!firstName) {
       return refused(t("emailForm.nameNeeded"))
     }
-    const made = await shopFetch("/store/customers", { method: "POST", token, body: { email: credentials.email, first_name: firstName } })
-    if (!made.ok) {
-      return refused(made.message)
+    const opened = await openAccount(token, { email: credentials.email, first_name: firstName })
+    if (opened.ok === false) {
+      return refused(opened.message)
     }
-    const refreshed = await shopFetch<{ token: string }>("/auth/token/refresh", { method: "POST", token })
-    if (!refreshed.ok) {
+    if (opened.ok === "made") {
       return { message: t("answers.made"), error: false, email: credentials.email }
     }
-    token = refreshed.data.token
+    token = opened.token
   }
   await setSessionToken(token)
   redirect("/account")

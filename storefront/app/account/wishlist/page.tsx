@@ -26,10 +26,11 @@ type Saved = {
 
 export default async function WishlistPage() {
   const token = await customerTokenOrSignIn()
-  const [answer, t, locale] = await Promise.all([
+  const [answer, t, locale, profile] = await Promise.all([
     shopFetch<{ wishlist: Saved[]; count: number }>("/store/customers/me/wishlist?limit=100", { token }),
     translator("Wishlist"),
     currentLocale(),
+    translator("Profile"),
   ])
   if (!answer.ok) {
     redirect("/sign-out?expired=1")
@@ -77,7 +78,7 @@ export default async function WishlistPage() {
         </>
       )}
       <p>
-        <a href="/account">{(await translator("Profile"))("back")}</a>
+        <a href="/account">{profile("back")}</a>
       </p>
     </>
   )
