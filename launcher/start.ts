@@ -13,6 +13,7 @@
  * Ctrl-C or SIGTERM stops the storefront and the Medusa server first, then the embedded database.
  */
 import { createHash } from "node:crypto"
+import type { ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { redact, type DatabaseTarget } from "./database"
@@ -271,14 +272,16 @@ async function main() {
   const state = await readShopState(target)
   const server = spawnMedusa([develop ? "develop" : "start", "--port", String(port)], env, undefined, { ownGroup: true })
   let storefront: RunningStorefront | undefined
+  // Known from its spawn, not from when it answers: a stop while it starts stops it too.
+  let storefrontChild: ChildProcess | undefined
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
       return
     }
     stopping = true
-    if (storefront) {
+    if (storefrontChild) {
       say(`${signal}: stopping the storefront …`)
-      signalGroup(storefront.child, "SIGTERM")
+      signalGroup(storefrontChild, "SIGTERM")
     }
     say(`${signal}: stopping the Medusa server …`)
     // `medusa develop` stops on SIGINT, `medusa start` on SIGTERM.
@@ -288,8 +291,8 @@ async function main() {
   process.on("SIGINT", shutdown)
   process.on("SIGTERM", shutdown)
   server.on("exit", (code, signal) => {
-    if (storefront) {
-      signalGroup(storefront.child, "SIGTERM")
+    if (storefrontChild) {
+      signalGroup(storefrontChild, "SIGTERM")
     }
     stopDatabase()
     say(stopping ? "Stopped." : `The Medusa server exited (${signal ?? `code ${code}`}).`)
@@ -310,7 +313,17 @@ async function main() {
         shopName: state.shopName,
         develop,
         logFile: path.join(LOG_DIR, "storefront.log"),
+        onSpawn: (child) => (storefrontChild = child),
+      }).catch((err: unknown) => {
+        // Stopped while it started: the shutdown above ends it; nothing to report.
+        if (stopping) {
+          return undefined
+        }
+        throw err
       })
+      if (!storefront) {
+        return
+      }
       storefront.child.on("exit", (code, signal) => {
         if (!stopping) {
           say(`The storefront exited (${signal ?? `code ${code}`}); the Medusa server goes on. See ${path.join(LOG_DIR, "storefront.log")}.`)

@@ -65,7 +65,24 @@ export type RunningStorefront = { child: ChildProcess; url: string; homeStatus: 
 /** `next start` (or `next dev`) in a process group of its own; resolves when its home page answers, with its status. */
 export async function startStorefront(
   env: NodeJS.ProcessEnv,
-  { port, backendUrl, publishableKey, shopName, develop, logFile }: { port: number; backendUrl: string; publishableKey: string; shopName: string | null; develop: boolean; logFile: string }
+  {
+    port,
+    backendUrl,
+    publishableKey,
+    shopName,
+    develop,
+    logFile,
+    onSpawn,
+  }: {
+    port: number
+    backendUrl: string
+    publishableKey: string
+    shopName: string | null
+    develop: boolean
+    logFile: string
+    /** Told the process as soon as it exists, so a stop while it starts can stop it too. */
+    onSpawn?: (child: ChildProcess) => void
+  }
 ): Promise<RunningStorefront> {
   const out = fs.openSync(logFile, "w")
   const child = spawn(process.execPath, [NEXT_CLI, develop ? "dev" : "start", "--port", String(port)], {
@@ -74,6 +91,7 @@ export async function startStorefront(
     stdio: ["ignore", out, out],
     detached: true,
   })
+  onSpawn?.(child)
   const url = `http://localhost:${port}`
   for (;;) {
     if (child.exitCode !== null) {
