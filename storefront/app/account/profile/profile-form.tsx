@@ -1,6 +1,6 @@
 "use client"
 
-import { useActionState } from "react"
+import { useActionState, type ReactNode } from "react"
 import { useTranslations } from "use-intl"
 import { BUDGET_BANDS, CONSENT_CHANNELS, type ConsentChannel } from "../../../lib/profile"
 import { Answer, type FormAnswer } from "../../../components/answer"
@@ -38,6 +38,21 @@ function SizeChoice({ label, name, value, sizes, notSure }: { label: string; nam
   )
 }
 
+/** Boxes to tick, any number of them, sent as one field with a value each. */
+function Ticks({ legend, name, options, ticked, children }: { legend: string; name: string; options: Option[]; ticked: string[]; children?: ReactNode }) {
+  return (
+    <fieldset className="choices">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="inline">
+          <input type="checkbox" name={name} value={o.value} defaultChecked={ticked.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+      {children}
+    </fieldset>
+  )
+}
+
 /** "About you": occasions, sizes, likes and what the shop may send, saved in place. */
 export function ProfileForm({ values, today, ringSizes, bangleSizes, metals, categories }: { values: ProfileFormValues; today: string; ringSizes: string[]; bangleSizes: string[]; metals: Option[]; categories: Option[] }) {
   const t = useTranslations("Profile")
@@ -58,24 +73,8 @@ export function ProfileForm({ values, today, ringSizes, bangleSizes, metals, cat
       <p className="muted">
         <a href="/size-guide">{t("sizeHelp")}</a>
       </p>
-      <fieldset className="choices">
-        <legend>{t("metals")}</legend>
-        {metals.map((m) => (
-          <label key={m.value} className="inline">
-            <input type="checkbox" name="preferred_metals" value={m.value} defaultChecked={values.preferred_metals.includes(m.value)} /> {m.label}
-          </label>
-        ))}
-      </fieldset>
-      {categories.length > 0 && (
-        <fieldset className="choices">
-          <legend>{t("categories")}</legend>
-          {categories.map((c) => (
-            <label key={c.value} className="inline">
-              <input type="checkbox" name="preferred_categories" value={c.value} defaultChecked={values.preferred_categories.includes(c.value)} /> {c.label}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <Ticks legend={t("metals")} name="preferred_metals" options={metals} ticked={values.preferred_metals} />
+      {categories.length > 0 && <Ticks legend={t("categories")} name="preferred_categories" options={categories} ticked={values.preferred_categories} />}
       <label>
         {t("budget")}
         <select name="budget_band" defaultValue={values.budget_band}>
@@ -87,15 +86,9 @@ export function ProfileForm({ values, today, ringSizes, bangleSizes, metals, cat
           ))}
         </select>
       </label>
-      <fieldset className="choices">
-        <legend>{t("consents")}</legend>
-        {CONSENT_CHANNELS.map((c) => (
-          <label key={c} className="inline">
-            <input type="checkbox" name="consents" value={c} defaultChecked={values.consents.includes(c)} /> {t(`consent.${c}`)}
-          </label>
-        ))}
+      <Ticks legend={t("consents")} name="consents" options={CONSENT_CHANNELS.map((c) => ({ value: c, label: t(`consent.${c}`) }))} ticked={values.consents}>
         <p className="muted">{t("consentNote")}</p>
-      </fieldset>
+      </Ticks>
       <button type="submit" disabled={pending}>
         {t("save")}
       </button>
