@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "**/.next/", "storefront/next-env.d.ts", ".medusa/", ".data/", "public/", "static/", "coverage/", "**/migrations/*.ts"],
+    ignores: ["node_modules/", "**/.next/", "storefront/next-env.d.ts", ".medusa/", ".data/", "public/", "static/", "coverage/", "**/migrations/*.ts", "storefront/cms/payload-types.ts", "storefront/app/*/cms/importMap.js"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -25,9 +25,10 @@ export default tseslint.config(
     languageOptions: { sourceType: "script", globals: { self: "readonly", caches: "readonly", fetch: "readonly" } },
   },
   {
-    // The storefront is a web app, not the API: its errors are shown to shoppers, not mapped to statuses.
+    // The storefront is a Next.js app, not the API: its errors are shown to shoppers, not mapped to statuses, and
+    // its folders are Next's routes ([...slug] catch-alls), not Medusa's.
     files: ["storefront/**/*.ts", "storefront/**/*.tsx"],
-    rules: { "@medusajs/use-medusa-error-not-generic-error": "off" },
+    rules: { "@medusajs/use-medusa-error-not-generic-error": "off", "@medusajs/route-dynamic-folder-syntax": "off" },
   },
   {
     // Deployment tooling answers no HTTP request: its errors map to no status.

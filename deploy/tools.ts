@@ -92,4 +92,8 @@ export const NOT_DEPLOYED: Record<string, string> = {
   STOREFRONT_PUBLISHABLE_KEY: "the storefront `npm start` serves beside the backend; the image runs the backend (docs/storefront.md)",
   STOREFRONT_BACKEND_URL: "the storefront `npm start` serves beside the backend; the image runs the backend (docs/storefront.md)",
   RAZORPAY_CHECKOUT_SCRIPT: "read by the storefront, which the image does not run (docs/storefront.md)",
+  PAYLOAD_SECRET: "the storefront's CMS, which the image does not run (docs/storefront.md)",
+  CMS_DATA_DIR: "the storefront's CMS, which the image does not run (docs/storefront.md)",
+  CMS_OWNER_EMAIL: "the storefront's CMS, which the image does not run (docs/storefront.md)",
+  CMS_DEMO_CONTENT: "the storefront's CMS, which the image does not run (docs/storefront.md)",
 }

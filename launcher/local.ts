@@ -22,16 +22,17 @@ export const SHOWN_DATA_DIR = path.relative(process.cwd(), DATA_DIR).startsWith(
 export const LOG_DIR = path.join(DATA_DIR, "logs")
 const EMBEDDED_DB_NAME = "jewel_crm"
 
-type LocalSecrets = { postgresPassword: string; jwtSecret: string; cookieSecret: string; piiKey?: string }
+type LocalSecrets = { postgresPassword: string; jwtSecret: string; cookieSecret: string; piiKey?: string; cmsSecret?: string }
 
 /** Secrets for a single-machine install, generated once into .data/secrets.json. */
 export function localSecrets(): LocalSecrets {
   const file = path.join(DATA_DIR, "secrets.json")
   if (fs.existsSync(file)) {
     const existing = JSON.parse(fs.readFileSync(file, "utf8")) as LocalSecrets
-    if (!existing.piiKey) {
-      // Installs from before PAN storage get their key now.
-      existing.piiKey = randomBytes(32).toString("hex")
+    // Installs from before PAN storage, or before the CMS, get their key now.
+    if (!existing.piiKey || !existing.cmsSecret) {
+      existing.piiKey ||= randomBytes(32).toString("hex")
+      existing.cmsSecret ||= randomBytes(32).toString("base64url")
       fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 })
     }
     return existing
@@ -41,6 +42,7 @@ export function localSecrets(): LocalSecrets {
     jwtSecret: randomBytes(32).toString("base64url"),
     cookieSecret: randomBytes(32).toString("base64url"),
     piiKey: randomBytes(32).toString("hex"),
+    cmsSecret: randomBytes(32).toString("base64url"),
   }
   fs.mkdirSync(DATA_DIR, { recursive: true })
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
@@ -58,6 +60,9 @@ export function applyLocalSecrets(env: NodeJS.ProcessEnv): boolean {
   env.PII_ENCRYPTION_KEY ||= secrets.piiKey
   return true
 }
+
+/** The CMS's signing secret (its sign-in tokens): PAYLOAD_SECRET, else the one generated into .data/secrets.json. */
+export const cmsSecret = (env: NodeJS.ProcessEnv): string => env.PAYLOAD_SECRET || (localSecrets().cmsSecret as string)
 
 /**
  * The database to use: DATABASE_URL (created if the server lacks it), or the

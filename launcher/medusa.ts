@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import { LauncherError } from "./errors"
+import { LauncherError, logTail } from "./errors"
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..")
 const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js", { paths: [PROJECT_ROOT] })
@@ -84,7 +84,7 @@ export async function runMedusa(args: string[], env: NodeJS.ProcessEnv, logFile:
   const code: number = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))))
   runningSteps.delete(child)
   if (code !== 0) {
-    const tail = fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-25).join("\n")
+    const tail = logTail(logFile, 25)
     throw new LauncherError(`${what} failed (exit ${code}). Last lines of ${path.relative(process.cwd(), logFile)}:\n${tail}`)
   }
 }

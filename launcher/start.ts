@@ -18,15 +18,16 @@ import fs from "node:fs"
 import path from "node:path"
 import { redact, type DatabaseTarget } from "./database"
 import { LauncherError } from "./errors"
-import { applyLocalSecrets, DATA_DIR, LOG_DIR, prepareDatabase, SHOWN_DATA_DIR } from "./local"
+import { applyLocalSecrets, cmsSecret, DATA_DIR, LOG_DIR, prepareDatabase, SHOWN_DATA_DIR } from "./local"
 import { PROJECT_ROOT, runMedusa, signalGroup, spawnMedusa, stopRunningSteps } from "./medusa"
 import { assertPortFree, parsePort } from "./net"
 import { readShopState } from "./shop-state"
-import { buildStorefront, startStorefront, STOREFRONT_DIR, storefrontKey, storefrontWanted, type RunningStorefront } from "./storefront"
+import { buildStorefront, cmsCredentialsFile, startStorefront, STOREFRONT_DIR, storefrontKey, storefrontWanted, type RunningStorefront } from "./storefront"
 import { cookieSecureDefault, productionConfigError } from "../src/lib/secrets"
 
 const ADMIN_OUT_DIR = path.join(PROJECT_ROOT, "public", "admin")
 const DEFAULT_ADMIN_EMAIL = "admin@jewel-crm.local"
+const CMS_DATA_DIR = path.join(DATA_DIR, "cms")
 
 const started = Date.now()
 function say(message: string) {
@@ -154,18 +155,31 @@ async function offerPaymentProviders(env: NodeJS.ProcessEnv, target: DatabaseTar
   writeStamp(key, configured)
 }
 
+/** A login saved on a first start ("email: …" and "password: …" lines: the seed's and the CMS's), if the file exists. */
+function savedLogin(file: string): { email?: string; password?: string } | undefined {
+  if (!fs.existsSync(file)) {
+    return undefined
+  }
+  const text = fs.readFileSync(file, "utf8")
+  return { email: /email: (.*)/.exec(text)?.[1], password: /password: (.*)/.exec(text)?.[1] }
+}
+
 function adminLogin(env: NodeJS.ProcessEnv): string {
   const file = path.join(DATA_DIR, "admin-credentials.txt")
   if (env.ADMIN_PASSWORD) {
     return `${env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL} / (ADMIN_PASSWORD)`
   }
-  if (fs.existsSync(file)) {
-    const text = fs.readFileSync(file, "utf8")
-    const email = /email: (.*)/.exec(text)?.[1]
-    const password = /password: (.*)/.exec(text)?.[1]
-    return `${email} / ${password}   (saved in ${path.join(SHOWN_DATA_DIR, "admin-credentials.txt")})`
+  const saved = savedLogin(file)
+  if (saved) {
+    return `${saved.email} / ${saved.password}   (saved in ${path.join(SHOWN_DATA_DIR, "admin-credentials.txt")})`
   }
   return "an existing admin user (reset with `npx medusa user -e EMAIL -p PASSWORD`)"
+}
+
+/** Where the CMS's owner finds their first password (made by the storefront's first start: storefront/cms/owner.ts). */
+function cmsLogin(): string {
+  const saved = savedLogin(cmsCredentialsFile(CMS_DATA_DIR))
+  return saved ? `(owner ${saved.email}: password saved in ${path.join(SHOWN_DATA_DIR, "cms", "owner-credentials.txt")})` : "(sign in with a CMS account)"
 }
 
 async function waitForHealth(port: number, child: ReturnType<typeof spawnMedusa>): Promise<boolean> {
@@ -313,6 +327,7 @@ async function main() {
         shopName: state.shopName,
         develop,
         logFile: path.join(LOG_DIR, "storefront.log"),
+        cms: { secret: cmsSecret(env), dataDir: CMS_DATA_DIR, ownerEmail: env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL, demoContent: state.seeded },
         onSpawn: (child) => (storefrontChild = child),
       }).catch((err: unknown) => {
         // Stopped while it started: the shutdown above ends it; nothing to report.
@@ -333,6 +348,7 @@ async function main() {
         storefront.homeStatus < 500
           ? `    Storefront:   ${storefront.url}`
           : `    Storefront:   ${storefront.url} (its home page answered ${storefront.homeStatus}: see ${path.join(LOG_DIR, "storefront.log")})`
+      storefrontLine += `\n    Website CMS:  ${storefront.url}/cms   ${cmsLogin()}`
     }
     const keys = state.publishableKeys
       .map((k) => `      ${(k.branches ?? "none").padEnd(8)} ${k.token}  ${k.title}`)

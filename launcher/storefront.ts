@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import { LauncherError } from "./errors"
+import { LauncherError, logTail } from "./errors"
 import { PROJECT_ROOT } from "./medusa"
 import type { ShopState } from "./shop-state"
 
@@ -40,7 +40,7 @@ export async function buildStorefront(env: NodeJS.ProcessEnv, fingerprint: strin
   // `next build` wants a production NODE_ENV whatever the shop runs under.
   const code = await runNext(["build"], nextEnv(env, { NODE_ENV: "production" }), logFile)
   if (code !== 0) {
-    const tail = fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-25).join("\n")
+    const tail = logTail(logFile, 25)
     throw new LauncherError(`Storefront build failed (exit ${code}). Last lines of ${path.relative(process.cwd(), logFile)}:\n${tail}`)
   }
   fs.writeFileSync(STAMP, fingerprint)
@@ -62,6 +62,9 @@ export function storefrontKey(env: NodeJS.ProcessEnv, state: ShopState): string 
 
 export type RunningStorefront = { child: ChildProcess; url: string; homeStatus: number }
 
+/** Where the CMS saved its owner's first password (cms/owner.ts), if it has. */
+export const cmsCredentialsFile = (cmsDataDir: string) => path.join(cmsDataDir, "owner-credentials.txt")
+
 /** `next start` (or `next dev`) in a process group of its own; resolves when its home page answers, with its status. */
 export async function startStorefront(
   env: NodeJS.ProcessEnv,
@@ -72,6 +75,7 @@ export async function startStorefront(
     shopName,
     develop,
     logFile,
+    cms,
     onSpawn,
   }: {
     port: number
@@ -80,6 +84,8 @@ export async function startStorefront(
     shopName: string | null
     develop: boolean
     logFile: string
+    /** The CMS inside the storefront: its signing secret, its folder (media, the owner's password), the owner's email, and whether its first start writes the demo shop's content. */
+    cms: { secret: string; dataDir: string; ownerEmail: string; demoContent: boolean }
     /** Told the process as soon as it exists, so a stop while it starts can stop it too. */
     onSpawn?: (child: ChildProcess) => void
   }
@@ -87,7 +93,7 @@ export async function startStorefront(
   const out = fs.openSync(logFile, "w")
   const child = spawn(process.execPath, [NEXT_CLI, develop ? "dev" : "start", "--port", String(port)], {
     cwd: STOREFRONT_DIR,
-    env: nextEnv(env, { MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey, SHOP_NAME: shopName ?? "", NODE_ENV: develop ? "development" : "production" }),
+    env: nextEnv(env, { MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey, SHOP_NAME: shopName ?? "", PAYLOAD_SECRET: cms.secret, CMS_DATA_DIR: cms.dataDir, CMS_OWNER_EMAIL: cms.ownerEmail, CMS_DEMO_CONTENT: String(cms.demoContent), NODE_ENV: develop ? "development" : "production" }),
     stdio: ["ignore", out, out],
     detached: true,
   })
@@ -95,7 +101,7 @@ export async function startStorefront(
   const url = `http://localhost:${port}`
   for (;;) {
     if (child.exitCode !== null) {
-      const tail = fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-20).join("\n")
+      const tail = logTail(logFile, 20)
       throw new LauncherError(`The storefront stopped (exit ${child.exitCode}). Last lines of ${logFile}:\n${tail}`)
     }
     try {

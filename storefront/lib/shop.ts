@@ -1,7 +1,17 @@
 import { storeApi } from "./medusa"
 
 export type ShopRate = { metal: string; purity: number; karat: string | null; rate_per_g: number; branch_id: string | null; effective_from: string }
-export type ShopBranch = { id: string; code: string; name: string; city?: string | null; sales_channel?: { id: string } | null }
+export type ShopBranch = {
+  id: string
+  code: string
+  name: string
+  address_1?: string | null
+  address_2?: string | null
+  city?: string | null
+  postal_code?: string | null
+  phone?: string | null
+  sales_channel?: { id: string } | null
+}
 export type ShopCategory = { id: string; name: string; handle: string }
 
 /** The shop's name as `npm start` passes it (the store's name in the admin). */

@@ -9,6 +9,7 @@ import enAccount from "./en/account.json"
 import enBag from "./en/bag.json"
 import enBook from "./en/book.json"
 import enCatalogue from "./en/catalogue.json"
+import enContent from "./en/content.json"
 import enHome from "./en/home.json"
 import enNotFound from "./en/not-found.json"
 import enOffline from "./en/offline.json"
@@ -24,6 +25,7 @@ import hiAccount from "./hi/account.json"
 import hiBag from "./hi/bag.json"
 import hiBook from "./hi/book.json"
 import hiCatalogue from "./hi/catalogue.json"
+import hiContent from "./hi/content.json"
 import hiHome from "./hi/home.json"
 import hiNotFound from "./hi/not-found.json"
 import hiOffline from "./hi/offline.json"
@@ -52,6 +54,7 @@ const en = {
   Profile: enProfile,
   Wishlist: enWishlist,
   Schemes: enSchemes,
+  Content: enContent,
 }
 
 export type Messages = typeof en
@@ -77,6 +80,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     Profile: hiProfile,
     Wishlist: hiWishlist,
     Schemes: hiSchemes,
+    Content: hiContent,
   },
 }
 
