@@ -18,6 +18,7 @@ import { applyLocalSecrets, LOG_DIR, prepareDatabase } from "./local"
 import { PROJECT_ROOT, runMedusa } from "./medusa"
 import { backupKeyProblem } from "../src/lib/backup/crypto"
 import { BackupError } from "../src/lib/backup/errors"
+import { migrateCms } from "../src/lib/backup/migrate"
 import { appVersion, runBackup, runRestore } from "../src/lib/backup/runner"
 import { backupSettings } from "../src/lib/backup/settings"
 import { runVerify } from "../src/lib/backup/verify"
@@ -60,8 +61,11 @@ async function main(): Promise<void> {
     appVersion: appVersion(PROJECT_ROOT),
     log: say,
   }
-  const migrate = (databaseUrl: string, log: string) =>
-    runMedusa(["db:migrate"], { ...env, DATABASE_URL: databaseUrl }, path.join(LOG_DIR, log), "Migrating the database to restore into")
+  // The shop's schema, then the website CMS's (its own schema, by its own CLI).
+  const migrate = async (databaseUrl: string, log: string) => {
+    await runMedusa(["db:migrate"], { ...env, DATABASE_URL: databaseUrl }, path.join(LOG_DIR, log), "Migrating the database to restore into")
+    await migrateCms(databaseUrl, PROJECT_ROOT, env)
+  }
   try {
     if (command === "verify") {
       const run = await runVerify(ctx, { source: args.find((a) => !a.startsWith("--")) ?? "latest", migrate: (url) => migrate(url, "drill-migrate.log") })

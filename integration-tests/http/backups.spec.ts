@@ -5,15 +5,17 @@
  * `medusa db:migrate`, which the e2e app's first start runs on an empty
  * database), and compared table by table; the restore drill; a backup taken while a
  * writer inserts; bad files refused with nothing written; the S3 store
- * through the official SDK against the loopback S3, with retention. No app
- * is booted: backup and restore work on the database and the file folders.
+ * through the official SDK against the loopback S3, with retention; the
+ * website CMS's schema and pictures. No app is booted: backup and restore
+ * work on the database and the file folders.
  */
-import { randomBytes } from "node:crypto"
+import { createHash, randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { BackupError } from "../../src/lib/backup/errors"
+import { migrateCms, runPayloadCli } from "../../src/lib/backup/migrate"
 import { checkIntegrity } from "../../src/lib/backup/integrity"
 import { openBackup, verifyBackup } from "../../src/lib/backup/restore"
 import { runBackup, runRestore, type RunContext } from "../../src/lib/backup/runner"
@@ -23,6 +25,7 @@ import { S3Loopback, s3Settings } from "../support/s3-loopback"
 import { cloneDatabase, migrateFromTemplate, templateName } from "../support/templates"
 
 jest.setTimeout(600 * 1000)
+
 
 const KEY = randomBytes(32).toString("hex")
 const run = randomBytes(3).toString("hex")
@@ -352,6 +355,56 @@ describe("backup and restore", () => {
     })
   })
 
+  it("keeps the website CMS's content: its schema's rows and sequences, its pictures, restored with its migrations", async () => {
+    const cmsSource = await seededDatabase("cms")
+    const cmsRoot = projectFolder("cms")
+    await migrateCms(url(cmsSource), process.cwd())
+    const bannerId = await withDb(cmsSource, async (c) => {
+      const { rows } = await c.query(`insert into payload.banners (link, "order", _status) values ('/products?metal=gold', 0, 'published') returning id`)
+      await c.query(`insert into payload.banners_locales (title, _locale, _parent_id) values ('Akshaya Tritiya gold', 'en', $1), ('अक्षय तृतीया सोना', 'hi', $1)`, [rows[0].id])
+      return rows[0].id as number
+    })
+    const picture = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(20_000)])
+    fs.mkdirSync(path.join(cmsRoot, ".data", "cms", "media"), { recursive: true })
+    fs.writeFileSync(path.join(cmsRoot, ".data", "cms", "media", "bangles.jpg"), picture)
+
+    const { summary } = await runBackup(context(cmsSource, cmsRoot))
+    const file = storedFile(cmsRoot, summary.name)
+    const manifest = await manifestOf(file)
+    expect(manifest.tables["payload.banners"].rows).toBe(1)
+    expect(manifest.tables["payload.banners_locales"].rows).toBe(2)
+    expect(manifest.files["cms/bangles.jpg"].bytes).toBe(picture.length)
+
+    // Without the CMS's migrations the code cannot take the backup's CMS tables: refused before anything is loaded.
+    const bare = await emptyDatabase("cms_bare")
+    await expect(runRestore(context(bare, projectFolder("cms_bare")), { source: file, force: false, migrate })).rejects.toThrow(
+      /cms migration\(s\) this code does not have .*nothing was loaded/
+    )
+
+    const target = await emptyDatabase("cms_dst")
+    const targetRoot = projectFolder("cms_dst")
+    const restored = await runRestore(context(target, targetRoot), {
+      source: file,
+      force: false,
+      migrate: async (databaseUrl) => {
+        await migrate(databaseUrl)
+        await migrateCms(databaseUrl, process.cwd())
+      },
+    })
+    expect(restored.warnings).toEqual([])
+    const titles = await withDb(target, async (c) => (await c.query(`select _locale, title from payload.banners_locales where _parent_id = $1 order by _locale`, [bannerId])).rows)
+    expect(titles).toEqual([
+      { _locale: "en", title: "Akshaya Tritiya gold" },
+      { _locale: "hi", title: "अक्षय तृतीया सोना" },
+    ])
+    // The CMS's ids carry on: the next banner does not take the restored one's id.
+    const nextId = (db: string) => withDb(db, async (c) => (await c.query(`select last_value::int as v from payload.banners_id_seq`)).rows[0].v)
+    expect(await nextId(target)).toBe(await nextId(cmsSource))
+    expect(fs.readFileSync(path.join(targetRoot, ".data", "cms", "media", "bangles.jpg"))).toEqual(picture)
+    const again = await manifestOf(storedFile(targetRoot, (await runBackup(context(target, targetRoot))).summary.name))
+    expect(again.tables).toEqual(manifest.tables)
+  })
+
   describe("in S3 (the loopback S3, through the official SDK)", () => {
     const s3 = new S3Loopback()
     beforeAll(() => s3.start())
@@ -362,6 +415,32 @@ describe("backup and restore", () => {
       BACKUP_KEEP_DAILY: "2",
       BACKUP_KEEP_WEEKLY: "0",
       BACKUP_KEEP_MONTHLY: "0",
+    })
+
+    it("is where the CMS keeps its pictures too: private, under <S3_PREFIX>cms/media/, each size, the picture as uploaded", async () => {
+      const db = await seededDatabase("cms_s3")
+      await migrateCms(url(db), process.cwd())
+      const { code, stdout, stderr } = await runPayloadCli(process.cwd(), ["run", "cms/scripts/check-storage.ts", "keep"], {
+        ...process.env,
+        ...s3Settings(s3),
+        S3_PREFIX: "shop-1/",
+        DATABASE_URL: url(db),
+        PAYLOAD_SECRET: "check",
+        CMS_DATA_DIR: projectFolder("cms_s3"),
+      })
+      // The script's answer is its one JSON line; without it, the failure shows what the script printed instead.
+      const line = stdout.split("\n").find((l) => l.startsWith("{"))
+      if (!line) {
+        throw new Error(`check-storage.ts printed no result (exit ${code}).\nstdout: ${stdout}\nstderr: ${stderr.slice(-3000)}`)
+      }
+      const check = JSON.parse(line) as { storage: string; files: string[]; sha256: string; url: string }
+      expect(check.storage).toBe("s3")
+      expect(check.files).toHaveLength(3)
+      expect(s3.keys("shop-1/cms/media/")).toEqual([...check.files].sort())
+      expect(check.files.map((key) => s3.objects.get(key)!.acl)).toEqual(["private", "private", "private"])
+      expect(createHash("sha256").update(s3.objects.get(check.files[0])!.body).digest("hex")).toBe(check.sha256)
+      // Served by the CMS at its own address, which names the prefix it was stored under.
+      expect(check.url).toMatch(/^\/cms\/api\/media\/file\/storage-check-\d+\.png\?prefix=shop-1%2Fcms%2Fmedia$/)
     })
 
     it("stores backups privately under backups/, keeps the policy's ones and restores the latest", async () => {

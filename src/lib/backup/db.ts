@@ -1,6 +1,6 @@
 /**
  * What backup and restore read from PostgreSQL's catalogue: the tables of
- * the public schema with their columns and primary keys, the sequences, the
+ * the shop's schemas with their columns and primary keys, the sequences, the
  * migration state and the foreign keys.
  */
 import { Client } from "pg"
@@ -8,6 +8,28 @@ import { BackupError } from "./errors"
 import type { MigrationState, TableSpec } from "./format"
 
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * The schemas a backup holds: the shop's (public, Medusa's and ours) and the
+ * website CMS's (payload, storefront/payload.config.ts).
+ */
+export const BACKED_UP_SCHEMAS = ["public", "payload"]
+
+/**
+ * A table's or sequence's name as a backup writes it, in SQL over pg_class c
+ * and pg_namespace n: "order" in public (as backups always named them),
+ * "payload.banners" in another schema.
+ */
+export const BACKUP_NAME = `case when n.nspname = 'public' then c.relname::text else n.nspname || '.' || c.relname end`
+
+/** A backup's name of a table or sequence, quoted for SQL: "order", "payload"."banners". */
+export function relation(name: string): string {
+  const dot = name.indexOf(".")
+  return dot < 0 ? ident(name) : `${ident(name.slice(0, dot))}.${ident(name.slice(dot + 1))}`
+}
+
+/** In SQL over pg_namespace n: the relation is in one of the backed-up schemas. */
+export const IN_SCHEMAS = `n.nspname = any('{${BACKED_UP_SCHEMAS.join(",")}}'::text[])`
 
 /** Where a database URL points, without its password, for messages. */
 export function describeUrl(url: string): string {
@@ -59,10 +81,10 @@ export async function connect(url: string, applicationName: string): Promise<Cli
   return client
 }
 
-/** Ordinary tables of the public schema, with their columns (generated ones left out: COPY cannot write them) and primary key. */
+/** Ordinary tables of the backed-up schemas, with their columns (generated ones left out: COPY cannot write them) and primary key. */
 export async function listTables(client: Client): Promise<TableSpec[]> {
   const { rows } = await client.query<{ name: string; columns: string[]; pk: string[] | null }>(
-    `select c.relname as name,
+    `select ${BACKUP_NAME} as name,
             array(select a.attname::text from pg_attribute a
                    where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
                    order by a.attnum) as columns,
@@ -70,39 +92,43 @@ export async function listTables(client: Client): Promise<TableSpec[]> {
                            join pg_attribute a on a.attrelid = c.oid and a.attnum = u.attnum order by u.i)
                from pg_constraint k where k.conrelid = c.oid and k.contype = 'p') as pk
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
-      order by c.relname`
+      where ${IN_SCHEMAS} and c.relkind in ('r', 'p') and not c.relispartition
+      order by 1`
   )
   return rows.map((r) => ({ name: r.name, columns: r.columns, order_by: r.pk ?? [] }))
 }
 
 export async function listSequences(client: Client): Promise<{ name: string; last_value: string; is_called: boolean }[]> {
   const { rows } = await client.query<{ name: string }>(
-    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind = 'S' order by c.relname`
+    `select ${BACKUP_NAME} as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where ${IN_SCHEMAS} and c.relkind = 'S' order by 1`
   )
   const out: { name: string; last_value: string; is_called: boolean }[] = []
   for (const { name } of rows) {
-    const { rows: v } = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from ${ident(name)}`)
+    const { rows: v } = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from ${relation(name)}`)
     out.push({ name, ...v[0] })
   }
   return out
 }
 
-/** Medusa's record of what has been applied: module migrations, link tables, data scripts (sorted names). */
+/**
+ * What has been applied: Medusa's module migrations, link tables and data
+ * scripts, and the website CMS's migrations (sorted names).
+ */
 export async function readMigrationState(client: Client): Promise<MigrationState> {
   const names = async (table: string, column: string) => {
-    const { rows: exists } = await client.query<{ t: string | null }>(`select to_regclass($1)::text as t`, [`public.${table}`])
+    const { rows: exists } = await client.query<{ t: string | null }>(`select to_regclass($1)::text as t`, [table.includes(".") ? table : `public.${table}`])
     if (!exists[0].t) {
       return []
     }
-    const { rows } = await client.query<{ n: string }>(`select ${ident(column)}::text as n from ${ident(table)} order by 1`)
+    const { rows } = await client.query<{ n: string }>(`select ${ident(column)}::text as n from ${relation(table)} order by 1`)
     return rows.map((r) => r.n)
   }
   return {
     modules: await names("mikro_orm_migrations", "name"),
     links: await names("link_module_migrations", "table_name"),
     scripts: await names("script_migrations", "script_name"),
+    cms: await names("payload.payload_migrations", "name"),
   }
 }
 
@@ -118,19 +144,19 @@ export type ForeignKey = { table: string; name: string; definition: string }
 
 export async function listForeignKeys(client: Client): Promise<ForeignKey[]> {
   const { rows } = await client.query<ForeignKey>(
-    `select c.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
+    `select ${BACKUP_NAME} as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
        from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and k.contype = 'f' order by c.relname, k.conname`
+      where ${IN_SCHEMAS} and k.contype = 'f' order by 1, 2`
   )
   return rows
 }
 
-/** Tables of the public schema with triggers of their own (not the ones PostgreSQL makes for foreign keys). */
+/** Tables of the backed-up schemas with triggers of their own (not the ones PostgreSQL makes for foreign keys). */
 export async function listTablesWithTriggers(client: Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
-    `select distinct c.relname as name from pg_trigger t
+    `select distinct ${BACKUP_NAME} as name from pg_trigger t
        join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and not t.tgisinternal
+      where ${IN_SCHEMAS} and not t.tgisinternal
       order by 1`
   )
   return rows.map((r) => r.name)
@@ -139,9 +165,9 @@ export async function listTablesWithTriggers(client: Client): Promise<string[]> 
 /** The SELECT a table is copied with: its columns in order, its rows in primary-key order (for checksums that compare). */
 export function copyOutSql(table: TableSpec): string {
   const order = table.order_by.length ? ` order by ${table.order_by.map(ident).join(", ")}` : ""
-  return `copy (select ${table.columns.map(ident).join(", ")} from ${ident(table.name)}${order}) to stdout`
+  return `copy (select ${table.columns.map(ident).join(", ")} from ${relation(table.name)}${order}) to stdout`
 }
 
 export function copyInSql(table: TableSpec): string {
-  return `copy ${ident(table.name)} (${table.columns.map(ident).join(", ")}) from stdin`
+  return `copy ${relation(table.name)} (${table.columns.map(ident).join(", ")}) from stdin`
 }

@@ -52,7 +52,8 @@ export type BackupDescription = {
   file_provider: "local" | "s3"
 }
 
-export type MigrationState = { modules: string[]; links: string[]; scripts: string[] }
+/** Names of the applied migrations; `cms` (the website CMS's) is absent from backups made before it. */
+export type MigrationState = { modules: string[]; links: string[]; scripts: string[]; cms?: string[] }
 
 export type TableEntry = { rows: number; bytes: number; sha256: string }
 export type FileEntry = { bytes: number; sha256: string }

@@ -16,7 +16,7 @@ import { createGunzip } from "node:zlib"
 import type { Client } from "pg"
 import { from as copyFrom } from "pg-copy-streams"
 import { decryptor, keyCheck, TAG_BYTES } from "./crypto"
-import { copyInSql, ident, listForeignKeys, listTablesWithTriggers } from "./db"
+import { BACKUP_NAME, copyInSql, ident, IN_SCHEMAS, listForeignKeys, listTablesWithTriggers, relation } from "./db"
 import { BackupError } from "./errors"
 import { countLines, decodeHeader, RecordReader, type BackupDescription, type FileHeader, type Manifest, type MigrationState } from "./format"
 
@@ -185,9 +185,13 @@ export function scriptsToRun(backup: MigrationState, code: MigrationState): stri
  */
 export function migrationMismatch(backup: MigrationState, code: MigrationState, backupVersion: string, codeVersion: string): string | undefined {
   const parts: string[] = []
-  for (const kind of ["modules", "links", "scripts"] as const) {
-    const onlyBackup = difference(backup[kind], code[kind])
-    const onlyCode = kind === "scripts" ? [] : difference(code[kind], backup[kind])
+  for (const kind of ["modules", "links", "scripts", "cms"] as const) {
+    const inBackup = backup[kind] ?? []
+    const onlyBackup = difference(inBackup, code[kind] ?? [])
+    // Data scripts newer than the backup run at the next start; a backup without the CMS's tables (made before it, or
+    // of a shop that never started the storefront) leaves them as the migrations made them, and the CMS's first
+    // start fills them.
+    const onlyCode = kind === "scripts" || (kind === "cms" && !inBackup.length) ? [] : difference(code[kind] ?? [], inBackup)
     if (onlyBackup.length) {
       parts.push(`${onlyBackup.length} ${kind} migration(s) this code does not have (${onlyBackup.slice(0, 3).join(", ")})`)
     }
@@ -246,8 +250,8 @@ export async function loadBackup(
         description = d
         // Rows the migrations wrote (their own bookkeeping, defaults) make way for the backup's.
         const present = await client.query<{ name: string }>(
-          `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname = any($1::text[])`,
+          `select name from (select ${BACKUP_NAME} as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where ${IN_SCHEMAS} and c.relkind in ('r', 'p')) t where name = any($1::text[])`,
           [d.tables.map((t) => t.name)]
         )
         const missing = d.tables.map((t) => t.name).filter((t) => !present.rows.some((r) => r.name === t))
@@ -256,16 +260,16 @@ export async function loadBackup(
         }
         // Foreign keys are put back after the load (and checked then), so the tables load in any order.
         for (const fk of foreignKeys) {
-          await client.query(`alter table ${ident(fk.table)} drop constraint ${ident(fk.name)}`)
+          await client.query(`alter table ${relation(fk.table)} drop constraint ${ident(fk.name)}`)
         }
         if (d.tables.length) {
-          await client.query(`truncate ${d.tables.map((t) => ident(t.name)).join(", ")}`)
+          await client.query(`truncate ${d.tables.map((t) => relation(t.name)).join(", ")}`)
         }
         // The rows go back as they were: the shop's own triggers (the stock table's change log) stay quiet while
         // they load, or they would log what the backup already holds, in the log table the backup also restores.
         triggered = await listTablesWithTriggers(client)
         for (const table of triggered) {
-          await client.query(`alter table ${ident(table)} disable trigger user`)
+          await client.query(`alter table ${relation(table)} disable trigger user`)
         }
       },
       table: async (name, body) => {
@@ -292,7 +296,7 @@ export async function loadBackup(
       file: async (name, body) => {
         const slash = name.indexOf("/")
         const rel = name.slice(slash + 1)
-        if (slash < 1 || !["private", "static"].includes(name.slice(0, slash)) || rel.split("/").some((p) => p === ".." || p === "." || p === "")) {
+        if (slash < 1 || !["private", "static", "cms"].includes(name.slice(0, slash)) || rel.split("/").some((p) => p === ".." || p === "." || p === "")) {
           throw new BackupError(`the backup names a file outside the shop's folders: ${name}`)
         }
         const root = fileRoots[name.slice(0, slash)]
@@ -314,14 +318,14 @@ export async function loadBackup(
       },
     })
     for (const seq of description?.sequences ?? []) {
-      await client.query(`select setval($1, $2::bigint, $3)`, [`public.${ident(seq.name)}`, seq.last_value, seq.is_called])
+      await client.query(`select setval($1, $2::bigint, $3)`, [seq.name.includes(".") ? relation(seq.name) : `public.${ident(seq.name)}`, seq.last_value, seq.is_called])
     }
     for (const table of triggered) {
-      await client.query(`alter table ${ident(table)} enable trigger user`)
+      await client.query(`alter table ${relation(table)} enable trigger user`)
     }
     for (const fk of foreignKeys) {
       progress(`constraint ${fk.name}`)
-      await client.query(`alter table ${ident(fk.table)} add constraint ${ident(fk.name)} ${fk.definition}`)
+      await client.query(`alter table ${relation(fk.table)} add constraint ${ident(fk.name)} ${fk.definition}`)
     }
     await client.query("commit")
   } catch (err) {

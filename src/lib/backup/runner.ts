@@ -172,9 +172,10 @@ export async function runRestore(ctx: RunContext, options: RestoreOptions): Prom
             `the database ${describeUrl(ctx.databaseUrl)} is not empty (${existing} tables and sequences); restore into an empty database, or add --force to replace everything in it`
           )
         }
-        ctx.log(`--force: removing everything in the public schema of ${describeUrl(ctx.databaseUrl)} …`)
+        ctx.log(`--force: removing everything in the public and payload (CMS) schemas of ${describeUrl(ctx.databaseUrl)} …`)
         await client.query("drop schema public cascade")
         await client.query("create schema public")
+        await client.query("drop schema if exists payload cascade")
       }
     } finally {
       await client.end().catch(() => undefined)

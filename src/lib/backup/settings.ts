@@ -50,12 +50,15 @@ export function backupSettings(env: Env, projectRoot: string): BackupSettings {
   }
   const retention: RetentionPolicy = retentionFromEnv(env)
   const fileProvider = env.S3_BUCKET ? "s3" : "local"
-  // The same folders medusa-config.ts gives the local file provider (paths relative to the project).
+  // The same folders medusa-config.ts gives the local file provider (paths relative to the project), and the
+  // website CMS's pictures (CMS_DATA_DIR/media), which follow the shop's files: with S3_BUCKET they are in the bucket
+  // too (storefront/cms/storage.ts).
   const fileRoots: Record<string, string> =
     fileProvider === "local"
       ? {
           private: path.resolve(projectRoot, env.FILE_PRIVATE_DIR ?? `${env.JEWEL_DATA_DIR ?? ".data"}/private-files`),
           static: path.resolve(projectRoot, "static"),
+          cms: path.resolve(projectRoot, env.CMS_DATA_DIR ?? `${env.JEWEL_DATA_DIR ?? ".data"}/cms`, "media"),
         }
       : {}
   return { store, retention, fileRoots, fileProvider }

@@ -5,7 +5,7 @@
  * the stored backups (with their drills' outcomes) are the record that counts.
  */
 import { BackupError } from "./errors"
-import { migrateWithMedusa } from "./migrate"
+import { migrateShop } from "./migrate"
 import { appVersion, runBackup, type RunContext } from "./runner"
 import { runVerify } from "./verify"
 import type { BackupStatus } from "../../types/http"
@@ -69,13 +69,13 @@ export function startAppBackup(databaseUrl: string, log: (message: string) => vo
 
 /**
  * Starts the restore drill on a stored backup (the newest by default) in the
- * background, the scratch database migrated by the project's Medusa CLI.
+ * background, the scratch database migrated by the project's Medusa and Payload CLIs.
  */
 export function startAppDrill(databaseUrl: string, log: (message: string) => void, projectRoot = process.cwd(), source = "latest") {
   return drills.start((progress) =>
     runVerify(appContext(databaseUrl, (message) => (progress(message), log(message)), projectRoot, () => undefined), {
       source,
-      migrate: (url) => migrateWithMedusa(url, projectRoot),
+      migrate: (url) => migrateShop(url, projectRoot),
     })
   )
 }

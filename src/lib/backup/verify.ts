@@ -105,7 +105,7 @@ export async function runVerify(ctx: RunContext, options: VerifyOptions, now = n
   const scratch = scratchDatabaseName(shopDatabase, now)
   const scratchUrl = databaseUrlFor(ctx.databaseUrl, scratch)
   const scratchFiles = fs.mkdtempSync(path.join(os.tmpdir(), "jewel-drill-"))
-  const fileRoots = { private: path.join(scratchFiles, "private"), static: path.join(scratchFiles, "static") }
+  const fileRoots = { private: path.join(scratchFiles, "private"), static: path.join(scratchFiles, "static"), cms: path.join(scratchFiles, "cms") }
   let created = false
   const outcome: { run?: VerifyRun; error?: BackupError } = {}
   try {

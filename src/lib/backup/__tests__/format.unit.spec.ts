@@ -1,5 +1,6 @@
 import { backupKeyProblem, decodeKey, keyCheck, newSalt } from "../crypto"
 import { backupName, countLines, decodeHeader, encodeHeader, frame, parseBackupName, RECORD_END, RecordReader, recordStart, smallRecord, type FileHeader } from "../format"
+import { relation } from "../db"
 import { compareVersions, migrationMismatch, scriptsToRun } from "../restore"
 
 async function* pieces(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -130,6 +131,22 @@ describe("restoring onto this code", () => {
     expect(migrationMismatch(state, code, "0.1.0", "0.2.0")).toBeUndefined()
     expect(scriptsToRun(state, code)).toEqual(["b.js"])
     expect(migrationMismatch(code, state, "0.2.0", "0.1.0")).toContain("1 scripts migration(s) this code does not have (b.js)")
+  })
+
+  it("takes a backup from before the CMS into code with it, but not a backup with CMS migrations the code lacks or newer ones", () => {
+    const withCms = { ...state, cms: ["20261207_051920_initial"] }
+    expect(migrationMismatch(state, withCms, "0.1.0", "0.2.0")).toBeUndefined()
+    expect(migrationMismatch(withCms, withCms, "0.2.0", "0.2.0")).toBeUndefined()
+    expect(migrationMismatch(withCms, state, "0.2.0", "0.1.0")).toContain("1 cms migration(s) this code does not have (20261207_051920_initial)")
+    expect(migrationMismatch(withCms, { ...state, cms: [...withCms.cms, "20270101_000000_pages"] }, "0.2.0", "0.3.0")).toContain(
+      "1 cms migration(s) newer than the backup (20270101_000000_pages)"
+    )
+  })
+
+  it("names a table or sequence of another schema with its schema, a public one as backups always did", () => {
+    expect(relation("order")).toBe(`"order"`)
+    expect(relation("payload.banners")).toBe(`"payload"."banners"`)
+    expect(relation('odd"name')).toBe(`"odd""name"`)
   })
 
   it("compares versions by their numbers", () => {
