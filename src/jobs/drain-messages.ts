@@ -14,14 +14,18 @@ type Outcome = "sent" | "retry" | "failed" | "not_sent"
  * batches, until nothing due is left (or `maxBatches`). Rate limits, server
  * errors and timeouts are retried with exponential back-off; a permanent
  * error (a bad number) fails the message at once; a channel with no provider
- * leaves it "not sent: no provider". Returns what happened to each.
+ * leaves it "not sent: no provider". With `only`, just those messages.
+ * Returns what happened to each.
  */
-export async function drainMessages(container: MedusaContainer, { batch = 50, maxBatches = Infinity } = {}) {
+export async function drainMessages(
+  container: MedusaContainer,
+  { batch = 50, maxBatches = Infinity, only = null }: { batch?: number; maxBatches?: number; only?: string[] | null } = {}
+) {
   const messaging: MessagingModuleService = container.resolve(MESSAGING_MODULE)
   const totals: Record<Outcome, number> & { interrupted: number } = { sent: 0, retry: 0, failed: 0, not_sent: 0, interrupted: 0 }
   totals.interrupted = await messaging.failInterruptedMessages()
   for (let round = 0; round < maxBatches; round++) {
-    const claimed = await messaging.claimDueMessages(batch, LEASE_MS)
+    const claimed = await messaging.claimDueMessages(batch, LEASE_MS, only)
     if (!claimed.length) {
       break
     }

@@ -23,22 +23,31 @@ class MessagingModuleService extends MedusaService({ Message, MessageTemplate })
   /**
    * Takes up to `limit` due queued messages for sending: each is marked
    * `sending` with a lease, in one statement that skips rows another sender
-   * holds, so two workers never send the same message.
+   * holds, so two workers never send the same message. With `only`, just
+   * those messages (a sign-in code the customer is waiting for, whatever
+   * else is due before it).
    */
   @InjectManager()
-  async claimDueMessages(limit: number, leaseMs: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<ClaimedMessage[]> {
-    return this.claimDueMessages_(limit, leaseMs, sharedContext)
+  async claimDueMessages(limit: number, leaseMs: number, only: string[] | null = null, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<ClaimedMessage[]> {
+    return this.claimDueMessages_(limit, leaseMs, only, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async claimDueMessages_(limit: number, leaseMs: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<ClaimedMessage[]> {
+  protected async claimDueMessages_(
+    limit: number,
+    leaseMs: number,
+    only: string[] | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ClaimedMessage[]> {
+    const ids = only && pgArray(only)
     return (await sharedContext.transactionManager!.execute(
       `update message set status = 'sending', attempts = attempts + 1, next_attempt_at = now() + (? * interval '1 millisecond'), updated_at = now()
         where id in (select id from message
                       where status = 'queued' and next_attempt_at <= now() and deleted_at is null
+                        and (?::text[] is null or id = any(?::text[]))
                       order by next_attempt_at limit ? for update skip locked)
         returning id, "to", channel, event, subject, body, content_sid, variables, attempts`,
-      [leaseMs, limit]
+      [leaseMs, ids, ids, limit]
     )) as ClaimedMessage[]
   }
 
