@@ -535,10 +535,6 @@ async function main() {
   }
 
   process.stdout.write("\n")
-  const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  ${r.layer}: ${f.trimStart()}`))
-  if (failures.length) {
-    process.stdout.write(`failed:\n${failures.join("\n")}\n\n`)
-  }
   for (const r of results) {
     process.stdout.write(
       `  ${r.layer.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ` +
@@ -550,6 +546,11 @@ async function main() {
         process.stdout.write(`           slowest tests: ${r.slowestTests.join(", ")}\n`)
       }
     }
+  }
+  // The failures come last but one, so a log that keeps only its end still names them.
+  const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  ${r.layer}: ${f.trimStart()}`))
+  if (failures.length) {
+    process.stdout.write(`failed:\n${failures.join("\n")}\n`)
   }
   const passed = results.reduce((n, r) => n + r.passed, 0)
   const failed = results.reduce((n, r) => n + r.failed, 0)
