@@ -68,6 +68,8 @@ moduleIntegrationTestRunner<OffersModuleService>({
       const { campaign, run } = await campaignWithRun()
       await service.addPendingOffers({ id: run.id, campaign_id: campaign.id }, pending(5, "R"))
       const batch = await service.listPendingOffers(run.id, 10)
+      // A share's next batch starts after its previous one's last id.
+      expect((await service.listPendingOffers(run.id, 2, { shard: 0, shards: 1, after: batch[2].id })).map((o) => o.id)).toEqual([batch[3].id, batch[4].id])
       const issue = batch.map((o) => ({ id: o.id, promotion_id: null, message_id: `msg_${o.id}` }))
       const moved = await Promise.all([service.markOffersIssued(issue), service.markOffersIssued(issue)])
       expect(moved[0] + moved[1]).toBe(5)

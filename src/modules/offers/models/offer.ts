@@ -33,7 +33,8 @@ export const Offer = model
   .indexes([
     { on: ["campaign_id", "customer_id", "occasion"], unique: true, where: "deleted_at IS NULL" },
     { on: ["code"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["run_id", "status"] },
+    // The id last: a batch walks a run's pending offers in id order from where the previous one stopped.
+    { on: ["run_id", "status", "id"] },
     { on: ["customer_id", "status"] },
     { on: ["promotion_id"], where: "promotion_id IS NOT NULL" },
   ])

@@ -17,7 +17,10 @@ import type { AudienceMember } from "../../../modules/offers/service"
 import { issueOffersBatchWorkflow } from "../workflows/issue-offers-batch"
 import { refreshAllFacts } from "./customer-facts"
 
-export const OFFER_BATCH_SIZE = Number(process.env.OFFERS_BATCH_SIZE ?? 1000)
+/** An audience this large makes the offers' statistics stale enough to mislead the batches' reads (OffersModuleService.analyzeOffers). */
+const ANALYZE_AFTER_OFFERS = 5000
+
+export const OFFER_BATCH_SIZE = Number(process.env.OFFERS_BATCH_SIZE ?? 2000)
 /** Batches of one run issued side by side (OFFERS_CONCURRENCY). */
 export const OFFER_CONCURRENCY = Number(process.env.OFFERS_CONCURRENCY ?? 2)
 const AUDIENCE_SLICE = 5000
@@ -114,6 +117,9 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
           added += await offers.addPendingOffers({ id: run.id, campaign_id: campaign.id }, slice)
           await new Promise((resolve) => setImmediate(resolve))
         }
+        if (added >= ANALYZE_AFTER_OFFERS) {
+          await offers.analyzeOffers()
+        }
         logger.info(`Campaign "${campaign.name}" run ${run.id}: ${matched} customers match, ${added} new offers written down in ${Date.now() - started} ms`)
         const [, total] = await offers.listAndCountOffers({ run_id: run.id }, { take: 1, select: ["id"] })
         // Skipped: customers of the audience who had this campaign's offer for the occasion before the run.
@@ -126,8 +132,10 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
         // Every share finishes (or fails) before the run is settled, so nothing issues after the lock is released.
         const outcomes = await Promise.allSettled(
           Array.from({ length: shards }, async (_, shard) => {
+            let after: string | null = null
             for (;;) {
-              const { result } = await issueOffersBatchWorkflow(container).run({ input: { run_id: run.id, limit: batchSize, shard, shards } })
+              const { result } = await issueOffersBatchWorkflow(container).run({ input: { run_id: run.id, limit: batchSize, shard, shards, after } })
+              after = result.last_id
               processed += result.count
               options.onProgress?.(processed, total)
               if (result.count < batchSize) {

@@ -12,6 +12,8 @@ export type IssueOffersBatchInput = {
   /** Of batches issued side by side, which share of the pending offers this one takes. */
   shard?: number
   shards?: number
+  /** The last offer id of this share's previous batch: the batch takes pending offers after it. */
+  after?: string | null
 }
 
 /**
@@ -41,5 +43,7 @@ export const issueOffersBatchWorkflow = createWorkflow("issue-offers-batch", (in
       messaged: messages.queued,
     }))
   )
-  return new WorkflowResponse(transform({ batch, issued }, ({ batch, issued }) => ({ count: batch.offers.length, issued })))
+  return new WorkflowResponse(
+    transform({ batch, issued }, ({ batch, issued }) => ({ count: batch.offers.length, issued, last_id: batch.offers.at(-1)?.id ?? null }))
+  )
 })
