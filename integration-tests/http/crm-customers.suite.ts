@@ -51,6 +51,9 @@ export const crmCustomersSuite: ShopSuite = ({ api, getContainer }) => {
     }
     const byName = await api.get("/admin/crm/customers?q=patil", auth)
     expect(byName.data.customers[0].profile.phone).toBe("+919820012345")
+    // The search by phone reads in one statement what the query graph gives the search by name: the same customer.
+    const byPhone = await api.get("/admin/crm/customers?q=9820012345", auth)
+    expect(byPhone.data.customers).toEqual(byName.data.customers)
 
     // A number that is one customer's phone and another's alternate: both, in the order asked, paged and counted.
     const { data: other } = await api.post("/admin/crm/customers", { first_name: "Zoya", phone: "98200 99999", alternate_phone: "98200 12345" }, auth)

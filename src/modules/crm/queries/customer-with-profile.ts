@@ -12,6 +12,9 @@ export type CustomerWithProfile = { id: string; first_name: string | null; last_
   customer_profile: Record<string, unknown> | null
 }
 
+/** What a CustomerWithProfile row is read as, from the customer `c` and its profile `p`. */
+const CUSTOMER_WITH_PROFILE_COLUMNS = "c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, to_jsonb(p) as customer_profile"
+
 /**
  * Live customers' own fields (those the CRM's customer routes show) with
  * their profiles through the link, in one statement, in no set order: the
@@ -27,7 +30,7 @@ export async function customersWithProfiles(container: MedusaContainer, customer
   }
   const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = (await knex.raw(
-    `select c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, to_jsonb(p) as customer_profile
+    `select ${CUSTOMER_WITH_PROFILE_COLUMNS}
        from customer c
        left join ${PROFILE_LINK_TABLE} l on l.customer_id = c.id and l.deleted_at is null
        left join customer_profile p on p.id = l.customer_profile_id and p.deleted_at is null
@@ -35,6 +38,24 @@ export async function customersWithProfiles(container: MedusaContainer, customer
     [pgArray(customerIds)]
   )) as { rows: CustomerWithProfile[] }
   return rows.map((customer) => (customer.customer_profile ? { ...customer, customer_profile: profileWithDates(customer.customer_profile) } : customer))
+}
+
+/**
+ * Live customers whose profile has this phone (E.164) as its phone or its
+ * alternate, with their profiles, in one statement, in no set order: the
+ * CRM's search by phone. A number matches a handful of customers at most.
+ */
+export async function customersWithProfilesByPhone(container: MedusaContainer, phone: string): Promise<CustomerWithProfile[]> {
+  const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = (await knex.raw(
+    `select ${CUSTOMER_WITH_PROFILE_COLUMNS}
+       from customer_profile p
+       join ${PROFILE_LINK_TABLE} l on l.customer_profile_id = p.id and l.deleted_at is null
+       join customer c on c.id = l.customer_id and c.deleted_at is null
+      where (p.phone = ? or p.alternate_phone = ?) and p.deleted_at is null`,
+    [phone, phone]
+  )) as { rows: CustomerWithProfile[] }
+  return rows.map((customer) => ({ ...customer, customer_profile: profileWithDates(customer.customer_profile!) }))
 }
 
 /** One customer with their profile (customersWithProfiles); undefined for an unknown or deleted one. */

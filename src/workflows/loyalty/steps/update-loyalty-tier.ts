@@ -1,11 +1,11 @@
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { tierFor } from "../../../lib/loyalty"
 import { amountToPaise } from "../../../lib/money"
 import { isOrderPaid } from "../../../lib/paid-orders"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
-import { ORDER_PAYMENT_FIELDS, orderPaymentFacts } from "../../payments/utils/order-payments"
+import { customerOrdersWithTotals, orderPaymentFacts } from "../../payments/utils/order-payments"
 
 const YEAR_MS = 365 * 86_400_000
 
@@ -21,21 +21,16 @@ export type TierPlacement = { customer_id: string; tier: string; previous_tier: 
 export const updateLoyaltyTierStep = createStep(
   "update-loyalty-tier",
   async (input: { order_id?: string; customer_id?: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    let customerId = input.customer_id ?? null
-    if (input.order_id) {
-      const { data: orders } = await query.graph({ entity: "order", fields: ["customer_id"], filters: { id: input.order_id } })
-      customerId = (orders[0] as { customer_id?: string | null } | undefined)?.customer_id ?? null
-    }
+    const since = new Date(Date.now() - YEAR_MS)
+    const { customer_id: customerId, orders } = await customerOrdersWithTotals(
+      container,
+      input.order_id ? { order_id: input.order_id } : { customer_id: input.customer_id! },
+      since
+    )
     if (!customerId) {
       return new StepResponse(null as TierPlacement, null)
     }
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["total", ...ORDER_PAYMENT_FIELDS],
-      filters: { customer_id: customerId, created_at: { $gte: new Date(Date.now() - YEAR_MS) } },
-    })
-    const placed = (data as unknown as ({ total: number } & Parameters<typeof orderPaymentFacts>[0])[]).filter((o) => isOrderPaid(orderPaymentFacts(o)))
+    const placed = orders.filter((o) => isOrderPaid(orderPaymentFacts(o)))
     const spendPaise = placed.length ? amountToPaise(MathBN.sum(...placed.map((o) => o.total))) : 0
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const tier = tierFor(spendPaise, (await loyalty.currentProgram()).tiers).name

@@ -12,6 +12,7 @@ import { recordAudit } from "../../../utils/audit"
 import { profileAuditEntries } from "../../../../lib/profile-audit"
 import { orderBy } from "../../../utils/validators"
 import { presentProfile } from "../../../../modules/crm/present"
+import { customersWithProfilesByPhone } from "../../../../modules/crm/queries/customer-with-profile"
 import { toProfileData } from "../helpers"
 import type { CreateCrmCustomerBodyType, ListCrmCustomersQueryType } from "../validators"
 import { defaultAdminCrmCustomerFields } from "../query-config"
@@ -74,15 +75,9 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListCrmCustom
   const phone = q ? tryNormalizePhone(q) : undefined
   let filters: Record<string, unknown> = {}
   if (phone) {
-    // A phone matches a handful of profiles at most: read them with their customers in one go, then sort and page here.
-    const { data: profiles } = await query.graph({
-      entity: "customer_profile",
-      fields: ["*", ...defaultAdminCrmCustomerFields.filter((f) => f !== "customer_profile.*").map((f) => `customer.${f}`)],
-      filters: { $or: [{ phone }, { alternate_phone: phone }] },
-    })
-    const found = (profiles as (Record<string, unknown> & { customer?: Record<string, unknown> | null })[])
-      .filter((p) => p.customer)
-      .map(({ customer, ...profile }) => ({ ...customer!, profile: presentProfile(profile) }))
+    // A phone matches a handful of profiles at most: read them with their customers in one statement, then sort and page here.
+    const found = (await customersWithProfilesByPhone(req.scope, phone))
+      .map(({ customer_profile, ...customer }) => ({ ...customer, profile: presentProfile(customer_profile) }))
       .sort(compareBy(order))
     res.json({ customers: found.slice(offset, offset + limit), count: found.length, limit, offset })
     return
