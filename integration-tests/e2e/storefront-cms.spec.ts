@@ -7,7 +7,7 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import type { Page } from "playwright-core"
+import type { Locator, Page } from "playwright-core"
 import { appFetch, launchChromium, screenshotTest } from "./browser"
 
 jest.setTimeout(180 * 1000)
@@ -30,10 +30,11 @@ async function cmsApi(token: string | undefined, route: string, init: { method?:
 }
 
 /**
- * Fills a new banner in the CMS's editor and presses Publish changes. The editor's heading shows the title once the
- * form holds it, so the press waits for that: typing that landed before the page was live would be lost.
+ * Fills a new banner in the CMS's editor and presses Publish changes until the editor shows `answer`. The editor's
+ * heading shows the title once the form holds it, so the press waits for that: typing that landed before the page
+ * was live would be lost.
  */
-async function publishBanner(page: Page, fields: { title: string; text?: string; link: string }) {
+async function publishBanner(page: Page, fields: { title: string; text?: string; link: string }, answer: Locator) {
   await page.goto(`${storefront}/cms/collections/banners/create`, { waitUntil: "networkidle" })
   const typed = [
     [page.getByLabel("Title"), fields.title],
@@ -54,7 +55,21 @@ async function publishBanner(page: Page, fields: { title: string; text?: string;
       break
     }
   }
-  await page.getByRole("button", { name: "Publish changes" }).click()
+  // In a full test run a press has gone unanswered now and then (no toast, no message, after 30 s), never when the
+  // file ran alone, even with the machine's cores busy: pressed again (at most twice more) when the editor has not
+  // shown the expected answer in 20 s, and the test still fails if it never does.
+  for (let press = 1; ; press++) {
+    await page.getByRole("button", { name: "Publish changes" }).click()
+    try {
+      await answer.first().waitFor({ timeout: 20_000 })
+      return
+    } catch (err) {
+      if (press === 3) {
+        throw err
+      }
+      console.warn(`Publish changes pressed for "${fields.title}" got no answer in 20 s (press ${press}); pressing again`)
+    }
+  }
 }
 
 describe("the website's content in the CMS", () => {
@@ -81,8 +96,7 @@ describe("the website's content in the CMS", () => {
     await page.getByRole("button", { name: "Login" }).click()
     await page.waitForURL(`${storefront}/cms`)
 
-    await publishBanner(page, { title, text: "No making charges on gold coins until Sunday.", link: "/products?metal=gold" })
-    await page.getByText("Updated successfully").or(page.getByText("successfully")).first().waitFor()
+    await publishBanner(page, { title, text: "No making charges on gold coins until Sunday.", link: "/products?metal=gold" }, page.getByText("successfully"))
 
     await page.goto(storefront)
     const banner = page.locator(".banner").filter({ hasText: title })
@@ -103,8 +117,7 @@ describe("the website's content in the CMS", () => {
   })
 
   it("refuses a link that is not a path on the shop or an https address, with a message", async () => {
-    await publishBanner(page, { title: "Bad link", link: "javascript:alert(1)" })
-    await page.getByText("Use a path on the shop (/products) or an https:// address").first().waitFor()
+    await publishBanner(page, { title: "Bad link", link: "javascript:alert(1)" }, page.getByText("Use a path on the shop (/products) or an https:// address"))
 
     const refused = await cmsApi(token, "/banners", { body: { title: "Bad link", _status: "published", link: "//elsewhere.example.com" } })
     expect(refused.status).toBe(400)
