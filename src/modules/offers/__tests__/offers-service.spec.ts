@@ -43,7 +43,7 @@ moduleIntegrationTestRunner<OffersModuleService>({
         limit: 5,
         offset: 0,
       })
-      expect(soon.customers.map((c) => c.customer_id)).toEqual(["cus_a"])
+      expect([soon.count, soon.customers.map((c) => c.customer_id)]).toEqual([1, ["cus_a"]])
     })
 
     it("writes an audience down once: a customer with the campaign's offer for the occasion is skipped", async () => {
