@@ -18,7 +18,7 @@ import {
 } from "../../../lib/messaging"
 import { messagingSettings } from "../../../lib/messaging-settings"
 import { tryNormalizePhone } from "../../../lib/phone"
-import { customersWithProfiles } from "../../../modules/crm/queries/customer-with-profile"
+import { messageRecipients } from "../../../modules/crm/queries/customer-with-profile"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
 
@@ -77,7 +77,7 @@ export async function prepareMessages(container: MedusaContainer, inputs: QueueM
   const customerIds = [...new Set(inputs.map((i) => i.customer_id).filter((id): id is string => !!id))]
   const customers = new Map<string, CustomerRow>()
   if (customerIds.length) {
-    for (const row of (await customersWithProfiles(container, customerIds)) as CustomerRow[]) {
+    for (const row of (await messageRecipients(container, customerIds)) as CustomerRow[]) {
       customers.set(row.id, row)
     }
     const missing = customerIds.find((id) => !customers.has(id))
