@@ -34,13 +34,13 @@ function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<C
   })
 }
 
-/** Runs a CLI against `databaseUrl`; resolves with the end of what it printed. */
-async function runCli(what: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, databaseUrl: string, run = runNode): Promise<string> {
+/** A CLI's run against `databaseUrl`, refused unless it ended with exit 0; resolves with the end of what it printed. */
+async function succeeded(what: string, databaseUrl: string, running: Promise<CliRun>): Promise<string> {
   let result: CliRun
   try {
-    result = await run(args, cwd, { ...env, DATABASE_URL: databaseUrl })
+    result = await running
   } catch (err) {
-    throw new BackupError(`cannot run ${what}: ${(err as Error).message}`)
+    throw err instanceof BackupError ? err : new BackupError(`cannot run ${what}: ${(err as Error).message}`)
   }
   const output = `${result.stdout}${result.stderr}`
   if (result.code !== 0) {
@@ -83,7 +83,7 @@ export async function migrateWithMedusa(databaseUrl: string, projectRoot: string
   } catch {
     throw new BackupError(`the Medusa CLI is not installed in ${projectRoot}: run npm install`)
   }
-  await runCli("the Medusa migrations", [cli, "db:migrate"], projectRoot, env, databaseUrl)
+  await succeeded("the Medusa migrations", databaseUrl, runNode([cli, "db:migrate"], projectRoot, { ...env, DATABASE_URL: databaseUrl }))
 }
 
 /** Payload's CLI as the storefront resolves it (its package exports no bin.js to require.resolve), if installed. */
@@ -105,11 +105,10 @@ export async function migrateCms(databaseUrl: string, projectRoot: string, env: 
   const expected = fs.readdirSync(path.join(storefront, "cms", "migrations")).filter((f) => /\.(ts|js)$/.test(f) && !/^index\./.test(f)).length
   // A restore goes on only with every migration applied: checked in the database, not taken from the exit code.
   // Once more if not, then refused.
+  const cliEnv = { ...env, PAYLOAD_SECRET: env.PAYLOAD_SECRET || "migrations-only", DATABASE_URL: databaseUrl }
   let output = ""
   for (let attempt = 1; attempt <= 2; attempt++) {
-    output = await runCli("the CMS's migrations", ["migrate"], storefront, { ...env, PAYLOAD_SECRET: env.PAYLOAD_SECRET || "migrations-only" }, databaseUrl, (args, _cwd, cliEnv) =>
-      runPayloadCli(projectRoot, args, cliEnv)
-    )
+    output = await succeeded("the CMS's migrations", databaseUrl, runPayloadCli(projectRoot, ["migrate"], cliEnv))
     if ((await appliedCmsMigrations(databaseUrl)) >= expected) {
       return
     }

@@ -15,28 +15,33 @@ export type CustomerWithProfile = { id: string; first_name: string | null; last_
 /** What a CustomerWithProfile row is read as, from the customer `c` and its profile `p`. */
 const CUSTOMER_WITH_PROFILE_COLUMNS = "c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, to_jsonb(p) as customer_profile"
 
-/**
- * Live customers' own fields (those the CRM's customer routes show) with
- * their profiles through the link, in one statement, in no set order: the
- * customer 360's head. Medusa's
- * query graph reads them in three (customers, links, profiles) one after
- * another and builds an ORM entity of each row (docs/benchmarks.md, "The
- * customer 360's and the phone search's reads", "Generating offers").
- * Unknown and deleted customers are left out.
- */
-export async function customersWithProfiles(container: MedusaContainer, customerIds: string[]): Promise<CustomerWithProfile[]> {
+/** Live customers by id with their profiles through the link, read as `columns` of the customer `c` and its profile `p`. */
+async function liveCustomersWithProfile<Row>(container: MedusaContainer, columns: string, customerIds: string[]): Promise<Row[]> {
   if (!customerIds.length) {
     return []
   }
   const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = (await knex.raw(
-    `select ${CUSTOMER_WITH_PROFILE_COLUMNS}
+    `select ${columns}
        from customer c
        left join ${PROFILE_LINK_TABLE} l on l.customer_id = c.id and l.deleted_at is null
        left join customer_profile p on p.id = l.customer_profile_id and p.deleted_at is null
       where c.id = any(?::text[]) and c.deleted_at is null`,
     [pgArray(customerIds)]
-  )) as { rows: CustomerWithProfile[] }
+  )) as { rows: Row[] }
+  return rows
+}
+
+/**
+ * Live customers' own fields (those the CRM's customer routes show) with
+ * their profiles through the link, in one statement, in no set order: the
+ * customer 360's head. Medusa's query graph reads them in three (customers,
+ * links, profiles) one after another and builds an ORM entity of each row
+ * (docs/benchmarks.md, "The customer 360's and the phone search's reads").
+ * Unknown and deleted customers are left out.
+ */
+export async function customersWithProfiles(container: MedusaContainer, customerIds: string[]): Promise<CustomerWithProfile[]> {
+  const rows = await liveCustomersWithProfile<CustomerWithProfile>(container, CUSTOMER_WITH_PROFILE_COLUMNS, customerIds)
   return rows.map((customer) => (customer.customer_profile ? { ...customer, customer_profile: profileWithDates(customer.customer_profile) } : customer))
 }
 
@@ -56,21 +61,13 @@ export type MessageRecipient = {
  * (to_jsonb) took 47 ms in PostgreSQL for a batch and these columns 29 ms,
  * before the larger rows were sent and parsed (docs/benchmarks.md, "Generating offers").
  */
-export async function messageRecipients(container: MedusaContainer, customerIds: string[]): Promise<MessageRecipient[]> {
-  if (!customerIds.length) {
-    return []
-  }
-  const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const { rows } = (await knex.raw(
-    `select c.id, c.first_name, c.email, c.phone,
-            case when p.id is null then null else jsonb_build_object('phone', p.phone, 'consents', p.consents) end as customer_profile
-       from customer c
-       left join ${PROFILE_LINK_TABLE} l on l.customer_id = c.id and l.deleted_at is null
-       left join customer_profile p on p.id = l.customer_profile_id and p.deleted_at is null
-      where c.id = any(?::text[]) and c.deleted_at is null`,
-    [pgArray(customerIds)]
-  )) as { rows: MessageRecipient[] }
-  return rows
+export function messageRecipients(container: MedusaContainer, customerIds: string[]): Promise<MessageRecipient[]> {
+  return liveCustomersWithProfile<MessageRecipient>(
+    container,
+    `c.id, c.first_name, c.email, c.phone,
+     case when p.id is null then null else jsonb_build_object('phone', p.phone, 'consents', p.consents) end as customer_profile`,
+    customerIds
+  )
 }
 
 /**
