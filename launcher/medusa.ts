@@ -45,6 +45,14 @@ export function spawnMedusa(
 
 const runningSteps = new Set<ChildProcess>()
 
+/** Waits for a set-up command to end (its exit code, 1 if a signal ended it); until then `stopRunningSteps` reaches it. */
+export async function runStep(child: ChildProcess): Promise<number> {
+  runningSteps.add(child)
+  const code: number = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))))
+  runningSteps.delete(child)
+  return code
+}
+
 /** Ends the set-up commands still running (on Ctrl-C or SIGTERM during start-up). */
 export function stopRunningSteps(signal: NodeJS.Signals = "SIGTERM"): void {
   runningSteps.forEach((child) => child.kill(signal))
@@ -79,10 +87,7 @@ export async function stopGroup(child: ChildProcess, graceMs: number): Promise<v
  */
 export async function runMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: string, what: string): Promise<void> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
-  const child = spawnMedusa(args, env, logFile)
-  runningSteps.add(child)
-  const code: number = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))))
-  runningSteps.delete(child)
+  const code = await runStep(spawnMedusa(args, env, logFile))
   if (code !== 0) {
     const tail = logTail(logFile, 25)
     throw new LauncherError(`${what} failed (exit ${code}). Last lines of ${path.relative(process.cwd(), logFile)}:\n${tail}`)

@@ -7,6 +7,7 @@
  * 4. The demo shop seed and the first admin user (once); Razorpay/PayPal offered
  *    in the regions when their settings changed.
  * 5. The storefront's build (when its sources changed; `STOREFRONT=false` skips it).
+ *    Steps 3 and 5 run beside 2 and 4.
  * 6. `medusa start` (or `medusa develop`), then the storefront beside it, then a
  *    summary of URLs and logins.
  *
@@ -254,6 +255,8 @@ async function main() {
     }
   }
   const failEarly = (err: unknown) => {
+    // A step that failed leaves the storefront's build running beside it.
+    stopRunningSteps()
     stopDatabase()
     throw err
   }
@@ -268,15 +271,15 @@ async function main() {
   process.once("SIGTERM", interruptSetUp)
 
   try {
+    // The two builds read no database (the storefront's pages are all rendered on request), so they run
+    // beside the migrations and the seed, which leave a core idle while they wait on PostgreSQL.
+    const builds = develop ? [] : [buildAdmin(env), ...(withStorefront ? [buildStorefront(env, storefrontFingerprint(), LOG_DIR, say)] : [])]
+    // Awaited below; until then a failure of one must not count as unhandled.
+    builds.forEach((build) => build.catch(() => undefined))
     await migrate(env, target)
-    if (!develop) {
-      await buildAdmin(env)
-      if (withStorefront) {
-        await buildStorefront(env, storefrontFingerprint(), LOG_DIR, say)
-      }
-    }
     await seed(env, target)
     await offerPaymentProviders(env, target)
+    await Promise.all(builds)
   } catch (err) {
     failEarly(err)
   }

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { LauncherError, logTail } from "./errors"
-import { PROJECT_ROOT } from "./medusa"
+import { PROJECT_ROOT, runStep } from "./medusa"
 import type { ShopState } from "./shop-state"
 
 export const STOREFRONT_DIR = path.join(PROJECT_ROOT, "storefront")
@@ -25,8 +25,7 @@ function nextEnv(env: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): NodeJS.
 
 function runNext(args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
   const out = fs.openSync(logFile, "w")
-  const child = spawn(process.execPath, [NEXT_CLI, ...args], { cwd: STOREFRONT_DIR, env, stdio: ["ignore", out, out] })
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+  return runStep(spawn(process.execPath, [NEXT_CLI, ...args], { cwd: STOREFRONT_DIR, env, stdio: ["ignore", out, out] }))
 }
 
 /** Builds the storefront unless the last build was of the same sources (`fingerprint`). */
@@ -35,7 +34,7 @@ export async function buildStorefront(env: NodeJS.ProcessEnv, fingerprint: strin
     say("Storefront: build is current")
     return
   }
-  say("Storefront: building (first start or storefront sources changed; under a minute) …")
+  say("Storefront: building beside the other steps (first start or storefront sources changed; about a minute) …")
   const logFile = path.join(logDir, "storefront-build.log")
   // `next build` wants a production NODE_ENV whatever the shop runs under.
   const code = await runNext(["build"], nextEnv(env, { NODE_ENV: "production" }), logFile)
