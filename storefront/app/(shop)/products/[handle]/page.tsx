@@ -51,13 +51,13 @@ function chosenPiece(variants: StoreVariant[], asked: string | undefined, stocke
 export default async function ProductPage({ params, searchParams }: Params) {
   const { handle } = await params
   const query = await searchParams
-  const product = await productByHandle(handle)
+  // The branches do not depend on the product: read beside it, not after it.
+  const [product, shopBranches] = await Promise.all([productByHandle(handle), branches()])
   if (!product) {
     notFound()
   }
   const variants = product.variants ?? []
   // Stock is counted per branch's sales channel: one read for each branch, with every piece of the design.
-  const shopBranches = await branches()
   const stockAt = await Promise.all(
     shopBranches.map(async (branch) => {
       const there = branch.sales_channel ? await productByHandle(handle, branch.sales_channel.id).catch(() => undefined) : undefined
