@@ -77,11 +77,12 @@ class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes,
 
   /**
    * Stores many computed breakdowns in one statement (a reprice batch writes
-   * thousands; the generated update would issue one query per row).
+   * thousands; the generated update would issue one query per row). `items`
+   * may come already as their JSON text, as a reprice batch carries them.
    */
   @InjectManager()
   async storeBreakdowns(
-    items: { id: string; breakdown: Record<string, unknown> }[],
+    items: { id: string; breakdown: Record<string, unknown> }[] | string,
     pricedAt: Date,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
@@ -94,7 +95,7 @@ class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes,
           set breakdown = v.breakdown, priced_at = ?, updated_at = now()
          from jsonb_to_recordset(?::jsonb) as v(id text, breakdown jsonb)
         where ja.id = v.id`,
-      [pricedAt, JSON.stringify(items)]
+      [pricedAt, typeof items === "string" ? items : JSON.stringify(items)]
     )
   }
 }

@@ -14,10 +14,21 @@ export type RepricedPiece = {
   price_id: string | null
   /** Its amount before this batch, as a decimal string, to put back on compensation. */
   previous_amount: string | null
-  breakdown: PriceBreakdown & { metal: string; purity: number; rate_source: string }
+  /** The new base price: the breakdown's taxable value, in paise. */
+  taxable_value: number
 }
 
+type StoredBreakdown = PriceBreakdown & { metal: string; purity: number; rate_source: string }
+
 export type RepriceFailure = { attributes_id: string; variant_id: string | null; reason: string }
+
+/**
+ * A computed batch: its priced pieces, their breakdowns as one JSON text (an array of `{ id, breakdown }`), its
+ * failures and the cursor after it (`count` rows read). The breakdowns travel as text because the workflow engine
+ * deep-copies every object a step receives, and 2 000 breakdowns copied per step were a quarter of a reprice's
+ * time; a string is passed as it is (docs/benchmarks.md, "Repricing batches").
+ */
+export type RepriceBatch = { priced: RepricedPiece[]; breakdowns: string; failures: RepriceFailure[]; last_id: string | null; count: number }
 
 export type ComputeRepriceBatchInput = {
   after: string | null
@@ -78,6 +89,7 @@ export const computeRepriceBatchStep = createStep(
     )) as { rows: PieceRow[] }
     const rates = await jewelry.listCurrentMetalRates({ branch_ids: [null] })
     const priced: RepricedPiece[] = []
+    const breakdowns: { id: string; breakdown: StoredBreakdown }[] = []
     const failures: RepriceFailure[] = []
     for (const row of rows) {
       if (!row.variant_id || !row.price_set_id) {
@@ -97,17 +109,14 @@ export const computeRepriceBatchStep = createStep(
           price_set_id: row.price_set_id,
           price_id: row.price_id,
           previous_amount: row.previous_amount,
-          breakdown: { ...breakdown, metal: row.metal, purity: row.purity, rate_source: rate.source },
+          taxable_value: breakdown.taxable_value,
         })
+        breakdowns.push({ id: row.id, breakdown: { ...breakdown, metal: row.metal, purity: row.purity, rate_source: rate.source } })
       } catch (e) {
         failures.push({ attributes_id: row.id, variant_id: row.variant_id, reason: (e as Error).message })
       }
     }
-    return new StepResponse({
-      priced,
-      failures,
-      last_id: rows.length ? rows[rows.length - 1].id : null,
-      count: rows.length,
-    })
+    const batch: RepriceBatch = { priced, breakdowns: JSON.stringify(breakdowns), failures, last_id: rows.length ? rows[rows.length - 1].id : null, count: rows.length }
+    return new StepResponse(batch)
   }
 )

@@ -37,7 +37,7 @@ export const writeCatalogPricesStep = createStep(
     const updates = pieces.filter((p) => p.price_id)
     await setPriceAmounts(
       knex,
-      updates.map((p) => ({ price_id: p.price_id!, amount: paiseToDecimal(p.breakdown.taxable_value) }))
+      updates.map((p) => ({ price_id: p.price_id!, amount: paiseToDecimal(p.taxable_value) }))
     )
     const missing = pieces.filter((p) => !p.price_id)
     let added: string[] = []
@@ -45,7 +45,7 @@ export const writeCatalogPricesStep = createStep(
       const sets = await container.resolve(Modules.PRICING).addPrices(
         missing.map((p) => ({
           priceSetId: p.price_set_id,
-          prices: [{ currency_code: "inr", amount: paiseToAmount(p.breakdown.taxable_value) }],
+          prices: [{ currency_code: "inr", amount: paiseToAmount(p.taxable_value) }],
         }))
       )
       const missingSets = new Set(missing.map((p) => p.price_set_id))
