@@ -77,25 +77,19 @@ class JewelryModuleService extends MedusaService({ MetalRate, JewelryAttributes,
 
   /**
    * Stores many computed breakdowns in one statement (a reprice batch writes
-   * thousands; the generated update would issue one query per row). `items`
-   * may come already as their JSON text, as a reprice batch carries them.
+   * thousands; the generated update would issue one query per row), given as
+   * the JSON text of an array of `{ id, breakdown }`: a reprice batch carries
+   * them as that text, and it is bound as it is.
    */
   @InjectManager()
-  async storeBreakdowns(
-    items: { id: string; breakdown: Record<string, unknown> }[] | string,
-    pricedAt: Date,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<void> {
-    if (!items.length) {
-      return
-    }
+  async storeBreakdowns(itemsJson: string, pricedAt: Date, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     await boundRaw(
       sharedContext.manager!,
       `update jewelry_attributes ja
           set breakdown = v.breakdown, priced_at = ?, updated_at = now()
          from jsonb_to_recordset(?::jsonb) as v(id text, breakdown jsonb)
         where ja.id = v.id`,
-      [pricedAt, typeof items === "string" ? items : JSON.stringify(items)]
+      [pricedAt, itemsJson]
     )
   }
 }
