@@ -20,9 +20,9 @@ import path from "node:path"
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner, type MedusaSuiteOptions } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { cloneDatabase, copyFileByFile, dropDatabase, templateName, type StartingPoint } from "./templates"
+import { stopScheduledJobs } from "./schedule"
 import { clearOfShopMidnight, trackSubscribers, workflowsFinished } from "./wait"
 
 /**
@@ -94,19 +94,6 @@ function skipRunnerMigrations() {
   const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db") as Record<string, unknown>
   useDb.migrateDatabase = async () => undefined
   useDb.syncLinks = async () => undefined
-}
-
-/**
- * Empties the app's schedule and keeps it empty for the rest of the file: a workflow registered again later (a
- * module loaded afresh, a job file imported by a suite) would otherwise arm its timer anew, and a quarter-hour tick
- * would write into a test that takes the same day itself. An attempt is printed with where it came from.
- */
-async function stopScheduledJobs() {
-  const storage = (WorkflowScheduler as unknown as { storage: { schedule: (id: unknown) => Promise<void> } }).storage
-  await new WorkflowScheduler().clear()
-  storage.schedule = async (id) => {
-    console.warn(`A scheduled job was registered after the runner emptied the schedule; not armed: ${String(id)}\n${new Error().stack}`)
-  }
 }
 
 async function flushCache(container: MedusaContainer | undefined) {

@@ -10,6 +10,7 @@ import { MigrationScriptsMigrator } from "@medusajs/framework/migrations"
 import { ensureAdminUser } from "../../src/scripts/demo-shop/admin-user"
 import { isDemoShopSeeded, seedDemoShop } from "../../src/scripts/demo-shop/seed-demo-shop"
 import { ADMIN } from "../http/helpers"
+import { stopScheduledJobs } from "../support/schedule"
 import { STARTING_POINTS, templateName, type StartingPoint } from "../support/templates"
 import { eventsSettled, trackSubscribers } from "../support/wait"
 
@@ -28,6 +29,8 @@ medusaIntegrationTestRunner({
   dbName: `${process.env.JEWEL_TEST_TEMPLATES}_build`,
   testSuite: ({ api, getContainer, dbUtils }) => {
     beforeAll(() => trackSubscribers(getContainer()))
+    // What a template holds is the seed's alone, whenever the build runs.
+    beforeAll(() => stopScheduledJobs())
     // Medusa's runner migrates the modules and links; `medusa db:migrate` also runs the migration scripts.
     beforeAll(async () => {
       const migrator = new MigrationScriptsMigrator({ container: getContainer() })
