@@ -136,9 +136,9 @@ export async function runCampaignRun(container: MedusaContainer, runId: string, 
             for (;;) {
               const { result } = await issueOffersBatchWorkflow(container).run({ input: { run_id: run.id, limit: batchSize, shard, shards, after } })
               after = result.last_id
-              processed += result.count
+              processed += result.processed
               options.onProgress?.(processed, total)
-              if (result.count < batchSize) {
+              if (result.processed < batchSize) {
                 break
               }
             }
