@@ -98,7 +98,7 @@ export const loyaltySuite: ShopSuite = ({ api, getContainer }) => {
   it("gives the points back when the redemption's workflow fails after deducting (compensation)", async () => {
     const id = await customerWithPoints("Uday", 400)
     const workflow = redeemPointsWorkflow(getContainer())
-    workflow.appendAction("bill-printer-jams", "post-points-entry", {
+    workflow.appendAction("bill-printer-jams", "redeem-points", {
       invoke: async () => {
         throw new Error("injected failure after the points were taken")
       },
