@@ -205,6 +205,7 @@ class LoyaltyModuleService extends MedusaService({ LoyaltyAccount, PointsEntry, 
    * deduction posted once under the account lock, which checks the minimum
    * balance and the balance itself.
    */
+  @InjectManager()
   async redeemPoints(input: RedeemPointsInput, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<PostedEntry> {
     const program = await this.currentProgram()
     const problem = redemptionProblem(input.points, null, program, input.order_total_paise)
