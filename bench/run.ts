@@ -1093,7 +1093,8 @@ async function main() {
         `| throughput, ${clients} concurrent clients, ${LOYALTY_SECONDS} s | ours ops/s | baseline | baseline ops/s | ratio | ledger mismatches | goal |`,
         "|---|---:|---|---:|---:|---:|---|",
         `| POST /admin/loyalty/customers/:id/adjust and /redeem (idempotent, row-locked; ${refused} refused) | ${f(ours)} | core POST /admin/customers/:id (update one field) | ${f(core)} | ${f(ours / core)} | ${verify.mismatches.length} | ${verdict("≥ 300 ops/s, 0 mismatches", ours >= 300 && !verify.mismatches.length)} |`,
-        `| same | ${f(ours)} | the floor: core GET /admin/users/me?fields=id (sign-in check, middlewares, one read) | ${f(floor)} | ${f(ours / floor)} | ${verify.mismatches.length} | ${verdict("≥ 70 % of the floor", ours >= 0.7 * floor && !verify.mismatches.length)} |`,
+        // The floor is the goal's fallback, for a machine where 300 operations a second cannot be had (docs/benchmarks.md, "Goals").
+        `| same | ${f(ours)} | the floor: core GET /admin/users/me?fields=id (sign-in check, middlewares, one read) | ${f(floor)} | ${f(ours / floor)} | ${verify.mismatches.length} | ${ours >= 300 && !verify.mismatches.length ? "— (met above: ≥ 300 ops/s)" : verdict("≥ 70 % of the floor", ours >= 0.7 * floor && !verify.mismatches.length)} |`,
         `| same | ${f(ours)} | raw SQL: lock account, insert ledger row, update balance | ${f(raw)} | ${f(ours / raw)} | ${verify.mismatches.length} | |`
       )
     }
