@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import type { RedeemPointsInput } from "../../../modules/loyalty/service"
-import { postedUndo, undoPosting } from "./post-points-entry"
+import { postedUndo, undoPosting } from "../utils/undo-posting"
 
 /**
  * Takes points in store: the program's limits checked, then deducted once
